@@ -1,0 +1,28 @@
+import { readFile, stat } from 'node:fs/promises'
+import { realSleep, systemClock, type Clock, type Sleep } from '../common/time.js'
+import { ActionsHttpTransport, type HttpTransport } from '../databricks/transport.js'
+import type { SourceFs } from '../runner/source.js'
+
+/** Everything main and post touch outside their own code; tests replace any of it. */
+export interface ActionDeps {
+  transport: HttpTransport
+  clock: Clock
+  sleep: Sleep
+  env: NodeJS.ProcessEnv
+  /** Relative `file` paths start here (GITHUB_WORKSPACE on a runner). */
+  workspace: string
+  fs: SourceFs
+  /** When given, replaces the SIGINT/SIGTERM watcher (tests abort it themselves). */
+  signal?: AbortSignal
+}
+
+export function defaultDeps(): ActionDeps {
+  return {
+    transport: new ActionsHttpTransport(),
+    clock: systemClock,
+    sleep: realSleep,
+    env: process.env,
+    workspace: process.env.GITHUB_WORKSPACE || process.cwd(),
+    fs: { stat, readFile }
+  }
+}

@@ -1,0 +1,117 @@
+import * as core from '@actions/core'
+import { CancelledError, DeadlineError, InputError, errorMessage } from '../common/errors.js'
+import { formatDuration } from '../common/duration.js'
+import { Deadline } from '../common/time.js'
+import { DatabricksApi } from '../databricks/api.js'
+import { runCommand, type RunOutcome } from '../databricks/run-command.js'
+import { parseInputs, readRawInputs, type Inputs, type RawInputs } from '../runner/inputs.js'
+import { printUntrusted, runnerLogger } from '../runner/log.js'
+import { buildOutputs, writeOutputs } from '../runner/outputs.js'
+import { saveCommand, saveCommandDone, saveContext } from '../runner/state.js'
+import { buildSummary } from '../runner/summary.js'
+import { watchJobCancel } from '../runner/signals.js'
+import { defaultDeps, type ActionDeps } from './deps.js'
+
+/** The main step: validate inputs, run the command, report it. Never throws. */
+export async function runMain(deps: ActionDeps = defaultDeps()): Promise<void> {
+  const watcher = deps.signal ? undefined : watchJobCancel()
+  const signal = deps.signal ?? watcher?.signal
+  const started = deps.clock.now()
+  let inputs: Inputs | undefined
+  const ids = { contextId: '', commandId: '' }
+  try {
+    const raw = readRawInputs()
+    maskRawSecrets(raw, deps.env)
+    inputs = await parseInputs(raw, deps.env, deps.workspace, deps.fs)
+    for (const secret of inputs.auth.secrets()) core.setSecret(secret)
+    const api = new DatabricksApi({
+      host: inputs.host,
+      auth: inputs.auth,
+      transport: deps.transport,
+      sleep: deps.sleep,
+      logger: runnerLogger,
+      requestTimeoutMs: inputs.requestTimeoutMs
+    })
+    core.info(`Running ${inputs.sourceLabel} (${inputs.language}) on cluster ${inputs.clusterId} at ${inputs.host}, with ${inputs.auth.description}; timeout ${inputs.timeoutLabel}`)
+    const host = inputs.host
+    const clusterId = inputs.clusterId
+    const outcome = await runCommand(
+      {
+        clusterId,
+        language: inputs.language,
+        source: inputs.source,
+        startCluster: inputs.startCluster,
+        deadline: Deadline.after(deps.clock, inputs.timeoutMs, inputs.timeoutLabel)
+      },
+      {
+        onContextCreated: id => {
+          ids.contextId = id
+          saveContext(host, clusterId, id)
+          core.setOutput('context-id', id)
+        },
+        onCommandStarted: id => {
+          ids.commandId = id
+          saveCommand(id)
+          core.setOutput('command-id', id)
+        },
+        onCommandEnded: () => saveCommandDone()
+      },
+      { api: api, clock: deps.clock, sleep: deps.sleep, logger: runnerLogger, signal }
+    )
+    await report(outcome, inputs, deps.clock.now() - started)
+  } catch (e) {
+    const message = errorMessage(e)
+    const status = e instanceof DeadlineError ? 'Timed out' : e instanceof CancelledError ? 'Cancelled' : 'Failed'
+    if (!(e instanceof InputError)) writeOutputs({ status, ...idOutputs(ids) })
+    if (inputs) await writeSummary(buildSummary({ ...summaryHead(inputs), status, durationMs: deps.clock.now() - started, failure: message }))
+    core.setFailed(message)
+  } finally {
+    watcher?.dispose()
+  }
+}
+
+/** Registers secrets before anything could print them, derived ones included. */
+function maskRawSecrets(raw: RawInputs, env: NodeJS.ProcessEnv): void {
+  for (const s of [raw.token, raw.password, env.DATABRICKS_TOKEN, env.DATABRICKS_PASSWORD]) {
+    if (s) core.setSecret(s)
+  }
+}
+
+async function report(outcome: RunOutcome, inputs: Inputs, durationMs: number): Promise<void> {
+  writeOutputs(buildOutputs(outcome))
+  const r = outcome.result
+  core.info(`Command ${outcome.commandId} ended ${outcome.status} after ${formatDuration(durationMs)}`)
+  if (r.type === 'text' && r.text) printUntrusted('Output', r.text)
+  if (r.type === 'table') core.info(`Table result: ${r.rows.length} rows, columns ${r.columns.map(c => c.name).join(', ')}${r.truncated ? ' (truncated by Databricks)' : ''}`)
+  if (r.type === 'error') printUntrusted('Traceback', r.traceback)
+  await writeSummary(buildSummary({ ...summaryHead(inputs), status: outcome.status, durationMs, result: r }))
+
+  const failure =
+    outcome.status === 'Cancelled'
+      ? `Command ${outcome.commandId} was cancelled outside this step${r.type === 'error' ? `: ${r.message}` : ''}`
+      : r.type === 'error'
+        ? r.message
+        : outcome.status !== 'Finished'
+          ? `Command ${outcome.commandId} ended with status ${outcome.status}`
+          : undefined
+  if (!failure) return
+  if (inputs.failOnError) core.setFailed(failure)
+  else core.warning(`${failure} (not failing the step: fail-on-error is false)`)
+}
+
+function summaryHead(inputs: Inputs): { clusterId: string; language: string; source: string } {
+  return { clusterId: inputs.clusterId, language: inputs.language, source: inputs.sourceLabel }
+}
+
+function idOutputs(ids: { contextId: string; commandId: string }): Record<string, string> {
+  return { 'context-id': ids.contextId, 'command-id': ids.commandId }
+}
+
+/** A summary that cannot be written (no GITHUB_STEP_SUMMARY) must not fail the step. */
+async function writeSummary(html: string): Promise<void> {
+  try {
+    await core.summary.addRaw(html).write()
+  } catch (e) {
+    core.debug(`Job summary not written: ${errorMessage(e)}`)
+  }
+}

@@ -1,0 +1,96 @@
+import * as core from '@actions/core'
+import { errorMessage } from '../common/errors.js'
+import { Deadline } from '../common/time.js'
+import { DatabricksApi } from '../databricks/api.js'
+import { ApiError } from '../databricks/api-error.js'
+import { ExecutionApi } from '../databricks/execution.js'
+import { parseAuth, readRawInputs } from '../runner/inputs.js'
+import { runnerLogger } from '../runner/log.js'
+import { readState } from '../runner/state.js'
+import { defaultDeps, type ActionDeps } from './deps.js'
+
+/** Post may run after a cancel, when the runner kills at 10 s: keep all cleanup inside that. */
+const CLEANUP_BUDGET_MS = 8000
+const CANCEL_BUDGET_MS = 3000
+
+/**
+ * The post step: cancel the command if it may still run, destroy the context. It runs after
+ * success, failure and cancel alike, and only ever warns: cleanup never fails the job.
+ */
+export async function runPost(deps: ActionDeps = defaultDeps()): Promise<void> {
+  const state = readState()
+  if (!state.contextId) {
+    core.info('Nothing to clean up: main created no execution context.')
+    return
+  }
+  // The runner sends SIGINT here too when the job is cancelled during cleanup. Cleanup is the
+  // work a cancel wants done, so it goes on within its budget instead of dying half way.
+  const ignore = (): void => core.info('Cancel received; finishing cleanup first')
+  process.on('SIGINT', ignore)
+  process.on('SIGTERM', ignore)
+  try {
+    await cleanUp(state, deps)
+  } catch (e) {
+    core.warning(`Cleanup failed: ${errorMessage(e)}`)
+  } finally {
+    process.off('SIGINT', ignore)
+    process.off('SIGTERM', ignore)
+  }
+}
+
+async function cleanUp(state: ReturnType<typeof readState>, deps: ActionDeps): Promise<void> {
+  const raw = readRawInputs()
+  for (const s of [raw.token, raw.password, deps.env.DATABRICKS_TOKEN, deps.env.DATABRICKS_PASSWORD]) {
+    if (s) core.setSecret(s)
+  }
+  const manual = manualDestroy(state.host, state.clusterId, state.contextId)
+  let auth
+  try {
+    auth = parseAuth(raw, deps.env)
+  } catch (e) {
+    core.warning(`Execution context ${state.contextId} was not destroyed: ${errorMessage(e)} ${manual}`)
+    return
+  }
+  for (const s of auth.secrets()) core.setSecret(s)
+  const requestTimeoutMs = 5000
+  const api = new DatabricksApi({ host: state.host, auth, transport: deps.transport, sleep: deps.sleep, logger: runnerLogger, requestTimeoutMs })
+  const exec = new ExecutionApi(api, state.clusterId)
+  const deadline = Deadline.after(deps.clock, CLEANUP_BUDGET_MS, '8s')
+
+  if (state.commandId && !state.commandDone) {
+    try {
+      await exec.cancelCommand(state.contextId, state.commandId, { deadline: Deadline.after(deps.clock, CANCEL_BUDGET_MS, '3s') })
+      core.info(`Cancelled command ${state.commandId}`)
+    } catch (e) {
+      // Destroying the context below stops the command as well.
+      core.info(`Could not cancel command ${state.commandId} (${errorMessage(e)}); destroying its context stops it`)
+    }
+  }
+  try {
+    await exec.destroyContext(state.contextId, { deadline })
+    core.info(`Destroyed execution context ${state.contextId} on cluster ${state.clusterId}`)
+  } catch (e) {
+    if (alreadyGone(e)) {
+      core.info(`Execution context ${state.contextId} was already gone (${errorMessage(e)})`)
+      return
+    }
+    core.warning(`Could not destroy execution context ${state.contextId} on cluster ${state.clusterId}: ${errorMessage(e)}. ${manual}`)
+  }
+}
+
+/** A context that no longer exists needs no destroying. */
+function alreadyGone(e: unknown): boolean {
+  return (
+    e instanceof ApiError &&
+    (e.status === 404 || e.status === 400) &&
+    /does not exist|not found|disconnected|unknown context/i.test(e.serviceMessage)
+  )
+}
+
+function manualDestroy(host: string, clusterId: string, contextId: string): string {
+  return (
+    `It stays on the cluster until the cluster evicts it or restarts (each cluster holds at most 145). ` +
+    `To remove it now: curl -X POST ${host}/api/1.2/contexts/destroy -H "Authorization: Bearer $DATABRICKS_TOKEN" ` +
+    `-d '{"clusterId":"${clusterId}","contextId":"${contextId}"}'`
+  )
+}

@@ -1,0 +1,65 @@
+/** An answer from Databricks (or a proxy in front of it) that is not a success. */
+export class ApiError extends Error {
+  override name = 'ApiError'
+  constructor(
+    readonly status: number,
+    /** The service's own words, extracted from JSON or HTML. */
+    readonly serviceMessage: string,
+    /** `error_code` when the body has one (INVALID_STATE, 401, ...). */
+    readonly errorCode: string | undefined,
+    /** Seconds from a Retry-After header, when present and numeric. */
+    readonly retryAfterSeconds: number | undefined
+  ) {
+    super(`HTTP ${status}${errorCode && errorCode !== String(status) ? ` ${errorCode}` : ''}: ${serviceMessage}`)
+  }
+
+  /** The cluster is up but cannot take a context yet; nothing was created. */
+  get clusterNotReady(): boolean {
+    return this.serviceMessage.includes('ClusterNotReadyException')
+  }
+
+  /** The credentials were refused. */
+  get unauthorized(): boolean {
+    return this.status === 401 || this.status === 403
+  }
+}
+
+const MAX_MESSAGE = 500
+
+/** Builds an ApiError from a raw answer: 1.2 `{error}`, 2.0 `{error_code,message}` or HTML. */
+export function apiErrorFrom(
+  status: number,
+  body: string,
+  retryAfter: string | undefined
+): ApiError {
+  let message = ''
+  let code: string | undefined
+  try {
+    const parsed: unknown = JSON.parse(body)
+    if (parsed && typeof parsed === 'object') {
+      const o = parsed as Record<string, unknown>
+      if (o.error_code !== undefined) code = String(o.error_code)
+      if (typeof o.message === 'string') message = o.message
+      else if (typeof o.error === 'string') message = o.error
+    }
+  } catch {
+    message = htmlToText(body)
+  }
+  if (!message) message = body.trim() ? htmlToText(body) : '(empty answer)'
+  if (message.length > MAX_MESSAGE) message = `${message.slice(0, MAX_MESSAGE)}…`
+  const seconds = retryAfter !== undefined && /^\d+$/.test(retryAfter.trim()) ? Number(retryAfter) : undefined
+  return new ApiError(status, message, code, seconds)
+}
+
+/** Proxies answer with HTML pages; keep their readable words on one line. */
+function htmlToText(html: string): string {
+  return html
+    .replace(/<(script|style)[^>]*>[\s\S]*?<\/\1>/gi, ' ')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&nbsp;/g, ' ')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ')
+    .trim()
+}

@@ -1,0 +1,128 @@
+import { CancelledError } from '../common/errors.js'
+import type { Logger } from '../common/logger.js'
+import type { Deadline, Sleep } from '../common/time.js'
+import { apiErrorFrom } from './api-error.js'
+import type { Authenticator } from './auth.js'
+import { withRetry, type RetryOptions } from './retry.js'
+import type { HttpRequest, HttpTransport } from './transport.js'
+
+export interface ApiOptions {
+  /** Workspace URL without a trailing slash, always https. */
+  host: string
+  auth: Authenticator
+  transport: HttpTransport
+  sleep: Sleep
+  logger: Logger
+  /** Upper bound for one HTTP exchange. */
+  requestTimeoutMs: number
+  retry?: RetryOptions
+  random?: () => number
+}
+
+/** Per-call limits: the deadline bounds retries and timeouts; the signal is the job's cancel. */
+export interface CallOptions {
+  deadline: Deadline
+  signal?: AbortSignal
+}
+
+/** A request body ready for the wire. */
+export interface Body {
+  contentType: string
+  data: string | Buffer
+}
+
+type Json = Record<string, unknown>
+
+/** Sends authenticated requests to the REST API, with timeouts, retries and error parsing. */
+export class DatabricksApi {
+  constructor(private readonly o: ApiOptions) {}
+
+  get host(): string {
+    return this.o.host
+  }
+
+  /** GETs are always safe to repeat. */
+  get(path: string, query: Record<string, string>, call: CallOptions): Promise<Json> {
+    const url = `${path}?${new URLSearchParams(query).toString()}`
+    return this.send('GET', url, undefined, true, call)
+  }
+
+  /** `idempotent: false` for calls that must not run twice (create, execute). */
+  post(path: string, body: Body, idempotent: boolean, call: CallOptions): Promise<Json> {
+    return this.send('POST', path, body, idempotent, call)
+  }
+
+  private send(
+    method: HttpRequest['method'],
+    pathAndQuery: string,
+    body: Body | undefined,
+    idempotent: boolean,
+    call: CallOptions
+  ): Promise<Json> {
+    const label = `${method} ${pathAndQuery.split('?')[0]}`
+    const attempt = async (): Promise<Json> => {
+      // Nothing is sent once the job is cancelled.
+      if (call.signal?.aborted) throw new CancelledError()
+      const headers: Record<string, string> = {
+        Authorization: await this.o.auth.authorization(),
+        Accept: 'application/json'
+      }
+      if (body) headers['Content-Type'] = body.contentType
+      const timeoutMs = Math.min(this.o.requestTimeoutMs, Math.max(1000, call.deadline.remaining()))
+      this.o.logger.debug(`${label} (timeout ${timeoutMs} ms)`)
+      const exchange = this.o.transport.send({
+        method,
+        url: `${this.o.host}${pathAndQuery}`,
+        headers,
+        body: body?.data,
+        timeoutMs
+      })
+      // A repeatable call is abandoned at once on cancel; a create or execute is awaited, so
+      // the id it returns can still be saved and cleaned up.
+      const res = await (idempotent ? raceAbort(exchange, call.signal) : exchange)
+      if (res.status < 200 || res.status >= 300) {
+        throw apiErrorFrom(res.status, res.body, res.headers['retry-after'])
+      }
+      if (!res.body.trim()) return {}
+      try {
+        const parsed: unknown = JSON.parse(res.body)
+        if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) return parsed as Json
+      } catch {
+        // fall through to the error below
+      }
+      throw new Error(`${label} answered HTTP ${res.status} with a body that is not a JSON object: ${res.body.slice(0, 200)}`)
+    }
+    return withRetry(attempt, {
+      label,
+      idempotent,
+      deadline: call.deadline,
+      sleep: this.o.sleep,
+      signal: call.signal,
+      logger: this.o.logger,
+      options: this.o.retry,
+      random: this.o.random
+    })
+  }
+}
+
+function raceAbort<T>(p: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return p
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = (): void => reject(new CancelledError())
+    if (signal.aborted) return onAbort()
+    signal.addEventListener('abort', onAbort, { once: true })
+    p.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort))
+  })
+}
+
+/** A JSON body. The 1.2 API reads JSON whatever the label; we send the honest one. */
+export function jsonBody(value: Json): Body {
+  return { contentType: 'application/json', data: JSON.stringify(value) }
+}
+
+/** Reads a string field the API promises, failing clearly when it is missing. */
+export function stringField(o: Json, field: string, what: string): string {
+  const v = o[field]
+  if (typeof v === 'string' && v) return v
+  throw new Error(`unexpected answer for ${what}: no "${field}" in ${JSON.stringify(o).slice(0, 200)}`)
+}

@@ -1,0 +1,74 @@
+import { CancelledError, DeadlineError, errorMessage } from '../common/errors.js'
+import type { Logger } from '../common/logger.js'
+import type { Deadline, Sleep } from '../common/time.js'
+import { ApiError } from './api-error.js'
+import { TransportError } from './transport.js'
+
+export interface RetryOptions {
+  /** Attempts in all, the first included. ClusterNotReadyException is retried until the deadline. */
+  maxAttempts: number
+  baseDelayMs: number
+  maxDelayMs: number
+}
+
+export const DEFAULT_RETRY: RetryOptions = { maxAttempts: 6, baseDelayMs: 500, maxDelayMs: 10_000 }
+
+/**
+ * Whether a failed call may be sent again. A non-idempotent call (context create, command
+ * execute) is repeated only when the answer proves the service did nothing: repeating one it
+ * accepted would leak a context or run the user's code twice.
+ */
+export function isRetryable(e: unknown, idempotent: boolean): boolean {
+  if (e instanceof ApiError) {
+    if (e.status === 429 || e.status === 503 || e.clusterNotReady) return true
+    return idempotent && (e.status === 502 || e.status === 504)
+  }
+  if (e instanceof TransportError) {
+    // A refused connection sent nothing. Any other failure (reset, timeout) may have
+    // reached the service after it was sent.
+    return e.code === 'ECONNREFUSED' || idempotent
+  }
+  return false
+}
+
+export interface RetryContext {
+  /** Names the call in logs: "POST /api/1.2/contexts/create". */
+  label: string
+  idempotent: boolean
+  deadline: Deadline
+  sleep: Sleep
+  signal?: AbortSignal
+  logger: Logger
+  options?: RetryOptions
+  random?: () => number
+}
+
+/** Runs `call`, repeating it on transient failures with exponential backoff and jitter. */
+export async function withRetry<T>(call: () => Promise<T>, c: RetryContext): Promise<T> {
+  const o = c.options ?? DEFAULT_RETRY
+  const random = c.random ?? Math.random
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await call()
+    } catch (e) {
+      if (e instanceof CancelledError || !isRetryable(e, c.idempotent)) throw e
+      const unlimited = e instanceof ApiError && e.clusterNotReady
+      if (!unlimited && attempt >= o.maxAttempts) throw e
+      let delay = Math.min(o.maxDelayMs, o.baseDelayMs * 2 ** (attempt - 1))
+      delay = delay / 2 + (random() * delay) / 2
+      if (e instanceof ApiError && e.retryAfterSeconds !== undefined) {
+        delay = Math.max(delay, e.retryAfterSeconds * 1000)
+      } else if (e instanceof ApiError && e.status === 429) {
+        delay = Math.max(delay, 1000)
+      }
+      if (delay >= c.deadline.remaining()) {
+        throw new DeadlineError(
+          `${errorMessage(e)} (not retried: the step's ${c.deadline.label} deadline would pass first)`
+        )
+      }
+      const of = unlimited ? '' : ` of ${o.maxAttempts - 1}`
+      c.logger.info(`Retry ${attempt}${of} in ${Math.round(delay)} ms: ${c.label}: ${errorMessage(e)}`)
+      await c.sleep(delay, c.signal)
+    }
+  }
+}

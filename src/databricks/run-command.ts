@@ -1,0 +1,168 @@
+import { formatDuration } from '../common/duration.js'
+import { CancelledError, DeadlineError, errorMessage, wrapError } from '../common/errors.js'
+import type { Logger } from '../common/logger.js'
+import { pollUntil } from '../common/poll.js'
+import { Deadline, type Clock, type Sleep } from '../common/time.js'
+import type { DatabricksApi } from './api.js'
+import { ensureClusterReady } from './clusters.js'
+import { ExecutionApi, FINAL_COMMAND_STATES, type CommandSource, type CommandState, type Language } from './execution.js'
+import { isCancellation, parseResults, type CommandResult } from './results.js'
+
+export interface RunRequest {
+  clusterId: string
+  language: Language
+  source: CommandSource
+  startCluster: boolean
+  deadline: Deadline
+}
+
+/** Called as ids appear, so the runner layer can save them before anything else can fail. */
+export interface RunHooks {
+  onContextCreated(contextId: string): void
+  onCommandStarted(commandId: string): void
+  onCommandEnded(): void
+}
+
+export interface RunDeps {
+  api: DatabricksApi
+  clock: Clock
+  sleep: Sleep
+  logger: Logger
+  /** Aborts when the job is cancelled. */
+  signal?: AbortSignal
+  /** How long to wait for a cancel to take effect after a timeout. */
+  cancelWaitMs?: number
+}
+
+export interface RunOutcome {
+  contextId: string
+  commandId: string
+  /** The command's final status; `Cancelled` also for Finished + CommandCancelledException. */
+  status: string
+  result: CommandResult
+}
+
+/** The cancel after a job cancel must fit in the runner's 7.5 s before SIGTERM. */
+const JOB_CANCEL_BUDGET_MS = 5000
+
+/** Runs one command in a fresh context. The context is left for the post step to destroy. */
+export async function runCommand(req: RunRequest, hooks: RunHooks, d: RunDeps): Promise<RunOutcome> {
+  const call = { deadline: req.deadline, signal: d.signal }
+  const exec = new ExecutionApi(d.api, req.clusterId)
+  const where = `cluster ${req.clusterId}`
+
+  await step(`Failed to check ${where}`, () =>
+    ensureClusterReady({ ...d, clusterId: req.clusterId, startCluster: req.startCluster, deadline: req.deadline })
+  )
+
+  const contextId = await step(`Failed to create a ${req.language} execution context on ${where}`, () =>
+    exec.createContext(req.language, call)
+  )
+  hooks.onContextCreated(contextId)
+  d.logger.info(`Created execution context ${contextId}; waiting for it to be ready`)
+
+  const ctx = await step(`Failed while waiting for execution context ${contextId} on ${where}`, () =>
+    pollUntil({
+      what: `execution context ${contextId}`,
+      fetch: () => exec.contextStatus(contextId, call),
+      isDone: s => s !== 'Pending',
+      describe: s => s,
+      deadline: req.deadline,
+      ...d
+    })
+  )
+  if (!ctx.done) {
+    throw new DeadlineError(`Timed out after ${req.deadline.label} waiting for execution context ${contextId} on ${where} (still ${ctx.last ?? 'Pending'}).`)
+  }
+  if (ctx.value !== 'Running') {
+    throw new Error(`Execution context ${contextId} on ${where} ended in state ${ctx.value}; the cluster could not start a ${req.language} interpreter. Check the cluster's event log and driver logs.`)
+  }
+
+  const commandId = await step(`Failed to start the command in context ${contextId} on ${where}`, () =>
+    exec.execute(contextId, req.language, req.source, call)
+  )
+  hooks.onCommandStarted(commandId)
+  d.logger.info(`Started command ${commandId}`)
+
+  let final: CommandState
+  try {
+    const outcome = await step(`Failed while waiting for command ${commandId}`, () =>
+      pollUntil({
+        what: `command ${commandId}`,
+        fetch: () => exec.commandStatus(contextId, commandId, call),
+        isDone: s => FINAL_COMMAND_STATES.has(s.status),
+        describe: s => s.status,
+        deadline: req.deadline,
+        ...d
+      })
+    )
+    if (!outcome.done) {
+      const budget = d.cancelWaitMs ?? 15_000
+      const after = await cancelAndWait(exec, contextId, commandId, budget, d)
+      hooks.onCommandEnded()
+      throw new DeadlineError(
+        `The command timed out after ${req.deadline.label} (the timeout input) and ${after ? 'was cancelled' : `did not stop within ${formatDuration(budget)} of being cancelled; the post step destroys its context, which stops it`}.`
+      )
+    }
+    final = outcome.value
+  } catch (e) {
+    if (e instanceof CancelledError) {
+      const stopped = await cancelAndWait(exec, contextId, commandId, JOB_CANCEL_BUDGET_MS, d)
+      if (stopped) hooks.onCommandEnded()
+      throw new CancelledError(`The job was cancelled; command ${commandId} ${stopped ? 'was cancelled' : 'was asked to cancel'}.`)
+    }
+    throw e
+  }
+  hooks.onCommandEnded()
+  const cancelled = final.status === 'Cancelled' || isCancellation(final.results)
+  return { contextId, commandId, status: cancelled ? 'Cancelled' : final.status, result: parseResults(final.results) }
+}
+
+/**
+ * Asks the service to cancel and waits, within `budgetMs`, for a final state. Returns whether
+ * the command stopped. Never throws: it runs on paths that are already failing.
+ */
+async function cancelAndWait(
+  exec: ExecutionApi,
+  contextId: string,
+  commandId: string,
+  budgetMs: number,
+  d: RunDeps
+): Promise<boolean> {
+  // A fresh deadline, and no cancel signal: this work runs because of them.
+  const call = { deadline: Deadline.after(d.clock, budgetMs, formatDuration(budgetMs)) }
+  try {
+    d.logger.info(`Cancelling command ${commandId}`)
+    await exec.cancelCommand(contextId, commandId, call)
+    const outcome = await pollUntil({
+      what: `command ${commandId} to cancel`,
+      fetch: () => exec.commandStatus(contextId, commandId, call),
+      isDone: s => FINAL_COMMAND_STATES.has(s.status),
+      describe: s => s.status,
+      deadline: call.deadline,
+      clock: d.clock,
+      sleep: d.sleep,
+      logger: d.logger
+    })
+    return outcome.done
+  } catch (e) {
+    d.logger.warning(`Could not cancel command ${commandId}: ${errorMessage(e)}`)
+    return false
+  }
+}
+
+/** Runs one phase, adding what it was doing to any error (and a hint for known causes). */
+async function step<T>(doing: string, f: () => Promise<T>): Promise<T> {
+  try {
+    return await f()
+  } catch (e) {
+    const wrapped = wrapError(doing, e)
+    if (/is disconnected/.test(errorMessage(e))) {
+      wrapped.message += ' (the context was evicted: a cluster keeps at most 145 execution contexts and drops idle ones, or it restarted)'
+    }
+    if (/HTTP 40[13]\b/.test(errorMessage(e))) {
+      wrapped.message += ' (the credentials were refused: check that the token or password is valid, has not expired, and may use this cluster)'
+    }
+    throw wrapped
+  }
+}

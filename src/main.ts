@@ -1,0 +1,3 @@
+import { runMain } from './action/run-main.js'
+
+await runMain()

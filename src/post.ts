@@ -1,0 +1,3 @@
+import { runPost } from './action/run-post.js'
+
+await runPost()

@@ -1,0 +1,147 @@
+import * as core from '@actions/core'
+import { InputError } from '../common/errors.js'
+import { parseDuration } from '../common/duration.js'
+import { BasicAuth, TokenAuth, type Authenticator } from '../databricks/auth.js'
+import { LANGUAGES, type Language } from '../databricks/execution.js'
+import { resolveSource, type SourceFs } from './source.js'
+import type { CommandSource } from '../databricks/execution.js'
+
+/** The inputs exactly as the workflow gave them (trimmed, '' when absent). */
+export interface RawInputs {
+  host: string
+  token: string
+  username: string
+  password: string
+  clusterId: string
+  language: string
+  command: string
+  file: string
+  timeout: string
+  failOnError: string
+  startCluster: string
+  requestTimeout: string
+}
+
+/** The validated inputs the action runs with. */
+export interface Inputs {
+  /** Workspace origin, always https, no trailing slash. */
+  host: string
+  /** The one configured way of authenticating. */
+  auth: Authenticator
+  clusterId: string
+  language: Language
+  /** The code to run; a file's bytes are read up front so a bad file fails before any call. */
+  source: CommandSource
+  /** "inline command" or the file's path, for logs and the summary. */
+  sourceLabel: string
+  /** The whole step's deadline, and how the user wrote it. */
+  timeoutMs: number
+  timeoutLabel: string
+  /** Fail the step when the command ends with an error result. */
+  failOnError: boolean
+  /** Start a TERMINATED cluster instead of failing. */
+  startCluster: boolean
+  /** Upper bound for a single HTTP exchange. */
+  requestTimeoutMs: number
+}
+
+/** Reads every input once, through @actions/core. */
+export function readRawInputs(get: (name: string) => string = n => core.getInput(n)): RawInputs {
+  return {
+    host: get('host'),
+    token: get('token'),
+    username: get('username'),
+    password: get('password'),
+    clusterId: get('cluster-id'),
+    language: get('language'),
+    command: get('command'),
+    file: get('file'),
+    timeout: get('timeout'),
+    failOnError: get('fail-on-error'),
+    startCluster: get('start-cluster'),
+    requestTimeout: get('request-timeout')
+  }
+}
+
+const HOST_EXAMPLE = 'https://adb-1234567890123456.7.azuredatabricks.net'
+const EXTENSIONS: Record<string, Language> = { py: 'python', scala: 'scala', sc: 'scala', sql: 'sql', r: 'r' }
+
+/** Validates and derives everything; throws InputError naming the input and the fix. */
+export async function parseInputs(
+  raw: RawInputs,
+  env: NodeJS.ProcessEnv,
+  workspace: string,
+  fs: SourceFs
+): Promise<Inputs> {
+  const host = parseHost(raw.host || env.DATABRICKS_HOST?.trim() || '')
+  const auth = parseAuth(raw, env)
+  const clusterId = raw.clusterId || env.DATABRICKS_CLUSTER_ID?.trim() || ''
+  if (!clusterId) throw new InputError('Input cluster-id is required: set it to the id of an all-purpose cluster (e.g. 0123-456789-abcdefgh), or set DATABRICKS_CLUSTER_ID.')
+  if (!/^[A-Za-z0-9][\w.-]*$/.test(clusterId)) throw new InputError(`Invalid input cluster-id '${clusterId}': a cluster id holds only letters, digits, '-', '_' and '.', e.g. 0123-456789-abcdefgh.`)
+  const timeoutMs = parseDurationInput('timeout', raw.timeout || '30m')
+  const requestTimeoutMs = parseDurationInput('request-timeout', raw.requestTimeout || '30s')
+  const failOnError = parseBoolean('fail-on-error', raw.failOnError, true)
+  const startCluster = parseBoolean('start-cluster', raw.startCluster, false)
+  if (raw.command && raw.file) throw new InputError('Inputs command and file were both given: set exactly one (command for inline code, file for a path in the repository).')
+  if (!raw.command && !raw.file) throw new InputError('Neither command nor file was given: set command to inline code, or file to a path in the repository.')
+  const language = parseLanguage(raw.language, raw.file)
+  const { source, label } = raw.command
+    ? { source: { kind: 'inline' as const, code: raw.command }, label: 'inline command' }
+    : await resolveSource(raw.file, workspace, fs)
+  return { host, auth, clusterId, language, source, sourceLabel: label, timeoutMs, timeoutLabel: raw.timeout || '30m', failOnError, startCluster, requestTimeoutMs }
+}
+
+export function parseHost(value: string): string {
+  if (!value) throw new InputError(`Input host is required: set it to your workspace URL, e.g. ${HOST_EXAMPLE}, or set DATABRICKS_HOST.`)
+  if (/^http:\/\//i.test(value)) throw new InputError(`Invalid input host '${value}': http is refused because the token would travel unencrypted. Use https://${value.slice(7)}.`)
+  const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(value) ? value : `https://${value}`
+  let url: URL
+  try {
+    url = new URL(withScheme)
+  } catch {
+    throw new InputError(`Invalid input host '${value}': not a URL. Expected the workspace URL, e.g. ${HOST_EXAMPLE}.`)
+  }
+  if (url.protocol !== 'https:') throw new InputError(`Invalid input host '${value}': only https:// workspace URLs are supported, e.g. ${HOST_EXAMPLE}.`)
+  if (!/^(\[[0-9a-f:.]+\]|[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*)$/i.test(url.hostname) || url.username || url.password) {
+    throw new InputError(`Invalid input host '${value}': '${url.hostname}' is not a host name. Expected the workspace URL, e.g. ${HOST_EXAMPLE}.`)
+  }
+  return url.origin
+}
+
+export function parseAuth(raw: RawInputs, env: NodeJS.ProcessEnv): Authenticator {
+  const fromInputs = raw.token || raw.username || raw.password
+  const token = fromInputs ? raw.token : env.DATABRICKS_TOKEN?.trim() || ''
+  const username = fromInputs ? raw.username : env.DATABRICKS_USERNAME?.trim() || ''
+  const password = fromInputs ? raw.password : env.DATABRICKS_PASSWORD || ''
+  const where = fromInputs ? 'inputs' : 'environment variables DATABRICKS_TOKEN / DATABRICKS_USERNAME / DATABRICKS_PASSWORD'
+  if (token && (username || password)) throw new InputError(`Two ways of authenticating were configured in the ${where}: a token and a user name/password. Set only one: token, or username with password.`)
+  if (token) return new TokenAuth(token)
+  if (username && !password) throw new InputError('Input username was given without password: set both for HTTP Basic, or use token instead.')
+  if (password && !username) throw new InputError('Input password was given without username: set both for HTTP Basic, or use token instead.')
+  if (username) return new BasicAuth(username, password)
+  throw new InputError('No credentials: set the token input (e.g. token: ${{ secrets.DATABRICKS_TOKEN }}), or username and password, or DATABRICKS_TOKEN in the environment.')
+}
+
+function parseLanguage(value: string, file: string): Language {
+  if (value) {
+    const lower = value.toLowerCase()
+    if ((LANGUAGES as readonly string[]).includes(lower)) return lower as Language
+    throw new InputError(`Invalid input language '${value}': expected one of ${LANGUAGES.join(', ')}.`)
+  }
+  const ext = file.match(/\.([A-Za-z]+)$/)?.[1]?.toLowerCase() ?? ''
+  return EXTENSIONS[ext] ?? 'python'
+}
+
+function parseDurationInput(name: string, value: string): number {
+  const ms = parseDuration(value)
+  if (ms === undefined || ms <= 0) throw new InputError(`Invalid input ${name} '${value}': expected a positive duration such as 90s, 20m, 1h, 1h30m or plain seconds (600).`)
+  return ms
+}
+
+/** Only the YAML spellings the runner itself accepts, so a typo is not silently false. */
+export function parseBoolean(name: string, value: string, fallback: boolean): boolean {
+  if (value === '') return fallback
+  if (['true', 'True', 'TRUE'].includes(value)) return true
+  if (['false', 'False', 'FALSE'].includes(value)) return false
+  throw new InputError(`Invalid input ${name} '${value}': expected true or false.`)
+}

@@ -1,0 +1,42 @@
+import * as core from '@actions/core'
+
+/** What main hands to post. Saved the moment each value exists, so cleanup works after a failure. */
+export interface SavedState {
+  /** Workspace origin the context lives on. */
+  host: string
+  clusterId: string
+  /** The context to destroy; '' when none was created. */
+  contextId: string
+  /** The command to cancel if it may still run; '' when none was started. */
+  commandId: string
+  /** True once the command reached a final state. */
+  commandDone: boolean
+}
+
+/** Saves where the context lives and its id; called right after contexts/create answers. */
+export function saveContext(host: string, clusterId: string, contextId: string): void {
+  core.saveState('host', host)
+  core.saveState('cluster-id', clusterId)
+  core.saveState('context-id', contextId)
+}
+
+/** Saves the running command's id, so post can cancel it if main dies. */
+export function saveCommand(commandId: string): void {
+  core.saveState('command-id', commandId)
+}
+
+/** Records that the command ended, so post does not cancel it. */
+export function saveCommandDone(): void {
+  core.saveState('command-done', 'true')
+}
+
+/** Reads what main saved (post runs with it as STATE_* variables). */
+export function readState(get: (name: string) => string = n => core.getState(n)): SavedState {
+  return {
+    host: get('host'),
+    clusterId: get('cluster-id'),
+    contextId: get('context-id'),
+    commandId: get('command-id'),
+    commandDone: get('command-done') === 'true'
+  }
+}
