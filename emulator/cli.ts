@@ -1,0 +1,27 @@
+import { readFileSync } from 'node:fs'
+import { parseArgs } from 'node:util'
+import { Emulator } from './emulator.js'
+import type { FaultConfig } from './faults.js'
+
+/**
+ * `npm run emulator -- [--port N] [--faults file.json] [--token T]`: starts the emulator and
+ * prints one JSON line ({url, token, clusterId, caCert}) once it is ready.
+ */
+const { values } = parseArgs({
+  options: {
+    port: { type: 'string', default: '0' },
+    host: { type: 'string', default: '127.0.0.1' },
+    faults: { type: 'string' },
+    token: { type: 'string' }
+  }
+})
+const faults = values.faults ? (JSON.parse(readFileSync(values.faults, 'utf8')) as FaultConfig) : undefined
+const emulator = await Emulator.start({ port: Number(values.port), host: values.host, faults, token: values.token })
+process.stdout.write(
+  `${JSON.stringify({ url: emulator.url, token: emulator.token, username: emulator.creds.username, password: emulator.creds.password, clusterId: emulator.clusterId, caCert: emulator.caCert })}\n`
+)
+const stop = (): void => {
+  void emulator.stop().then(() => process.exit(0))
+}
+process.on('SIGINT', stop)
+process.on('SIGTERM', stop)

@@ -1,0 +1,215 @@
+import { randomInt, randomUUID } from 'node:crypto'
+import { HttpProblem } from './http-io.js'
+import { PythonKernel, type Results } from './kernel.js'
+import type { FaultPlan } from './faults.js'
+
+export interface ContextLimits {
+  /** The service keeps at most 145 per cluster and evicts idle ones past that. */
+  maxContextsPerCluster: number
+  /** Python processes the emulator may run at once, over all clusters. */
+  maxProcesses: number
+  maxOutputBytes: number
+  rowLimit: number
+}
+
+interface Command {
+  id: string
+  status: 'Queued' | 'Running' | 'Cancelling' | 'Finished' | 'Cancelled' | 'Error'
+  results: Results | null
+  language: string
+  code: string
+  cancelRequested: boolean
+}
+
+interface Context {
+  id: string
+  clusterId: string
+  language: string
+  status: 'Pending' | 'Running' | 'Error'
+  kernel?: PythonKernel
+  commands: Map<string, Command>
+  queue: Command[]
+  busy?: Command
+  lastUsed: number
+}
+
+const RUNNABLE = new Set(['python', 'sql'])
+
+/** 19 digits, like the service's context ids (too large for a JS number on purpose). */
+function contextId(): string {
+  let id = String(randomInt(1, 10))
+  for (let i = 0; i < 18; i++) id += String(randomInt(0, 10))
+  return id
+}
+
+/** Every execution context and command the emulator holds. */
+export class ContextRegistry {
+  private readonly contexts = new Map<string, Context>()
+  private readonly evicted = new Set<string>()
+  peakContexts = 0
+
+  constructor(
+    private readonly limits: ContextLimits,
+    private readonly faults: FaultPlan
+  ) {}
+
+  get liveContexts(): number {
+    return this.contexts.size
+  }
+
+  get liveProcesses(): number {
+    let n = 0
+    for (const c of this.contexts.values()) if (c.kernel && !c.kernel.exited) n++
+    return n
+  }
+
+  list(): { id: string; clusterId: string; language: string; status: string }[] {
+    return [...this.contexts.values()].map(c => ({ id: c.id, clusterId: c.clusterId, language: c.language, status: c.status }))
+  }
+
+  create(clusterId: string, language: string): string {
+    const onCluster = [...this.contexts.values()].filter(c => c.clusterId === clusterId)
+    if (onCluster.length >= this.limits.maxContextsPerCluster) {
+      const idle = onCluster.filter(c => !c.busy && c.queue.length === 0).sort((a, b) => a.lastUsed - b.lastUsed)[0]
+      if (!idle) throw new HttpProblem(500, `Too many execution contexts are open right now.(Limit set currently to ${this.limits.maxContextsPerCluster})`)
+      this.evict(idle.id)
+    }
+    if (RUNNABLE.has(language) && this.liveProcesses >= this.limits.maxProcesses) {
+      throw new HttpProblem(500, `Emulator limit: ${this.limits.maxProcesses} Python processes are running. Destroy contexts, or start the emulator with a higher maxProcesses.`)
+    }
+    const ctx: Context = { id: contextId(), clusterId, language, status: 'Pending', commands: new Map(), queue: [], lastUsed: Date.now() }
+    this.contexts.set(ctx.id, ctx)
+    this.peakContexts = Math.max(this.peakContexts, this.contexts.size)
+    const fail = this.faults.takeContextError()
+    const pendingMs = this.faults.config.contextPendingMs ?? 0
+    const becomeRunning = (): void => {
+      if (ctx.status !== 'Pending') return
+      if (fail) {
+        ctx.status = 'Error'
+        ctx.kernel?.kill()
+        return
+      }
+      if (pendingMs < 0) return
+      setTimeout(() => {
+        if (ctx.status === 'Pending') ctx.status = 'Running'
+      }, pendingMs).unref()
+    }
+    if (RUNNABLE.has(language)) {
+      ctx.kernel = new PythonKernel(this.limits, k => {
+        if (ctx.kernel === k && this.contexts.has(ctx.id)) ctx.status = 'Error'
+      })
+      ctx.kernel.ready.then(becomeRunning, () => (ctx.status = 'Error'))
+    } else {
+      becomeRunning()
+    }
+    return ctx.id
+  }
+
+  private get(id: string): Context {
+    if (this.evicted.has(id)) throw new HttpProblem(400, `Context ExecutionContextId(${id}) is disconnected`)
+    const ctx = this.contexts.get(id)
+    if (!ctx) throw new HttpProblem(400, `ContextNotFound: Context ${id} does not exist`)
+    ctx.lastUsed = Date.now()
+    return ctx
+  }
+
+  status(id: string): string {
+    return this.get(id).status
+  }
+
+  destroy(id: string): void {
+    const ctx = this.get(id)
+    ctx.kernel?.kill()
+    this.contexts.delete(id)
+  }
+
+  /** Drops a context as the service does at its limit; later calls hear it is disconnected. */
+  evict(id: string): void {
+    const ctx = this.contexts.get(id)
+    if (!ctx) throw new HttpProblem(400, `ContextNotFound: Context ${id} does not exist`)
+    ctx.kernel?.kill()
+    this.contexts.delete(id)
+    this.evicted.add(id)
+  }
+
+  execute(id: string, language: string, code: string): string {
+    const ctx = this.get(id)
+    if (ctx.status !== 'Running') throw new HttpProblem(400, `Context ${id} is not running (status ${ctx.status})`)
+    const cmd: Command = { id: randomUUID().replace(/-/g, ''), status: 'Queued', results: null, language: language || ctx.language, code, cancelRequested: false }
+    ctx.commands.set(cmd.id, cmd)
+    ctx.queue.push(cmd)
+    setImmediate(() => this.pump(ctx))
+    return cmd.id
+  }
+
+  command(ctxId: string, cmdId: string): Command {
+    const cmd = this.get(ctxId).commands.get(cmdId)
+    if (!cmd) throw new HttpProblem(400, `Command ${cmdId} does not exist in context ${ctxId}`)
+    return cmd
+  }
+
+  cancel(ctxId: string, cmdId: string): void {
+    const ctx = this.get(ctxId)
+    const cmd = this.command(ctxId, cmdId)
+    const mode = this.faults.config.cancelMode ?? 'finished-error'
+    if (mode === 'ignore' || ['Finished', 'Cancelled', 'Error'].includes(cmd.status)) return
+    cmd.cancelRequested = true
+    if (cmd.status === 'Queued') {
+      ctx.queue = ctx.queue.filter(c => c !== cmd)
+      this.finish(cmd, cancelledResults())
+      return
+    }
+    cmd.status = 'Cancelling'
+    ctx.kernel?.interrupt()
+  }
+
+  /** Runs queued commands one at a time, as a context does. */
+  private pump(ctx: Context): void {
+    if (ctx.busy || !this.contexts.has(ctx.id)) return
+    const cmd = ctx.queue.shift()
+    if (!cmd) return
+    ctx.busy = cmd
+    cmd.status = 'Running'
+    const run: Promise<Results> =
+      ctx.kernel && RUNNABLE.has(cmd.language)
+        ? ctx.kernel.run(cmd.id, cmd.language as 'python' | 'sql', cmd.code)
+        : Promise.resolve(unsupported(cmd.language))
+    void run.then(results => {
+      ctx.busy = undefined
+      this.finish(cmd, results)
+      this.pump(ctx)
+    })
+  }
+
+  private finish(cmd: Command, results: Results): void {
+    if (cmd.cancelRequested && this.faults.config.cancelMode === 'cancelled') {
+      cmd.status = 'Cancelled'
+      cmd.results = null
+      return
+    }
+    cmd.status = 'Finished'
+    cmd.results = cmd.cancelRequested && results.resultType !== 'error' ? cancelledResults() : results
+  }
+
+  stopAll(): void {
+    for (const ctx of this.contexts.values()) ctx.kernel?.kill()
+    this.contexts.clear()
+  }
+}
+
+function cancelledResults(): Results {
+  return {
+    resultType: 'error',
+    summary: "<span class='ansi-red-fg'>CommandCancelledException</span>: Command was cancelled",
+    cause: 'com.databricks.backend.common.rpc.CommandCancelledException\n\tat com.databricks.spark.chauffeur.ExecContextState.cancel(ExecContextState.scala:412)\n'
+  }
+}
+
+function unsupported(language: string): Results {
+  const name = language === 'r' ? 'R' : language.charAt(0).toUpperCase() + language.slice(1)
+  return {
+    resultType: 'error',
+    summary: `<span class='ansi-red-fg'>UnsupportedOperationException</span>: The Databricks emulator cannot run ${name}: it runs Python and SQL only`,
+    cause: `java.lang.UnsupportedOperationException: The Databricks emulator cannot run ${name}: it runs Python and SQL only. Run ${name} on a real cluster.`
+  }
+}

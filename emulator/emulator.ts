@@ -1,0 +1,204 @@
+import { randomBytes } from 'node:crypto'
+import { createServer, type Server } from 'node:https'
+import type { AddressInfo } from 'node:net'
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import { checkAuth, type Credentials } from './auth.js'
+import { Cluster, type ClusterSpec } from './clusters.js'
+import { ContextRegistry, type ContextLimits } from './contexts.js'
+import { FaultPlan, type FaultConfig, type FaultRule } from './faults.js'
+import { HttpProblem, parseFields, readBody, sendJson, sendText } from './http-io.js'
+import { problemBody, route } from './routes.js'
+import { generateCertificate } from './tls.js'
+
+export interface EmulatorOptions {
+  /** Loopback only; default 127.0.0.1. */
+  host?: string
+  /** 0 (the default) picks a free port. */
+  port?: number
+  token?: string
+  username?: string
+  password?: string
+  clusters?: ClusterSpec[]
+  limits?: Partial<ContextLimits>
+  maxRequestBytes?: number
+  faults?: FaultConfig
+}
+
+/** One API call as the emulator saw it, for tests that count calls. */
+export interface CallRecord {
+  method: string
+  path: string
+  status: number | 'dropped'
+  /** True when a fault rule answered instead of the API. */
+  fault: boolean
+}
+
+export const DEFAULT_CLUSTER_ID = '0123-456789-emulatr'
+const MAX_CALLS_KEPT = 20_000
+
+/** The local Databricks: HTTPS on loopback, API 1.2 and clusters, Python and SQL for real. */
+export class Emulator {
+  readonly faults = new FaultPlan()
+  readonly clusters = new Map<string, Cluster>()
+  readonly registry: ContextRegistry
+  readonly calls: CallRecord[] = []
+  private authedCalls = 0
+  private server!: Server
+  url = ''
+  caCert = ''
+  readonly creds: Credentials
+
+  private constructor(private readonly o: EmulatorOptions) {
+    this.creds = {
+      token: o.token ?? `dapi${randomBytes(16).toString('hex')}`,
+      username: o.username ?? 'emulator@example.com',
+      password: o.password ?? randomBytes(12).toString('base64url')
+    }
+    this.registry = new ContextRegistry(
+      { maxContextsPerCluster: 145, maxProcesses: 160, maxOutputBytes: 1024 * 1024, rowLimit: 1000, ...o.limits },
+      this.faults
+    )
+    this.setClusters(o.clusters ?? [{ id: DEFAULT_CLUSTER_ID, name: 'emulated-cluster' }])
+    this.faults.set(o.faults ?? {})
+  }
+
+  static async start(o: EmulatorOptions = {}): Promise<Emulator> {
+    const e = new Emulator(o)
+    const tls = generateCertificate()
+    e.caCert = tls.certPath
+    e.server = createServer({ key: tls.key, cert: tls.cert }, (req, res) => {
+      e.handle(req, res).catch(err => {
+        if (!res.headersSent) sendJson(res, 500, { error: `emulator failure: ${String(err)}` })
+      })
+    })
+    const host = o.host ?? '127.0.0.1'
+    if (!/^(127\.\d+\.\d+\.\d+|::1|localhost)$/.test(host)) throw new Error(`The emulator listens on loopback only; '${host}' is not a loopback address`)
+    await new Promise<void>((resolve, reject) => {
+      e.server.once('error', reject)
+      e.server.listen(o.port ?? 0, host, () => resolve())
+    })
+    const port = (e.server.address() as AddressInfo).port
+    e.url = `https://${host.includes(':') ? `[${host}]` : host}:${port}`
+    return e
+  }
+
+  get token(): string {
+    return this.creds.token
+  }
+
+  get clusterId(): string {
+    return [...this.clusters.keys()][0] ?? DEFAULT_CLUSTER_ID
+  }
+
+  setClusters(specs: ClusterSpec[]): void {
+    for (const c of this.clusters.values()) c.dispose()
+    this.clusters.clear()
+    for (const spec of specs) this.clusters.set(spec.id, new Cluster(spec))
+  }
+
+  /** Faults, call log and token expiry back to a clean start; contexts are kept. */
+  reset(): void {
+    this.faults.set({})
+    this.calls.length = 0
+    this.authedCalls = 0
+    this.registry.peakContexts = this.registry.liveContexts
+  }
+
+  snapshot(): Record<string, unknown> {
+    return {
+      liveContexts: this.registry.liveContexts,
+      liveProcesses: this.registry.liveProcesses,
+      peakContexts: this.registry.peakContexts,
+      contexts: this.registry.list(),
+      calls: this.calls
+    }
+  }
+
+  async stop(): Promise<void> {
+    this.registry.stopAll()
+    for (const c of this.clusters.values()) c.dispose()
+    this.server.closeAllConnections()
+    await new Promise<void>(resolve => this.server.close(() => resolve()))
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'https://emulator')
+    const method = req.method ?? 'GET'
+    const path = url.pathname
+    const maxBytes = this.o.maxRequestBytes ?? 16 * 1024 * 1024
+    if (path.startsWith('/__emulator/')) return this.admin(method, path, req, res)
+
+    const record: CallRecord = { method, path, status: 0, fault: false }
+    if (this.calls.length < MAX_CALLS_KEPT) this.calls.push(record)
+    const rule = this.faults.take(method, path)
+    if (rule?.latencyMs) await new Promise(r => setTimeout(r, rule.latencyMs))
+    if (rule?.drop) {
+      Object.assign(record, { status: 'dropped', fault: true })
+      req.socket.destroy()
+      return
+    }
+    if (rule?.status) {
+      Object.assign(record, { status: rule.status, fault: true })
+      return answerFault(res, rule)
+    }
+    const limit = this.faults.config.tokenExpiresAfterCalls
+    const auth = checkAuth(req.headers.authorization, this.creds, limit !== undefined && this.authedCalls >= limit)
+    if (!auth.ok) {
+      record.status = auth.status
+      return sendJson(res, auth.status, auth.body)
+    }
+    this.authedCalls++
+    let status: number
+    let body: unknown
+    try {
+      const raw = method === 'POST' ? await readBody(req, maxBytes) : Buffer.alloc(0)
+      const fields = method === 'POST' ? await parseFields(req.headers['content-type'] ?? '', raw) : Object.fromEntries(url.searchParams)
+      ;({ status, body } = route({ clusters: this.clusters, registry: this.registry }, method, path, fields))
+    } catch (e) {
+      if (!(e instanceof HttpProblem)) throw e
+      status = e.status
+      body = problemBody(path, e)
+    }
+    if (rule?.dropAfter) {
+      Object.assign(record, { status: 'dropped', fault: true })
+      req.socket.destroy()
+      return
+    }
+    record.status = status
+    sendJson(res, status, body)
+  }
+
+  private async admin(method: string, path: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const body = method === 'POST' ? (await readBody(req, 1024 * 1024)).toString('utf8') : ''
+    const json = (body ? JSON.parse(body) : {}) as Record<string, unknown>
+    switch (`${method} ${path}`) {
+      case 'GET /__emulator/state':
+        return sendJson(res, 200, this.snapshot())
+      case 'POST /__emulator/faults':
+        this.faults.set(json as FaultConfig)
+        return sendJson(res, 200, {})
+      case 'POST /__emulator/reset':
+        this.reset()
+        return sendJson(res, 200, {})
+      case 'POST /__emulator/clusters':
+        this.setClusters((json.clusters ?? []) as ClusterSpec[])
+        return sendJson(res, 200, {})
+      case 'POST /__emulator/evict':
+        try {
+          this.registry.evict(String(json.contextId))
+        } catch (e) {
+          return sendJson(res, 400, { error: String(e) })
+        }
+        return sendJson(res, 200, {})
+      default:
+        return sendJson(res, 404, { error: `unknown admin call ${method} ${path}` })
+    }
+  }
+}
+
+function answerFault(res: ServerResponse, rule: FaultRule): void {
+  const headers: Record<string, string> = rule.retryAfter !== undefined ? { 'retry-after': String(rule.retryAfter) } : {}
+  const status = rule.status ?? 500
+  if (typeof rule.body === 'string') return sendText(res, status, rule.body, 'text/html', headers)
+  sendJson(res, status, rule.body ?? { error_code: status === 429 ? 'REQUEST_LIMIT_EXCEEDED' : 'TEMPORARILY_UNAVAILABLE', message: `Injected fault: HTTP ${status}` }, headers)
+}

@@ -1,0 +1,250 @@
+"""One execution context of the Databricks emulator: runs Python (and SQL on SQLite) for real.
+
+Protocol: one JSON object per line on stdin ({"id", "language", "code"}); answers as JSON
+lines on file descriptor 3 ({"type": "ready"}, then {"type": "result", "id", "results"} per
+command), so nothing the user's code prints can be mistaken for an answer. SIGINT cancels the
+running command, as Databricks' cancel interrupts the kernel.
+"""
+import ast
+import base64
+import html
+import io
+import json
+import os
+import signal
+import sqlite3
+import sys
+import traceback
+
+MAX_OUTPUT = int(os.environ.get("EMULATOR_MAX_OUTPUT_BYTES", "1048576"))
+ROW_LIMIT = int(os.environ.get("EMULATOR_ROW_LIMIT", "1000"))
+RED, GREEN, RESET = "\x1b[0;31m", "\x1b[0;32m", "\x1b[0m"
+OUTPUT_SKIPPED = "\n*** WARNING: max output size exceeded, skipping output. ***\n"
+
+proto = os.fdopen(3, "w", buffering=1, encoding="utf-8")
+interrupted = False
+
+
+def on_sigint(_signum, _frame):
+    global interrupted
+    interrupted = True
+    raise KeyboardInterrupt
+
+
+signal.signal(signal.SIGINT, on_sigint)
+
+
+class NotebookExit(BaseException):
+    """dbutils.notebook.exit(v): ends the command and makes v its result."""
+
+    def __init__(self, value):
+        super().__init__(value)
+        self.value = value
+
+
+class _Notebook:
+    def exit(self, value):
+        raise NotebookExit(value)
+
+
+class _DBUtils:
+    notebook = _Notebook()
+
+
+class CappedOutput(io.TextIOBase):
+    """Collects printed text up to MAX_OUTPUT bytes, as the service caps a cell's output."""
+
+    def __init__(self):
+        self.parts, self.size, self.overflow = [], 0, False
+
+    def writable(self):
+        return True
+
+    def write(self, s):
+        if self.overflow:
+            return len(s)
+        n = len(s.encode("utf-8", "replace"))
+        if self.size + n > MAX_OUTPUT:
+            self.overflow = True
+            return len(s)
+        self.parts.append(s)
+        self.size += n
+        return len(s)
+
+    def text(self):
+        return "".join(self.parts) + (OUTPUT_SKIPPED if self.overflow else "")
+
+
+user_globals = {"__name__": "__main__", "dbutils": _DBUtils()}
+db = sqlite3.connect(":memory:", check_same_thread=False)
+db.set_progress_handler(lambda: 1 if interrupted else 0, 10000)
+counter = 0
+
+
+def cancelled_result():
+    return {
+        "resultType": "error",
+        "summary": "<span class='ansi-red-fg'>CommandCancelledException</span>: Command was cancelled",
+        "cause": "com.databricks.backend.common.rpc.CommandCancelledException\n"
+        "\tat com.databricks.spark.chauffeur.ExecContextState.cancel(ExecContextState.scala:412)\n",
+    }
+
+
+def python_error(exc, code, filename):
+    name = type(exc).__name__
+    message = str(exc)
+    lines = [RED + "-" * 75 + RESET]
+    if isinstance(exc, SyntaxError):
+        lines.append(f"  File {GREEN}{filename}:{exc.lineno}{RESET}")
+        if exc.text:
+            lines.append("    " + exc.text.rstrip("\n"))
+            if exc.offset:
+                lines.append("    " + " " * (exc.offset - 1) + "^")
+        message = exc.msg
+    else:
+        lines.append(f"{RED}{name}{RESET}" + " " * max(1, 42 - len(name)) + "Traceback (most recent call last)")
+        source = code.split("\n")
+        for frame in traceback.extract_tb(exc.__traceback__)[1:]:
+            lines.append(f"File {GREEN}{frame.filename}:{frame.lineno}{RESET}, in {frame.name}")
+            text = frame.line
+            if frame.filename == filename and frame.lineno and frame.lineno <= len(source):
+                text = source[frame.lineno - 1]
+            if text:
+                lines.append(f"{GREEN}----> {frame.lineno}{RESET} {text.strip()}")
+            lines.append("")
+    lines.append(f"{RED}{name}{RESET}: {message}")
+    return {
+        "resultType": "error",
+        "summary": f"<span class='ansi-red-fg'>{html.escape(name)}</span>: {html.escape(message)}",
+        "cause": "\n".join(lines),
+    }
+
+
+def run_python(code, command_id):
+    global counter
+    counter += 1
+    filename = f"<command-{command_id}>"
+    out = CappedOutput()
+    saved = sys.stdout, sys.stderr
+    sys.stdout = sys.stderr = out
+    value = None
+    try:
+        tree = ast.parse(code, filename, "exec")
+        last = None
+        if tree.body and isinstance(tree.body[-1], ast.Expr):
+            last = ast.Expression(tree.body.pop().value)
+        exec(compile(tree, filename, "exec"), user_globals)
+        if last is not None:
+            value = eval(compile(last, filename, "eval"), user_globals)
+    except NotebookExit as e:
+        return {"resultType": "text", "data": "" if e.value is None else str(e.value)}
+    except KeyboardInterrupt:
+        return cancelled_result()
+    except BaseException as e:  # noqa: BLE001 - every failure of user code is a result
+        if interrupted:
+            return cancelled_result()
+        return python_error(e, code, filename)
+    finally:
+        sys.stdout, sys.stderr = saved
+    text = out.text()
+    if value is not None:
+        if text and not text.endswith("\n"):
+            text += "\n"
+        text += f"Out[{counter}]: {value!r}"
+    return {"resultType": "text", "data": text}
+
+
+def split_sql(code):
+    statements, buf = [], ""
+    for part in code.split(";"):
+        buf += part + ";"
+        if sqlite3.complete_statement(buf):
+            if buf.strip(" \t\r\n;"):
+                statements.append(buf)
+            buf = ""
+    if buf.strip(" \t\r\n;"):
+        statements.append(buf)
+    return statements
+
+
+def spark_type(values):
+    seen = {type(v) for v in values if v is not None}
+    if seen and seen <= {int}:
+        return "long"
+    if seen and seen <= {int, float}:
+        return "double"
+    if seen == {bytes}:
+        return "binary"
+    return "string"
+
+
+def sql_value(v):
+    return base64.b64encode(v).decode() if isinstance(v, bytes) else v
+
+
+def sql_error(exc):
+    text = str(exc)
+    kind = "ParseException" if "syntax error" in text or "incomplete input" in text else "AnalysisException"
+    return {
+        "resultType": "error",
+        "summary": f"<span class='ansi-red-fg'>{kind}</span>: {html.escape(text)}",
+        "cause": f"org.apache.spark.sql.catalyst.parser.{kind}: {text}\n"
+        "\tat org.apache.spark.sql.execution.SparkSqlParser.parse(SparkSqlParser.scala:49)\n",
+    }
+
+
+def run_sql(code):
+    cur = db.cursor()
+    description, rows = None, []
+    try:
+        for statement in split_sql(code):
+            cur.execute(statement)
+            if cur.description:
+                description = cur.description
+                rows = cur.fetchmany(ROW_LIMIT + 1)
+        db.commit()
+    except KeyboardInterrupt:
+        return cancelled_result()
+    except sqlite3.Error as e:
+        return cancelled_result() if interrupted else sql_error(e)
+    if description is None:
+        return {"resultType": "table", "data": [], "schema": [], "truncated": False, "isJsonSchema": True}
+    truncated = len(rows) > ROW_LIMIT
+    rows = rows[:ROW_LIMIT]
+    schema = [
+        {"name": d[0], "type": json.dumps(spark_type([r[i] for r in rows])), "metadata": "{}"}
+        for i, d in enumerate(description)
+    ]
+    data = [[sql_value(v) for v in r] for r in rows]
+    return {"resultType": "table", "data": data, "schema": schema, "truncated": truncated, "isJsonSchema": True}
+
+
+def answer(obj):
+    proto.write(json.dumps(obj) + "\n")
+
+
+def main():
+    global interrupted
+    answer({"type": "ready", "pid": os.getpid()})
+    while True:
+        try:
+            line = sys.stdin.readline()
+        except KeyboardInterrupt:
+            continue  # a cancel that arrived after its command ended
+        if not line:
+            return
+        request = json.loads(line)
+        interrupted = False
+        try:
+            if request["language"] == "sql":
+                results = run_sql(request["code"])
+            else:
+                results = run_python(request["code"], request["id"])
+        except KeyboardInterrupt:
+            results = cancelled_result()
+        interrupted = False
+        answer({"type": "result", "id": request["id"], "results": results})
+
+
+if __name__ == "__main__":
+    main()
