@@ -1,0 +1,161 @@
+import { spawn } from 'node:child_process'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { parse } from 'yaml'
+import { LogReader, parseEnvFile, type WorkflowCommand } from './workflow-commands.js'
+
+export const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)))
+
+/** When to cancel the step, as a job cancel does: SIGINT, SIGTERM 7.5 s later, kill 2.5 s after. */
+export interface CancelPlan {
+  afterMs?: number
+  /** Cancel as soon as a visible log line matches. */
+  whenLog?: RegExp
+}
+
+export interface StepOptions {
+  entry: 'main' | 'post'
+  /** Inputs by their action.yml names; action.yml defaults fill the rest. */
+  inputs?: Record<string, string>
+  /** Extra environment, e.g. DATABRICKS_TOKEN or NODE_EXTRA_CA_CERTS. */
+  env?: Record<string, string>
+  /** For post: what main saved, handed over as STATE_* variables. */
+  state?: Record<string, string>
+  workspace?: string
+  cancel?: CancelPlan
+  /** Hard stop for a hung step (a test failure, not a runner behaviour); default 120 s. */
+  killAfterMs?: number
+}
+
+export interface StepResult {
+  exitCode: number | null
+  signal: NodeJS.Signals | null
+  /** The log as the runner shows it: commands executed, secrets masked. */
+  log: string
+  /** Exactly what the process wrote. */
+  rawLog: string
+  commands: WorkflowCommand[]
+  masks: string[]
+  errors: string[]
+  warnings: string[]
+  outputs: Record<string, string>
+  state: Record<string, string>
+  summary: string
+  durationMs: number
+  /** When the first SIGINT was sent, relative to the start. */
+  cancelledAtMs?: number
+}
+
+interface ActionYaml {
+  inputs?: Record<string, { default?: unknown }>
+  runs: { using: string; main: string; post?: string }
+}
+
+export function readActionYaml(): ActionYaml {
+  return parse(readFileSync(join(ROOT, 'action.yml'), 'utf8')) as ActionYaml
+}
+
+/** INPUT_<NAME>: upper case, spaces to `_`, hyphens kept; defaults from action.yml. */
+export function inputEnv(overrides: Record<string, string>): Record<string, string> {
+  const env: Record<string, string> = {}
+  const declared = readActionYaml().inputs ?? {}
+  for (const [name, spec] of Object.entries(declared)) {
+    if (spec.default !== undefined) env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = String(spec.default)
+  }
+  for (const [name, value] of Object.entries(overrides)) env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value
+  return env
+}
+
+/** Runs one bundled entry the way the runner does, and reads back what it left. */
+export async function runStep(o: StepOptions): Promise<StepResult> {
+  const action = readActionYaml()
+  const script = o.entry === 'main' ? action.runs.main : action.runs.post
+  if (!script) throw new Error(`action.yml declares no ${o.entry} entry`)
+  const dir = mkdtempSync(join(tmpdir(), 'runner-step-'))
+  const files = { GITHUB_OUTPUT: 'output', GITHUB_STATE: 'state', GITHUB_STEP_SUMMARY: 'summary', GITHUB_ENV: 'env', GITHUB_PATH: 'path' }
+  const fileEnv: Record<string, string> = {}
+  for (const [k, f] of Object.entries(files)) {
+    fileEnv[k] = join(dir, f)
+    writeFileSync(fileEnv[k], '')
+  }
+  const stateEnv: Record<string, string> = {}
+  for (const [k, v] of Object.entries(o.state ?? {})) stateEnv[`STATE_${k}`] = v
+  const env = {
+    PATH: process.env.PATH ?? '',
+    HOME: process.env.HOME ?? '',
+    CI: 'true',
+    GITHUB_ACTIONS: 'true',
+    RUNNER_TEMP: dir,
+    GITHUB_WORKSPACE: o.workspace ?? ROOT,
+    ...fileEnv,
+    ...inputEnv(o.inputs ?? {}),
+    ...stateEnv,
+    ...o.env
+  }
+  const started = Date.now()
+  const child = spawn(process.execPath, [join(ROOT, script)], { cwd: o.workspace ?? ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] })
+  const reader = new LogReader()
+  let raw = ''
+  let cancelledAtMs: number | undefined
+  const timers: NodeJS.Timeout[] = []
+  const cancel = (): void => {
+    if (cancelledAtMs !== undefined) return
+    cancelledAtMs = Date.now() - started
+    child.kill('SIGINT')
+    timers.push(setTimeout(() => child.kill('SIGTERM'), 7500))
+    timers.push(setTimeout(() => child.kill('SIGKILL'), 10_000))
+  }
+  if (o.cancel?.afterMs !== undefined) timers.push(setTimeout(cancel, o.cancel.afterMs))
+  timers.push(setTimeout(() => child.kill('SIGKILL'), o.killAfterMs ?? 120_000))
+  const feed = (stream: NodeJS.ReadableStream): Promise<void> =>
+    new Promise(done => {
+      let buffer = ''
+      stream.setEncoding('utf8')
+      stream.on('data', (chunk: string) => {
+        raw += chunk
+        buffer += chunk
+        let nl: number
+        while ((nl = buffer.indexOf('\n')) >= 0) {
+          reader.line(buffer.slice(0, nl))
+          buffer = buffer.slice(nl + 1)
+          const last = reader.visible[reader.visible.length - 1] ?? ''
+          if (o.cancel?.whenLog?.test(last)) cancel()
+        }
+      })
+      stream.on('end', () => {
+        if (buffer) reader.line(buffer)
+        done()
+      })
+    })
+  const [exit] = await Promise.all([
+    new Promise<{ code: number | null; signal: NodeJS.Signals | null }>(r => child.on('close', (code, signal) => r({ code, signal }))),
+    feed(child.stdout),
+    feed(child.stderr)
+  ])
+  for (const t of timers) clearTimeout(t)
+  const read = (k: string): string => readFileSync(fileEnv[k] ?? '', 'utf8')
+  return {
+    exitCode: exit.code,
+    signal: exit.signal,
+    log: reader.visible.join('\n'),
+    rawLog: raw,
+    commands: reader.commands,
+    masks: reader.masks,
+    errors: reader.commands.filter(c => c.name === 'error').map(c => c.value),
+    warnings: reader.commands.filter(c => c.name === 'warning').map(c => c.value),
+    outputs: parseEnvFile(read('GITHUB_OUTPUT')),
+    state: parseEnvFile(read('GITHUB_STATE')),
+    summary: read('GITHUB_STEP_SUMMARY'),
+    durationMs: Date.now() - started,
+    cancelledAtMs
+  }
+}
+
+/** Main, then post with main's state: post runs whatever main did, as `post-if: always()`. */
+export async function runJob(o: Omit<StepOptions, 'entry' | 'state'>): Promise<{ main: StepResult; post: StepResult }> {
+  const main = await runStep({ ...o, entry: 'main' })
+  const post = await runStep({ ...o, cancel: undefined, entry: 'post', state: main.state })
+  return { main, post }
+}
