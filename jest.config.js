@@ -7,7 +7,7 @@ export default {
     '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.json', diagnostics: { ignoreCodes: ['TS151001'] } }]
   },
   testMatch: ['<rootDir>/__tests__/**/*.test.ts'],
-  reporters: ['default', '<rootDir>/__tests__/support/count-reporter.js'],
+  reporters: ['default', '<rootDir>/__tests__/support/count-reporter.cjs'],
   testTimeout: 60000,
   maxWorkers: 2
 }

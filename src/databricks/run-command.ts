@@ -72,7 +72,7 @@ export async function runCommand(req: RunRequest, hooks: RunHooks, d: RunDeps): 
     })
   )
   if (!ctx.done) {
-    throw new DeadlineError(`Timed out after ${req.deadline.label} waiting for execution context ${contextId} on ${where} (still ${ctx.last ?? 'Pending'}).`)
+    throw new DeadlineError(`Timed out after ${req.deadline.label} waiting for execution context ${contextId} on ${where} (still ${ctx.last ?? 'Pending'}). The cluster may be overloaded; raise the timeout input or try again.`)
   }
   if (ctx.value !== 'Running') {
     throw new Error(`Execution context ${contextId} on ${where} ended in state ${ctx.value}; the cluster could not start a ${req.language} interpreter. Check the cluster's event log and driver logs.`)
@@ -99,7 +99,8 @@ export async function runCommand(req: RunRequest, hooks: RunHooks, d: RunDeps): 
     if (!outcome.done) {
       const budget = d.cancelWaitMs ?? 15_000
       const after = await cancelAndWait(exec, contextId, commandId, budget, d)
-      hooks.onCommandEnded()
+      // A command that did not stop stays marked as running, so post cancels it again.
+      if (after) hooks.onCommandEnded()
       throw new DeadlineError(
         `The command timed out after ${req.deadline.label} (the timeout input) and ${after ? 'was cancelled' : `did not stop within ${formatDuration(budget)} of being cancelled; the post step destroys its context, which stops it`}.`
       )
