@@ -131,7 +131,14 @@ export class Emulator {
     const record: CallRecord = { method, path, status: 0, fault: false }
     if (this.calls.length < MAX_CALLS_KEPT) this.calls.push(record)
     const rule = this.faults.take(method, path)
-    if (rule?.latencyMs) await new Promise(r => setTimeout(r, rule.latencyMs))
+    if (rule?.latencyMs) {
+      await new Promise(r => setTimeout(r, rule.latencyMs))
+      // Like a gateway that held the request: a client that gave up meanwhile gets nothing done.
+      if (req.socket.destroyed) {
+        Object.assign(record, { status: 'dropped', fault: true })
+        return
+      }
+    }
     if (rule?.drop) {
       Object.assign(record, { status: 'dropped', fault: true })
       req.socket.destroy()

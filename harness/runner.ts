@@ -82,7 +82,7 @@ export async function runStep(o: StepOptions): Promise<StepResult> {
   }
   const stateEnv: Record<string, string> = {}
   for (const [k, v] of Object.entries(o.state ?? {})) stateEnv[`STATE_${k}`] = v
-  const env = {
+  const env: Record<string, string> = {
     PATH: process.env.PATH ?? '',
     HOME: process.env.HOME ?? '',
     CI: 'true',
@@ -96,7 +96,7 @@ export async function runStep(o: StepOptions): Promise<StepResult> {
   }
   const started = Date.now()
   const child = spawn(process.execPath, [join(ROOT, script)], { cwd: o.workspace ?? ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] })
-  const reader = new LogReader()
+  const reader = new LogReader(env.ACTIONS_STEP_DEBUG === 'true')
   let raw = ''
   let cancelledAtMs: number | undefined
   const timers: NodeJS.Timeout[] = []

@@ -26,6 +26,8 @@ export class LogReader {
   readonly visible: string[] = []
   private stopToken: string | undefined
 
+  constructor(private readonly debugEnabled = false) {}
+
   line(raw: string): void {
     const line = raw.replace(/\r$/, '')
     if (this.stopToken !== undefined) {
@@ -51,7 +53,9 @@ export class LogReader {
       this.stopToken = cmd.value
       return
     }
-    if (name === 'error' || name === 'warning' || name === 'notice' || name === 'debug') {
+    // Debug lines show only when the repository enables step debug logging.
+    if (name === 'debug') return this.debugEnabled ? this.show(`##[debug]${cmd.value}`) : undefined
+    if (name === 'error' || name === 'warning' || name === 'notice') {
       this.show(`##[${name}]${cmd.value}`)
       return
     }

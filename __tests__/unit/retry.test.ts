@@ -16,7 +16,7 @@ describe('isRetryable', () => {
     ['ClusterNotReadyException', notReady, true, true],
     ['502', err(502), true, false],
     ['504', err(504), true, false],
-    ['plain 500', err(500, '{"error":"boom"}'), false, false],
+    ['plain 500', err(500, '{"error":"boom"}'), true, false],
     ['400', err(400), false, false],
     ['401', err(401), false, false],
     ['connection refused', new TransportError('refused', 'ECONNREFUSED'), true, true],

@@ -31493,9 +31493,10 @@ function apiErrorFrom(status, body, retryAfter) {
     const seconds = retryAfter !== undefined && /^\d+$/.test(retryAfter.trim()) ? Number(retryAfter) : undefined;
     return new ApiError(status, message, code, seconds);
 }
-/** Proxies answer with HTML pages; keep their readable words on one line. */
+/** Proxies answer with HTML pages: their heading says it best, else their title, else all text. */
 function htmlToText(html) {
-    return html
+    const heading = /<h1[^>]*>([\s\S]*?)<\/h1>/i.exec(html)?.[1] ?? /<title[^>]*>([\s\S]*?)<\/title>/i.exec(html)?.[1];
+    return (heading ?? html)
         .replace(/<(script|style)[^>]*>[\s\S]*?<\/\1>/gi, ' ')
         .replace(/<[^>]+>/g, ' ')
         .replace(/&nbsp;/g, ' ')
@@ -31602,7 +31603,9 @@ function isRetryable(e, idempotent) {
     if (e instanceof ApiError) {
         if (e.status === 429 || e.status === 503 || e.clusterNotReady)
             return true;
-        return idempotent && (e.status === 502 || e.status === 504);
+        // A plain 500 on a read or a cleanup call is worth another try; on a create or an
+        // execute it may mean the work was done, so it is not.
+        return idempotent && (e.status === 500 || e.status === 502 || e.status === 504);
     }
     if (e instanceof TransportError) {
         // A refused connection sent nothing. Any other failure (reset, timeout) may have
@@ -32044,7 +32047,7 @@ async function runCommand(req, hooks, d) {
         ...d
     }));
     if (!ctx.done) {
-        throw new DeadlineError(`Timed out after ${req.deadline.label} waiting for execution context ${contextId} on ${where} (still ${ctx.last ?? 'Pending'}).`);
+        throw new DeadlineError(`Timed out after ${req.deadline.label} waiting for execution context ${contextId} on ${where} (still ${ctx.last ?? 'Pending'}). The cluster may be overloaded; raise the timeout input or try again.`);
     }
     if (ctx.value !== 'Running') {
         throw new Error(`Execution context ${contextId} on ${where} ended in state ${ctx.value}; the cluster could not start a ${req.language} interpreter. Check the cluster's event log and driver logs.`);
@@ -32065,7 +32068,9 @@ async function runCommand(req, hooks, d) {
         if (!outcome.done) {
             const budget = d.cancelWaitMs ?? 15_000;
             const after = await cancelAndWait(exec, contextId, commandId, budget, d);
-            hooks.onCommandEnded();
+            // A command that did not stop stays marked as running, so post cancels it again.
+            if (after)
+                hooks.onCommandEnded();
             throw new DeadlineError(`The command timed out after ${req.deadline.label} (the timeout input) and ${after ? 'was cancelled' : `did not stop within ${formatDuration(budget)} of being cancelled; the post step destroys its context, which stops it`}.`);
         }
         final = outcome.value;

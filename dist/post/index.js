@@ -31459,9 +31459,10 @@ function apiErrorFrom(status, body, retryAfter) {
     const seconds = retryAfter !== undefined && /^\d+$/.test(retryAfter.trim()) ? Number(retryAfter) : undefined;
     return new ApiError(status, message, code, seconds);
 }
-/** Proxies answer with HTML pages; keep their readable words on one line. */
+/** Proxies answer with HTML pages: their heading says it best, else their title, else all text. */
 function htmlToText(html) {
-    return html
+    const heading = /<h1[^>]*>([\s\S]*?)<\/h1>/i.exec(html)?.[1] ?? /<title[^>]*>([\s\S]*?)<\/title>/i.exec(html)?.[1];
+    return (heading ?? html)
         .replace(/<(script|style)[^>]*>[\s\S]*?<\/\1>/gi, ' ')
         .replace(/<[^>]+>/g, ' ')
         .replace(/&nbsp;/g, ' ')
@@ -31568,7 +31569,9 @@ function isRetryable(e, idempotent) {
     if (e instanceof ApiError) {
         if (e.status === 429 || e.status === 503 || e.clusterNotReady)
             return true;
-        return idempotent && (e.status === 502 || e.status === 504);
+        // A plain 500 on a read or a cleanup call is worth another try; on a create or an
+        // execute it may mean the work was done, so it is not.
+        return idempotent && (e.status === 500 || e.status === 502 || e.status === 504);
     }
     if (e instanceof TransportError) {
         // A refused connection sent nothing. Any other failure (reset, timeout) may have

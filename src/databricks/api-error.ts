@@ -51,9 +51,10 @@ export function apiErrorFrom(
   return new ApiError(status, message, code, seconds)
 }
 
-/** Proxies answer with HTML pages; keep their readable words on one line. */
+/** Proxies answer with HTML pages: their heading says it best, else their title, else all text. */
 function htmlToText(html: string): string {
-  return html
+  const heading = /<h1[^>]*>([\s\S]*?)<\/h1>/i.exec(html)?.[1] ?? /<title[^>]*>([\s\S]*?)<\/title>/i.exec(html)?.[1]
+  return (heading ?? html)
     .replace(/<(script|style)[^>]*>[\s\S]*?<\/\1>/gi, ' ')
     .replace(/<[^>]+>/g, ' ')
     .replace(/&nbsp;/g, ' ')

@@ -21,7 +21,9 @@ export const DEFAULT_RETRY: RetryOptions = { maxAttempts: 6, baseDelayMs: 500, m
 export function isRetryable(e: unknown, idempotent: boolean): boolean {
   if (e instanceof ApiError) {
     if (e.status === 429 || e.status === 503 || e.clusterNotReady) return true
-    return idempotent && (e.status === 502 || e.status === 504)
+    // A plain 500 on a read or a cleanup call is worth another try; on a create or an
+    // execute it may mean the work was done, so it is not.
+    return idempotent && (e.status === 500 || e.status === 502 || e.status === 504)
   }
   if (e instanceof TransportError) {
     // A refused connection sent nothing. Any other failure (reset, timeout) may have

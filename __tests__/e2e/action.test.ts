@@ -1,0 +1,163 @@
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { calls, Emulator, expectNothingLeft, job, startEmulator, step, theError } from '../support/e2e.js'
+import { clusterNotReady, htmlError } from '../../emulator/faults.js'
+
+let emu: Emulator
+let defaultCluster = ''
+beforeAll(async () => {
+  emu = await startEmulator()
+  defaultCluster = emu.clusterId
+})
+afterAll(() => emu.stop())
+beforeEach(() => emu.reset())
+afterEach(() => expectNothingLeft(emu))
+
+describe('the bundled action against the emulator', () => {
+  it('runs inline Python and reports text', async () => {
+    const { main, post } = await job(emu, { command: 'x = 6\nprint("hello")\nx * 7' })
+    expect(main.exitCode).toBe(0)
+    expect(main.outputs).toMatchObject({ status: 'Finished', 'result-type': 'text', result: 'hello\n42', truncated: 'false' })
+    expect(main.outputs['context-id']).toMatch(/^\d{19}$/)
+    expect(main.state['context-id']).toBe(main.outputs['context-id'])
+    expect(main.summary).toContain('<pre><code>hello\n42</code></pre>')
+    expect(main.log).toContain('hello')
+    expect(post.exitCode).toBe(0)
+    expect(post.log).toContain(`Destroyed execution context ${main.outputs['context-id']}`)
+    expect(calls(emu, 'POST', '1.2/contexts/destroy')).toHaveLength(1)
+  })
+
+  it('runs SQL and reports a table as JSON rows and an HTML table', async () => {
+    const { main } = await job(emu, { language: 'sql', command: "SELECT 1 AS n, 'a<b' AS s UNION ALL SELECT 2, NULL" })
+    expect(main.exitCode).toBe(0)
+    expect(main.outputs['result-type']).toBe('table')
+    expect(JSON.parse(main.outputs.result ?? '')).toEqual([{ n: 1, s: 'a<b' }, { n: 2, s: null }])
+    expect(main.summary).toContain('<th>n<br><sub>long</sub></th>')
+    expect(main.summary).toContain('<td>a&lt;b</td>')
+  })
+
+  it('uploads a .py and a .sql file from the workspace, inferring the language', async () => {
+    const ws = mkdtempSync(join(tmpdir(), 'ws-'))
+    writeFileSync(join(ws, 'job.py'), 'import sys\nprint("from file", len(sys.argv) >= 0)\n')
+    writeFileSync(join(ws, 'q.sql'), 'CREATE TABLE t (a INT);\nINSERT INTO t VALUES (1), (2), (3);\nSELECT SUM(a) AS total FROM t;\n')
+    const py = await job(emu, { file: 'job.py' }, { workspace: ws })
+    expect(py.main.outputs).toMatchObject({ status: 'Finished', result: 'from file True\n' })
+    expect(py.main.summary).toContain('<td>job.py</td>')
+    const sql = await job(emu, { file: 'q.sql' }, { workspace: ws })
+    expect(JSON.parse(sql.main.outputs.result ?? '')).toEqual([{ total: 6 }])
+    expect(calls(emu, 'POST', '1.2/commands/execute')).toHaveLength(2)
+  })
+
+  it('fails on an error result with one clean ::error:: line and the traceback in log and summary', async () => {
+    const { main, post } = await job(emu, { command: 'def f(x):\n    return 1 / x\nf(0)' })
+    expect(main.exitCode).toBe(1)
+    expect(theError(main)).toBe('ZeroDivisionError: division by zero')
+    expect(main.outputs).toMatchObject({ status: 'Finished', 'result-type': 'error', result: 'ZeroDivisionError: division by zero' })
+    expect(main.log).toContain('----> 2 return 1 / x')
+    expect(main.log).not.toMatch(/\u001b\[/)
+    expect(main.summary).toContain('<strong>ZeroDivisionError: division by zero</strong>')
+    expect(post.exitCode).toBe(0)
+  })
+
+  it('succeeds on an error result with fail-on-error: false and says what happened', async () => {
+    const { main } = await job(emu, { command: 'raise ValueError("bad row 7")', 'fail-on-error': 'false' })
+    expect(main.exitCode).toBe(0)
+    expect(main.errors).toEqual([])
+    expect(main.warnings[0]).toMatch(/^ValueError: bad row 7 \(not failing the step: fail-on-error is false\)/)
+    expect(main.outputs).toMatchObject({ 'result-type': 'error', result: 'ValueError: bad row 7' })
+  })
+
+  it('returns dbutils.notebook.exit values', async () => {
+    const { main } = await job(emu, { command: 'print("noise")\ndbutils.notebook.exit("done:17")' })
+    expect(main.outputs.result).toBe('done:17')
+  })
+
+  it('cancels on timeout and fails saying after how long', async () => {
+    const { main, post } = await job(emu, { command: 'import time\ntime.sleep(60)', timeout: '2s' })
+    expect(main.exitCode).toBe(1)
+    expect(theError(main)).toBe('The command timed out after 2s (the timeout input) and was cancelled.')
+    expect(main.outputs.status).toBe('Timed out')
+    expect(main.durationMs).toBeLessThan(10_000)
+    expect(calls(emu, 'POST', '1.2/commands/cancel')).toHaveLength(1)
+    expect(main.state['command-done']).toBe('true')
+    expect(post.log).not.toContain('Cancelled command')
+  })
+
+  it('cancels the remote command when the job is cancelled (SIGINT) and exits non-zero in time', async () => {
+    const { main, post } = await job(emu, { command: 'import time\ntime.sleep(60)' }, { cancel: { whenLog: /Started command/ } })
+    expect(main.exitCode).toBe(1)
+    expect(main.signal).toBeNull()
+    expect(main.durationMs - (main.cancelledAtMs ?? 0)).toBeLessThan(7500)
+    expect(theError(main)).toMatch(/^The job was cancelled; command \w+ was cancelled\.$/)
+    expect(calls(emu, 'POST', '1.2/commands/cancel')).toHaveLength(1)
+    expect(post.exitCode).toBe(0)
+  })
+
+  it('fails at once on a TERMINATED cluster without start-cluster, naming the state and the input', async () => {
+    emu.setClusters([{ id: 'c-term', state: 'TERMINATED' }])
+    try {
+      const { main, post } = await job(emu, { 'cluster-id': 'c-term', command: '1' })
+      expect(theError(main)).toMatch(/^Failed to check cluster c-term: Cluster c-term is TERMINATED.*Set the input start-cluster: true/)
+      expect(calls(emu, 'POST', '1.2/contexts/create')).toHaveLength(0)
+      expect(post.log).toContain('Nothing to clean up')
+    } finally {
+      emu.setClusters([{ id: defaultCluster }])
+    }
+  })
+
+  it('starts a TERMINATED cluster with start-cluster: true and logs progress', async () => {
+    const id = emu.clusterId
+    emu.setClusters([{ id, state: 'TERMINATED', startDelayMs: 1500 }])
+    const { main } = await job(emu, { command: '"up"', 'start-cluster': 'true' })
+    expect(main.exitCode).toBe(0)
+    expect(main.log).toContain(`Cluster ${id} is TERMINATED; starting it (start-cluster: true)`)
+    expect(main.log).toMatch(new RegExp(`Cluster ${id} is RUNNING after`))
+    expect(calls(emu, 'POST', '2.0/clusters/start')).toHaveLength(1)
+    expect(main.outputs.result).toBe("'up'")
+  })
+
+  it('rides out transient 429 and 5xx answers', async () => {
+    emu.faults.set({
+      rules: [
+        { path: '/api/2.0/clusters/get', status: 503, body: htmlError(503) },
+        clusterNotReady(2),
+        { path: '/api/1.2/commands/execute', status: 429, retryAfter: 1 },
+        { path: '/api/1.2/commands/status', status: 502, body: htmlError(502), times: 2 }
+      ]
+    })
+    const { main } = await job(emu, { command: '21 * 2' })
+    expect(main.exitCode).toBe(0)
+    expect(main.outputs.result).toBe('42')
+    expect(main.log).toMatch(/Retry 1 of 5 in \d+ ms: GET \/api\/2.0\/clusters\/get: HTTP 503: 503 Service Temporarily Unavailable$/m)
+    expect(main.log).toMatch(/Retry 2 in \d+ ms: POST \/api\/1.2\/contexts\/create: HTTP 500: ClusterNotReadyException/)
+    expect(calls(emu, 'POST', '1.2/contexts/create').map(c => c.status)).toEqual([500, 500, 200])
+    expect(calls(emu, 'POST', '1.2/commands/execute').map(c => c.status)).toEqual([429, 200])
+  })
+
+  it('authenticates with username and password (HTTP Basic)', async () => {
+    const { main } = await job(emu, { token: '', username: emu.creds.username, password: emu.creds.password, command: '1 + 1' })
+    expect(main.exitCode).toBe(0)
+    expect(main.log).toContain(`with user name and password (${emu.creds.username})`)
+  })
+
+  it('reports a Scala command as the clear error the emulator gives', async () => {
+    const { main } = await job(emu, { language: 'scala', command: 'println(1)' })
+    expect(theError(main)).toBe('UnsupportedOperationException: The Databricks emulator cannot run Scala: it runs Python and SQL only')
+  })
+
+  it('keeps workflow commands printed by the user code from reaching the runner', async () => {
+    const { main } = await job(emu, { command: 'print("::add-mask::Finished")\nprint("::error::forged")' })
+    expect(main.masks).not.toContain('Finished')
+    expect(main.errors).toEqual([])
+    expect(main.log).toContain('::error::forged')
+  })
+
+  it('post with no saved state does nothing', async () => {
+    const post = await step(emu, { entry: 'post', inputs: { host: emu.url, token: emu.token } })
+    expect(post.exitCode).toBe(0)
+    expect(post.log).toContain('Nothing to clean up')
+    expect(emu.calls).toHaveLength(0)
+  })
+})
