@@ -132,9 +132,9 @@ export class Emulator {
     if (this.calls.length < MAX_CALLS_KEPT) this.calls.push(record)
     const rule = this.faults.take(method, path)
     if (rule?.latencyMs) {
-      await new Promise(r => setTimeout(r, rule.latencyMs))
+      const gone = await holdFor(res, rule.latencyMs)
       // Like a gateway that held the request: a client that gave up meanwhile gets nothing done.
-      if (req.socket.destroyed) {
+      if (gone) {
         Object.assign(record, { status: 'dropped', fault: true })
         return
       }
@@ -201,6 +201,21 @@ export class Emulator {
         return sendJson(res, 404, { error: `unknown admin call ${method} ${path}` })
     }
   }
+}
+
+/** Waits `ms`; resolves true early if the client closes the connection meanwhile. */
+function holdFor(res: ServerResponse, ms: number): Promise<boolean> {
+  return new Promise(resolve => {
+    const onClose = (): void => {
+      clearTimeout(timer)
+      resolve(true)
+    }
+    const timer = setTimeout(() => {
+      res.off('close', onClose)
+      resolve(false)
+    }, ms)
+    res.once('close', onClose)
+  })
 }
 
 function answerFault(res: ServerResponse, rule: FaultRule): void {

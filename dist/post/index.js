@@ -31363,6 +31363,40 @@ function wrapError(doing, e) {
     return wrapped;
 }
 
+;// CONCATENATED MODULE: ./src/common/duration.ts
+const UNITS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+/**
+ * Parses a duration such as `90s`, `20m`, `1h`, `1h30m` or plain seconds (`45`).
+ * Returns milliseconds, or undefined when the text is not a duration.
+ */
+function duration_parseDuration(text) {
+    const t = text.trim();
+    if (/^\d+(\.\d+)?$/.test(t))
+        return Math.round(Number(t) * 1000);
+    const parts = t.match(/^(?:\d+(?:\.\d+)?(?:ms|s|m|h))+$/);
+    if (!parts)
+        return undefined;
+    let total = 0;
+    for (const [, value, unit] of t.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h)/g)) {
+        total += Number(value) * (UNITS[unit ?? 's'] ?? 1000);
+    }
+    return Math.round(total);
+}
+/** Formats milliseconds for people: `850 ms`, `12.3 s`, `4m 05s`, `1h 02m`. */
+function formatDuration(ms) {
+    if (ms < 1000)
+        return `${Math.round(ms)} ms`;
+    if (ms < 60_000)
+        return `${(ms / 1000).toFixed(1)} s`;
+    const totalSeconds = Math.round(ms / 1000);
+    const h = Math.floor(totalSeconds / 3600);
+    const m = Math.floor((totalSeconds % 3600) / 60);
+    const s = totalSeconds % 60;
+    if (h > 0)
+        return `${h}h ${String(m).padStart(2, '0')}m`;
+    return `${m}m ${String(s).padStart(2, '0')}s`;
+}
+
 ;// CONCATENATED MODULE: ./src/common/time.ts
 
 const systemClock = { now: () => Date.now() };
@@ -31772,40 +31806,6 @@ async function commandBody(clusterId, contextId, language, source) {
     return { contentType, data: Buffer.from(await encoded.arrayBuffer()) };
 }
 
-;// CONCATENATED MODULE: ./src/common/duration.ts
-const UNITS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
-/**
- * Parses a duration such as `90s`, `20m`, `1h`, `1h30m` or plain seconds (`45`).
- * Returns milliseconds, or undefined when the text is not a duration.
- */
-function duration_parseDuration(text) {
-    const t = text.trim();
-    if (/^\d+(\.\d+)?$/.test(t))
-        return Math.round(Number(t) * 1000);
-    const parts = t.match(/^(?:\d+(?:\.\d+)?(?:ms|s|m|h))+$/);
-    if (!parts)
-        return undefined;
-    let total = 0;
-    for (const [, value, unit] of t.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h)/g)) {
-        total += Number(value) * (UNITS[unit ?? 's'] ?? 1000);
-    }
-    return Math.round(total);
-}
-/** Formats milliseconds for people: `850 ms`, `12.3 s`, `4m 05s`, `1h 02m`. */
-function formatDuration(ms) {
-    if (ms < 1000)
-        return `${Math.round(ms)} ms`;
-    if (ms < 60_000)
-        return `${(ms / 1000).toFixed(1)} s`;
-    const totalSeconds = Math.round(ms / 1000);
-    const h = Math.floor(totalSeconds / 3600);
-    const m = Math.floor((totalSeconds % 3600) / 60);
-    const s = totalSeconds % 60;
-    if (h > 0)
-        return `${h}h ${String(m).padStart(2, '0')}m`;
-    return `${m}m ${String(s).padStart(2, '0')}s`;
-}
-
 ;// CONCATENATED MODULE: ./src/databricks/auth.ts
 /** A personal access token (or any bearer token), sent as `Authorization: Bearer`. */
 class TokenAuth {
@@ -32070,6 +32070,7 @@ function defaultDeps() {
 
 
 
+
 /** Post may run after a cancel, when the runner kills at 10 s: keep all cleanup inside that. */
 const CLEANUP_BUDGET_MS = 8000;
 const CANCEL_BUDGET_MS = 3000;
@@ -32116,7 +32117,8 @@ async function cleanUp(state, deps) {
     }
     for (const s of auth.secrets())
         core_setSecret(s);
-    const requestTimeoutMs = 5000;
+    // The user's request-timeout, but never more than 5 s: post must finish inside the cancel window.
+    const requestTimeoutMs = Math.min(duration_parseDuration(raw.requestTimeout) ?? 30_000, 5000);
     const api = new DatabricksApi({ host: state.host, auth, transport: deps.transport, sleep: deps.sleep, logger: runnerLogger, requestTimeoutMs });
     const exec = new ExecutionApi(api, state.clusterId);
     const deadline = Deadline.after(deps.clock, CLEANUP_BUDGET_MS, '8s');

@@ -1,5 +1,6 @@
 import * as core from '@actions/core'
 import { errorMessage } from '../common/errors.js'
+import { parseDuration } from '../common/duration.js'
 import { Deadline } from '../common/time.js'
 import { DatabricksApi } from '../databricks/api.js'
 import { ApiError } from '../databricks/api-error.js'
@@ -52,7 +53,8 @@ async function cleanUp(state: ReturnType<typeof readState>, deps: ActionDeps): P
     return
   }
   for (const s of auth.secrets()) core.setSecret(s)
-  const requestTimeoutMs = 5000
+  // The user's request-timeout, but never more than 5 s: post must finish inside the cancel window.
+  const requestTimeoutMs = Math.min(parseDuration(raw.requestTimeout) ?? 30_000, 5000)
   const api = new DatabricksApi({ host: state.host, auth, transport: deps.transport, sleep: deps.sleep, logger: runnerLogger, requestTimeoutMs })
   const exec = new ExecutionApi(api, state.clusterId)
   const deadline = Deadline.after(deps.clock, CLEANUP_BUDGET_MS, '8s')

@@ -1,0 +1,83 @@
+import { expect } from '@jest/globals'
+import type { FaultRule } from '../../emulator/faults.js'
+import { htmlError } from '../../emulator/faults.js'
+import { calls, type Emulator, expectNoDuplicateWork, expectNothingLeft, job, theError } from './e2e.js'
+
+/** The transient faults of the matrix, as rules without a path. */
+export const FAULTS: Record<string, Omit<FaultRule, 'path' | 'method'>> = {
+  '429 with Retry-After': { status: 429, retryAfter: 1, body: { error_code: 'REQUEST_LIMIT_EXCEEDED', message: 'Too many requests' } },
+  '429 without Retry-After': { status: 429, body: { error_code: 'REQUEST_LIMIT_EXCEEDED', message: 'exceeded the concurrent limit of 20 requests' } },
+  '500 HTML': { status: 500, body: htmlError(500) },
+  '502 HTML': { status: 502, body: htmlError(502) },
+  '503 HTML': { status: 503, body: htmlError(503) },
+  '504 HTML': { status: 504, body: htmlError(504) },
+  'dropped connection': { drop: true },
+  'answer slower than request-timeout': { latencyMs: 2500 }
+}
+
+/** Faults that prove the service did nothing, so even a create or an execute may be repeated. */
+const PROVES_NOTHING_DONE = new Set(['429 with Retry-After', '429 without Retry-After', '503 HTML'])
+
+export interface Endpoint {
+  method: 'GET' | 'POST'
+  path: string
+  idempotent: boolean
+  /** The step that calls it, and the inputs that make it do so. */
+  phase: 'main' | 'post' | 'timeout-cancel'
+}
+
+export const ENDPOINTS: Endpoint[] = [
+  { method: 'GET', path: '2.0/clusters/get', idempotent: true, phase: 'main' },
+  { method: 'POST', path: '1.2/contexts/create', idempotent: false, phase: 'main' },
+  { method: 'GET', path: '1.2/contexts/status', idempotent: true, phase: 'main' },
+  { method: 'POST', path: '1.2/commands/execute', idempotent: false, phase: 'main' },
+  { method: 'GET', path: '1.2/commands/status', idempotent: true, phase: 'main' },
+  { method: 'POST', path: '1.2/commands/cancel', idempotent: true, phase: 'timeout-cancel' },
+  { method: 'POST', path: '1.2/contexts/destroy', idempotent: true, phase: 'post' }
+]
+
+export function cases(endpoints: Endpoint[]): [string, Endpoint, string][] {
+  return endpoints.flatMap(e => Object.keys(FAULTS).map(f => [`${e.method} ${e.path}: ${f}`, e, f] as [string, Endpoint, string]))
+}
+
+const WHAT: Record<string, string> = {
+  '1.2/contexts/create': 'Failed to create a python execution context on cluster',
+  '1.2/commands/execute': 'Failed to start the command in context'
+}
+
+/** Runs one job with one fault on one endpoint and checks the promises of issue 4. */
+export async function runFaultCase(emu: Emulator, endpoint: Endpoint, faultName: string): Promise<void> {
+  const fault = FAULTS[faultName] ?? {}
+  emu.faults.set({ rules: [{ ...fault, method: endpoint.method, path: `/api/${endpoint.path}` }] })
+  const timeoutCancel = endpoint.phase === 'timeout-cancel'
+  const inputs: Record<string, string> = timeoutCancel
+    ? { command: 'import time\ntime.sleep(30)', timeout: '2s', 'request-timeout': '1s' }
+    : { command: 'print("fault-case")', 'request-timeout': '1s' }
+  const { main, post } = await job(emu, inputs)
+  const seen = calls(emu, endpoint.method, endpoint.path).map(c => c.status)
+  const shouldRecover = endpoint.idempotent || PROVES_NOTHING_DONE.has(faultName)
+
+  if (shouldRecover) {
+    // One faulty answer, then the repeat that worked.
+    expect(seen).toEqual([faultName === 'dropped connection' || faultName.startsWith('answer slower') ? 'dropped' : fault.status, 200])
+    if (timeoutCancel) {
+      expect(theError(main)).toBe('The command timed out after 2s (the timeout input) and was cancelled.')
+    } else {
+      expect({ exit: main.exitCode, errors: main.errors, status: main.outputs.status }).toEqual({ exit: 0, errors: [], status: 'Finished' })
+      expect(main.outputs.result).toBe('fault-case\n')
+    }
+    expect(main.log + post.log).toMatch(new RegExp(`Retry 1 (of 5 )?in \\d+ ms: ${endpoint.method} /api/${endpoint.path.replace(/\./g, '\\.')}`))
+  } else {
+    // A create or execute the service may have accepted is never sent twice.
+    expect(seen).toHaveLength(1)
+    expect(main.exitCode).toBe(1)
+    const message = theError(main)
+    expect(message.startsWith(WHAT[endpoint.path] ?? '')).toBe(true)
+    const cause = faultName === 'dropped connection' ? /socket hang up|ECONNRESET/ : faultName.startsWith('answer slower') ? /no answer/ : new RegExp(`HTTP ${fault.status}: ${fault.status} `)
+    expect(message).toMatch(cause)
+  }
+  expect(post.exitCode).toBe(0)
+  expect(post.warnings).toEqual([])
+  expectNoDuplicateWork(emu)
+  await expectNothingLeft(emu)
+}
