@@ -1,0 +1,148 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
+import { clusterNotReady } from '../../emulator/faults.js'
+import { calls, Emulator, expectNoDuplicateWork, expectNothingLeft, job, startEmulator, theError } from '../support/e2e.js'
+
+let emu: Emulator
+beforeAll(async () => {
+  emu = await startEmulator()
+})
+afterAll(() => emu.stop())
+beforeEach(() => emu.reset())
+
+const SLEEP = 'import time\ntime.sleep(30)'
+
+describe('service behaviours that bite', () => {
+  it('retries ClusterNotReadyException on create until the cluster is ready', async () => {
+    emu.faults.set({ rules: [clusterNotReady(4)] })
+    const { main } = await job(emu, { command: '"ready"' })
+    expect(main.exitCode).toBe(0)
+    expect(calls(emu, 'POST', '1.2/contexts/create').map(c => c.status)).toEqual([500, 500, 500, 500, 200])
+    expectNoDuplicateWork(emu)
+    await expectNothingLeft(emu)
+  })
+
+  it('fails when a context stays Pending past the deadline, and post destroys it', async () => {
+    emu.faults.set({ contextPendingMs: -1 })
+    const { main, post } = await job(emu, { command: '1', timeout: '2s' })
+    expect(theError(main)).toMatch(/^Timed out after 2s waiting for execution context \d{19} on cluster .* \(still Pending\)\. The cluster may be overloaded; raise the timeout input/)
+    expect(main.outputs.status).toBe('Timed out')
+    expect(calls(emu, 'POST', '1.2/commands/execute')).toHaveLength(0)
+    expect(post.log).toMatch(/Destroyed execution context \d{19}/)
+    await expectNothingLeft(emu)
+  })
+
+  it('fails when a context ends in Error, and post destroys it', async () => {
+    emu.faults.set({ contextErrors: 1 })
+    const { main, post } = await job(emu, { command: '1' })
+    expect(theError(main)).toMatch(/^Execution context \d{19} on cluster .* ended in state Error; the cluster could not start a python interpreter/)
+    expect(post.log).toMatch(/Destroyed execution context/)
+    await expectNothingLeft(emu)
+  })
+
+  it('explains a context evicted mid-run; post treats it as already gone', async () => {
+    const evict = setInterval(() => {
+      const ctx = emu.registry.list()[0]
+      if (ctx && calls(emu, 'POST', '1.2/commands/execute').length) {
+        emu.registry.evict(ctx.id)
+        clearInterval(evict)
+      }
+    }, 20)
+    const { main, post } = await job(emu, { command: SLEEP })
+    clearInterval(evict)
+    expect(theError(main)).toMatch(/^Failed while waiting for command \w+: HTTP 400: Context ExecutionContextId\(\d{19}\) is disconnected \(the context was evicted: a cluster keeps at most 145 execution contexts/)
+    expect(post.exitCode).toBe(0)
+    expect(post.warnings).toEqual([])
+    expect(post.log).toMatch(/Execution context \d{19} was already gone/)
+    await expectNothingLeft(emu)
+  })
+
+  it('evicts the least recently used idle context at the per-cluster limit', async () => {
+    const small = await startEmulator({ limits: { maxContextsPerCluster: 2 } })
+    try {
+      const a = await job(small, { command: '1' })
+      expect(a.main.exitCode).toBe(0)
+      // Two idle contexts left by hand, then a job: the oldest is evicted to make room.
+      const first = small.registry.create(small.clusterId, 'python')
+      const second = small.registry.create(small.clusterId, 'python')
+      const { main } = await job(small, { command: '2' })
+      expect(main.exitCode).toBe(0)
+      expect(small.registry.list().map(c => c.id)).toEqual([second])
+      expect(() => small.registry.status(first)).toThrow(/is disconnected/)
+      small.registry.destroy(second)
+      await expectNothingLeft(small)
+    } finally {
+      await small.stop()
+    }
+  })
+
+  it('reports a command cancelled by someone else as Cancelled', async () => {
+    emu.faults.set({ cancelMode: 'cancelled' })
+    const cancelOther = setInterval(() => {
+      const ctx = emu.registry.list()[0]
+      const exec = calls(emu, 'POST', '1.2/commands/execute')
+      if (ctx && exec.length && exec[0]?.status === 200) {
+        clearInterval(cancelOther)
+        const cmdId = [...(emu.registry as unknown as { contexts: Map<string, { commands: Map<string, unknown> }> }).contexts.get(ctx.id)?.commands.keys() ?? []][0]
+        if (cmdId) emu.registry.cancel(ctx.id, cmdId)
+      }
+    }, 20)
+    const { main } = await job(emu, { command: SLEEP })
+    clearInterval(cancelOther)
+    expect(main.outputs.status).toBe('Cancelled')
+    expect(theError(main)).toMatch(/^Command \w+ was cancelled outside this step$/)
+    await expectNothingLeft(emu)
+  })
+
+  it('handles a cancel that ends as Finished with CommandCancelledException', async () => {
+    emu.faults.set({ cancelMode: 'finished-error' })
+    const { main } = await job(emu, { command: SLEEP, timeout: '2s' })
+    expect(theError(main)).toBe('The command timed out after 2s (the timeout input) and was cancelled.')
+    await expectNothingLeft(emu)
+  })
+
+  it('bounds the wait for a cancel that never takes effect, then post cancels again and destroys', async () => {
+    emu.faults.set({ cancelMode: 'ignore' })
+    const { main, post } = await job(emu, { command: SLEEP, timeout: '2s' })
+    expect(theError(main)).toBe('The command timed out after 2s (the timeout input) and did not stop within 15.0 s of being cancelled; the post step destroys its context, which stops it.')
+    expect(main.durationMs).toBeLessThan(25_000)
+    expect(main.state['command-done']).toBeUndefined()
+    expect(post.log).toMatch(/Cancelled command \w+/)
+    expect(post.log).toMatch(/Destroyed execution context/)
+    expect(calls(emu, 'POST', '1.2/commands/cancel')).toHaveLength(2)
+    await expectNothingLeft(emu)
+  }, 40_000)
+
+  it('names the cause when the token expires mid-run; post says how to remove the context by hand', async () => {
+    emu.faults.set({ tokenExpiresAfterCalls: 4 })
+    const { main, post } = await job(emu, { command: SLEEP })
+    const message = theError(main)
+    expect(message).toMatch(/HTTP 401: Token is expired\. \[ReqId: [\w-]+\] \(the credentials were refused: check that the token or password is valid, has not expired/)
+    expect(calls(emu, 'POST', '1.2/commands/execute')).toHaveLength(1)
+    // With the token expired, post cannot destroy; it warns and never fails the job.
+    expect(post.exitCode).toBe(0)
+    expect(post.warnings[0]).toMatch(/^Could not destroy execution context \d{19} on cluster .*HTTP 401.*To remove it now: curl -X POST https:\/\/127\.0\.0\.1:\d+\/api\/1\.2\/contexts\/destroy/)
+    expect(post.warnings[0]).not.toContain(emu.token)
+    emu.registry.stopAll()
+    await expectNothingLeft(emu)
+  })
+
+  it('never resends execute when the answer is lost after the service ran it', async () => {
+    emu.faults.set({ rules: [{ path: '/api/1.2/commands/execute', dropAfter: true }] })
+    const { main, post } = await job(emu, { command: 'print("ran once")' })
+    expect(theError(main)).toMatch(/^Failed to start the command in context \d{19}/)
+    expect(calls(emu, 'POST', '1.2/commands/execute')).toHaveLength(1)
+    expect(post.log).toMatch(/Destroyed execution context/)
+    await expectNothingLeft(emu)
+  })
+
+  it('post warns, with manual steps, when destroy keeps failing, and never fails the job', async () => {
+    emu.faults.set({ rules: [{ path: '/api/1.2/contexts/destroy', status: 503, times: 'always' }] })
+    const { main, post } = await job(emu, { command: '1' })
+    expect(main.exitCode).toBe(0)
+    expect(post.exitCode).toBe(0)
+    expect(post.warnings[0]).toMatch(/^Could not destroy execution context \d{19} .*HTTP 503.*each cluster holds at most 145.*curl -X POST/)
+    expect(post.durationMs).toBeLessThan(10_000)
+    emu.registry.stopAll()
+    await expectNothingLeft(emu)
+  })
+})
