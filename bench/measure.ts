@@ -11,7 +11,8 @@ import { ActionsHttpTransport } from '../src/databricks/transport.js'
 import { ExecutionApi, FINAL_COMMAND_STATES } from '../src/databricks/execution.js'
 import { pollUntil } from '../src/common/poll.js'
 
-const [url = '', token = '', clusterId = '', repsText = '3', secondsText = '0,0.5,2,5'] = process.argv.slice(2)
+const [url = '', token = '', clusterId = '', repsText = '3', secondsText = '0,0.5,2,5'] =
+  process.argv.slice(2)
 const reps = Number(repsText)
 const durations = secondsText.split(',').map(Number)
 
@@ -39,21 +40,57 @@ interface Sample {
 
 /** This action's own client and poller, exactly as the bundled action uses them. */
 async function ours(seconds: number): Promise<Sample> {
-  const api = new DatabricksApi({ host: url, auth: new TokenAuth(token), transport: new ActionsHttpTransport(), sleep: realSleep, logger: silentLogger, requestTimeoutMs: 30_000 })
+  const api = new DatabricksApi({
+    host: url,
+    auth: new TokenAuth(token),
+    transport: new ActionsHttpTransport(),
+    sleep: realSleep,
+    logger: silentLogger,
+    requestTimeoutMs: 30_000
+  })
   const exec = new ExecutionApi(api, clusterId)
   const call = { deadline: Deadline.after(systemClock, 600_000, '10m') }
-  const poll = { deadline: call.deadline, clock: systemClock, sleep: realSleep, logger: silentLogger }
+  const poll = {
+    deadline: call.deadline,
+    clock: systemClock,
+    sleep: realSleep,
+    logger: silentLogger
+  }
   await admin('reset', 'POST')
   const t0 = performance.now()
   const ctx = await exec.createContext('python', call)
-  await pollUntil({ what: 'context', fetch: () => exec.contextStatus(ctx, call), isDone: s => s !== 'Pending', describe: s => s, ...poll })
+  await pollUntil({
+    what: 'context',
+    fetch: () => exec.contextStatus(ctx, call),
+    isDone: s => s !== 'Pending',
+    describe: s => s,
+    ...poll
+  })
   const t1 = performance.now()
-  const cmd = await exec.execute(ctx, 'python', { kind: 'inline', code: `import time\ntime.sleep(${seconds})` }, call)
-  await pollUntil({ what: 'command', fetch: () => exec.commandStatus(ctx, cmd, call), isDone: s => FINAL_COMMAND_STATES.has(s.status), describe: s => s.status, ...poll })
+  const cmd = await exec.execute(
+    ctx,
+    'python',
+    { kind: 'inline', code: `import time\ntime.sleep(${seconds})` },
+    call
+  )
+  await pollUntil({
+    what: 'command',
+    fetch: () => exec.commandStatus(ctx, cmd, call),
+    isDone: s => FINAL_COMMAND_STATES.has(s.status),
+    describe: s => s.status,
+    ...poll
+  })
   const t2 = performance.now()
   const polls = await statusCalls()
   await exec.destroyContext(ctx, call)
-  return { client: 'this action', seconds, contextMs: t1 - t0, commandMs: t2 - t1, contextPolls: polls.context, commandPolls: polls.command }
+  return {
+    client: 'this action',
+    seconds,
+    contextMs: t1 - t0,
+    commandMs: t2 - t1,
+    contextPolls: polls.context,
+    commandPolls: polls.command
+  }
 }
 
 /** The official SDK's waiters on the same calls. */
@@ -63,11 +100,25 @@ async function sdk(seconds: number): Promise<Sample> {
   const t0 = performance.now()
   const ctx = await (await w.commandExecution.create({ clusterId, language: 'python' })).wait()
   const t1 = performance.now()
-  await (await w.commandExecution.execute({ clusterId, contextId: ctx.id, language: 'python', command: `import time\ntime.sleep(${seconds})` })).wait()
+  await (
+    await w.commandExecution.execute({
+      clusterId,
+      contextId: ctx.id,
+      language: 'python',
+      command: `import time\ntime.sleep(${seconds})`
+    })
+  ).wait()
   const t2 = performance.now()
   const polls = await statusCalls()
   await w.commandExecution.destroy({ clusterId, contextId: ctx.id ?? '' })
-  return { client: 'Databricks JS SDK', seconds, contextMs: t1 - t0, commandMs: t2 - t1, contextPolls: polls.context, commandPolls: polls.command }
+  return {
+    client: 'Databricks JS SDK',
+    seconds,
+    contextMs: t1 - t0,
+    commandMs: t2 - t1,
+    contextPolls: polls.context,
+    commandPolls: polls.command
+  }
 }
 
 const samples: Sample[] = []

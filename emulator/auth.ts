@@ -6,23 +6,48 @@ export interface Credentials {
   password: string
 }
 
-export type AuthOutcome = { ok: true } | { ok: false; status: number; body: Record<string, unknown> }
+export type AuthOutcome =
+  { ok: true } | { ok: false; status: number; body: Record<string, unknown> }
 
 /** Checks a request's Authorization header the way the service does, with its bodies. */
-export function checkAuth(header: string | undefined, creds: Credentials, expired: boolean): AuthOutcome {
+export function checkAuth(
+  header: string | undefined,
+  creds: Credentials,
+  expired: boolean
+): AuthOutcome {
   const reqId = randomUUID()
   if (!header) {
-    return { ok: false, status: 401, body: { error_code: 401, message: `Credential was not sent or was of an unsupported type for this API. [ReqId: ${reqId}]` } }
+    return {
+      ok: false,
+      status: 401,
+      body: {
+        error_code: 401,
+        message: `Credential was not sent or was of an unsupported type for this API. [ReqId: ${reqId}]`
+      }
+    }
   }
   const [scheme, value = ''] = header.split(/\s+/, 2)
-  let valid = false
+  let valid: boolean
   if (scheme?.toLowerCase() === 'bearer') valid = value === creds.token
   else if (scheme?.toLowerCase() === 'basic') {
     valid = Buffer.from(value, 'base64').toString('utf8') === `${creds.username}:${creds.password}`
   } else {
-    return { ok: false, status: 401, body: { error_code: 401, message: `Credential was not sent or was of an unsupported type for this API. [ReqId: ${reqId}]` } }
+    return {
+      ok: false,
+      status: 401,
+      body: {
+        error_code: 401,
+        message: `Credential was not sent or was of an unsupported type for this API. [ReqId: ${reqId}]`
+      }
+    }
   }
-  if (!valid) return { ok: false, status: 403, body: { error_code: 403, message: 'Invalid access token.' } }
-  if (expired) return { ok: false, status: 401, body: { error_code: 401, message: `Token is expired. [ReqId: ${reqId}]` } }
+  if (!valid)
+    return { ok: false, status: 403, body: { error_code: 403, message: 'Invalid access token.' } }
+  if (expired)
+    return {
+      ok: false,
+      status: 401,
+      body: { error_code: 401, message: `Token is expired. [ReqId: ${reqId}]` }
+    }
   return { ok: true }
 }

@@ -15,8 +15,15 @@ const { values } = parseArgs({
     token: { type: 'string' }
   }
 })
-const faults = values.faults ? (JSON.parse(readFileSync(values.faults, 'utf8')) as FaultConfig) : undefined
-const emulator = await Emulator.start({ port: Number(values.port), host: values.host, faults, token: values.token })
+const faults = values.faults
+  ? (JSON.parse(readFileSync(values.faults, 'utf8')) as FaultConfig)
+  : undefined
+const emulator = await Emulator.start({
+  port: Number(values.port),
+  host: values.host,
+  faults,
+  token: values.token
+})
 process.stdout.write(
   `${JSON.stringify({ url: emulator.url, token: emulator.token, username: emulator.creds.username, password: emulator.creds.password, clusterId: emulator.clusterId, caCert: emulator.caCert })}\n`
 )

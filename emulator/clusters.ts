@@ -48,7 +48,9 @@ export class Cluster {
       state: this.state,
       state_message: this.stateMessage,
       spark_version: '15.4.x-scala2.12',
-      ...(this.state === 'TERMINATED' ? { termination_reason: { code: 'INACTIVITY', type: 'SUCCESS' } } : {})
+      ...(this.state === 'TERMINATED'
+        ? { termination_reason: { code: 'INACTIVITY', type: 'SUCCESS' } }
+        : {})
     }
   }
 

@@ -64,20 +64,42 @@ export class ContextRegistry {
   }
 
   list(): { id: string; clusterId: string; language: string; status: string }[] {
-    return [...this.contexts.values()].map(c => ({ id: c.id, clusterId: c.clusterId, language: c.language, status: c.status }))
+    return [...this.contexts.values()].map(c => ({
+      id: c.id,
+      clusterId: c.clusterId,
+      language: c.language,
+      status: c.status
+    }))
   }
 
   create(clusterId: string, language: string): string {
     const onCluster = [...this.contexts.values()].filter(c => c.clusterId === clusterId)
     if (onCluster.length >= this.limits.maxContextsPerCluster) {
-      const idle = onCluster.filter(c => !c.busy && c.queue.length === 0).sort((a, b) => a.lastUsed - b.lastUsed)[0]
-      if (!idle) throw new HttpProblem(500, `Too many execution contexts are open right now.(Limit set currently to ${this.limits.maxContextsPerCluster})`)
+      const idle = onCluster
+        .filter(c => !c.busy && c.queue.length === 0)
+        .sort((a, b) => a.lastUsed - b.lastUsed)[0]
+      if (!idle)
+        throw new HttpProblem(
+          500,
+          `Too many execution contexts are open right now.(Limit set currently to ${this.limits.maxContextsPerCluster})`
+        )
       this.evict(idle.id)
     }
     if (RUNNABLE.has(language) && this.liveProcesses >= this.limits.maxProcesses) {
-      throw new HttpProblem(500, `Emulator limit: ${this.limits.maxProcesses} Python processes are running. Destroy contexts, or start the emulator with a higher maxProcesses.`)
+      throw new HttpProblem(
+        500,
+        `Emulator limit: ${this.limits.maxProcesses} Python processes are running. Destroy contexts, or start the emulator with a higher maxProcesses.`
+      )
     }
-    const ctx: Context = { id: contextId(), clusterId, language, status: 'Pending', commands: new Map(), queue: [], lastUsed: Date.now() }
+    const ctx: Context = {
+      id: contextId(),
+      clusterId,
+      language,
+      status: 'Pending',
+      commands: new Map(),
+      queue: [],
+      lastUsed: Date.now()
+    }
     this.contexts.set(ctx.id, ctx)
     this.peakContexts = Math.max(this.peakContexts, this.contexts.size)
     const fail = this.faults.takeContextError()
@@ -106,7 +128,8 @@ export class ContextRegistry {
   }
 
   private get(id: string): Context {
-    if (this.evicted.has(id)) throw new HttpProblem(400, `Context ExecutionContextId(${id}) is disconnected`)
+    if (this.evicted.has(id))
+      throw new HttpProblem(400, `Context ExecutionContextId(${id}) is disconnected`)
     const ctx = this.contexts.get(id)
     if (!ctx) throw new HttpProblem(400, `ContextNotFound: Context ${id} does not exist`)
     ctx.lastUsed = Date.now()
@@ -134,8 +157,16 @@ export class ContextRegistry {
 
   execute(id: string, language: string, code: string): string {
     const ctx = this.get(id)
-    if (ctx.status !== 'Running') throw new HttpProblem(400, `Context ${id} is not running (status ${ctx.status})`)
-    const cmd: Command = { id: randomUUID().replace(/-/g, ''), status: 'Queued', results: null, language: language || ctx.language, code, cancelRequested: false }
+    if (ctx.status !== 'Running')
+      throw new HttpProblem(400, `Context ${id} is not running (status ${ctx.status})`)
+    const cmd: Command = {
+      id: randomUUID().replace(/-/g, ''),
+      status: 'Queued',
+      results: null,
+      language: language || ctx.language,
+      code,
+      cancelRequested: false
+    }
     ctx.commands.set(cmd.id, cmd)
     ctx.queue.push(cmd)
     setImmediate(() => this.pump(ctx))
@@ -188,7 +219,8 @@ export class ContextRegistry {
       return
     }
     cmd.status = 'Finished'
-    cmd.results = cmd.cancelRequested && results.resultType !== 'error' ? cancelledResults() : results
+    cmd.results =
+      cmd.cancelRequested && results.resultType !== 'error' ? cancelledResults() : results
   }
 
   stopAll(): void {
@@ -201,7 +233,8 @@ function cancelledResults(): Results {
   return {
     resultType: 'error',
     summary: "<span class='ansi-red-fg'>CommandCancelledException</span>: Command was cancelled",
-    cause: 'com.databricks.backend.common.rpc.CommandCancelledException\n\tat com.databricks.spark.chauffeur.ExecContextState.cancel(ExecContextState.scala:412)\n'
+    cause:
+      'com.databricks.backend.common.rpc.CommandCancelledException\n\tat com.databricks.spark.chauffeur.ExecContextState.cancel(ExecContextState.scala:412)\n'
   }
 }
 

@@ -55,7 +55,13 @@ export class Emulator {
       password: o.password ?? randomBytes(12).toString('base64url')
     }
     this.registry = new ContextRegistry(
-      { maxContextsPerCluster: 145, maxProcesses: 160, maxOutputBytes: 1024 * 1024, rowLimit: 1000, ...o.limits },
+      {
+        maxContextsPerCluster: 145,
+        maxProcesses: 160,
+        maxOutputBytes: 1024 * 1024,
+        rowLimit: 1000,
+        ...o.limits
+      },
       this.faults
     )
     this.setClusters(o.clusters ?? [{ id: DEFAULT_CLUSTER_ID, name: 'emulated-cluster' }])
@@ -72,7 +78,8 @@ export class Emulator {
       })
     })
     const host = o.host ?? '127.0.0.1'
-    if (!/^(127\.\d+\.\d+\.\d+|::1|localhost)$/.test(host)) throw new Error(`The emulator listens on loopback only; '${host}' is not a loopback address`)
+    if (!/^(127\.\d+\.\d+\.\d+|::1|localhost)$/.test(host))
+      throw new Error(`The emulator listens on loopback only; '${host}' is not a loopback address`)
     await new Promise<void>((resolve, reject) => {
       e.server.once('error', reject)
       e.server.listen(o.port ?? 0, host, () => resolve())
@@ -149,7 +156,11 @@ export class Emulator {
       return answerFault(res, rule)
     }
     const limit = this.faults.config.tokenExpiresAfterCalls
-    const auth = checkAuth(req.headers.authorization, this.creds, limit !== undefined && this.authedCalls >= limit)
+    const auth = checkAuth(
+      req.headers.authorization,
+      this.creds,
+      limit !== undefined && this.authedCalls >= limit
+    )
     if (!auth.ok) {
       record.status = auth.status
       return sendJson(res, auth.status, auth.body)
@@ -159,8 +170,16 @@ export class Emulator {
     let body: unknown
     try {
       const raw = method === 'POST' ? await readBody(req, maxBytes) : Buffer.alloc(0)
-      const fields = method === 'POST' ? await parseFields(req.headers['content-type'] ?? '', raw) : Object.fromEntries(url.searchParams)
-      ;({ status, body } = route({ clusters: this.clusters, registry: this.registry }, method, path, fields))
+      const fields =
+        method === 'POST'
+          ? await parseFields(req.headers['content-type'] ?? '', raw)
+          : Object.fromEntries(url.searchParams)
+      ;({ status, body } = route(
+        { clusters: this.clusters, registry: this.registry },
+        method,
+        path,
+        fields
+      ))
     } catch (e) {
       if (!(e instanceof HttpProblem)) throw e
       status = e.status
@@ -175,7 +194,12 @@ export class Emulator {
     sendJson(res, status, body)
   }
 
-  private async admin(method: string, path: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  private async admin(
+    method: string,
+    path: string,
+    req: IncomingMessage,
+    res: ServerResponse
+  ): Promise<void> {
     const body = method === 'POST' ? (await readBody(req, 1024 * 1024)).toString('utf8') : ''
     const json = (body ? JSON.parse(body) : {}) as Record<string, unknown>
     switch (`${method} ${path}`) {
@@ -219,8 +243,17 @@ function holdFor(res: ServerResponse, ms: number): Promise<boolean> {
 }
 
 function answerFault(res: ServerResponse, rule: FaultRule): void {
-  const headers: Record<string, string> = rule.retryAfter !== undefined ? { 'retry-after': String(rule.retryAfter) } : {}
+  const headers: Record<string, string> =
+    rule.retryAfter !== undefined ? { 'retry-after': String(rule.retryAfter) } : {}
   const status = rule.status ?? 500
   if (typeof rule.body === 'string') return sendText(res, status, rule.body, 'text/html', headers)
-  sendJson(res, status, rule.body ?? { error_code: status === 429 ? 'REQUEST_LIMIT_EXCEEDED' : 'TEMPORARILY_UNAVAILABLE', message: `Injected fault: HTTP ${status}` }, headers)
+  sendJson(
+    res,
+    status,
+    rule.body ?? {
+      error_code: status === 429 ? 'REQUEST_LIMIT_EXCEEDED' : 'TEMPORARILY_UNAVAILABLE',
+      message: `Injected fault: HTTP ${status}`
+    },
+    headers
+  )
 }

@@ -58,7 +58,11 @@ export class FaultPlan {
     for (const live of this.rules) {
       const { rule } = live
       if (rule.method && rule.method !== method) continue
-      if (rule.path && !(rule.path.endsWith('*') ? path.startsWith(rule.path.slice(0, -1)) : path === rule.path)) continue
+      if (
+        rule.path &&
+        !(rule.path.endsWith('*') ? path.startsWith(rule.path.slice(0, -1)) : path === rule.path)
+      )
+        continue
       live.seen++
       if (live.seen <= (rule.skip ?? 0)) continue
       const times = rule.times ?? 1
@@ -83,7 +87,10 @@ export function clusterNotReady(times: number): FaultRule {
     path: '/api/1.2/contexts/create',
     times,
     status: 500,
-    body: { error: 'ClusterNotReadyException: Cluster is not ready to accept commands: libraries are being installed' }
+    body: {
+      error:
+        'ClusterNotReadyException: Cluster is not ready to accept commands: libraries are being installed'
+    }
   }
 }
 

@@ -15,7 +15,8 @@ export async function readBody(req: IncomingMessage, maxBytes: number): Promise<
   let size = 0
   for await (const chunk of req) {
     size += (chunk as Buffer).length
-    if (size > maxBytes) throw new HttpProblem(413, `Request body is larger than the limit of ${maxBytes} bytes`)
+    if (size > maxBytes)
+      throw new HttpProblem(413, `Request body is larger than the limit of ${maxBytes} bytes`)
     chunks.push(chunk as Buffer)
   }
   return Buffer.concat(chunks)
@@ -25,11 +26,18 @@ export async function readBody(req: IncomingMessage, maxBytes: number): Promise<
  * The fields of a 1.2 request. Like the service, JSON is read whatever the content type says;
  * form-urlencoded and multipart (with the code as a `command` file part) are accepted too.
  */
-export async function parseFields(contentType: string, body: Buffer): Promise<Record<string, string>> {
+export async function parseFields(
+  contentType: string,
+  body: Buffer
+): Promise<Record<string, string>> {
   const text = body.toString('utf8')
   if (/^multipart\/form-data/i.test(contentType)) {
     // The platform's multipart parser, through a Request object.
-    const form = await new Request('http://local/', { method: 'POST', headers: { 'content-type': contentType }, body: new Uint8Array(body) }).formData()
+    const form = await new Request('http://local/', {
+      method: 'POST',
+      headers: { 'content-type': contentType },
+      body: new Uint8Array(body)
+    }).formData()
     const out: Record<string, string> = {}
     for (const [k, v] of form.entries()) out[k] = typeof v === 'string' ? v : await v.text()
     return out
@@ -43,19 +51,39 @@ export async function parseFields(contentType: string, body: Buffer): Promise<Re
       throw new HttpProblem(400, 'Malformed JSON request body')
     }
     const out: Record<string, string> = {}
-    for (const [k, v] of Object.entries(parsed as Record<string, unknown>)) out[k] = typeof v === 'string' ? v : JSON.stringify(v)
+    for (const [k, v] of Object.entries(parsed as Record<string, unknown>))
+      out[k] = typeof v === 'string' ? v : JSON.stringify(v)
     return out
   }
   return Object.fromEntries(new URLSearchParams(text))
 }
 
-export function sendJson(res: ServerResponse, status: number, value: unknown, headers: Record<string, string> = {}): void {
+export function sendJson(
+  res: ServerResponse,
+  status: number,
+  value: unknown,
+  headers: Record<string, string> = {}
+): void {
   const body = JSON.stringify(value)
-  res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), ...headers })
+  res.writeHead(status, {
+    'content-type': 'application/json',
+    'content-length': Buffer.byteLength(body),
+    ...headers
+  })
   res.end(body)
 }
 
-export function sendText(res: ServerResponse, status: number, body: string, contentType: string, headers: Record<string, string> = {}): void {
-  res.writeHead(status, { 'content-type': contentType, 'content-length': Buffer.byteLength(body), ...headers })
+export function sendText(
+  res: ServerResponse,
+  status: number,
+  body: string,
+  contentType: string,
+  headers: Record<string, string> = {}
+): void {
+  res.writeHead(status, {
+    'content-type': contentType,
+    'content-length': Buffer.byteLength(body),
+    ...headers
+  })
   res.end(body)
 }

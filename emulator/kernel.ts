@@ -53,7 +53,9 @@ export class PythonKernel {
     this.child.on('error', e => failReady(new Error(`cannot start python3: ${e.message}`)))
     this.child.on('exit', code => {
       this.exited = true
-      failReady(new Error(`python3 exited before it was ready (code ${code}): ${this.stderr.trim()}`))
+      failReady(
+        new Error(`python3 exited before it was ready (code ${code}): ${this.stderr.trim()}`)
+      )
       const died = {
         resultType: 'error',
         summary: 'Fatal error: The Python kernel is unresponsive.',
@@ -72,7 +74,12 @@ export class PythonKernel {
   /** Runs code; resolves with the `results` object the service would return. */
   run(id: string, language: 'python' | 'sql', code: string): Promise<Results> {
     return new Promise(resolve => {
-      if (this.exited) return resolve({ resultType: 'error', summary: 'Fatal error: The Python kernel is unresponsive.', cause: 'The Python process is gone.' })
+      if (this.exited)
+        return resolve({
+          resultType: 'error',
+          summary: 'Fatal error: The Python kernel is unresponsive.',
+          cause: 'The Python process is gone.'
+        })
       this.pending.set(id, resolve)
       ;(this.child.stdin as Writable).write(`${JSON.stringify({ id, language, code })}\n`)
     })

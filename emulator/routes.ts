@@ -22,19 +22,36 @@ function need(fields: Record<string, string>, name: string): string {
 
 function cluster(s: ApiState, id: string, code = false): Cluster {
   const c = s.clusters.get(id)
-  if (!c) throw new HttpProblem(400, code ? `Cluster ${id} does not exist` : `Cluster ${id} does not exist`)
+  if (!c)
+    throw new HttpProblem(
+      400,
+      code ? `Cluster ${id} does not exist` : `Cluster ${id} does not exist`
+    )
   return c
 }
 
 /** The 1.2 and clusters endpoints. `fields` holds the query (GET) or the parsed body (POST). */
-export function route(s: ApiState, method: string, path: string, fields: Record<string, string>): Answer {
+export function route(
+  s: ApiState,
+  method: string,
+  path: string,
+  fields: Record<string, string>
+): Answer {
   const key = `${method} ${path.replace(/^\/api\/2\.1\//, '/api/2.0/')}`
   switch (key) {
     case 'POST /api/1.2/contexts/create': {
       const c = cluster(s, need(fields, 'clusterId'))
       const language = need(fields, 'language')
-      if (!LANGUAGES.has(language)) throw new HttpProblem(400, `requirement failed: unknown language ${language}; expected python, scala, sql or r`)
-      if (!c.acceptsCommands) throw new HttpProblem(400, `Cluster ${c.id} is ${c.state}: it must be RUNNING to create an execution context`)
+      if (!LANGUAGES.has(language))
+        throw new HttpProblem(
+          400,
+          `requirement failed: unknown language ${language}; expected python, scala, sql or r`
+        )
+      if (!c.acceptsCommands)
+        throw new HttpProblem(
+          400,
+          `Cluster ${c.id} is ${c.state}: it must be RUNNING to create an execution context`
+        )
       return { status: 200, body: { id: s.registry.create(c.id, language) } }
     }
     case 'GET /api/1.2/contexts/status': {
@@ -72,16 +89,23 @@ export function route(s: ApiState, method: string, path: string, fields: Record<
       return { status: 200, body: { clusters: [...s.clusters.values()].map(c => c.toJson()) } }
     case 'POST /api/2.0/clusters/start': {
       const started = cluster(s, need(fields, 'cluster_id'), true).start()
-      if (!started.ok) return { status: 400, body: { error_code: 'INVALID_STATE', message: started.message } }
+      if (!started.ok)
+        return { status: 400, body: { error_code: 'INVALID_STATE', message: started.message } }
       return { status: 200, body: {} }
     }
     default:
-      return { status: 404, body: { error_code: 'ENDPOINT_NOT_FOUND', message: `No API found for '${method} ${path}'` } }
+      return {
+        status: 404,
+        body: { error_code: 'ENDPOINT_NOT_FOUND', message: `No API found for '${method} ${path}'` }
+      }
   }
 }
 
 /** The error shape of the path's API version. */
 export function problemBody(path: string, p: HttpProblem): unknown {
   if (path.startsWith('/api/1.2/')) return { error: p.message }
-  return { error_code: p.status === 413 ? 'REQUEST_LIMIT_EXCEEDED' : 'INVALID_PARAMETER_VALUE', message: p.message }
+  return {
+    error_code: p.status === 413 ? 'REQUEST_LIMIT_EXCEEDED' : 'INVALID_PARAMETER_VALUE',
+    message: p.message
+  }
 }

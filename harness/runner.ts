@@ -50,6 +50,7 @@ export interface StepResult {
 
 interface ActionYaml {
   inputs?: Record<string, { default?: unknown }>
+  outputs?: Record<string, unknown>
   runs: { using: string; main: string; post?: string }
 }
 
@@ -62,9 +63,11 @@ export function inputEnv(overrides: Record<string, string>): Record<string, stri
   const env: Record<string, string> = {}
   const declared = readActionYaml().inputs ?? {}
   for (const [name, spec] of Object.entries(declared)) {
-    if (spec.default !== undefined) env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = String(spec.default)
+    if (spec.default !== undefined)
+      env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = String(spec.default)
   }
-  for (const [name, value] of Object.entries(overrides)) env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value
+  for (const [name, value] of Object.entries(overrides))
+    env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value
   return env
 }
 
@@ -74,7 +77,13 @@ export async function runStep(o: StepOptions): Promise<StepResult> {
   const script = o.entry === 'main' ? action.runs.main : action.runs.post
   if (!script) throw new Error(`action.yml declares no ${o.entry} entry`)
   const dir = mkdtempSync(join(tmpdir(), 'runner-step-'))
-  const files = { GITHUB_OUTPUT: 'output', GITHUB_STATE: 'state', GITHUB_STEP_SUMMARY: 'summary', GITHUB_ENV: 'env', GITHUB_PATH: 'path' }
+  const files = {
+    GITHUB_OUTPUT: 'output',
+    GITHUB_STATE: 'state',
+    GITHUB_STEP_SUMMARY: 'summary',
+    GITHUB_ENV: 'env',
+    GITHUB_PATH: 'path'
+  }
   const fileEnv: Record<string, string> = {}
   for (const [k, f] of Object.entries(files)) {
     fileEnv[k] = join(dir, f)
@@ -95,7 +104,11 @@ export async function runStep(o: StepOptions): Promise<StepResult> {
     ...o.env
   }
   const started = Date.now()
-  const child = spawn(process.execPath, [join(ROOT, script)], { cwd: o.workspace ?? ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawn(process.execPath, [join(ROOT, script)], {
+    cwd: o.workspace ?? ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe']
+  })
   const reader = new LogReader(env.ACTIONS_STEP_DEBUG === 'true')
   let raw = ''
   let cancelledAtMs: number | undefined
@@ -130,7 +143,9 @@ export async function runStep(o: StepOptions): Promise<StepResult> {
       })
     })
   const [exit] = await Promise.all([
-    new Promise<{ code: number | null; signal: NodeJS.Signals | null }>(r => child.on('close', (code, signal) => r({ code, signal }))),
+    new Promise<{ code: number | null; signal: NodeJS.Signals | null }>(r =>
+      child.on('close', (code, signal) => r({ code, signal }))
+    ),
     feed(child.stdout),
     feed(child.stderr)
   ])
@@ -154,7 +169,9 @@ export async function runStep(o: StepOptions): Promise<StepResult> {
 }
 
 /** Main, then post with main's state: post runs whatever main did, as `post-if: always()`. */
-export async function runJob(o: Omit<StepOptions, 'entry' | 'state'>): Promise<{ main: StepResult; post: StepResult }> {
+export async function runJob(
+  o: Omit<StepOptions, 'entry' | 'state'>
+): Promise<{ main: StepResult; post: StepResult }> {
   const main = await runStep({ ...o, entry: 'main' })
   const post = await runStep({ ...o, cancel: undefined, entry: 'post', state: main.state })
   return { main, post }

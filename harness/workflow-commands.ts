@@ -68,7 +68,8 @@ export class LogReader {
   private show(text: string): void {
     let out = text
     // Longest first, so a secret that contains another is replaced whole.
-    for (const secret of [...this.masks].sort((a, b) => b.length - a.length)) out = out.split(secret).join('***')
+    for (const secret of [...this.masks].sort((a, b) => b.length - a.length))
+      out = out.split(secret).join('***')
     this.visible.push(out)
   }
 }

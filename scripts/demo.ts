@@ -8,10 +8,21 @@ import { runJob } from '../harness/runner.js'
 
 const emulator = await Emulator.start()
 const env = { NODE_EXTRA_CA_CERTS: emulator.caCert }
-const common = { host: emulator.url, token: emulator.token, 'cluster-id': emulator.clusterId, timeout: '2m' }
+const common = {
+  host: emulator.url,
+  token: emulator.token,
+  'cluster-id': emulator.clusterId,
+  timeout: '2m'
+}
 const steps: { title: string; inputs: Record<string, string> }[] = [
-  { title: 'Inline Python', inputs: { command: 'import sys\nprint("running on", sys.platform)\nsum(range(101))' } },
-  { title: 'Inline SQL', inputs: { language: 'sql', command: "SELECT 'emulator' AS engine, 6 * 7 AS answer" } },
+  {
+    title: 'Inline Python',
+    inputs: { command: 'import sys\nprint("running on", sys.platform)\nsum(range(101))' }
+  },
+  {
+    title: 'Inline SQL',
+    inputs: { language: 'sql', command: "SELECT 'emulator' AS engine, 6 * 7 AS answer" }
+  },
   { title: 'Python file examples/hello.py', inputs: { file: 'examples/hello.py' } },
   { title: 'SQL file examples/orders.sql', inputs: { file: 'examples/orders.sql' } }
 ]
@@ -36,9 +47,12 @@ let failures = 0
 try {
   for (const step of steps) {
     const { main, post } = await runJob({ inputs: { ...common, ...step.inputs }, env })
-    console.log(`\n=== ${step.title}: main exited ${main.exitCode} in ${main.durationMs} ms, post exited ${post.exitCode}`)
+    console.log(
+      `\n=== ${step.title}: main exited ${main.exitCode} in ${main.durationMs} ms, post exited ${post.exitCode}`
+    )
     console.log('outputs:')
-    for (const [k, v] of Object.entries(main.outputs)) console.log(`  ${k} = ${v.length > 300 ? `${v.slice(0, 300)}…` : v}`)
+    for (const [k, v] of Object.entries(main.outputs))
+      console.log(`  ${k} = ${v.length > 300 ? `${v.slice(0, 300)}…` : v}`)
     console.log('job summary:')
     console.log(htmlToText(main.summary).replace(/^/gm, '  '))
     if (main.exitCode !== 0 || post.exitCode !== 0 || main.outputs.status !== 'Finished') failures++

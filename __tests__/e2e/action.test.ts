@@ -2,7 +2,15 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { calls, Emulator, expectNothingLeft, job, startEmulator, step, theError } from '../support/e2e.js'
+import {
+  calls,
+  Emulator,
+  expectNothingLeft,
+  job,
+  startEmulator,
+  step,
+  theError
+} from '../support/e2e.js'
 import { clusterNotReady, htmlError } from '../../emulator/faults.js'
 
 let emu: Emulator
@@ -19,7 +27,12 @@ describe('the bundled action against the emulator', () => {
   it('runs inline Python and reports text', async () => {
     const { main, post } = await job(emu, { command: 'x = 6\nprint("hello")\nx * 7' })
     expect(main.exitCode).toBe(0)
-    expect(main.outputs).toMatchObject({ status: 'Finished', 'result-type': 'text', result: 'hello\n42', truncated: 'false' })
+    expect(main.outputs).toMatchObject({
+      status: 'Finished',
+      'result-type': 'text',
+      result: 'hello\n42',
+      truncated: 'false'
+    })
     expect(main.outputs['context-id']).toMatch(/^\d{19}$/)
     expect(main.state['context-id']).toBe(main.outputs['context-id'])
     expect(main.summary).toContain('<pre><code>hello\n42</code></pre>')
@@ -30,10 +43,16 @@ describe('the bundled action against the emulator', () => {
   })
 
   it('runs SQL and reports a table as JSON rows and an HTML table', async () => {
-    const { main } = await job(emu, { language: 'sql', command: "SELECT 1 AS n, 'a<b' AS s UNION ALL SELECT 2, NULL" })
+    const { main } = await job(emu, {
+      language: 'sql',
+      command: "SELECT 1 AS n, 'a<b' AS s UNION ALL SELECT 2, NULL"
+    })
     expect(main.exitCode).toBe(0)
     expect(main.outputs['result-type']).toBe('table')
-    expect(JSON.parse(main.outputs.result ?? '')).toEqual([{ n: 1, s: 'a<b' }, { n: 2, s: null }])
+    expect(JSON.parse(main.outputs.result ?? '')).toEqual([
+      { n: 1, s: 'a<b' },
+      { n: 2, s: null }
+    ])
     expect(main.summary).toContain('<th>n<br><sub>long</sub></th>')
     expect(main.summary).toContain('<td>a&lt;b</td>')
   })
@@ -41,7 +60,10 @@ describe('the bundled action against the emulator', () => {
   it('uploads a .py and a .sql file from the workspace, inferring the language', async () => {
     const ws = mkdtempSync(join(tmpdir(), 'ws-'))
     writeFileSync(join(ws, 'job.py'), 'import sys\nprint("from file", len(sys.argv) >= 0)\n')
-    writeFileSync(join(ws, 'q.sql'), 'CREATE TABLE t (a INT);\nINSERT INTO t VALUES (1), (2), (3);\nSELECT SUM(a) AS total FROM t;\n')
+    writeFileSync(
+      join(ws, 'q.sql'),
+      'CREATE TABLE t (a INT);\nINSERT INTO t VALUES (1), (2), (3);\nSELECT SUM(a) AS total FROM t;\n'
+    )
     const py = await job(emu, { file: 'job.py' }, { workspace: ws })
     expect(py.main.outputs).toMatchObject({ status: 'Finished', result: 'from file True\n' })
     expect(py.main.summary).toContain('<td>job.py</td>')
@@ -54,18 +76,27 @@ describe('the bundled action against the emulator', () => {
     const { main, post } = await job(emu, { command: 'def f(x):\n    return 1 / x\nf(0)' })
     expect(main.exitCode).toBe(1)
     expect(theError(main)).toBe('ZeroDivisionError: division by zero')
-    expect(main.outputs).toMatchObject({ status: 'Finished', 'result-type': 'error', result: 'ZeroDivisionError: division by zero' })
+    expect(main.outputs).toMatchObject({
+      status: 'Finished',
+      'result-type': 'error',
+      result: 'ZeroDivisionError: division by zero'
+    })
     expect(main.log).toContain('----> 2 return 1 / x')
-    expect(main.log).not.toMatch(/\u001b\[/)
+    expect(main.log).not.toContain(String.fromCharCode(27))
     expect(main.summary).toContain('<strong>ZeroDivisionError: division by zero</strong>')
     expect(post.exitCode).toBe(0)
   })
 
   it('succeeds on an error result with fail-on-error: false and says what happened', async () => {
-    const { main } = await job(emu, { command: 'raise ValueError("bad row 7")', 'fail-on-error': 'false' })
+    const { main } = await job(emu, {
+      command: 'raise ValueError("bad row 7")',
+      'fail-on-error': 'false'
+    })
     expect(main.exitCode).toBe(0)
     expect(main.errors).toEqual([])
-    expect(main.warnings[0]).toMatch(/^ValueError: bad row 7 \(not failing the step: fail-on-error is false\)/)
+    expect(main.warnings[0]).toMatch(
+      /^ValueError: bad row 7 \(not failing the step: fail-on-error is false\)/
+    )
     expect(main.outputs).toMatchObject({ 'result-type': 'error', result: 'ValueError: bad row 7' })
   })
 
@@ -77,7 +108,9 @@ describe('the bundled action against the emulator', () => {
   it('cancels on timeout and fails saying after how long', async () => {
     const { main, post } = await job(emu, { command: 'import time\ntime.sleep(60)', timeout: '2s' })
     expect(main.exitCode).toBe(1)
-    expect(theError(main)).toBe('The command timed out after 2s (the timeout input) and was cancelled.')
+    expect(theError(main)).toBe(
+      'The command timed out after 2s (the timeout input) and was cancelled.'
+    )
     expect(main.outputs.status).toBe('Timed out')
     expect(main.durationMs).toBeLessThan(10_000)
     expect(calls(emu, 'POST', '1.2/commands/cancel')).toHaveLength(1)
@@ -86,7 +119,11 @@ describe('the bundled action against the emulator', () => {
   })
 
   it('cancels the remote command when the job is cancelled (SIGINT) and exits non-zero in time', async () => {
-    const { main, post } = await job(emu, { command: 'import time\ntime.sleep(60)' }, { cancel: { whenLog: /Started command/ } })
+    const { main, post } = await job(
+      emu,
+      { command: 'import time\ntime.sleep(60)' },
+      { cancel: { whenLog: /Started command/ } }
+    )
     expect(main.exitCode).toBe(1)
     expect(main.signal).toBeNull()
     expect(main.durationMs - (main.cancelledAtMs ?? 0)).toBeLessThan(7500)
@@ -99,7 +136,9 @@ describe('the bundled action against the emulator', () => {
     emu.setClusters([{ id: 'c-term', state: 'TERMINATED' }])
     try {
       const { main, post } = await job(emu, { 'cluster-id': 'c-term', command: '1' })
-      expect(theError(main)).toMatch(/^Failed to check cluster c-term: Cluster c-term is TERMINATED.*Set the input start-cluster: true/)
+      expect(theError(main)).toMatch(
+        /^Failed to check cluster c-term: Cluster c-term is TERMINATED.*Set the input start-cluster: true/
+      )
       expect(calls(emu, 'POST', '1.2/contexts/create')).toHaveLength(0)
       expect(post.log).toContain('Nothing to clean up')
     } finally {
@@ -130,25 +169,38 @@ describe('the bundled action against the emulator', () => {
     const { main } = await job(emu, { command: '21 * 2' })
     expect(main.exitCode).toBe(0)
     expect(main.outputs.result).toBe('42')
-    expect(main.log).toMatch(/Retry 1 of 5 in \d+ ms: GET \/api\/2.0\/clusters\/get: HTTP 503: 503 Service Temporarily Unavailable$/m)
-    expect(main.log).toMatch(/Retry 2 in \d+ ms: POST \/api\/1.2\/contexts\/create: HTTP 500: ClusterNotReadyException/)
+    expect(main.log).toMatch(
+      /Retry 1 of 5 in \d+ ms: GET \/api\/2.0\/clusters\/get: HTTP 503: 503 Service Temporarily Unavailable$/m
+    )
+    expect(main.log).toMatch(
+      /Retry 2 in \d+ ms: POST \/api\/1.2\/contexts\/create: HTTP 500: ClusterNotReadyException/
+    )
     expect(calls(emu, 'POST', '1.2/contexts/create').map(c => c.status)).toEqual([500, 500, 200])
     expect(calls(emu, 'POST', '1.2/commands/execute').map(c => c.status)).toEqual([429, 200])
   })
 
   it('authenticates with username and password (HTTP Basic)', async () => {
-    const { main } = await job(emu, { token: '', username: emu.creds.username, password: emu.creds.password, command: '1 + 1' })
+    const { main } = await job(emu, {
+      token: '',
+      username: emu.creds.username,
+      password: emu.creds.password,
+      command: '1 + 1'
+    })
     expect(main.exitCode).toBe(0)
     expect(main.log).toContain(`with user name and password (${emu.creds.username})`)
   })
 
   it('reports a Scala command as the clear error the emulator gives', async () => {
     const { main } = await job(emu, { language: 'scala', command: 'println(1)' })
-    expect(theError(main)).toBe('UnsupportedOperationException: The Databricks emulator cannot run Scala: it runs Python and SQL only')
+    expect(theError(main)).toBe(
+      'UnsupportedOperationException: The Databricks emulator cannot run Scala: it runs Python and SQL only'
+    )
   })
 
   it('keeps workflow commands printed by the user code from reaching the runner', async () => {
-    const { main } = await job(emu, { command: 'print("::add-mask::Finished")\nprint("::error::forged")' })
+    const { main } = await job(emu, {
+      command: 'print("::add-mask::Finished")\nprint("::error::forged")'
+    })
     expect(main.masks).not.toContain('Finished')
     expect(main.errors).toEqual([])
     expect(main.log).toContain('::error::forged')

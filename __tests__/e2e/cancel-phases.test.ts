@@ -14,7 +14,12 @@ beforeEach(() => {
 })
 
 /** The runner kills at 10 s after SIGINT; the action must be done well before SIGTERM at 7.5 s. */
-function expectPromptExit(r: { exitCode: number | null; signal: string | null; durationMs: number; cancelledAtMs?: number }): void {
+function expectPromptExit(r: {
+  exitCode: number | null
+  signal: string | null
+  durationMs: number
+  cancelledAtMs?: number
+}): void {
   expect(r.cancelledAtMs).toBeDefined()
   expect(r.signal).toBeNull()
   expect(r.exitCode).toBe(1)
@@ -24,7 +29,11 @@ function expectPromptExit(r: { exitCode: number | null; signal: string | null; d
 describe('job cancellation (SIGINT, SIGTERM at 7.5 s, kill at 10 s) at each phase', () => {
   it('during cluster start: stops waiting; nothing to clean up', async () => {
     emu.setClusters([{ id: cluster, state: 'TERMINATED', startDelayMs: 60_000 }])
-    const { main, post } = await job(emu, { command: '1', 'start-cluster': 'true' }, { cancel: { whenLog: /starting it/ } })
+    const { main, post } = await job(
+      emu,
+      { command: '1', 'start-cluster': 'true' },
+      { cancel: { whenLog: /starting it/ } }
+    )
     expectPromptExit(main)
     expect(main.errors[0]).toBe('The job was cancelled')
     expect(main.outputs.status).toBe('Cancelled')
@@ -35,7 +44,11 @@ describe('job cancellation (SIGINT, SIGTERM at 7.5 s, kill at 10 s) at each phas
 
   it('during the context wait: stops waiting; post destroys the saved context', async () => {
     emu.faults.set({ contextPendingMs: -1 })
-    const { main, post } = await job(emu, { command: '1' }, { cancel: { whenLog: /waiting for it to be ready/ } })
+    const { main, post } = await job(
+      emu,
+      { command: '1' },
+      { cancel: { whenLog: /waiting for it to be ready/ } }
+    )
     expectPromptExit(main)
     expect(main.state['context-id']).toMatch(/^\d{19}$/)
     expect(calls(emu, 'POST', '1.2/commands/execute')).toHaveLength(0)
@@ -45,7 +58,11 @@ describe('job cancellation (SIGINT, SIGTERM at 7.5 s, kill at 10 s) at each phas
 
   it('during execution: cancels the remote command, even when the cancel is slow to answer', async () => {
     emu.faults.set({ rules: [{ path: '/api/1.2/commands/cancel', latencyMs: 1500 }] })
-    const { main, post } = await job(emu, { command: 'import time\ntime.sleep(60)' }, { cancel: { whenLog: /Started command/ } })
+    const { main, post } = await job(
+      emu,
+      { command: 'import time\ntime.sleep(60)' },
+      { cancel: { whenLog: /Started command/ } }
+    )
     expectPromptExit(main)
     expect(main.errors[0]).toMatch(/^The job was cancelled; command \w+ was cancelled\.$/)
     expect(main.state['command-done']).toBe('true')
@@ -56,7 +73,11 @@ describe('job cancellation (SIGINT, SIGTERM at 7.5 s, kill at 10 s) at each phas
 
   it('during execution when the cancel never takes effect: exits within the window, post cancels again', async () => {
     emu.faults.set({ cancelMode: 'ignore' })
-    const { main, post } = await job(emu, { command: 'import time\ntime.sleep(60)' }, { cancel: { whenLog: /Started command/ } })
+    const { main, post } = await job(
+      emu,
+      { command: 'import time\ntime.sleep(60)' },
+      { cancel: { whenLog: /Started command/ } }
+    )
     expectPromptExit(main)
     expect(main.errors[0]).toMatch(/^The job was cancelled; command \w+ was asked to cancel\.$/)
     expect(main.state['command-done']).toBeUndefined()
@@ -67,9 +88,17 @@ describe('job cancellation (SIGINT, SIGTERM at 7.5 s, kill at 10 s) at each phas
 
   it('during post: cleanup finishes instead of dying half way', async () => {
     // Main alone, then its post with the destroy slowed down and a cancel sent meanwhile.
-    const fresh = await step(emu, { entry: 'main', inputs: { host: emu.url, token: emu.token, 'cluster-id': cluster, command: '2' } })
+    const fresh = await step(emu, {
+      entry: 'main',
+      inputs: { host: emu.url, token: emu.token, 'cluster-id': cluster, command: '2' }
+    })
     emu.faults.set({ rules: [{ path: '/api/1.2/contexts/destroy', latencyMs: 1500 }] })
-    const post = await step(emu, { entry: 'post', inputs: { host: emu.url, token: emu.token }, state: fresh.state, cancel: { afterMs: 600 } })
+    const post = await step(emu, {
+      entry: 'post',
+      inputs: { host: emu.url, token: emu.token },
+      state: fresh.state,
+      cancel: { afterMs: 600 }
+    })
     expect(post.cancelledAtMs).toBeDefined()
     expect(post.exitCode).toBe(0)
     expect(post.log).toContain('Cancel received; finishing cleanup first')

@@ -10,5 +10,7 @@ afterAll(() => emu.stop())
 beforeEach(() => emu.reset())
 
 describe('fault matrix: command polling, cancel, and destroy in the post step', () => {
-  it.each(cases(ENDPOINTS.slice(4)))('%s', (_name, endpoint, fault) => runFaultCase(emu, endpoint, fault))
+  it.each(cases(ENDPOINTS.slice(4)))('%s', (_name, endpoint, fault) =>
+    runFaultCase(emu, endpoint, fault)
+  )
 })

@@ -10,5 +10,7 @@ afterAll(() => emu.stop())
 beforeEach(() => emu.reset())
 
 describe('fault matrix: cluster check, context create and wait, execute', () => {
-  it.each(cases(ENDPOINTS.slice(0, 4)))('%s', (_name, endpoint, fault) => runFaultCase(emu, endpoint, fault))
+  it.each(cases(ENDPOINTS.slice(0, 4)))('%s', (_name, endpoint, fault) =>
+    runFaultCase(emu, endpoint, fault)
+  )
 })

@@ -1,6 +1,14 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
 import { clusterNotReady } from '../../emulator/faults.js'
-import { calls, Emulator, expectNoDuplicateWork, expectNothingLeft, job, startEmulator, theError } from '../support/e2e.js'
+import {
+  calls,
+  Emulator,
+  expectNoDuplicateWork,
+  expectNothingLeft,
+  job,
+  startEmulator,
+  theError
+} from '../support/e2e.js'
 
 let emu: Emulator
 beforeAll(async () => {
@@ -16,7 +24,9 @@ describe('service behaviours that bite', () => {
     emu.faults.set({ rules: [clusterNotReady(4)] })
     const { main } = await job(emu, { command: '"ready"' })
     expect(main.exitCode).toBe(0)
-    expect(calls(emu, 'POST', '1.2/contexts/create').map(c => c.status)).toEqual([500, 500, 500, 500, 200])
+    expect(calls(emu, 'POST', '1.2/contexts/create').map(c => c.status)).toEqual([
+      500, 500, 500, 500, 200
+    ])
     expectNoDuplicateWork(emu)
     await expectNothingLeft(emu)
   })
@@ -24,7 +34,9 @@ describe('service behaviours that bite', () => {
   it('fails when a context stays Pending past the deadline, and post destroys it', async () => {
     emu.faults.set({ contextPendingMs: -1 })
     const { main, post } = await job(emu, { command: '1', timeout: '2s' })
-    expect(theError(main)).toMatch(/^Timed out after 2s waiting for execution context \d{19} on cluster .* \(still Pending\)\. The cluster may be overloaded; raise the timeout input/)
+    expect(theError(main)).toMatch(
+      /^Timed out after 2s waiting for execution context \d{19} on cluster .* \(still Pending\)\. The cluster may be overloaded; raise the timeout input/
+    )
     expect(main.outputs.status).toBe('Timed out')
     expect(calls(emu, 'POST', '1.2/commands/execute')).toHaveLength(0)
     expect(post.log).toMatch(/Destroyed execution context \d{19}/)
@@ -34,7 +46,9 @@ describe('service behaviours that bite', () => {
   it('fails when a context ends in Error, and post destroys it', async () => {
     emu.faults.set({ contextErrors: 1 })
     const { main, post } = await job(emu, { command: '1' })
-    expect(theError(main)).toMatch(/^Execution context \d{19} on cluster .* ended in state Error; the cluster could not start a python interpreter/)
+    expect(theError(main)).toMatch(
+      /^Execution context \d{19} on cluster .* ended in state Error; the cluster could not start a python interpreter/
+    )
     expect(post.log).toMatch(/Destroyed execution context/)
     await expectNothingLeft(emu)
   })
@@ -49,7 +63,9 @@ describe('service behaviours that bite', () => {
     }, 20)
     const { main, post } = await job(emu, { command: SLEEP })
     clearInterval(evict)
-    expect(theError(main)).toMatch(/^Failed while waiting for command \w+: HTTP 400: Context ExecutionContextId\(\d{19}\) is disconnected \(the context was evicted: a cluster keeps at most 145 execution contexts/)
+    expect(theError(main)).toMatch(
+      /^Failed while waiting for command \w+: HTTP 400: Context ExecutionContextId\(\d{19}\) is disconnected \(the context was evicted: a cluster keeps at most 145 execution contexts/
+    )
     expect(post.exitCode).toBe(0)
     expect(post.warnings).toEqual([])
     expect(post.log).toMatch(/Execution context \d{19} was already gone/)
@@ -82,7 +98,13 @@ describe('service behaviours that bite', () => {
       const exec = calls(emu, 'POST', '1.2/commands/execute')
       if (ctx && exec.length && exec[0]?.status === 200) {
         clearInterval(cancelOther)
-        const cmdId = [...(emu.registry as unknown as { contexts: Map<string, { commands: Map<string, unknown> }> }).contexts.get(ctx.id)?.commands.keys() ?? []][0]
+        const cmdId = [
+          ...((
+            emu.registry as unknown as { contexts: Map<string, { commands: Map<string, unknown> }> }
+          ).contexts
+            .get(ctx.id)
+            ?.commands.keys() ?? [])
+        ][0]
         if (cmdId) emu.registry.cancel(ctx.id, cmdId)
       }
     }, 20)
@@ -96,14 +118,18 @@ describe('service behaviours that bite', () => {
   it('handles a cancel that ends as Finished with CommandCancelledException', async () => {
     emu.faults.set({ cancelMode: 'finished-error' })
     const { main } = await job(emu, { command: SLEEP, timeout: '2s' })
-    expect(theError(main)).toBe('The command timed out after 2s (the timeout input) and was cancelled.')
+    expect(theError(main)).toBe(
+      'The command timed out after 2s (the timeout input) and was cancelled.'
+    )
     await expectNothingLeft(emu)
   })
 
   it('bounds the wait for a cancel that never takes effect, then post cancels again and destroys', async () => {
     emu.faults.set({ cancelMode: 'ignore' })
     const { main, post } = await job(emu, { command: SLEEP, timeout: '2s' })
-    expect(theError(main)).toBe('The command timed out after 2s (the timeout input) and did not stop within 15.0 s of being cancelled; the post step destroys its context, which stops it.')
+    expect(theError(main)).toBe(
+      'The command timed out after 2s (the timeout input) and did not stop within 15.0 s of being cancelled; the post step destroys its context, which stops it.'
+    )
     expect(main.durationMs).toBeLessThan(25_000)
     expect(main.state['command-done']).toBeUndefined()
     expect(post.log).toMatch(/Cancelled command \w+/)
@@ -116,11 +142,15 @@ describe('service behaviours that bite', () => {
     emu.faults.set({ tokenExpiresAfterCalls: 4 })
     const { main, post } = await job(emu, { command: SLEEP })
     const message = theError(main)
-    expect(message).toMatch(/HTTP 401: Token is expired\. \[ReqId: [\w-]+\] \(the credentials were refused: check that the token or password is valid, has not expired/)
+    expect(message).toMatch(
+      /HTTP 401: Token is expired\. \[ReqId: [\w-]+\] \(the credentials were refused: check that the token or password is valid, has not expired/
+    )
     expect(calls(emu, 'POST', '1.2/commands/execute')).toHaveLength(1)
     // With the token expired, post cannot destroy; it warns and never fails the job.
     expect(post.exitCode).toBe(0)
-    expect(post.warnings[0]).toMatch(/^Could not destroy execution context \d{19} on cluster .*HTTP 401.*To remove it now: curl -X POST https:\/\/127\.0\.0\.1:\d+\/api\/1\.2\/contexts\/destroy/)
+    expect(post.warnings[0]).toMatch(
+      /^Could not destroy execution context \d{19} on cluster .*HTTP 401.*To remove it now: curl -X POST https:\/\/127\.0\.0\.1:\d+\/api\/1\.2\/contexts\/destroy/
+    )
     expect(post.warnings[0]).not.toContain(emu.token)
     emu.registry.stopAll()
     await expectNothingLeft(emu)
@@ -140,7 +170,9 @@ describe('service behaviours that bite', () => {
     const { main, post } = await job(emu, { command: '1' })
     expect(main.exitCode).toBe(0)
     expect(post.exitCode).toBe(0)
-    expect(post.warnings[0]).toMatch(/^Could not destroy execution context \d{19} .*HTTP 503.*each cluster holds at most 145.*curl -X POST/)
+    expect(post.warnings[0]).toMatch(
+      /^Could not destroy execution context \d{19} .*HTTP 503.*each cluster holds at most 145.*curl -X POST/
+    )
     expect(post.durationMs).toBeLessThan(10_000)
     emu.registry.stopAll()
     await expectNothingLeft(emu)

@@ -16,7 +16,13 @@ describe('load: a job matrix of 20 copies against one cluster', () => {
     // back: a crossed context or result shows up as a wrong number.
     const runs = await Promise.all(
       Array.from({ length: COPIES }, (_, i) =>
-        job(emu, { command: `import time\nmine = ${i}\ntime.sleep(${((i * 7) % 10) / 20})\nprint(f"copy {mine} of ${COPIES}")\nmine * 1000` }, { killAfterMs: 90_000 })
+        job(
+          emu,
+          {
+            command: `import time\nmine = ${i}\ntime.sleep(${((i * 7) % 10) / 20})\nprint(f"copy {mine} of ${COPIES}")\nmine * 1000`
+          },
+          { killAfterMs: 90_000 }
+        )
       )
     )
     const wallMs = Date.now() - started
@@ -30,6 +36,8 @@ describe('load: a job matrix of 20 copies against one cluster', () => {
     expect(creates).toHaveLength(COPIES)
     await expectNothingLeft(emu)
     // Reported in the issue note.
-    process.stdout.write(`load: ${COPIES} jobs in ${wallMs} ms wall, peak ${emu.registry.peakContexts} open contexts, ${emu.calls.length} API calls\n`)
+    process.stdout.write(
+      `load: ${COPIES} jobs in ${wallMs} ms wall, peak ${emu.registry.peakContexts} open contexts, ${emu.calls.length} API calls\n`
+    )
   }, 120_000)
 })

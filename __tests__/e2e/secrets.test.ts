@@ -26,35 +26,97 @@ const SCENARIOS: Scenario[] = [
   ['error result', { command: '1/0' }, {}],
   ['error result with Basic', { ...basic, command: 'raise RuntimeError("x")' }, {}],
   ['timeout and cancel', { command: 'import time\ntime.sleep(30)', timeout: '2s' }, {}],
-  ['job cancelled', { command: 'import time\ntime.sleep(30)' }, { cancel: { whenLog: /Started command/ } }],
-  ['token expiring mid-run', { command: 'import time\ntime.sleep(30)' }, { setup: () => emu.faults.set({ tokenExpiresAfterCalls: 4 }) }],
+  [
+    'job cancelled',
+    { command: 'import time\ntime.sleep(30)' },
+    { cancel: { whenLog: /Started command/ } }
+  ],
+  [
+    'token expiring mid-run',
+    { command: 'import time\ntime.sleep(30)' },
+    { setup: () => emu.faults.set({ tokenExpiresAfterCalls: 4 }) }
+  ],
   ['Basic refused', { token: '', username: USER, password: 'wrong-password', command: '1' }, {}],
   ['bad input alongside a token', { language: 'cobol' }, {}],
   ['bad input alongside Basic', { ...basic, timeout: 'never' }, {}],
   ['two kinds of credentials', { username: USER, password: PASSWORD }, {}],
-  ['transient faults', { command: '1' }, { setup: () => emu.faults.set({ rules: [{ path: '/api/1.2/commands/status', status: 503, body: htmlError(503) }, { path: '/api/2.0/clusters/get', status: 429 }] }) }],
-  ['create failing with HTML', { command: '1' }, { setup: () => emu.faults.set({ rules: [{ path: '/api/1.2/contexts/create', status: 502, body: htmlError(502) }] }) }],
-  ['destroy failing in post', { ...basic, command: '1' }, { setup: () => emu.faults.set({ rules: [{ path: '/api/1.2/contexts/destroy', status: 503, times: 'always' }] }) }],
-  ['step debug logging on', { ...basic, command: '1' }, { env: { ACTIONS_STEP_DEBUG: 'true', RUNNER_DEBUG: '1' } }]
+  [
+    'transient faults',
+    { command: '1' },
+    {
+      setup: () =>
+        emu.faults.set({
+          rules: [
+            { path: '/api/1.2/commands/status', status: 503, body: htmlError(503) },
+            { path: '/api/2.0/clusters/get', status: 429 }
+          ]
+        })
+    }
+  ],
+  [
+    'create failing with HTML',
+    { command: '1' },
+    {
+      setup: () =>
+        emu.faults.set({
+          rules: [{ path: '/api/1.2/contexts/create', status: 502, body: htmlError(502) }]
+        })
+    }
+  ],
+  [
+    'destroy failing in post',
+    { ...basic, command: '1' },
+    {
+      setup: () =>
+        emu.faults.set({
+          rules: [{ path: '/api/1.2/contexts/destroy', status: 503, times: 'always' }]
+        })
+    }
+  ],
+  [
+    'step debug logging on',
+    { ...basic, command: '1' },
+    { env: { ACTIONS_STEP_DEBUG: 'true', RUNNER_DEBUG: '1' } }
+  ]
 ]
 
 /** Every place a secret must not reach: the visible log, and outputs, state and summary at all. */
 function places(r: StepResult): Record<string, string> {
   // The raw log, less the ::add-mask:: lines that register the secrets: proof nothing printed one.
-  const printed = r.rawLog.split('\n').filter(l => !l.startsWith('::add-mask::')).join('\n')
-  return { log: r.log, printed, outputs: JSON.stringify(r.outputs), state: JSON.stringify(r.state), summary: r.summary }
+  const printed = r.rawLog
+    .split('\n')
+    .filter(l => !l.startsWith('::add-mask::'))
+    .join('\n')
+  return {
+    log: r.log,
+    printed,
+    outputs: JSON.stringify(r.outputs),
+    state: JSON.stringify(r.state),
+    summary: r.summary
+  }
 }
 
 let checks = 0
 describe('secrets never appear: not in the visible log, outputs, state or summary', () => {
   it.each(SCENARIOS)('%s', async (_name, inputs, o) => {
     o.setup?.()
-    const { main, post } = await runJob({ ...o, inputs: { host: emu.url, token: TOKEN, 'cluster-id': emu.clusterId, ...inputs }, env: { ...env(emu), ...o.env } })
-    for (const [step, r] of [['main', main], ['post', post]] as const) {
+    const { main, post } = await runJob({
+      ...o,
+      inputs: { host: emu.url, token: TOKEN, 'cluster-id': emu.clusterId, ...inputs },
+      env: { ...env(emu), ...o.env }
+    })
+    for (const [step, r] of [
+      ['main', main],
+      ['post', post]
+    ] as const) {
       for (const [place, text] of Object.entries(places(r))) {
         for (const secret of SECRETS) {
           checks++
-          expect({ step, place, leaked: text.includes(secret) ? secret : '' }).toEqual({ step, place, leaked: '' })
+          expect({ step, place, leaked: text.includes(secret) ? secret : '' }).toEqual({
+            step,
+            place,
+            leaked: ''
+          })
         }
       }
     }
@@ -65,7 +127,10 @@ describe('secrets never appear: not in the visible log, outputs, state or summar
   })
 
   it('registers the derived Basic header as a secret before any request', async () => {
-    const { main } = await runJob({ inputs: { host: emu.url, 'cluster-id': emu.clusterId, ...basic, command: '1' }, env: env(emu) })
+    const { main } = await runJob({
+      inputs: { host: emu.url, 'cluster-id': emu.clusterId, ...basic, command: '1' },
+      env: env(emu)
+    })
     expect(main.exitCode).toBe(0)
     expect(main.masks).toEqual(expect.arrayContaining([PASSWORD, BASIC, `Basic ${BASIC}`]))
     const firstMask = main.rawLog.indexOf(`::add-mask::Basic ${BASIC}`)

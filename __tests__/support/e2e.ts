@@ -18,7 +18,11 @@ export async function startEmulator(o: EmulatorOptions = {}): Promise<Emulator> 
 }
 
 /** Main then post, as a job runs them. */
-export function job(emu: Emulator, inputs: Record<string, string>, o: Partial<StepOptions> = {}): Promise<{ main: StepResult; post: StepResult }> {
+export function job(
+  emu: Emulator,
+  inputs: Record<string, string>,
+  o: Partial<StepOptions> = {}
+): Promise<{ main: StepResult; post: StepResult }> {
   return runJob({ inputs: target(emu, inputs), ...o, env: { ...env(emu), ...o.env } })
 }
 
@@ -35,8 +39,12 @@ export function calls(emu: Emulator, method: string, path: string): CallRecord[]
  * report their exit asynchronously, so this waits a moment for them.
  */
 export async function expectNothingLeft(emu: Emulator): Promise<void> {
-  for (let i = 0; i < 40 && (emu.registry.liveContexts || emu.registry.liveProcesses); i++) await new Promise(r => setTimeout(r, 50))
-  expect({ contexts: emu.registry.liveContexts, processes: emu.registry.liveProcesses }).toEqual({ contexts: 0, processes: 0 })
+  for (let i = 0; i < 40 && (emu.registry.liveContexts || emu.registry.liveProcesses); i++)
+    await new Promise(r => setTimeout(r, 50))
+  expect({ contexts: emu.registry.liveContexts, processes: emu.registry.liveProcesses }).toEqual({
+    contexts: 0,
+    processes: 0
+  })
 }
 
 /**
@@ -45,9 +53,20 @@ export async function expectNothingLeft(emu: Emulator): Promise<void> {
  */
 export function expectNoDuplicateWork(emu: Emulator): void {
   for (const path of ['/api/1.2/contexts/create', '/api/1.2/commands/execute']) {
-    const reached = emu.calls.filter(c => c.method === 'POST' && c.path === path && (!c.fault || c.status === 'dropped'))
-    const provenNothing = emu.calls.filter(c => c.method === 'POST' && c.path === path && c.fault && (c.status === 429 || c.status === 503 || c.status === 500))
-    expect({ path, reached: Math.min(reached.length, 2) }).toEqual({ path, reached: reached.length ? 1 : 0 })
+    const reached = emu.calls.filter(
+      c => c.method === 'POST' && c.path === path && (!c.fault || c.status === 'dropped')
+    )
+    const provenNothing = emu.calls.filter(
+      c =>
+        c.method === 'POST' &&
+        c.path === path &&
+        c.fault &&
+        (c.status === 429 || c.status === 503 || c.status === 500)
+    )
+    expect({ path, reached: Math.min(reached.length, 2) }).toEqual({
+      path,
+      reached: reached.length ? 1 : 0
+    })
     for (const c of provenNothing) expect([429, 503, 500]).toContain(c.status)
   }
 }

@@ -20,7 +20,10 @@ export class FakeTime {
   onSleep?: (count: number) => void
 }
 
-export type Reply = Partial<HttpResponse> | TransportError | ((req: HttpRequest) => Partial<HttpResponse> | TransportError)
+export type Reply =
+  | Partial<HttpResponse>
+  | TransportError
+  | ((req: HttpRequest) => Partial<HttpResponse> | TransportError)
 
 /** Answers requests from a script keyed by "METHOD /path"; records every request. */
 export class FakeTransport implements HttpTransport {
@@ -56,7 +59,11 @@ export class FakeTransport implements HttpTransport {
   }
 }
 
-export const json = (value: unknown, status = 200, headers: Record<string, string> = {}): Partial<HttpResponse> => ({
+export const json = (
+  value: unknown,
+  status = 200,
+  headers: Record<string, string> = {}
+): Partial<HttpResponse> => ({
   status,
   headers,
   body: JSON.stringify(value)

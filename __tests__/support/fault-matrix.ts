@@ -1,12 +1,29 @@
 import { expect } from '@jest/globals'
 import type { FaultRule } from '../../emulator/faults.js'
 import { htmlError } from '../../emulator/faults.js'
-import { calls, type Emulator, expectNoDuplicateWork, expectNothingLeft, job, theError } from './e2e.js'
+import {
+  calls,
+  type Emulator,
+  expectNoDuplicateWork,
+  expectNothingLeft,
+  job,
+  theError
+} from './e2e.js'
 
 /** The transient faults of the matrix, as rules without a path. */
 export const FAULTS: Record<string, Omit<FaultRule, 'path' | 'method'>> = {
-  '429 with Retry-After': { status: 429, retryAfter: 1, body: { error_code: 'REQUEST_LIMIT_EXCEEDED', message: 'Too many requests' } },
-  '429 without Retry-After': { status: 429, body: { error_code: 'REQUEST_LIMIT_EXCEEDED', message: 'exceeded the concurrent limit of 20 requests' } },
+  '429 with Retry-After': {
+    status: 429,
+    retryAfter: 1,
+    body: { error_code: 'REQUEST_LIMIT_EXCEEDED', message: 'Too many requests' }
+  },
+  '429 without Retry-After': {
+    status: 429,
+    body: {
+      error_code: 'REQUEST_LIMIT_EXCEEDED',
+      message: 'exceeded the concurrent limit of 20 requests'
+    }
+  },
   '500 HTML': { status: 500, body: htmlError(500) },
   '502 HTML': { status: 502, body: htmlError(502) },
   '503 HTML': { status: 503, body: htmlError(503) },
@@ -37,7 +54,11 @@ export const ENDPOINTS: Endpoint[] = [
 ]
 
 export function cases(endpoints: Endpoint[]): [string, Endpoint, string][] {
-  return endpoints.flatMap(e => Object.keys(FAULTS).map(f => [`${e.method} ${e.path}: ${f}`, e, f] as [string, Endpoint, string]))
+  return endpoints.flatMap(e =>
+    Object.keys(FAULTS).map(
+      f => [`${e.method} ${e.path}: ${f}`, e, f] as [string, Endpoint, string]
+    )
+  )
 }
 
 const WHAT: Record<string, string> = {
@@ -46,7 +67,11 @@ const WHAT: Record<string, string> = {
 }
 
 /** Runs one job with one fault on one endpoint and checks the promises of issue 4. */
-export async function runFaultCase(emu: Emulator, endpoint: Endpoint, faultName: string): Promise<void> {
+export async function runFaultCase(
+  emu: Emulator,
+  endpoint: Endpoint,
+  faultName: string
+): Promise<void> {
   const fault = FAULTS[faultName] ?? {}
   emu.faults.set({ rules: [{ ...fault, method: endpoint.method, path: `/api/${endpoint.path}` }] })
   const timeoutCancel = endpoint.phase === 'timeout-cancel'
@@ -59,21 +84,41 @@ export async function runFaultCase(emu: Emulator, endpoint: Endpoint, faultName:
 
   if (shouldRecover) {
     // One faulty answer, then the repeat that worked.
-    expect(seen).toEqual([faultName === 'dropped connection' || faultName.startsWith('answer slower') ? 'dropped' : fault.status, 200])
+    expect(seen).toEqual([
+      faultName === 'dropped connection' || faultName.startsWith('answer slower')
+        ? 'dropped'
+        : fault.status,
+      200
+    ])
     if (timeoutCancel) {
-      expect(theError(main)).toBe('The command timed out after 2s (the timeout input) and was cancelled.')
+      expect(theError(main)).toBe(
+        'The command timed out after 2s (the timeout input) and was cancelled.'
+      )
     } else {
-      expect({ exit: main.exitCode, errors: main.errors, status: main.outputs.status }).toEqual({ exit: 0, errors: [], status: 'Finished' })
+      expect({ exit: main.exitCode, errors: main.errors, status: main.outputs.status }).toEqual({
+        exit: 0,
+        errors: [],
+        status: 'Finished'
+      })
       expect(main.outputs.result).toBe('fault-case\n')
     }
-    expect(main.log + post.log).toMatch(new RegExp(`Retry 1 (of 5 )?in \\d+ ms: ${endpoint.method} /api/${endpoint.path.replace(/\./g, '\\.')}`))
+    expect(main.log + post.log).toMatch(
+      new RegExp(
+        `Retry 1 (of 5 )?in \\d+ ms: ${endpoint.method} /api/${endpoint.path.replace(/\./g, '\\.')}`
+      )
+    )
   } else {
     // A create or execute the service may have accepted is never sent twice.
     expect(seen).toHaveLength(1)
     expect(main.exitCode).toBe(1)
     const message = theError(main)
     expect(message.startsWith(WHAT[endpoint.path] ?? '')).toBe(true)
-    const cause = faultName === 'dropped connection' ? /socket hang up|ECONNRESET/ : faultName.startsWith('answer slower') ? /no answer/ : new RegExp(`HTTP ${fault.status}: ${fault.status} `)
+    const cause =
+      faultName === 'dropped connection'
+        ? /socket hang up|ECONNRESET/
+        : faultName.startsWith('answer slower')
+          ? /no answer/
+          : new RegExp(`HTTP ${fault.status}: ${fault.status} `)
     expect(message).toMatch(cause)
   }
   expect(post.exitCode).toBe(0)

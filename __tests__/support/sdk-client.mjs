@@ -16,7 +16,14 @@ out.text = await exec('python', 'x = 40\nprint(x + 2)')
 out.persisted = await exec('python', 'x + 1')
 out.error = await exec('python', '{}["missing"]')
 const sqlCtx = await (await w.commandExecution.create({ clusterId, language: 'sql' })).wait()
-out.table = await (await w.commandExecution.execute({ clusterId, contextId: sqlCtx.id, language: 'sql', command: 'SELECT 1 AS one, \'two\' AS two' })).wait()
+out.table = await (
+  await w.commandExecution.execute({
+    clusterId,
+    contextId: sqlCtx.id,
+    language: 'sql',
+    command: "SELECT 1 AS one, 'two' AS two"
+  })
+).wait()
 await w.commandExecution.destroy({ clusterId, contextId: ctx.id })
 await w.commandExecution.destroy({ clusterId, contextId: sqlCtx.id })
 process.stdout.write(JSON.stringify(out))

@@ -3,7 +3,20 @@ import { InputError } from '../../src/common/errors.js'
 import { parseHost, parseInputs, type RawInputs } from '../../src/runner/inputs.js'
 import type { SourceFs } from '../../src/runner/source.js'
 
-const base: RawInputs = { host: 'https://adb-1.2.azuredatabricks.net', token: 'dapi123', username: '', password: '', clusterId: '0123-456789-abcdefgh', language: '', command: 'print(1)', file: '', timeout: '', failOnError: '', startCluster: '', requestTimeout: '' }
+const base: RawInputs = {
+  host: 'https://adb-1.2.azuredatabricks.net',
+  token: 'dapi123',
+  username: '',
+  password: '',
+  clusterId: '0123-456789-abcdefgh',
+  language: '',
+  command: 'print(1)',
+  file: '',
+  timeout: '',
+  failOnError: '',
+  startCluster: '',
+  requestTimeout: ''
+}
 
 /** A file system with a few files, a directory and a file that cannot be read. */
 const fs: SourceFs = {
@@ -11,8 +24,11 @@ const fs: SourceFs = {
     if (p.endsWith('/dir')) return { isFile: () => false, size: 0 }
     if (p.endsWith('/huge.py')) return { isFile: () => true, size: 11 * 1024 * 1024 }
     if (p.endsWith('/empty.py')) return { isFile: () => true, size: 0 }
-    if (/\/(job\.py|q\.sql|a\.scala|b\.R|c\.txt|locked\.py)$/.test(p)) return { isFile: () => true, size: 10 }
-    throw Object.assign(new Error(`ENOENT: no such file or directory, stat '${p}'`), { code: 'ENOENT' })
+    if (/\/(job\.py|q\.sql|a\.scala|b\.R|c\.txt|locked\.py)$/.test(p))
+      return { isFile: () => true, size: 10 }
+    throw Object.assign(new Error(`ENOENT: no such file or directory, stat '${p}'`), {
+      code: 'ENOENT'
+    })
   },
   async readFile(p) {
     if (p.endsWith('/locked.py')) throw new Error(`EACCES: permission denied, open '${p}'`)
@@ -20,17 +36,35 @@ const fs: SourceFs = {
     return Buffer.from('select 1')
   }
 }
-const parse = (over: Partial<RawInputs>, env: NodeJS.ProcessEnv = {}) => parseInputs({ ...base, ...over }, env, '/ws', fs)
+const parse = (over: Partial<RawInputs>, env: NodeJS.ProcessEnv = {}) =>
+  parseInputs({ ...base, ...over }, env, '/ws', fs)
 
 describe('parseInputs', () => {
   it('derives defaults', async () => {
     const i = await parse({})
-    expect(i).toMatchObject({ host: 'https://adb-1.2.azuredatabricks.net', clusterId: '0123-456789-abcdefgh', language: 'python', timeoutMs: 1_800_000, timeoutLabel: '30m', failOnError: true, startCluster: false, requestTimeoutMs: 30_000, sourceLabel: 'inline command' })
+    expect(i).toMatchObject({
+      host: 'https://adb-1.2.azuredatabricks.net',
+      clusterId: '0123-456789-abcdefgh',
+      language: 'python',
+      timeoutMs: 1_800_000,
+      timeoutLabel: '30m',
+      failOnError: true,
+      startCluster: false,
+      requestTimeoutMs: 30_000,
+      sourceLabel: 'inline command'
+    })
     expect(i.auth.description).toBe('personal access token')
   })
 
   it('falls back to the environment', async () => {
-    const i = await parse({ host: '', token: '', clusterId: '' }, { DATABRICKS_HOST: 'dbc-1.cloud.databricks.com', DATABRICKS_TOKEN: 'env-token', DATABRICKS_CLUSTER_ID: '0001-x' })
+    const i = await parse(
+      { host: '', token: '', clusterId: '' },
+      {
+        DATABRICKS_HOST: 'dbc-1.cloud.databricks.com',
+        DATABRICKS_TOKEN: 'env-token',
+        DATABRICKS_CLUSTER_ID: '0001-x'
+      }
+    )
     expect(i.host).toBe('https://dbc-1.cloud.databricks.com')
     expect(i.clusterId).toBe('0001-x')
     expect(await i.auth.authorization()).toBe('Bearer env-token')
@@ -61,29 +95,94 @@ describe('parseInputs', () => {
 
   it.each<[string, Partial<RawInputs>, NodeJS.ProcessEnv, RegExp]>([
     ['no host', { host: '' }, {}, /^Input host is required: set it to your workspace URL/],
-    ['http host', { host: 'http://adb-1.net' }, {}, /^Invalid input host 'http:\/\/adb-1.net': http is refused .* Use https:\/\/adb-1.net\.$/],
+    [
+      'http host',
+      { host: 'http://adb-1.net' },
+      {},
+      /^Invalid input host 'http:\/\/adb-1.net': http is refused .* Use https:\/\/adb-1.net\.$/
+    ],
     ['ftp host', { host: 'ftp://adb-1.net' }, {}, /only https:\/\//],
     ['malformed host', { host: 'https://exa mple.com' }, {}, /^Invalid input host/],
     ['host with junk', { host: 'adb_1!.net' }, {}, /is not a host name|not a URL/],
     ['no cluster', { clusterId: '' }, {}, /^Input cluster-id is required/],
     ['bad cluster', { clusterId: 'my cluster' }, {}, /^Invalid input cluster-id 'my cluster'/],
-    ['unknown language', { language: 'java' }, {}, /^Invalid input language 'java': expected one of python, scala, sql, r\.$/],
+    [
+      'unknown language',
+      { language: 'java' },
+      {},
+      /^Invalid input language 'java': expected one of python, scala, sql, r\.$/
+    ],
     ['both command and file', { file: 'job.py' }, {}, /^Inputs command and file were both given/],
     ['neither command nor file', { command: '' }, {}, /^Neither command nor file was given/],
-    ['missing file', { command: '', file: 'nope.py' }, {}, /^Input file 'nope.py' was not found \(looked for \/ws\/nope.py\)/],
-    ['directory as file', { command: '', file: 'dir' }, {}, /^Input file 'dir' is not a regular file/],
-    ['huge file', { command: '', file: 'huge.py' }, {}, /^Input file 'huge.py' is 11.0 MiB; the limit is 10 MiB/],
-    ['unreadable file', { command: '', file: 'locked.py' }, {}, /^Input file 'locked.py' cannot be read: EACCES/],
+    [
+      'missing file',
+      { command: '', file: 'nope.py' },
+      {},
+      /^Input file 'nope.py' was not found \(looked for \/ws\/nope.py\)/
+    ],
+    [
+      'directory as file',
+      { command: '', file: 'dir' },
+      {},
+      /^Input file 'dir' is not a regular file/
+    ],
+    [
+      'huge file',
+      { command: '', file: 'huge.py' },
+      {},
+      /^Input file 'huge.py' is 11.0 MiB; the limit is 10 MiB/
+    ],
+    [
+      'unreadable file',
+      { command: '', file: 'locked.py' },
+      {},
+      /^Input file 'locked.py' cannot be read: EACCES/
+    ],
     ['empty file', { command: '', file: 'empty.py' }, {}, /^Input file 'empty.py' is empty/],
-    ['bad timeout', { timeout: '5 minutes' }, {}, /^Invalid input timeout '5 minutes': expected a positive duration such as 90s/],
+    [
+      'bad timeout',
+      { timeout: '5 minutes' },
+      {},
+      /^Invalid input timeout '5 minutes': expected a positive duration such as 90s/
+    ],
     ['zero timeout', { timeout: '0' }, {}, /^Invalid input timeout '0'/],
-    ['bad request-timeout', { requestTimeout: 'fast' }, {}, /^Invalid input request-timeout 'fast'/],
-    ['maybe', { failOnError: 'maybe' }, {}, /^Invalid input fail-on-error 'maybe': expected true or false\.$/],
+    [
+      'bad request-timeout',
+      { requestTimeout: 'fast' },
+      {},
+      /^Invalid input request-timeout 'fast'/
+    ],
+    [
+      'maybe',
+      { failOnError: 'maybe' },
+      {},
+      /^Invalid input fail-on-error 'maybe': expected true or false\.$/
+    ],
     ['yes', { startCluster: 'yes' }, {}, /^Invalid input start-cluster 'yes'/],
-    ['token and basic', { username: 'u', password: 'p' }, {}, /^Two ways of authenticating were configured in the inputs/],
-    ['token and basic in env', { token: '' }, { DATABRICKS_TOKEN: 't', DATABRICKS_USERNAME: 'u', DATABRICKS_PASSWORD: 'p' }, /^Two ways of authenticating were configured in the environment/],
-    ['username alone', { token: '', username: 'u' }, {}, /^Input username was given without password/],
-    ['password alone', { token: '', password: 'p' }, {}, /^Input password was given without username/],
+    [
+      'token and basic',
+      { username: 'u', password: 'p' },
+      {},
+      /^Two ways of authenticating were configured in the inputs/
+    ],
+    [
+      'token and basic in env',
+      { token: '' },
+      { DATABRICKS_TOKEN: 't', DATABRICKS_USERNAME: 'u', DATABRICKS_PASSWORD: 'p' },
+      /^Two ways of authenticating were configured in the environment/
+    ],
+    [
+      'username alone',
+      { token: '', username: 'u' },
+      {},
+      /^Input username was given without password/
+    ],
+    [
+      'password alone',
+      { token: '', password: 'p' },
+      {},
+      /^Input password was given without username/
+    ],
     ['no credentials', { token: '' }, {}, /^No credentials: set the token input/]
   ])('refuses %s', async (_name, over, env, message) => {
     const err = await parse(over, env).catch((e: unknown) => e)
@@ -101,7 +200,9 @@ describe('parseInputs', () => {
 describe('parseHost', () => {
   it('adds https, keeps ports and drops paths and queries', () => {
     expect(parseHost('adb-1.2.azuredatabricks.net')).toBe('https://adb-1.2.azuredatabricks.net')
-    expect(parseHost('https://adb-1.2.azuredatabricks.net/?o=123#job')).toBe('https://adb-1.2.azuredatabricks.net')
+    expect(parseHost('https://adb-1.2.azuredatabricks.net/?o=123#job')).toBe(
+      'https://adb-1.2.azuredatabricks.net'
+    )
     expect(parseHost('127.0.0.1:8443')).toBe('https://127.0.0.1:8443')
     expect(parseHost('HTTPS://Example.COM/')).toBe('https://example.com')
   })

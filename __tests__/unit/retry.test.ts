@@ -6,8 +6,12 @@ import { isRetryable, withRetry } from '../../src/databricks/retry.js'
 import { TransportError } from '../../src/databricks/transport.js'
 import { FakeTime, MemoryLogger } from '../support/fakes.js'
 
-const err = (status: number, body = '{}', retryAfter?: string) => apiErrorFrom(status, body, retryAfter)
-const notReady = err(500, JSON.stringify({ error: 'ClusterNotReadyException: libraries installing' }))
+const err = (status: number, body = '{}', retryAfter?: string) =>
+  apiErrorFrom(status, body, retryAfter)
+const notReady = err(
+  500,
+  JSON.stringify({ error: 'ClusterNotReadyException: libraries installing' })
+)
 
 describe('isRetryable', () => {
   it.each([
@@ -32,7 +36,14 @@ describe('isRetryable', () => {
 function setup(deadlineMs = 600_000) {
   const time = new FakeTime()
   const logger = new MemoryLogger()
-  const ctx = { label: 'GET /x', idempotent: true, deadline: Deadline.after(time.clock, deadlineMs, '10m'), sleep: time.sleep, logger, random: () => 0.5 }
+  const ctx = {
+    label: 'GET /x',
+    idempotent: true,
+    deadline: Deadline.after(time.clock, deadlineMs, '10m'),
+    sleep: time.sleep,
+    logger,
+    random: () => 0.5
+  }
   return { time, logger, ctx }
 }
 
@@ -41,12 +52,15 @@ describe('withRetry', () => {
     const { time, logger, ctx } = setup()
     let n = 0
     const result = await withRetry(async () => {
-      if (n++ === 0) throw err(429, '{"error_code":"REQUEST_LIMIT_EXCEEDED","message":"slow down"}', '7')
+      if (n++ === 0)
+        throw err(429, '{"error_code":"REQUEST_LIMIT_EXCEEDED","message":"slow down"}', '7')
       return 'ok'
     }, ctx)
     expect(result).toBe('ok')
     expect(time.sleeps).toEqual([7000])
-    expect(logger.lines[0]).toMatch(/^info: Retry 1 of 5 in 7000 ms: GET \/x: HTTP 429 REQUEST_LIMIT_EXCEEDED: slow down/)
+    expect(logger.lines[0]).toMatch(
+      /^info: Retry 1 of 5 in 7000 ms: GET \/x: HTTP 429 REQUEST_LIMIT_EXCEEDED: slow down/
+    )
   })
 
   it('waits about a second on a 429 without Retry-After', async () => {
@@ -62,10 +76,12 @@ describe('withRetry', () => {
   it('backs off exponentially with jitter and gives up after the attempts', async () => {
     const { time, ctx } = setup()
     let n = 0
-    await expect(withRetry(async () => {
-      n++
-      throw err(503)
-    }, ctx)).rejects.toThrow('HTTP 503')
+    await expect(
+      withRetry(async () => {
+        n++
+        throw err(503)
+      }, ctx)
+    ).rejects.toThrow('HTTP 503')
     expect(n).toBe(6)
     // random 0.5 puts each delay at 75% of 500 * 2^k
     expect(time.sleeps).toEqual([375, 750, 1500, 3000, 6000])
@@ -74,28 +90,38 @@ describe('withRetry', () => {
   it('never repeats a non-idempotent call after a 502', async () => {
     const { ctx } = setup()
     let n = 0
-    await expect(withRetry(async () => {
-      n++
-      throw err(502, '<html>Bad Gateway</html>')
-    }, { ...ctx, idempotent: false })).rejects.toThrow('HTTP 502: Bad Gateway')
+    await expect(
+      withRetry(
+        async () => {
+          n++
+          throw err(502, '<html>Bad Gateway</html>')
+        },
+        { ...ctx, idempotent: false }
+      )
+    ).rejects.toThrow('HTTP 502: Bad Gateway')
     expect(n).toBe(1)
   })
 
   it('keeps retrying ClusterNotReadyException past the attempt limit, within the deadline', async () => {
     const { ctx } = setup()
     let n = 0
-    const r = await withRetry(async () => {
-      if (n++ < 9) throw notReady
-      return 'created'
-    }, { ...ctx, idempotent: false })
+    const r = await withRetry(
+      async () => {
+        if (n++ < 9) throw notReady
+        return 'created'
+      },
+      { ...ctx, idempotent: false }
+    )
     expect(r).toBe('created')
     expect(n).toBe(10)
   })
 
   it('stops when the next wait would pass the deadline', async () => {
     const { ctx } = setup(5000)
-    await expect(withRetry(async () => {
-      throw err(429, '{}', '30')
-    }, ctx)).rejects.toThrow(DeadlineError)
+    await expect(
+      withRetry(async () => {
+        throw err(429, '{}', '30')
+      }, ctx)
+    ).rejects.toThrow(DeadlineError)
   })
 })

@@ -18,15 +18,37 @@ function setup(timeoutMs = 60_000) {
   const time = new FakeTime()
   const http = new FakeTransport()
   const logger = new MemoryLogger()
-  const api = new DatabricksApi({ host: 'https://example.cloud.databricks.com', auth: new TokenAuth('dapi-secret'), transport: http, sleep: time.sleep, logger, requestTimeoutMs: 30_000, random: () => 0.5 })
+  const api = new DatabricksApi({
+    host: 'https://example.cloud.databricks.com',
+    auth: new TokenAuth('dapi-secret'),
+    transport: http,
+    sleep: time.sleep,
+    logger,
+    requestTimeoutMs: 30_000,
+    random: () => 0.5
+  })
   const events: string[] = []
   const hooks = {
     onContextCreated: (id: string) => events.push(`context ${id}`),
     onCommandStarted: (id: string) => events.push(`command ${id}`),
     onCommandEnded: () => events.push('ended')
   }
-  const run = (source: CommandSource = { kind: 'inline', code: '1+1' }, startCluster = false, signal?: AbortSignal) =>
-    runCommand({ clusterId: CLUSTER, language: 'python', source, startCluster, deadline: Deadline.after(time.clock, timeoutMs, `${timeoutMs / 1000}s`) }, hooks, { api, clock: time.clock, sleep: time.sleep, logger, signal })
+  const run = (
+    source: CommandSource = { kind: 'inline', code: '1+1' },
+    startCluster = false,
+    signal?: AbortSignal
+  ) =>
+    runCommand(
+      {
+        clusterId: CLUSTER,
+        language: 'python',
+        source,
+        startCluster,
+        deadline: Deadline.after(time.clock, timeoutMs, `${timeoutMs / 1000}s`)
+      },
+      hooks,
+      { api, clock: time.clock, sleep: time.sleep, logger, signal }
+    )
   // A healthy cluster by default; tests queue what differs.
   http.always('GET /api/2.0/clusters/get', running)
   http.always('POST /api/1.2/contexts/create', json({ id: CTX }))
@@ -42,12 +64,22 @@ describe('runCommand', () => {
     http.queue('GET /api/1.2/commands/status', json({ id: CMD, status: 'Running', results: null }))
     http.always('GET /api/1.2/commands/status', finished({ resultType: 'text', data: 'Out[1]: 2' }))
     const out = await run()
-    expect(out).toEqual({ contextId: CTX, commandId: CMD, status: 'Finished', result: { type: 'text', text: '2' } })
+    expect(out).toEqual({
+      contextId: CTX,
+      commandId: CMD,
+      status: 'Finished',
+      result: { type: 'text', text: '2' }
+    })
     expect(events).toEqual([`context ${CTX}`, `command ${CMD}`, 'ended'])
     expect(time.sleeps).toEqual([100])
     const exec = http.calls('POST /api/1.2/commands/execute')
     expect(exec).toHaveLength(1)
-    expect(JSON.parse(String(exec[0]?.body))).toEqual({ language: 'python', clusterId: CLUSTER, contextId: CTX, command: '1+1' })
+    expect(JSON.parse(String(exec[0]?.body))).toEqual({
+      language: 'python',
+      clusterId: CLUSTER,
+      contextId: CTX,
+      command: '1+1'
+    })
     expect(exec[0]?.headers.Authorization).toBe('Bearer dapi-secret')
   })
 
@@ -58,7 +90,11 @@ describe('runCommand', () => {
     const req = http.calls('POST /api/1.2/commands/execute')[0]
     const type = req?.headers['Content-Type'] ?? ''
     expect(type).toMatch(/^multipart\/form-data; boundary=/)
-    const form = await new Request('http://x/', { method: 'POST', headers: { 'content-type': type }, body: new Uint8Array(req?.body as Buffer) }).formData()
+    const form = await new Request('http://x/', {
+      method: 'POST',
+      headers: { 'content-type': type },
+      body: new Uint8Array(req?.body as Buffer)
+    }).formData()
     expect(form.get('language')).toBe('python')
     expect(form.get('contextId')).toBe(CTX)
     const file = form.get('command') as File
@@ -68,7 +104,10 @@ describe('runCommand', () => {
 
   it('waits for a Pending context and backs off', async () => {
     const { http, run, time } = setup()
-    http.queue('GET /api/1.2/contexts/status', ...Array(5).fill(json({ id: CTX, status: 'Pending' })))
+    http.queue(
+      'GET /api/1.2/contexts/status',
+      ...Array(5).fill(json({ id: CTX, status: 'Pending' }))
+    )
     http.always('GET /api/1.2/commands/status', finished({ resultType: 'text', data: '' }))
     await run()
     expect(time.sleeps.slice(0, 5).map(Math.round)).toEqual([100, 130, 169, 220, 286])
@@ -77,7 +116,9 @@ describe('runCommand', () => {
   it('fails clearly when the context ends in Error, after saving its id', async () => {
     const { http, run, events } = setup()
     http.always('GET /api/1.2/contexts/status', json({ id: CTX, status: 'Error' }))
-    await expect(run()).rejects.toThrow(`Execution context ${CTX} on cluster ${CLUSTER} ended in state Error`)
+    await expect(run()).rejects.toThrow(
+      `Execution context ${CTX} on cluster ${CLUSTER} ended in state Error`
+    )
     expect(events).toEqual([`context ${CTX}`])
     expect(http.calls('POST /api/1.2/commands/execute')).toHaveLength(0)
   })
@@ -85,7 +126,9 @@ describe('runCommand', () => {
   it('times out on a context stuck in Pending', async () => {
     const { http, run } = setup(10_000)
     http.always('GET /api/1.2/contexts/status', json({ id: CTX, status: 'Pending' }))
-    await expect(run()).rejects.toThrow(/Timed out after 10s waiting for execution context .* \(still Pending\)\. The cluster may be overloaded/)
+    await expect(run()).rejects.toThrow(
+      /Timed out after 10s waiting for execution context .* \(still Pending\)\. The cluster may be overloaded/
+    )
   })
 
   it('cancels on timeout and reports Finished + CommandCancelledException as cancelled', async () => {
@@ -94,12 +137,18 @@ describe('runCommand', () => {
     http.always('POST /api/1.2/commands/cancel', () => ((cancelled = true), json({ id: CMD })))
     http.always('GET /api/1.2/commands/status', () =>
       cancelled
-        ? finished({ resultType: 'error', summary: 'Cancelled', cause: 'CommandCancelledException' })
+        ? finished({
+            resultType: 'error',
+            summary: 'Cancelled',
+            cause: 'CommandCancelledException'
+          })
         : json({ id: CMD, status: 'Running', results: null })
     )
     const err = await run().catch((e: unknown) => e)
     expect(err).toBeInstanceOf(DeadlineError)
-    expect((err as Error).message).toBe('The command timed out after 5s (the timeout input) and was cancelled.')
+    expect((err as Error).message).toBe(
+      'The command timed out after 5s (the timeout input) and was cancelled.'
+    )
     expect(http.calls('POST /api/1.2/commands/cancel')).toHaveLength(1)
     expect(events).toContain('ended')
   })
@@ -108,7 +157,9 @@ describe('runCommand', () => {
     const { http, run, events, time } = setup(5000)
     http.always('GET /api/1.2/commands/status', json({ id: CMD, status: 'Running', results: null }))
     const started = time.now
-    await expect(run()).rejects.toThrow(/did not stop within 15.0 s of being cancelled; the post step destroys its context/)
+    await expect(run()).rejects.toThrow(
+      /did not stop within 15.0 s of being cancelled; the post step destroys its context/
+    )
     expect(time.now - started).toBeLessThanOrEqual(5000 + 15_000)
     expect(events).not.toContain('ended')
   })
@@ -119,7 +170,9 @@ describe('runCommand', () => {
     let cancelled = false
     http.always('POST /api/1.2/commands/cancel', () => ((cancelled = true), json({ id: CMD })))
     http.always('GET /api/1.2/commands/status', () =>
-      cancelled ? json({ id: CMD, status: 'Cancelled', results: null }) : json({ id: CMD, status: 'Running', results: null })
+      cancelled
+        ? json({ id: CMD, status: 'Cancelled', results: null })
+        : json({ id: CMD, status: 'Running', results: null })
     )
     time.onSleep = n => n === 3 && controller.abort()
     const err = await run(undefined, false, controller.signal).catch((e: unknown) => e)
@@ -130,20 +183,33 @@ describe('runCommand', () => {
 
   it('reports a command cancelled by someone else', async () => {
     const { http, run } = setup()
-    http.always('GET /api/1.2/commands/status', json({ id: CMD, status: 'Cancelled', results: null }))
+    http.always(
+      'GET /api/1.2/commands/status',
+      json({ id: CMD, status: 'Cancelled', results: null })
+    )
     expect((await run()).status).toBe('Cancelled')
   })
 
   it('fails at once on a TERMINATED cluster without start-cluster', async () => {
     const { http, run } = setup()
-    http.always('GET /api/2.0/clusters/get', json({ state: 'TERMINATED', state_message: 'Inactive cluster terminated' }))
-    await expect(run()).rejects.toThrow(`Cluster ${CLUSTER} is TERMINATED (Inactive cluster terminated). Set the input start-cluster: true`)
+    http.always(
+      'GET /api/2.0/clusters/get',
+      json({ state: 'TERMINATED', state_message: 'Inactive cluster terminated' })
+    )
+    await expect(run()).rejects.toThrow(
+      `Cluster ${CLUSTER} is TERMINATED (Inactive cluster terminated). Set the input start-cluster: true`
+    )
     expect(http.calls('POST /api/1.2/contexts/create')).toHaveLength(0)
   })
 
   it('starts a TERMINATED cluster with start-cluster and waits for RUNNING', async () => {
     const { http, run, logger } = setup(600_000)
-    http.queue('GET /api/2.0/clusters/get', json({ state: 'TERMINATED' }), json({ state: 'PENDING' }), json({ state: 'PENDING' }))
+    http.queue(
+      'GET /api/2.0/clusters/get',
+      json({ state: 'TERMINATED' }),
+      json({ state: 'PENDING' }),
+      json({ state: 'PENDING' })
+    )
     http.always('POST /api/2.0/clusters/start', json({}))
     http.always('GET /api/1.2/commands/status', finished({ resultType: 'text', data: 'x' }))
     await run(undefined, true)
@@ -153,23 +219,39 @@ describe('runCommand', () => {
 
   it('retries create on ClusterNotReadyException but never execute after a 502', async () => {
     const { http, run } = setup()
-    http.queue('POST /api/1.2/contexts/create', json({ error: 'ClusterNotReadyException: not ready' }, 500), json({ error: 'ClusterNotReadyException: not ready' }, 500))
-    http.queue('POST /api/1.2/commands/execute', { status: 502, body: '<html><h1>502 Bad Gateway</h1></html>' })
-    await expect(run()).rejects.toThrow(`Failed to start the command in context ${CTX} on cluster ${CLUSTER}: HTTP 502: 502 Bad Gateway`)
+    http.queue(
+      'POST /api/1.2/contexts/create',
+      json({ error: 'ClusterNotReadyException: not ready' }, 500),
+      json({ error: 'ClusterNotReadyException: not ready' }, 500)
+    )
+    http.queue('POST /api/1.2/commands/execute', {
+      status: 502,
+      body: '<html><h1>502 Bad Gateway</h1></html>'
+    })
+    await expect(run()).rejects.toThrow(
+      `Failed to start the command in context ${CTX} on cluster ${CLUSTER}: HTTP 502: 502 Bad Gateway`
+    )
     expect(http.calls('POST /api/1.2/contexts/create')).toHaveLength(3)
     expect(http.calls('POST /api/1.2/commands/execute')).toHaveLength(1)
   })
 
   it('does not repeat execute after a read timeout', async () => {
     const { http, run } = setup()
-    http.queue('POST /api/1.2/commands/execute', new TransportError('no answer within 30000 ms', 'ETIMEDOUT'))
+    http.queue(
+      'POST /api/1.2/commands/execute',
+      new TransportError('no answer within 30000 ms', 'ETIMEDOUT')
+    )
     await expect(run()).rejects.toThrow('no answer within 30000 ms')
     expect(http.calls('POST /api/1.2/commands/execute')).toHaveLength(1)
   })
 
   it('retries status polls on 503 and dropped connections', async () => {
     const { http, run } = setup()
-    http.queue('GET /api/1.2/commands/status', { status: 503, body: '<html>503</html>' }, new TransportError('socket hang up', 'ECONNRESET'))
+    http.queue(
+      'GET /api/1.2/commands/status',
+      { status: 503, body: '<html>503</html>' },
+      new TransportError('socket hang up', 'ECONNRESET')
+    )
     http.always('GET /api/1.2/commands/status', finished({ resultType: 'text', data: 'done' }))
     expect((await run()).result).toEqual({ type: 'text', text: 'done' })
     expect(http.calls('GET /api/1.2/commands/status')).toHaveLength(3)
@@ -177,18 +259,35 @@ describe('runCommand', () => {
 
   it('explains an evicted context and refused credentials', async () => {
     const a = setup()
-    a.http.always('GET /api/1.2/commands/status', json({ error: `Context ExecutionContextId(${CTX}) is disconnected` }, 400))
-    await expect(a.run()).rejects.toThrow(/is disconnected \(the context was evicted: a cluster keeps at most 145/)
+    a.http.always(
+      'GET /api/1.2/commands/status',
+      json({ error: `Context ExecutionContextId(${CTX}) is disconnected` }, 400)
+    )
+    await expect(a.run()).rejects.toThrow(
+      /is disconnected \(the context was evicted: a cluster keeps at most 145/
+    )
     const b = setup()
-    b.http.always('GET /api/1.2/commands/status', json({ error_code: 401, message: 'Token is expired.' }, 401))
-    await expect(b.run()).rejects.toThrow(/HTTP 401: Token is expired\. \(the credentials were refused/)
+    b.http.always(
+      'GET /api/1.2/commands/status',
+      json({ error_code: 401, message: 'Token is expired.' }, 401)
+    )
+    await expect(b.run()).rejects.toThrow(
+      /HTTP 401: Token is expired\. \(the credentials were refused/
+    )
   })
 
   it('logs progress on long waits', async () => {
     const { http, run, logger } = setup(600_000)
     let polls = 0
-    http.always('GET /api/1.2/commands/status', () => (++polls < 30 ? json({ id: CMD, status: 'Running', results: null }) : finished({ resultType: 'text', data: '' })))
+    http.always('GET /api/1.2/commands/status', () =>
+      ++polls < 30
+        ? json({ id: CMD, status: 'Running', results: null })
+        : finished({ resultType: 'text', data: '' })
+    )
     await run()
-    expect(logger.lines.filter(l => l.startsWith(`info: Waiting for command ${CMD}: Running after`)).length).toBeGreaterThanOrEqual(2)
+    expect(
+      logger.lines.filter(l => l.startsWith(`info: Waiting for command ${CMD}: Running after`))
+        .length
+    ).toBeGreaterThanOrEqual(2)
   })
 })

@@ -11,7 +11,15 @@ beforeAll(async () => {
     if (req.url === '/ok') {
       let body = ''
       req.on('data', c => (body += c))
-      req.on('end', () => res.end(JSON.stringify({ got: body, type: req.headers['content-type'], auth: req.headers.authorization })))
+      req.on('end', () =>
+        res.end(
+          JSON.stringify({
+            got: body,
+            type: req.headers['content-type'],
+            auth: req.headers.authorization
+          })
+        )
+      )
     } else if (req.url === '/stall-headers') {
       // never answers
     } else if (req.url === '/stall-body') {
@@ -33,21 +41,31 @@ const t = new ActionsHttpTransport()
 
 describe('ActionsHttpTransport', () => {
   it('sends headers and a Buffer body with its length', async () => {
-    const res = await t.send({ method: 'POST', url: `${base}/ok`, headers: { Authorization: 'Bearer x', 'Content-Type': 'text/plain' }, body: Buffer.from('héllo'), timeoutMs: 2000 })
+    const res = await t.send({
+      method: 'POST',
+      url: `${base}/ok`,
+      headers: { Authorization: 'Bearer x', 'Content-Type': 'text/plain' },
+      body: Buffer.from('héllo'),
+      timeoutMs: 2000
+    })
     expect(res.status).toBe(200)
     expect(JSON.parse(res.body)).toEqual({ got: 'héllo', type: 'text/plain', auth: 'Bearer x' })
   })
 
   it.each(['/stall-headers', '/stall-body'])('gives up on %s at the timeout', async path => {
     const started = Date.now()
-    const err = await t.send({ method: 'GET', url: `${base}${path}`, headers: {}, timeoutMs: 300 }).catch((e: unknown) => e)
+    const err = await t
+      .send({ method: 'GET', url: `${base}${path}`, headers: {}, timeoutMs: 300 })
+      .catch((e: unknown) => e)
     expect(err).toBeInstanceOf(TransportError)
     expect((err as TransportError).code).toBe('ETIMEDOUT')
     expect(Date.now() - started).toBeLessThan(2000)
   })
 
   it('reports a reset connection', async () => {
-    const err = await t.send({ method: 'GET', url: `${base}/reset`, headers: {}, timeoutMs: 2000 }).catch((e: unknown) => e)
+    const err = await t
+      .send({ method: 'GET', url: `${base}/reset`, headers: {}, timeoutMs: 2000 })
+      .catch((e: unknown) => e)
     expect(err).toBeInstanceOf(TransportError)
     expect((err as TransportError).code).toMatch(/ECONNRESET|EPIPE/)
   })
@@ -57,7 +75,15 @@ describe('ActionsHttpTransport', () => {
     await new Promise<void>(r => probe.listen(0, '127.0.0.1', () => r()))
     const port = (probe.address() as AddressInfo).port
     await new Promise(r => probe.close(r))
-    const err = await t.send({ method: 'POST', url: `http://127.0.0.1:${port}/x`, headers: {}, body: '{}', timeoutMs: 2000 }).catch((e: unknown) => e)
+    const err = await t
+      .send({
+        method: 'POST',
+        url: `http://127.0.0.1:${port}/x`,
+        headers: {},
+        body: '{}',
+        timeoutMs: 2000
+      })
+      .catch((e: unknown) => e)
     expect((err as TransportError).code).toBe('ECONNREFUSED')
   })
 })

@@ -31,7 +31,8 @@ describe('LogReader (the harness imitating the runner)', () => {
 
 describe('parseEnvFile', () => {
   it('reads heredoc blocks and plain lines', () => {
-    const text = 'status<<ghadelimiter_1\nFinished\nghadelimiter_1\nresult<<ghadelimiter_2\na\nb\nghadelimiter_2\nplain=1\n'
+    const text =
+      'status<<ghadelimiter_1\nFinished\nghadelimiter_1\nresult<<ghadelimiter_2\na\nb\nghadelimiter_2\nplain=1\n'
     expect(parseEnvFile(text)).toEqual({ status: 'Finished', result: 'a\nb', plain: '1' })
   })
 })

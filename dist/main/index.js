@@ -31495,7 +31495,8 @@ function apiErrorFrom(status, body, retryAfter) {
 }
 /** Proxies answer with HTML pages: their heading says it best, else their title, else all text. */
 function htmlToText(html) {
-    const heading = /<h1[^>]*>([\s\S]*?)<\/h1>/i.exec(html)?.[1] ?? /<title[^>]*>([\s\S]*?)<\/title>/i.exec(html)?.[1];
+    const heading = /<h1[^>]*>([\s\S]*?)<\/h1>/i.exec(html)?.[1] ??
+        /<title[^>]*>([\s\S]*?)<\/title>/i.exec(html)?.[1];
     return (heading ?? html)
         .replace(/<(script|style)[^>]*>[\s\S]*?<\/\1>/gi, ' ')
         .replace(/<[^>]+>/g, ' ')
@@ -31987,12 +31988,19 @@ function parseResults(raw) {
         case 'error': {
             const summary = str(raw.summary);
             const cause = str(raw.cause);
-            return { type: 'error', message: errorLine(summary, cause), traceback: stripAnsi(cause || stripHtml(summary)) };
+            return {
+                type: 'error',
+                message: errorLine(summary, cause),
+                traceback: stripAnsi(cause || stripHtml(summary))
+            };
         }
         case 'image':
             return { type: 'image', fileName: str(raw.fileName) };
         case 'images':
-            return { type: 'images', fileNames: Array.isArray(raw.fileNames) ? raw.fileNames.map(str) : [] };
+            return {
+                type: 'images',
+                fileNames: Array.isArray(raw.fileNames) ? raw.fileNames.map(str) : []
+            };
         default:
             return { type: 'none' };
     }
@@ -32037,7 +32045,12 @@ async function runCommand(req, hooks, d) {
     const call = { deadline: req.deadline, signal: d.signal };
     const exec = new ExecutionApi(d.api, req.clusterId);
     const where = `cluster ${req.clusterId}`;
-    await step(`Failed to check ${where}`, () => ensureClusterReady({ ...d, clusterId: req.clusterId, startCluster: req.startCluster, deadline: req.deadline }));
+    await step(`Failed to check ${where}`, () => ensureClusterReady({
+        ...d,
+        clusterId: req.clusterId,
+        startCluster: req.startCluster,
+        deadline: req.deadline
+    }));
     const contextId = await step(`Failed to create a ${req.language} execution context on ${where}`, () => exec.createContext(req.language, call));
     hooks.onContextCreated(contextId);
     d.logger.info(`Created execution context ${contextId}; waiting for it to be ready`);
@@ -32089,7 +32102,12 @@ async function runCommand(req, hooks, d) {
     }
     hooks.onCommandEnded();
     const cancelled = final.status === 'Cancelled' || isCancellation(final.results);
-    return { contextId, commandId, status: cancelled ? 'Cancelled' : final.status, result: parseResults(final.results) };
+    return {
+        contextId,
+        commandId,
+        status: cancelled ? 'Cancelled' : final.status,
+        result: parseResults(final.results)
+    };
 }
 /**
  * Asks the service to cancel and waits, within `budgetMs`, for a final state. Returns whether
@@ -32126,10 +32144,12 @@ async function step(doing, f) {
     catch (e) {
         const wrapped = wrapError(doing, e);
         if (/is disconnected/.test(errorMessage(e))) {
-            wrapped.message += ' (the context was evicted: a cluster keeps at most 145 execution contexts and drops idle ones, or it restarted)';
+            wrapped.message +=
+                ' (the context was evicted: a cluster keeps at most 145 execution contexts and drops idle ones, or it restarted)';
         }
         if (/HTTP 40[13]\b/.test(errorMessage(e))) {
-            wrapped.message += ' (the credentials were refused: check that the token or password is valid, has not expired, and may use this cluster)';
+            wrapped.message +=
+                ' (the credentials were refused: check that the token or password is valid, has not expired, and may use this cluster)';
         }
         throw wrapped;
     }
@@ -32231,7 +32251,13 @@ function readRawInputs(get = n => getInput(n)) {
     };
 }
 const HOST_EXAMPLE = 'https://adb-1234567890123456.7.azuredatabricks.net';
-const EXTENSIONS = { py: 'python', scala: 'scala', sc: 'scala', sql: 'sql', r: 'r' };
+const EXTENSIONS = {
+    py: 'python',
+    scala: 'scala',
+    sc: 'scala',
+    sql: 'sql',
+    r: 'r'
+};
 /** Validates and derives everything; throws InputError naming the input and the fix. */
 async function parseInputs(raw, env, workspace, fs) {
     const host = parseHost(raw.host || env.DATABRICKS_HOST?.trim() || '');
@@ -32253,7 +32279,19 @@ async function parseInputs(raw, env, workspace, fs) {
     const { source, label } = raw.command
         ? { source: { kind: 'inline', code: raw.command }, label: 'inline command' }
         : await resolveSource(raw.file, workspace, fs);
-    return { host, auth, clusterId, language, source, sourceLabel: label, timeoutMs, timeoutLabel: raw.timeout || '30m', failOnError, startCluster, requestTimeoutMs };
+    return {
+        host,
+        auth,
+        clusterId,
+        language,
+        source,
+        sourceLabel: label,
+        timeoutMs,
+        timeoutLabel: raw.timeout || '30m',
+        failOnError,
+        startCluster,
+        requestTimeoutMs
+    };
 }
 function parseHost(value) {
     if (!value)
@@ -32270,7 +32308,9 @@ function parseHost(value) {
     }
     if (url.protocol !== 'https:')
         throw new InputError(`Invalid input host '${value}': only https:// workspace URLs are supported, e.g. ${HOST_EXAMPLE}.`);
-    if (!/^(\[[0-9a-f:.]+\]|[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*)$/i.test(url.hostname) || url.username || url.password) {
+    if (!/^(\[[0-9a-f:.]+\]|[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*)$/i.test(url.hostname) ||
+        url.username ||
+        url.password) {
         throw new InputError(`Invalid input host '${value}': '${url.hostname}' is not a host name. Expected the workspace URL, e.g. ${HOST_EXAMPLE}.`);
     }
     return url.origin;
@@ -32280,7 +32320,9 @@ function parseAuth(raw, env) {
     const token = fromInputs ? raw.token : env.DATABRICKS_TOKEN?.trim() || '';
     const username = fromInputs ? raw.username : env.DATABRICKS_USERNAME?.trim() || '';
     const password = fromInputs ? raw.password : env.DATABRICKS_PASSWORD || '';
-    const where = fromInputs ? 'inputs' : 'environment variables DATABRICKS_TOKEN / DATABRICKS_USERNAME / DATABRICKS_PASSWORD';
+    const where = fromInputs
+        ? 'inputs'
+        : 'environment variables DATABRICKS_TOKEN / DATABRICKS_USERNAME / DATABRICKS_PASSWORD';
     if (token && (username || password))
         throw new InputError(`Two ways of authenticating were configured in the ${where}: a token and a user name/password. Set only one: token, or username with password.`);
     if (token)
@@ -32454,13 +32496,20 @@ function readState(get = n => core.getState(n)) {
 const SUMMARY_LIMIT_BYTES = 1_000_000;
 /** More rows than this make a summary nobody reads; the output has them all. */
 const SUMMARY_MAX_ROWS = 500;
-const ICONS = { Finished: '✅', Error: '❌', Cancelled: '⏹️', 'Timed out': '⏱️', Failed: '❌' };
+const ICONS = {
+    Finished: '✅',
+    Error: '❌',
+    Cancelled: '⏹️',
+    'Timed out': '⏱️',
+    Failed: '❌'
+};
 /** The job summary as HTML (GitHub renders it inside markdown), escaped and within the limit. */
 function buildSummary(d, limit = SUMMARY_LIMIT_BYTES) {
     const icon = d.result?.type === 'error' ? '❌' : (ICONS[d.status] ?? 'ℹ️');
     const cells = [d.clusterId, d.language, d.source, d.status, formatDuration(d.durationMs)].map(escapeHtml);
     let head = `<h3>${icon} Databricks command: ${escapeHtml(d.status)}</h3>\n`;
-    head += '<table><tr><th>Cluster</th><th>Language</th><th>Source</th><th>Status</th><th>Duration</th></tr>';
+    head +=
+        '<table><tr><th>Cluster</th><th>Language</th><th>Source</th><th>Status</th><th>Duration</th></tr>';
     head += `<tr>${cells.map(c => `<td>${c}</td>`).join('')}</tr></table>\n`;
     if (d.failure)
         head += `<p><strong>${escapeHtml(cutToBytes(d.failure, 4000))}</strong></p>\n`;
@@ -32470,7 +32519,9 @@ function buildSummary(d, limit = SUMMARY_LIMIT_BYTES) {
 function renderResult(r, budget) {
     switch (r.type) {
         case 'text':
-            return r.text ? preBlock(r.text, budget, 'The output') : '<p><em>The command printed nothing.</em></p>\n';
+            return r.text
+                ? preBlock(r.text, budget, 'The output')
+                : '<p><em>The command printed nothing.</em></p>\n';
         case 'table':
             return renderTable(r, budget);
         case 'error': {
@@ -32632,11 +32683,20 @@ async function runMain(deps = defaultDeps()) {
     }
     catch (e) {
         const message = errorMessage(e);
-        const status = e instanceof DeadlineError ? 'Timed out' : e instanceof CancelledError ? 'Cancelled' : 'Failed';
+        const status = e instanceof DeadlineError
+            ? 'Timed out'
+            : e instanceof CancelledError
+                ? 'Cancelled'
+                : 'Failed';
         if (!(e instanceof InputError))
             writeOutputs({ status, ...idOutputs(ids) });
         if (inputs)
-            await writeSummary(buildSummary({ ...summaryHead(inputs), status, durationMs: deps.clock.now() - started, failure: message }));
+            await writeSummary(buildSummary({
+                ...summaryHead(inputs),
+                status,
+                durationMs: deps.clock.now() - started,
+                failure: message
+            }));
         setFailed(message);
     }
     finally {

@@ -31495,7 +31495,8 @@ function apiErrorFrom(status, body, retryAfter) {
 }
 /** Proxies answer with HTML pages: their heading says it best, else their title, else all text. */
 function htmlToText(html) {
-    const heading = /<h1[^>]*>([\s\S]*?)<\/h1>/i.exec(html)?.[1] ?? /<title[^>]*>([\s\S]*?)<\/title>/i.exec(html)?.[1];
+    const heading = /<h1[^>]*>([\s\S]*?)<\/h1>/i.exec(html)?.[1] ??
+        /<title[^>]*>([\s\S]*?)<\/title>/i.exec(html)?.[1];
     return (heading ?? html)
         .replace(/<(script|style)[^>]*>[\s\S]*?<\/\1>/gi, ' ')
         .replace(/<[^>]+>/g, ' ')
@@ -31902,7 +31903,13 @@ function readRawInputs(get = n => getInput(n)) {
     };
 }
 const HOST_EXAMPLE = 'https://adb-1234567890123456.7.azuredatabricks.net';
-const EXTENSIONS = { py: 'python', scala: 'scala', sc: 'scala', sql: 'sql', r: 'r' };
+const EXTENSIONS = {
+    py: 'python',
+    scala: 'scala',
+    sc: 'scala',
+    sql: 'sql',
+    r: 'r'
+};
 /** Validates and derives everything; throws InputError naming the input and the fix. */
 async function parseInputs(raw, env, workspace, fs) {
     const host = parseHost(raw.host || env.DATABRICKS_HOST?.trim() || '');
@@ -31924,7 +31931,19 @@ async function parseInputs(raw, env, workspace, fs) {
     const { source, label } = raw.command
         ? { source: { kind: 'inline', code: raw.command }, label: 'inline command' }
         : await resolveSource(raw.file, workspace, fs);
-    return { host, auth, clusterId, language, source, sourceLabel: label, timeoutMs, timeoutLabel: raw.timeout || '30m', failOnError, startCluster, requestTimeoutMs };
+    return {
+        host,
+        auth,
+        clusterId,
+        language,
+        source,
+        sourceLabel: label,
+        timeoutMs,
+        timeoutLabel: raw.timeout || '30m',
+        failOnError,
+        startCluster,
+        requestTimeoutMs
+    };
 }
 function parseHost(value) {
     if (!value)
@@ -31941,7 +31960,9 @@ function parseHost(value) {
     }
     if (url.protocol !== 'https:')
         throw new InputError(`Invalid input host '${value}': only https:// workspace URLs are supported, e.g. ${HOST_EXAMPLE}.`);
-    if (!/^(\[[0-9a-f:.]+\]|[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*)$/i.test(url.hostname) || url.username || url.password) {
+    if (!/^(\[[0-9a-f:.]+\]|[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*)$/i.test(url.hostname) ||
+        url.username ||
+        url.password) {
         throw new InputError(`Invalid input host '${value}': '${url.hostname}' is not a host name. Expected the workspace URL, e.g. ${HOST_EXAMPLE}.`);
     }
     return url.origin;
@@ -31951,7 +31972,9 @@ function parseAuth(raw, env) {
     const token = fromInputs ? raw.token : env.DATABRICKS_TOKEN?.trim() || '';
     const username = fromInputs ? raw.username : env.DATABRICKS_USERNAME?.trim() || '';
     const password = fromInputs ? raw.password : env.DATABRICKS_PASSWORD || '';
-    const where = fromInputs ? 'inputs' : 'environment variables DATABRICKS_TOKEN / DATABRICKS_USERNAME / DATABRICKS_PASSWORD';
+    const where = fromInputs
+        ? 'inputs'
+        : 'environment variables DATABRICKS_TOKEN / DATABRICKS_USERNAME / DATABRICKS_PASSWORD';
     if (token && (username || password))
         throw new errors_InputError(`Two ways of authenticating were configured in the ${where}: a token and a user name/password. Set only one: token, or username with password.`);
     if (token)
@@ -32102,7 +32125,12 @@ async function runPost(deps = defaultDeps()) {
 }
 async function cleanUp(state, deps) {
     const raw = readRawInputs();
-    for (const s of [raw.token, raw.password, deps.env.DATABRICKS_TOKEN, deps.env.DATABRICKS_PASSWORD]) {
+    for (const s of [
+        raw.token,
+        raw.password,
+        deps.env.DATABRICKS_TOKEN,
+        deps.env.DATABRICKS_PASSWORD
+    ]) {
         if (s)
             core_setSecret(s);
     }
@@ -32119,12 +32147,21 @@ async function cleanUp(state, deps) {
         core_setSecret(s);
     // The user's request-timeout, but never more than 5 s: post must finish inside the cancel window.
     const requestTimeoutMs = Math.min(duration_parseDuration(raw.requestTimeout) ?? 30_000, 5000);
-    const api = new DatabricksApi({ host: state.host, auth, transport: deps.transport, sleep: deps.sleep, logger: runnerLogger, requestTimeoutMs });
+    const api = new DatabricksApi({
+        host: state.host,
+        auth,
+        transport: deps.transport,
+        sleep: deps.sleep,
+        logger: runnerLogger,
+        requestTimeoutMs
+    });
     const exec = new ExecutionApi(api, state.clusterId);
     const deadline = Deadline.after(deps.clock, CLEANUP_BUDGET_MS, '8s');
     if (state.commandId && !state.commandDone) {
         try {
-            await exec.cancelCommand(state.contextId, state.commandId, { deadline: Deadline.after(deps.clock, CANCEL_BUDGET_MS, '3s') });
+            await exec.cancelCommand(state.contextId, state.commandId, {
+                deadline: Deadline.after(deps.clock, CANCEL_BUDGET_MS, '3s')
+            });
             info(`Cancelled command ${state.commandId}`);
         }
         catch (e) {

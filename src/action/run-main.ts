@@ -32,7 +32,9 @@ export async function runMain(deps: ActionDeps = defaultDeps()): Promise<void> {
       logger: runnerLogger,
       requestTimeoutMs: inputs.requestTimeoutMs
     })
-    core.info(`Running ${inputs.sourceLabel} (${inputs.language}) on cluster ${inputs.clusterId} at ${inputs.host}, with ${inputs.auth.description}; timeout ${inputs.timeoutLabel}`)
+    core.info(
+      `Running ${inputs.sourceLabel} (${inputs.language}) on cluster ${inputs.clusterId} at ${inputs.host}, with ${inputs.auth.description}; timeout ${inputs.timeoutLabel}`
+    )
     const host = inputs.host
     const clusterId = inputs.clusterId
     const outcome = await runCommand(
@@ -61,9 +63,22 @@ export async function runMain(deps: ActionDeps = defaultDeps()): Promise<void> {
     await report(outcome, inputs, deps.clock.now() - started)
   } catch (e) {
     const message = errorMessage(e)
-    const status = e instanceof DeadlineError ? 'Timed out' : e instanceof CancelledError ? 'Cancelled' : 'Failed'
+    const status =
+      e instanceof DeadlineError
+        ? 'Timed out'
+        : e instanceof CancelledError
+          ? 'Cancelled'
+          : 'Failed'
     if (!(e instanceof InputError)) writeOutputs({ status, ...idOutputs(ids) })
-    if (inputs) await writeSummary(buildSummary({ ...summaryHead(inputs), status, durationMs: deps.clock.now() - started, failure: message }))
+    if (inputs)
+      await writeSummary(
+        buildSummary({
+          ...summaryHead(inputs),
+          status,
+          durationMs: deps.clock.now() - started,
+          failure: message
+        })
+      )
     core.setFailed(message)
   } finally {
     watcher?.dispose()
@@ -80,11 +95,18 @@ function maskRawSecrets(raw: RawInputs, env: NodeJS.ProcessEnv): void {
 async function report(outcome: RunOutcome, inputs: Inputs, durationMs: number): Promise<void> {
   writeOutputs(buildOutputs(outcome))
   const r = outcome.result
-  core.info(`Command ${outcome.commandId} ended ${outcome.status} after ${formatDuration(durationMs)}`)
+  core.info(
+    `Command ${outcome.commandId} ended ${outcome.status} after ${formatDuration(durationMs)}`
+  )
   if (r.type === 'text' && r.text) printUntrusted('Output', r.text)
-  if (r.type === 'table') core.info(`Table result: ${r.rows.length} rows, columns ${r.columns.map(c => c.name).join(', ')}${r.truncated ? ' (truncated by Databricks)' : ''}`)
+  if (r.type === 'table')
+    core.info(
+      `Table result: ${r.rows.length} rows, columns ${r.columns.map(c => c.name).join(', ')}${r.truncated ? ' (truncated by Databricks)' : ''}`
+    )
   if (r.type === 'error') printUntrusted('Traceback', r.traceback)
-  await writeSummary(buildSummary({ ...summaryHead(inputs), status: outcome.status, durationMs, result: r }))
+  await writeSummary(
+    buildSummary({ ...summaryHead(inputs), status: outcome.status, durationMs, result: r })
+  )
 
   const failure =
     outcome.status === 'Cancelled'

@@ -41,7 +41,12 @@ export async function runPost(deps: ActionDeps = defaultDeps()): Promise<void> {
 
 async function cleanUp(state: ReturnType<typeof readState>, deps: ActionDeps): Promise<void> {
   const raw = readRawInputs()
-  for (const s of [raw.token, raw.password, deps.env.DATABRICKS_TOKEN, deps.env.DATABRICKS_PASSWORD]) {
+  for (const s of [
+    raw.token,
+    raw.password,
+    deps.env.DATABRICKS_TOKEN,
+    deps.env.DATABRICKS_PASSWORD
+  ]) {
     if (s) core.setSecret(s)
   }
   const manual = manualDestroy(state.host, state.clusterId, state.contextId)
@@ -49,23 +54,36 @@ async function cleanUp(state: ReturnType<typeof readState>, deps: ActionDeps): P
   try {
     auth = parseAuth(raw, deps.env)
   } catch (e) {
-    core.warning(`Execution context ${state.contextId} was not destroyed: ${errorMessage(e)} ${manual}`)
+    core.warning(
+      `Execution context ${state.contextId} was not destroyed: ${errorMessage(e)} ${manual}`
+    )
     return
   }
   for (const s of auth.secrets()) core.setSecret(s)
   // The user's request-timeout, but never more than 5 s: post must finish inside the cancel window.
   const requestTimeoutMs = Math.min(parseDuration(raw.requestTimeout) ?? 30_000, 5000)
-  const api = new DatabricksApi({ host: state.host, auth, transport: deps.transport, sleep: deps.sleep, logger: runnerLogger, requestTimeoutMs })
+  const api = new DatabricksApi({
+    host: state.host,
+    auth,
+    transport: deps.transport,
+    sleep: deps.sleep,
+    logger: runnerLogger,
+    requestTimeoutMs
+  })
   const exec = new ExecutionApi(api, state.clusterId)
   const deadline = Deadline.after(deps.clock, CLEANUP_BUDGET_MS, '8s')
 
   if (state.commandId && !state.commandDone) {
     try {
-      await exec.cancelCommand(state.contextId, state.commandId, { deadline: Deadline.after(deps.clock, CANCEL_BUDGET_MS, '3s') })
+      await exec.cancelCommand(state.contextId, state.commandId, {
+        deadline: Deadline.after(deps.clock, CANCEL_BUDGET_MS, '3s')
+      })
       core.info(`Cancelled command ${state.commandId}`)
     } catch (e) {
       // Destroying the context below stops the command as well.
-      core.info(`Could not cancel command ${state.commandId} (${errorMessage(e)}); destroying its context stops it`)
+      core.info(
+        `Could not cancel command ${state.commandId} (${errorMessage(e)}); destroying its context stops it`
+      )
     }
   }
   try {
@@ -76,7 +94,9 @@ async function cleanUp(state: ReturnType<typeof readState>, deps: ActionDeps): P
       core.info(`Execution context ${state.contextId} was already gone (${errorMessage(e)})`)
       return
     }
-    core.warning(`Could not destroy execution context ${state.contextId} on cluster ${state.clusterId}: ${errorMessage(e)}. ${manual}`)
+    core.warning(
+      `Could not destroy execution context ${state.contextId} on cluster ${state.clusterId}: ${errorMessage(e)}. ${manual}`
+    )
   }
 }
 

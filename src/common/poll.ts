@@ -50,7 +50,9 @@ export async function pollUntil<T>(o: PollOptions<T>): Promise<PollOutcome<T>> {
     if (o.isDone(last)) return { done: true, value: last }
     const now = o.clock.now()
     if (now >= nextProgress) {
-      o.logger.info(`Waiting for ${o.what}: ${o.describe(last)} after ${formatDuration(now - started)}`)
+      o.logger.info(
+        `Waiting for ${o.what}: ${o.describe(last)} after ${formatDuration(now - started)}`
+      )
       nextProgress = now + progressEvery
     }
     const remaining = o.deadline.remaining()

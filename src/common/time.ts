@@ -17,10 +17,13 @@ export const realSleep: Sleep = (ms, signal) =>
       clearTimeout(timer)
       reject(new CancelledError())
     }
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort)
-      resolve()
-    }, Math.max(0, ms))
+    const timer = setTimeout(
+      () => {
+        signal?.removeEventListener('abort', onAbort)
+        resolve()
+      },
+      Math.max(0, ms)
+    )
     signal?.addEventListener('abort', onAbort, { once: true })
   })
 

@@ -10,7 +10,9 @@ export class ApiError extends Error {
     /** Seconds from a Retry-After header, when present and numeric. */
     readonly retryAfterSeconds: number | undefined
   ) {
-    super(`HTTP ${status}${errorCode && errorCode !== String(status) ? ` ${errorCode}` : ''}: ${serviceMessage}`)
+    super(
+      `HTTP ${status}${errorCode && errorCode !== String(status) ? ` ${errorCode}` : ''}: ${serviceMessage}`
+    )
   }
 
   /** The cluster is up but cannot take a context yet; nothing was created. */
@@ -47,13 +49,16 @@ export function apiErrorFrom(
   }
   if (!message) message = body.trim() ? htmlToText(body) : '(empty answer)'
   if (message.length > MAX_MESSAGE) message = `${message.slice(0, MAX_MESSAGE)}…`
-  const seconds = retryAfter !== undefined && /^\d+$/.test(retryAfter.trim()) ? Number(retryAfter) : undefined
+  const seconds =
+    retryAfter !== undefined && /^\d+$/.test(retryAfter.trim()) ? Number(retryAfter) : undefined
   return new ApiError(status, message, code, seconds)
 }
 
 /** Proxies answer with HTML pages: their heading says it best, else their title, else all text. */
 function htmlToText(html: string): string {
-  const heading = /<h1[^>]*>([\s\S]*?)<\/h1>/i.exec(html)?.[1] ?? /<title[^>]*>([\s\S]*?)<\/title>/i.exec(html)?.[1]
+  const heading =
+    /<h1[^>]*>([\s\S]*?)<\/h1>/i.exec(html)?.[1] ??
+    /<title[^>]*>([\s\S]*?)<\/title>/i.exec(html)?.[1]
   return (heading ?? html)
     .replace(/<(script|style)[^>]*>[\s\S]*?<\/\1>/gi, ' ')
     .replace(/<[^>]+>/g, ' ')

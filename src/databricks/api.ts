@@ -90,7 +90,9 @@ export class DatabricksApi {
       } catch {
         // fall through to the error below
       }
-      throw new Error(`${label} answered HTTP ${res.status} with a body that is not a JSON object: ${res.body.slice(0, 200)}`)
+      throw new Error(
+        `${label} answered HTTP ${res.status} with a body that is not a JSON object: ${res.body.slice(0, 200)}`
+      )
     }
     return withRetry(attempt, {
       label,
@@ -124,5 +126,7 @@ export function jsonBody(value: Json): Body {
 export function stringField(o: Json, field: string, what: string): string {
   const v = o[field]
   if (typeof v === 'string' && v) return v
-  throw new Error(`unexpected answer for ${what}: no "${field}" in ${JSON.stringify(o).slice(0, 200)}`)
+  throw new Error(
+    `unexpected answer for ${what}: no "${field}" in ${JSON.stringify(o).slice(0, 200)}`
+  )
 }

@@ -17,7 +17,11 @@ const READY = new Set(['RUNNING', 'RESIZING'])
 /** States that will become RUNNING without anyone's help. */
 const COMING_UP = new Set(['PENDING', 'RESTARTING'])
 
-export async function getCluster(api: DatabricksApi, clusterId: string, call: CallOptions): Promise<ClusterInfo> {
+export async function getCluster(
+  api: DatabricksApi,
+  clusterId: string,
+  call: CallOptions
+): Promise<ClusterInfo> {
   const answer = await api.get('/api/2.0/clusters/get', { cluster_id: clusterId }, call)
   return {
     state: stringField(answer, 'state', 'clusters/get'),
@@ -88,8 +92,12 @@ export async function ensureClusterReady(o: EnsureClusterOptions): Promise<Clust
   }
   info = outcome.value
   if (!READY.has(info.state)) {
-    throw new Error(`Cluster ${o.clusterId} did not start: it is ${info.state}${info.stateMessage ? ` (${info.stateMessage})` : ''}.`)
+    throw new Error(
+      `Cluster ${o.clusterId} did not start: it is ${info.state}${info.stateMessage ? ` (${info.stateMessage})` : ''}.`
+    )
   }
-  o.logger.info(`Cluster ${o.clusterId} is ${info.state} after ${formatDuration(o.clock.now() - started)}`)
+  o.logger.info(
+    `Cluster ${o.clusterId} is ${info.state} after ${formatDuration(o.clock.now() - started)}`
+  )
   return info
 }

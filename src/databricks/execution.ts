@@ -4,7 +4,8 @@ export const LANGUAGES = ['python', 'scala', 'sql', 'r'] as const
 export type Language = (typeof LANGUAGES)[number]
 
 /** What to run: inline code (sent as JSON) or a file's bytes (sent as multipart/form-data). */
-export type CommandSource = { kind: 'inline'; code: string } | { kind: 'file'; name: string; bytes: Buffer }
+export type CommandSource =
+  { kind: 'inline'; code: string } | { kind: 'file'; name: string; bytes: Buffer }
 
 /** `results` exactly as the service sent it; see results.ts for its meaning. */
 export type RawResults = Record<string, unknown> | null
@@ -45,13 +46,22 @@ export class ExecutionApi {
   }
 
   /** Not idempotent: a repeat after the service accepted it would run the code twice. */
-  async execute(contextId: string, language: Language, source: CommandSource, call: CallOptions): Promise<string> {
+  async execute(
+    contextId: string,
+    language: Language,
+    source: CommandSource,
+    call: CallOptions
+  ): Promise<string> {
     const body = await commandBody(this.clusterId, contextId, language, source)
     const answer = await this.api.post('/api/1.2/commands/execute', body, false, call)
     return stringField(answer, 'id', 'commands/execute')
   }
 
-  async commandStatus(contextId: string, commandId: string, call: CallOptions): Promise<CommandState> {
+  async commandStatus(
+    contextId: string,
+    commandId: string,
+    call: CallOptions
+  ): Promise<CommandState> {
     const q = { clusterId: this.clusterId, contextId, commandId }
     const answer = await this.api.get('/api/1.2/commands/status', q, call)
     const results = answer.results
@@ -74,7 +84,8 @@ async function commandBody(
   language: Language,
   source: CommandSource
 ): Promise<Body> {
-  if (source.kind === 'inline') return jsonBody({ language, clusterId, contextId, command: source.code })
+  if (source.kind === 'inline')
+    return jsonBody({ language, clusterId, contextId, command: source.code })
   // The platform's FormData encoder writes the boundary and headers for us.
   const form = new FormData()
   form.append('language', language)

@@ -93,12 +93,19 @@ export function parseResults(raw: RawResults): CommandResult {
     case 'error': {
       const summary = str(raw.summary)
       const cause = str(raw.cause)
-      return { type: 'error', message: errorLine(summary, cause), traceback: stripAnsi(cause || stripHtml(summary)) }
+      return {
+        type: 'error',
+        message: errorLine(summary, cause),
+        traceback: stripAnsi(cause || stripHtml(summary))
+      }
     }
     case 'image':
       return { type: 'image', fileName: str(raw.fileName) }
     case 'images':
-      return { type: 'images', fileNames: Array.isArray(raw.fileNames) ? raw.fileNames.map(str) : [] }
+      return {
+        type: 'images',
+        fileNames: Array.isArray(raw.fileNames) ? raw.fileNames.map(str) : []
+      }
     default:
       return { type: 'none' }
   }

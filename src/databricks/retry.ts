@@ -69,7 +69,9 @@ export async function withRetry<T>(call: () => Promise<T>, c: RetryContext): Pro
         )
       }
       const of = unlimited ? '' : ` of ${o.maxAttempts - 1}`
-      c.logger.info(`Retry ${attempt}${of} in ${Math.round(delay)} ms: ${c.label}: ${errorMessage(e)}`)
+      c.logger.info(
+        `Retry ${attempt}${of} in ${Math.round(delay)} ms: ${c.label}: ${errorMessage(e)}`
+      )
       await c.sleep(delay, c.signal)
     }
   }

@@ -5,7 +5,13 @@ import { pollUntil } from '../common/poll.js'
 import { Deadline, type Clock, type Sleep } from '../common/time.js'
 import type { DatabricksApi } from './api.js'
 import { ensureClusterReady } from './clusters.js'
-import { ExecutionApi, FINAL_COMMAND_STATES, type CommandSource, type CommandState, type Language } from './execution.js'
+import {
+  ExecutionApi,
+  FINAL_COMMAND_STATES,
+  type CommandSource,
+  type CommandState,
+  type Language
+} from './execution.js'
 import { isCancellation, parseResults, type CommandResult } from './results.js'
 
 export interface RunRequest {
@@ -46,40 +52,57 @@ export interface RunOutcome {
 const JOB_CANCEL_BUDGET_MS = 5000
 
 /** Runs one command in a fresh context. The context is left for the post step to destroy. */
-export async function runCommand(req: RunRequest, hooks: RunHooks, d: RunDeps): Promise<RunOutcome> {
+export async function runCommand(
+  req: RunRequest,
+  hooks: RunHooks,
+  d: RunDeps
+): Promise<RunOutcome> {
   const call = { deadline: req.deadline, signal: d.signal }
   const exec = new ExecutionApi(d.api, req.clusterId)
   const where = `cluster ${req.clusterId}`
 
   await step(`Failed to check ${where}`, () =>
-    ensureClusterReady({ ...d, clusterId: req.clusterId, startCluster: req.startCluster, deadline: req.deadline })
+    ensureClusterReady({
+      ...d,
+      clusterId: req.clusterId,
+      startCluster: req.startCluster,
+      deadline: req.deadline
+    })
   )
 
-  const contextId = await step(`Failed to create a ${req.language} execution context on ${where}`, () =>
-    exec.createContext(req.language, call)
+  const contextId = await step(
+    `Failed to create a ${req.language} execution context on ${where}`,
+    () => exec.createContext(req.language, call)
   )
   hooks.onContextCreated(contextId)
   d.logger.info(`Created execution context ${contextId}; waiting for it to be ready`)
 
-  const ctx = await step(`Failed while waiting for execution context ${contextId} on ${where}`, () =>
-    pollUntil({
-      what: `execution context ${contextId}`,
-      fetch: () => exec.contextStatus(contextId, call),
-      isDone: s => s !== 'Pending',
-      describe: s => s,
-      deadline: req.deadline,
-      ...d
-    })
+  const ctx = await step(
+    `Failed while waiting for execution context ${contextId} on ${where}`,
+    () =>
+      pollUntil({
+        what: `execution context ${contextId}`,
+        fetch: () => exec.contextStatus(contextId, call),
+        isDone: s => s !== 'Pending',
+        describe: s => s,
+        deadline: req.deadline,
+        ...d
+      })
   )
   if (!ctx.done) {
-    throw new DeadlineError(`Timed out after ${req.deadline.label} waiting for execution context ${contextId} on ${where} (still ${ctx.last ?? 'Pending'}). The cluster may be overloaded; raise the timeout input or try again.`)
+    throw new DeadlineError(
+      `Timed out after ${req.deadline.label} waiting for execution context ${contextId} on ${where} (still ${ctx.last ?? 'Pending'}). The cluster may be overloaded; raise the timeout input or try again.`
+    )
   }
   if (ctx.value !== 'Running') {
-    throw new Error(`Execution context ${contextId} on ${where} ended in state ${ctx.value}; the cluster could not start a ${req.language} interpreter. Check the cluster's event log and driver logs.`)
+    throw new Error(
+      `Execution context ${contextId} on ${where} ended in state ${ctx.value}; the cluster could not start a ${req.language} interpreter. Check the cluster's event log and driver logs.`
+    )
   }
 
-  const commandId = await step(`Failed to start the command in context ${contextId} on ${where}`, () =>
-    exec.execute(contextId, req.language, req.source, call)
+  const commandId = await step(
+    `Failed to start the command in context ${contextId} on ${where}`,
+    () => exec.execute(contextId, req.language, req.source, call)
   )
   hooks.onCommandStarted(commandId)
   d.logger.info(`Started command ${commandId}`)
@@ -110,13 +133,20 @@ export async function runCommand(req: RunRequest, hooks: RunHooks, d: RunDeps): 
     if (e instanceof CancelledError) {
       const stopped = await cancelAndWait(exec, contextId, commandId, JOB_CANCEL_BUDGET_MS, d)
       if (stopped) hooks.onCommandEnded()
-      throw new CancelledError(`The job was cancelled; command ${commandId} ${stopped ? 'was cancelled' : 'was asked to cancel'}.`)
+      throw new CancelledError(
+        `The job was cancelled; command ${commandId} ${stopped ? 'was cancelled' : 'was asked to cancel'}.`
+      )
     }
     throw e
   }
   hooks.onCommandEnded()
   const cancelled = final.status === 'Cancelled' || isCancellation(final.results)
-  return { contextId, commandId, status: cancelled ? 'Cancelled' : final.status, result: parseResults(final.results) }
+  return {
+    contextId,
+    commandId,
+    status: cancelled ? 'Cancelled' : final.status,
+    result: parseResults(final.results)
+  }
 }
 
 /**
@@ -159,10 +189,12 @@ async function step<T>(doing: string, f: () => Promise<T>): Promise<T> {
   } catch (e) {
     const wrapped = wrapError(doing, e)
     if (/is disconnected/.test(errorMessage(e))) {
-      wrapped.message += ' (the context was evicted: a cluster keeps at most 145 execution contexts and drops idle ones, or it restarted)'
+      wrapped.message +=
+        ' (the context was evicted: a cluster keeps at most 145 execution contexts and drops idle ones, or it restarted)'
     }
     if (/HTTP 40[13]\b/.test(errorMessage(e))) {
-      wrapped.message += ' (the credentials were refused: check that the token or password is valid, has not expired, and may use this cluster)'
+      wrapped.message +=
+        ' (the credentials were refused: check that the token or password is valid, has not expired, and may use this cluster)'
     }
     throw wrapped
   }

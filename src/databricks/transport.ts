@@ -71,7 +71,9 @@ export class ActionsHttpTransport implements HttpTransport {
       destroy = () => res.message.destroy()
       // readBody() never settles if the socket dies mid-body; the timer above bounds it.
       const text = await new Promise<string>((resolve, reject) => {
-        res.message.once('aborted', () => reject(new TransportError('connection closed mid-answer', 'ECONNRESET')))
+        res.message.once('aborted', () =>
+          reject(new TransportError('connection closed mid-answer', 'ECONNRESET'))
+        )
         res.message.once('error', e => reject(toTransportError(e)))
         res.readBody().then(resolve, reject)
       })
@@ -98,6 +100,7 @@ function toTransportError(e: unknown): TransportError {
   const code =
     typeof e === 'object' && e !== null && 'code' in e && typeof e.code === 'string' ? e.code : ''
   const message = e instanceof Error ? e.message : String(e)
-  if (/^Request timeout/.test(message)) return new TransportError('no answer in time (socket idle)', 'ETIMEDOUT')
+  if (/^Request timeout/.test(message))
+    return new TransportError('no answer in time (socket idle)', 'ETIMEDOUT')
   return new TransportError(message || code || 'network error', code || 'ENETWORK')
 }

@@ -64,7 +64,13 @@ export function readRawInputs(get: (name: string) => string = n => core.getInput
 }
 
 const HOST_EXAMPLE = 'https://adb-1234567890123456.7.azuredatabricks.net'
-const EXTENSIONS: Record<string, Language> = { py: 'python', scala: 'scala', sc: 'scala', sql: 'sql', r: 'r' }
+const EXTENSIONS: Record<string, Language> = {
+  py: 'python',
+  scala: 'scala',
+  sc: 'scala',
+  sql: 'sql',
+  r: 'r'
+}
 
 /** Validates and derives everything; throws InputError naming the input and the fix. */
 export async function parseInputs(
@@ -76,34 +82,77 @@ export async function parseInputs(
   const host = parseHost(raw.host || env.DATABRICKS_HOST?.trim() || '')
   const auth = parseAuth(raw, env)
   const clusterId = raw.clusterId || env.DATABRICKS_CLUSTER_ID?.trim() || ''
-  if (!clusterId) throw new InputError('Input cluster-id is required: set it to the id of an all-purpose cluster (e.g. 0123-456789-abcdefgh), or set DATABRICKS_CLUSTER_ID.')
-  if (!/^[A-Za-z0-9][\w.-]*$/.test(clusterId)) throw new InputError(`Invalid input cluster-id '${clusterId}': a cluster id holds only letters, digits, '-', '_' and '.', e.g. 0123-456789-abcdefgh.`)
+  if (!clusterId)
+    throw new InputError(
+      'Input cluster-id is required: set it to the id of an all-purpose cluster (e.g. 0123-456789-abcdefgh), or set DATABRICKS_CLUSTER_ID.'
+    )
+  if (!/^[A-Za-z0-9][\w.-]*$/.test(clusterId))
+    throw new InputError(
+      `Invalid input cluster-id '${clusterId}': a cluster id holds only letters, digits, '-', '_' and '.', e.g. 0123-456789-abcdefgh.`
+    )
   const timeoutMs = parseDurationInput('timeout', raw.timeout || '30m')
   const requestTimeoutMs = parseDurationInput('request-timeout', raw.requestTimeout || '30s')
   const failOnError = parseBoolean('fail-on-error', raw.failOnError, true)
   const startCluster = parseBoolean('start-cluster', raw.startCluster, false)
-  if (raw.command && raw.file) throw new InputError('Inputs command and file were both given: set exactly one (command for inline code, file for a path in the repository).')
-  if (!raw.command && !raw.file) throw new InputError('Neither command nor file was given: set command to inline code, or file to a path in the repository.')
+  if (raw.command && raw.file)
+    throw new InputError(
+      'Inputs command and file were both given: set exactly one (command for inline code, file for a path in the repository).'
+    )
+  if (!raw.command && !raw.file)
+    throw new InputError(
+      'Neither command nor file was given: set command to inline code, or file to a path in the repository.'
+    )
   const language = parseLanguage(raw.language, raw.file)
   const { source, label } = raw.command
     ? { source: { kind: 'inline' as const, code: raw.command }, label: 'inline command' }
     : await resolveSource(raw.file, workspace, fs)
-  return { host, auth, clusterId, language, source, sourceLabel: label, timeoutMs, timeoutLabel: raw.timeout || '30m', failOnError, startCluster, requestTimeoutMs }
+  return {
+    host,
+    auth,
+    clusterId,
+    language,
+    source,
+    sourceLabel: label,
+    timeoutMs,
+    timeoutLabel: raw.timeout || '30m',
+    failOnError,
+    startCluster,
+    requestTimeoutMs
+  }
 }
 
 export function parseHost(value: string): string {
-  if (!value) throw new InputError(`Input host is required: set it to your workspace URL, e.g. ${HOST_EXAMPLE}, or set DATABRICKS_HOST.`)
-  if (/^http:\/\//i.test(value)) throw new InputError(`Invalid input host '${value}': http is refused because the token would travel unencrypted. Use https://${value.slice(7)}.`)
+  if (!value)
+    throw new InputError(
+      `Input host is required: set it to your workspace URL, e.g. ${HOST_EXAMPLE}, or set DATABRICKS_HOST.`
+    )
+  if (/^http:\/\//i.test(value))
+    throw new InputError(
+      `Invalid input host '${value}': http is refused because the token would travel unencrypted. Use https://${value.slice(7)}.`
+    )
   const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(value) ? value : `https://${value}`
   let url: URL
   try {
     url = new URL(withScheme)
   } catch {
-    throw new InputError(`Invalid input host '${value}': not a URL. Expected the workspace URL, e.g. ${HOST_EXAMPLE}.`)
+    throw new InputError(
+      `Invalid input host '${value}': not a URL. Expected the workspace URL, e.g. ${HOST_EXAMPLE}.`
+    )
   }
-  if (url.protocol !== 'https:') throw new InputError(`Invalid input host '${value}': only https:// workspace URLs are supported, e.g. ${HOST_EXAMPLE}.`)
-  if (!/^(\[[0-9a-f:.]+\]|[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*)$/i.test(url.hostname) || url.username || url.password) {
-    throw new InputError(`Invalid input host '${value}': '${url.hostname}' is not a host name. Expected the workspace URL, e.g. ${HOST_EXAMPLE}.`)
+  if (url.protocol !== 'https:')
+    throw new InputError(
+      `Invalid input host '${value}': only https:// workspace URLs are supported, e.g. ${HOST_EXAMPLE}.`
+    )
+  if (
+    !/^(\[[0-9a-f:.]+\]|[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*)$/i.test(
+      url.hostname
+    ) ||
+    url.username ||
+    url.password
+  ) {
+    throw new InputError(
+      `Invalid input host '${value}': '${url.hostname}' is not a host name. Expected the workspace URL, e.g. ${HOST_EXAMPLE}.`
+    )
   }
   return url.origin
 }
@@ -113,20 +162,35 @@ export function parseAuth(raw: RawInputs, env: NodeJS.ProcessEnv): Authenticator
   const token = fromInputs ? raw.token : env.DATABRICKS_TOKEN?.trim() || ''
   const username = fromInputs ? raw.username : env.DATABRICKS_USERNAME?.trim() || ''
   const password = fromInputs ? raw.password : env.DATABRICKS_PASSWORD || ''
-  const where = fromInputs ? 'inputs' : 'environment variables DATABRICKS_TOKEN / DATABRICKS_USERNAME / DATABRICKS_PASSWORD'
-  if (token && (username || password)) throw new InputError(`Two ways of authenticating were configured in the ${where}: a token and a user name/password. Set only one: token, or username with password.`)
+  const where = fromInputs
+    ? 'inputs'
+    : 'environment variables DATABRICKS_TOKEN / DATABRICKS_USERNAME / DATABRICKS_PASSWORD'
+  if (token && (username || password))
+    throw new InputError(
+      `Two ways of authenticating were configured in the ${where}: a token and a user name/password. Set only one: token, or username with password.`
+    )
   if (token) return new TokenAuth(token)
-  if (username && !password) throw new InputError('Input username was given without password: set both for HTTP Basic, or use token instead.')
-  if (password && !username) throw new InputError('Input password was given without username: set both for HTTP Basic, or use token instead.')
+  if (username && !password)
+    throw new InputError(
+      'Input username was given without password: set both for HTTP Basic, or use token instead.'
+    )
+  if (password && !username)
+    throw new InputError(
+      'Input password was given without username: set both for HTTP Basic, or use token instead.'
+    )
   if (username) return new BasicAuth(username, password)
-  throw new InputError('No credentials: set the token input (e.g. token: ${{ secrets.DATABRICKS_TOKEN }}), or username and password, or DATABRICKS_TOKEN in the environment.')
+  throw new InputError(
+    'No credentials: set the token input (e.g. token: ${{ secrets.DATABRICKS_TOKEN }}), or username and password, or DATABRICKS_TOKEN in the environment.'
+  )
 }
 
 function parseLanguage(value: string, file: string): Language {
   if (value) {
     const lower = value.toLowerCase()
     if ((LANGUAGES as readonly string[]).includes(lower)) return lower as Language
-    throw new InputError(`Invalid input language '${value}': expected one of ${LANGUAGES.join(', ')}.`)
+    throw new InputError(
+      `Invalid input language '${value}': expected one of ${LANGUAGES.join(', ')}.`
+    )
   }
   const ext = file.match(/\.([A-Za-z]+)$/)?.[1]?.toLowerCase() ?? ''
   return EXTENSIONS[ext] ?? 'python'
@@ -134,7 +198,10 @@ function parseLanguage(value: string, file: string): Language {
 
 function parseDurationInput(name: string, value: string): number {
   const ms = parseDuration(value)
-  if (ms === undefined || ms <= 0) throw new InputError(`Invalid input ${name} '${value}': expected a positive duration such as 90s, 20m, 1h, 1h30m or plain seconds (600).`)
+  if (ms === undefined || ms <= 0)
+    throw new InputError(
+      `Invalid input ${name} '${value}': expected a positive duration such as 90s, 20m, 1h, 1h30m or plain seconds (600).`
+    )
   return ms
 }
 

@@ -17,7 +17,10 @@ export interface StepOutputs {
 }
 
 /** Renders a result as the `result` output, cut to fit; `cut` says whether anything was dropped. */
-export function resultText(result: CommandResult, maxBytes: number): { text: string; cut: boolean } {
+export function resultText(
+  result: CommandResult,
+  maxBytes: number
+): { text: string; cut: boolean } {
   switch (result.type) {
     case 'text': {
       const text = cutToBytes(result.text, maxBytes)

@@ -29,16 +29,24 @@ export async function resolveSource(
         : `Input file '${file}' cannot be read: ${errorMessage(e)}.`
     )
   }
-  if (!info.isFile()) throw new InputError(`Input file '${file}' is not a regular file (${full}). Give the path of a source file.`)
+  if (!info.isFile())
+    throw new InputError(
+      `Input file '${file}' is not a regular file (${full}). Give the path of a source file.`
+    )
   if (info.size > MAX_FILE_BYTES) {
-    throw new InputError(`Input file '${file}' is ${(info.size / 1048576).toFixed(1)} MiB; the limit is ${MAX_FILE_BYTES / 1048576} MiB. Put data in DBFS or a volume and read it from the code.`)
+    throw new InputError(
+      `Input file '${file}' is ${(info.size / 1048576).toFixed(1)} MiB; the limit is ${MAX_FILE_BYTES / 1048576} MiB. Put data in DBFS or a volume and read it from the code.`
+    )
   }
   let bytes: Buffer
   try {
     bytes = await fs.readFile(full)
   } catch (e) {
-    throw new InputError(`Input file '${file}' cannot be read: ${errorMessage(e)}. Check its permissions.`)
+    throw new InputError(
+      `Input file '${file}' cannot be read: ${errorMessage(e)}. Check its permissions.`
+    )
   }
-  if (bytes.length === 0) throw new InputError(`Input file '${file}' is empty: there is nothing to run.`)
+  if (bytes.length === 0)
+    throw new InputError(`Input file '${file}' is empty: there is nothing to run.`)
   return { source: { kind: 'file', name: path.basename(full), bytes }, label: file }
 }

@@ -19,14 +19,23 @@ export interface SummaryData {
   failure?: string
 }
 
-const ICONS: Record<string, string> = { Finished: '✅', Error: '❌', Cancelled: '⏹️', 'Timed out': '⏱️', Failed: '❌' }
+const ICONS: Record<string, string> = {
+  Finished: '✅',
+  Error: '❌',
+  Cancelled: '⏹️',
+  'Timed out': '⏱️',
+  Failed: '❌'
+}
 
 /** The job summary as HTML (GitHub renders it inside markdown), escaped and within the limit. */
 export function buildSummary(d: SummaryData, limit = SUMMARY_LIMIT_BYTES): string {
   const icon = d.result?.type === 'error' ? '❌' : (ICONS[d.status] ?? 'ℹ️')
-  const cells = [d.clusterId, d.language, d.source, d.status, formatDuration(d.durationMs)].map(escapeHtml)
+  const cells = [d.clusterId, d.language, d.source, d.status, formatDuration(d.durationMs)].map(
+    escapeHtml
+  )
   let head = `<h3>${icon} Databricks command: ${escapeHtml(d.status)}</h3>\n`
-  head += '<table><tr><th>Cluster</th><th>Language</th><th>Source</th><th>Status</th><th>Duration</th></tr>'
+  head +=
+    '<table><tr><th>Cluster</th><th>Language</th><th>Source</th><th>Status</th><th>Duration</th></tr>'
   head += `<tr>${cells.map(c => `<td>${c}</td>`).join('')}</tr></table>\n`
   if (d.failure) head += `<p><strong>${escapeHtml(cutToBytes(d.failure, 4000))}</strong></p>\n`
   const budget = limit - byteLength(head) - 400
@@ -36,7 +45,9 @@ export function buildSummary(d: SummaryData, limit = SUMMARY_LIMIT_BYTES): strin
 function renderResult(r: CommandResult, budget: number): string {
   switch (r.type) {
     case 'text':
-      return r.text ? preBlock(r.text, budget, 'The output') : '<p><em>The command printed nothing.</em></p>\n'
+      return r.text
+        ? preBlock(r.text, budget, 'The output')
+        : '<p><em>The command printed nothing.</em></p>\n'
     case 'table':
       return renderTable(r, budget)
     case 'error': {
@@ -80,7 +91,8 @@ function renderTable(r: Extract<CommandResult, { type: 'table' }>, budget: numbe
   }
   html += '</table>\n'
   const notes: string[] = [`${r.rows.length} row${r.rows.length === 1 ? '' : 's'}`]
-  if (shown < r.rows.length) notes.push(`showing the first ${shown} here; the result output has more`)
+  if (shown < r.rows.length)
+    notes.push(`showing the first ${shown} here; the result output has more`)
   if (r.truncated) notes.push('Databricks truncated the result')
   return `${html}<p><em>${escapeHtml(notes.join('; '))}.</em></p>\n`
 }
