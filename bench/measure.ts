@@ -10,6 +10,7 @@ import { TokenAuth } from '../src/databricks/auth.js'
 import { ActionsHttpTransport } from '../src/databricks/transport.js'
 import { ExecutionApi, FINAL_COMMAND_STATES } from '../src/databricks/execution.js'
 import { pollUntil } from '../src/common/poll.js'
+import type { Sample } from './sample.js'
 
 const [url = '', token = '', clusterId = '', repsText = '3', secondsText = '0,0.5,2,5'] =
   process.argv.slice(2)
@@ -27,15 +28,6 @@ async function statusCalls(): Promise<{ context: number; command: number }> {
     context: calls.filter(c => c.path === '/api/1.2/contexts/status').length,
     command: calls.filter(c => c.path === '/api/1.2/commands/status').length
   }
-}
-
-interface Sample {
-  client: string
-  seconds: number
-  contextMs: number
-  commandMs: number
-  contextPolls: number
-  commandPolls: number
 }
 
 /** This action's own client and poller, exactly as the bundled action uses them. */

@@ -9,6 +9,7 @@ import { execFile } from 'node:child_process'
 import { join } from 'node:path'
 import { parseArgs, promisify } from 'node:util'
 import { Emulator } from '../emulator/emulator.js'
+import type { Sample } from './sample.js'
 import { ROOT, runJob } from '../harness/runner.js'
 
 const { values } = parseArgs({
@@ -17,15 +18,6 @@ const { values } = parseArgs({
     seconds: { type: 'string', default: '0,0.5,2,5' }
   }
 })
-
-interface Sample {
-  client: string
-  seconds: number
-  contextMs: number
-  commandMs: number
-  contextPolls: number
-  commandPolls: number
-}
 
 const median = (xs: number[]): number => {
   const s = [...xs].sort((a, b) => a - b)

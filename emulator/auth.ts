@@ -16,30 +16,22 @@ export function checkAuth(
   expired: boolean
 ): AuthOutcome {
   const reqId = randomUUID()
-  if (!header) {
-    return {
-      ok: false,
-      status: 401,
-      body: {
-        error_code: 401,
-        message: `Credential was not sent or was of an unsupported type for this API. [ReqId: ${reqId}]`
-      }
+  const unsupported: AuthOutcome = {
+    ok: false,
+    status: 401,
+    body: {
+      error_code: 401,
+      message: `Credential was not sent or was of an unsupported type for this API. [ReqId: ${reqId}]`
     }
   }
+  if (!header) return unsupported
   const [scheme, value = ''] = header.split(/\s+/, 2)
   let valid: boolean
   if (scheme?.toLowerCase() === 'bearer') valid = value === creds.token
   else if (scheme?.toLowerCase() === 'basic') {
     valid = Buffer.from(value, 'base64').toString('utf8') === `${creds.username}:${creds.password}`
   } else {
-    return {
-      ok: false,
-      status: 401,
-      body: {
-        error_code: 401,
-        message: `Credential was not sent or was of an unsupported type for this API. [ReqId: ${reqId}]`
-      }
-    }
+    return unsupported
   }
   if (!valid)
     return { ok: false, status: 403, body: { error_code: 403, message: 'Invalid access token.' } }

@@ -103,6 +103,11 @@ export class Emulator {
     for (const spec of specs) this.clusters.set(spec.id, new Cluster(spec))
   }
 
+  /** Makes the token answer 401 from the next call on, as one that expires mid-run. */
+  expireTokenNow(): void {
+    this.faults.config.tokenExpiresAfterCalls = this.authedCalls
+  }
+
   /** Faults, call log and token expiry back to a clean start; contexts are kept. */
   reset(): void {
     this.faults.set({})

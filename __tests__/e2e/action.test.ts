@@ -21,7 +21,14 @@ beforeAll(async () => {
 })
 afterAll(() => emu.stop())
 beforeEach(() => emu.reset())
-afterEach(() => expectNothingLeft(emu))
+afterEach(async () => {
+  try {
+    await expectNothingLeft(emu)
+  } finally {
+    // A failure must not leave contexts behind that fail the next test too.
+    emu.registry.stopAll()
+  }
+})
 
 describe('the bundled action against the emulator', () => {
   it('runs inline Python and reports text', async () => {

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
 import { mkdirSync, mkdtempSync, writeFileSync, chmodSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -17,6 +17,8 @@ beforeAll(async () => {
 })
 afterAll(() => emu.stop())
 beforeEach(() => emu.reset())
+// A test that fails half way must not leave contexts that fail the next one too.
+afterEach(() => emu.registry.stopAll())
 
 const asRoot = process.getuid?.() === 0
 

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
 import { calls, Emulator, expectNothingLeft, job, startEmulator, step } from '../support/e2e.js'
 
 let emu: Emulator
@@ -8,6 +8,7 @@ beforeAll(async () => {
   cluster = emu.clusterId
 })
 afterAll(() => emu.stop())
+afterEach(() => emu.registry.stopAll())
 beforeEach(() => {
   emu.reset()
   emu.setClusters([{ id: cluster }])

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, it } from '@jest/globals'
+import { afterAll, afterEach, beforeAll, beforeEach, describe, it } from '@jest/globals'
 import { Emulator, startEmulator } from '../support/e2e.js'
 import { cases, ENDPOINTS, runFaultCase } from '../support/fault-matrix.js'
 
@@ -8,6 +8,8 @@ beforeAll(async () => {
 })
 afterAll(() => emu.stop())
 beforeEach(() => emu.reset())
+// A test that fails half way must not leave contexts that fail the next one too.
+afterEach(() => emu.registry.stopAll())
 
 describe('fault matrix: cluster check, context create and wait, execute', () => {
   it.each(cases(ENDPOINTS.slice(0, 4)))('%s', (_name, endpoint, fault) =>

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
 import { clusterNotReady } from '../../emulator/faults.js'
 import {
   calls,
@@ -16,6 +16,8 @@ beforeAll(async () => {
 })
 afterAll(() => emu.stop())
 beforeEach(() => emu.reset())
+// A test that fails half way must not leave contexts that fail the next one too.
+afterEach(() => emu.registry.stopAll())
 
 const SLEEP = 'import time\ntime.sleep(30)'
 
@@ -56,7 +58,7 @@ describe('service behaviours that bite', () => {
   it('explains a context evicted mid-run; post treats it as already gone', async () => {
     const evict = setInterval(() => {
       const ctx = emu.registry.list()[0]
-      if (ctx && calls(emu, 'POST', '1.2/commands/execute').length) {
+      if (ctx && calls(emu, 'POST', '1.2/commands/execute')[0]?.status === 200) {
         emu.registry.evict(ctx.id)
         clearInterval(evict)
       }
@@ -139,8 +141,15 @@ describe('service behaviours that bite', () => {
   }, 40_000)
 
   it('names the cause when the token expires mid-run; post says how to remove the context by hand', async () => {
-    emu.faults.set({ tokenExpiresAfterCalls: 4 })
+    // Expire it once execute has been answered: the run is then truly mid-way.
+    const expire = setInterval(() => {
+      if (calls(emu, 'POST', '1.2/commands/execute')[0]?.status === 200) {
+        emu.expireTokenNow()
+        clearInterval(expire)
+      }
+    }, 10)
     const { main, post } = await job(emu, { command: SLEEP })
+    clearInterval(expire)
     const message = theError(main)
     expect(message).toMatch(
       /HTTP 401: Token is expired\. \[ReqId: [\w-]+\] \(the credentials were refused: check that the token or password is valid, has not expired/

@@ -76,7 +76,7 @@ export async function runFaultCase(
   emu.faults.set({ rules: [{ ...fault, method: endpoint.method, path: `/api/${endpoint.path}` }] })
   const timeoutCancel = endpoint.phase === 'timeout-cancel'
   const inputs: Record<string, string> = timeoutCancel
-    ? { command: 'import time\ntime.sleep(30)', timeout: '2s', 'request-timeout': '1s' }
+    ? { command: 'import time\ntime.sleep(30)', timeout: '3s', 'request-timeout': '1s' }
     : { command: 'print("fault-case")', 'request-timeout': '1s' }
   const { main, post } = await job(emu, inputs)
   const seen = calls(emu, endpoint.method, endpoint.path).map(c => c.status)

@@ -32233,6 +32233,13 @@ async function resolveSource(file, workspace, fs) {
 
 
 
+/** Registers every secret the inputs or environment hold, before anything could print them. */
+function maskSecrets(raw, env) {
+    for (const s of [raw.token, raw.password, env.DATABRICKS_TOKEN, env.DATABRICKS_PASSWORD]) {
+        if (s)
+            core_setSecret(s);
+    }
+}
 /** Reads every input once, through @actions/core. */
 function readRawInputs(get = n => getInput(n)) {
     return {
@@ -32645,7 +32652,7 @@ async function runMain(deps = defaultDeps()) {
     const ids = { contextId: '', commandId: '' };
     try {
         const raw = readRawInputs();
-        maskRawSecrets(raw, deps.env);
+        maskSecrets(raw, deps.env);
         inputs = await parseInputs(raw, deps.env, deps.workspace, deps.fs);
         for (const secret of inputs.auth.secrets())
             core_setSecret(secret);
@@ -32701,13 +32708,6 @@ async function runMain(deps = defaultDeps()) {
     }
     finally {
         watcher?.dispose();
-    }
-}
-/** Registers secrets before anything could print them, derived ones included. */
-function maskRawSecrets(raw, env) {
-    for (const s of [raw.token, raw.password, env.DATABRICKS_TOKEN, env.DATABRICKS_PASSWORD]) {
-        if (s)
-            core_setSecret(s);
     }
 }
 async function report(outcome, inputs, durationMs) {

@@ -31885,6 +31885,13 @@ async function source_resolveSource(file, workspace, fs) {
 
 
 
+/** Registers every secret the inputs or environment hold, before anything could print them. */
+function maskSecrets(raw, env) {
+    for (const s of [raw.token, raw.password, env.DATABRICKS_TOKEN, env.DATABRICKS_PASSWORD]) {
+        if (s)
+            core_setSecret(s);
+    }
+}
 /** Reads every input once, through @actions/core. */
 function readRawInputs(get = n => getInput(n)) {
     return {
@@ -32125,15 +32132,7 @@ async function runPost(deps = defaultDeps()) {
 }
 async function cleanUp(state, deps) {
     const raw = readRawInputs();
-    for (const s of [
-        raw.token,
-        raw.password,
-        deps.env.DATABRICKS_TOKEN,
-        deps.env.DATABRICKS_PASSWORD
-    ]) {
-        if (s)
-            core_setSecret(s);
-    }
+    maskSecrets(raw, deps.env);
     const manual = manualDestroy(state.host, state.clusterId, state.contextId);
     let auth;
     try {

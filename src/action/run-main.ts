@@ -4,7 +4,7 @@ import { formatDuration } from '../common/duration.js'
 import { Deadline } from '../common/time.js'
 import { DatabricksApi } from '../databricks/api.js'
 import { runCommand, type RunOutcome } from '../databricks/run-command.js'
-import { parseInputs, readRawInputs, type Inputs, type RawInputs } from '../runner/inputs.js'
+import { maskSecrets, parseInputs, readRawInputs, type Inputs } from '../runner/inputs.js'
 import { printUntrusted, runnerLogger } from '../runner/log.js'
 import { buildOutputs, writeOutputs } from '../runner/outputs.js'
 import { saveCommand, saveCommandDone, saveContext } from '../runner/state.js'
@@ -21,7 +21,7 @@ export async function runMain(deps: ActionDeps = defaultDeps()): Promise<void> {
   const ids = { contextId: '', commandId: '' }
   try {
     const raw = readRawInputs()
-    maskRawSecrets(raw, deps.env)
+    maskSecrets(raw, deps.env)
     inputs = await parseInputs(raw, deps.env, deps.workspace, deps.fs)
     for (const secret of inputs.auth.secrets()) core.setSecret(secret)
     const api = new DatabricksApi({
@@ -82,13 +82,6 @@ export async function runMain(deps: ActionDeps = defaultDeps()): Promise<void> {
     core.setFailed(message)
   } finally {
     watcher?.dispose()
-  }
-}
-
-/** Registers secrets before anything could print them, derived ones included. */
-function maskRawSecrets(raw: RawInputs, env: NodeJS.ProcessEnv): void {
-  for (const s of [raw.token, raw.password, env.DATABRICKS_TOKEN, env.DATABRICKS_PASSWORD]) {
-    if (s) core.setSecret(s)
   }
 }
 

@@ -5,7 +5,7 @@ import { Deadline } from '../common/time.js'
 import { DatabricksApi } from '../databricks/api.js'
 import { ApiError } from '../databricks/api-error.js'
 import { ExecutionApi } from '../databricks/execution.js'
-import { parseAuth, readRawInputs } from '../runner/inputs.js'
+import { maskSecrets, parseAuth, readRawInputs } from '../runner/inputs.js'
 import { runnerLogger } from '../runner/log.js'
 import { readState } from '../runner/state.js'
 import { defaultDeps, type ActionDeps } from './deps.js'
@@ -41,14 +41,7 @@ export async function runPost(deps: ActionDeps = defaultDeps()): Promise<void> {
 
 async function cleanUp(state: ReturnType<typeof readState>, deps: ActionDeps): Promise<void> {
   const raw = readRawInputs()
-  for (const s of [
-    raw.token,
-    raw.password,
-    deps.env.DATABRICKS_TOKEN,
-    deps.env.DATABRICKS_PASSWORD
-  ]) {
-    if (s) core.setSecret(s)
-  }
+  maskSecrets(raw, deps.env)
   const manual = manualDestroy(state.host, state.clusterId, state.contextId)
   let auth
   try {

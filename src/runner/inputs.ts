@@ -45,6 +45,13 @@ export interface Inputs {
   requestTimeoutMs: number
 }
 
+/** Registers every secret the inputs or environment hold, before anything could print them. */
+export function maskSecrets(raw: RawInputs, env: NodeJS.ProcessEnv): void {
+  for (const s of [raw.token, raw.password, env.DATABRICKS_TOKEN, env.DATABRICKS_PASSWORD]) {
+    if (s) core.setSecret(s)
+  }
+}
+
 /** Reads every input once, through @actions/core. */
 export function readRawInputs(get: (name: string) => string = n => core.getInput(n)): RawInputs {
   return {
