@@ -65,7 +65,7 @@ export class Emulator {
       this.faults
     )
     this.setClusters(o.clusters ?? [{ id: DEFAULT_CLUSTER_ID, name: 'emulated-cluster' }])
-    this.faults.set(o.faults ?? {})
+    this.setFaults(o.faults ?? {})
   }
 
   static async start(o: EmulatorOptions = {}): Promise<Emulator> {
@@ -101,6 +101,12 @@ export class Emulator {
     for (const c of this.clusters.values()) c.dispose()
     this.clusters.clear()
     for (const spec of specs) this.clusters.set(spec.id, new Cluster(spec))
+  }
+
+  /** Puts a fault plan in force (from --faults, POST /__emulator/faults or a test). */
+  setFaults(config: FaultConfig): void {
+    this.faults.set(config)
+    if (config.clusters) this.setClusters(config.clusters)
   }
 
   /** Makes the token answer 401 from the next call on, as one that expires mid-run. */
@@ -211,7 +217,7 @@ export class Emulator {
       case 'GET /__emulator/state':
         return sendJson(res, 200, this.snapshot())
       case 'POST /__emulator/faults':
-        this.faults.set(json as FaultConfig)
+        this.setFaults(json as FaultConfig)
         return sendJson(res, 200, {})
       case 'POST /__emulator/reset':
         this.reset()

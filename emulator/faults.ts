@@ -1,3 +1,5 @@
+import type { ClusterSpec } from './clusters.js'
+
 /**
  * Fault injection: what tests use to make the emulator misbehave the way a real workspace or
  * the proxies in front of it do. Set from a JSON file (--faults) or POST /__emulator/faults.
@@ -27,6 +29,10 @@ export interface FaultRule {
 /** Behaviours beyond single answers. */
 export interface FaultConfig {
   rules?: FaultRule[]
+  /** contexts/create answers ClusterNotReadyException this many times first. */
+  clusterNotReady?: number
+  /** Replaces the clusters, e.g. one TERMINATED that takes startDelayMs to start. */
+  clusters?: ClusterSpec[]
   /** How a cancel ends: Finished with a CommandCancelledException result (the usual), Cancelled, or never. */
   cancelMode?: 'finished-error' | 'cancelled' | 'ignore'
   /** The next N contexts end in Error instead of Running. */
@@ -50,7 +56,11 @@ export class FaultPlan {
 
   set(config: FaultConfig): void {
     this.config = { ...config }
-    this.rules = (config.rules ?? []).map(rule => ({ rule, seen: 0, used: 0 }))
+    const rules = [
+      ...(config.clusterNotReady ? [clusterNotReady(config.clusterNotReady)] : []),
+      ...(config.rules ?? [])
+    ]
+    this.rules = rules.map(rule => ({ rule, seen: 0, used: 0 }))
   }
 
   /** The rule that applies to this call, counting it; undefined when none does. */

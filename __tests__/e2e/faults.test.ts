@@ -187,3 +187,82 @@ describe('service behaviours that bite', () => {
     await expectNothingLeft(emu)
   })
 })
+
+describe('fault plans from a JSON file (npm run emulator -- --faults file.json)', () => {
+  it('starts the emulator CLI with terminated clusters, ClusterNotReady and HTML faults', async () => {
+    const { spawn } = await import('node:child_process')
+    const { mkdtempSync, writeFileSync } = await import('node:fs')
+    const { tmpdir } = await import('node:os')
+    const { join } = await import('node:path')
+    const { runJob, ROOT } = await import('../../harness/runner.js')
+    const file = join(mkdtempSync(join(tmpdir(), 'faults-')), 'faults.json')
+    writeFileSync(
+      file,
+      JSON.stringify({
+        clusterNotReady: 2,
+        clusters: [{ id: 'c-file', state: 'TERMINATED', startDelayMs: 1500 }],
+        rules: [
+          {
+            path: '/api/1.2/commands/status',
+            status: 503,
+            body: '<html><h1>503 Service Unavailable</h1></html>'
+          }
+        ]
+      })
+    )
+    const cli = spawn(
+      join(ROOT, 'node_modules/.bin/tsx'),
+      [join(ROOT, 'emulator/cli.ts'), '--port', '0', '--faults', file],
+      { stdio: ['ignore', 'pipe', 'inherit'] }
+    )
+    try {
+      const ready = await new Promise<{
+        url: string
+        token: string
+        clusterId: string
+        caCert: string
+      }>((resolve, reject) => {
+        cli.stdout.once('data', (d: Buffer) => resolve(JSON.parse(d.toString())))
+        cli.once('exit', code => reject(new Error(`emulator exited ${code}`)))
+      })
+      expect(ready.clusterId).toBe('c-file')
+      const inputs = {
+        host: ready.url,
+        token: ready.token,
+        'cluster-id': ready.clusterId,
+        command: '"from cli"',
+        'start-cluster': 'true'
+      }
+      const { main, post } = await runJob({ inputs, env: { NODE_EXTRA_CA_CERTS: ready.caCert } })
+      expect(main.exitCode).toBe(0)
+      expect(main.outputs.result).toBe("'from cli'")
+      expect(main.log).toContain('starting it (start-cluster: true)')
+      expect(main.log).toMatch(
+        /Retry 2 in \d+ ms: POST \/api\/1\.2\/contexts\/create: HTTP 500: ClusterNotReadyException/
+      )
+      expect(main.log).toMatch(
+        /GET \/api\/1\.2\/commands\/status: HTTP 503: 503 Service Unavailable/
+      )
+      expect(post.log).toMatch(/Destroyed execution context/)
+      // Read the CLI emulator's own state, trusting its certificate explicitly.
+      const { get } = await import('node:https')
+      const { readFileSync } = await import('node:fs')
+      const state = await new Promise<{ liveContexts: number; liveProcesses: number }>(
+        (resolve, reject) => {
+          get(`${ready.url}/__emulator/state`, { ca: readFileSync(ready.caCert) }, res => {
+            let body = ''
+            res.on('data', c => (body += c))
+            res.on('end', () => resolve(JSON.parse(body)))
+          }).on('error', reject)
+        }
+      )
+      expect({ contexts: state.liveContexts, processes: state.liveProcesses }).toEqual({
+        contexts: 0,
+        processes: 0
+      })
+    } finally {
+      cli.kill('SIGTERM')
+      await new Promise(r => cli.once('exit', r))
+    }
+  }, 60_000)
+})

@@ -92,7 +92,7 @@ export async function runFaultCase(
     ])
     if (timeoutCancel) {
       expect(theError(main)).toBe(
-        'The command timed out after 2s (the timeout input) and was cancelled.'
+        'The command timed out after 3s (the timeout input) and was cancelled.'
       )
     } else {
       expect({ exit: main.exitCode, errors: main.errors, status: main.outputs.status }).toEqual({
