@@ -46,6 +46,8 @@ function contextId(): string {
 export class ContextRegistry {
   private readonly contexts = new Map<string, Context>()
   private readonly evicted = new Set<string>()
+  /** Every kernel whose process has not exited yet, whatever became of its context. */
+  private readonly kernels = new Set<PythonKernel>()
   peakContexts = 0
 
   constructor(
@@ -57,10 +59,14 @@ export class ContextRegistry {
     return this.contexts.size
   }
 
+  /** Python processes still alive: a kernel leaves this count only when its process exits. */
   get liveProcesses(): number {
-    let n = 0
-    for (const c of this.contexts.values()) if (c.kernel && !c.kernel.exited) n++
-    return n
+    return this.kernels.size
+  }
+
+  /** Process ids of the live kernels, for tests that check the OS. */
+  get pids(): number[] {
+    return [...this.kernels].map(k => k.pid).filter((p): p is number => p !== undefined)
   }
 
   list(): { id: string; clusterId: string; language: string; status: string }[] {
@@ -118,8 +124,10 @@ export class ContextRegistry {
     }
     if (RUNNABLE.has(language)) {
       ctx.kernel = new PythonKernel(this.limits, k => {
+        this.kernels.delete(k)
         if (ctx.kernel === k && this.contexts.has(ctx.id)) ctx.status = 'Error'
       })
+      this.kernels.add(ctx.kernel)
       ctx.kernel.ready.then(becomeRunning, () => (ctx.status = 'Error'))
     } else {
       becomeRunning()

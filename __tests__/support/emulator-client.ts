@@ -1,0 +1,81 @@
+import { request } from 'node:https'
+import { readFileSync } from 'node:fs'
+import type { Emulator } from '../../emulator/emulator.js'
+
+export interface RawAnswer {
+  status: number
+  body: any // eslint-disable-line @typescript-eslint/no-explicit-any -- tests read arbitrary JSON
+}
+
+/** A bare HTTPS call to the emulator, trusting its certificate, with any body and auth. */
+export function call(
+  emu: Emulator,
+  method: 'GET' | 'POST',
+  path: string,
+  o: { body?: string | Buffer; contentType?: string; auth?: string | null } = {}
+): Promise<RawAnswer> {
+  const headers: Record<string, string> = {}
+  if (o.auth !== null) headers.authorization = o.auth ?? `Bearer ${emu.token}`
+  if (o.contentType) headers['content-type'] = o.contentType
+  return new Promise((resolve, reject) => {
+    const req = request(
+      `${emu.url}${path}`,
+      { method, headers, ca: readFileSync(emu.caCert) },
+      res => {
+        let text = ''
+        res.on('data', c => (text += c))
+        res.on('end', () => {
+          let body: unknown = text
+          try {
+            body = JSON.parse(text)
+          } catch {
+            // keep text
+          }
+          resolve({ status: res.statusCode ?? 0, body })
+        })
+      }
+    )
+    req.on('error', reject)
+    if (o.body !== undefined) req.write(o.body)
+    req.end()
+  })
+}
+
+/** Creates a context and waits until it runs; returns its id. */
+export async function context(emu: Emulator, language = 'python'): Promise<string> {
+  const { body } = await call(emu, 'POST', '/api/1.2/contexts/create', {
+    body: JSON.stringify({ clusterId: emu.clusterId, language })
+  })
+  for (let i = 0; i < 100; i++) {
+    const s = await call(
+      emu,
+      'GET',
+      `/api/1.2/contexts/status?clusterId=${emu.clusterId}&contextId=${body.id}`
+    )
+    if (s.body.status !== 'Pending') return body.id as string
+    await new Promise(r => setTimeout(r, 20))
+  }
+  throw new Error('context never left Pending')
+}
+
+/** Runs a command and waits for a final state; returns the status answer. */
+export async function run(
+  emu: Emulator,
+  contextId: string,
+  command: string,
+  language = 'python'
+): Promise<RawAnswer['body']> {
+  const { body } = await call(emu, 'POST', '/api/1.2/commands/execute', {
+    body: JSON.stringify({ clusterId: emu.clusterId, contextId, language, command })
+  })
+  for (let i = 0; i < 500; i++) {
+    const s = await call(
+      emu,
+      'GET',
+      `/api/1.2/commands/status?clusterId=${emu.clusterId}&contextId=${contextId}&commandId=${body.id}`
+    )
+    if (['Finished', 'Cancelled', 'Error'].includes(s.body.status)) return s.body
+    await new Promise(r => setTimeout(r, 20))
+  }
+  throw new Error('command never finished')
+}
