@@ -2,6 +2,7 @@ import { randomInt, randomUUID } from 'node:crypto'
 import { HttpProblem } from './http-io.js'
 import { PythonKernel, type Results } from './kernel.js'
 import type { FaultPlan } from './faults.js'
+import { cancelledResults, unsupported } from './canned-results.js'
 
 export interface ContextLimits {
   /** The service keeps at most 145 per cluster and evicts idle ones past that. */
@@ -234,23 +235,5 @@ export class ContextRegistry {
   stopAll(): void {
     for (const ctx of this.contexts.values()) ctx.kernel?.kill()
     this.contexts.clear()
-  }
-}
-
-function cancelledResults(): Results {
-  return {
-    resultType: 'error',
-    summary: "<span class='ansi-red-fg'>CommandCancelledException</span>: Command was cancelled",
-    cause:
-      'com.databricks.backend.common.rpc.CommandCancelledException\n\tat com.databricks.spark.chauffeur.ExecContextState.cancel(ExecContextState.scala:412)\n'
-  }
-}
-
-function unsupported(language: string): Results {
-  const name = language === 'r' ? 'R' : language.charAt(0).toUpperCase() + language.slice(1)
-  return {
-    resultType: 'error',
-    summary: `<span class='ansi-red-fg'>UnsupportedOperationException</span>: The Databricks emulator cannot run ${name}: it runs Python and SQL only`,
-    cause: `java.lang.UnsupportedOperationException: The Databricks emulator cannot run ${name}: it runs Python and SQL only. Run ${name} on a real cluster.`
   }
 }

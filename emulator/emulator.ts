@@ -7,6 +7,7 @@ import { Cluster, type ClusterSpec } from './clusters.js'
 import { ContextRegistry, type ContextLimits } from './contexts.js'
 import { FaultPlan, type FaultConfig, type FaultRule } from './faults.js'
 import { HttpProblem, parseFields, readBody, sendJson, sendText } from './http-io.js'
+import { handleAdmin } from './admin.js'
 import { problemBody, route } from './routes.js'
 import { generateCertificate } from './tls.js'
 
@@ -144,7 +145,7 @@ export class Emulator {
     const method = req.method ?? 'GET'
     const path = url.pathname
     const maxBytes = this.o.maxRequestBytes ?? 16 * 1024 * 1024
-    if (path.startsWith('/__emulator/')) return this.admin(method, path, req, res)
+    if (path.startsWith('/__emulator/')) return handleAdmin(this, method, path, req, res)
 
     const record: CallRecord = { method, path, status: 0, fault: false }
     if (this.calls.length < MAX_CALLS_KEPT) this.calls.push(record)
@@ -203,38 +204,6 @@ export class Emulator {
     }
     record.status = status
     sendJson(res, status, body)
-  }
-
-  private async admin(
-    method: string,
-    path: string,
-    req: IncomingMessage,
-    res: ServerResponse
-  ): Promise<void> {
-    const body = method === 'POST' ? (await readBody(req, 1024 * 1024)).toString('utf8') : ''
-    const json = (body ? JSON.parse(body) : {}) as Record<string, unknown>
-    switch (`${method} ${path}`) {
-      case 'GET /__emulator/state':
-        return sendJson(res, 200, this.snapshot())
-      case 'POST /__emulator/faults':
-        this.setFaults(json as FaultConfig)
-        return sendJson(res, 200, {})
-      case 'POST /__emulator/reset':
-        this.reset()
-        return sendJson(res, 200, {})
-      case 'POST /__emulator/clusters':
-        this.setClusters((json.clusters ?? []) as ClusterSpec[])
-        return sendJson(res, 200, {})
-      case 'POST /__emulator/evict':
-        try {
-          this.registry.evict(String(json.contextId))
-        } catch (e) {
-          return sendJson(res, 400, { error: String(e) })
-        }
-        return sendJson(res, 200, {})
-      default:
-        return sendJson(res, 404, { error: `unknown admin call ${method} ${path}` })
-    }
   }
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { InputError } from '../../src/common/errors.js'
-import { parseHost, parseInputs, type RawInputs } from '../../src/runner/inputs.js'
+import { parseHost } from '../../src/runner/connection.js'
+import { parseInputs, type RawInputs } from '../../src/runner/inputs.js'
 import type { SourceFs } from '../../src/runner/source.js'
 
 const base: RawInputs = {

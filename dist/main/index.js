@@ -28370,7 +28370,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5684:
+/***/ 5674:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -32189,6 +32189,59 @@ class BasicAuth {
     }
 }
 
+;// CONCATENATED MODULE: ./src/runner/connection.ts
+
+
+/** Where to connect and as whom: the host and credential inputs, with their env fallbacks. */
+const HOST_EXAMPLE = 'https://adb-1234567890123456.7.azuredatabricks.net';
+/** The workspace origin: https added when missing, http refused, paths and queries dropped. */
+function parseHost(value) {
+    if (!value)
+        throw new InputError(`Input host is required: set it to your workspace URL, e.g. ${HOST_EXAMPLE}, or set DATABRICKS_HOST.`);
+    if (/^http:\/\//i.test(value))
+        throw new InputError(`Invalid input host '${value}': http is refused because the token would travel unencrypted. Use https://${value.slice(7)}.`);
+    const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(value) ? value : `https://${value}`;
+    let url;
+    try {
+        url = new URL(withScheme);
+    }
+    catch {
+        throw new InputError(`Invalid input host '${value}': not a URL. Expected the workspace URL, e.g. ${HOST_EXAMPLE}.`);
+    }
+    if (url.protocol !== 'https:')
+        throw new InputError(`Invalid input host '${value}': only https:// workspace URLs are supported, e.g. ${HOST_EXAMPLE}.`);
+    if (!/^(\[[0-9a-f:.]+\]|[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*)$/i.test(url.hostname) ||
+        url.username ||
+        url.password) {
+        throw new InputError(`Invalid input host '${value}': '${url.hostname}' is not a host name. Expected the workspace URL, e.g. ${HOST_EXAMPLE}.`);
+    }
+    return url.origin;
+}
+/**
+ * Exactly one way of authenticating. Inputs win over the environment, and the two are never
+ * mixed, so a stray DATABRICKS_TOKEN cannot quietly override the username the user gave.
+ */
+function parseAuth(raw, env) {
+    const fromInputs = raw.token || raw.username || raw.password;
+    const token = fromInputs ? raw.token : env.DATABRICKS_TOKEN?.trim() || '';
+    const username = fromInputs ? raw.username : env.DATABRICKS_USERNAME?.trim() || '';
+    const password = fromInputs ? raw.password : env.DATABRICKS_PASSWORD || '';
+    const where = fromInputs
+        ? 'inputs'
+        : 'environment variables DATABRICKS_TOKEN / DATABRICKS_USERNAME / DATABRICKS_PASSWORD';
+    if (token && (username || password))
+        throw new InputError(`Two ways of authenticating were configured in the ${where}: a token and a user name/password. Set only one: token, or username with password.`);
+    if (token)
+        return new TokenAuth(token);
+    if (username && !password)
+        throw new InputError('Input username was given without password: set both for HTTP Basic, or use token instead.');
+    if (password && !username)
+        throw new InputError('Input password was given without username: set both for HTTP Basic, or use token instead.');
+    if (username)
+        return new BasicAuth(username, password);
+    throw new InputError('No credentials: set the token input (e.g. token: ${{ secrets.DATABRICKS_TOKEN }}), or username and password, or DATABRICKS_TOKEN in the environment.');
+}
+
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 ;// CONCATENATED MODULE: ./src/runner/source.ts
@@ -32257,7 +32310,6 @@ function readRawInputs(get = n => getInput(n)) {
         requestTimeout: get('request-timeout')
     };
 }
-const HOST_EXAMPLE = 'https://adb-1234567890123456.7.azuredatabricks.net';
 const EXTENSIONS = {
     py: 'python',
     scala: 'scala',
@@ -32299,48 +32351,6 @@ async function parseInputs(raw, env, workspace, fs) {
         startCluster,
         requestTimeoutMs
     };
-}
-function parseHost(value) {
-    if (!value)
-        throw new InputError(`Input host is required: set it to your workspace URL, e.g. ${HOST_EXAMPLE}, or set DATABRICKS_HOST.`);
-    if (/^http:\/\//i.test(value))
-        throw new InputError(`Invalid input host '${value}': http is refused because the token would travel unencrypted. Use https://${value.slice(7)}.`);
-    const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(value) ? value : `https://${value}`;
-    let url;
-    try {
-        url = new URL(withScheme);
-    }
-    catch {
-        throw new InputError(`Invalid input host '${value}': not a URL. Expected the workspace URL, e.g. ${HOST_EXAMPLE}.`);
-    }
-    if (url.protocol !== 'https:')
-        throw new InputError(`Invalid input host '${value}': only https:// workspace URLs are supported, e.g. ${HOST_EXAMPLE}.`);
-    if (!/^(\[[0-9a-f:.]+\]|[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*)$/i.test(url.hostname) ||
-        url.username ||
-        url.password) {
-        throw new InputError(`Invalid input host '${value}': '${url.hostname}' is not a host name. Expected the workspace URL, e.g. ${HOST_EXAMPLE}.`);
-    }
-    return url.origin;
-}
-function parseAuth(raw, env) {
-    const fromInputs = raw.token || raw.username || raw.password;
-    const token = fromInputs ? raw.token : env.DATABRICKS_TOKEN?.trim() || '';
-    const username = fromInputs ? raw.username : env.DATABRICKS_USERNAME?.trim() || '';
-    const password = fromInputs ? raw.password : env.DATABRICKS_PASSWORD || '';
-    const where = fromInputs
-        ? 'inputs'
-        : 'environment variables DATABRICKS_TOKEN / DATABRICKS_USERNAME / DATABRICKS_PASSWORD';
-    if (token && (username || password))
-        throw new InputError(`Two ways of authenticating were configured in the ${where}: a token and a user name/password. Set only one: token, or username with password.`);
-    if (token)
-        return new TokenAuth(token);
-    if (username && !password)
-        throw new InputError('Input username was given without password: set both for HTTP Basic, or use token instead.');
-    if (password && !username)
-        throw new InputError('Input password was given without username: set both for HTTP Basic, or use token instead.');
-    if (username)
-        return new BasicAuth(username, password);
-    throw new InputError('No credentials: set the token input (e.g. token: ${{ secrets.DATABRICKS_TOKEN }}), or username and password, or DATABRICKS_TOKEN in the environment.');
 }
 function parseLanguage(value, file) {
     if (value) {
@@ -32758,7 +32768,7 @@ async function writeSummary(html) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_run_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5684);
+/* harmony import */ var _action_run_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5674);
 
 await (0,_action_run_main_js__WEBPACK_IMPORTED_MODULE_0__/* .runMain */ .V)();
 
