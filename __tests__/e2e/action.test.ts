@@ -220,3 +220,40 @@ describe('the bundled action against the emulator', () => {
     expect(emu.calls).toHaveLength(0)
   })
 })
+
+describe('large results stay within GitHub limits', () => {
+  it('cuts a 3 MB output to fit the result output and the 1 MiB summary, and says so', async () => {
+    const { main } = await job(emu, { command: 'for i in range(3000):\n    print("é" * 500)' })
+    expect(main.exitCode).toBe(0)
+    expect(main.outputs.truncated).toBe('true')
+    expect(Buffer.byteLength(main.outputs.result ?? '')).toBeLessThanOrEqual(256 * 1024)
+    expect(Buffer.byteLength(main.summary)).toBeLessThan(1024 * 1024)
+    expect(main.summary).toMatch(
+      /The output was cut to \d+ of \d+ bytes to fit GitHub's 1 MiB summary limit/
+    )
+  })
+
+  it('says truncated when Databricks skipped output past its own limit', async () => {
+    const { main } = await job(emu, { command: 'print("x" * 3_000_000)' })
+    expect(main.outputs.result).toBe(
+      '\n*** WARNING: max output size exceeded, skipping output. ***\n'
+    )
+    expect(main.outputs.truncated).toBe('true')
+  })
+
+  it('keeps a large table output valid JSON and the summary short', async () => {
+    const wide = "printf('%.2000c', 'x')"
+    const { main } = await job(emu, {
+      language: 'sql',
+      command: `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1000) SELECT i, ${wide} AS pad FROM n`
+    })
+    expect(main.exitCode).toBe(0)
+    const rows = JSON.parse(main.outputs.result ?? '') as { i: number }[]
+    expect(rows.length).toBeGreaterThan(50)
+    expect(rows.length).toBeLessThan(1000)
+    expect(rows[0]?.i).toBe(1)
+    expect(main.outputs.truncated).toBe('true')
+    expect(Buffer.byteLength(main.summary)).toBeLessThan(1024 * 1024)
+    expect(main.summary).toMatch(/1000 rows; showing the first \d+ here/)
+  })
+})

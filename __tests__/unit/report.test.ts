@@ -50,6 +50,12 @@ describe('outputs', () => {
     expect(text).toBe('é'.repeat(50))
   })
 
+  it('says truncated when the service skipped output', () => {
+    const text = 'a\n*** WARNING: max output size exceeded, skipping output. ***\n'
+    expect(buildOutputs(outcome({ type: 'text', text })).truncated).toBe('true')
+    expect(buildOutputs(outcome({ type: 'text', text: 'a' })).truncated).toBe('false')
+  })
+
   it('passes on the service truncated flag', () => {
     expect(buildOutputs(outcome({ ...table(1), truncated: true } as CommandResult)).truncated).toBe(
       'true'

@@ -32038,6 +32038,7 @@ function tableToObjects(columns, rows) {
 
 
 
+
 /** The cancel after a job cancel must fit in the runner's 7.5 s before SIGTERM. */
 const JOB_CANCEL_BUDGET_MS = 5000;
 /** Runs one command in a fresh context. The context is left for the post step to destroy. */
@@ -32051,7 +32052,7 @@ async function runCommand(req, hooks, d) {
         startCluster: req.startCluster,
         deadline: req.deadline
     }));
-    const contextId = await step(`Failed to create a ${req.language} execution context on ${where}`, () => exec.createContext(req.language, call));
+    const contextId = await step(`Failed to create a ${req.language} execution context on ${where}`, () => exec.createContext(req.language, call), UNKNOWN_CREATE);
     hooks.onContextCreated(contextId);
     d.logger.info(`Created execution context ${contextId}; waiting for it to be ready`);
     const ctx = await step(`Failed while waiting for execution context ${contextId} on ${where}`, () => pollUntil({
@@ -32068,7 +32069,7 @@ async function runCommand(req, hooks, d) {
     if (ctx.value !== 'Running') {
         throw new Error(`Execution context ${contextId} on ${where} ended in state ${ctx.value}; the cluster could not start a ${req.language} interpreter. Check the cluster's event log and driver logs.`);
     }
-    const commandId = await step(`Failed to start the command in context ${contextId} on ${where}`, () => exec.execute(contextId, req.language, req.source, call));
+    const commandId = await step(`Failed to start the command in context ${contextId} on ${where}`, () => exec.execute(contextId, req.language, req.source, call), UNKNOWN_EXECUTE);
     hooks.onCommandStarted(commandId);
     d.logger.info(`Started command ${commandId}`);
     let final;
@@ -32136,13 +32137,21 @@ async function cancelAndWait(exec, contextId, commandId, budgetMs, d) {
         return false;
     }
 }
+/** Said when a create got no answer: it was not repeated, since a repeat could leak a second. */
+const UNKNOWN_CREATE = 'no answer came back, so the service may have created the context anyway; it was not retried, to avoid creating two. API 1.2 cannot list contexts: an idle one is evicted when the cluster needs room';
+/** Said when an execute got no answer: repeating it could run the code twice. */
+const UNKNOWN_EXECUTE = 'no answer came back, so the command may have started; it was not retried, to avoid running it twice. The post step destroys the context, which stops it';
 /** Runs one phase, adding what it was doing to any error (and a hint for known causes). */
-async function step(doing, f) {
+async function step(doing, f, ifUnknown) {
     try {
         return await f();
     }
     catch (e) {
         const wrapped = wrapError(doing, e);
+        // The request went out and no answer came back: the service may have acted on it.
+        if (ifUnknown && e instanceof TransportError && e.code !== 'ECONNREFUSED') {
+            wrapped.message += ` (${ifUnknown})`;
+        }
         if (/is disconnected/.test(errorMessage(e))) {
             wrapped.message +=
                 ' (the context was evicted: a cluster keeps at most 145 execution contexts and drops idle ones, or it restarted)';
@@ -32434,6 +32443,8 @@ function cutToBytes(text, maxBytes) {
 
 /** GitHub keeps about 1 MB of outputs per job, shared by every step; leave room for others. */
 const MAX_RESULT_OUTPUT_BYTES = 256 * 1024;
+/** What Databricks prints in place of output past its per-command limit. */
+const OUTPUT_SKIPPED = '*** WARNING: max output size exceeded, skipping output. ***';
 /** Renders a result as the `result` output, cut to fit; `cut` says whether anything was dropped. */
 function resultText(result, maxBytes) {
     switch (result.type) {
@@ -32464,7 +32475,8 @@ function resultText(result, maxBytes) {
 }
 function buildOutputs(outcome, maxBytes = MAX_RESULT_OUTPUT_BYTES) {
     const { text, cut } = resultText(outcome.result, maxBytes);
-    const serviceTruncated = outcome.result.type === 'table' && outcome.result.truncated;
+    const r = outcome.result;
+    const serviceTruncated = (r.type === 'table' && r.truncated) || (r.type === 'text' && r.text.includes(OUTPUT_SKIPPED));
     return {
         status: outcome.status,
         'result-type': outcome.result.type === 'none' ? '' : outcome.result.type,

@@ -13,6 +13,7 @@ import {
   type Language
 } from './execution.js'
 import { isCancellation, parseResults, type CommandResult } from './results.js'
+import { TransportError } from './transport.js'
 
 export interface RunRequest {
   clusterId: string
@@ -72,7 +73,8 @@ export async function runCommand(
 
   const contextId = await step(
     `Failed to create a ${req.language} execution context on ${where}`,
-    () => exec.createContext(req.language, call)
+    () => exec.createContext(req.language, call),
+    UNKNOWN_CREATE
   )
   hooks.onContextCreated(contextId)
   d.logger.info(`Created execution context ${contextId}; waiting for it to be ready`)
@@ -102,7 +104,8 @@ export async function runCommand(
 
   const commandId = await step(
     `Failed to start the command in context ${contextId} on ${where}`,
-    () => exec.execute(contextId, req.language, req.source, call)
+    () => exec.execute(contextId, req.language, req.source, call),
+    UNKNOWN_EXECUTE
   )
   hooks.onCommandStarted(commandId)
   d.logger.info(`Started command ${commandId}`)
@@ -182,12 +185,23 @@ async function cancelAndWait(
   }
 }
 
+/** Said when a create got no answer: it was not repeated, since a repeat could leak a second. */
+const UNKNOWN_CREATE =
+  'no answer came back, so the service may have created the context anyway; it was not retried, to avoid creating two. API 1.2 cannot list contexts: an idle one is evicted when the cluster needs room'
+/** Said when an execute got no answer: repeating it could run the code twice. */
+const UNKNOWN_EXECUTE =
+  'no answer came back, so the command may have started; it was not retried, to avoid running it twice. The post step destroys the context, which stops it'
+
 /** Runs one phase, adding what it was doing to any error (and a hint for known causes). */
-async function step<T>(doing: string, f: () => Promise<T>): Promise<T> {
+async function step<T>(doing: string, f: () => Promise<T>, ifUnknown?: string): Promise<T> {
   try {
     return await f()
   } catch (e) {
     const wrapped = wrapError(doing, e)
+    // The request went out and no answer came back: the service may have acted on it.
+    if (ifUnknown && e instanceof TransportError && e.code !== 'ECONNREFUSED') {
+      wrapped.message += ` (${ifUnknown})`
+    }
     if (/is disconnected/.test(errorMessage(e))) {
       wrapped.message +=
         ' (the context was evicted: a cluster keeps at most 145 execution contexts and drops idle ones, or it restarted)'

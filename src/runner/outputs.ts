@@ -6,6 +6,9 @@ import { tableToObjects, type CommandResult } from '../databricks/results.js'
 /** GitHub keeps about 1 MB of outputs per job, shared by every step; leave room for others. */
 export const MAX_RESULT_OUTPUT_BYTES = 256 * 1024
 
+/** What Databricks prints in place of output past its per-command limit. */
+const OUTPUT_SKIPPED = '*** WARNING: max output size exceeded, skipping output. ***'
+
 /** The step's outputs, as action.yml declares them. */
 export interface StepOutputs {
   status: string
@@ -50,7 +53,9 @@ export function resultText(
 
 export function buildOutputs(outcome: RunOutcome, maxBytes = MAX_RESULT_OUTPUT_BYTES): StepOutputs {
   const { text, cut } = resultText(outcome.result, maxBytes)
-  const serviceTruncated = outcome.result.type === 'table' && outcome.result.truncated
+  const r = outcome.result
+  const serviceTruncated =
+    (r.type === 'table' && r.truncated) || (r.type === 'text' && r.text.includes(OUTPUT_SKIPPED))
   return {
     status: outcome.status,
     'result-type': outcome.result.type === 'none' ? '' : outcome.result.type,
