@@ -1,3 +1,5 @@
 import { runPost } from './action/run-post.js'
+import { exitWhenDone } from './runner/exit.js'
 
 await runPost()
+exitWhenDone()

@@ -72,6 +72,19 @@ describe('job cancellation (SIGINT, SIGTERM at 7.5 s, kill at 10 s) at each phas
     await expectNothingLeft(emu)
   })
 
+  it('during a status request that hangs: the abandoned request does not hold the process', async () => {
+    emu.faults.set({ rules: [{ path: '/api/1.2/commands/status', latencyMs: 30_000 }] })
+    const { main, post } = await job(
+      emu,
+      { command: 'import time\ntime.sleep(60)' },
+      { cancel: { whenLog: /Started command/ } }
+    )
+    expectPromptExit(main)
+    expect(main.errors[0]).toMatch(/^The job was cancelled; command \w+ was cancelled\.$/)
+    expect(post.exitCode).toBe(0)
+    await expectNothingLeft(emu)
+  })
+
   it('during execution when the cancel never takes effect: exits within the window, post cancels again', async () => {
     emu.faults.set({ cancelMode: 'ignore' })
     const { main, post } = await job(

@@ -32781,11 +32781,33 @@ async function writeSummary(html) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _action_run_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5674);
+/* harmony import */ var _runner_exit_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8352);
+
 
 await (0,_action_run_main_js__WEBPACK_IMPORTED_MODULE_0__/* .runMain */ .V)();
+(0,_runner_exit_js__WEBPACK_IMPORTED_MODULE_1__/* .exitWhenDone */ .l)();
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 8352:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   l: () => (/* binding */ exitWhenDone)
+/* harmony export */ });
+/**
+ * Ends the process soon after the step's work is done, whatever is left open. An HTTP request
+ * abandoned on cancel keeps its socket, and with it the process, alive until its timeout: past
+ * the runner's 7.5 s before SIGTERM. The timer is unref'd, so a process that would end anyway
+ * ends at once; the grace lets buffered log lines reach the runner first.
+ */
+function exitWhenDone(graceMs = 500) {
+    setTimeout(() => process.exit(), graceMs).unref();
+}
+
 
 /***/ }),
 
