@@ -53,21 +53,14 @@ export async function expectNothingLeft(emu: Emulator): Promise<void> {
  */
 export function expectNoDuplicateWork(emu: Emulator): void {
   for (const path of ['/api/1.2/contexts/create', '/api/1.2/commands/execute']) {
+    // Answered by the service, or cut off after sending (which may have reached it).
     const reached = emu.calls.filter(
       c => c.method === 'POST' && c.path === path && (!c.fault || c.status === 'dropped')
     )
-    const provenNothing = emu.calls.filter(
-      c =>
-        c.method === 'POST' &&
-        c.path === path &&
-        c.fault &&
-        (c.status === 429 || c.status === 503 || c.status === 500)
-    )
-    expect({ path, reached: Math.min(reached.length, 2) }).toEqual({
+    expect({ path, reached: reached.length }).toEqual({
       path,
-      reached: reached.length ? 1 : 0
+      reached: Math.min(reached.length, 1)
     })
-    for (const c of provenNothing) expect([429, 503, 500]).toContain(c.status)
   }
 }
 
