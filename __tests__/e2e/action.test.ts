@@ -1,34 +1,19 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
+import { describe, expect, it } from '@jest/globals'
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import {
-  calls,
-  Emulator,
-  expectNothingLeft,
-  job,
-  startEmulator,
-  step,
-  theError
-} from '../support/e2e.js'
+import { calls, Emulator, job, step, theError, useEmulator } from '../support/e2e.js'
 import { clusterNotReady, htmlError } from '../../emulator/faults.js'
 
 let emu: Emulator
 let defaultCluster = ''
-beforeAll(async () => {
-  emu = await startEmulator()
-  defaultCluster = emu.clusterId
-})
-afterAll(() => emu.stop())
-beforeEach(() => emu.reset())
-afterEach(async () => {
-  try {
-    await expectNothingLeft(emu)
-  } finally {
-    // A failure must not leave contexts behind that fail the next test too.
-    emu.registry.stopAll()
-  }
-})
+useEmulator(
+  e => {
+    emu = e
+    defaultCluster = e.clusterId
+  },
+  { checkNothingLeft: true }
+)
 
 describe('the bundled action against the emulator', () => {
   it('runs inline Python and reports text', async () => {

@@ -1,18 +1,13 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
-import { calls, Emulator, expectNothingLeft, job, startEmulator, step } from '../support/e2e.js'
+import { beforeEach, describe, expect, it } from '@jest/globals'
+import { calls, Emulator, expectNothingLeft, job, step, useEmulator } from '../support/e2e.js'
 
 let emu: Emulator
 let cluster = ''
-beforeAll(async () => {
-  emu = await startEmulator()
-  cluster = emu.clusterId
+useEmulator(e => {
+  emu = e
+  cluster = e.clusterId
 })
-afterAll(() => emu.stop())
-afterEach(() => emu.registry.stopAll())
-beforeEach(() => {
-  emu.reset()
-  emu.setClusters([{ id: cluster }])
-})
+beforeEach(() => emu.setClusters([{ id: cluster }]))
 
 /** The runner kills at 10 s after SIGINT; the action must be done well before SIGTERM at 7.5 s. */
 function expectPromptExit(r: {

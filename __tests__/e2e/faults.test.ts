@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
+import { describe, expect, it } from '@jest/globals'
 import { clusterNotReady } from '../../emulator/faults.js'
 import {
   calls,
@@ -7,17 +7,12 @@ import {
   expectNothingLeft,
   job,
   startEmulator,
-  theError
+  theError,
+  useEmulator
 } from '../support/e2e.js'
 
 let emu: Emulator
-beforeAll(async () => {
-  emu = await startEmulator()
-})
-afterAll(() => emu.stop())
-beforeEach(() => emu.reset())
-// A test that fails half way must not leave contexts that fail the next one too.
-afterEach(() => emu.registry.stopAll())
+useEmulator(e => (emu = e))
 
 const SLEEP = 'import time\ntime.sleep(30)'
 

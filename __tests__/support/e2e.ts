@@ -1,4 +1,4 @@
-import { expect } from '@jest/globals'
+import { afterAll, afterEach, beforeAll, beforeEach, expect } from '@jest/globals'
 import { Emulator, type CallRecord, type EmulatorOptions } from '../../emulator/emulator.js'
 import { runJob, runStep, type StepOptions, type StepResult } from '../../harness/runner.js'
 
@@ -11,6 +11,31 @@ export function target(emu: Emulator, over: Record<string, string> = {}): Record
 
 export function env(emu: Emulator): Record<string, string> {
   return { NODE_EXTRA_CA_CERTS: emu.caCert }
+}
+
+/**
+ * One emulator for a test file: started before the tests, reset before each, stopped after.
+ * After each test it can check that nothing was left, and it always clears what was, so one
+ * failing test cannot fail the next.
+ */
+export function useEmulator(
+  onStart: (emu: Emulator) => void,
+  o: EmulatorOptions & { checkNothingLeft?: boolean } = {}
+): void {
+  let emu: Emulator | undefined
+  beforeAll(async () => {
+    emu = await Emulator.start(o)
+    onStart(emu)
+  })
+  afterAll(() => emu?.stop())
+  beforeEach(() => emu?.reset())
+  afterEach(async () => {
+    try {
+      if (o.checkNothingLeft && emu) await expectNothingLeft(emu)
+    } finally {
+      emu?.registry.stopAll()
+    }
+  })
 }
 
 export async function startEmulator(o: EmulatorOptions = {}): Promise<Emulator> {
