@@ -13,6 +13,8 @@ export interface CancelPlan {
   afterMs?: number
   /** Cancel as soon as a visible log line matches. */
   whenLog?: RegExp
+  /** Cancel as soon as this holds (checked every 20 ms), e.g. once a server saw a request. */
+  when?: () => boolean
 }
 
 export interface StepOptions {
@@ -121,6 +123,11 @@ export async function runStep(o: StepOptions): Promise<StepResult> {
     timers.push(setTimeout(() => child.kill('SIGKILL'), 10_000))
   }
   if (o.cancel?.afterMs !== undefined) timers.push(setTimeout(cancel, o.cancel.afterMs))
+  const when = o.cancel?.when
+  if (when) {
+    const check = setInterval(() => when() && cancel(), 20)
+    child.once('close', () => clearInterval(check))
+  }
   timers.push(setTimeout(() => child.kill('SIGKILL'), o.killAfterMs ?? 120_000))
   const feed = (stream: NodeJS.ReadableStream): Promise<void> =>
     new Promise(done => {

@@ -52,33 +52,30 @@ describe('job cancellation (SIGINT, SIGTERM at 7.5 s, kill at 10 s) at each phas
     await expectNothingLeft(emu)
   })
 
-  it('during execution: cancels the remote command, even when the cancel is slow to answer', async () => {
-    emu.faults.set({ rules: [{ path: '/api/1.2/commands/cancel', latencyMs: 1500 }] })
-    const { main, post } = await job(
-      emu,
-      { command: 'import time\ntime.sleep(60)' },
-      { cancel: { whenLog: /Started command/ } }
-    )
-    expectPromptExit(main)
-    expect(main.errors[0]).toMatch(/^The job was cancelled; command \w+ was cancelled\.$/)
-    expect(main.state['command-done']).toBe('true')
-    expect(calls(emu, 'POST', '1.2/commands/cancel')).toHaveLength(1)
-    expect(post.exitCode).toBe(0)
-    await expectNothingLeft(emu)
-  })
-
-  it('during a status request that hangs: the abandoned request does not hold the process', async () => {
-    emu.faults.set({ rules: [{ path: '/api/1.2/commands/status', latencyMs: 30_000 }] })
-    const { main, post } = await job(
-      emu,
-      { command: 'import time\ntime.sleep(60)' },
-      { cancel: { whenLog: /Started command/ } }
-    )
-    expectPromptExit(main)
-    expect(main.errors[0]).toMatch(/^The job was cancelled; command \w+ was cancelled\.$/)
-    expect(post.exitCode).toBe(0)
-    await expectNothingLeft(emu)
-  })
+  it.each([
+    // Cancelled once main has logged the command's start.
+    ['the cancel is slow to answer', '/api/1.2/commands/cancel', 1500, false],
+    // Cancelled once main's status request is actually hanging: it must be aborted, not left
+    // to hold the process.
+    ['a status request hangs', '/api/1.2/commands/status', 30_000, true]
+  ])(
+    'during execution, when %s: cancels the remote command',
+    async (_when, path, latencyMs, onStatus) => {
+      emu.faults.set({ rules: [{ path, latencyMs }] })
+      const statusSent = (): boolean => calls(emu, 'GET', '1.2/commands/status').length > 0
+      const { main, post } = await job(
+        emu,
+        { command: 'import time\ntime.sleep(60)' },
+        { cancel: onStatus ? { when: statusSent } : { whenLog: /Started command/ } }
+      )
+      expectPromptExit(main)
+      expect(main.errors[0]).toMatch(/^The job was cancelled; command \w+ was cancelled\.$/)
+      expect(main.state['command-done']).toBe('true')
+      expect(calls(emu, 'POST', '1.2/commands/cancel')).toHaveLength(1)
+      expect(post.exitCode).toBe(0)
+      await expectNothingLeft(emu)
+    }
+  )
 
   it('during execution when the cancel never takes effect: exits within the window, post cancels again', async () => {
     emu.faults.set({ cancelMode: 'ignore' })

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { CancelledError } from '../../src/common/errors.js'
 import { ActionsHttpTransport, TransportError } from '../../src/databricks/transport.js'
 
 /** A loopback server that misbehaves in the ways a network does. */
@@ -59,6 +60,25 @@ describe('ActionsHttpTransport', () => {
       .catch((e: unknown) => e)
     expect(err).toBeInstanceOf(TransportError)
     expect((err as TransportError).code).toBe('ETIMEDOUT')
+    expect(Date.now() - started).toBeLessThan(2000)
+  })
+
+  it('aborts a stalled exchange at once on cancel, and closes its socket', async () => {
+    const closed = new Promise<void>(resolve =>
+      server.once('connection', socket => socket.once('close', () => resolve()))
+    )
+    const controller = new AbortController()
+    const started = Date.now()
+    const sending = t.send({
+      method: 'GET',
+      url: `${base}/stall-headers`,
+      headers: {},
+      timeoutMs: 30_000,
+      signal: controller.signal
+    })
+    setTimeout(() => controller.abort(), 100)
+    await expect(sending).rejects.toBeInstanceOf(CancelledError)
+    await closed
     expect(Date.now() - started).toBeLessThan(2000)
   })
 

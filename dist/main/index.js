@@ -31431,9 +31431,6 @@ class Deadline {
     remaining() {
         return Math.max(0, this.at - this.clock.now());
     }
-    passed() {
-        return this.remaining() <= 0;
-    }
 }
 
 ;// CONCATENATED MODULE: ./src/databricks/api-error.ts
@@ -31460,6 +31457,10 @@ class ApiError extends Error {
     /** The cluster is up but cannot take a context yet; nothing was created. */
     get clusterNotReady() {
         return this.serviceMessage.includes('ClusterNotReadyException');
+    }
+    /** The context was dropped: evicted at the cluster's limit, or the cluster restarted. */
+    get contextEvicted() {
+        return this.serviceMessage.includes('is disconnected');
     }
     /** The credentials were refused. */
     get unauthorized() {
@@ -31513,6 +31514,7 @@ var external_node_stream_ = __nccwpck_require__(7075);
 ;// CONCATENATED MODULE: ./src/databricks/transport.ts
 
 
+
 /**
  * A failure below HTTP: no answer arrived. `code` is Node's (ECONNREFUSED, ECONNRESET, ...) or
  * ETIMEDOUT when our own timeout fired. Only ECONNREFUSED proves the request was never sent.
@@ -31526,13 +31528,26 @@ class TransportError extends Error {
     }
 }
 const USER_AGENT = 'databricks-run-command-action';
+/**
+ * http-client lets handlers edit the options it passes to Node's http.request; that is where an
+ * AbortSignal reaches the socket, so an abort ends the exchange at any stage, body included.
+ */
+function abortOn(signal) {
+    return {
+        prepareRequest: options => {
+            options.signal = signal;
+        },
+        canHandleAuthentication: () => false,
+        handleAuthentication: () => Promise.reject(new Error('not an authentication handler'))
+    };
+}
 /** The real transport: @actions/http-client (proxy aware), with a hard deadline per request. */
 class ActionsHttpTransport {
     async send(request) {
-        // One client per request: its socket timeout is the request's, and no keep-alive socket
-        // outlives the step (a lingering socket would keep the process alive).
-        const client = new lib_HttpClient(USER_AGENT, [], {
-            socketTimeout: request.timeoutMs,
+        const timeout = AbortSignal.timeout(request.timeoutMs);
+        const signal = request.signal ? AbortSignal.any([request.signal, timeout]) : timeout;
+        // No keep-alive: no socket outlives its request, so none can hold the process open.
+        const client = new lib_HttpClient(USER_AGENT, [abortOn(signal)], {
             allowRetries: false,
             allowRedirects: false,
             keepAlive: false
@@ -31545,48 +31560,34 @@ class ActionsHttpTransport {
         const headers = { ...request.headers };
         if (Buffer.isBuffer(request.body))
             headers['Content-Length'] = String(request.body.length);
-        let timer;
-        let destroy;
-        const timeout = new Promise((_, reject) => {
-            timer = setTimeout(() => {
-                destroy?.();
-                reject(new TransportError(`no answer within ${request.timeoutMs} ms`, 'ETIMEDOUT'));
-            }, request.timeoutMs);
-        });
-        const exchange = (async () => {
+        try {
             const res = await client.request(request.method, request.url, body, headers);
-            destroy = () => res.message.destroy();
-            // readBody() never settles if the socket dies mid-body; the timer above bounds it.
-            const text = await new Promise((resolve, reject) => {
-                res.message.once('aborted', () => reject(new TransportError('connection closed mid-answer', 'ECONNRESET')));
-                res.message.once('error', e => reject(toTransportError(e)));
-                res.readBody().then(resolve, reject);
-            });
+            // Iterating the answer throws if it is cut off mid-body, where readBody() would hang.
+            const chunks = [];
+            for await (const chunk of res.message)
+                chunks.push(chunk);
             const out = {};
             for (const [k, v] of Object.entries(res.message.headers)) {
                 out[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
             }
-            return { status: res.message.statusCode ?? 0, headers: out, body: text };
-        })().catch((e) => {
-            throw toTransportError(e);
-        });
-        try {
-            return await Promise.race([exchange, timeout]);
+            return {
+                status: res.message.statusCode ?? 0,
+                headers: out,
+                body: Buffer.concat(chunks).toString('utf8')
+            };
         }
-        finally {
-            clearTimeout(timer);
-            exchange.catch(() => { });
-            client.dispose();
+        catch (e) {
+            if (request.signal?.aborted)
+                throw new CancelledError();
+            if (timeout.aborted)
+                throw new TransportError(`no answer within ${request.timeoutMs} ms`, 'ETIMEDOUT');
+            throw toTransportError(e);
         }
     }
 }
 function toTransportError(e) {
-    if (e instanceof TransportError)
-        return e;
     const code = typeof e === 'object' && e !== null && 'code' in e && typeof e.code === 'string' ? e.code : '';
     const message = e instanceof Error ? e.message : String(e);
-    if (/^Request timeout/.test(message))
-        return new TransportError('no answer in time (socket idle)', 'ETIMEDOUT');
     return new TransportError(message || code || 'network error', code || 'ENETWORK');
 }
 
@@ -31657,9 +31658,6 @@ class DatabricksApi {
     constructor(o) {
         this.o = o;
     }
-    get host() {
-        return this.o.host;
-    }
     /** GETs are always safe to repeat. */
     get(path, query, call) {
         const url = `${path}?${new URLSearchParams(query).toString()}`;
@@ -31683,16 +31681,16 @@ class DatabricksApi {
                 headers['Content-Type'] = body.contentType;
             const timeoutMs = Math.min(this.o.requestTimeoutMs, Math.max(1000, call.deadline.remaining()));
             this.o.logger.debug(`${label} (timeout ${timeoutMs} ms)`);
-            const exchange = this.o.transport.send({
+            const res = await this.o.transport.send({
                 method,
                 url: `${this.o.host}${pathAndQuery}`,
                 headers,
                 body: body?.data,
-                timeoutMs
+                timeoutMs,
+                // A repeatable call is aborted at once on cancel; a create or execute is awaited, so
+                // the id it returns can still be saved and cleaned up.
+                signal: idempotent ? call.signal : undefined
             });
-            // A repeatable call is abandoned at once on cancel; a create or execute is awaited, so
-            // the id it returns can still be saved and cleaned up.
-            const res = await (idempotent ? raceAbort(exchange, call.signal) : exchange);
             if (res.status < 200 || res.status >= 300) {
                 throw apiErrorFrom(res.status, res.body, res.headers['retry-after']);
             }
@@ -31719,17 +31717,6 @@ class DatabricksApi {
             random: this.o.random
         });
     }
-}
-function raceAbort(p, signal) {
-    if (!signal)
-        return p;
-    return new Promise((resolve, reject) => {
-        const onAbort = () => reject(new CancelledError());
-        if (signal.aborted)
-            return onAbort();
-        signal.addEventListener('abort', onAbort, { once: true });
-        p.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
-    });
 }
 /** A JSON body. The 1.2 API reads JSON whatever the label; we send the honest one. */
 function jsonBody(value) {
@@ -31796,6 +31783,10 @@ async function getCluster(api, clusterId, call) {
         name: typeof answer.cluster_name === 'string' ? answer.cluster_name : ''
     };
 }
+/** "PENDING (Starting Spark)": the state with the service's own words on it. */
+function describe(info) {
+    return info.stateMessage ? `${info.state} (${info.stateMessage})` : info.state;
+}
 /** Cluster start is slow (minutes); poll it gently. */
 const CLUSTER_SCHEDULE = { initialMs: 1000, factor: 1.5, maxMs: 10_000 };
 /**
@@ -31809,7 +31800,7 @@ async function ensureClusterReady(o) {
         return info;
     if (info.state === 'TERMINATED' || info.state === 'TERMINATING') {
         if (!o.startCluster) {
-            throw new Error(`Cluster ${o.clusterId} is ${info.state}${info.stateMessage ? ` (${info.stateMessage})` : ''}. ` +
+            throw new Error(`Cluster ${o.clusterId} is ${describe(info)}. ` +
                 `Set the input start-cluster: true to start it, or start it in the workspace first.`);
         }
         o.logger.info(`Cluster ${o.clusterId} is ${info.state}; starting it (start-cluster: true)`);
@@ -31823,14 +31814,14 @@ async function ensureClusterReady(o) {
         }
     }
     else if (!COMING_UP.has(info.state)) {
-        throw new Error(`Cluster ${o.clusterId} is in state ${info.state}${info.stateMessage ? ` (${info.stateMessage})` : ''} and cannot run commands.`);
+        throw new Error(`Cluster ${o.clusterId} is in state ${describe(info)} and cannot run commands.`);
     }
     const started = o.clock.now();
     const outcome = await pollUntil({
         what: `cluster ${o.clusterId} to start`,
         fetch: () => getCluster(o.api, o.clusterId, call),
         isDone: c => READY.has(c.state) || c.state === 'TERMINATED' || c.state === 'ERROR',
-        describe: c => `${c.state}${c.stateMessage ? ` (${c.stateMessage})` : ''}`,
+        describe,
         deadline: o.deadline,
         clock: o.clock,
         sleep: o.sleep,
@@ -31844,7 +31835,7 @@ async function ensureClusterReady(o) {
     }
     info = outcome.value;
     if (!READY.has(info.state)) {
-        throw new Error(`Cluster ${o.clusterId} did not start: it is ${info.state}${info.stateMessage ? ` (${info.stateMessage})` : ''}.`);
+        throw new Error(`Cluster ${o.clusterId} did not start: it is ${describe(info)}.`);
     }
     o.logger.info(`Cluster ${o.clusterId} is ${info.state} after ${formatDuration(o.clock.now() - started)}`);
     return info;
@@ -32039,6 +32030,7 @@ function tableToObjects(columns, rows) {
 
 
 
+
 /** The cancel after a job cancel must fit in the runner's 7.5 s before SIGTERM. */
 const JOB_CANCEL_BUDGET_MS = 5000;
 /** Runs one command in a fresh context. The context is left for the post step to destroy. */
@@ -32152,11 +32144,11 @@ async function step(doing, f, ifUnknown) {
         if (ifUnknown && e instanceof TransportError && e.code !== 'ECONNREFUSED') {
             wrapped.message += ` (${ifUnknown})`;
         }
-        if (/is disconnected/.test(errorMessage(e))) {
+        if (e instanceof ApiError && e.contextEvicted) {
             wrapped.message +=
                 ' (the context was evicted: a cluster keeps at most 145 execution contexts and drops idle ones, or it restarted)';
         }
-        if (/HTTP 40[13]\b/.test(errorMessage(e))) {
+        if (e instanceof ApiError && e.unauthorized) {
             wrapped.message +=
                 ' (the credentials were refused: check that the token or password is valid, has not expired, and may use this cluster)';
         }
@@ -32707,7 +32699,7 @@ async function runMain(deps = defaultDeps()) {
                 setOutput('command-id', id);
             },
             onCommandEnded: () => saveCommandDone()
-        }, { api: api, clock: deps.clock, sleep: deps.sleep, logger: runnerLogger, signal });
+        }, { api, clock: deps.clock, sleep: deps.sleep, logger: runnerLogger, signal });
         await report(outcome, inputs, deps.clock.now() - started);
     }
     catch (e) {
@@ -32781,33 +32773,11 @@ async function writeSummary(html) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _action_run_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5674);
-/* harmony import */ var _runner_exit_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8352);
-
 
 await (0,_action_run_main_js__WEBPACK_IMPORTED_MODULE_0__/* .runMain */ .V)();
-(0,_runner_exit_js__WEBPACK_IMPORTED_MODULE_1__/* .exitWhenDone */ .l)();
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
-
-/***/ }),
-
-/***/ 8352:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   l: () => (/* binding */ exitWhenDone)
-/* harmony export */ });
-/**
- * Ends the process soon after the step's work is done, whatever is left open. An HTTP request
- * abandoned on cancel keeps its socket, and with it the process, alive until its timeout: past
- * the runner's 7.5 s before SIGTERM. The timer is unref'd, so a process that would end anyway
- * ends at once; the grace lets buffered log lines reach the runner first.
- */
-function exitWhenDone(graceMs = 500) {
-    setTimeout(() => process.exit(), graceMs).unref();
-}
-
 
 /***/ }),
 

@@ -58,7 +58,7 @@ export async function runMain(deps: ActionDeps = defaultDeps()): Promise<void> {
         },
         onCommandEnded: () => saveCommandDone()
       },
-      { api: api, clock: deps.clock, sleep: deps.sleep, logger: runnerLogger, signal }
+      { api, clock: deps.clock, sleep: deps.sleep, logger: runnerLogger, signal }
     )
     await report(outcome, inputs, deps.clock.now() - started)
   } catch (e) {

@@ -1,6 +1,6 @@
 import * as core from '@actions/core'
 import { errorMessage } from '../common/errors.js'
-import { parseDuration } from '../common/duration.js'
+import { formatDuration, parseDuration } from '../common/duration.js'
 import { Deadline } from '../common/time.js'
 import { DatabricksApi } from '../databricks/api.js'
 import { ApiError } from '../databricks/api-error.js'
@@ -65,12 +65,12 @@ async function cleanUp(state: ReturnType<typeof readState>, deps: ActionDeps): P
     requestTimeoutMs
   })
   const exec = new ExecutionApi(api, state.clusterId)
-  const deadline = Deadline.after(deps.clock, CLEANUP_BUDGET_MS, '8s')
+  const deadline = Deadline.after(deps.clock, CLEANUP_BUDGET_MS, formatDuration(CLEANUP_BUDGET_MS))
 
   if (state.commandId && !state.commandDone) {
     try {
       await exec.cancelCommand(state.contextId, state.commandId, {
-        deadline: Deadline.after(deps.clock, CANCEL_BUDGET_MS, '3s')
+        deadline: Deadline.after(deps.clock, CANCEL_BUDGET_MS, formatDuration(CANCEL_BUDGET_MS))
       })
       core.info(`Cancelled command ${state.commandId}`)
     } catch (e) {

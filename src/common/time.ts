@@ -43,8 +43,4 @@ export class Deadline {
   remaining(): number {
     return Math.max(0, this.at - this.clock.now())
   }
-
-  passed(): boolean {
-    return this.remaining() <= 0
-  }
 }

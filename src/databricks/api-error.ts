@@ -20,6 +20,11 @@ export class ApiError extends Error {
     return this.serviceMessage.includes('ClusterNotReadyException')
   }
 
+  /** The context was dropped: evicted at the cluster's limit, or the cluster restarted. */
+  get contextEvicted(): boolean {
+    return this.serviceMessage.includes('is disconnected')
+  }
+
   /** The credentials were refused. */
   get unauthorized(): boolean {
     return this.status === 401 || this.status === 403

@@ -37,10 +37,6 @@ type Json = Record<string, unknown>
 export class DatabricksApi {
   constructor(private readonly o: ApiOptions) {}
 
-  get host(): string {
-    return this.o.host
-  }
-
   /** GETs are always safe to repeat. */
   get(path: string, query: Record<string, string>, call: CallOptions): Promise<Json> {
     const url = `${path}?${new URLSearchParams(query).toString()}`
@@ -70,16 +66,16 @@ export class DatabricksApi {
       if (body) headers['Content-Type'] = body.contentType
       const timeoutMs = Math.min(this.o.requestTimeoutMs, Math.max(1000, call.deadline.remaining()))
       this.o.logger.debug(`${label} (timeout ${timeoutMs} ms)`)
-      const exchange = this.o.transport.send({
+      const res = await this.o.transport.send({
         method,
         url: `${this.o.host}${pathAndQuery}`,
         headers,
         body: body?.data,
-        timeoutMs
+        timeoutMs,
+        // A repeatable call is aborted at once on cancel; a create or execute is awaited, so
+        // the id it returns can still be saved and cleaned up.
+        signal: idempotent ? call.signal : undefined
       })
-      // A repeatable call is abandoned at once on cancel; a create or execute is awaited, so
-      // the id it returns can still be saved and cleaned up.
-      const res = await (idempotent ? raceAbort(exchange, call.signal) : exchange)
       if (res.status < 200 || res.status >= 300) {
         throw apiErrorFrom(res.status, res.body, res.headers['retry-after'])
       }
@@ -105,16 +101,6 @@ export class DatabricksApi {
       random: this.o.random
     })
   }
-}
-
-function raceAbort<T>(p: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
-  if (!signal) return p
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = (): void => reject(new CancelledError())
-    if (signal.aborted) return onAbort()
-    signal.addEventListener('abort', onAbort, { once: true })
-    p.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort))
-  })
 }
 
 /** A JSON body. The 1.2 API reads JSON whatever the label; we send the honest one. */

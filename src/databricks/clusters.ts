@@ -30,6 +30,11 @@ export async function getCluster(
   }
 }
 
+/** "PENDING (Starting Spark)": the state with the service's own words on it. */
+function describe(info: ClusterInfo): string {
+  return info.stateMessage ? `${info.state} (${info.stateMessage})` : info.state
+}
+
 export interface EnsureClusterOptions {
   api: DatabricksApi
   clusterId: string
@@ -55,7 +60,7 @@ export async function ensureClusterReady(o: EnsureClusterOptions): Promise<Clust
   if (info.state === 'TERMINATED' || info.state === 'TERMINATING') {
     if (!o.startCluster) {
       throw new Error(
-        `Cluster ${o.clusterId} is ${info.state}${info.stateMessage ? ` (${info.stateMessage})` : ''}. ` +
+        `Cluster ${o.clusterId} is ${describe(info)}. ` +
           `Set the input start-cluster: true to start it, or start it in the workspace first.`
       )
     }
@@ -67,16 +72,14 @@ export async function ensureClusterReady(o: EnsureClusterOptions): Promise<Clust
       if (!(e instanceof ApiError && e.errorCode === 'INVALID_STATE')) throw e
     }
   } else if (!COMING_UP.has(info.state)) {
-    throw new Error(
-      `Cluster ${o.clusterId} is in state ${info.state}${info.stateMessage ? ` (${info.stateMessage})` : ''} and cannot run commands.`
-    )
+    throw new Error(`Cluster ${o.clusterId} is in state ${describe(info)} and cannot run commands.`)
   }
   const started = o.clock.now()
   const outcome = await pollUntil({
     what: `cluster ${o.clusterId} to start`,
     fetch: () => getCluster(o.api, o.clusterId, call),
     isDone: c => READY.has(c.state) || c.state === 'TERMINATED' || c.state === 'ERROR',
-    describe: c => `${c.state}${c.stateMessage ? ` (${c.stateMessage})` : ''}`,
+    describe,
     deadline: o.deadline,
     clock: o.clock,
     sleep: o.sleep,
@@ -92,9 +95,7 @@ export async function ensureClusterReady(o: EnsureClusterOptions): Promise<Clust
   }
   info = outcome.value
   if (!READY.has(info.state)) {
-    throw new Error(
-      `Cluster ${o.clusterId} did not start: it is ${info.state}${info.stateMessage ? ` (${info.stateMessage})` : ''}.`
-    )
+    throw new Error(`Cluster ${o.clusterId} did not start: it is ${describe(info)}.`)
   }
   o.logger.info(
     `Cluster ${o.clusterId} is ${info.state} after ${formatDuration(o.clock.now() - started)}`

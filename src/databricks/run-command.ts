@@ -14,6 +14,7 @@ import {
 } from './execution.js'
 import { isCancellation, parseResults, type CommandResult } from './results.js'
 import { TransportError } from './transport.js'
+import { ApiError } from './api-error.js'
 
 export interface RunRequest {
   clusterId: string
@@ -202,11 +203,11 @@ async function step<T>(doing: string, f: () => Promise<T>, ifUnknown?: string): 
     if (ifUnknown && e instanceof TransportError && e.code !== 'ECONNREFUSED') {
       wrapped.message += ` (${ifUnknown})`
     }
-    if (/is disconnected/.test(errorMessage(e))) {
+    if (e instanceof ApiError && e.contextEvicted) {
       wrapped.message +=
         ' (the context was evicted: a cluster keeps at most 145 execution contexts and drops idle ones, or it restarted)'
     }
-    if (/HTTP 40[13]\b/.test(errorMessage(e))) {
+    if (e instanceof ApiError && e.unauthorized) {
       wrapped.message +=
         ' (the credentials were refused: check that the token or password is valid, has not expired, and may use this cluster)'
     }

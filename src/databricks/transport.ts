@@ -1,5 +1,6 @@
 import { Readable } from 'node:stream'
 import { HttpClient } from '@actions/http-client'
+import { CancelledError } from '../common/errors.js'
 
 /** One HTTP exchange, as the Databricks client needs it. */
 export interface HttpRequest {
@@ -9,6 +10,8 @@ export interface HttpRequest {
   body?: string | Buffer
   /** The whole exchange, answer body included, must end within this. */
   timeoutMs: number
+  /** The job's cancel: aborts the exchange at once. Left out for calls that must be awaited. */
+  signal?: AbortSignal
 }
 
 export interface HttpResponse {
@@ -38,13 +41,29 @@ export class TransportError extends Error {
 
 const USER_AGENT = 'databricks-run-command-action'
 
+type RequestHandler = NonNullable<ConstructorParameters<typeof HttpClient>[1]>[number]
+
+/**
+ * http-client lets handlers edit the options it passes to Node's http.request; that is where an
+ * AbortSignal reaches the socket, so an abort ends the exchange at any stage, body included.
+ */
+function abortOn(signal: AbortSignal): RequestHandler {
+  return {
+    prepareRequest: options => {
+      options.signal = signal
+    },
+    canHandleAuthentication: () => false,
+    handleAuthentication: () => Promise.reject(new Error('not an authentication handler'))
+  }
+}
+
 /** The real transport: @actions/http-client (proxy aware), with a hard deadline per request. */
 export class ActionsHttpTransport implements HttpTransport {
   async send(request: HttpRequest): Promise<HttpResponse> {
-    // One client per request: its socket timeout is the request's, and no keep-alive socket
-    // outlives the step (a lingering socket would keep the process alive).
-    const client = new HttpClient(USER_AGENT, [], {
-      socketTimeout: request.timeoutMs,
+    const timeout = AbortSignal.timeout(request.timeoutMs)
+    const signal = request.signal ? AbortSignal.any([request.signal, timeout]) : timeout
+    // No keep-alive: no socket outlives its request, so none can hold the process open.
+    const client = new HttpClient(USER_AGENT, [abortOn(signal)], {
       allowRetries: false,
       allowRedirects: false,
       keepAlive: false
@@ -57,50 +76,32 @@ export class ActionsHttpTransport implements HttpTransport {
           : Readable.from([request.body])
     const headers = { ...request.headers }
     if (Buffer.isBuffer(request.body)) headers['Content-Length'] = String(request.body.length)
-
-    let timer: NodeJS.Timeout | undefined
-    let destroy: (() => void) | undefined
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => {
-        destroy?.()
-        reject(new TransportError(`no answer within ${request.timeoutMs} ms`, 'ETIMEDOUT'))
-      }, request.timeoutMs)
-    })
-    const exchange = (async (): Promise<HttpResponse> => {
+    try {
       const res = await client.request(request.method, request.url, body, headers)
-      destroy = () => res.message.destroy()
-      // readBody() never settles if the socket dies mid-body; the timer above bounds it.
-      const text = await new Promise<string>((resolve, reject) => {
-        res.message.once('aborted', () =>
-          reject(new TransportError('connection closed mid-answer', 'ECONNRESET'))
-        )
-        res.message.once('error', e => reject(toTransportError(e)))
-        res.readBody().then(resolve, reject)
-      })
+      // Iterating the answer throws if it is cut off mid-body, where readBody() would hang.
+      const chunks: Buffer[] = []
+      for await (const chunk of res.message) chunks.push(chunk as Buffer)
       const out: Record<string, string | undefined> = {}
       for (const [k, v] of Object.entries(res.message.headers)) {
         out[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v
       }
-      return { status: res.message.statusCode ?? 0, headers: out, body: text }
-    })().catch((e: unknown) => {
+      return {
+        status: res.message.statusCode ?? 0,
+        headers: out,
+        body: Buffer.concat(chunks).toString('utf8')
+      }
+    } catch (e) {
+      if (request.signal?.aborted) throw new CancelledError()
+      if (timeout.aborted)
+        throw new TransportError(`no answer within ${request.timeoutMs} ms`, 'ETIMEDOUT')
       throw toTransportError(e)
-    })
-    try {
-      return await Promise.race([exchange, timeout])
-    } finally {
-      clearTimeout(timer)
-      exchange.catch(() => {})
-      client.dispose()
     }
   }
 }
 
 function toTransportError(e: unknown): TransportError {
-  if (e instanceof TransportError) return e
   const code =
     typeof e === 'object' && e !== null && 'code' in e && typeof e.code === 'string' ? e.code : ''
   const message = e instanceof Error ? e.message : String(e)
-  if (/^Request timeout/.test(message))
-    return new TransportError('no answer in time (socket idle)', 'ETIMEDOUT')
   return new TransportError(message || code || 'network error', code || 'ENETWORK')
 }
