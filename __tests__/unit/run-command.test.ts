@@ -102,15 +102,18 @@ describe('runCommand', () => {
     expect(await file.text()).toBe('print("ok")\n')
   })
 
-  it('waits for a Pending context and backs off', async () => {
+  it('waits for a Pending context on the command schedule', async () => {
     const { http, run, time } = setup()
     http.queue(
       'GET /api/1.2/contexts/status',
-      ...Array(5).fill(json({ id: CTX, status: 'Pending' }))
+      ...Array(10).fill(json({ id: CTX, status: 'Pending' }))
     )
     http.always('GET /api/1.2/commands/status', finished({ resultType: 'text', data: '' }))
     await run()
-    expect(time.sleeps.slice(0, 5).map(Math.round)).toEqual([100, 130, 169, 220, 286])
+    // 100 ms gaps for the first 0.77 s, then 13% of the time waited.
+    expect(time.sleeps.slice(0, 10).map(Math.round)).toEqual([
+      100, 100, 100, 100, 100, 100, 100, 100, 104, 118
+    ])
   })
 
   it('fails clearly when the context ends in Error, after saving its id', async () => {
@@ -291,7 +294,7 @@ describe('runCommand', () => {
     const { http, run, logger } = setup(600_000)
     let polls = 0
     http.always('GET /api/1.2/commands/status', () =>
-      ++polls < 30
+      ++polls < 60
         ? json({ id: CMD, status: 'Running', results: null })
         : finished({ resultType: 'text', data: '' })
     )

@@ -28370,7 +28370,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4562:
+/***/ 8272:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31511,7 +31511,62 @@ function htmlToText(html) {
 
 // EXTERNAL MODULE: external "node:stream"
 var external_node_stream_ = __nccwpck_require__(7075);
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __nccwpck_require__(7067);
+;// CONCATENATED MODULE: ./src/databricks/keep-alive.ts
+
+/**
+ * Servers close a kept-alive connection after some idle time (commonly 5 s or more), and a
+ * request written just as they do meets a closed socket: it fails without an answer, and the
+ * client cannot tell whether the server read it. A request that must not run twice (context
+ * create, command execute) therefore never goes out on a connection idle longer than this.
+ */
+const FRESH_AFTER_MS = 3000;
+/**
+ * Watches the idle connections of one Node agent (the http-client's https.Agent: one per
+ * process, kept alive). A proxy tunnel agent keeps no idle connections, so there is nothing to
+ * watch: every request through it opens its own tunnel.
+ */
+class IdleConnections {
+    agent;
+    now;
+    idleSince = new WeakMap();
+    constructor(agent, now) {
+        this.agent = agent;
+        this.now = now;
+        agent?.on('free', (socket) => this.idleSince.set(socket, this.now()));
+    }
+    /** Idle connections a request would reuse. */
+    count() {
+        return this.free().length;
+    }
+    /** Closes idle connections older than `maxIdleMs`, so the next request opens a new one. */
+    dropOlderThan(maxIdleMs) {
+        const now = this.now();
+        for (const socket of this.free()) {
+            if (now - (this.idleSince.get(socket) ?? now) > maxIdleMs)
+                socket.destroy();
+        }
+    }
+    /** Closes every connection, idle or not; later requests open new ones. */
+    closeAll() {
+        this.agent?.destroy();
+    }
+    free() {
+        if (!this.agent)
+            return [];
+        return Object.values(this.agent.freeSockets)
+            .flat()
+            .filter((s) => s !== undefined && !s.destroyed);
+    }
+}
+/** The agent http-client chose for a URL, when it is one that keeps connections. */
+function keepAliveAgent(agent) {
+    return agent instanceof external_node_http_.Agent ? agent : undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/databricks/transport.ts
+
 
 
 
@@ -31529,61 +31584,101 @@ class TransportError extends Error {
 }
 const USER_AGENT = 'databricks-run-command-action';
 /**
- * http-client lets handlers edit the options it passes to Node's http.request; that is where an
- * AbortSignal reaches the socket, so an abort ends the exchange at any stage, body included.
+ * http-client lets handlers edit the options it passes to Node's http.request. That is where the
+ * shared keep-alive agent replaces the per-request client's own, and where an AbortSignal reaches
+ * the socket, so an abort ends the exchange at any stage, body included, and closes its socket.
  */
-function abortOn(signal) {
+function sendThrough(agent, signal) {
     return {
         prepareRequest: options => {
+            options.agent = agent;
             options.signal = signal;
         },
         canHandleAuthentication: () => false,
         handleAuthentication: () => Promise.reject(new Error('not an authentication handler'))
     };
 }
-/** The real transport: @actions/http-client (proxy aware), with a hard deadline per request. */
+/** Failures of a request written to a connection the server had closed. */
+const STALE_CONNECTION = new Set(['ECONNRESET', 'EPIPE', 'ECONNABORTED']);
+/**
+ * The real transport: @actions/http-client (it picks the agent: direct, or a tunnel through
+ * HTTPS_PROXY unless NO_PROXY says otherwise), with a hard deadline per request. One agent per
+ * process keeps its connection alive between calls, so a step pays for TCP and TLS once.
+ * Node unrefs idle kept-alive sockets, so they never hold the process open; close() ends them.
+ */
 class ActionsHttpTransport {
+    shared = new lib_HttpClient(USER_AGENT, [], { keepAlive: true });
+    idle = new Map();
+    now;
+    constructor(o = {}) {
+        this.now = o.now ?? Date.now;
+    }
     async send(request) {
         const timeout = AbortSignal.timeout(request.timeoutMs);
         const signal = request.signal ? AbortSignal.any([request.signal, timeout]) : timeout;
-        // No keep-alive: no socket outlives its request, so none can hold the process open.
-        const client = new lib_HttpClient(USER_AGENT, [abortOn(signal)], {
-            allowRetries: false,
-            allowRedirects: false,
-            keepAlive: false
-        });
-        const body = request.body === undefined
-            ? null
-            : typeof request.body === 'string'
-                ? request.body
-                : external_node_stream_.Readable.from([request.body]);
-        const headers = { ...request.headers };
-        if (Buffer.isBuffer(request.body))
-            headers['Content-Length'] = String(request.body.length);
-        try {
-            const res = await client.request(request.method, request.url, body, headers);
-            // Iterating the answer throws if it is cut off mid-body, where readBody() would hang.
-            const chunks = [];
-            for await (const chunk of res.message)
-                chunks.push(chunk);
-            const out = {};
-            for (const [k, v] of Object.entries(res.message.headers)) {
-                out[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
+        const agent = this.shared.getAgent(request.url);
+        const idle = this.idleConnections(agent);
+        if (!request.idempotent)
+            idle?.dropOlderThan(FRESH_AFTER_MS);
+        for (;;) {
+            const reused = (idle?.count() ?? 0) > 0;
+            try {
+                return await exchange(request, agent, signal);
             }
-            return {
-                status: res.message.statusCode ?? 0,
-                headers: out,
-                body: Buffer.concat(chunks).toString('utf8')
-            };
-        }
-        catch (e) {
-            if (request.signal?.aborted)
-                throw new CancelledError();
-            if (timeout.aborted)
-                throw new TransportError(`no answer within ${request.timeoutMs} ms`, 'ETIMEDOUT');
-            throw toTransportError(e);
+            catch (e) {
+                if (request.signal?.aborted)
+                    throw new CancelledError();
+                if (timeout.aborted)
+                    throw new TransportError(`no answer within ${request.timeoutMs} ms`, 'ETIMEDOUT');
+                const failure = toTransportError(e);
+                // The server closed the idle connection as we wrote to it; a new one will do.
+                if (!(reused && request.idempotent && STALE_CONNECTION.has(failure.code)))
+                    throw failure;
+            }
         }
     }
+    close() {
+        for (const idle of this.idle.values())
+            idle.closeAll();
+        this.idle.clear();
+    }
+    idleConnections(agent) {
+        const kept = keepAliveAgent(agent);
+        if (!kept)
+            return undefined;
+        let idle = this.idle.get(kept);
+        if (!idle)
+            this.idle.set(kept, (idle = new IdleConnections(kept, this.now)));
+        return idle;
+    }
+}
+async function exchange(request, agent, signal) {
+    const client = new lib_HttpClient(USER_AGENT, [sendThrough(agent, signal)], {
+        allowRetries: false,
+        allowRedirects: false
+    });
+    const body = request.body === undefined
+        ? null
+        : typeof request.body === 'string'
+            ? request.body
+            : external_node_stream_.Readable.from([request.body]);
+    const headers = { ...request.headers };
+    if (Buffer.isBuffer(request.body))
+        headers['Content-Length'] = String(request.body.length);
+    const res = await client.request(request.method, request.url, body, headers);
+    // Iterating the answer throws if it is cut off mid-body, where readBody() would hang.
+    const chunks = [];
+    for await (const chunk of res.message)
+        chunks.push(chunk);
+    const out = {};
+    for (const [k, v] of Object.entries(res.message.headers)) {
+        out[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
+    }
+    return {
+        status: res.message.statusCode ?? 0,
+        headers: out,
+        body: Buffer.concat(chunks).toString('utf8')
+    };
 }
 function toTransportError(e) {
     const code = typeof e === 'object' && e !== null && 'code' in e && typeof e.code === 'string' ? e.code : '';
@@ -31689,7 +31784,8 @@ class DatabricksApi {
                 timeoutMs,
                 // A repeatable call is aborted at once on cancel; a create or execute is awaited, so
                 // the id it returns can still be saved and cleaned up.
-                signal: idempotent ? call.signal : undefined
+                signal: idempotent ? call.signal : undefined,
+                idempotent
             });
             if (res.status < 200 || res.status >= 300) {
                 throw apiErrorFrom(res.status, res.body, res.headers['retry-after']);
@@ -32197,7 +32293,7 @@ function manualDestroy(host, clusterId, contextId) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_run_post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4562);
+/* harmony import */ var _action_run_post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8272);
 
 await (0,_action_run_post_js__WEBPACK_IMPORTED_MODULE_0__/* .runPost */ .a)();
 

@@ -74,7 +74,8 @@ export class DatabricksApi {
         timeoutMs,
         // A repeatable call is aborted at once on cancel; a create or execute is awaited, so
         // the id it returns can still be saved and cleaned up.
-        signal: idempotent ? call.signal : undefined
+        signal: idempotent ? call.signal : undefined,
+        idempotent
       })
       if (res.status < 200 || res.status >= 300) {
         throw apiErrorFrom(res.status, res.body, res.headers['retry-after'])
