@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from '@jest/globals'
+import { SIGINT_TO_SIGTERM_MS } from '../../src/common/limits.js'
 import { calls, Emulator, expectNothingLeft, job, step, useEmulator } from '../support/e2e.js'
 
 let emu: Emulator
@@ -19,7 +20,7 @@ function expectPromptExit(r: {
   expect(r.cancelledAtMs).toBeDefined()
   expect(r.signal).toBeNull()
   expect(r.exitCode).toBe(1)
-  expect(r.durationMs - (r.cancelledAtMs ?? 0)).toBeLessThan(7500)
+  expect(r.durationMs - (r.cancelledAtMs ?? 0)).toBeLessThan(SIGINT_TO_SIGTERM_MS)
 }
 
 describe('job cancellation (SIGINT, SIGTERM at 7.5 s, kill at 10 s) at each phase', () => {
