@@ -104,7 +104,8 @@ describe('job cancellation (SIGINT, SIGTERM at 7.5 s, kill at 10 s) at each phas
       entry: 'post',
       inputs: { host: emu.url, token: emu.token },
       state: fresh.state,
-      cancel: { afterMs: 600 }
+      // Once the destroy is on its way: post's handler is in place by then, whatever the load.
+      cancel: { when: () => calls(emu, 'POST', '1.2/contexts/destroy').length > 0 }
     })
     expect(post.cancelledAtMs).toBeDefined()
     expect(post.exitCode).toBe(0)
