@@ -44,7 +44,7 @@ export function pythonPrelude(params: Parameters): string {
     .map(c => `    "${c}"`)
     .join('\n')
   return [
-    '# Parameters of this step, passed as data (base64-encoded JSON).',
+    '# Parameters, passed as data (base64-encoded JSON).',
     'params = __import__("json").loads(__import__("base64").b64decode(',
     encoded,
     ').decode("utf-8"))'
@@ -60,7 +60,7 @@ export function scalaPrelude(params: Parameters): string {
     return `  "${name}" -> decode(Seq(\n    ${parts}\n  ).mkString)`
   })
   return [
-    '// Parameters of this step, passed as data (base64-encoded UTF-8).',
+    '// Parameters, passed as data (base64-encoded UTF-8).',
     'val params: Map[String, String] = {',
     '  def decode(b: String): String =',
     '    new String(java.util.Base64.getDecoder.decode(b), java.nio.charset.StandardCharsets.UTF_8)',
@@ -79,7 +79,7 @@ export function rPrelude(params: Parameters): string {
     return `  \`${name}\` = .decode(c(\n    ${hex}\n  ))`
   })
   return [
-    '# Parameters of this step, passed as data (hex-encoded UTF-8).',
+    '# Parameters, passed as data (hex-encoded UTF-8).',
     'params <- local({',
     '  .decode <- function(parts) {',
     '    h <- paste0(parts, collapse = "")',
@@ -103,7 +103,7 @@ export function sqlThroughPython(query: string): string {
     .map(c => `    "${c}"`)
     .join('\n')
   return [
-    "# The step's SQL (base64-encoded), with its :name markers bound to params by Spark.",
+    '# The SQL (base64-encoded), with its :name markers bound to params by Spark.',
     'display(spark.sql(__import__("base64").b64decode(',
     encoded,
     ').decode("utf-8"), args=params))'
