@@ -87,10 +87,6 @@ describe('the poll schedule', () => {
     expect(lagMs).toBeLessThanOrEqual(150)
   })
 
-  it('reads the older backoff shape as a fraction of the time waited', () => {
-    expect(pollGap({ initialMs: 1000, factor: 1.5, maxMs: 10_000 }, 6000)).toBe(3000)
-  })
-
   it('stops at the deadline and on cancel', async () => {
     const time = new FakeTime()
     const deadline = Deadline.after(time.clock, 1000, '1s')

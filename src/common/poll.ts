@@ -15,16 +15,6 @@ export interface PollSchedule {
 }
 
 /**
- * The older shape (first gap, growth factor, cap), still used by the cluster wait until the
- * flow layer moves it; read as `minMs: initialMs, fraction: factor - 1`.
- */
-export interface BackoffSchedule {
-  initialMs: number
-  factor: number
-  maxMs: number
-}
-
-/**
  * A final state is seen at most 13% of the run time after it happens (100 ms for the first
  * 0.77 s, 10 s from 77 s on): within 15% for runs of 0.2 s to 60 s, and 99 polls for a
  * 10-minute run (the SDK's waiter makes about 65, and sees the end up to 10 s late).
@@ -33,11 +23,7 @@ export interface BackoffSchedule {
 export const DEFAULT_SCHEDULE: PollSchedule = { minMs: 100, fraction: 0.13, maxMs: 10_000 }
 
 /** The gap before the next poll, `elapsedMs` after the wait began. */
-export function pollGap(schedule: PollSchedule | BackoffSchedule, elapsedMs: number): number {
-  const s =
-    'fraction' in schedule
-      ? schedule
-      : { minMs: schedule.initialMs, fraction: schedule.factor - 1, maxMs: schedule.maxMs }
+export function pollGap(s: PollSchedule, elapsedMs: number): number {
   return Math.min(s.maxMs, Math.max(s.minMs, s.fraction * elapsedMs))
 }
 
@@ -53,7 +39,7 @@ export interface PollOptions<T> {
   sleep: Sleep
   signal?: AbortSignal
   logger: Logger
-  schedule?: PollSchedule | BackoffSchedule
+  schedule?: PollSchedule
   /** A progress line is logged at most this often while waiting. */
   progressEveryMs?: number
 }

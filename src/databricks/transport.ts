@@ -31,7 +31,7 @@ export interface HttpResponse {
 /** Sends requests; injected so unit tests can answer without a network. */
 export interface HttpTransport {
   send(request: HttpRequest): Promise<HttpResponse>
-  /** Closes kept-alive connections, so none outlives the step's work; later requests reopen. */
+  /** Closes kept-alive connections, so none outlives the work; later requests reopen. */
   close?(): void
 }
 
@@ -46,6 +46,11 @@ export class TransportError extends Error {
     readonly code: string
   ) {
     super(message)
+  }
+
+  /** The connection was refused: the request never left, so the service did nothing. */
+  get neverSent(): boolean {
+    return this.code === 'ECONNREFUSED'
   }
 }
 
@@ -80,7 +85,7 @@ export interface TransportOptions {
 /**
  * The real transport: @actions/http-client (it picks the agent: direct, or a tunnel through
  * HTTPS_PROXY unless NO_PROXY says otherwise), with a hard deadline per request. One agent per
- * process keeps its connection alive between calls, so a step pays for TCP and TLS once.
+ * process keeps its connection alive between calls, so TCP and TLS are paid for once.
  * Node unrefs idle kept-alive sockets, so they never hold the process open; close() ends them.
  */
 export class ActionsHttpTransport implements HttpTransport {
