@@ -1,6 +1,6 @@
 import { expect } from '@jest/globals'
 import type { FaultRule } from '../../emulator/faults.js'
-import { htmlError } from '../../emulator/faults.js'
+import { clusterNotReady, htmlError } from '../../emulator/faults.js'
 import {
   calls,
   type Emulator,
@@ -41,10 +41,19 @@ export interface Endpoint {
   idempotent: boolean
   /** The step that calls it, and the inputs that make it do so. */
   phase: 'main' | 'post' | 'timeout-cancel'
+  /** Other faults that make the step call it. */
+  needs?: FaultRule[]
 }
 
 export const ENDPOINTS: Endpoint[] = [
-  { method: 'GET', path: '2.0/clusters/get', idempotent: true, phase: 'main' },
+  // The cluster is looked at only when a create is refused.
+  {
+    method: 'GET',
+    path: '2.0/clusters/get',
+    idempotent: true,
+    phase: 'main',
+    needs: [clusterNotReady(1)]
+  },
   { method: 'POST', path: '1.2/contexts/create', idempotent: false, phase: 'main' },
   { method: 'GET', path: '1.2/contexts/status', idempotent: true, phase: 'main' },
   { method: 'POST', path: '1.2/commands/execute', idempotent: false, phase: 'main' },
@@ -73,7 +82,12 @@ export async function runFaultCase(
   faultName: string
 ): Promise<void> {
   const fault = FAULTS[faultName] ?? {}
-  emu.faults.set({ rules: [{ ...fault, method: endpoint.method, path: `/api/${endpoint.path}` }] })
+  emu.faults.set({
+    rules: [
+      { ...fault, method: endpoint.method, path: `/api/${endpoint.path}` },
+      ...(endpoint.needs ?? [])
+    ]
+  })
   const timeoutCancel = endpoint.phase === 'timeout-cancel'
   const inputs: Record<string, string> = timeoutCancel
     ? { command: 'import time\ntime.sleep(30)', timeout: '3s', 'request-timeout': '1s' }

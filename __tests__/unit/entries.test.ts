@@ -102,6 +102,7 @@ describe('runMain', () => {
     })
     expect(readFileSync(join(dir, 'summary'), 'utf8')).toContain('✅ Databricks command: Finished')
     expect(out).toContain('::add-mask::dapi-unit')
+    expect(http.closed).toBe(1)
   })
 
   it('fails with one ::error:: line on an error result', async () => {
@@ -159,6 +160,7 @@ describe('runPost', () => {
     })
     expect(out).toContain(`Destroyed execution context ${CTX}`)
     expect(process.exitCode).toBeUndefined()
+    expect(http.closed).toBe(1)
   })
 
   it('treats an already-gone context as done', async () => {

@@ -28370,7 +28370,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6885:
+/***/ 5408:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31736,6 +31736,8 @@ async function withRetry(call, c) {
             if (e instanceof CancelledError || !isRetryable(e, c.idempotent))
                 throw e;
             const unlimited = e instanceof ApiError && e.clusterNotReady;
+            if (unlimited && c.waitForCluster === false)
+                throw e;
             if (!unlimited && attempt >= o.maxAttempts)
                 throw e;
             let delay = Math.min(o.maxDelayMs, o.baseDelayMs * 2 ** (attempt - 1));
@@ -31821,6 +31823,7 @@ class DatabricksApi {
             deadline: call.deadline,
             sleep: this.o.sleep,
             signal: call.signal,
+            waitForCluster: call.waitForCluster,
             logger: this.o.logger,
             options: this.o.retry,
             random: this.o.random
@@ -32180,8 +32183,77 @@ async function ensureClusterReady(o) {
     return info;
 }
 
-;// CONCATENATED MODULE: ./src/flow/run-command.ts
+;// CONCATENATED MODULE: ./src/flow/step.ts
 
+
+
+
+/** Said when a create got no answer: it was not repeated, since a repeat could leak a second. */
+const UNKNOWN_CREATE = 'no answer came back, so the service may have created the context anyway; it was not retried, to avoid creating two. API 1.2 cannot list contexts: an idle one is evicted when the cluster needs room';
+/** Said when an execute got no answer: repeating it could run the code twice. */
+const UNKNOWN_EXECUTE = 'no answer came back, so the command may have started; it was not retried, to avoid running it twice. The post step destroys the context, which stops it';
+/** Runs one phase, adding what it was doing to any error (and a hint for known causes). */
+async function step(doing, f, ifUnknown) {
+    try {
+        return await f();
+    }
+    catch (e) {
+        const wrapped = wrapError(doing, e);
+        // The request went out and no answer came back: the service may have acted on it.
+        if (ifUnknown && e instanceof TransportError && !e.neverSent) {
+            wrapped.message += ` (${ifUnknown})`;
+        }
+        if (e instanceof ApiError && e.evicted) {
+            wrapped.message += ` (the context was evicted: a cluster keeps at most ${MAX_CONTEXTS_PER_CLUSTER} execution contexts and drops idle ones, or it restarted)`;
+        }
+        if (e instanceof ApiError && e.unauthorized) {
+            wrapped.message +=
+                ' (the credentials were refused: check that the token or password is valid, has not expired, and may use this cluster)';
+        }
+        throw wrapped;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/flow/create-context.ts
+
+
+
+
+/**
+ * Creates the context without looking at the cluster first: a cluster that cannot take one
+ * refuses the create with an answer and creates nothing, so a check before every create would
+ * cost every run a round trip to help only the runs that need a cluster started. Only on such
+ * a refusal is the cluster checked (and started or waited for, as the inputs allow); the create
+ * is then sent again, which duplicates nothing: no context exists on a cluster that is not
+ * running. A create that got no answer at all is never repeated.
+ */
+async function createOnReadyCluster(exec, language, o) {
+    const where = `cluster ${o.clusterId}`;
+    const call = { deadline: o.deadline, signal: o.signal };
+    const create = (waitForCluster) => step(`Failed to create a ${language} execution context on ${where}`, () => exec.createContext(language, { ...call, waitForCluster }), UNKNOWN_CREATE);
+    try {
+        // A ClusterNotReadyException comes back at once here, so a stopped cluster is seen at once.
+        return await create(false);
+    }
+    catch (e) {
+        const refusal = e instanceof Error && e.cause instanceof ApiError ? e.cause : undefined;
+        if (!refusal)
+            throw e;
+        const info = await step(`Failed to check ${where}`, () => getCluster(o.api, o.clusterId, call));
+        // A running cluster that refused for another reason: that answer stands. A running one
+        // that is not ready yet (libraries installing) is waited out by the create itself.
+        if (READY_CLUSTER_STATES.has(info.state)) {
+            if (!refusal.clusterNotReady)
+                throw e;
+        }
+        else {
+            await step(`Failed to check ${where}`, () => ensureClusterReady(o));
+        }
+        return create(true);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/flow/run-command.ts
 
 
 
@@ -32196,13 +32268,12 @@ async function runCommand(req, hooks, d) {
     const call = { deadline: req.deadline, signal: d.signal };
     const exec = new ExecutionApi(d.api, req.clusterId);
     const where = `cluster ${req.clusterId}`;
-    await step(`Failed to check ${where}`, () => ensureClusterReady({
+    const contextId = await createOnReadyCluster(exec, req.language, {
         ...d,
         clusterId: req.clusterId,
         startCluster: req.startCluster,
         deadline: req.deadline
-    }));
-    const contextId = await step(`Failed to create a ${req.language} execution context on ${where}`, () => exec.createContext(req.language, call), UNKNOWN_CREATE);
+    });
     hooks.onContextCreated(contextId);
     d.logger.info(`Created execution context ${contextId}; waiting for it to be ready`);
     const ctx = await step(`Failed while waiting for execution context ${contextId} on ${where}`, () => pollUntil({
@@ -32285,31 +32356,6 @@ async function cancelAndWait(exec, contextId, commandId, budgetMs, d) {
     catch (e) {
         d.logger.warning(`Could not cancel command ${commandId}: ${errorMessage(e)}`);
         return false;
-    }
-}
-/** Said when a create got no answer: it was not repeated, since a repeat could leak a second. */
-const UNKNOWN_CREATE = 'no answer came back, so the service may have created the context anyway; it was not retried, to avoid creating two. API 1.2 cannot list contexts: an idle one is evicted when the cluster needs room';
-/** Said when an execute got no answer: repeating it could run the code twice. */
-const UNKNOWN_EXECUTE = 'no answer came back, so the command may have started; it was not retried, to avoid running it twice. The post step destroys the context, which stops it';
-/** Runs one phase, adding what it was doing to any error (and a hint for known causes). */
-async function step(doing, f, ifUnknown) {
-    try {
-        return await f();
-    }
-    catch (e) {
-        const wrapped = wrapError(doing, e);
-        // The request went out and no answer came back: the service may have acted on it.
-        if (ifUnknown && e instanceof TransportError && !e.neverSent) {
-            wrapped.message += ` (${ifUnknown})`;
-        }
-        if (e instanceof ApiError && e.evicted) {
-            wrapped.message += ` (the context was evicted: a cluster keeps at most ${MAX_CONTEXTS_PER_CLUSTER} execution contexts and drops idle ones, or it restarted)`;
-        }
-        if (e instanceof ApiError && e.unauthorized) {
-            wrapped.message +=
-                ' (the credentials were refused: check that the token or password is valid, has not expired, and may use this cluster)';
-        }
-        throw wrapped;
     }
 }
 
@@ -32883,6 +32929,8 @@ async function runMain(deps = defaultDeps()) {
     }
     finally {
         watcher?.dispose();
+        // The kept-alive connection ends with the step's work (Node unrefs it anyway when idle).
+        deps.transport.close?.();
     }
 }
 async function report(outcome, inputs, durationMs) {
@@ -32933,7 +32981,7 @@ async function writeSummary(html) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_run_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6885);
+/* harmony import */ var _action_run_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5408);
 
 await (0,_action_run_main_js__WEBPACK_IMPORTED_MODULE_0__/* .runMain */ .V)();
 

@@ -31766,6 +31766,8 @@ async function withRetry(call, c) {
             if (e instanceof CancelledError || !isRetryable(e, c.idempotent))
                 throw e;
             const unlimited = e instanceof ApiError && e.clusterNotReady;
+            if (unlimited && c.waitForCluster === false)
+                throw e;
             if (!unlimited && attempt >= o.maxAttempts)
                 throw e;
             let delay = Math.min(o.maxDelayMs, o.baseDelayMs * 2 ** (attempt - 1));
@@ -31851,6 +31853,7 @@ class DatabricksApi {
             deadline: call.deadline,
             sleep: this.o.sleep,
             signal: call.signal,
+            waitForCluster: call.waitForCluster,
             logger: this.o.logger,
             options: this.o.retry,
             random: this.o.random
@@ -32267,6 +32270,7 @@ async function runPost(deps = defaultDeps()) {
     finally {
         process.off('SIGINT', ignore);
         process.off('SIGTERM', ignore);
+        deps.transport.close?.();
     }
 }
 async function cleanUp(state, deps) {

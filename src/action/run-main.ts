@@ -82,6 +82,8 @@ export async function runMain(deps: ActionDeps = defaultDeps()): Promise<void> {
     core.setFailed(message)
   } finally {
     watcher?.dispose()
+    // The kept-alive connection ends with the step's work (Node unrefs it anyway when idle).
+    deps.transport.close?.()
   }
 }
 

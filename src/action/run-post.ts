@@ -39,6 +39,7 @@ export async function runPost(deps: ActionDeps = defaultDeps()): Promise<void> {
   } finally {
     process.off('SIGINT', ignore)
     process.off('SIGTERM', ignore)
+    deps.transport.close?.()
   }
 }
 

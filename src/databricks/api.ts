@@ -23,6 +23,11 @@ export interface ApiOptions {
 export interface CallOptions {
   deadline: Deadline
   signal?: AbortSignal
+  /**
+   * false: a ClusterNotReadyException comes back at once instead of being waited out, for a
+   * caller that looks at the cluster itself when a call fails. Default true.
+   */
+  waitForCluster?: boolean
 }
 
 /** A request body ready for the wire. */
@@ -97,6 +102,7 @@ export class DatabricksApi {
       deadline: call.deadline,
       sleep: this.o.sleep,
       signal: call.signal,
+      waitForCluster: call.waitForCluster,
       logger: this.o.logger,
       options: this.o.retry,
       random: this.o.random

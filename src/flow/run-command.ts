@@ -1,15 +1,10 @@
 import { formatDuration } from '../common/duration.js'
-import { CancelledError, DeadlineError, errorMessage, wrapError } from '../common/errors.js'
-import {
-  JOB_CANCEL_BUDGET_MS,
-  MAX_CONTEXTS_PER_CLUSTER,
-  TIMEOUT_CANCEL_WAIT_MS
-} from '../common/limits.js'
+import { CancelledError, DeadlineError, errorMessage } from '../common/errors.js'
+import { JOB_CANCEL_BUDGET_MS, TIMEOUT_CANCEL_WAIT_MS } from '../common/limits.js'
 import type { Logger } from '../common/logger.js'
 import { pollUntil } from '../common/poll.js'
 import { Deadline, type Clock, type Sleep } from '../common/time.js'
 import type { DatabricksApi } from '../databricks/api.js'
-import { ApiError } from '../databricks/api-error.js'
 import {
   ExecutionApi,
   FINAL_COMMAND_STATES,
@@ -18,8 +13,8 @@ import {
   type Language
 } from '../databricks/execution.js'
 import { isCancellation, parseResults, type CommandResult } from '../databricks/results.js'
-import { TransportError } from '../databricks/transport.js'
-import { ensureClusterReady } from './cluster.js'
+import { createOnReadyCluster } from './create-context.js'
+import { step, UNKNOWN_EXECUTE } from './step.js'
 
 export interface RunRequest {
   clusterId: string
@@ -65,20 +60,12 @@ export async function runCommand(
   const exec = new ExecutionApi(d.api, req.clusterId)
   const where = `cluster ${req.clusterId}`
 
-  await step(`Failed to check ${where}`, () =>
-    ensureClusterReady({
-      ...d,
-      clusterId: req.clusterId,
-      startCluster: req.startCluster,
-      deadline: req.deadline
-    })
-  )
-
-  const contextId = await step(
-    `Failed to create a ${req.language} execution context on ${where}`,
-    () => exec.createContext(req.language, call),
-    UNKNOWN_CREATE
-  )
+  const contextId = await createOnReadyCluster(exec, req.language, {
+    ...d,
+    clusterId: req.clusterId,
+    startCluster: req.startCluster,
+    deadline: req.deadline
+  })
   hooks.onContextCreated(contextId)
   d.logger.info(`Created execution context ${contextId}; waiting for it to be ready`)
 
@@ -185,33 +172,5 @@ async function cancelAndWait(
   } catch (e) {
     d.logger.warning(`Could not cancel command ${commandId}: ${errorMessage(e)}`)
     return false
-  }
-}
-
-/** Said when a create got no answer: it was not repeated, since a repeat could leak a second. */
-const UNKNOWN_CREATE =
-  'no answer came back, so the service may have created the context anyway; it was not retried, to avoid creating two. API 1.2 cannot list contexts: an idle one is evicted when the cluster needs room'
-/** Said when an execute got no answer: repeating it could run the code twice. */
-const UNKNOWN_EXECUTE =
-  'no answer came back, so the command may have started; it was not retried, to avoid running it twice. The post step destroys the context, which stops it'
-
-/** Runs one phase, adding what it was doing to any error (and a hint for known causes). */
-async function step<T>(doing: string, f: () => Promise<T>, ifUnknown?: string): Promise<T> {
-  try {
-    return await f()
-  } catch (e) {
-    const wrapped = wrapError(doing, e)
-    // The request went out and no answer came back: the service may have acted on it.
-    if (ifUnknown && e instanceof TransportError && !e.neverSent) {
-      wrapped.message += ` (${ifUnknown})`
-    }
-    if (e instanceof ApiError && e.evicted) {
-      wrapped.message += ` (the context was evicted: a cluster keeps at most ${MAX_CONTEXTS_PER_CLUSTER} execution contexts and drops idle ones, or it restarted)`
-    }
-    if (e instanceof ApiError && e.unauthorized) {
-      wrapped.message +=
-        ' (the credentials were refused: check that the token or password is valid, has not expired, and may use this cluster)'
-    }
-    throw wrapped
   }
 }
