@@ -170,7 +170,10 @@ describe('the bundled action against the emulator', () => {
     expect(main.log).toMatch(
       /Retry 2 in \d+ ms: POST \/api\/1.2\/contexts\/create: HTTP 500: ClusterNotReadyException/
     )
-    expect(calls(emu, 'POST', '1.2/contexts/create').map(c => c.status)).toEqual([500, 500, 200])
+    // The first refusal came back at once (the cluster was checked); the others were waited out.
+    expect(calls(emu, 'POST', '1.2/contexts/create').map(c => c.status)).toEqual([
+      500, 500, 500, 200
+    ])
     expect(calls(emu, 'POST', '1.2/commands/execute').map(c => c.status)).toEqual([429, 200])
   })
 

@@ -186,11 +186,15 @@ describe('ActionsHttpTransport keep-alive', () => {
 
   it('sends a read again at once when the server closed the kept connection under it', async () => {
     fresh()
-    const transport = new ActionsHttpTransport()
+    const said: string[] = []
+    const transport = new ActionsHttpTransport({ debug: m => said.push(m) })
     await transport.send(get('/count/a'))
     closeReused = true
     const started = Date.now()
     expect((await transport.send(get('/count/b'))).status).toBe(200)
+    expect(said).toEqual([
+      'GET /count/b: the kept-alive connection was closed under it; sent again on a new one'
+    ])
     expect(Date.now() - started).toBeLessThan(1000)
     expect(received).toEqual(['GET /count/a', 'GET /count/b', 'GET /count/b'])
     expect(connections).toBe(2)

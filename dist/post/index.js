@@ -31650,10 +31650,12 @@ const STALE_CONNECTION = new Set(['ECONNRESET', 'EPIPE', 'ECONNABORTED']);
  * Node unrefs idle kept-alive sockets, so they never hold the process open; close() ends them.
  */
 class ActionsHttpTransport {
+    o;
     shared = new lib_HttpClient(USER_AGENT, [], { keepAlive: true });
     idle = new Map();
     now;
     constructor(o = {}) {
+        this.o = o;
         this.now = o.now ?? Date.now;
     }
     async send(request) {
@@ -31677,6 +31679,8 @@ class ActionsHttpTransport {
                 // The server closed the idle connection as we wrote to it; a new one will do.
                 if (!(reused && request.idempotent && STALE_CONNECTION.has(failure.code)))
                     throw failure;
+                const path = new URL(request.url).pathname;
+                this.o.debug?.(`${request.method} ${path}: the kept-alive connection was closed under it; sent again on a new one`);
             }
         }
     }
@@ -32221,9 +32225,10 @@ const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.ur
 
 
 
+
 function defaultDeps() {
     return {
-        transport: new ActionsHttpTransport(),
+        transport: new ActionsHttpTransport({ debug: m => core_debug(m) }),
         clock: systemClock,
         sleep: realSleep,
         env: process.env,

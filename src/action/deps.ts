@@ -1,3 +1,4 @@
+import * as core from '@actions/core'
 import { readFile, stat } from 'node:fs/promises'
 import { realSleep, systemClock, type Clock, type Sleep } from '../common/time.js'
 import { ActionsHttpTransport, type HttpTransport } from '../databricks/transport.js'
@@ -18,7 +19,7 @@ export interface ActionDeps {
 
 export function defaultDeps(): ActionDeps {
   return {
-    transport: new ActionsHttpTransport(),
+    transport: new ActionsHttpTransport({ debug: m => core.debug(m) }),
     clock: systemClock,
     sleep: realSleep,
     env: process.env,

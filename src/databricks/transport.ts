@@ -80,6 +80,8 @@ const STALE_CONNECTION = new Set(['ECONNRESET', 'EPIPE', 'ECONNABORTED'])
 export interface TransportOptions {
   /** For tests of the idle rule; defaults to the system clock. */
   now?: () => number
+  /** Told when a request is sent again on a new connection (a debug line). */
+  debug?: (message: string) => void
 }
 
 /**
@@ -93,7 +95,7 @@ export class ActionsHttpTransport implements HttpTransport {
   private readonly idle = new Map<Agent, IdleConnections>()
   private readonly now: () => number
 
-  constructor(o: TransportOptions = {}) {
+  constructor(private readonly o: TransportOptions = {}) {
     this.now = o.now ?? Date.now
   }
 
@@ -114,6 +116,10 @@ export class ActionsHttpTransport implements HttpTransport {
         const failure = toTransportError(e)
         // The server closed the idle connection as we wrote to it; a new one will do.
         if (!(reused && request.idempotent && STALE_CONNECTION.has(failure.code))) throw failure
+        const path = new URL(request.url).pathname
+        this.o.debug?.(
+          `${request.method} ${path}: the kept-alive connection was closed under it; sent again on a new one`
+        )
       }
     }
   }
