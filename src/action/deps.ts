@@ -3,6 +3,7 @@ import { readFile, stat } from 'node:fs/promises'
 import { realSleep, systemClock, type Clock, type Sleep } from '../common/time.js'
 import { ActionsHttpTransport, type HttpTransport } from '../databricks/transport.js'
 import type { SourceFs } from '../runner/source.js'
+import { processAgent } from './early.js'
 
 /** Everything main and post touch outside their own code; tests replace any of it. */
 export interface ActionDeps {
@@ -19,7 +20,7 @@ export interface ActionDeps {
 
 export function defaultDeps(): ActionDeps {
   return {
-    transport: new ActionsHttpTransport({ debug: m => core.debug(m) }),
+    transport: new ActionsHttpTransport({ agent: processAgent, debug: m => core.debug(m) }),
     clock: systemClock,
     sleep: realSleep,
     env: process.env,

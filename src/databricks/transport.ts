@@ -1,8 +1,10 @@
 import type { Agent } from 'node:http'
+import { Agent as HttpsAgent } from 'node:https'
 import { Readable } from 'node:stream'
 import { HttpClient } from '@actions/http-client'
 import { CancelledError } from '../common/errors.js'
 import { FRESH_AFTER_MS, IdleConnections, keepAliveAgent } from './keep-alive.js'
+import { EarlyConnectAgent } from './preconnect.js'
 
 /** One HTTP exchange, as the Databricks client needs it. */
 export interface HttpRequest {
@@ -82,6 +84,8 @@ export interface TransportOptions {
   now?: () => number
   /** Told when a request is sent again on a new connection (a debug line). */
   debug?: (message: string) => void
+  /** The agent for direct https connections, e.g. one whose connection was opened early. */
+  agent?: EarlyConnectAgent
 }
 
 /**
@@ -94,15 +98,19 @@ export class ActionsHttpTransport implements HttpTransport {
   private readonly shared = new HttpClient(USER_AGENT, [], { keepAlive: true })
   private readonly idle = new Map<Agent, IdleConnections>()
   private readonly now: () => number
+  private readonly direct: EarlyConnectAgent
 
   constructor(private readonly o: TransportOptions = {}) {
     this.now = o.now ?? Date.now
+    this.direct = o.agent ?? new EarlyConnectAgent()
   }
 
   async send(request: HttpRequest): Promise<HttpResponse> {
     const timeout = AbortSignal.timeout(request.timeoutMs)
     const signal = request.signal ? AbortSignal.any([request.signal, timeout]) : timeout
-    const agent = this.shared.getAgent(request.url) as Agent
+    // http-client decides: a tunnel through the proxy, or a direct agent (https: ours).
+    const chosen = this.shared.getAgent(request.url) as Agent
+    const agent = chosen instanceof HttpsAgent ? this.direct : chosen
     const idle = this.idleConnections(agent)
     if (!request.idempotent) idle?.dropOlderThan(FRESH_AFTER_MS)
     for (;;) {
@@ -127,6 +135,7 @@ export class ActionsHttpTransport implements HttpTransport {
   close(): void {
     for (const idle of this.idle.values()) idle.closeAll()
     this.idle.clear()
+    this.direct.destroy()
   }
 
   private idleConnections(agent: Agent): IdleConnections | undefined {
