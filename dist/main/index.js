@@ -47,10 +47,10 @@ function connectEarly(entry, env = process.env) {
 
 /**
  * The process's https agent: keeps its connection alive between calls, and can open it early.
- * A step's first request would otherwise wait for Node to load the whole bundle and then for
+ * A process's first request would otherwise wait for Node to load all its code and then for
  * the TCP and TLS handshakes (two round trips); opened at start, the handshakes run while the
- * bundle loads. The early socket is unref'ed until a request takes it, so an unused one (bad
- * inputs, a proxy in the way) never holds the process open.
+ * code loads. The early socket is unref'ed until a request takes it, so an unused one (a bad
+ * configuration, a proxy in the way) never holds the process open.
  */
 class EarlyConnectAgent extends node_https__WEBPACK_IMPORTED_MODULE_0__.Agent {
     tlsOptions;
@@ -75,7 +75,7 @@ class EarlyConnectAgent extends node_https__WEBPACK_IMPORTED_MODULE_0__.Agent {
             this.early = { key: `${host}:${port}`, socket };
         }
         catch {
-            // A host that does not parse fails later, with the input's own error.
+            // A host that does not parse fails later, where it is checked, with a clear error.
         }
     }
     /** Closes the early connection too, if no request took it. */

@@ -4,10 +4,10 @@ import { connect, type TLSSocket } from 'node:tls'
 
 /**
  * The process's https agent: keeps its connection alive between calls, and can open it early.
- * A step's first request would otherwise wait for Node to load the whole bundle and then for
+ * A process's first request would otherwise wait for Node to load all its code and then for
  * the TCP and TLS handshakes (two round trips); opened at start, the handshakes run while the
- * bundle loads. The early socket is unref'ed until a request takes it, so an unused one (bad
- * inputs, a proxy in the way) never holds the process open.
+ * code loads. The early socket is unref'ed until a request takes it, so an unused one (a bad
+ * configuration, a proxy in the way) never holds the process open.
  */
 export class EarlyConnectAgent extends Agent {
   private early?: { key: string; socket: TLSSocket }
@@ -30,7 +30,7 @@ export class EarlyConnectAgent extends Agent {
       socket.unref()
       this.early = { key: `${host}:${port}`, socket }
     } catch {
-      // A host that does not parse fails later, with the input's own error.
+      // A host that does not parse fails later, where it is checked, with a clear error.
     }
   }
 
