@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { ClusterSpec } from './clusters.js'
 import type { Emulator } from './emulator.js'
 import type { FaultConfig } from './faults.js'
+import type { OAuthConfig } from './oauth.js'
 import { readBody, sendJson } from './http-io.js'
 
 /**
@@ -22,6 +23,9 @@ export async function handleAdmin(
       return sendJson(res, 200, emu.snapshot())
     case 'POST /__emulator/faults':
       emu.setFaults(json as FaultConfig)
+      return sendJson(res, 200, {})
+    case 'POST /__emulator/oauth':
+      emu.oauth.config = json as OAuthConfig
       return sendJson(res, 200, {})
     case 'POST /__emulator/reset':
       emu.reset()

@@ -2,14 +2,15 @@ import { randomBytes } from 'node:crypto'
 import { createServer, type Server } from 'node:https'
 import type { AddressInfo } from 'node:net'
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { checkAuth, type Credentials } from './auth.js'
+import { checkAuth, type AuthOutcome, type Credentials } from './auth.js'
 import { Cluster, type ClusterSpec } from './clusters.js'
 import { ContextRegistry, type ContextLimits } from './contexts.js'
 import { FaultPlan, type FaultConfig, type FaultRule } from './faults.js'
 import { HttpProblem, parseFields, readBody, sendJson, sendText } from './http-io.js'
 import { handleAdmin } from './admin.js'
 import { problemBody, route } from './routes.js'
-import { generateCertificate } from './tls.js'
+import { WorkspaceOAuth, type OAuthConfig } from './oauth.js'
+import { generateCertificate, type TlsMaterial } from './tls.js'
 
 export interface EmulatorOptions {
   /** Loopback only; default 127.0.0.1. */
@@ -23,6 +24,8 @@ export interface EmulatorOptions {
   limits?: Partial<ContextLimits>
   maxRequestBytes?: number
   faults?: FaultConfig
+  /** Service principals, federation policies, Entra trust, token lifetime. */
+  oauth?: OAuthConfig
 }
 
 /** One API call as the emulator saw it, for tests that count calls. */
@@ -47,6 +50,10 @@ export class Emulator {
   private server!: Server
   url = ''
   caCert = ''
+  /** The certificate and key, for the harness's other local HTTPS servers (one CA for all). */
+  tls!: TlsMaterial
+  /** Discovery, the token endpoint, and the tokens minted there. */
+  oauth!: WorkspaceOAuth
   readonly creds: Credentials
 
   private constructor(private readonly o: EmulatorOptions) {
@@ -72,7 +79,10 @@ export class Emulator {
   static async start(o: EmulatorOptions = {}): Promise<Emulator> {
     const e = new Emulator(o)
     const tls = generateCertificate()
+    e.tls = tls
     e.caCert = tls.certPath
+    e.oauth = new WorkspaceOAuth(tls.cert)
+    e.oauth.config = o.oauth ?? {}
     e.server = createServer({ key: tls.key, cert: tls.cert }, (req, res) => {
       e.handle(req, res).catch(err => {
         if (!res.headersSent) sendJson(res, 500, { error: `emulator failure: ${String(err)}` })
@@ -120,6 +130,7 @@ export class Emulator {
     this.faults.set({})
     this.calls.length = 0
     this.authedCalls = 0
+    this.oauth.reset()
     this.registry.peakContexts = this.registry.liveContexts
   }
 
@@ -138,6 +149,20 @@ export class Emulator {
     for (const c of this.clusters.values()) c.dispose()
     this.server.closeAllConnections()
     await new Promise<void>(resolve => this.server.close(() => resolve()))
+  }
+
+  /** Minted and Entra tokens first; the static token and password as before. */
+  private async authenticate(req: IncomingMessage, expired: boolean): Promise<AuthOutcome> {
+    const bearer = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1]
+    const mgmt = req.headers['x-databricks-azure-sp-management-token']
+    const verdict = bearer
+      ? await this.oauth.check(bearer, typeof mgmt === 'string' ? mgmt : undefined)
+      : undefined
+    if (verdict === undefined) return checkAuth(req.headers.authorization, this.creds, expired)
+    if (verdict === 'ok') return { ok: true }
+    if (verdict === 'expired')
+      return { ok: false, status: 401, body: { error_code: 401, message: 'Token is expired.' } }
+    return { ok: false, status: 403, body: { error_code: 403, message: verdict } }
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -167,12 +192,22 @@ export class Emulator {
       Object.assign(record, { status: rule.status, fault: true })
       return answerFault(res, rule)
     }
+    if (method === 'GET' && path === '/oidc/.well-known/oauth-authorization-server') {
+      record.status = 200
+      return sendJson(res, 200, this.oauth.discovery(this.url))
+    }
+    if (method === 'GET' && path === '/.well-known/databricks-config') {
+      record.status = 200
+      return sendJson(res, 200, { oidc_endpoint: `${this.url}/oidc`, cloud: 'aws', host_type: 'workspace' })
+    }
+    if (method === 'POST' && path === '/oidc/v1/token') {
+      const form = Object.fromEntries(new URLSearchParams((await readBody(req, 64 * 1024)).toString('utf8')))
+      const answer = await this.oauth.token(req.headers.authorization, form)
+      record.status = answer.status
+      return sendJson(res, answer.status, answer.body)
+    }
     const limit = this.faults.config.tokenExpiresAfterCalls
-    const auth = checkAuth(
-      req.headers.authorization,
-      this.creds,
-      limit !== undefined && this.authedCalls >= limit
-    )
+    const auth = await this.authenticate(req, limit !== undefined && this.authedCalls >= limit)
     if (!auth.ok) {
       record.status = auth.status
       return sendJson(res, auth.status, auth.body)

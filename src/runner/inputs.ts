@@ -1,8 +1,9 @@
 import * as core from '@actions/core'
 import { InputError } from '../common/errors.js'
 import { parseDuration } from '../common/duration.js'
-import type { Authenticator } from '../databricks/auth.js'
-import { parseAuth, parseHost } from './connection.js'
+import { chooseCredentials, type CredentialInputs, type CredentialPlan } from './auth-choice.js'
+import { parseHost } from './connection.js'
+import { readCredentialInputs } from './credentials.js'
 import { LANGUAGES, type Language } from '../databricks/execution.js'
 import { resolveSource, type SourceFs } from './source.js'
 import type { CommandSource } from '../databricks/execution.js'
@@ -10,9 +11,8 @@ import type { CommandSource } from '../databricks/execution.js'
 /** The inputs exactly as the workflow gave them (trimmed, '' when absent). */
 export interface RawInputs {
   host: string
-  token: string
-  username: string
-  password: string
+  /** auth-type and every credential input. */
+  credentials: CredentialInputs
   clusterId: string
   language: string
   command: string
@@ -27,8 +27,8 @@ export interface RawInputs {
 export interface Inputs {
   /** Workspace origin, always https, no trailing slash. */
   host: string
-  /** The one configured way of authenticating. */
-  auth: Authenticator
+  /** The one way of authenticating, checked; the authenticator is built from it. */
+  credentials: CredentialPlan
   clusterId: string
   language: Language
   /** The code to run; a file's bytes are read up front so a bad file fails before any call. */
@@ -46,20 +46,11 @@ export interface Inputs {
   requestTimeoutMs: number
 }
 
-/** Registers every secret the inputs or environment hold, before anything could print them. */
-export function maskSecrets(raw: RawInputs, env: NodeJS.ProcessEnv): void {
-  for (const s of [raw.token, raw.password, env.DATABRICKS_TOKEN, env.DATABRICKS_PASSWORD]) {
-    if (s) core.setSecret(s)
-  }
-}
-
 /** Reads every input once, through @actions/core. */
 export function readRawInputs(get: (name: string) => string = n => core.getInput(n)): RawInputs {
   return {
     host: get('host'),
-    token: get('token'),
-    username: get('username'),
-    password: get('password'),
+    credentials: readCredentialInputs(get),
     clusterId: get('cluster-id'),
     language: get('language'),
     command: get('command'),
@@ -87,7 +78,7 @@ export async function parseInputs(
   fs: SourceFs
 ): Promise<Inputs> {
   const host = parseHost(raw.host || env.DATABRICKS_HOST?.trim() || '')
-  const auth = parseAuth(raw, env)
+  const credentials = chooseCredentials(raw.credentials, env, new URL(host).hostname)
   const clusterId = raw.clusterId || env.DATABRICKS_CLUSTER_ID?.trim() || ''
   if (!clusterId)
     throw new InputError(
@@ -115,7 +106,7 @@ export async function parseInputs(
     : await resolveSource(raw.file, workspace, fs)
   return {
     host,
-    auth,
+    credentials,
     clusterId,
     language,
     source,
