@@ -198,10 +198,16 @@ export class Emulator {
     }
     if (method === 'GET' && path === '/.well-known/databricks-config') {
       record.status = 200
-      return sendJson(res, 200, { oidc_endpoint: `${this.url}/oidc`, cloud: 'aws', host_type: 'workspace' })
+      return sendJson(res, 200, {
+        oidc_endpoint: `${this.url}/oidc`,
+        cloud: 'aws',
+        host_type: 'workspace'
+      })
     }
     if (method === 'POST' && path === '/oidc/v1/token') {
-      const form = Object.fromEntries(new URLSearchParams((await readBody(req, 64 * 1024)).toString('utf8')))
+      const form = Object.fromEntries(
+        new URLSearchParams((await readBody(req, 64 * 1024)).toString('utf8'))
+      )
       const answer = await this.oauth.token(req.headers.authorization, form)
       record.status = answer.status
       return sendJson(res, answer.status, answer.body)

@@ -31,7 +31,11 @@ export class SigningKey {
 
   /** The public half as a JWKS document. */
   jwks(): { keys: JsonWebKey[] } {
-    return { keys: [{ ...this.publicKey.export({ format: 'jwk' }), kid: this.kid, alg: 'RS256', use: 'sig' }] }
+    return {
+      keys: [
+        { ...this.publicKey.export({ format: 'jwk' }), kid: this.kid, alg: 'RS256', use: 'sig' }
+      ]
+    }
   }
 }
 
@@ -52,8 +56,14 @@ export function decodeJwt(token: string): DecodedJwt | undefined {
   if (parts.length !== 3) return undefined
   try {
     return {
-      header: JSON.parse(Buffer.from(parts[0] ?? '', 'base64url').toString('utf8')) as Record<string, unknown>,
-      claims: JSON.parse(Buffer.from(parts[1] ?? '', 'base64url').toString('utf8')) as Record<string, unknown>,
+      header: JSON.parse(Buffer.from(parts[0] ?? '', 'base64url').toString('utf8')) as Record<
+        string,
+        unknown
+      >,
+      claims: JSON.parse(Buffer.from(parts[1] ?? '', 'base64url').toString('utf8')) as Record<
+        string,
+        unknown
+      >,
       signed: `${parts[0]}.${parts[1]}`,
       signature: Buffer.from(parts[2] ?? '', 'base64url')
     }
@@ -67,7 +77,12 @@ export function checkSignature(jwt: DecodedJwt, jwks: { keys?: JsonWebKey[] }): 
   if (jwt.header.alg !== 'RS256') return `unsupported signing algorithm ${String(jwt.header.alg)}`
   const key = (jwks.keys ?? []).find(k => k.kid === jwt.header.kid)
   if (!key) return `no key ${String(jwt.header.kid)} in the issuer's JWKS`
-  const ok = verify('sha256', Buffer.from(jwt.signed), createPublicKey({ key, format: 'jwk' }), jwt.signature)
+  const ok = verify(
+    'sha256',
+    Buffer.from(jwt.signed),
+    createPublicKey({ key, format: 'jwk' }),
+    jwt.signature
+  )
   return ok ? undefined : 'signature verification failed'
 }
 
@@ -86,7 +101,8 @@ export function fetchJson(url: string, ca?: string): Promise<Record<string, unkn
       res.setEncoding('utf8')
       res.on('data', (c: string) => (text += c))
       res.on('end', () => {
-        if (res.statusCode !== 200) return reject(new Error(`${url} answered HTTP ${res.statusCode}`))
+        if (res.statusCode !== 200)
+          return reject(new Error(`${url} answered HTTP ${res.statusCode}`))
         try {
           resolve(JSON.parse(text) as Record<string, unknown>)
         } catch {

@@ -93,12 +93,20 @@ export class WorkspaceOAuth {
       return this.mint('client_credentials', id)
     }
     if (form.grant_type === GRANT_EXCHANGE) return this.exchange(form)
-    return oauthError(400, 'unsupported_grant_type', `Grant type ${form.grant_type ?? '(none)'} is not supported`)
+    return oauthError(
+      400,
+      'unsupported_grant_type',
+      `Grant type ${form.grant_type ?? '(none)'} is not supported`
+    )
   }
 
   private async exchange(form: Record<string, string>): Promise<Answer> {
     if (form.subject_token_type !== 'urn:ietf:params:oauth:token-type:jwt')
-      return oauthError(400, 'invalid_request', 'subject_token_type must be urn:ietf:params:oauth:token-type:jwt')
+      return oauthError(
+        400,
+        'invalid_request',
+        'subject_token_type must be urn:ietf:params:oauth:token-type:jwt'
+      )
     const jwt = decodeJwt(form.subject_token ?? '')
     if (!jwt) return oauthError(400, 'invalid_request', 'subject_token is not a JWT')
     const iss = String(jwt.claims.iss ?? '')
@@ -108,7 +116,11 @@ export class WorkspaceOAuth {
     )
     const whose = clientId ? `service principal ${clientId}` : 'the account'
     if (!policies.length)
-      return oauthError(400, 'invalid_request', `No federation policy of ${whose} trusts issuer ${iss}`)
+      return oauthError(
+        400,
+        'invalid_request',
+        `No federation policy of ${whose} trusts issuer ${iss}`
+      )
     const bad = await this.keys.check(jwt, iss, Date.now() / 1000)
     if (bad) return oauthError(400, 'invalid_grant', `The subject token was refused: ${bad}`)
     const aud = audiences(jwt.claims)
@@ -157,7 +169,11 @@ export class WorkspaceOAuth {
     if (entra.workspaceUsers.includes(appId)) return 'ok'
     const mgmt = managementToken ? decodeJwt(managementToken) : undefined
     const mgmtBad = mgmt ? await this.keys.check(mgmt, entra.issuer, now) : 'missing'
-    if (mgmtBad || mgmt?.claims.appid !== appId || !audiences(mgmt.claims).some(a => a.includes('management')))
+    if (
+      mgmtBad ||
+      mgmt?.claims.appid !== appId ||
+      !audiences(mgmt.claims).some(a => a.includes('management'))
+    )
       return 'Management API token must be provided for service principal admin user login'
     return 'ok'
   }

@@ -38,14 +38,20 @@ export class EntraId {
     e.server = await LocalHttps.start(tls, async (req, res, url) => {
       const base = `/${e.tenant}`
       if (url.pathname === `${base}/v2.0/.well-known/openid-configuration`)
-        return sendJson(res, 200, { issuer: e.issuer, jwks_uri: `${e.url}${base}/discovery/v2.0/keys` })
+        return sendJson(res, 200, {
+          issuer: e.issuer,
+          jwks_uri: `${e.url}${base}/discovery/v2.0/keys`
+        })
       if (url.pathname === `${base}/discovery/v2.0/keys`) return sendJson(res, 200, e.key.jwks())
       const v2 = url.pathname === `${base}/oauth2/v2.0/token`
       if (req.method === 'POST' && (v2 || url.pathname === `${base}/oauth2/token`)) {
         const a = await e.token(req, v2)
         return sendJson(res, a.status, a.body)
       }
-      sendJson(res, 404, { error: 'invalid_request', error_description: `AADSTS90002: Tenant or path ${url.pathname} not found.` })
+      sendJson(res, 404, {
+        error: 'invalid_request',
+        error_description: `AADSTS90002: Tenant or path ${url.pathname} not found.`
+      })
     })
     return e
   }
@@ -75,37 +81,80 @@ export class EntraId {
     return token
   }
 
-  private async token(req: IncomingMessage, v2: boolean): Promise<{ status: number; body: Record<string, unknown> }> {
-    const form = Object.fromEntries(new URLSearchParams((await readBody(req, 64 * 1024)).toString('utf8')))
+  private async token(
+    req: IncomingMessage,
+    v2: boolean
+  ): Promise<{ status: number; body: Record<string, unknown> }> {
+    const form = Object.fromEntries(
+      new URLSearchParams((await readBody(req, 64 * 1024)).toString('utf8'))
+    )
     const fail = (status: number, error: string, description: string) => ({
       status,
-      body: { error, error_description: description, error_codes: [Number(/AADSTS(\d+)/.exec(description)?.[1] ?? 0)] }
+      body: {
+        error,
+        error_description: description,
+        error_codes: [Number(/AADSTS(\d+)/.exec(description)?.[1] ?? 0)]
+      }
     })
     if (form.grant_type !== 'client_credentials')
-      return fail(400, 'unsupported_grant_type', 'AADSTS70003: The app requested an unsupported grant type.')
+      return fail(
+        400,
+        'unsupported_grant_type',
+        'AADSTS70003: The app requested an unsupported grant type.'
+      )
     const app = this.apps.get(form.client_id ?? '')
     if (!app)
-      return fail(400, 'unauthorized_client', `AADSTS700016: Application with identifier '${form.client_id ?? ''}' was not found in the directory.`)
+      return fail(
+        400,
+        'unauthorized_client',
+        `AADSTS700016: Application with identifier '${form.client_id ?? ''}' was not found in the directory.`
+      )
     if (form.client_assertion) {
       if (form.client_assertion_type !== ASSERTION_TYPE)
         return fail(400, 'invalid_request', 'AADSTS50027: Invalid client_assertion_type.')
       const jwt = decodeJwt(form.client_assertion)
       const f = app.federated
-      if (!jwt || !f) return fail(401, 'invalid_client', 'AADSTS70021: No matching federated identity record found for presented assertion.')
+      if (!jwt || !f)
+        return fail(
+          401,
+          'invalid_client',
+          'AADSTS70021: No matching federated identity record found for presented assertion.'
+        )
       const bad = await this.keys.check(jwt, f.issuer, Date.now() / 1000)
       if (bad === 'the token is expired')
-        return fail(400, 'invalid_client', 'AADSTS700024: Client assertion is not within its valid time range.')
-      if (bad || jwt.claims.iss !== f.issuer || jwt.claims.sub !== f.subject || !audiences(jwt.claims).includes(FEDERATION_AUDIENCE))
-        return fail(401, 'invalid_client', `AADSTS70021: No matching federated identity record found for presented assertion.${bad ? ` (${bad})` : ''}`)
+        return fail(
+          400,
+          'invalid_client',
+          'AADSTS700024: Client assertion is not within its valid time range.'
+        )
+      if (
+        bad ||
+        jwt.claims.iss !== f.issuer ||
+        jwt.claims.sub !== f.subject ||
+        !audiences(jwt.claims).includes(FEDERATION_AUDIENCE)
+      )
+        return fail(
+          401,
+          'invalid_client',
+          `AADSTS70021: No matching federated identity record found for presented assertion.${bad ? ` (${bad})` : ''}`
+        )
     } else if (!app.secret || form.client_secret !== app.secret) {
-      return fail(401, 'invalid_client', `AADSTS7000215: Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID, for a secret added to app '${app.clientId}'.`)
+      return fail(
+        401,
+        'invalid_client',
+        `AADSTS7000215: Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID, for a secret added to app '${app.clientId}'.`
+      )
     }
     const resource = v2 ? (form.scope ?? '').replace(/\/\.default$/, '') : (form.resource ?? '')
-    if (!resource) return fail(400, 'invalid_request', 'AADSTS90014: The required field scope is missing.')
+    if (!resource)
+      return fail(400, 'invalid_request', 'AADSTS90014: The required field scope is missing.')
     const token = this.issue(app.clientId, resource)
     // v1 answers every number as a string; v2 as numbers.
     const life = v2 ? this.lifetimeSeconds : String(this.lifetimeSeconds)
-    return { status: 200, body: { token_type: 'Bearer', expires_in: life, ext_expires_in: life, access_token: token } }
+    return {
+      status: 200,
+      body: { token_type: 'Bearer', expires_in: life, ext_expires_in: life, access_token: token }
+    }
   }
 
   stop(): Promise<void> {

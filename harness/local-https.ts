@@ -17,7 +17,8 @@ export class LocalHttps {
     s.server = createServer({ key: tls.key, cert: tls.cert }, (req, res) => {
       const url = new URL(req.url ?? '/', 'https://local')
       handle(req, res, url).catch((e: unknown) => {
-        if (!res.headersSent) sendJson(res, 500, { error: 'server_error', error_description: String(e) })
+        if (!res.headersSent)
+          sendJson(res, 500, { error: 'server_error', error_description: String(e) })
       })
     })
     await new Promise<void>((resolve, reject) => {

@@ -36,7 +36,11 @@ function expectRan(main: StepResult, post: StepResult, authType: string): void {
 
 describe('each method, end to end on the bundled entries (main and post)', () => {
   it('oauth-m2m: client credentials at the discovered endpoint; post mints its own token', async () => {
-    const { main, post } = await job(emu, { ...NO_TOKEN, 'client-id': SP.clientId, 'client-secret': SP.secret })
+    const { main, post } = await job(emu, {
+      ...NO_TOKEN,
+      'client-id': SP.clientId,
+      'client-secret': SP.secret
+    })
     expectRan(main, post, 'oauth-m2m')
     const mints = emu.oauth.mints.filter(m => m.grant === 'client_credentials')
     expect(mints.map(m => m.principal)).toEqual([SP.clientId, SP.clientId])
@@ -50,7 +54,9 @@ describe('each method, end to end on the bundled entries (main and post)', () =>
 
   it('oauth-m2m from the environment, with expires_in as a string, and no host metadata', async () => {
     emu.oauth.config.expiresInAsString = true
-    emu.faults.set({ rules: [{ path: '/.well-known/databricks-config', status: 404, times: 'always' }] })
+    emu.faults.set({
+      rules: [{ path: '/.well-known/databricks-config', status: 404, times: 'always' }]
+    })
     try {
       const { main, post } = await job(emu, NO_TOKEN, {
         env: { DATABRICKS_CLIENT_ID: SP.clientId, DATABRICKS_CLIENT_SECRET: SP.secret }
@@ -63,11 +69,18 @@ describe('each method, end to end on the bundled entries (main and post)', () =>
 
   it('github-oidc with a service principal policy: chosen from client-id alone, no secret at all', async () => {
     const before = w.github.issued.length
-    const { main, post } = await job(emu, { ...NO_TOKEN, 'client-id': FED_SP }, { env: w.github.env() })
+    const { main, post } = await job(
+      emu,
+      { ...NO_TOKEN, 'client-id': FED_SP },
+      { env: w.github.env() }
+    )
     expectRan(main, post, 'github-oidc')
     const ids = w.github.issued.slice(before)
     // One fresh ID token per exchange: main's and post's, for the token endpoint's URL.
-    expect(ids.map(i => i.audience)).toEqual([`${emu.url}/oidc/v1/token`, `${emu.url}/oidc/v1/token`])
+    expect(ids.map(i => i.audience)).toEqual([
+      `${emu.url}/oidc/v1/token`,
+      `${emu.url}/oidc/v1/token`
+    ])
     expect(emu.oauth.mints.map(m => `${m.grant} ${m.principal}`)).toEqual([
       `token-exchange ${FED_SP}`,
       `token-exchange ${FED_SP}`
@@ -92,7 +105,8 @@ describe('each method, end to end on the bundled entries (main and post)', () =>
         ...NO_TOKEN,
         'azure-client-id': AZ_SP.clientId,
         'azure-tenant-id': w.entra.tenant,
-        'azure-workspace-resource-id': '/subscriptions/0/resourceGroups/rg/providers/Microsoft.Databricks/workspaces/ws'
+        'azure-workspace-resource-id':
+          '/subscriptions/0/resourceGroups/rg/providers/Microsoft.Databricks/workspaces/ws'
       },
       { env: { ...azureEnv(), ARM_CLIENT_SECRET: AZ_SP.secret } }
     )
@@ -153,7 +167,11 @@ describe('misconfiguration: a clear error before any call, and post does nothing
     ],
     [
       'an Azure method on a host outside Azure, without AZURE_AUTHORITY_HOST',
-      { 'azure-client-id': AZ_SP.clientId, 'azure-tenant-id': 't', 'azure-client-secret': AZ_SP.secret },
+      {
+        'azure-client-id': AZ_SP.clientId,
+        'azure-tenant-id': 't',
+        'azure-client-secret': AZ_SP.secret
+      },
       () => ({}),
       /^azure-client-secret authentication signs in with Microsoft Entra ID, but host 127\.0\.0\.1 is not an Azure Databricks workspace.*set AZURE_AUTHORITY_HOST/
     ],
@@ -180,7 +198,11 @@ describe('misconfiguration: a clear error before any call, and post does nothing
 
 describe('refusals name the cause, never the credential', () => {
   it('a wrong client secret shows the OAuth error and description only', async () => {
-    const { main } = await job(emu, { ...NO_TOKEN, 'client-id': SP.clientId, 'client-secret': 'wrong-secret-123' })
+    const { main } = await job(emu, {
+      ...NO_TOKEN,
+      'client-id': SP.clientId,
+      'client-secret': 'wrong-secret-123'
+    })
     expect(theError(main)).toMatch(/invalid_client: Client authentication failed/)
     const printed = main.rawLog.replace(/^::add-mask::.*$/gm, '')
     expect(printed).not.toContain('wrong-secret-123')

@@ -33,7 +33,12 @@ export async function startAuthWorld(emu: Emulator): Promise<AuthWorld> {
   emu.oauth.config = {
     servicePrincipals: [SP],
     federationPolicies: [
-      { issuer: github.issuer, subject: SUBJECT, audiences: [`${emu.url}/oidc/v1/token`], clientId: FED_SP },
+      {
+        issuer: github.issuer,
+        subject: SUBJECT,
+        audiences: [`${emu.url}/oidc/v1/token`],
+        clientId: FED_SP
+      },
       { issuer: github.issuer, subject: SUBJECT, audiences: ['https://github.com/octo-org'] }
     ],
     // AZ_SP is not a workspace user yet: it signs in with its management token.

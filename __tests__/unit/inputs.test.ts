@@ -195,11 +195,14 @@ describe('parseInputs', () => {
       /^basic authentication needs input username \(or DATABRICKS_USERNAME\)/
     ],
     ['no credentials', { token: '' }, {}, /^No credentials: set the token input/]
-  ] as [string, Over, NodeJS.ProcessEnv, RegExp][])('refuses %s', async (_name, over, env, message) => {
-    const err = await parse(over, env).catch((e: unknown) => e)
-    expect(err).toBeInstanceOf(InputError)
-    expect((err as Error).message).toMatch(message)
-  })
+  ] as [string, Over, NodeJS.ProcessEnv, RegExp][])(
+    'refuses %s',
+    async (_name, over, env, message) => {
+      const err = await parse(over, env).catch((e: unknown) => e)
+      expect(err).toBeInstanceOf(InputError)
+      expect((err as Error).message).toMatch(message)
+    }
+  )
 
   it('never puts a secret in an input error', async () => {
     const err = await parse({ username: 'u', password: 'hunter2-secret' }).catch((e: unknown) => e)

@@ -105,7 +105,9 @@ export class DatabricksApi {
       // A token the service no longer takes (revoked, or its clock ahead of ours): one new
       // token and one more try, only for calls that are safe to repeat.
       if (!(e instanceof ApiError && e.status === 401 && idempotent && this.o.auth.renew())) throw e
-      this.o.logger.info(`${label}: HTTP 401, renewing the ${this.o.auth.authType} token and trying once more`)
+      this.o.logger.info(
+        `${label}: HTTP 401, renewing the ${this.o.auth.authType} token and trying once more`
+      )
       return retried()
     })
   }

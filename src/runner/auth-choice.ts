@@ -43,7 +43,12 @@ export type CredentialPlan =
   | { type: 'basic'; username: string; password: string }
   | { type: 'oauth-m2m'; clientId: string; clientSecret: string }
   | { type: 'github-oidc'; clientId?: string; audience?: string }
-  | (AzurePlan & { type: 'azure-client-secret'; clientId: string; clientSecret: string; tenantId: string })
+  | (AzurePlan & {
+      type: 'azure-client-secret'
+      clientId: string
+      clientSecret: string
+      tenantId: string
+    })
   | (AzurePlan & { type: 'github-oidc-azure'; clientId: string; tenantId: string })
   | { type: 'azure-cli'; workspaceResourceId?: string }
 
@@ -106,7 +111,9 @@ export function chooseCredentials(
 
   const azure = (): AzurePlan => ({
     cloud: entraCloud(type, env, hostname),
-    ...(has('azureWorkspaceResourceId') ? { workspaceResourceId: v('azureWorkspaceResourceId') } : {})
+    ...(has('azureWorkspaceResourceId')
+      ? { workspaceResourceId: v('azureWorkspaceResourceId') }
+      : {})
   })
   switch (type) {
     case 'pat':
@@ -154,7 +161,13 @@ function implied(
   const kinds = KINDS.filter(([, fields]) => fields.some(has))
   if (kinds.length > 1) {
     const list = kinds
-      .map(([kind, fields]) => `${kind} (${fields.filter(has).map(k => s[k].from).join(', ')})`)
+      .map(
+        ([kind, fields]) =>
+          `${kind} (${fields
+            .filter(has)
+            .map(k => s[k].from)
+            .join(', ')})`
+      )
       .join(' and ')
     throw new InputError(
       `More than one authorization method configured: ${list}. Set auth-type to the one to use (one of ${AUTH_TYPES.join(', ')}), or remove the others.`
@@ -217,7 +230,10 @@ function resolve(
   env: NodeJS.ProcessEnv
 ): Record<keyof CredentialInputs, Setting> {
   const out = {} as Record<keyof CredentialInputs, Setting>
-  for (const [k, [input, name]] of Object.entries(SETTINGS) as [keyof CredentialInputs, [string, string]][]) {
+  for (const [k, [input, name]] of Object.entries(SETTINGS) as [
+    keyof CredentialInputs,
+    [string, string]
+  ][]) {
     const given = raw[k]
     // Secrets keep their exact bytes from inputs; from the environment a trailing newline
     // (common when a secret is pasted) is dropped.

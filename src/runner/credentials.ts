@@ -20,7 +20,8 @@ export function readCredentialInputs(
   get: (name: string) => string = n => core.getInput(n)
 ): CredentialInputs {
   const out = {} as CredentialInputs
-  for (const [k, name] of Object.entries(CREDENTIAL_INPUTS)) out[k as keyof CredentialInputs] = get(name)
+  for (const [k, name] of Object.entries(CREDENTIAL_INPUTS))
+    out[k as keyof CredentialInputs] = get(name)
   return out
 }
 
@@ -59,7 +60,11 @@ export interface CredentialDeps {
 }
 
 /** The authenticator for a checked plan. Nothing is called yet: tokens are minted on first use. */
-export function createAuthenticator(host: string, plan: CredentialPlan, d: CredentialDeps): Authenticator {
+export function createAuthenticator(
+  host: string,
+  plan: CredentialPlan,
+  d: CredentialDeps
+): Authenticator {
   const c: TokenClient = {
     transport: d.transport,
     clock: d.clock,

@@ -29,8 +29,14 @@ export const runProgram: RunProgram = (file, args, o) =>
               `the Azure CLI (${file}) is not on PATH: install it, or sign in with the azure/login action first`
             )
           )
-        const said = String(stderr || error.message).trim().split('\n').slice(0, 5).join(' ')
-        reject(new Error(`${file} failed (${error.killed ? 'timed out' : `exit ${code}`}): ${said}`))
+        const said = String(stderr || error.message)
+          .trim()
+          .split('\n')
+          .slice(0, 5)
+          .join(' ')
+        reject(
+          new Error(`${file} failed (${error.killed ? 'timed out' : `exit ${code}`}): ${said}`)
+        )
       }
     )
   })
@@ -50,7 +56,10 @@ export function azureCli(
     const out = await o.run(
       az,
       ['account', 'get-access-token', '--resource', AZURE_DATABRICKS_APP, '--output', 'json'],
-      { timeoutMs: Math.min(AZ_TIMEOUT_MS, Math.max(1000, call.deadline.remaining())), signal: call.signal }
+      {
+        timeoutMs: Math.min(AZ_TIMEOUT_MS, Math.max(1000, call.deadline.remaining())),
+        signal: call.signal
+      }
     )
     let parsed: Record<string, unknown>
     try {

@@ -12,15 +12,24 @@ export interface AzureCloud {
 const CLOUDS: [suffix: string, cloud: AzureCloud][] = [
   [
     '.azuredatabricks.net',
-    { login: 'https://login.microsoftonline.com', management: 'https://management.core.windows.net/' }
+    {
+      login: 'https://login.microsoftonline.com',
+      management: 'https://management.core.windows.net/'
+    }
   ],
   [
     '.databricks.azure.us',
-    { login: 'https://login.microsoftonline.us', management: 'https://management.core.usgovcloudapi.net/' }
+    {
+      login: 'https://login.microsoftonline.us',
+      management: 'https://management.core.usgovcloudapi.net/'
+    }
   ],
   [
     '.databricks.azure.cn',
-    { login: 'https://login.chinacloudapi.cn', management: 'https://management.core.chinacloudapi.cn/' }
+    {
+      login: 'https://login.chinacloudapi.cn',
+      management: 'https://management.core.chinacloudapi.cn/'
+    }
   ]
 ]
 

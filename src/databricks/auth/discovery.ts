@@ -20,7 +20,12 @@ async function getJson(
       signal: call.signal
     })
     if (res.status !== 200)
-      throw new TokenEndpointError(`${url} answered HTTP ${res.status}`, res.status, undefined, undefined)
+      throw new TokenEndpointError(
+        `${url} answered HTTP ${res.status}`,
+        res.status,
+        undefined,
+        undefined
+      )
     try {
       const v: unknown = JSON.parse(res.body)
       if (v && typeof v === 'object' && !Array.isArray(v)) return v as Record<string, unknown>
@@ -72,7 +77,8 @@ export async function discoverTokenEndpoint(
   } catch (e) {
     if (e instanceof TokenEndpointError && e.status === 404)
       throw new Error(
-        `Databricks OAuth is not supported for this host: ${url} answered HTTP 404. Check the host, or use a personal access token.`
+        `Databricks OAuth is not supported for this host: ${url} answered HTTP 404. Check the host, or use a personal access token.`,
+        { cause: e }
       )
     throw new Error(`Could not discover the OAuth token endpoint: ${errorMessage(e)}`, { cause: e })
   }
