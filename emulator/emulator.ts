@@ -11,6 +11,7 @@ import { handleAdmin } from './admin.js'
 import { problemBody, route } from './routes.js'
 import { WorkspaceOAuth, type OAuthConfig } from './oauth.js'
 import { generateCertificate, type TlsMaterial } from './tls.js'
+import { MAX_CONTEXTS_PER_CLUSTER } from '../src/common/limits.js'
 
 export interface EmulatorOptions {
   /** Loopback only; default 127.0.0.1. */
@@ -64,7 +65,7 @@ export class Emulator {
     }
     this.registry = new ContextRegistry(
       {
-        maxContextsPerCluster: 145,
+        maxContextsPerCluster: MAX_CONTEXTS_PER_CLUSTER,
         maxProcesses: 160,
         maxOutputBytes: 1024 * 1024,
         rowLimit: 1000,

@@ -28370,7 +28370,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 302:
+/***/ 4946:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31459,8 +31459,17 @@ class ApiError extends Error {
         return this.serviceMessage.includes('ClusterNotReadyException');
     }
     /** The context was dropped: evicted at the cluster's limit, or the cluster restarted. */
-    get contextEvicted() {
+    get evicted() {
         return this.serviceMessage.includes('is disconnected');
+    }
+    /** The context named in the call no longer exists (destroyed, evicted or never there). */
+    get contextGone() {
+        return ((this.status === 404 || this.status === 400) &&
+            /does not exist|not found|disconnected|unknown context/i.test(this.serviceMessage));
+    }
+    /** The call does not fit the resource's state, e.g. starting a cluster that is starting. */
+    get invalidState() {
+        return this.errorCode === 'INVALID_STATE';
     }
     /** The credentials were refused. */
     get unauthorized() {
@@ -31525,6 +31534,10 @@ class TransportError extends Error {
     constructor(message, code) {
         super(message);
         this.code = code;
+    }
+    /** The connection was refused: the request never left, so the service did nothing. */
+    get neverSent() {
+        return this.code === 'ECONNREFUSED';
     }
 }
 const USER_AGENT = 'databricks-run-command-action';
@@ -31612,7 +31625,7 @@ function isRetryable(e, idempotent) {
     if (e instanceof TransportError) {
         // A refused connection sent nothing. Any other failure (reset, timeout) may have
         // reached the service after it was sent.
-        return e.code === 'ECONNREFUSED' || idempotent;
+        return e.neverSent || idempotent;
     }
     return false;
 }
@@ -31641,7 +31654,7 @@ async function withRetry(call, c) {
                 delay = Math.max(delay, 1000);
             }
             if (delay >= c.deadline.remaining()) {
-                throw new DeadlineError(`${errorMessage(e)} (not retried: the step's ${c.deadline.label} deadline would pass first)`);
+                throw new DeadlineError(`${errorMessage(e)} (not retried: the ${c.deadline.label} deadline would pass first)`);
             }
             const of = unlimited ? '' : ` of ${o.maxAttempts - 1}`;
             c.logger.info(`Retry ${attempt}${of} in ${Math.round(delay)} ms: ${c.label}: ${errorMessage(e)}`);
@@ -31749,6 +31762,36 @@ function stringField(o, field, what) {
     throw new Error(`unexpected answer for ${what}: no "${field}" in ${JSON.stringify(o).slice(0, 200)}`);
 }
 
+;// CONCATENATED MODULE: ./src/common/limits.ts
+/**
+ * The runner's timing model and the service's limits, in one place. The code, the harness that
+ * plays the runner (harness/runner.ts) and the tests all import these, so the model of the
+ * runner the tests check cannot drift from the one the code relies on.
+ */
+/** On a job cancel the runner sends SIGINT, then SIGTERM this much later... */
+const SIGINT_TO_SIGTERM_MS = 7500;
+/** ...then kills the process this much after SIGTERM. */
+const SIGTERM_TO_KILL_MS = 2500;
+/** From the first signal to the kill: all the time a cancelled step has. */
+const SIGINT_TO_KILL_MS = SIGINT_TO_SIGTERM_MS + SIGTERM_TO_KILL_MS;
+/** Time kept back from each window for Node to start, log and exit. */
+const MARGIN_MS = 2000;
+/**
+ * Main, after a job cancel: how long the cancel of the running command may take (sent and
+ * awaited), so main ends well before SIGTERM.
+ */
+const JOB_CANCEL_BUDGET_MS = SIGINT_TO_SIGTERM_MS - SIGTERM_TO_KILL_MS;
+/** Main, after the step's timeout: how long to wait for the command's cancel to take effect. */
+const TIMEOUT_CANCEL_WAIT_MS = 15_000;
+/** Post may run after a cancel, when the runner kills at 10 s: all its cleanup fits in this. */
+const POST_CLEANUP_BUDGET_MS = SIGINT_TO_KILL_MS - MARGIN_MS;
+/** Post: the part of the cleanup budget a command cancel may use before the context destroy. */
+const POST_CANCEL_BUDGET_MS = 3000;
+/** Post: no single request may take longer, whatever request-timeout says. */
+const POST_REQUEST_TIMEOUT_MS = 5000;
+/** A cluster keeps at most this many execution contexts, and evicts idle ones past it. */
+const MAX_CONTEXTS_PER_CLUSTER = 145;
+
 ;// CONCATENATED MODULE: ./src/common/poll.ts
 
 /**
@@ -31782,82 +31825,6 @@ async function pollUntil(o) {
         await o.sleep(Math.min(delay, remaining), o.signal);
         delay = Math.min(schedule.maxMs, delay * schedule.factor);
     }
-}
-
-;// CONCATENATED MODULE: ./src/databricks/clusters.ts
-
-
-
-
-
-/** States in which a cluster accepts commands. */
-const READY = new Set(['RUNNING', 'RESIZING']);
-/** States that will become RUNNING without anyone's help. */
-const COMING_UP = new Set(['PENDING', 'RESTARTING']);
-async function getCluster(api, clusterId, call) {
-    const answer = await api.get('/api/2.0/clusters/get', { cluster_id: clusterId }, call);
-    return {
-        state: stringField(answer, 'state', 'clusters/get'),
-        stateMessage: typeof answer.state_message === 'string' ? answer.state_message : '',
-        name: typeof answer.cluster_name === 'string' ? answer.cluster_name : ''
-    };
-}
-/** "PENDING (Starting Spark)": the state with the service's own words on it. */
-function describe(info) {
-    return info.stateMessage ? `${info.state} (${info.stateMessage})` : info.state;
-}
-/** Cluster start is slow (minutes); poll it gently. */
-const CLUSTER_SCHEDULE = { initialMs: 1000, factor: 1.5, maxMs: 10_000 };
-/**
- * Makes sure the cluster accepts commands: returns at once when it does, waits when it is
- * coming up, starts it when it is TERMINATED and `startCluster` allows, and fails otherwise.
- */
-async function ensureClusterReady(o) {
-    const call = { deadline: o.deadline, signal: o.signal };
-    let info = await getCluster(o.api, o.clusterId, call);
-    if (READY.has(info.state))
-        return info;
-    if (info.state === 'TERMINATED' || info.state === 'TERMINATING') {
-        if (!o.startCluster) {
-            throw new Error(`Cluster ${o.clusterId} is ${describe(info)}. ` +
-                `Set the input start-cluster: true to start it, or start it in the workspace first.`);
-        }
-        o.logger.info(`Cluster ${o.clusterId} is ${info.state}; starting it (start-cluster: true)`);
-        try {
-            await o.api.post('/api/2.0/clusters/start', jsonBody({ cluster_id: o.clusterId }), true, call);
-        }
-        catch (e) {
-            // Someone else started it between our look and our start: that is what we wanted.
-            if (!(e instanceof ApiError && e.errorCode === 'INVALID_STATE'))
-                throw e;
-        }
-    }
-    else if (!COMING_UP.has(info.state)) {
-        throw new Error(`Cluster ${o.clusterId} is in state ${describe(info)} and cannot run commands.`);
-    }
-    const started = o.clock.now();
-    const outcome = await pollUntil({
-        what: `cluster ${o.clusterId} to start`,
-        fetch: () => getCluster(o.api, o.clusterId, call),
-        isDone: c => READY.has(c.state) || c.state === 'TERMINATED' || c.state === 'ERROR',
-        describe,
-        deadline: o.deadline,
-        clock: o.clock,
-        sleep: o.sleep,
-        signal: o.signal,
-        logger: o.logger,
-        schedule: CLUSTER_SCHEDULE,
-        progressEveryMs: 15_000
-    });
-    if (!outcome.done) {
-        throw new DeadlineError(`Timed out after ${o.deadline.label} waiting for cluster ${o.clusterId} to start (last state ${outcome.last?.state ?? 'unknown'}). Raise the timeout input or start the cluster ahead of the job.`);
-    }
-    info = outcome.value;
-    if (!READY.has(info.state)) {
-        throw new Error(`Cluster ${o.clusterId} did not start: it is ${describe(info)}.`);
-    }
-    o.logger.info(`Cluster ${o.clusterId} is ${info.state} after ${formatDuration(o.clock.now() - started)}`);
-    return info;
 }
 
 ;// CONCATENATED MODULE: ./src/databricks/execution.ts
@@ -32040,7 +32007,96 @@ function tableToObjects(columns, rows) {
     return rows.map(row => Object.fromEntries(columns.map((c, i) => [c.name, row[i] ?? null])));
 }
 
-;// CONCATENATED MODULE: ./src/databricks/run-command.ts
+;// CONCATENATED MODULE: ./src/databricks/clusters.ts
+
+/** States in which a cluster accepts commands. */
+const READY_CLUSTER_STATES = new Set(['RUNNING', 'RESIZING']);
+/** States that will become RUNNING without anyone's help. */
+const COMING_UP_CLUSTER_STATES = new Set(['PENDING', 'RESTARTING']);
+/** States a cluster rests in until someone starts it. */
+const STOPPED_CLUSTER_STATES = new Set(['TERMINATED', 'TERMINATING']);
+async function getCluster(api, clusterId, call) {
+    const answer = await api.get('/api/2.0/clusters/get', { cluster_id: clusterId }, call);
+    return {
+        state: stringField(answer, 'state', 'clusters/get'),
+        stateMessage: typeof answer.state_message === 'string' ? answer.state_message : '',
+        name: typeof answer.cluster_name === 'string' ? answer.cluster_name : ''
+    };
+}
+/**
+ * Asks a TERMINATED cluster to start; it answers at once. Safe to repeat. A cluster that is
+ * already starting answers INVALID_STATE (`ApiError.invalidState`).
+ */
+async function startCluster(api, clusterId, call) {
+    await api.post('/api/2.0/clusters/start', jsonBody({ cluster_id: clusterId }), true, call);
+}
+/** "PENDING (Starting Spark)": the state with the service's own words on it. */
+function describeCluster(info) {
+    return info.stateMessage ? `${info.state} (${info.stateMessage})` : info.state;
+}
+
+;// CONCATENATED MODULE: ./src/flow/cluster.ts
+
+
+
+
+
+/** Cluster start is slow (minutes); poll it gently. */
+const CLUSTER_SCHEDULE = { initialMs: 1000, factor: 1.5, maxMs: 10_000 };
+const READY = READY_CLUSTER_STATES;
+/**
+ * Makes sure the cluster accepts commands: returns at once when it does, waits when it is
+ * coming up, starts it when it is TERMINATED and `startCluster` allows, and fails otherwise.
+ */
+async function ensureClusterReady(o) {
+    const call = { deadline: o.deadline, signal: o.signal };
+    let info = await getCluster(o.api, o.clusterId, call);
+    if (READY.has(info.state))
+        return info;
+    if (STOPPED_CLUSTER_STATES.has(info.state)) {
+        if (!o.startCluster) {
+            throw new Error(`Cluster ${o.clusterId} is ${describeCluster(info)}. ` +
+                `Set the input start-cluster: true to start it, or start it in the workspace first.`);
+        }
+        o.logger.info(`Cluster ${o.clusterId} is ${info.state}; starting it (start-cluster: true)`);
+        try {
+            await startCluster(o.api, o.clusterId, call);
+        }
+        catch (e) {
+            // Someone else started it between our look and our start: that is what we wanted.
+            if (!(e instanceof ApiError && e.invalidState))
+                throw e;
+        }
+    }
+    else if (!COMING_UP_CLUSTER_STATES.has(info.state)) {
+        throw new Error(`Cluster ${o.clusterId} is in state ${describeCluster(info)} and cannot run commands.`);
+    }
+    const started = o.clock.now();
+    const outcome = await pollUntil({
+        what: `cluster ${o.clusterId} to start`,
+        fetch: () => getCluster(o.api, o.clusterId, call),
+        isDone: c => READY.has(c.state) || c.state === 'TERMINATED' || c.state === 'ERROR',
+        describe: describeCluster,
+        deadline: o.deadline,
+        clock: o.clock,
+        sleep: o.sleep,
+        signal: o.signal,
+        logger: o.logger,
+        schedule: CLUSTER_SCHEDULE,
+        progressEveryMs: 15_000
+    });
+    if (!outcome.done) {
+        throw new DeadlineError(`Timed out after ${o.deadline.label} waiting for cluster ${o.clusterId} to start (last state ${outcome.last?.state ?? 'unknown'}). Raise the timeout input or start the cluster ahead of the job.`);
+    }
+    info = outcome.value;
+    if (!READY.has(info.state)) {
+        throw new Error(`Cluster ${o.clusterId} did not start: it is ${describeCluster(info)}.`);
+    }
+    o.logger.info(`Cluster ${o.clusterId} is ${info.state} after ${formatDuration(o.clock.now() - started)}`);
+    return info;
+}
+
+;// CONCATENATED MODULE: ./src/flow/run-command.ts
 
 
 
@@ -32050,8 +32106,7 @@ function tableToObjects(columns, rows) {
 
 
 
-/** The cancel after a job cancel must fit in the runner's 7.5 s before SIGTERM. */
-const JOB_CANCEL_BUDGET_MS = 5000;
+
 /** Runs one command in a fresh context. The context is left for the post step to destroy. */
 async function runCommand(req, hooks, d) {
     const call = { deadline: req.deadline, signal: d.signal };
@@ -32094,7 +32149,7 @@ async function runCommand(req, hooks, d) {
             ...d
         }));
         if (!outcome.done) {
-            const budget = d.cancelWaitMs ?? 15_000;
+            const budget = d.cancelWaitMs ?? TIMEOUT_CANCEL_WAIT_MS;
             const after = await cancelAndWait(exec, contextId, commandId, budget, d);
             // A command that did not stop stays marked as running, so post cancels it again.
             if (after)
@@ -32160,12 +32215,11 @@ async function step(doing, f, ifUnknown) {
     catch (e) {
         const wrapped = wrapError(doing, e);
         // The request went out and no answer came back: the service may have acted on it.
-        if (ifUnknown && e instanceof TransportError && e.code !== 'ECONNREFUSED') {
+        if (ifUnknown && e instanceof TransportError && !e.neverSent) {
             wrapped.message += ` (${ifUnknown})`;
         }
-        if (e instanceof ApiError && e.contextEvicted) {
-            wrapped.message +=
-                ' (the context was evicted: a cluster keeps at most 145 execution contexts and drops idle ones, or it restarted)';
+        if (e instanceof ApiError && e.evicted) {
+            wrapped.message += ` (the context was evicted: a cluster keeps at most ${MAX_CONTEXTS_PER_CLUSTER} execution contexts and drops idle ones, or it restarted)`;
         }
         if (e instanceof ApiError && e.unauthorized) {
             wrapped.message +=
@@ -32221,15 +32275,24 @@ const AZURE_DATABRICKS_APP = '2ff814a6-3304-4ab8-85cb-cd0e6f879c1d';
 const CLOUDS = [
     [
         '.azuredatabricks.net',
-        { login: 'https://login.microsoftonline.com', management: 'https://management.core.windows.net/' }
+        {
+            login: 'https://login.microsoftonline.com',
+            management: 'https://management.core.windows.net/'
+        }
     ],
     [
         '.databricks.azure.us',
-        { login: 'https://login.microsoftonline.us', management: 'https://management.core.usgovcloudapi.net/' }
+        {
+            login: 'https://login.microsoftonline.us',
+            management: 'https://management.core.usgovcloudapi.net/'
+        }
     ],
     [
         '.databricks.azure.cn',
-        { login: 'https://login.chinacloudapi.cn', management: 'https://management.core.chinacloudapi.cn/' }
+        {
+            login: 'https://login.chinacloudapi.cn',
+            management: 'https://management.core.chinacloudapi.cn/'
+        }
     ]
 ];
 /** The cloud of a workspace host name, by its domain; undefined for any other host. */
@@ -32432,7 +32495,9 @@ function parseSeconds(v) {
 function parseObject(text) {
     try {
         const v = JSON.parse(text);
-        return v && typeof v === 'object' && !Array.isArray(v) ? v : undefined;
+        return v && typeof v === 'object' && !Array.isArray(v)
+            ? v
+            : undefined;
     }
     catch {
         return undefined;
@@ -32454,7 +32519,7 @@ function failure(c, r, status, body, headers) {
 
 
 
-/** The real runner: no shell, a hard timeout, the job's cancel kills it. */
+/** The real one: no shell, a hard timeout, and a cancel kills the program. */
 const runProgram = (file, args, o) => new Promise((resolve, reject) => {
     (0,external_node_child_process_namespaceObject.execFile)(file, args, { timeout: o.timeoutMs, signal: o.signal, maxBuffer: 1024 * 1024, windowsHide: true }, (error, stdout, stderr) => {
         if (!error)
@@ -32464,7 +32529,11 @@ const runProgram = (file, args, o) => new Promise((resolve, reject) => {
         const code = error.code;
         if (code === 'ENOENT')
             return reject(new Error(`the Azure CLI (${file}) is not on PATH: install it, or sign in with the azure/login action first`));
-        const said = String(stderr || error.message).trim().split('\n').slice(0, 5).join(' ');
+        const said = String(stderr || error.message)
+            .trim()
+            .split('\n')
+            .slice(0, 5)
+            .join(' ');
         reject(new Error(`${file} failed (${error.killed ? 'timed out' : `exit ${code}`}): ${said}`));
     });
 });
@@ -32476,7 +32545,10 @@ const AZ_TIMEOUT_MS = 30_000;
 function azureCli(c, o) {
     const az = o.az ?? 'az';
     return new MintedAuth('azure-cli', 'Azure CLI sign-in', c, async (call) => {
-        const out = await o.run(az, ['account', 'get-access-token', '--resource', AZURE_DATABRICKS_APP, '--output', 'json'], { timeoutMs: Math.min(AZ_TIMEOUT_MS, Math.max(1000, call.deadline.remaining())), signal: call.signal });
+        const out = await o.run(az, ['account', 'get-access-token', '--resource', AZURE_DATABRICKS_APP, '--output', 'json'], {
+            timeoutMs: Math.min(AZ_TIMEOUT_MS, Math.max(1000, call.deadline.remaining())),
+            signal: call.signal
+        });
         let parsed;
         try {
             parsed = JSON.parse(out);
@@ -32547,7 +32619,8 @@ function entraAuth(c, authType, description, o, proof) {
         c.secrets.add(headers.Authorization);
         let expiresAt = started + main.expiresInSeconds * 1000;
         try {
-            const mgmt = await entra(`${o.cloud.management}.default`, fields, call);
+            // A v2 scope is the resource id and /.default: for this URL resource, a double slash.
+            const mgmt = await entra(`${o.cloud.management}/.default`, fields, call);
             headers['X-Databricks-Azure-SP-Management-Token'] = mgmt.accessToken;
             expiresAt = Math.min(expiresAt, started + mgmt.expiresInSeconds * 1000);
         }
@@ -32651,7 +32724,7 @@ async function discoverTokenEndpoint(c, host, call) {
     }
     catch (e) {
         if (e instanceof TokenEndpointError && e.status === 404)
-            throw new Error(`Databricks OAuth is not supported for this host: ${url} answered HTTP 404. Check the host, or use a personal access token.`);
+            throw new Error(`Databricks OAuth is not supported for this host: ${url} answered HTTP 404. Check the host, or use a personal access token.`, { cause: e });
         throw new Error(`Could not discover the OAuth token endpoint: ${errorMessage(e)}`, { cause: e });
     }
     const endpoint = doc.token_endpoint;
@@ -32765,184 +32838,6 @@ class BasicAuth {
     }
 }
 
-;// CONCATENATED MODULE: ./src/databricks/auth/types.ts
-/** The methods, named as Databricks' unified authentication (DATABRICKS_AUTH_TYPE) names them. */
-const AUTH_TYPES = [
-    'pat',
-    'basic',
-    'oauth-m2m',
-    'github-oidc',
-    'azure-client-secret',
-    'github-oidc-azure',
-    'azure-cli'
-];
-
-;// CONCATENATED MODULE: ./src/runner/auth-choice.ts
-
-
-
-/** Each setting: its input and the environment variable it falls back to (the SDKs' names). */
-const SETTINGS = {
-    authType: ['auth-type', 'DATABRICKS_AUTH_TYPE'],
-    token: ['token', 'DATABRICKS_TOKEN'],
-    username: ['username', 'DATABRICKS_USERNAME'],
-    password: ['password', 'DATABRICKS_PASSWORD'],
-    clientId: ['client-id', 'DATABRICKS_CLIENT_ID'],
-    clientSecret: ['client-secret', 'DATABRICKS_CLIENT_SECRET'],
-    tokenAudience: ['token-audience', 'DATABRICKS_TOKEN_AUDIENCE'],
-    azureClientId: ['azure-client-id', 'ARM_CLIENT_ID'],
-    azureClientSecret: ['azure-client-secret', 'ARM_CLIENT_SECRET'],
-    azureTenantId: ['azure-tenant-id', 'ARM_TENANT_ID'],
-    azureWorkspaceResourceId: ['azure-workspace-resource-id', 'DATABRICKS_AZURE_RESOURCE_ID']
-};
-/** The input names, for reading them and for action.yml. */
-const CREDENTIAL_INPUTS = Object.fromEntries(Object.entries(SETTINGS).map(([k, [input]]) => [k, input]));
-/** Credential kinds as the SDKs count them for "more than one authorization method". */
-const KINDS = [
-    ['pat', ['token']],
-    ['basic', ['username', 'password']],
-    ['oauth', ['clientId', 'clientSecret']],
-    ['azure', ['azureClientId', 'azureClientSecret', 'azureTenantId']]
-];
-const PERMISSION_HELP = 'GitHub sets ACTIONS_ID_TOKEN_REQUEST_URL and ACTIONS_ID_TOKEN_REQUEST_TOKEN only for jobs with `permissions: id-token: write`; add it to the job (pull requests from forks never get an ID token: use a secret-based method there).';
-/**
- * Picks and checks the method as the Databricks SDKs do, before any call: a named auth-type
- * wins; otherwise exactly one kind of credential may be configured, and GitHub OIDC is chosen
- * only when none is (its variables never count as a credential). Inputs fall back to env.
- */
-function chooseCredentials(raw, env, hostname) {
-    const s = resolve(raw, env);
-    const has = (k) => s[k].value !== '';
-    const v = (k) => s[k].value;
-    const hasIdToken = !!(env.ACTIONS_ID_TOKEN_REQUEST_URL && env.ACTIONS_ID_TOKEN_REQUEST_TOKEN);
-    const need = (type, ...keys) => {
-        const missing = keys.filter(k => !has(k));
-        if (missing.length)
-            throw new InputError(`${type} authentication needs ${missing.map(auth_choice_describe).join(' and ')}: set ${missing.length > 1 ? 'them' : 'it'}, or choose another auth-type.`);
-    };
-    const needIdToken = (type) => {
-        if (!hasIdToken)
-            throw new InputError(`${type} authentication needs a GitHub ID token, and this job has none. ${PERMISSION_HELP}`);
-    };
-    let type = v('authType').toLowerCase();
-    if (type && !AUTH_TYPES.includes(type))
-        throw new InputError(`Invalid ${s.authType.from} '${v('authType')}': expected one of ${AUTH_TYPES.join(', ')}.`);
-    if (!type)
-        type = implied(s, has, hasIdToken);
-    const azure = () => ({
-        cloud: entraCloud(type, env, hostname),
-        ...(has('azureWorkspaceResourceId') ? { workspaceResourceId: v('azureWorkspaceResourceId') } : {})
-    });
-    switch (type) {
-        case 'pat':
-            need(type, 'token');
-            return { type, token: v('token') };
-        case 'basic':
-            need(type, 'username', 'password');
-            return { type, username: v('username'), password: v('password') };
-        case 'oauth-m2m':
-            need(type, 'clientId', 'clientSecret');
-            return { type, clientId: v('clientId'), clientSecret: v('clientSecret') };
-        case 'github-oidc':
-            needIdToken(type);
-            return {
-                type,
-                ...(has('clientId') ? { clientId: v('clientId') } : {}),
-                ...(has('tokenAudience') ? { audience: v('tokenAudience') } : {})
-            };
-        case 'azure-client-secret':
-            need(type, 'azureClientId', 'azureClientSecret', 'azureTenantId');
-            return {
-                type,
-                clientId: v('azureClientId'),
-                clientSecret: v('azureClientSecret'),
-                tenantId: v('azureTenantId'),
-                ...azure()
-            };
-        case 'github-oidc-azure':
-            need(type, 'azureClientId', 'azureTenantId');
-            needIdToken(type);
-            return { type, clientId: v('azureClientId'), tenantId: v('azureTenantId'), ...azure() };
-        case 'azure-cli':
-            return has('azureWorkspaceResourceId')
-                ? { type, workspaceResourceId: v('azureWorkspaceResourceId') }
-                : { type };
-    }
-}
-/** The method the configured credentials imply, when auth-type is not set. */
-function implied(s, has, hasIdToken) {
-    const kinds = KINDS.filter(([, fields]) => fields.some(has));
-    if (kinds.length > 1) {
-        const list = kinds
-            .map(([kind, fields]) => `${kind} (${fields.filter(has).map(k => s[k].from).join(', ')})`)
-            .join(' and ');
-        throw new InputError(`More than one authorization method configured: ${list}. Set auth-type to the one to use (one of ${AUTH_TYPES.join(', ')}), or remove the others.`);
-    }
-    const kind = kinds[0]?.[0];
-    if (kind === 'pat')
-        return 'pat';
-    if (kind === 'basic')
-        return 'basic';
-    if (kind === 'oauth') {
-        if (has('clientSecret'))
-            return 'oauth-m2m';
-        if (hasIdToken)
-            return 'github-oidc';
-        throw new InputError(`${s.clientId.from} was given without a client secret: set ${auth_choice_describe('clientSecret')} for oauth-m2m, or give the job \`permissions: id-token: write\` for github-oidc federation with that service principal.`);
-    }
-    if (kind === 'azure') {
-        if (has('azureClientSecret'))
-            return 'azure-client-secret';
-        if (hasIdToken)
-            return 'github-oidc-azure';
-        throw new InputError(`Azure service principal settings were given without a secret: set ${auth_choice_describe('azureClientSecret')} for azure-client-secret, or give the job \`permissions: id-token: write\` for github-oidc-azure.`);
-    }
-    if (hasIdToken)
-        return 'github-oidc';
-    throw new InputError('No credentials: set the token input (e.g. token: ${{ secrets.DATABRICKS_TOKEN }}) or DATABRICKS_TOKEN; or client-id and client-secret for a service principal (oauth-m2m); or give the job `permissions: id-token: write` for GitHub OIDC federation (github-oidc, no secret at all). See auth-type for every method.');
-}
-/**
- * Entra's sign-in host: the workspace's cloud by its domain, or AZURE_AUTHORITY_HOST. On any
- * other host (a proxy, the emulator) there is no way to know it, so it must be set.
- */
-function entraCloud(type, env, hostname) {
-    const known = azureCloudOf(hostname);
-    const authority = env.AZURE_AUTHORITY_HOST?.trim();
-    if (authority) {
-        let url;
-        try {
-            url = new URL(authority);
-        }
-        catch {
-            url = undefined;
-        }
-        if (url?.protocol !== 'https:')
-            throw new InputError(`Invalid AZURE_AUTHORITY_HOST '${authority}': expected an https:// URL such as https://login.microsoftonline.com.`);
-        return {
-            login: url.origin,
-            management: known?.management ?? 'https://management.core.windows.net/'
-        };
-    }
-    if (known)
-        return known;
-    throw new InputError(`${type} authentication signs in with Microsoft Entra ID, but host ${hostname} is not an Azure Databricks workspace (${AZURE_DOMAINS.join(', ')}), so its sign-in host is unknown: set AZURE_AUTHORITY_HOST, e.g. https://login.microsoftonline.com.`);
-}
-function resolve(raw, env) {
-    const out = {};
-    for (const [k, [input, name]] of Object.entries(SETTINGS)) {
-        const given = raw[k];
-        // Secrets keep their exact bytes from inputs; from the environment a trailing newline
-        // (common when a secret is pasted) is dropped.
-        const fromEnv = env[name]?.trim() ?? '';
-        out[k] = given ? { value: given, from: `input ${input}` } : { value: fromEnv, from: name };
-    }
-    return out;
-}
-function auth_choice_describe(k) {
-    const [input, name] = SETTINGS[k];
-    return `input ${input} (or ${name})`;
-}
-
 ;// CONCATENATED MODULE: ./src/runner/id-token.ts
 
 
@@ -33018,17 +32913,8 @@ function githubIdTokens(o) {
 
 
 
-
-
 /** Said once per run with basic: the method still works for accounts that allow it. */
 const BASIC_RETIRED = 'auth-type basic: Databricks retired password sign-in for workspace users on 10 July 2024; it works only where the workspace still accepts it. Use a service principal instead: oauth-m2m (client-id, client-secret), or github-oidc with no secret at all.';
-/** Reads the credential inputs once, through @actions/core. */
-function readCredentialInputs(get = n => getInput(n)) {
-    const out = {};
-    for (const [k, name] of Object.entries(CREDENTIAL_INPUTS))
-        out[k] = get(name);
-    return out;
-}
 /** Every configured secret into the registry, before any check could print one. */
 function registerConfiguredSecrets(raw, env, secrets) {
     for (const v of [
@@ -33073,6 +32959,189 @@ function createAuthenticator(host, plan, d) {
         case 'azure-cli':
             return azureCli(c, { run: d.run ?? runProgram, ...plan });
     }
+}
+
+;// CONCATENATED MODULE: ./src/databricks/auth/types.ts
+/** The methods, named as Databricks' unified authentication (DATABRICKS_AUTH_TYPE) names them. */
+const AUTH_TYPES = [
+    'pat',
+    'basic',
+    'oauth-m2m',
+    'github-oidc',
+    'azure-client-secret',
+    'github-oidc-azure',
+    'azure-cli'
+];
+
+;// CONCATENATED MODULE: ./src/runner/auth-choice.ts
+
+
+
+/** Each setting: its input and the environment variable it falls back to (the SDKs' names). */
+const SETTINGS = {
+    authType: ['auth-type', 'DATABRICKS_AUTH_TYPE'],
+    token: ['token', 'DATABRICKS_TOKEN'],
+    username: ['username', 'DATABRICKS_USERNAME'],
+    password: ['password', 'DATABRICKS_PASSWORD'],
+    clientId: ['client-id', 'DATABRICKS_CLIENT_ID'],
+    clientSecret: ['client-secret', 'DATABRICKS_CLIENT_SECRET'],
+    tokenAudience: ['token-audience', 'DATABRICKS_TOKEN_AUDIENCE'],
+    azureClientId: ['azure-client-id', 'ARM_CLIENT_ID'],
+    azureClientSecret: ['azure-client-secret', 'ARM_CLIENT_SECRET'],
+    azureTenantId: ['azure-tenant-id', 'ARM_TENANT_ID'],
+    azureWorkspaceResourceId: ['azure-workspace-resource-id', 'DATABRICKS_AZURE_RESOURCE_ID']
+};
+/** The input names, for reading them and for action.yml. */
+const CREDENTIAL_INPUTS = Object.fromEntries(Object.entries(SETTINGS).map(([k, [input]]) => [k, input]));
+/** Credential kinds as the SDKs count them for "more than one authorization method". */
+const KINDS = [
+    ['pat', ['token']],
+    ['basic', ['username', 'password']],
+    ['oauth', ['clientId', 'clientSecret']],
+    ['azure', ['azureClientId', 'azureClientSecret', 'azureTenantId']]
+];
+const PERMISSION_HELP = 'GitHub sets ACTIONS_ID_TOKEN_REQUEST_URL and ACTIONS_ID_TOKEN_REQUEST_TOKEN only for jobs with `permissions: id-token: write`; add it to the job (pull requests from forks never get an ID token: use a secret-based method there).';
+/**
+ * Picks and checks the method as the Databricks SDKs do, before any call: a named auth-type
+ * wins; otherwise exactly one kind of credential may be configured, and GitHub OIDC is chosen
+ * only when none is (its variables never count as a credential). Inputs fall back to env.
+ */
+function chooseCredentials(raw, env, hostname) {
+    const s = resolve(raw, env);
+    const has = (k) => s[k].value !== '';
+    const v = (k) => s[k].value;
+    const hasIdToken = !!(env.ACTIONS_ID_TOKEN_REQUEST_URL && env.ACTIONS_ID_TOKEN_REQUEST_TOKEN);
+    const need = (type, ...keys) => {
+        const missing = keys.filter(k => !has(k));
+        if (missing.length)
+            throw new InputError(`${type} authentication needs ${missing.map(describe).join(' and ')}: set ${missing.length > 1 ? 'them' : 'it'}, or choose another auth-type.`);
+    };
+    const needIdToken = (type) => {
+        if (!hasIdToken)
+            throw new InputError(`${type} authentication needs a GitHub ID token, and this job has none. ${PERMISSION_HELP}`);
+    };
+    let type = v('authType').toLowerCase();
+    if (type && !AUTH_TYPES.includes(type))
+        throw new InputError(`Invalid ${s.authType.from} '${v('authType')}': expected one of ${AUTH_TYPES.join(', ')}.`);
+    if (!type)
+        type = implied(s, has, hasIdToken);
+    const azure = () => ({
+        cloud: entraCloud(type, env, hostname),
+        ...(has('azureWorkspaceResourceId')
+            ? { workspaceResourceId: v('azureWorkspaceResourceId') }
+            : {})
+    });
+    switch (type) {
+        case 'pat':
+            need(type, 'token');
+            return { type, token: v('token') };
+        case 'basic':
+            need(type, 'username', 'password');
+            return { type, username: v('username'), password: v('password') };
+        case 'oauth-m2m':
+            need(type, 'clientId', 'clientSecret');
+            return { type, clientId: v('clientId'), clientSecret: v('clientSecret') };
+        case 'github-oidc':
+            needIdToken(type);
+            return {
+                type,
+                ...(has('clientId') ? { clientId: v('clientId') } : {}),
+                ...(has('tokenAudience') ? { audience: v('tokenAudience') } : {})
+            };
+        case 'azure-client-secret':
+            need(type, 'azureClientId', 'azureClientSecret', 'azureTenantId');
+            return {
+                type,
+                clientId: v('azureClientId'),
+                clientSecret: v('azureClientSecret'),
+                tenantId: v('azureTenantId'),
+                ...azure()
+            };
+        case 'github-oidc-azure':
+            need(type, 'azureClientId', 'azureTenantId');
+            needIdToken(type);
+            return { type, clientId: v('azureClientId'), tenantId: v('azureTenantId'), ...azure() };
+        case 'azure-cli':
+            return has('azureWorkspaceResourceId')
+                ? { type, workspaceResourceId: v('azureWorkspaceResourceId') }
+                : { type };
+    }
+}
+/** The method the configured credentials imply, when auth-type is not set. */
+function implied(s, has, hasIdToken) {
+    const kinds = KINDS.filter(([, fields]) => fields.some(has));
+    if (kinds.length > 1) {
+        const list = kinds
+            .map(([kind, fields]) => `${kind} (${fields
+            .filter(has)
+            .map(k => s[k].from)
+            .join(', ')})`)
+            .join(' and ');
+        throw new InputError(`More than one authorization method configured: ${list}. Set auth-type to the one to use (one of ${AUTH_TYPES.join(', ')}), or remove the others.`);
+    }
+    const kind = kinds[0]?.[0];
+    if (kind === 'pat')
+        return 'pat';
+    if (kind === 'basic')
+        return 'basic';
+    if (kind === 'oauth') {
+        if (has('clientSecret'))
+            return 'oauth-m2m';
+        if (hasIdToken)
+            return 'github-oidc';
+        throw new InputError(`${s.clientId.from} was given without a client secret: set ${describe('clientSecret')} for oauth-m2m, or give the job \`permissions: id-token: write\` for github-oidc federation with that service principal.`);
+    }
+    if (kind === 'azure') {
+        if (has('azureClientSecret'))
+            return 'azure-client-secret';
+        if (hasIdToken)
+            return 'github-oidc-azure';
+        throw new InputError(`Azure service principal settings were given without a secret: set ${describe('azureClientSecret')} for azure-client-secret, or give the job \`permissions: id-token: write\` for github-oidc-azure.`);
+    }
+    if (hasIdToken)
+        return 'github-oidc';
+    throw new InputError('No credentials: set the token input (e.g. token: ${{ secrets.DATABRICKS_TOKEN }}) or DATABRICKS_TOKEN; or client-id and client-secret for a service principal (oauth-m2m); or give the job `permissions: id-token: write` for GitHub OIDC federation (github-oidc, no secret at all). See auth-type for every method.');
+}
+/**
+ * Entra's sign-in host: the workspace's cloud by its domain, or AZURE_AUTHORITY_HOST. On any
+ * other host (a proxy, the emulator) there is no way to know it, so it must be set.
+ */
+function entraCloud(type, env, hostname) {
+    const known = azureCloudOf(hostname);
+    const authority = env.AZURE_AUTHORITY_HOST?.trim();
+    if (authority) {
+        let url;
+        try {
+            url = new URL(authority);
+        }
+        catch {
+            url = undefined;
+        }
+        if (url?.protocol !== 'https:')
+            throw new InputError(`Invalid AZURE_AUTHORITY_HOST '${authority}': expected an https:// URL such as https://login.microsoftonline.com.`);
+        return {
+            login: url.origin,
+            management: known?.management ?? 'https://management.core.windows.net/'
+        };
+    }
+    if (known)
+        return known;
+    throw new InputError(`${type} authentication signs in with Microsoft Entra ID, but host ${hostname} is not an Azure Databricks workspace (${AZURE_DOMAINS.join(', ')}), so its sign-in host is unknown: set AZURE_AUTHORITY_HOST, e.g. https://login.microsoftonline.com.`);
+}
+function resolve(raw, env) {
+    const out = {};
+    for (const [k, [input, name]] of Object.entries(SETTINGS)) {
+        const given = raw[k];
+        // Secrets keep their exact bytes from inputs; from the environment a trailing newline
+        // (common when a secret is pasted) is dropped.
+        const fromEnv = env[name]?.trim() ?? '';
+        out[k] = given ? { value: given, from: `input ${input}` } : { value: fromEnv, from: name };
+    }
+    return out;
+}
+function describe(k) {
+    const [input, name] = SETTINGS[k];
+    return `input ${input} (or ${name})`;
 }
 
 ;// CONCATENATED MODULE: ./src/runner/connection.ts
@@ -33140,13 +33209,7 @@ async function resolveSource(file, workspace, fs) {
     return { source: { kind: 'file', name: external_node_path_namespaceObject.basename(full), bytes }, label: file };
 }
 
-;// CONCATENATED MODULE: ./src/runner/inputs.ts
-
-
-
-
-
-
+;// CONCATENATED MODULE: ./src/runner/raw-inputs.ts
 
 
 /** Reads every input once, through @actions/core. */
@@ -33164,6 +33227,22 @@ function readRawInputs(get = n => getInput(n)) {
         requestTimeout: get('request-timeout')
     };
 }
+/** Reads the credential inputs (auth-type, token, client-id, ...) by their action.yml names. */
+function readCredentialInputs(get) {
+    const out = {};
+    for (const [k, name] of Object.entries(CREDENTIAL_INPUTS))
+        out[k] = get(name);
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/runner/inputs.ts
+
+
+
+
+
+
+
 const EXTENSIONS = {
     py: 'python',
     scala: 'scala',
@@ -33636,7 +33715,7 @@ async function writeSummary(html) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_run_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(302);
+/* harmony import */ var _action_run_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4946);
 
 await (0,_action_run_main_js__WEBPACK_IMPORTED_MODULE_0__/* .runMain */ .V)();
 

@@ -28370,7 +28370,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2041:
+/***/ 4615:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31397,6 +31397,36 @@ function formatDuration(ms) {
     return `${m}m ${String(s).padStart(2, '0')}s`;
 }
 
+;// CONCATENATED MODULE: ./src/common/limits.ts
+/**
+ * The runner's timing model and the service's limits, in one place. The code, the harness that
+ * plays the runner (harness/runner.ts) and the tests all import these, so the model of the
+ * runner the tests check cannot drift from the one the code relies on.
+ */
+/** On a job cancel the runner sends SIGINT, then SIGTERM this much later... */
+const SIGINT_TO_SIGTERM_MS = 7500;
+/** ...then kills the process this much after SIGTERM. */
+const SIGTERM_TO_KILL_MS = 2500;
+/** From the first signal to the kill: all the time a cancelled step has. */
+const SIGINT_TO_KILL_MS = SIGINT_TO_SIGTERM_MS + SIGTERM_TO_KILL_MS;
+/** Time kept back from each window for Node to start, log and exit. */
+const MARGIN_MS = 2000;
+/**
+ * Main, after a job cancel: how long the cancel of the running command may take (sent and
+ * awaited), so main ends well before SIGTERM.
+ */
+const JOB_CANCEL_BUDGET_MS = SIGINT_TO_SIGTERM_MS - SIGTERM_TO_KILL_MS;
+/** Main, after the step's timeout: how long to wait for the command's cancel to take effect. */
+const TIMEOUT_CANCEL_WAIT_MS = 15_000;
+/** Post may run after a cancel, when the runner kills at 10 s: all its cleanup fits in this. */
+const POST_CLEANUP_BUDGET_MS = SIGINT_TO_KILL_MS - MARGIN_MS;
+/** Post: the part of the cleanup budget a command cancel may use before the context destroy. */
+const POST_CANCEL_BUDGET_MS = 3000;
+/** Post: no single request may take longer, whatever request-timeout says. */
+const POST_REQUEST_TIMEOUT_MS = 5000;
+/** A cluster keeps at most this many execution contexts, and evicts idle ones past it. */
+const MAX_CONTEXTS_PER_CLUSTER = 145;
+
 ;// CONCATENATED MODULE: ./src/common/time.ts
 
 const systemClock = { now: () => Date.now() };
@@ -31459,8 +31489,17 @@ class ApiError extends Error {
         return this.serviceMessage.includes('ClusterNotReadyException');
     }
     /** The context was dropped: evicted at the cluster's limit, or the cluster restarted. */
-    get contextEvicted() {
+    get evicted() {
         return this.serviceMessage.includes('is disconnected');
+    }
+    /** The context named in the call no longer exists (destroyed, evicted or never there). */
+    get contextGone() {
+        return ((this.status === 404 || this.status === 400) &&
+            /does not exist|not found|disconnected|unknown context/i.test(this.serviceMessage));
+    }
+    /** The call does not fit the resource's state, e.g. starting a cluster that is starting. */
+    get invalidState() {
+        return this.errorCode === 'INVALID_STATE';
     }
     /** The credentials were refused. */
     get unauthorized() {
@@ -31525,6 +31564,10 @@ class TransportError extends Error {
     constructor(message, code) {
         super(message);
         this.code = code;
+    }
+    /** The connection was refused: the request never left, so the service did nothing. */
+    get neverSent() {
+        return this.code === 'ECONNREFUSED';
     }
 }
 const USER_AGENT = 'databricks-run-command-action';
@@ -31612,7 +31655,7 @@ function isRetryable(e, idempotent) {
     if (e instanceof TransportError) {
         // A refused connection sent nothing. Any other failure (reset, timeout) may have
         // reached the service after it was sent.
-        return e.code === 'ECONNREFUSED' || idempotent;
+        return e.neverSent || idempotent;
     }
     return false;
 }
@@ -31641,7 +31684,7 @@ async function withRetry(call, c) {
                 delay = Math.max(delay, 1000);
             }
             if (delay >= c.deadline.remaining()) {
-                throw new DeadlineError(`${errors_errorMessage(e)} (not retried: the step's ${c.deadline.label} deadline would pass first)`);
+                throw new DeadlineError(`${errors_errorMessage(e)} (not retried: the ${c.deadline.label} deadline would pass first)`);
             }
             const of = unlimited ? '' : ` of ${o.maxAttempts - 1}`;
             c.logger.info(`Retry ${attempt}${of} in ${Math.round(delay)} ms: ${c.label}: ${errors_errorMessage(e)}`);
@@ -31869,15 +31912,24 @@ const AZURE_DATABRICKS_APP = '2ff814a6-3304-4ab8-85cb-cd0e6f879c1d';
 const CLOUDS = [
     [
         '.azuredatabricks.net',
-        { login: 'https://login.microsoftonline.com', management: 'https://management.core.windows.net/' }
+        {
+            login: 'https://login.microsoftonline.com',
+            management: 'https://management.core.windows.net/'
+        }
     ],
     [
         '.databricks.azure.us',
-        { login: 'https://login.microsoftonline.us', management: 'https://management.core.usgovcloudapi.net/' }
+        {
+            login: 'https://login.microsoftonline.us',
+            management: 'https://management.core.usgovcloudapi.net/'
+        }
     ],
     [
         '.databricks.azure.cn',
-        { login: 'https://login.chinacloudapi.cn', management: 'https://management.core.chinacloudapi.cn/' }
+        {
+            login: 'https://login.chinacloudapi.cn',
+            management: 'https://management.core.chinacloudapi.cn/'
+        }
     ]
 ];
 /** The cloud of a workspace host name, by its domain; undefined for any other host. */
@@ -31942,7 +31994,9 @@ function auth_choice_chooseCredentials(raw, env, hostname) {
         type = implied(s, has, hasIdToken);
     const azure = () => ({
         cloud: entraCloud(type, env, hostname),
-        ...(has('azureWorkspaceResourceId') ? { workspaceResourceId: v('azureWorkspaceResourceId') } : {})
+        ...(has('azureWorkspaceResourceId')
+            ? { workspaceResourceId: v('azureWorkspaceResourceId') }
+            : {})
     });
     switch (type) {
         case 'pat':
@@ -31985,7 +32039,10 @@ function implied(s, has, hasIdToken) {
     const kinds = KINDS.filter(([, fields]) => fields.some(has));
     if (kinds.length > 1) {
         const list = kinds
-            .map(([kind, fields]) => `${kind} (${fields.filter(has).map(k => s[k].from).join(', ')})`)
+            .map(([kind, fields]) => `${kind} (${fields
+            .filter(has)
+            .map(k => s[k].from)
+            .join(', ')})`)
             .join(' and ');
         throw new errors_InputError(`More than one authorization method configured: ${list}. Set auth-type to the one to use (one of ${AUTH_TYPES.join(', ')}), or remove the others.`);
     }
@@ -32248,7 +32305,9 @@ function parseSeconds(v) {
 function parseObject(text) {
     try {
         const v = JSON.parse(text);
-        return v && typeof v === 'object' && !Array.isArray(v) ? v : undefined;
+        return v && typeof v === 'object' && !Array.isArray(v)
+            ? v
+            : undefined;
     }
     catch {
         return undefined;
@@ -32270,7 +32329,7 @@ function failure(c, r, status, body, headers) {
 
 
 
-/** The real runner: no shell, a hard timeout, the job's cancel kills it. */
+/** The real one: no shell, a hard timeout, and a cancel kills the program. */
 const runProgram = (file, args, o) => new Promise((resolve, reject) => {
     (0,external_node_child_process_namespaceObject.execFile)(file, args, { timeout: o.timeoutMs, signal: o.signal, maxBuffer: 1024 * 1024, windowsHide: true }, (error, stdout, stderr) => {
         if (!error)
@@ -32280,7 +32339,11 @@ const runProgram = (file, args, o) => new Promise((resolve, reject) => {
         const code = error.code;
         if (code === 'ENOENT')
             return reject(new Error(`the Azure CLI (${file}) is not on PATH: install it, or sign in with the azure/login action first`));
-        const said = String(stderr || error.message).trim().split('\n').slice(0, 5).join(' ');
+        const said = String(stderr || error.message)
+            .trim()
+            .split('\n')
+            .slice(0, 5)
+            .join(' ');
         reject(new Error(`${file} failed (${error.killed ? 'timed out' : `exit ${code}`}): ${said}`));
     });
 });
@@ -32292,7 +32355,10 @@ const AZ_TIMEOUT_MS = 30_000;
 function azureCli(c, o) {
     const az = o.az ?? 'az';
     return new MintedAuth('azure-cli', 'Azure CLI sign-in', c, async (call) => {
-        const out = await o.run(az, ['account', 'get-access-token', '--resource', AZURE_DATABRICKS_APP, '--output', 'json'], { timeoutMs: Math.min(AZ_TIMEOUT_MS, Math.max(1000, call.deadline.remaining())), signal: call.signal });
+        const out = await o.run(az, ['account', 'get-access-token', '--resource', AZURE_DATABRICKS_APP, '--output', 'json'], {
+            timeoutMs: Math.min(AZ_TIMEOUT_MS, Math.max(1000, call.deadline.remaining())),
+            signal: call.signal
+        });
         let parsed;
         try {
             parsed = JSON.parse(out);
@@ -32363,7 +32429,8 @@ function entraAuth(c, authType, description, o, proof) {
         c.secrets.add(headers.Authorization);
         let expiresAt = started + main.expiresInSeconds * 1000;
         try {
-            const mgmt = await entra(`${o.cloud.management}.default`, fields, call);
+            // A v2 scope is the resource id and /.default: for this URL resource, a double slash.
+            const mgmt = await entra(`${o.cloud.management}/.default`, fields, call);
             headers['X-Databricks-Azure-SP-Management-Token'] = mgmt.accessToken;
             expiresAt = Math.min(expiresAt, started + mgmt.expiresInSeconds * 1000);
         }
@@ -32467,7 +32534,7 @@ async function discoverTokenEndpoint(c, host, call) {
     }
     catch (e) {
         if (e instanceof TokenEndpointError && e.status === 404)
-            throw new Error(`Databricks OAuth is not supported for this host: ${url} answered HTTP 404. Check the host, or use a personal access token.`);
+            throw new Error(`Databricks OAuth is not supported for this host: ${url} answered HTTP 404. Check the host, or use a personal access token.`, { cause: e });
         throw new Error(`Could not discover the OAuth token endpoint: ${errors_errorMessage(e)}`, { cause: e });
     }
     const endpoint = doc.token_endpoint;
@@ -32656,17 +32723,8 @@ function githubIdTokens(o) {
 
 
 
-
-
 /** Said once per run with basic: the method still works for accounts that allow it. */
 const BASIC_RETIRED = 'auth-type basic: Databricks retired password sign-in for workspace users on 10 July 2024; it works only where the workspace still accepts it. Use a service principal instead: oauth-m2m (client-id, client-secret), or github-oidc with no secret at all.';
-/** Reads the credential inputs once, through @actions/core. */
-function readCredentialInputs(get = n => getInput(n)) {
-    const out = {};
-    for (const [k, name] of Object.entries(CREDENTIAL_INPUTS))
-        out[k] = get(name);
-    return out;
-}
 /** Every configured secret into the registry, before any check could print one. */
 function registerConfiguredSecrets(raw, env, secrets) {
     for (const v of [
@@ -32778,13 +32836,7 @@ async function source_resolveSource(file, workspace, fs) {
     return { source: { kind: 'file', name: path.basename(full), bytes }, label: file };
 }
 
-;// CONCATENATED MODULE: ./src/runner/inputs.ts
-
-
-
-
-
-
+;// CONCATENATED MODULE: ./src/runner/raw-inputs.ts
 
 
 /** Reads every input once, through @actions/core. */
@@ -32802,6 +32854,22 @@ function readRawInputs(get = n => getInput(n)) {
         requestTimeout: get('request-timeout')
     };
 }
+/** Reads the credential inputs (auth-type, token, client-id, ...) by their action.yml names. */
+function readCredentialInputs(get) {
+    const out = {};
+    for (const [k, name] of Object.entries(CREDENTIAL_INPUTS))
+        out[k] = get(name);
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/runner/inputs.ts
+
+
+
+
+
+
+
 const EXTENSIONS = {
     py: 'python',
     scala: 'scala',
@@ -32954,9 +33022,7 @@ function defaultDeps() {
 
 
 
-/** Post may run after a cancel, when the runner kills at 10 s: keep all cleanup inside that. */
-const CLEANUP_BUDGET_MS = 8000;
-const CANCEL_BUDGET_MS = 3000;
+
 /**
  * The post step: cancel the command if it may still run, destroy the context. It runs after
  * success, failure and cancel alike, and only ever warns: cleanup never fails the job.
@@ -32990,7 +33056,7 @@ async function cleanUp(state, deps) {
     registerConfiguredSecrets(raw.credentials, deps.env, secrets);
     const manual = manualDestroy(state.host, state.clusterId, state.contextId);
     // The user's request-timeout, but never more than 5 s: post must finish inside the cancel window.
-    const requestTimeoutMs = Math.min(duration_parseDuration(raw.requestTimeout) ?? 30_000, 5000);
+    const requestTimeoutMs = Math.min(duration_parseDuration(raw.requestTimeout) ?? 30_000, POST_REQUEST_TIMEOUT_MS);
     let auth;
     try {
         // Post mints its own token: state never holds one.
@@ -33015,11 +33081,11 @@ async function cleanUp(state, deps) {
         requestTimeoutMs
     });
     const exec = new ExecutionApi(api, state.clusterId);
-    const deadline = Deadline.after(deps.clock, CLEANUP_BUDGET_MS, formatDuration(CLEANUP_BUDGET_MS));
+    const deadline = Deadline.after(deps.clock, POST_CLEANUP_BUDGET_MS, formatDuration(POST_CLEANUP_BUDGET_MS));
     if (state.commandId && !state.commandDone) {
         try {
             await exec.cancelCommand(state.contextId, state.commandId, {
-                deadline: Deadline.after(deps.clock, CANCEL_BUDGET_MS, formatDuration(CANCEL_BUDGET_MS))
+                deadline: Deadline.after(deps.clock, POST_CANCEL_BUDGET_MS, formatDuration(POST_CANCEL_BUDGET_MS))
             });
             info(`Cancelled command ${state.commandId}`);
         }
@@ -33042,12 +33108,10 @@ async function cleanUp(state, deps) {
 }
 /** A context that no longer exists needs no destroying. */
 function alreadyGone(e) {
-    return (e instanceof ApiError &&
-        (e.status === 404 || e.status === 400) &&
-        /does not exist|not found|disconnected|unknown context/i.test(e.serviceMessage));
+    return e instanceof ApiError && e.contextGone;
 }
 function manualDestroy(host, clusterId, contextId) {
-    return (`It stays on the cluster until the cluster evicts it or restarts (each cluster holds at most 145). ` +
+    return (`It stays on the cluster until the cluster evicts it or restarts (each cluster holds at most ${MAX_CONTEXTS_PER_CLUSTER}). ` +
         `To remove it now: curl -X POST ${host}/api/1.2/contexts/destroy -H "Authorization: Bearer $DATABRICKS_TOKEN" ` +
         `-d '{"clusterId":"${clusterId}","contextId":"${contextId}"}'`);
 }
@@ -33059,7 +33123,7 @@ function manualDestroy(host, clusterId, contextId) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_run_post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2041);
+/* harmony import */ var _action_run_post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4615);
 
 await (0,_action_run_post_js__WEBPACK_IMPORTED_MODULE_0__/* .runPost */ .a)();
 

@@ -1,4 +1,3 @@
-import * as core from '@actions/core'
 import type { Logger } from '../common/logger.js'
 import type { Clock, Sleep } from '../common/time.js'
 import { azureCli, runProgram, type RunProgram } from '../databricks/auth/azure-cli.js'
@@ -8,22 +7,12 @@ import { BasicAuth, TokenAuth } from '../databricks/auth/static.js'
 import type { TokenClient } from '../databricks/auth/token-endpoint.js'
 import type { Authenticator, SecretSink } from '../databricks/auth/types.js'
 import type { HttpTransport } from '../databricks/transport.js'
-import { CREDENTIAL_INPUTS, type CredentialInputs, type CredentialPlan } from './auth-choice.js'
+import type { CredentialInputs, CredentialPlan } from './auth-choice.js'
 import { githubIdTokens } from './id-token.js'
 
 /** Said once per run with basic: the method still works for accounts that allow it. */
 export const BASIC_RETIRED =
   'auth-type basic: Databricks retired password sign-in for workspace users on 10 July 2024; it works only where the workspace still accepts it. Use a service principal instead: oauth-m2m (client-id, client-secret), or github-oidc with no secret at all.'
-
-/** Reads the credential inputs once, through @actions/core. */
-export function readCredentialInputs(
-  get: (name: string) => string = n => core.getInput(n)
-): CredentialInputs {
-  const out = {} as CredentialInputs
-  for (const [k, name] of Object.entries(CREDENTIAL_INPUTS))
-    out[k as keyof CredentialInputs] = get(name)
-  return out
-}
 
 /** Every configured secret into the registry, before any check could print one. */
 export function registerConfiguredSecrets(

@@ -1,27 +1,12 @@
-import * as core from '@actions/core'
 import { InputError } from '../common/errors.js'
 import { parseDuration } from '../common/duration.js'
-import { chooseCredentials, type CredentialInputs, type CredentialPlan } from './auth-choice.js'
+import { LANGUAGES, type CommandSource, type Language } from '../databricks/execution.js'
+import { chooseCredentials, type CredentialPlan } from './auth-choice.js'
 import { parseHost } from './connection.js'
-import { readCredentialInputs } from './credentials.js'
-import { LANGUAGES, type Language } from '../databricks/execution.js'
+import type { RawInputs } from './raw-inputs.js'
 import { resolveSource, type SourceFs } from './source.js'
-import type { CommandSource } from '../databricks/execution.js'
 
-/** The inputs exactly as the workflow gave them (trimmed, '' when absent). */
-export interface RawInputs {
-  host: string
-  /** auth-type and every credential input. */
-  credentials: CredentialInputs
-  clusterId: string
-  language: string
-  command: string
-  file: string
-  timeout: string
-  failOnError: string
-  startCluster: string
-  requestTimeout: string
-}
+export { readRawInputs, type RawInputs } from './raw-inputs.js'
 
 /** The validated inputs the action runs with. */
 export interface Inputs {
@@ -44,22 +29,6 @@ export interface Inputs {
   startCluster: boolean
   /** Upper bound for a single HTTP exchange. */
   requestTimeoutMs: number
-}
-
-/** Reads every input once, through @actions/core. */
-export function readRawInputs(get: (name: string) => string = n => core.getInput(n)): RawInputs {
-  return {
-    host: get('host'),
-    credentials: readCredentialInputs(get),
-    clusterId: get('cluster-id'),
-    language: get('language'),
-    command: get('command'),
-    file: get('file'),
-    timeout: get('timeout'),
-    failOnError: get('fail-on-error'),
-    startCluster: get('start-cluster'),
-    requestTimeout: get('request-timeout')
-  }
 }
 
 const EXTENSIONS: Record<string, Language> = {

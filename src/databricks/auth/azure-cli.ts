@@ -12,7 +12,7 @@ export type RunProgram = (
   o: { timeoutMs: number; signal?: AbortSignal }
 ) => Promise<string>
 
-/** The real runner: no shell, a hard timeout, the job's cancel kills it. */
+/** The real one: no shell, a hard timeout, and a cancel kills the program. */
 export const runProgram: RunProgram = (file, args, o) =>
   new Promise((resolve, reject) => {
     execFile(

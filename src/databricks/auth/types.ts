@@ -37,8 +37,8 @@ export interface Authenticator {
 }
 
 /**
- * Where secrets go the moment they exist (the step's registry, src/common/secrets.ts): the
- * runner masks each one before any log line, and service text is redacted with it.
+ * Where secrets go the moment they exist (the registry of src/common/secrets.ts): each one is
+ * masked before any log line, and service text is redacted with it.
  */
 export interface SecretSink {
   add(value: string | undefined): void
