@@ -40,6 +40,8 @@ export interface MintRecord {
   grant: 'client_credentials' | 'token-exchange'
   principal: string
   at: number
+  /** The token itself, so tests can check it never leaks. */
+  token: string
 }
 
 export const AZURE_DATABRICKS_APP = '2ff814a6-3304-4ab8-85cb-cd0e6f879c1d'
@@ -139,7 +141,7 @@ export class WorkspaceOAuth {
     const lifetime = this.config.tokenLifetimeSeconds ?? 3600
     const token = `dose${randomBytes(24).toString('hex')}`
     this.tokens.set(token, { expiresAt: Date.now() + lifetime * 1000, principal })
-    this.mints.push({ grant, principal, at: Date.now() })
+    this.mints.push({ grant, principal, at: Date.now(), token })
     return {
       status: 200,
       body: {
