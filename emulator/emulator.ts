@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto'
 import { createServer, type Server } from 'node:https'
 import type { AddressInfo } from 'node:net'
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { checkAuth, type AuthOutcome, type Credentials } from './auth.js'
+import type { Credentials } from './auth.js'
 import { Cluster, type ClusterSpec } from './clusters.js'
 import { ContextRegistry, type ContextLimits } from './contexts.js'
 import { FaultPlan, type FaultConfig, type FaultRule } from './faults.js'
@@ -10,6 +10,7 @@ import { HttpProblem, parseFields, readBody, sendJson, sendText } from './http-i
 import { handleAdmin } from './admin.js'
 import { problemBody, route } from './routes.js'
 import { WorkspaceOAuth, type OAuthConfig } from './oauth.js'
+import { authenticate, oauthRoute } from './oauth-routes.js'
 import { generateCertificate, type TlsMaterial } from './tls.js'
 import { MAX_CONTEXTS_PER_CLUSTER } from '../src/common/limits.js'
 
@@ -152,20 +153,6 @@ export class Emulator {
     await new Promise<void>(resolve => this.server.close(() => resolve()))
   }
 
-  /** Minted and Entra tokens first; the static token and password as before. */
-  private async authenticate(req: IncomingMessage, expired: boolean): Promise<AuthOutcome> {
-    const bearer = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1]
-    const mgmt = req.headers['x-databricks-azure-sp-management-token']
-    const verdict = bearer
-      ? await this.oauth.check(bearer, typeof mgmt === 'string' ? mgmt : undefined)
-      : undefined
-    if (verdict === undefined) return checkAuth(req.headers.authorization, this.creds, expired)
-    if (verdict === 'ok') return { ok: true }
-    if (verdict === 'expired')
-      return { ok: false, status: 401, body: { error_code: 401, message: 'Token is expired.' } }
-    return { ok: false, status: 403, body: { error_code: 403, message: verdict } }
-  }
-
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'https://emulator')
     const method = req.method ?? 'GET'
@@ -193,28 +180,18 @@ export class Emulator {
       Object.assign(record, { status: rule.status, fault: true })
       return answerFault(res, rule)
     }
-    if (method === 'GET' && path === '/oidc/.well-known/oauth-authorization-server') {
-      record.status = 200
-      return sendJson(res, 200, this.oauth.discovery(this.url))
-    }
-    if (method === 'GET' && path === '/.well-known/databricks-config') {
-      record.status = 200
-      return sendJson(res, 200, {
-        oidc_endpoint: `${this.url}/oidc`,
-        cloud: 'aws',
-        host_type: 'workspace'
-      })
-    }
-    if (method === 'POST' && path === '/oidc/v1/token') {
-      const form = Object.fromEntries(
-        new URLSearchParams((await readBody(req, 64 * 1024)).toString('utf8'))
-      )
-      const answer = await this.oauth.token(req.headers.authorization, form)
-      record.status = answer.status
-      return sendJson(res, answer.status, answer.body)
+    const oauth = await oauthRoute(this.oauth, this.url, method, path, req)
+    if (oauth) {
+      record.status = oauth.status
+      return sendJson(res, oauth.status, oauth.body)
     }
     const limit = this.faults.config.tokenExpiresAfterCalls
-    const auth = await this.authenticate(req, limit !== undefined && this.authedCalls >= limit)
+    const auth = await authenticate(
+      this.oauth,
+      this.creds,
+      req,
+      limit !== undefined && this.authedCalls >= limit
+    )
     if (!auth.ok) {
       record.status = auth.status
       return sendJson(res, auth.status, auth.body)

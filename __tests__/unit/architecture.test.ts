@@ -125,7 +125,7 @@ describe('layering (docs/architecture.md)', () => {
     )
     expect(importsOf('src/runner/inputs.ts')).toEqual(expect.arrayContaining(['./raw-inputs.js']))
     expect(importsOf('src/runner/raw-inputs.ts')).toEqual(
-      expect.arrayContaining(['@actions/core', './auth-choice.js'])
+      expect.arrayContaining(['@actions/core', './auth-settings.js'])
     )
     expect(resolveLocal('src/runner/inputs.ts', './connection.js')).toBe('src/runner/connection.ts')
   })

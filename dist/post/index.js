@@ -28370,7 +28370,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4615:
+/***/ 8603:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31940,10 +31940,8 @@ function azureCloudOf(hostname) {
 /** Every Azure workspace domain, for messages. */
 const AZURE_DOMAINS = CLOUDS.map(([suffix]) => suffix);
 
-;// CONCATENATED MODULE: ./src/runner/auth-choice.ts
-
-
-
+;// CONCATENATED MODULE: ./src/runner/auth-settings.ts
+/** The credential settings: inputs, their environment fallbacks, and where each value came from. */
 /** Each setting: its input and the environment variable it falls back to (the SDKs' names). */
 const SETTINGS = {
     authType: ['auth-type', 'DATABRICKS_AUTH_TYPE'],
@@ -31960,6 +31958,30 @@ const SETTINGS = {
 };
 /** The input names, for reading them and for action.yml. */
 const CREDENTIAL_INPUTS = Object.fromEntries(Object.entries(SETTINGS).map(([k, [input]]) => [k, input]));
+/** Each setting's value: the input when given, else its environment variable (trimmed). */
+function resolve(raw, env) {
+    const out = {};
+    for (const [k, [input, name]] of Object.entries(SETTINGS)) {
+        const given = raw[k];
+        // Secrets keep their exact bytes from inputs; from the environment a trailing newline
+        // (common when a secret is pasted) is dropped.
+        const fromEnv = env[name]?.trim() ?? '';
+        out[k] = given ? { value: given, from: `input ${input}` } : { value: fromEnv, from: name };
+    }
+    return out;
+}
+/** "input client-id (or DATABRICKS_CLIENT_ID)", for messages. */
+function describe(k) {
+    const [input, name] = SETTINGS[k];
+    return `input ${input} (or ${name})`;
+}
+
+;// CONCATENATED MODULE: ./src/runner/auth-choice.ts
+
+
+
+
+
 /** Credential kinds as the SDKs count them for "more than one authorization method". */
 const KINDS = [
     ['pat', ['token']],
@@ -32094,21 +32116,6 @@ function entraCloud(type, env, hostname) {
     if (known)
         return known;
     throw new errors_InputError(`${type} authentication signs in with Microsoft Entra ID, but host ${hostname} is not an Azure Databricks workspace (${AZURE_DOMAINS.join(', ')}), so its sign-in host is unknown: set AZURE_AUTHORITY_HOST, e.g. https://login.microsoftonline.com.`);
-}
-function resolve(raw, env) {
-    const out = {};
-    for (const [k, [input, name]] of Object.entries(SETTINGS)) {
-        const given = raw[k];
-        // Secrets keep their exact bytes from inputs; from the environment a trailing newline
-        // (common when a secret is pasted) is dropped.
-        const fromEnv = env[name]?.trim() ?? '';
-        out[k] = given ? { value: given, from: `input ${input}` } : { value: fromEnv, from: name };
-    }
-    return out;
-}
-function describe(k) {
-    const [input, name] = SETTINGS[k];
-    return `input ${input} (or ${name})`;
 }
 
 ;// CONCATENATED MODULE: external "node:child_process"
@@ -33123,7 +33130,7 @@ function manualDestroy(host, clusterId, contextId) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_run_post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4615);
+/* harmony import */ var _action_run_post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8603);
 
 await (0,_action_run_post_js__WEBPACK_IMPORTED_MODULE_0__/* .runPost */ .a)();
 

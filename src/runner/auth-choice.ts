@@ -1,41 +1,9 @@
 import { InputError } from '../common/errors.js'
 import { AUTH_TYPES, type AuthType } from '../databricks/auth/types.js'
 import { AZURE_DOMAINS, azureCloudOf, type AzureCloud } from '../databricks/auth/azure-cloud.js'
+import { describe, resolve, type CredentialInputs, type Setting } from './auth-settings.js'
 
-/** The credential inputs as the workflow gave them ('' when absent). */
-export interface CredentialInputs {
-  authType: string
-  token: string
-  username: string
-  password: string
-  clientId: string
-  clientSecret: string
-  tokenAudience: string
-  azureClientId: string
-  azureClientSecret: string
-  azureTenantId: string
-  azureWorkspaceResourceId: string
-}
-
-/** Each setting: its input and the environment variable it falls back to (the SDKs' names). */
-const SETTINGS: Record<keyof CredentialInputs, [input: string, env: string]> = {
-  authType: ['auth-type', 'DATABRICKS_AUTH_TYPE'],
-  token: ['token', 'DATABRICKS_TOKEN'],
-  username: ['username', 'DATABRICKS_USERNAME'],
-  password: ['password', 'DATABRICKS_PASSWORD'],
-  clientId: ['client-id', 'DATABRICKS_CLIENT_ID'],
-  clientSecret: ['client-secret', 'DATABRICKS_CLIENT_SECRET'],
-  tokenAudience: ['token-audience', 'DATABRICKS_TOKEN_AUDIENCE'],
-  azureClientId: ['azure-client-id', 'ARM_CLIENT_ID'],
-  azureClientSecret: ['azure-client-secret', 'ARM_CLIENT_SECRET'],
-  azureTenantId: ['azure-tenant-id', 'ARM_TENANT_ID'],
-  azureWorkspaceResourceId: ['azure-workspace-resource-id', 'DATABRICKS_AZURE_RESOURCE_ID']
-}
-
-/** The input names, for reading them and for action.yml. */
-export const CREDENTIAL_INPUTS = Object.fromEntries(
-  Object.entries(SETTINGS).map(([k, [input]]) => [k, input])
-) as Record<keyof CredentialInputs, string>
+export { CREDENTIAL_INPUTS, type CredentialInputs } from './auth-settings.js'
 
 /** What the step authenticates with, validated; every value already resolved. */
 export type CredentialPlan =
@@ -55,12 +23,6 @@ export type CredentialPlan =
 interface AzurePlan {
   cloud: AzureCloud
   workspaceResourceId?: string
-}
-
-/** One value with where it came from, for messages. */
-interface Setting {
-  value: string
-  from: string
 }
 
 /** Credential kinds as the SDKs count them for "more than one authorization method". */
@@ -223,27 +185,4 @@ function entraCloud(type: AuthType, env: NodeJS.ProcessEnv, hostname: string): A
   throw new InputError(
     `${type} authentication signs in with Microsoft Entra ID, but host ${hostname} is not an Azure Databricks workspace (${AZURE_DOMAINS.join(', ')}), so its sign-in host is unknown: set AZURE_AUTHORITY_HOST, e.g. https://login.microsoftonline.com.`
   )
-}
-
-function resolve(
-  raw: CredentialInputs,
-  env: NodeJS.ProcessEnv
-): Record<keyof CredentialInputs, Setting> {
-  const out = {} as Record<keyof CredentialInputs, Setting>
-  for (const [k, [input, name]] of Object.entries(SETTINGS) as [
-    keyof CredentialInputs,
-    [string, string]
-  ][]) {
-    const given = raw[k]
-    // Secrets keep their exact bytes from inputs; from the environment a trailing newline
-    // (common when a secret is pasted) is dropped.
-    const fromEnv = env[name]?.trim() ?? ''
-    out[k] = given ? { value: given, from: `input ${input}` } : { value: fromEnv, from: name }
-  }
-  return out
-}
-
-function describe(k: keyof CredentialInputs): string {
-  const [input, name] = SETTINGS[k]
-  return `input ${input} (or ${name})`
 }

@@ -1,5 +1,5 @@
 import * as core from '@actions/core'
-import { CREDENTIAL_INPUTS, type CredentialInputs } from './auth-choice.js'
+import { CREDENTIAL_INPUTS, type CredentialInputs } from './auth-settings.js'
 
 /** The inputs exactly as the workflow gave them (trimmed, '' when absent). */
 export interface RawInputs {
