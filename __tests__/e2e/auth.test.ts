@@ -143,18 +143,6 @@ describe('each method, end to end on the bundled entries (main and post)', () =>
       `account get-access-token --resource ${AZURE_DATABRICKS_APP} --output json`
     ])
   })
-
-  it('basic keeps working, with a warning that password sign-in is retired', async () => {
-    const { main } = await job(emu, {
-      token: '',
-      username: emu.creds.username,
-      password: emu.creds.password,
-      command: '1'
-    })
-    expect(main.exitCode).toBe(0)
-    expect(main.outputs['auth-type']).toBe('basic')
-    expect(main.warnings.join('\n')).toMatch(/retired password sign-in for workspace users/)
-  })
 })
 
 describe('misconfiguration: a clear error before any call, and post does nothing', () => {

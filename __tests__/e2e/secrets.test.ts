@@ -111,6 +111,25 @@ function places(r: StepResult): Record<string, string> {
 }
 
 let checks = 0
+/** None of `secrets` in any place of main or post. */
+function expectNoLeak(main: StepResult, post: StepResult, secrets: string[]): void {
+  for (const [step, r] of [
+    ['main', main],
+    ['post', post]
+  ] as const) {
+    for (const [place, text] of Object.entries(places(r))) {
+      for (const secret of secrets) {
+        checks++
+        expect({ step, place, leaked: text.includes(secret) ? secret : '' }).toEqual({
+          step,
+          place,
+          leaked: ''
+        })
+      }
+    }
+  }
+}
+
 describe('secrets never appear: not in the visible log, outputs, state or summary', () => {
   it.each(SCENARIOS)('%s', async (_name, inputs, o) => {
     o.setup?.()
@@ -119,21 +138,7 @@ describe('secrets never appear: not in the visible log, outputs, state or summar
       inputs: { host: emu.url, token: TOKEN, 'cluster-id': emu.clusterId, ...inputs },
       env: { ...env(emu), ...o.env }
     })
-    for (const [step, r] of [
-      ['main', main],
-      ['post', post]
-    ] as const) {
-      for (const [place, text] of Object.entries(places(r))) {
-        for (const secret of SECRETS) {
-          checks++
-          expect({ step, place, leaked: text.includes(secret) ? secret : '' }).toEqual({
-            step,
-            place,
-            leaked: ''
-          })
-        }
-      }
-    }
+    expectNoLeak(main, post, SECRETS)
     // The secrets that were configured are registered for masking.
     const given = [inputs.token ?? TOKEN, inputs.password, o.env?.DATABRICKS_TOKEN].filter(Boolean)
     for (const s of given) expect(main.masks).toContain(s)
@@ -252,21 +257,7 @@ describe('secrets never appear: not in the visible log, outputs, state or summar
     )
     const secrets = [...oauthSecrets(), ...given]
     for (const v of given) expect(main.masks).toContain(v)
-    for (const [step, r] of [
-      ['main', main],
-      ['post', post]
-    ] as const) {
-      for (const [place, text] of Object.entries(places(r))) {
-        for (const secret of secrets) {
-          checks++
-          expect({ step, place, leaked: text.includes(secret) ? secret : '' }).toEqual({
-            step,
-            place,
-            leaked: ''
-          })
-        }
-      }
-    }
+    expectNoLeak(main, post, secrets)
     // Every token minted during the job was registered for masking by the step that got it.
     const masks = new Set([...main.masks, ...post.masks])
     const fresh = minted().filter(t => !before.has(t))

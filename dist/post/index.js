@@ -32289,8 +32289,12 @@ async function requestToken(c, r, call) {
         delete raw.id_token;
         return { accessToken: token, expiresInSeconds: expires, raw };
     };
+    return retryOAuthCall(c, call, `${r.what} (POST ${r.url})`, attempt);
+}
+/** Runs a call to an OAuth service (discovery, token endpoint) with its retry rules. */
+function retryOAuthCall(c, call, label, attempt) {
     return withRetry(attempt, {
-        label: `${r.what} (POST ${r.url})`,
+        label,
         idempotent: true,
         deadline: call.deadline,
         sleep: c.sleep,
@@ -32475,8 +32479,6 @@ function githubOidcAzure(c, o) {
 ;// CONCATENATED MODULE: ./src/databricks/auth/discovery.ts
 
 
-
-
 async function getJson(c, url, call, retries) {
     const attempt = async () => {
         if (call.signal?.aborted)
@@ -32502,18 +32504,7 @@ async function getJson(c, url, call, retries) {
     };
     if (!retries)
         return attempt();
-    return withRetry(attempt, {
-        label: `GET ${url}`,
-        idempotent: true,
-        deadline: call.deadline,
-        sleep: c.sleep,
-        signal: call.signal,
-        logger: c.logger,
-        options: c.retry,
-        random: c.random,
-        retryable: e => e instanceof TransportError ||
-            (e instanceof TokenEndpointError && (e.status === 429 || e.status >= 500))
-    });
+    return retryOAuthCall(c, call, `GET ${url}`, attempt);
 }
 /**
  * The workspace's OAuth token endpoint, found as the SDKs find it: the host metadata

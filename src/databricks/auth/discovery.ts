@@ -1,7 +1,5 @@
 import { CancelledError, errorMessage } from '../../common/errors.js'
-import { withRetry } from '../retry.js'
-import { TransportError } from '../transport.js'
-import { TokenEndpointError, type TokenClient } from './token-endpoint.js'
+import { retryOAuthCall, TokenEndpointError, type TokenClient } from './token-endpoint.js'
 import type { AuthCall } from './types.js'
 
 async function getJson(
@@ -35,19 +33,7 @@ async function getJson(
     throw new Error(`${url} answered with something that is not a JSON object`)
   }
   if (!retries) return attempt()
-  return withRetry(attempt, {
-    label: `GET ${url}`,
-    idempotent: true,
-    deadline: call.deadline,
-    sleep: c.sleep,
-    signal: call.signal,
-    logger: c.logger,
-    options: c.retry,
-    random: c.random,
-    retryable: e =>
-      e instanceof TransportError ||
-      (e instanceof TokenEndpointError && (e.status === 429 || e.status >= 500))
-  })
+  return retryOAuthCall(c, call, `GET ${url}`, attempt)
 }
 
 /**

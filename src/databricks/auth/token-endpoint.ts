@@ -97,8 +97,18 @@ export async function requestToken(
     delete raw.id_token
     return { accessToken: token, expiresInSeconds: expires, raw }
   }
+  return retryOAuthCall(c, call, `${r.what} (POST ${r.url})`, attempt)
+}
+
+/** Runs a call to an OAuth service (discovery, token endpoint) with its retry rules. */
+export function retryOAuthCall<T>(
+  c: TokenClient,
+  call: AuthCall,
+  label: string,
+  attempt: () => Promise<T>
+): Promise<T> {
   return withRetry(attempt, {
-    label: `${r.what} (POST ${r.url})`,
+    label,
     idempotent: true,
     deadline: call.deadline,
     sleep: c.sleep,
