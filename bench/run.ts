@@ -7,14 +7,15 @@
  * Options: --rtts 0,50,100 --seconds 0.2,2,12,60 --reps 1 --json bench/last-run.json
  * Commands of --parallel-from seconds or more run all at once (they mostly sleep).
  */
-import { statSync, writeFileSync } from 'node:fs'
-import { cpus } from 'node:os'
+import { readdirSync, statSync, writeFileSync } from 'node:fs'
+import { cpus, loadavg } from 'node:os'
 import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { ROOT } from '../harness/runner.js'
 import { fakeClockCounts } from './call-count.js'
 import { nodeStartupMs, runCell, type Client, type Sample } from './cell.js'
 import { median, table } from './table.js'
+import { measureStartup } from './startup.js'
 
 const { values } = parseArgs({
   options: {
@@ -53,10 +54,21 @@ const meta = {
   node: process.version,
   machine: `${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}`,
   nodeStartupMs: startupMs,
-  mainBundleBytes: statSync(join(ROOT, 'dist/main/index.js')).size,
-  postBundleBytes: statSync(join(ROOT, 'dist/post/index.js')).size,
+  mainBundleBytes: bundleBytes('main'),
+  postBundleBytes: bundleBytes('post'),
+  /** The machine's 1-minute load average at the end: absolute times grow with it. */
+  loadAverage: Number((loadavg()[0] ?? 0).toFixed(1)),
   reps
 }
-const out = { meta, samples, fakeClock: fake }
+const startup = [await measureStartup('main'), await measureStartup('post')]
+const out = { meta, samples, fakeClock: fake, startup }
 writeFileSync(resolve(ROOT, values.json), `${JSON.stringify(out, null, 2)}\n`)
 console.log(table(out))
+
+/** The entry and every chunk it may load. */
+function bundleBytes(entry: string): number {
+  const dir = join(ROOT, 'dist', entry)
+  return readdirSync(dir)
+    .filter(f => f.endsWith('.js'))
+    .reduce((sum, f) => sum + statSync(join(dir, f)).size, 0)
+}

@@ -1,5 +1,6 @@
 import type { FakeClockCount } from './call-count.js'
 import type { Sample } from './cell.js'
+import type { Startup } from './startup.js'
 
 export interface BenchResult {
   meta: {
@@ -9,10 +10,12 @@ export interface BenchResult {
     nodeStartupMs: number
     mainBundleBytes: number
     postBundleBytes: number
+    loadAverage: number
     reps: number
   }
   samples: Sample[]
   fakeClock: FakeClockCount[]
+  startup: Startup[]
 }
 
 const NAMES = { action: 'this action', sdk: 'SDK waiter' }
@@ -36,7 +39,7 @@ const ms = (n: number): string => `${Math.round(n)} ms`
 export function table(r: BenchResult): string {
   const m = r.meta
   const lines = [
-    `${m.date.slice(0, 10)}, ${m.machine}, Node ${m.node}; Node start-up ${ms(m.nodeStartupMs)}; medians of ${m.reps} run(s) per cell. Main bundle ${(m.mainBundleBytes / 1e6).toFixed(2)} MB.`,
+    `${m.date.slice(0, 10)}, ${m.machine}, load average ${m.loadAverage}, Node ${m.node}; Node start-up ${ms(m.nodeStartupMs)}; medians of ${m.reps} run(s) per cell. Main bundle ${(m.mainBundleBytes / 1e6).toFixed(2)} MB with its chunks.`,
     '',
     '| RTT | command | client | detection (goal) | status calls | total calls | connections | overhead | limit | ratio | first request |',
     '|---|---|---|---|---|---|---|---|---|---|---|'
@@ -61,6 +64,11 @@ export function table(r: BenchResult): string {
       `| ${f.rttMs} ms | ${f.seconds / 60} min, fake clock | ${NAMES[f.client]} | ${ms(f.detectionMs)} (${ms(detectionGoalMs(f.seconds))}) | ${f.statusCalls} | | | | | | |`
     )
   }
+  lines.push('')
+  for (const s of r.startup)
+    lines.push(
+      `Start-up, ${s.entry} (fastest of 7): connection opened ${ms(s.connected.wallMs)} after the process started, first request sent at ${ms(s.request.wallMs)} (${ms(s.request.cpuMs)} of CPU).`
+    )
   return lines.join('\n')
 }
 
