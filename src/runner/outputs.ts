@@ -1,7 +1,7 @@
 import * as core from '@actions/core'
 import { stringifyJson } from '../common/exact-json.js'
 import { byteLength, cutToBytes } from '../common/text.js'
-import type { RunOutcome } from '../databricks/run-command.js'
+import type { RunOutcome } from '../flow/run-command.js'
 import { tableToObjects, type CommandResult } from '../databricks/results.js'
 
 /**
