@@ -124,7 +124,7 @@ describe('layering (docs/architecture.md)', () => {
       expect.arrayContaining(['../databricks/api.js', '../common/limits.js'])
     )
     expect(importsOf('src/runner/inputs.ts')).toEqual(
-      expect.arrayContaining(['@actions/core', './raw-inputs.js'])
+      expect.arrayContaining(['../common/errors.js', './raw-inputs.js'])
     )
     expect(resolveLocal('src/runner/inputs.ts', './connection.js')).toBe('src/runner/connection.ts')
   })

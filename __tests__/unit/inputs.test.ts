@@ -1,3 +1,4 @@
+import { Secrets } from '../../src/common/secrets.js'
 import { describe, expect, it } from '@jest/globals'
 import { InputError } from '../../src/common/errors.js'
 import { parseHost } from '../../src/runner/connection.js'
@@ -35,10 +36,13 @@ const fs: SourceFs = {
     if (p.endsWith('/locked.py')) throw new Error(`EACCES: permission denied, open '${p}'`)
     if (p.endsWith('/empty.py')) return Buffer.alloc(0)
     return Buffer.from('select 1')
+  },
+  async realpath(p) {
+    return p
   }
 }
 const parse = (over: Partial<RawInputs>, env: NodeJS.ProcessEnv = {}) =>
-  parseInputs({ ...base, ...over }, env, '/ws', fs)
+  parseInputs({ ...base, ...over }, env, '/ws', fs, new Secrets())
 
 describe('parseInputs', () => {
   it('derives defaults', async () => {
@@ -72,10 +76,12 @@ describe('parseInputs', () => {
   })
 
   it('uses Basic for username and password, and masks the derived header', async () => {
-    const i = await parse({ token: '', username: 'me@x.com', password: 'pw' })
+    const secrets = new Secrets()
+    const raw = { ...base, token: '', username: 'me@x.com', password: 'pw-1234' }
+    const i = await parseInputs(raw, {}, '/ws', fs, secrets)
     const header = await i.auth.authorization()
-    expect(header).toBe(`Basic ${Buffer.from('me@x.com:pw').toString('base64')}`)
-    expect(i.auth.secrets()).toEqual(expect.arrayContaining(['pw', header, header.slice(6)]))
+    expect(header).toBe(`Basic ${Buffer.from('me@x.com:pw-1234').toString('base64')}`)
+    expect(secrets.list()).toEqual(expect.arrayContaining(['pw-1234', header, header.slice(6)]))
   })
 
   it('infers the language from the file extension', async () => {

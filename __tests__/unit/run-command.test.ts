@@ -1,3 +1,4 @@
+import { Secrets } from '../../src/common/secrets.js'
 import { describe, expect, it } from '@jest/globals'
 import { MAX_CONTEXTS_PER_CLUSTER } from '../../src/common/limits.js'
 import { CancelledError, DeadlineError } from '../../src/common/errors.js'
@@ -19,9 +20,11 @@ function setup(timeoutMs = 60_000) {
   const time = new FakeTime()
   const http = new FakeTransport()
   const logger = new MemoryLogger()
+  const secrets = new Secrets()
   const api = new DatabricksApi({
     host: 'https://example.cloud.databricks.com',
-    auth: new TokenAuth('dapi-secret'),
+    auth: new TokenAuth('dapi-secret', secrets),
+    secrets,
     transport: http,
     sleep: time.sleep,
     logger,

@@ -11,9 +11,11 @@ import { Deadline } from '../common/time.js'
 import { DatabricksApi } from '../databricks/api.js'
 import { ApiError } from '../databricks/api-error.js'
 import { ExecutionApi } from '../databricks/execution.js'
-import { parseAuth } from '../runner/connection.js'
-import { maskSecrets, readRawInputs } from '../runner/inputs.js'
-import { runnerLogger } from '../runner/log.js'
+import { Secrets } from '../common/secrets.js'
+import { BasicAuth, type Authenticator } from '../databricks/auth.js'
+import { parseAuth, registerInputSecrets } from '../runner/connection.js'
+import { readRawInputs } from '../runner/inputs.js'
+import { logUntrusted, runnerLogger } from '../runner/log.js'
 import { readState } from '../runner/state.js'
 import { defaultDeps, type ActionDeps } from './deps.js'
 
@@ -24,7 +26,11 @@ import { defaultDeps, type ActionDeps } from './deps.js'
 export async function runPost(deps: ActionDeps = defaultDeps()): Promise<void> {
   const state = readState()
   if (!state.contextId) {
-    core.info('Nothing to clean up: main created no execution context.')
+    if (state.contextRequested)
+      core.warning(
+        `Main was stopped before contexts/create answered, so an execution context may be left on cluster ${state.clusterId}: the service may have created one whose id never arrived. API 1.2 cannot list contexts; the cluster evicts idle ones when it needs room (it holds at most ${MAX_CONTEXTS_PER_CLUSTER}), and a restart removes them all.`
+      )
+    else core.info('Nothing to clean up: main created no execution context.')
     return
   }
   // The runner sends SIGINT here too when the job is cancelled during cleanup. Cleanup is the
@@ -44,18 +50,20 @@ export async function runPost(deps: ActionDeps = defaultDeps()): Promise<void> {
 
 async function cleanUp(state: ReturnType<typeof readState>, deps: ActionDeps): Promise<void> {
   const raw = readRawInputs()
-  maskSecrets(raw, deps.env)
-  const manual = manualDestroy(state.host, state.clusterId, state.contextId)
-  let auth
+  const secrets = new Secrets()
+  secrets.onAdd(s => core.setSecret(s))
+  registerInputSecrets(raw, deps.env, secrets)
+  let auth: Authenticator
   try {
-    auth = parseAuth(raw, deps.env)
+    auth = parseAuth(raw, deps.env, secrets)
   } catch (e) {
+    const manual = manualDestroy(state.host, state.clusterId, state.contextId, undefined)
     core.warning(
-      `Execution context ${state.contextId} was not destroyed: ${errorMessage(e)} ${manual}`
+      `Execution context ${state.contextId} was not destroyed: ${secrets.redact(errorMessage(e))} ${manual}`
     )
     return
   }
-  for (const s of auth.secrets()) core.setSecret(s)
+  const manual = manualDestroy(state.host, state.clusterId, state.contextId, auth)
   // The user's request-timeout, but never more than 5 s: post must finish inside the cancel window.
   const requestTimeoutMs = Math.min(
     parseDuration(raw.requestTimeout) ?? 30_000,
@@ -67,7 +75,8 @@ async function cleanUp(state: ReturnType<typeof readState>, deps: ActionDeps): P
     transport: deps.transport,
     sleep: deps.sleep,
     logger: runnerLogger,
-    requestTimeoutMs
+    requestTimeoutMs,
+    secrets
   })
   const exec = new ExecutionApi(api, state.clusterId)
   const deadline = Deadline.after(
@@ -85,20 +94,20 @@ async function cleanUp(state: ReturnType<typeof readState>, deps: ActionDeps): P
           formatDuration(POST_CANCEL_BUDGET_MS)
         )
       })
-      core.info(`Cancelled command ${state.commandId}`)
+      logUntrusted(`Cancelled command ${state.commandId}`)
     } catch (e) {
       // Destroying the context below stops the command as well.
-      core.info(
+      logUntrusted(
         `Could not cancel command ${state.commandId} (${errorMessage(e)}); destroying its context stops it`
       )
     }
   }
   try {
     await exec.destroyContext(state.contextId, { deadline })
-    core.info(`Destroyed execution context ${state.contextId} on cluster ${state.clusterId}`)
+    logUntrusted(`Destroyed execution context ${state.contextId} on cluster ${state.clusterId}`)
   } catch (e) {
     if (alreadyGone(e)) {
-      core.info(`Execution context ${state.contextId} was already gone (${errorMessage(e)})`)
+      logUntrusted(`Execution context ${state.contextId} was already gone (${errorMessage(e)})`)
       return
     }
     core.warning(
@@ -112,10 +121,20 @@ function alreadyGone(e: unknown): boolean {
   return e instanceof ApiError && e.contextGone
 }
 
-function manualDestroy(host: string, clusterId: string, contextId: string): string {
+/** How to destroy the context by hand, with the credentials the step used (never their values). */
+function manualDestroy(
+  host: string,
+  clusterId: string,
+  contextId: string,
+  auth: Authenticator | undefined
+): string {
+  const credentials =
+    auth instanceof BasicAuth
+      ? '-u "$DATABRICKS_USERNAME:$DATABRICKS_PASSWORD"'
+      : '-H "Authorization: Bearer $DATABRICKS_TOKEN"'
   return (
     `It stays on the cluster until the cluster evicts it or restarts (each cluster holds at most ${MAX_CONTEXTS_PER_CLUSTER}). ` +
-    `To remove it now: curl -X POST ${host}/api/1.2/contexts/destroy -H "Authorization: Bearer $DATABRICKS_TOKEN" ` +
+    `To remove it now: curl -X POST ${host}/api/1.2/contexts/destroy ${credentials} ` +
     `-d '{"clusterId":"${clusterId}","contextId":"${contextId}"}'`
   )
 }

@@ -1,3 +1,5 @@
+import type { Secrets } from '../common/secrets.js'
+
 /**
  * How requests are authenticated. Each kind of credential implements this, so OAuth service
  * principals or OIDC federation can be added without touching the client.
@@ -7,19 +9,22 @@ export interface Authenticator {
   readonly description: string
   /** The Authorization header value for the next request (may refresh a token first). */
   authorization(): Promise<string>
-  /** Every secret this method holds or derives, so the caller can mask them before logging. */
-  secrets(): string[]
 }
+// Each credential gets the caller's Secrets registry in its constructor and adds every secret it
+// holds or derives (a header, a token minted later) the moment it has it.
 
 /** A personal access token (or any bearer token), sent as `Authorization: Bearer`. */
 export class TokenAuth implements Authenticator {
   readonly description = 'personal access token'
-  constructor(private readonly token: string) {}
+  constructor(
+    private readonly token: string,
+    secrets: Secrets
+  ) {
+    secrets.add(token)
+    secrets.add(`Bearer ${token}`)
+  }
   async authorization(): Promise<string> {
     return `Bearer ${this.token}`
-  }
-  secrets(): string[] {
-    return [this.token, `Bearer ${this.token}`]
   }
 }
 
@@ -27,18 +32,13 @@ export class TokenAuth implements Authenticator {
 export class BasicAuth implements Authenticator {
   readonly description: string
   private readonly encoded: string
-  constructor(
-    username: string,
-    private readonly password: string
-  ) {
+  constructor(username: string, password: string, secrets: Secrets) {
     this.description = `user name and password (${username})`
     this.encoded = Buffer.from(`${username}:${password}`, 'utf8').toString('base64')
+    // The base64 form is as good as the password to anyone who reads it.
+    for (const s of [password, this.encoded, `Basic ${this.encoded}`]) secrets.add(s)
   }
   async authorization(): Promise<string> {
     return `Basic ${this.encoded}`
-  }
-  secrets(): string[] {
-    // The base64 form is as good as the password to anyone who reads it.
-    return [this.password, this.encoded, `Basic ${this.encoded}`]
   }
 }

@@ -1,4 +1,5 @@
 import { InputError } from '../common/errors.js'
+import type { Secrets } from '../common/secrets.js'
 import { BasicAuth, TokenAuth, type Authenticator } from '../databricks/auth.js'
 import type { RawInputs } from './raw-inputs.js'
 
@@ -11,6 +12,11 @@ export function parseHost(value: string): string {
   if (!value)
     throw new InputError(
       `Input host is required: set it to your workspace URL, e.g. ${HOST_EXAMPLE}, or set DATABRICKS_HOST.`
+    )
+  const userinfo = hostUserinfo(value)
+  if (userinfo !== undefined)
+    throw new InputError(
+      `Invalid input host '${value.replace(`${userinfo}@`, '***@')}': it holds credentials (user:password@), which would be logged and sent along. Remove them from the URL and pass the token input (or username and password) from a secret instead.`
     )
   if (/^http:\/\//i.test(value))
     throw new InputError(
@@ -43,15 +49,50 @@ export function parseHost(value: string): string {
   return url.origin
 }
 
+/** The `user:password` part of a URL-like value, when it has one. */
+export function hostUserinfo(value: string): string | undefined {
+  return /^(?:[a-z][a-z0-9+.-]*:\/\/)?([^/?#]*)@/i.exec(value)?.[1]
+}
+
+/**
+ * Registers every secret the inputs and the environment hold, before anything could print
+ * them: tokens, passwords (as given and trimmed), and credentials pasted into a host URL.
+ */
+export function registerInputSecrets(
+  raw: RawInputs,
+  env: NodeJS.ProcessEnv,
+  secrets: Secrets
+): void {
+  for (const s of [raw.token, raw.password, env.DATABRICKS_TOKEN, env.DATABRICKS_PASSWORD]) {
+    secrets.add(s)
+    secrets.add(s?.trim())
+  }
+  for (const host of [raw.host, env.DATABRICKS_HOST]) {
+    const userinfo = host ? hostUserinfo(host.trim()) : undefined
+    if (!userinfo) continue
+    secrets.add(userinfo)
+    const password = userinfo.slice(userinfo.indexOf(':') + 1)
+    if (userinfo.includes(':')) {
+      secrets.add(password)
+      try {
+        secrets.add(decodeURIComponent(password))
+      } catch {
+        // not URL-encoded: the raw form is registered
+      }
+    }
+  }
+}
+
 /**
  * Exactly one way of authenticating. Inputs win over the environment, and the two are never
  * mixed, so a stray DATABRICKS_TOKEN cannot quietly override the username the user gave.
  */
-export function parseAuth(raw: RawInputs, env: NodeJS.ProcessEnv): Authenticator {
+export function parseAuth(raw: RawInputs, env: NodeJS.ProcessEnv, secrets: Secrets): Authenticator {
   const fromInputs = raw.token || raw.username || raw.password
   const token = fromInputs ? raw.token : env.DATABRICKS_TOKEN?.trim() || ''
   const username = fromInputs ? raw.username : env.DATABRICKS_USERNAME?.trim() || ''
-  const password = fromInputs ? raw.password : env.DATABRICKS_PASSWORD || ''
+  // Trimmed as @actions/core trims the input: a secret pasted with its newline still works.
+  const password = fromInputs ? raw.password : env.DATABRICKS_PASSWORD?.trim() || ''
   const where = fromInputs
     ? 'inputs'
     : 'environment variables DATABRICKS_TOKEN / DATABRICKS_USERNAME / DATABRICKS_PASSWORD'
@@ -59,7 +100,7 @@ export function parseAuth(raw: RawInputs, env: NodeJS.ProcessEnv): Authenticator
     throw new InputError(
       `Two ways of authenticating were configured in the ${where}: a token and a user name/password. Set only one: token, or username with password.`
     )
-  if (token) return new TokenAuth(token)
+  if (token) return new TokenAuth(token, secrets)
   if (username && !password)
     throw new InputError(
       'Input username was given without password: set both for HTTP Basic, or use token instead.'
@@ -68,7 +109,7 @@ export function parseAuth(raw: RawInputs, env: NodeJS.ProcessEnv): Authenticator
     throw new InputError(
       'Input password was given without username: set both for HTTP Basic, or use token instead.'
     )
-  if (username) return new BasicAuth(username, password)
+  if (username) return new BasicAuth(username, password, secrets)
   throw new InputError(
     'No credentials: set the token input (e.g. token: ${{ secrets.DATABRICKS_TOKEN }}), or username and password, or DATABRICKS_TOKEN in the environment.'
   )
