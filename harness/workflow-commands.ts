@@ -36,16 +36,16 @@ export class LogReader {
       else this.show(line)
       return
     }
-    // The runner trims leading blanks before looking for `::`, and takes the older
-    // `##[name props]value` form anywhere in a line.
-    const legacy = LEGACY.exec(line)
+    // The runner trims leading blanks before looking for `::`; failing that, it takes the
+    // older `##[name props]value` form anywhere in a line.
+    const m = COMMAND.exec(line.trimStart())
+    const legacy = m ? null : LEGACY.exec(line)
     if (legacy) {
       const [, name = '', , value = ''] = legacy
       this.commands.push({ name, props: {}, value })
       if (name === 'add-mask' && value.trim()) this.masks.push(value)
       return this.show(line)
     }
-    const m = COMMAND.exec(line.trimStart())
     if (!m) return this.show(line)
     const [, name = '', propText = '', value = ''] = m
     const props: Record<string, string> = {}
