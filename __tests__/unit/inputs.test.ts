@@ -1,15 +1,13 @@
-import { Secrets } from '../../src/common/secrets.js'
 import { describe, expect, it } from '@jest/globals'
 import { InputError } from '../../src/common/errors.js'
 import { parseHost } from '../../src/runner/connection.js'
 import { parseInputs, type RawInputs } from '../../src/runner/inputs.js'
+import { CREDENTIAL_INPUTS, type CredentialInputs } from '../../src/runner/auth-choice.js'
 import type { SourceFs } from '../../src/runner/source.js'
 
 const base: RawInputs = {
   host: 'https://adb-1.2.azuredatabricks.net',
-  token: 'dapi123',
-  username: '',
-  password: '',
+  credentials: noCredentials({ token: 'dapi123' }),
   clusterId: '0123-456789-abcdefgh',
   language: '',
   command: 'print(1)',
@@ -41,8 +39,21 @@ const fs: SourceFs = {
     return p
   }
 }
-const parse = (over: Partial<RawInputs>, env: NodeJS.ProcessEnv = {}) =>
-  parseInputs({ ...base, ...over }, env, '/ws', fs, new Secrets())
+function noCredentials(over: Partial<CredentialInputs> = {}): CredentialInputs {
+  const empty = Object.fromEntries(Object.keys(CREDENTIAL_INPUTS).map(k => [k, '']))
+  return { ...(empty as unknown as CredentialInputs), ...over }
+}
+
+type Over = Partial<Omit<RawInputs, 'credentials'>> & Partial<CredentialInputs>
+/** Input overrides; credential fields (token, username, ...) go into `credentials`. */
+const parse = (over: Over, env: NodeJS.ProcessEnv = {}) => {
+  const raw = { ...base, credentials: { ...base.credentials } } as RawInputs
+  for (const [k, v] of Object.entries(over)) {
+    if (k in CREDENTIAL_INPUTS) raw.credentials[k as keyof CredentialInputs] = v as string
+    else (raw as unknown as Record<string, unknown>)[k] = v
+  }
+  return parseInputs(raw, env, '/ws', fs)
+}
 
 describe('parseInputs', () => {
   it('derives defaults', async () => {
@@ -58,7 +69,7 @@ describe('parseInputs', () => {
       requestTimeoutMs: 30_000,
       sourceLabel: 'inline command'
     })
-    expect(i.auth.description).toBe('personal access token')
+    expect(i.credentials).toEqual({ type: 'pat', token: 'dapi123' })
   })
 
   it('falls back to the environment', async () => {
@@ -72,16 +83,12 @@ describe('parseInputs', () => {
     )
     expect(i.host).toBe('https://dbc-1.cloud.databricks.com')
     expect(i.clusterId).toBe('0001-x')
-    expect(await i.auth.authorization()).toBe('Bearer env-token')
+    expect(i.credentials).toEqual({ type: 'pat', token: 'env-token' })
   })
 
-  it('uses Basic for username and password, and masks the derived header', async () => {
-    const secrets = new Secrets()
-    const raw = { ...base, token: '', username: 'me@x.com', password: 'pw-1234' }
-    const i = await parseInputs(raw, {}, '/ws', fs, secrets)
-    const header = await i.auth.authorization()
-    expect(header).toBe(`Basic ${Buffer.from('me@x.com:pw-1234').toString('base64')}`)
-    expect(secrets.list()).toEqual(expect.arrayContaining(['pw-1234', header, header.slice(6)]))
+  it('uses Basic for username and password', async () => {
+    const i = await parse({ token: '', username: 'me@x.com', password: 'pw' })
+    expect(i.credentials).toEqual({ type: 'basic', username: 'me@x.com', password: 'pw' })
   })
 
   it('infers the language from the file extension', async () => {
@@ -170,32 +177,35 @@ describe('parseInputs', () => {
       'token and basic',
       { username: 'u', password: 'p' },
       {},
-      /^Two ways of authenticating were configured in the inputs/
+      /^More than one authorization method configured: pat \(input token\) and basic \(input username, input password\)\. Set auth-type/
     ],
     [
       'token and basic in env',
       { token: '' },
       { DATABRICKS_TOKEN: 't', DATABRICKS_USERNAME: 'u', DATABRICKS_PASSWORD: 'p' },
-      /^Two ways of authenticating were configured in the environment/
+      /^More than one authorization method configured: pat \(DATABRICKS_TOKEN\) and basic \(DATABRICKS_USERNAME, DATABRICKS_PASSWORD\)/
     ],
     [
       'username alone',
       { token: '', username: 'u' },
       {},
-      /^Input username was given without password/
+      /^basic authentication needs input password \(or DATABRICKS_PASSWORD\): set it, or choose another auth-type\.$/
     ],
     [
       'password alone',
       { token: '', password: 'p' },
       {},
-      /^Input password was given without username/
+      /^basic authentication needs input username \(or DATABRICKS_USERNAME\)/
     ],
     ['no credentials', { token: '' }, {}, /^No credentials: set the token input/]
-  ])('refuses %s', async (_name, over, env, message) => {
-    const err = await parse(over, env).catch((e: unknown) => e)
-    expect(err).toBeInstanceOf(InputError)
-    expect((err as Error).message).toMatch(message)
-  })
+  ] as [string, Over, NodeJS.ProcessEnv, RegExp][])(
+    'refuses %s',
+    async (_name, over, env, message) => {
+      const err = await parse(over, env).catch((e: unknown) => e)
+      expect(err).toBeInstanceOf(InputError)
+      expect((err as Error).message).toMatch(message)
+    }
+  )
 
   it('never puts a secret in an input error', async () => {
     const err = await parse({ username: 'u', password: 'hunter2-secret' }).catch((e: unknown) => e)
@@ -212,5 +222,32 @@ describe('parseHost', () => {
     )
     expect(parseHost('127.0.0.1:8443')).toBe('https://127.0.0.1:8443')
     expect(parseHost('HTTPS://Example.COM/')).toBe('https://example.com')
+  })
+})
+
+describe('duration bounds (Node timers overflow past 2^31-1 ms)', () => {
+  it.each([
+    ['timeout', '1000h'],
+    ['timeout', '2147484s'],
+    ['timeout', '500ms'],
+    ['requestTimeout', '2h'],
+    ['requestTimeout', '100ms']
+  ])('%s %s is refused with the allowed range', async (input, value) => {
+    await expect(parse({ [input]: value })).rejects.toThrow(/it must be between 1\.0 s and /)
+  })
+
+  it('accepts the bounds themselves', async () => {
+    expect((await parse({ timeout: '120h', requestTimeout: '1h' })).timeoutMs).toBe(120 * 3_600_000)
+  })
+})
+
+describe('a file with an unknown extension', () => {
+  it('runs as python with a notice naming the fix', async () => {
+    const i = await parse({ command: '', file: 'c.txt' })
+    expect(i.language).toBe('python')
+    expect(i.notices).toEqual([
+      expect.stringMatching(/^Input file 'c\.txt' has no extension .* Set the language input/)
+    ])
+    expect((await parse({ command: '', file: 'job.py' })).notices).toEqual([])
   })
 })

@@ -6,10 +6,9 @@ import { join } from 'node:path'
 import { LogReader } from '../../harness/workflow-commands.js'
 import { Secrets } from '../../src/common/secrets.js'
 import { apiErrorFrom } from '../../src/databricks/api-error.js'
-import { parseHost, registerInputSecrets } from '../../src/runner/connection.js'
+import { parseHost, registerHostSecrets } from '../../src/runner/connection.js'
 import { logUntrusted, printUntrusted, runnerLogger } from '../../src/runner/log.js'
 import { resolveSource } from '../../src/runner/source.js'
-import type { RawInputs } from '../../src/runner/raw-inputs.js'
 
 /** Captures what the process writes to stdout, line by line, and reads it as the runner does. */
 function captureLog(): { reader: LogReader; restore(): void } {
@@ -122,14 +121,8 @@ describe('credentials in the host URL', () => {
       expect(String(e)).toContain('***@adb-1.azuredatabricks.net')
     }
     const secrets = new Secrets()
-    registerInputSecrets({ host } as RawInputs, {}, secrets)
+    registerHostSecrets([host], secrets)
     expect(secrets.redact(host)).not.toContain('pa55-word')
-  })
-
-  it('registers passwords as given and trimmed', () => {
-    const secrets = new Secrets()
-    registerInputSecrets({ host: '' } as RawInputs, { DATABRICKS_PASSWORD: 'pw-123456\n' }, secrets)
-    expect(secrets.list()).toEqual(expect.arrayContaining(['pw-123456\n', 'pw-123456']))
   })
 })
 

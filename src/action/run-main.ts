@@ -6,7 +6,12 @@ import { DatabricksApi } from '../databricks/api.js'
 import { runCommand, type RunOutcome } from '../flow/run-command.js'
 import { Secrets } from '../common/secrets.js'
 import { plural } from '../common/text.js'
-import { registerInputSecrets } from '../runner/connection.js'
+import { registerHostSecrets } from '../runner/connection.js'
+import {
+  BASIC_RETIRED,
+  createAuthenticator,
+  registerConfiguredSecrets
+} from '../runner/credentials.js'
 import { parseInputs, readRawInputs, type Inputs } from '../runner/inputs.js'
 import { logUntrusted, printUntrusted, runnerLogger } from '../runner/log.js'
 import { buildOutputs, writeOutputs } from '../runner/outputs.js'
@@ -27,20 +32,29 @@ export async function runMain(deps: ActionDeps = defaultDeps()): Promise<void> {
   secrets.onAdd(s => core.setSecret(s))
   try {
     const raw = readRawInputs()
-    registerInputSecrets(raw, deps.env, secrets)
-    inputs = await parseInputs(raw, deps.env, deps.workspace, deps.fs, secrets)
+    registerConfiguredSecrets(raw.credentials, deps.env, secrets)
+    registerHostSecrets([raw.host, deps.env.DATABRICKS_HOST], secrets)
+    inputs = await parseInputs(raw, deps.env, deps.workspace, deps.fs)
     for (const notice of inputs.notices) core.notice(notice)
+    const auth = createAuthenticator(inputs.host, inputs.credentials, {
+      ...deps,
+      logger: runnerLogger,
+      secrets,
+      requestTimeoutMs: inputs.requestTimeoutMs
+    })
+    core.setOutput('auth-type', auth.authType)
+    if (auth.authType === 'basic') core.warning(BASIC_RETIRED)
     const api = new DatabricksApi({
       secrets,
       host: inputs.host,
-      auth: inputs.auth,
+      auth,
       transport: deps.transport,
       sleep: deps.sleep,
       logger: runnerLogger,
       requestTimeoutMs: inputs.requestTimeoutMs
     })
     logUntrusted(
-      `Running ${inputs.sourceLabel} (${inputs.language}) on cluster ${inputs.clusterId} at ${inputs.host}, with ${inputs.auth.description}; timeout ${inputs.timeoutLabel}`
+      `Running ${inputs.sourceLabel} (${inputs.language}) on cluster ${inputs.clusterId} at ${inputs.host}, with ${auth.description}; timeout ${inputs.timeoutLabel}`
     )
     const host = inputs.host
     const clusterId = inputs.clusterId

@@ -12,8 +12,10 @@ import { DatabricksApi } from '../databricks/api.js'
 import { ApiError } from '../databricks/api-error.js'
 import { ExecutionApi } from '../databricks/execution.js'
 import { Secrets } from '../common/secrets.js'
-import { BasicAuth, type Authenticator } from '../databricks/auth.js'
-import { parseAuth, registerInputSecrets } from '../runner/connection.js'
+import type { Authenticator } from '../databricks/auth/types.js'
+import { chooseCredentials } from '../runner/auth-choice.js'
+import { registerHostSecrets } from '../runner/connection.js'
+import { createAuthenticator, registerConfiguredSecrets } from '../runner/credentials.js'
 import { readRawInputs } from '../runner/inputs.js'
 import { logUntrusted, runnerLogger } from '../runner/log.js'
 import { readState } from '../runner/state.js'
@@ -51,11 +53,24 @@ export async function runPost(deps: ActionDeps = defaultDeps()): Promise<void> {
 async function cleanUp(state: ReturnType<typeof readState>, deps: ActionDeps): Promise<void> {
   const raw = readRawInputs()
   const secrets = new Secrets()
-  secrets.onAdd(s => core.setSecret(s))
-  registerInputSecrets(raw, deps.env, secrets)
+  secrets.onAdd(v => core.setSecret(v))
+  registerConfiguredSecrets(raw.credentials, deps.env, secrets)
+  registerHostSecrets([raw.host, deps.env.DATABRICKS_HOST], secrets)
+  // The user's request-timeout, but never more than 5 s: post must finish inside the cancel window.
+  const requestTimeoutMs = Math.min(
+    parseDuration(raw.requestTimeout) ?? 30_000,
+    POST_REQUEST_TIMEOUT_MS
+  )
   let auth: Authenticator
   try {
-    auth = parseAuth(raw, deps.env, secrets)
+    // Post mints its own token: state never holds one.
+    const plan = chooseCredentials(raw.credentials, deps.env, new URL(state.host).hostname)
+    auth = createAuthenticator(state.host, plan, {
+      ...deps,
+      logger: runnerLogger,
+      secrets,
+      requestTimeoutMs
+    })
   } catch (e) {
     const manual = manualDestroy(state.host, state.clusterId, state.contextId, undefined)
     core.warning(
@@ -64,11 +79,6 @@ async function cleanUp(state: ReturnType<typeof readState>, deps: ActionDeps): P
     return
   }
   const manual = manualDestroy(state.host, state.clusterId, state.contextId, auth)
-  // The user's request-timeout, but never more than 5 s: post must finish inside the cancel window.
-  const requestTimeoutMs = Math.min(
-    parseDuration(raw.requestTimeout) ?? 30_000,
-    POST_REQUEST_TIMEOUT_MS
-  )
   const api = new DatabricksApi({
     host: state.host,
     auth,
@@ -129,7 +139,7 @@ function manualDestroy(
   auth: Authenticator | undefined
 ): string {
   const credentials =
-    auth instanceof BasicAuth
+    auth?.authType === 'basic'
       ? '-u "$DATABRICKS_USERNAME:$DATABRICKS_PASSWORD"'
       : '-H "Authorization: Bearer $DATABRICKS_TOKEN"'
   return (

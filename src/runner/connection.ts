@@ -1,9 +1,7 @@
 import { InputError } from '../common/errors.js'
-import type { Secrets } from '../common/secrets.js'
-import { BasicAuth, TokenAuth, type Authenticator } from '../databricks/auth.js'
-import type { RawInputs } from './raw-inputs.js'
+import type { SecretSink } from '../databricks/auth/types.js'
 
-/** Where to connect and as whom: the host and credential inputs, with their env fallbacks. */
+/** Where to connect: the host input, with its env fallback (credentials: auth-choice.ts). */
 
 const HOST_EXAMPLE = 'https://adb-1234567890123456.7.azuredatabricks.net'
 
@@ -16,7 +14,7 @@ export function parseHost(value: string): string {
   const userinfo = hostUserinfo(value)
   if (userinfo !== undefined)
     throw new InputError(
-      `Invalid input host '${value.replace(`${userinfo}@`, '***@')}': it holds credentials (user:password@), which would be logged and sent along. Remove them from the URL and pass the token input (or username and password) from a secret instead.`
+      `Invalid input host '${value.replace(`${userinfo}@`, '***@')}': it holds credentials (user:password@), which would be logged and sent along. Remove them from the URL and pass the credentials from a secret instead (token, or the auth-type inputs).`
     )
   if (/^http:\/\//i.test(value))
     throw new InputError(
@@ -55,62 +53,21 @@ export function hostUserinfo(value: string): string | undefined {
 }
 
 /**
- * Registers every secret the inputs and the environment hold, before anything could print
- * them: tokens, passwords (as given and trimmed), and credentials pasted into a host URL.
+ * Credentials pasted into a host URL (`https://user:password@host`) are secrets too: registered
+ * before the host is checked, so the refusal and everything after it print them as `***`.
  */
-export function registerInputSecrets(
-  raw: RawInputs,
-  env: NodeJS.ProcessEnv,
-  secrets: Secrets
-): void {
-  for (const s of [raw.token, raw.password, env.DATABRICKS_TOKEN, env.DATABRICKS_PASSWORD]) {
-    secrets.add(s)
-    secrets.add(s?.trim())
-  }
-  for (const host of [raw.host, env.DATABRICKS_HOST]) {
+export function registerHostSecrets(hosts: (string | undefined)[], secrets: SecretSink): void {
+  for (const host of hosts) {
     const userinfo = host ? hostUserinfo(host.trim()) : undefined
     if (!userinfo) continue
     secrets.add(userinfo)
+    if (!userinfo.includes(':')) continue
     const password = userinfo.slice(userinfo.indexOf(':') + 1)
-    if (userinfo.includes(':')) {
-      secrets.add(password)
-      try {
-        secrets.add(decodeURIComponent(password))
-      } catch {
-        // not URL-encoded: the raw form is registered
-      }
+    secrets.add(password)
+    try {
+      secrets.add(decodeURIComponent(password))
+    } catch {
+      // not URL-encoded: the raw form is registered
     }
   }
-}
-
-/**
- * Exactly one way of authenticating. Inputs win over the environment, and the two are never
- * mixed, so a stray DATABRICKS_TOKEN cannot quietly override the username the user gave.
- */
-export function parseAuth(raw: RawInputs, env: NodeJS.ProcessEnv, secrets: Secrets): Authenticator {
-  const fromInputs = raw.token || raw.username || raw.password
-  const token = fromInputs ? raw.token : env.DATABRICKS_TOKEN?.trim() || ''
-  const username = fromInputs ? raw.username : env.DATABRICKS_USERNAME?.trim() || ''
-  // Trimmed as @actions/core trims the input: a secret pasted with its newline still works.
-  const password = fromInputs ? raw.password : env.DATABRICKS_PASSWORD?.trim() || ''
-  const where = fromInputs
-    ? 'inputs'
-    : 'environment variables DATABRICKS_TOKEN / DATABRICKS_USERNAME / DATABRICKS_PASSWORD'
-  if (token && (username || password))
-    throw new InputError(
-      `Two ways of authenticating were configured in the ${where}: a token and a user name/password. Set only one: token, or username with password.`
-    )
-  if (token) return new TokenAuth(token, secrets)
-  if (username && !password)
-    throw new InputError(
-      'Input username was given without password: set both for HTTP Basic, or use token instead.'
-    )
-  if (password && !username)
-    throw new InputError(
-      'Input password was given without username: set both for HTTP Basic, or use token instead.'
-    )
-  if (username) return new BasicAuth(username, password, secrets)
-  throw new InputError(
-    'No credentials: set the token input (e.g. token: ${{ secrets.DATABRICKS_TOKEN }}), or username and password, or DATABRICKS_TOKEN in the environment.'
-  )
 }

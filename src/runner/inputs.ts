@@ -1,9 +1,8 @@
 import { InputError } from '../common/errors.js'
 import { formatDuration, parseDuration } from '../common/duration.js'
-import type { Secrets } from '../common/secrets.js'
-import type { Authenticator } from '../databricks/auth.js'
 import { LANGUAGES, type CommandSource, type Language } from '../databricks/execution.js'
-import { parseAuth, parseHost } from './connection.js'
+import { chooseCredentials, type CredentialPlan } from './auth-choice.js'
+import { parseHost } from './connection.js'
 import type { RawInputs } from './raw-inputs.js'
 import { resolveSource, type SourceFs } from './source.js'
 
@@ -13,8 +12,8 @@ export { readRawInputs, type RawInputs } from './raw-inputs.js'
 export interface Inputs {
   /** Workspace origin, always https, no trailing slash. */
   host: string
-  /** The one configured way of authenticating. */
-  auth: Authenticator
+  /** The one way of authenticating, checked; the authenticator is built from it. */
+  credentials: CredentialPlan
   clusterId: string
   language: Language
   /** The code to run; a file's bytes are read up front so a bad file fails before any call. */
@@ -55,11 +54,10 @@ export async function parseInputs(
   raw: RawInputs,
   env: NodeJS.ProcessEnv,
   workspace: string,
-  fs: SourceFs,
-  secrets: Secrets
+  fs: SourceFs
 ): Promise<Inputs> {
   const host = parseHost(raw.host || env.DATABRICKS_HOST?.trim() || '')
-  const auth = parseAuth(raw, env, secrets)
+  const credentials = chooseCredentials(raw.credentials, env, new URL(host).hostname)
   const clusterId = raw.clusterId || env.DATABRICKS_CLUSTER_ID?.trim() || ''
   if (!clusterId)
     throw new InputError(
@@ -92,7 +90,7 @@ export async function parseInputs(
     : await resolveSource(raw.file, workspace, fs, env.RUNNER_TEMP?.trim() ?? '')
   return {
     host,
-    auth,
+    credentials,
     clusterId,
     language,
     source,
