@@ -109,7 +109,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 
 // The connection opens while the rest of the step (its own chunk) loads.
 (0,_action_early_js__WEBPACK_IMPORTED_MODULE_0__/* .connectEarly */ .I)('main');
-const { runMain } = await Promise.all(/* import() */[__nccwpck_require__.e(143), __nccwpck_require__.e(766)]).then(__nccwpck_require__.bind(__nccwpck_require__, 766));
+const { runMain } = await Promise.all(/* import() */[__nccwpck_require__.e(143), __nccwpck_require__.e(978)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5978));
 await runMain();
 
 __webpack_async_result__();

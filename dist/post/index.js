@@ -109,7 +109,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 
 // The connection opens while the rest of the step (its own chunk) loads.
 (0,_action_early_js__WEBPACK_IMPORTED_MODULE_0__/* .connectEarly */ .I)('post');
-const { runPost } = await Promise.all(/* import() */[__nccwpck_require__.e(143), __nccwpck_require__.e(943)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3943));
+const { runPost } = await Promise.all(/* import() */[__nccwpck_require__.e(143), __nccwpck_require__.e(873)]).then(__nccwpck_require__.bind(__nccwpck_require__, 873));
 await runPost();
 
 __webpack_async_result__();

@@ -2,7 +2,7 @@ import { ApiError } from '../databricks/api-error.js'
 import { getCluster, READY_CLUSTER_STATES } from '../databricks/clusters.js'
 import type { ExecutionApi, Language } from '../databricks/execution.js'
 import { ensureClusterReady, type EnsureClusterOptions } from './cluster.js'
-import { step, UNKNOWN_CREATE } from './step.js'
+import { CANCELLED_CREATE, step, UNKNOWN_CREATE } from './step.js'
 
 /**
  * Creates the context without looking at the cluster first: a cluster that cannot take one
@@ -23,7 +23,8 @@ export async function createOnReadyCluster(
     step(
       `Failed to create a ${language} execution context on ${where}`,
       () => exec.createContext(language, { ...call, waitForCluster }),
-      UNKNOWN_CREATE
+      UNKNOWN_CREATE,
+      CANCELLED_CREATE
     )
   try {
     // A ClusterNotReadyException comes back at once here, so a stopped cluster is seen at once.

@@ -14,7 +14,7 @@ import {
 } from '../databricks/execution.js'
 import { isCancellation, parseResults, type CommandResult } from '../databricks/results.js'
 import { createOnReadyCluster } from './create-context.js'
-import { step, UNKNOWN_EXECUTE } from './step.js'
+import { CANCELLED_EXECUTE, step, UNKNOWN_EXECUTE } from './step.js'
 
 export interface RunRequest {
   clusterId: string
@@ -26,6 +26,8 @@ export interface RunRequest {
 
 /** Called as ids appear, so the runner layer can save them before anything else can fail. */
 export interface RunHooks {
+  /** Just before contexts/create is sent: a context may exist from now on. */
+  onCreatingContext?(): void
   onContextCreated(contextId: string): void
   onCommandStarted(commandId: string): void
   onCommandEnded(): void
@@ -58,8 +60,18 @@ export async function runCommand(
 ): Promise<RunOutcome> {
   const call = { deadline: req.deadline, signal: d.signal }
   const exec = new ExecutionApi(d.api, req.clusterId)
+  // The cancel's own budget counts from the job cancel, whatever was awaited since.
+  let cancelledAt: number | undefined
+  const noteCancel = (): void => {
+    cancelledAt ??= d.clock.now()
+  }
+  if (d.signal?.aborted) noteCancel()
+  else d.signal?.addEventListener('abort', noteCancel, { once: true })
+  const cancelBudget = (): number =>
+    Math.max(1000, JOB_CANCEL_BUDGET_MS - (d.clock.now() - (cancelledAt ?? d.clock.now())))
   const where = `cluster ${req.clusterId}`
 
+  hooks.onCreatingContext?.()
   const contextId = await createOnReadyCluster(exec, req.language, {
     ...d,
     clusterId: req.clusterId,
@@ -95,7 +107,8 @@ export async function runCommand(
   const commandId = await step(
     `Failed to start the command in context ${contextId} on ${where}`,
     () => exec.execute(contextId, req.language, req.source, call),
-    UNKNOWN_EXECUTE
+    UNKNOWN_EXECUTE,
+    CANCELLED_EXECUTE
   )
   hooks.onCommandStarted(commandId)
   d.logger.info(`Started command ${commandId}`)
@@ -124,7 +137,7 @@ export async function runCommand(
     final = outcome.value
   } catch (e) {
     if (e instanceof CancelledError) {
-      const stopped = await cancelAndWait(exec, contextId, commandId, JOB_CANCEL_BUDGET_MS, d)
+      const stopped = await cancelAndWait(exec, contextId, commandId, cancelBudget(), d)
       if (stopped) hooks.onCommandEnded()
       throw new CancelledError(
         `The job was cancelled; command ${commandId} ${stopped ? 'was cancelled' : 'was asked to cancel'}.`

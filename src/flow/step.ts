@@ -1,5 +1,5 @@
-import { wrapError } from '../common/errors.js'
-import { MAX_CONTEXTS_PER_CLUSTER } from '../common/limits.js'
+import { CancelledError, wrapError } from '../common/errors.js'
+import { MAX_CONTEXTS_PER_CLUSTER, UNANSWERED_CALL_GRACE_MS } from '../common/limits.js'
 import { ApiError } from '../databricks/api-error.js'
 import { TransportError } from '../databricks/transport.js'
 
@@ -10,11 +10,22 @@ export const UNKNOWN_CREATE =
 export const UNKNOWN_EXECUTE =
   'no answer came back, so the command may have started; it was not retried, to avoid running it twice. The post step destroys the context, which stops it'
 
+/** Said when the job was cancelled while a create had no answer yet. */
+export const CANCELLED_CREATE = `The job was cancelled while contexts/create had no answer; after waiting ${UNANSWERED_CALL_GRACE_MS / 1000} s for it the step stopped, to end inside the runner's kill window. The service may have created an execution context that this step cannot destroy: API 1.2 cannot list contexts, and the cluster evicts idle ones when it needs room (a restart removes them all).`
+/** Said when the job was cancelled while an execute had no answer yet. */
+export const CANCELLED_EXECUTE = `The job was cancelled while commands/execute had no answer; after waiting ${UNANSWERED_CALL_GRACE_MS / 1000} s for it the step stopped, to end inside the runner's kill window. The command may have started; the post step destroys its context, which stops it.`
+
 /** Runs one phase, adding what it was doing to any error (and a hint for known causes). */
-export async function step<T>(doing: string, f: () => Promise<T>, ifUnknown?: string): Promise<T> {
+export async function step<T>(
+  doing: string,
+  f: () => Promise<T>,
+  ifUnknown?: string,
+  ifCancelled?: string
+): Promise<T> {
   try {
     return await f()
   } catch (e) {
+    if (ifCancelled && e instanceof CancelledError) throw new CancelledError(ifCancelled)
     const wrapped = wrapError(doing, e)
     // The request went out and no answer came back: the service may have acted on it.
     if (ifUnknown && e instanceof TransportError && !e.neverSent) {
