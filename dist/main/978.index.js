@@ -14,7 +14,6 @@ __webpack_require__.d(__webpack_exports__, {
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 12 modules
 var lib_core = __webpack_require__(143);
 ;// CONCATENATED MODULE: ./src/common/errors.ts
-/** The message of anything thrown, without assuming it is an Error. */
 function errorMessage(e) {
     if (e instanceof Error)
         return e.message;
@@ -27,22 +26,18 @@ function errorMessage(e) {
         return String(e);
     }
 }
-/** A problem with the step's inputs: reported before any API call is made. */
 class InputError extends Error {
     name = 'InputError';
 }
-/** The step's deadline (the `timeout` input) passed. */
 class DeadlineError extends Error {
     name = 'DeadlineError';
 }
-/** The job was cancelled (the runner sent SIGINT or SIGTERM). */
 class CancelledError extends Error {
     name = 'CancelledError';
     constructor(message = 'The job was cancelled') {
         super(message);
     }
 }
-/** Wraps an error with what the caller was doing, keeping the original words at the end. */
 function wrapError(doing, e) {
     if (e instanceof CancelledError || e instanceof DeadlineError)
         return e;
@@ -52,10 +47,6 @@ function wrapError(doing, e) {
 
 ;// CONCATENATED MODULE: ./src/common/duration.ts
 const UNITS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
-/**
- * Parses a duration such as `90s`, `20m`, `1h`, `1h30m` or plain seconds (`45`).
- * Returns milliseconds, or undefined when the text is not a duration.
- */
 function parseDuration(text) {
     const t = text.trim();
     if (/^\d+(\.\d+)?$/.test(t))
@@ -69,7 +60,6 @@ function parseDuration(text) {
     }
     return Math.round(total);
 }
-/** Formats milliseconds for people: `850 ms`, `12.3 s`, `4m 05s`, `1h 02m`. */
 function formatDuration(ms) {
     if (ms < 1000)
         return `${Math.round(ms)} ms`;
@@ -100,14 +90,11 @@ const realSleep = (ms, signal) => new Promise((resolve, reject) => {
     }, Math.max(0, ms));
     signal?.addEventListener('abort', onAbort, { once: true });
 });
-/** A point in time after which the step must stop waiting. */
 class Deadline {
     clock;
     at;
     label;
-    constructor(clock, at, 
-    /** The budget as the user wrote it, for messages ("30m"). */
-    label) {
+    constructor(clock, at, label) {
         this.clock = clock;
         this.at = at;
         this.label = label;
@@ -124,11 +111,6 @@ class Deadline {
 var external_node_crypto_ = __webpack_require__(7598);
 ;// CONCATENATED MODULE: ./src/common/exact-json.ts
 
-/**
- * A JSON number kept as the text the service sent, because a JS number would change it:
- * integers beyond 2^53 (`9007199254740993`), long decimals (`0.12345678901234567890`), and
- * forms such as `1.50` or `1e3` whose digits carry meaning (a DECIMAL(10,2) column).
- */
 class ExactNumber {
     text;
     constructor(text) {
@@ -138,14 +120,7 @@ class ExactNumber {
         return this.text;
     }
 }
-/** A JSON string, or a JSON number. Strings first, so digits inside them are left alone. */
 const TOKEN = /"[^"\\]*(?:\\.[^"\\]*)*"|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/g;
-/**
- * JSON.parse, except that a number whose text a JS number cannot reproduce becomes an
- * ExactNumber. (Node 20's reviver does not see the source text; JSON.rawJSON needs Node 22.)
- * Such numbers are swapped for marker strings that no data can hold (a fresh random nonce),
- * then turned back into ExactNumbers by the reviver.
- */
 function parseJsonExact(text) {
     const marker = `\u2063exact-${(0,external_node_crypto_.randomUUID)()}:`;
     let swapped = 0;
@@ -161,7 +136,6 @@ function parseJsonExact(text) {
         ? new ExactNumber(value.slice(marker.length))
         : value);
 }
-/** JSON.stringify for parsed data: ExactNumbers are written as the digits they hold. */
 function stringifyJson(value) {
     if (value instanceof ExactNumber)
         return value.text;
@@ -179,116 +153,73 @@ function stringifyJson(value) {
 }
 
 ;// CONCATENATED MODULE: ./src/common/limits.ts
-/**
- * The runner's timing model and the service's limits, in one place. The code, the harness that
- * plays the runner (harness/runner.ts) and the tests all import these, so the model of the
- * runner the tests check cannot drift from the one the code relies on.
- */
-/** On a job cancel the runner sends SIGINT, then SIGTERM this much later... */
 const SIGINT_TO_SIGTERM_MS = 7500;
-/** ...then kills the process this much after SIGTERM. */
 const SIGTERM_TO_KILL_MS = 2500;
-/** From the first signal to the kill: all the time a cancelled step has. */
 const SIGINT_TO_KILL_MS = SIGINT_TO_SIGTERM_MS + SIGTERM_TO_KILL_MS;
-/** Time kept back from each window for Node to start, log and exit. */
 const MARGIN_MS = 2000;
-/**
- * Main, after a job cancel: how long the cancel of the running command may take (sent and
- * awaited), so main ends well before SIGTERM.
- */
 const JOB_CANCEL_BUDGET_MS = SIGINT_TO_SIGTERM_MS - SIGTERM_TO_KILL_MS;
-/**
- * Main, after a job cancel: how long a contexts/create or commands/execute already sent may
- * still answer, so the id it returns can be saved for cleanup. Then it is abandoned, and the
- * command's cancel has what is left of JOB_CANCEL_BUDGET_MS.
- */
 const UNANSWERED_CALL_GRACE_MS = 2000;
-/** Main, after the step's timeout: how long to wait for the command's cancel to take effect. */
 const TIMEOUT_CANCEL_WAIT_MS = 15_000;
-/** Post may run after a cancel, when the runner kills at 10 s: all its cleanup fits in this. */
 const POST_CLEANUP_BUDGET_MS = SIGINT_TO_KILL_MS - MARGIN_MS;
-/** Post: the part of the cleanup budget a command cancel may use before the context destroy. */
 const POST_CANCEL_BUDGET_MS = 3000;
-/** Post: no single request may take longer, whatever request-timeout says. */
 const POST_REQUEST_TIMEOUT_MS = 5000;
-/** A cluster keeps at most this many execution contexts, and evicts idle ones past it. */
 const MAX_CONTEXTS_PER_CLUSTER = 145;
 
 ;// CONCATENATED MODULE: ./src/common/text.ts
 function byteLength(text) {
     return Buffer.byteLength(text, 'utf8');
 }
-/** The longest prefix of `text` within `maxBytes` of UTF-8, never splitting a character. */
 function cutToBytes(text, maxBytes) {
     if (byteLength(text) <= maxBytes)
         return text;
     let cut = Buffer.from(text, 'utf8').subarray(0, Math.max(0, maxBytes)).toString('utf8');
-    // A split multi-byte sequence decodes to U+FFFD at the end; drop it.
     while (cut.endsWith('\uFFFD'))
         cut = cut.slice(0, -1);
     return cut;
 }
-/** "1 row", "2 rows". */
 function plural(n, noun, nouns = `${noun}s`) {
     return `${n} ${n === 1 ? noun : nouns}`;
 }
-// Built from char codes so no control characters sit in the source.
 const ESC = String.fromCharCode(27);
 const BEL = String.fromCharCode(7);
-/** CSI sequences (colours, cursor moves) and OSC sequences (titles, hyperlinks). */
 const ANSI = new RegExp(`${ESC}\\[[0-9;?]*[ -/]*[@-~]|${ESC}\\][^${BEL}${ESC}]*(?:${BEL}|${ESC}\\\\)?`, 'g');
-/** Removes terminal escape codes, which Python tracebacks from Databricks are full of. */
 function stripAnsi(text) {
     return text.includes(ESC) ? text.replace(ANSI, '') : text;
 }
 
 ;// CONCATENATED MODULE: ./src/databricks/api-error.ts
-/** An answer from Databricks (or a proxy in front of it) that is not a success. */
 class ApiError extends Error {
     status;
     serviceMessage;
     errorCode;
     retryAfterSeconds;
     name = 'ApiError';
-    constructor(status, 
-    /** The service's own words, extracted from JSON or HTML. */
-    serviceMessage, 
-    /** `error_code` when the body has one (INVALID_STATE, 401, ...). */
-    errorCode, 
-    /** Seconds from a Retry-After header, when present and numeric. */
-    retryAfterSeconds) {
+    constructor(status, serviceMessage, errorCode, retryAfterSeconds) {
         super(`HTTP ${status}${errorCode && errorCode !== String(status) ? ` ${errorCode}` : ''}: ${serviceMessage}`);
         this.status = status;
         this.serviceMessage = serviceMessage;
         this.errorCode = errorCode;
         this.retryAfterSeconds = retryAfterSeconds;
     }
-    /** The cluster is up but cannot take a context yet; nothing was created. */
     get clusterNotReady() {
         return this.serviceMessage.includes('ClusterNotReadyException');
     }
-    /** The context was dropped: evicted at the cluster's limit, or the cluster restarted. */
     get evicted() {
         return this.serviceMessage.includes('is disconnected');
     }
-    /** The context named in the call no longer exists (destroyed, evicted or never there). */
     get contextGone() {
         return ((this.status === 404 || this.status === 400) &&
             /does not exist|not found|disconnected|unknown context/i.test(this.serviceMessage));
     }
-    /** The call does not fit the resource's state, e.g. starting a cluster that is starting. */
     get invalidState() {
         return this.errorCode === 'INVALID_STATE';
     }
-    /** The credentials were refused. */
     get unauthorized() {
         return this.status === 401 || this.status === 403;
     }
 }
 const MAX_MESSAGE = 500;
-/** Builds an ApiError from a raw answer: 1.2 `{error}`, 2.0 `{error_code,message}` or HTML. */
 function apiErrorFrom(status, rawBody, retryAfter, secrets) {
-    // Secrets out first, before anything is cut: a cut secret matches no mask.
     const redact = (t) => (secrets ? secrets.redact(t) : t);
     const body = redact(rawBody);
     let message = '';
@@ -310,14 +241,12 @@ function apiErrorFrom(status, rawBody, retryAfter, secrets) {
     }
     if (!message)
         message = body.trim() ? htmlToText(body) : '(empty answer)';
-    // Again after decoding: a secret may have been escaped in the JSON or the HTML.
     message = redact(message);
     if (message.length > MAX_MESSAGE)
         message = `${message.slice(0, MAX_MESSAGE)}…`;
     const seconds = retryAfter !== undefined && /^\d+$/.test(retryAfter.trim()) ? Number(retryAfter) : undefined;
     return new ApiError(status, message, code, seconds);
 }
-/** Proxies answer with HTML pages: their heading says it best, else their title, else all text. */
 function htmlToText(html) {
     const heading = /<h1[^>]*>([\s\S]*?)<\/h1>/i.exec(html)?.[1] ??
         /<title[^>]*>([\s\S]*?)<\/title>/i.exec(html)?.[1];
@@ -342,18 +271,7 @@ var lib = __webpack_require__(4942);
 var external_node_http_ = __webpack_require__(7067);
 ;// CONCATENATED MODULE: ./src/databricks/keep-alive.ts
 
-/**
- * Servers close a kept-alive connection after some idle time (commonly 5 s or more), and a
- * request written just as they do meets a closed socket: it fails without an answer, and the
- * client cannot tell whether the server read it. A request that must not run twice (context
- * create, command execute) therefore never goes out on a connection idle longer than this.
- */
 const FRESH_AFTER_MS = 3000;
-/**
- * Watches the idle connections of one Node agent (the http-client's https.Agent: one per
- * process, kept alive). A proxy tunnel agent keeps no idle connections, so there is nothing to
- * watch: every request through it opens its own tunnel.
- */
 class IdleConnections {
     agent;
     now;
@@ -363,11 +281,9 @@ class IdleConnections {
         this.now = now;
         agent?.on('free', (socket) => this.idleSince.set(socket, this.now()));
     }
-    /** Idle connections a request would reuse. */
     count() {
         return this.free().length;
     }
-    /** Closes idle connections older than `maxIdleMs`, so the next request opens a new one. */
     dropOlderThan(maxIdleMs) {
         const now = this.now();
         for (const socket of this.free()) {
@@ -375,7 +291,6 @@ class IdleConnections {
                 socket.destroy();
         }
     }
-    /** Closes every connection, idle or not; later requests open new ones. */
     closeAll() {
         this.agent?.destroy();
     }
@@ -387,7 +302,6 @@ class IdleConnections {
             .filter((s) => s !== undefined && !s.destroyed);
     }
 }
-/** The agent http-client chose for a URL, when it is one that keeps connections. */
 function keepAliveAgent(agent) {
     return agent instanceof external_node_http_.Agent ? agent : undefined;
 }
@@ -401,10 +315,6 @@ var preconnect = __webpack_require__(7053);
 
 
 
-/**
- * A failure below HTTP: no answer arrived. `code` is Node's (ECONNREFUSED, ECONNRESET, ...) or
- * ETIMEDOUT when our own timeout fired. Only ECONNREFUSED proves the request was never sent.
- */
 class TransportError extends Error {
     code;
     name = 'TransportError';
@@ -412,17 +322,11 @@ class TransportError extends Error {
         super(message);
         this.code = code;
     }
-    /** The connection was refused: the request never left, so the service did nothing. */
     get neverSent() {
         return this.code === 'ECONNREFUSED';
     }
 }
 const USER_AGENT = 'databricks-run-command-action';
-/**
- * http-client lets handlers edit the options it passes to Node's http.request. That is where the
- * shared keep-alive agent replaces the per-request client's own, and where an AbortSignal reaches
- * the socket, so an abort ends the exchange at any stage, body included, and closes its socket.
- */
 function sendThrough(agent, signal) {
     return {
         prepareRequest: options => {
@@ -433,14 +337,7 @@ function sendThrough(agent, signal) {
         handleAuthentication: () => Promise.reject(new Error('not an authentication handler'))
     };
 }
-/** Failures of a request written to a connection the server had closed. */
 const STALE_CONNECTION = new Set(['ECONNRESET', 'EPIPE', 'ECONNABORTED']);
-/**
- * The real transport: @actions/http-client (it picks the agent: direct, or a tunnel through
- * HTTPS_PROXY unless NO_PROXY says otherwise), with a hard deadline per request. One agent per
- * process keeps its connection alive between calls, so TCP and TLS are paid for once.
- * Node unrefs idle kept-alive sockets, so they never hold the process open; close() ends them.
- */
 class ActionsHttpTransport {
     o;
     shared = new lib/* HttpClient */.Qq(USER_AGENT, [], { keepAlive: true });
@@ -455,7 +352,6 @@ class ActionsHttpTransport {
     async send(request) {
         const timeout = AbortSignal.timeout(request.timeoutMs);
         const signal = request.signal ? AbortSignal.any([request.signal, timeout]) : timeout;
-        // http-client decides: a tunnel through the proxy, or a direct agent (https: ours).
         const chosen = this.shared.getAgent(request.url);
         const agent = chosen instanceof external_node_https_.Agent ? this.direct : chosen;
         const idle = this.idleConnections(agent);
@@ -472,7 +368,6 @@ class ActionsHttpTransport {
                 if (timeout.aborted)
                     throw new TransportError(`no answer within ${request.timeoutMs} ms`, 'ETIMEDOUT');
                 const failure = toTransportError(e);
-                // The server closed the idle connection as we wrote to it; a new one will do.
                 if (!(reused && request.idempotent && STALE_CONNECTION.has(failure.code)))
                     throw failure;
                 const path = new URL(request.url).pathname;
@@ -510,7 +405,6 @@ async function exchange(request, agent, signal) {
     if (Buffer.isBuffer(request.body))
         headers['Content-Length'] = String(request.body.length);
     const res = await client.request(request.method, request.url, body, headers);
-    // Iterating the answer throws if it is cut off mid-body, where readBody() would hang.
     const chunks = [];
     for await (const chunk of res.message)
         chunks.push(chunk);
@@ -535,27 +429,17 @@ function toTransportError(e) {
 
 
 const DEFAULT_RETRY = { maxAttempts: 6, baseDelayMs: 500, maxDelayMs: 10_000 };
-/**
- * Whether a failed call may be sent again. A non-idempotent call (context create, command
- * execute) is repeated only when the answer proves the service did nothing: repeating one it
- * accepted would leak a context or run the user's code twice.
- */
 function isRetryable(e, idempotent) {
     if (e instanceof ApiError) {
         if (e.status === 429 || e.status === 503 || e.clusterNotReady)
             return true;
-        // A plain 500 on a read or a cleanup call is worth another try; on a create or an
-        // execute it may mean the work was done, so it is not.
         return idempotent && (e.status === 500 || e.status === 502 || e.status === 504);
     }
     if (e instanceof TransportError) {
-        // A refused connection sent nothing. Any other failure (reset, timeout) may have
-        // reached the service after it was sent.
         return e.neverSent || idempotent;
     }
     return false;
 }
-/** Runs `call`, repeating it on transient failures with exponential backoff and jitter. */
 async function withRetry(call, c) {
     const o = c.options ?? DEFAULT_RETRY;
     const random = c.random ?? Math.random;
@@ -607,25 +491,21 @@ function retryAfterOf(e) {
 
 
 
-/** Sends authenticated requests to the REST API, with timeouts, retries and error parsing. */
 class DatabricksApi {
     o;
     constructor(o) {
         this.o = o;
     }
-    /** GETs are always safe to repeat. */
     get(path, query, call) {
         const url = `${path}?${new URLSearchParams(query).toString()}`;
         return this.send('GET', url, undefined, true, call);
     }
-    /** `idempotent: false` for calls that must not run twice (create, execute). */
     post(path, body, idempotent, call) {
         return this.send('POST', path, body, idempotent, call);
     }
     send(method, pathAndQuery, body, idempotent, call) {
         const label = `${method} ${pathAndQuery.split('?')[0]}`;
         const attempt = async () => {
-            // Nothing is sent once the job is cancelled.
             if (call.signal?.aborted)
                 throw new CancelledError();
             const headers = {
@@ -644,9 +524,6 @@ class DatabricksApi {
                 headers,
                 body: body?.data,
                 timeoutMs,
-                // A repeatable call is aborted at once on cancel. A create or an execute may still
-                // answer for a short grace, so the id it returns can be saved and cleaned up; after
-                // that it is abandoned too, so a cancelled caller can stop within its own budget.
                 signal: idempotent ? call.signal : grace?.signal,
                 idempotent
             })
@@ -663,7 +540,6 @@ class DatabricksApi {
                     return parsed;
             }
             catch {
-                // fall through to the error below
             }
             throw new Error(`${label} answered HTTP ${res.status} with a body that is not a JSON object: ${cutToBytes(secrets.redact(res.body), 200)}`);
         };
@@ -679,8 +555,6 @@ class DatabricksApi {
             random: this.o.random
         });
         return retried().catch((e) => {
-            // A token the service no longer takes (revoked, or its clock ahead of ours): one new
-            // token and one more try, only for calls that are safe to repeat.
             if (!(e instanceof ApiError && e.status === 401 && idempotent && this.o.auth.renew()))
                 throw e;
             this.o.logger.info(`${label}: HTTP 401, renewing the ${this.o.auth.authType} token and trying once more`);
@@ -688,10 +562,6 @@ class DatabricksApi {
         });
     }
 }
-/**
- * A signal that aborts `ms` after `signal` does. Its timer is unref'd and cleared by `dispose`,
- * so it never holds the process open.
- */
 function graceAfter(signal, ms) {
     if (!signal)
         return undefined;
@@ -713,11 +583,9 @@ function graceAfter(signal, ms) {
         }
     };
 }
-/** A JSON body. The 1.2 API reads JSON whatever the label; we send the honest one. */
 function jsonBody(value) {
     return { contentType: 'application/json', data: JSON.stringify(value) };
 }
-/** Reads a string field the API promises, failing clearly when it is missing. */
 function stringField(o, field, what) {
     const v = o[field];
     if (typeof v === 'string' && v)
@@ -727,21 +595,10 @@ function stringField(o, field, what) {
 
 ;// CONCATENATED MODULE: ./src/common/poll.ts
 
-/**
- * A final state is seen at most 13% of the run time after it happens (100 ms for the first
- * 0.77 s, 10 s from 77 s on): within 15% for runs of 0.2 s to 60 s, and 99 polls for a
- * 10-minute run (the SDK's waiter makes about 65, and sees the end up to 10 s late).
- * `npm run bench` measures both on the same server.
- */
 const DEFAULT_SCHEDULE = { minMs: 100, fraction: 0.13, maxMs: 10_000 };
-/** The gap before the next poll, `elapsedMs` after the wait began. */
 function pollGap(s, elapsedMs) {
     return Math.min(s.maxMs, Math.max(s.minMs, s.fraction * elapsedMs));
 }
-/**
- * Calls `fetch` until `isDone` holds or the deadline passes. Never sleeps past the deadline.
- * Rejects with CancelledError when the signal aborts, and with whatever `fetch` rejects with.
- */
 async function pollUntil(o) {
     const schedule = o.schedule ?? DEFAULT_SCHEDULE;
     const progressEvery = o.progressEveryMs ?? 30_000;
@@ -762,7 +619,6 @@ async function pollUntil(o) {
         if (remaining <= 0)
             return { done: false, last };
         const wait = asked + pollGap(schedule, asked - started) - now;
-        // Yield at least once (sleep 0) so a cancel between back-to-back polls is noticed.
         await o.sleep(Math.min(Math.max(0, wait), remaining), o.signal);
     }
 }
@@ -770,9 +626,7 @@ async function pollUntil(o) {
 ;// CONCATENATED MODULE: ./src/databricks/execution.ts
 
 const LANGUAGES = ['python', 'scala', 'sql', 'r'];
-/** The final command states. A cancel usually ends as Finished with an error result. */
 const FINAL_COMMAND_STATES = new Set(['Finished', 'Cancelled', 'Error']);
-/** The execution-context and command endpoints of API 1.2, for one cluster. */
 class ExecutionApi {
     api;
     clusterId;
@@ -780,13 +634,11 @@ class ExecutionApi {
         this.api = api;
         this.clusterId = clusterId;
     }
-    /** Not idempotent: a repeat after the service accepted it would leak a context. */
     async createContext(language, call) {
         const body = jsonBody({ clusterId: this.clusterId, language });
         const answer = await this.api.post('/api/1.2/contexts/create', body, false, call);
         return stringField(answer, 'id', 'contexts/create');
     }
-    /** The context's status: Pending, Running or Error. */
     async contextStatus(contextId, call) {
         const q = { clusterId: this.clusterId, contextId };
         const answer = await this.api.get('/api/1.2/contexts/status', q, call);
@@ -796,7 +648,6 @@ class ExecutionApi {
         const body = jsonBody({ clusterId: this.clusterId, contextId });
         await this.api.post('/api/1.2/contexts/destroy', body, true, call);
     }
-    /** Not idempotent: a repeat after the service accepted it would run the code twice. */
     async execute(contextId, language, source, call) {
         const body = await commandBody(this.clusterId, contextId, language, source);
         const answer = await this.api.post('/api/1.2/commands/execute', body, false, call);
@@ -811,7 +662,6 @@ class ExecutionApi {
             results: results && typeof results === 'object' ? results : null
         };
     }
-    /** Safe to repeat; the answer carries nothing clients use. */
     async cancelCommand(contextId, commandId, call) {
         const body = jsonBody({ clusterId: this.clusterId, contextId, commandId });
         await this.api.post('/api/1.2/commands/cancel', body, true, call);
@@ -820,7 +670,6 @@ class ExecutionApi {
 async function commandBody(clusterId, contextId, language, source) {
     if (source.kind === 'inline')
         return jsonBody({ language, clusterId, contextId, command: source.code });
-    // The platform's FormData encoder writes the boundary and headers for us.
     const form = new FormData();
     form.append('language', language);
     form.append('clusterId', clusterId);
@@ -835,7 +684,6 @@ async function commandBody(clusterId, contextId, language, source) {
 
 
 
-/** Removes tags and decodes the few entities the service uses in error summaries. */
 function stripHtml(text) {
     return text
         .replace(/<[^>]*>/g, '')
@@ -845,11 +693,6 @@ function stripHtml(text) {
         .replace(/&#39;|&#x27;/g, "'")
         .replace(/&amp;/g, '&');
 }
-/**
- * Python shows the value of the command's last expression after everything it printed, on a
- * line the service starts with `Out[N]: `, which is noise to users. Only that line loses the
- * prefix: the LAST line that starts so. Lines the code printed earlier keep theirs.
- */
 function stripOutPrefix(text) {
     const re = /^Out\[\d+\]: /gm;
     let last = -1;
@@ -860,11 +703,6 @@ function stripOutPrefix(text) {
     return text.slice(0, last) + text.slice(last).replace(/^Out\[\d+\]: /, '');
 }
 const EXCEPTION_LINE = /^[A-Za-z_][\w.$]*(?:Error|Exception|Exit|Interrupt)\b(?::.*)?$/;
-/**
- * One clean line that says what went wrong: the exception line of the summary, else of the
- * cause (the last such line: Python ends its traceback with it), else a JVM ErrorMessage=,
- * else the first line of anything there is.
- */
 function errorLine(summary, cause) {
     const s = firstLine(stripHtml(stripAnsi(summary)));
     if (s && !/^-{3,}/.test(s) && s !== 'Error')
@@ -889,7 +727,6 @@ function firstLine(text) {
         .map(l => l.trim())
         .find(Boolean) ?? '');
 }
-/** A cancel usually ends as Finished with an error result naming CommandCancelledException. */
 function isCancellation(raw) {
     if (!raw || raw.resultType !== 'error')
         return false;
@@ -936,7 +773,6 @@ function column(c) {
             type = JSON.parse(type);
         }
         catch {
-            // keep the text as it came
         }
     }
     return { name: str(o.name), type: typeof type === 'string' ? type : JSON.stringify(type ?? '') };
@@ -948,11 +784,6 @@ function str(v) {
         return '';
     return stringifyJson(v);
 }
-/**
- * Keys for the columns, one each, so no column is lost when a query returns two of the same
- * name (`SELECT a.id, b.id ...`). The first keeps its name; each later one gets `name_2`,
- * `name_3`, ...: the smallest suffix that no column of the result already has.
- */
 function columnKeys(columns) {
     const taken = new Set(columns.map(c => c.name));
     const seen = new Set();
@@ -970,11 +801,9 @@ function columnKeys(columns) {
         return key;
     });
 }
-/** A table as an array of objects, keyed by `columnKeys`. */
 function tableToObjects(columns, rows) {
     const keys = columnKeys(columns);
     return rows.map(row => {
-        // No prototype: a column named `__proto__` is a key like any other.
         const o = Object.create(null);
         keys.forEach((k, i) => {
             o[k] = row[i] ?? null;
@@ -985,11 +814,8 @@ function tableToObjects(columns, rows) {
 
 ;// CONCATENATED MODULE: ./src/databricks/clusters.ts
 
-/** States in which a cluster accepts commands. */
 const READY_CLUSTER_STATES = new Set(['RUNNING', 'RESIZING']);
-/** States that will become RUNNING without anyone's help. */
 const COMING_UP_CLUSTER_STATES = new Set(['PENDING', 'RESTARTING']);
-/** States a cluster rests in until someone starts it. */
 const STOPPED_CLUSTER_STATES = new Set(['TERMINATED', 'TERMINATING']);
 async function getCluster(api, clusterId, call) {
     const answer = await api.get('/api/2.0/clusters/get', { cluster_id: clusterId }, call);
@@ -999,14 +825,9 @@ async function getCluster(api, clusterId, call) {
         name: typeof answer.cluster_name === 'string' ? answer.cluster_name : ''
     };
 }
-/**
- * Asks a TERMINATED cluster to start; it answers at once. Safe to repeat. A cluster that is
- * already starting answers INVALID_STATE (`ApiError.invalidState`).
- */
 async function startCluster(api, clusterId, call) {
     await api.post('/api/2.0/clusters/start', jsonBody({ cluster_id: clusterId }), true, call);
 }
-/** "PENDING (Starting Spark)": the state with the service's own words on it. */
 function describeCluster(info) {
     return info.stateMessage ? `${info.state} (${info.stateMessage})` : info.state;
 }
@@ -1017,13 +838,8 @@ function describeCluster(info) {
 
 
 
-/** Cluster start is slow (minutes); poll it gently. */
 const CLUSTER_SCHEDULE = { minMs: 1000, fraction: 0.5, maxMs: 10_000 };
 const READY = READY_CLUSTER_STATES;
-/**
- * Makes sure the cluster accepts commands: returns at once when it does, waits when it is
- * coming up, starts it when it is TERMINATED and `startCluster` allows, and fails otherwise.
- */
 async function ensureClusterReady(o) {
     const call = { deadline: o.deadline, signal: o.signal };
     let info = await getCluster(o.api, o.clusterId, call);
@@ -1039,7 +855,6 @@ async function ensureClusterReady(o) {
             await startCluster(o.api, o.clusterId, call);
         }
         catch (e) {
-            // Someone else started it between our look and our start: that is what we wanted.
             if (!(e instanceof ApiError && e.invalidState))
                 throw e;
         }
@@ -1077,15 +892,10 @@ async function ensureClusterReady(o) {
 
 
 
-/** Said when a create got no answer: it was not repeated, since a repeat could leak a second. */
 const UNKNOWN_CREATE = 'no answer came back, so the service may have created the context anyway; it was not retried, to avoid creating two. API 1.2 cannot list contexts: an idle one is evicted when the cluster needs room';
-/** Said when an execute got no answer: repeating it could run the code twice. */
 const UNKNOWN_EXECUTE = 'no answer came back, so the command may have started; it was not retried, to avoid running it twice. The post step destroys the context, which stops it';
-/** Said when the job was cancelled while a create had no answer yet. */
 const CANCELLED_CREATE = `The job was cancelled while contexts/create had no answer; after waiting ${UNANSWERED_CALL_GRACE_MS / 1000} s for it the step stopped, to end inside the runner's kill window. The service may have created an execution context that this step cannot destroy: API 1.2 cannot list contexts, and the cluster evicts idle ones when it needs room (a restart removes them all).`;
-/** Said when the job was cancelled while an execute had no answer yet. */
 const CANCELLED_EXECUTE = `The job was cancelled while commands/execute had no answer; after waiting ${UNANSWERED_CALL_GRACE_MS / 1000} s for it the step stopped, to end inside the runner's kill window. The command may have started; the post step destroys its context, which stops it.`;
-/** Runs one phase, adding what it was doing to any error (and a hint for known causes). */
 async function step(doing, f, ifUnknown, ifCancelled) {
     try {
         return await f();
@@ -1094,7 +904,6 @@ async function step(doing, f, ifUnknown, ifCancelled) {
         if (ifCancelled && e instanceof CancelledError)
             throw new CancelledError(ifCancelled);
         const wrapped = wrapError(doing, e);
-        // The request went out and no answer came back: the service may have acted on it.
         if (ifUnknown && e instanceof TransportError && !e.neverSent) {
             wrapped.message += ` (${ifUnknown})`;
         }
@@ -1114,20 +923,11 @@ async function step(doing, f, ifUnknown, ifCancelled) {
 
 
 
-/**
- * Creates the context without looking at the cluster first: a cluster that cannot take one
- * refuses the create with an answer and creates nothing, so a check before every create would
- * cost every run a round trip to help only the runs that need a cluster started. Only on such
- * a refusal is the cluster checked (and started or waited for, as the inputs allow); the create
- * is then sent again, which duplicates nothing: no context exists on a cluster that is not
- * running. A create that got no answer at all is never repeated.
- */
 async function createOnReadyCluster(exec, language, o) {
     const where = `cluster ${o.clusterId}`;
     const call = { deadline: o.deadline, signal: o.signal };
     const create = (waitForCluster) => step(`Failed to create a ${language} execution context on ${where}`, () => exec.createContext(language, { ...call, waitForCluster }), UNKNOWN_CREATE, CANCELLED_CREATE);
     try {
-        // A ClusterNotReadyException comes back at once here, so a stopped cluster is seen at once.
         return await create(false);
     }
     catch (e) {
@@ -1135,8 +935,6 @@ async function createOnReadyCluster(exec, language, o) {
         if (!refusal)
             throw e;
         const info = await step(`Failed to check ${where}`, () => getCluster(o.api, o.clusterId, call));
-        // A running cluster that refused for another reason: that answer stands. A running one
-        // that is not ready yet (libraries installing) is waited out by the create itself.
         if (READY_CLUSTER_STATES.has(info.state)) {
             if (!refusal.clusterNotReady)
                 throw e;
@@ -1158,11 +956,9 @@ async function createOnReadyCluster(exec, language, o) {
 
 
 
-/** Runs one command in a fresh context. The context is left for the post step to destroy. */
 async function runCommand(req, hooks, d) {
     const call = { deadline: req.deadline, signal: d.signal };
     const exec = new ExecutionApi(d.api, req.clusterId);
-    // The cancel's own budget counts from the job cancel, whatever was awaited since.
     let cancelledAt;
     const noteCancel = () => {
         cancelledAt ??= d.clock.now();
@@ -1212,7 +1008,6 @@ async function runCommand(req, hooks, d) {
         if (!outcome.done) {
             const budget = d.cancelWaitMs ?? TIMEOUT_CANCEL_WAIT_MS;
             const after = await cancelAndWait(exec, contextId, commandId, budget, d);
-            // A command that did not stop stays marked as running, so post cancels it again.
             if (after)
                 hooks.onCommandEnded();
             throw new DeadlineError(`The command timed out after ${req.deadline.label} (the timeout input) and ${after ? 'was cancelled' : `did not stop within ${formatDuration(budget)} of being cancelled; the post step destroys its context, which stops it`}.`);
@@ -1237,12 +1032,7 @@ async function runCommand(req, hooks, d) {
         result: parseResults(final.results)
     };
 }
-/**
- * Asks the service to cancel and waits, within `budgetMs`, for a final state. Returns whether
- * the command stopped. Never throws: it runs on paths that are already failing.
- */
 async function cancelAndWait(exec, contextId, commandId, budgetMs, d) {
-    // A fresh deadline, and no cancel signal: this work runs because of them.
     const call = { deadline: Deadline.after(d.clock, budgetMs, formatDuration(budgetMs)) };
     try {
         d.logger.info(`Cancelling command ${commandId}`);
@@ -1266,30 +1056,19 @@ async function cancelAndWait(exec, contextId, commandId, budgetMs, d) {
 }
 
 ;// CONCATENATED MODULE: ./src/common/secrets.ts
-/**
- * Every secret the step knows: tokens, passwords, client secrets, minted and exchanged tokens,
- * Basic headers. Whatever holds a secret adds it here the moment it exists (an authenticator
- * gets the registry in its constructor, so a token minted later is added as it arrives); the
- * runner layer hooks `onAdd` to mask it in the log, and service text is passed through
- * `redact` before it is cut, printed, written to an output or to the summary.
- */
 class Secrets {
     values = new Set();
-    /** Each secret and the forms it takes inside JSON or a URL, longest first. */
     forms = [];
     listeners = [];
-    /** Called for every secret added from now on, and at once for those already known. */
     onAdd(listener) {
         this.listeners.push(listener);
         for (const v of this.values)
             listener(v);
     }
     add(value) {
-        // Very short values would redact ordinary words; no real credential is that short.
         if (!value || value.length < 4 || this.values.has(value))
             return;
         this.values.add(value);
-        // A service that echoes a secret may do so inside a JSON string or a URL.
         const encoded = [value, JSON.stringify(value).slice(1, -1), encodeURIComponent(value)];
         this.forms = [...new Set([...this.forms, ...encoded])].sort((a, b) => b.length - a.length);
         for (const l of this.listeners)
@@ -1298,7 +1077,6 @@ class Secrets {
     list() {
         return [...this.values];
     }
-    /** The text with every known secret replaced by `***`, longest first so none leaves a tail. */
     redact(text) {
         let out = text;
         for (const v of this.forms) {
@@ -1307,7 +1085,6 @@ class Secrets {
         }
         return out;
     }
-    /** Every string inside a parsed value redacted (keys too); other values as they were. */
     redactDeep(value) {
         if (this.forms.length === 0)
             return value;
@@ -1332,9 +1109,7 @@ class Secrets {
 
 ;// CONCATENATED MODULE: ./src/runner/connection.ts
 
-/** Where to connect: the host input, with its env fallback (credentials: auth-choice.ts). */
 const HOST_EXAMPLE = 'https://adb-1234567890123456.7.azuredatabricks.net';
-/** The workspace origin: https added when missing, http refused, paths and queries dropped. */
 function parseHost(value) {
     if (!value)
         throw new InputError(`Input host is required: set it to your workspace URL, e.g. ${HOST_EXAMPLE}, or set DATABRICKS_HOST.`);
@@ -1360,14 +1135,9 @@ function parseHost(value) {
     }
     return url.origin;
 }
-/** The `user:password` part of a URL-like value, when it has one. */
 function hostUserinfo(value) {
     return /^(?:[a-z][a-z0-9+.-]*:\/\/)?([^/?#]*)@/i.exec(value)?.[1];
 }
-/**
- * Credentials pasted into a host URL (`https://user:password@host`) are secrets too: registered
- * before the host is checked, so the refusal and everything after it print them as `***`.
- */
 function registerHostSecrets(hosts, secrets) {
     for (const host of hosts) {
         const userinfo = host ? hostUserinfo(host.trim()) : undefined;
@@ -1382,7 +1152,6 @@ function registerHostSecrets(hosts, secrets) {
             secrets.add(decodeURIComponent(password));
         }
         catch {
-            // not URL-encoded: the raw form is registered
         }
     }
 }
@@ -1390,7 +1159,6 @@ function registerHostSecrets(hosts, secrets) {
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __webpack_require__(1421);
 ;// CONCATENATED MODULE: ./src/databricks/auth/azure-cloud.ts
-/** The AzureDatabricks application: the resource of every Azure Databricks token, in every cloud. */
 const AZURE_DATABRICKS_APP = '2ff814a6-3304-4ab8-85cb-cd0e6f879c1d';
 const CLOUDS = [
     [
@@ -1415,40 +1183,25 @@ const CLOUDS = [
         }
     ]
 ];
-/** The cloud of a workspace host name, by its domain; undefined for any other host. */
 function azureCloudOf(hostname) {
     const h = hostname.toLowerCase();
     return CLOUDS.find(([suffix]) => h.endsWith(suffix))?.[1];
 }
-/** Every Azure workspace domain, for messages. */
 const AZURE_DOMAINS = CLOUDS.map(([suffix]) => suffix);
 
 ;// CONCATENATED MODULE: ./src/databricks/auth/refreshing.ts
 
 const TWENTY_MINUTES = 20 * 60_000;
-/** Azure Databricks refuses tokens with 30 s or less to live; the SDKs renew 40 s early. */
 const EARLY = 40_000;
-/**
- * When a token of this lifetime is renewed, as milliseconds before its expiry: with less than
- * half its life left, at most 20 minutes early, and at least 40 s early. Lifetimes too short for
- * that (seconds, in tests) are still used for a quarter of their life, so a token is never
- * minted for every request, and never sent once expired.
- */
 function renewBefore(lifetimeMs) {
     const half = Math.min(lifetimeMs / 2, TWENTY_MINUTES);
     return half >= EARLY ? half : Math.min(EARLY, (lifetimeMs * 3) / 4);
 }
-/**
- * Holds one minted token and mints the next when it is due. Concurrent callers share one
- * renewal. A failed renewal while the old token is still good for a while is a warning, and
- * the next request tries again; the service never sees an expired token from here.
- */
 class RefreshingToken {
     o;
     current;
     pending;
     minted = false;
-    /** How many tokens were minted after the first: for the log and the tests. */
     renewals = 0;
     constructor(o) {
         this.o = o;
@@ -1469,7 +1222,6 @@ class RefreshingToken {
             throw e;
         }
     }
-    /** Drops the current token (the service refused it); the next request mints a new one. */
     invalidate() {
         this.current = undefined;
     }
@@ -1480,7 +1232,6 @@ class RefreshingToken {
     async mintOne(call) {
         const started = this.o.clock.now();
         const token = await this.o.mint(call);
-        // The lifetime counts from when the request was sent: the answer may have taken a while.
         const lifetime = token.expiresAt - started;
         if (token.expiresAt <= this.o.clock.now())
             throw new Error(`the ${this.o.what} was already expired when it arrived`);
@@ -1500,7 +1251,6 @@ class RefreshingToken {
 
 ;// CONCATENATED MODULE: ./src/databricks/auth/minted.ts
 
-/** A method whose tokens are minted: renewed before expiry, and after a 401. */
 class MintedAuth {
     authType;
     description;
@@ -1522,7 +1272,6 @@ class MintedAuth {
         this.token.invalidate();
         return true;
     }
-    /** Tokens minted after the first. */
     get renewals() {
         return this.token.renewals;
     }
@@ -1532,10 +1281,6 @@ class MintedAuth {
 
 
 
-/**
- * A token endpoint refused or failed. The message holds the OAuth `error` and
- * `error_description` only: never the request, which carries the credential.
- */
 class TokenEndpointError extends Error {
     status;
     oauthError;
@@ -1548,17 +1293,11 @@ class TokenEndpointError extends Error {
         this.retryAfterSeconds = retryAfterSeconds;
     }
 }
-/** 429, 5xx and network failures are worth another try; another 4xx never changes. */
 function retryable(e) {
     if (e instanceof TokenEndpointError)
         return e.status === 429 || e.status >= 500;
     return e instanceof TransportError;
 }
-/**
- * POSTs a form to a token endpoint and reads the token, retrying transient failures. A token
- * request mints nothing that matters twice, so it is always safe to repeat. The token is
- * added to the secrets before this returns, so nothing can print it first.
- */
 async function requestToken(c, r, call) {
     const attempt = async () => {
         if (call.signal?.aborted)
@@ -1594,7 +1333,6 @@ async function requestToken(c, r, call) {
     };
     return retryOAuthCall(c, call, `${r.what} (POST ${r.url})`, attempt);
 }
-/** Runs a call to an OAuth service (discovery, token endpoint) with its retry rules. */
 function retryOAuthCall(c, call, label, attempt) {
     return withRetry(attempt, {
         label,
@@ -1608,7 +1346,6 @@ function retryOAuthCall(c, call, label, attempt) {
         retryable
     });
 }
-/** `expires_in` comes as a number or, from some servers, as a string of digits. */
 function parseSeconds(v) {
     if (typeof v === 'number' && Number.isFinite(v) && v >= 0)
         return v;
@@ -1643,7 +1380,6 @@ function failure(c, r, status, body, headers) {
 
 
 
-/** The real one: no shell, a hard timeout, and a cancel kills the program. */
 const runProgram = (file, args, o) => new Promise((resolve, reject) => {
     (0,external_node_child_process_.execFile)(file, args, { timeout: o.timeoutMs, signal: o.signal, maxBuffer: 1024 * 1024, windowsHide: true }, (error, stdout, stderr) => {
         if (!error)
@@ -1662,10 +1398,6 @@ const runProgram = (file, args, o) => new Promise((resolve, reject) => {
     });
 });
 const AZ_TIMEOUT_MS = 30_000;
-/**
- * `azure-cli`: the token of whoever `az` is signed in as (after azure/login), read from
- * `az account get-access-token`, and read again when it is due.
- */
 function azureCli(c, o) {
     const az = o.az ?? 'az';
     return new MintedAuth('azure-cli', 'Azure CLI sign-in', c, async (call) => {
@@ -1695,10 +1427,6 @@ function azureCli(c, o) {
         return { headers, expiresAt };
     });
 }
-/**
- * Newer CLIs print `expires_on` (POSIX seconds); older ones only `expiresOn`, a local time
- * without a zone ("2024-05-01 13:45:00.000000"), read here as the machine's local time as az does.
- */
 function expiryOf(o) {
     const epoch = parseSeconds(o.expires_on);
     if (epoch !== undefined)
@@ -1718,11 +1446,6 @@ function expiryOf(o) {
 
 
 
-/**
- * An Entra token for the AzureDatabricks application, plus (when Entra gives one) a token for
- * the service-management endpoint: with it a service principal that has rights on the
- * workspace resource but is not yet a workspace user can sign in.
- */
 function entraAuth(c, authType, description, o, proof) {
     const url = `${o.cloud.login.replace(/\/+$/, '')}/${encodeURIComponent(o.tenantId)}/oauth2/v2.0/token`;
     const entra = async (scope, fields, call) => requestToken(c, {
@@ -1743,13 +1466,11 @@ function entraAuth(c, authType, description, o, proof) {
         c.secrets.add(headers.Authorization);
         let expiresAt = started + main.expiresInSeconds * 1000;
         try {
-            // A v2 scope is the resource id and /.default: for this URL resource, a double slash.
             const mgmt = await entra(`${o.cloud.management}/.default`, fields, call);
             headers['X-Databricks-Azure-SP-Management-Token'] = mgmt.accessToken;
             expiresAt = Math.min(expiresAt, started + mgmt.expiresInSeconds * 1000);
         }
         catch (e) {
-            // Optional: a principal that is already a workspace user signs in without it.
             c.logger.debug(`No service-management token (${errorMessage(e)}); signing in without it`);
         }
         if (o.workspaceResourceId)
@@ -1757,17 +1478,11 @@ function entraAuth(c, authType, description, o, proof) {
         return { headers, expiresAt };
     });
 }
-/** `azure-client-secret`: an Entra service principal with a client secret. */
 function azureClientSecret(c, o) {
     c.secrets.add(o.clientSecret);
     return entraAuth(c, 'azure-client-secret', `Azure service principal ${o.clientId} (client secret)`, o, async () => ({ client_secret: o.clientSecret }));
 }
-/** Entra's audience for federated credentials. */
 const AZURE_FEDERATION_AUDIENCE = 'api://AzureADTokenExchange';
-/**
- * `github-oidc-azure`: the GitHub ID token as the Entra client assertion. A new one at every
- * renewal: an assertion lives about 5 minutes, the Entra token about an hour.
- */
 function githubOidcAzure(c, o) {
     return entraAuth(c, 'github-oidc-azure', `Azure service principal ${o.clientId} (GitHub OIDC federation)`, o, async (call) => {
         const assertion = await o.idToken(AZURE_FEDERATION_AUDIENCE, call);
@@ -1801,7 +1516,6 @@ async function getJson(c, url, call, retries) {
                 return v;
         }
         catch {
-            // below
         }
         throw new Error(`${url} answered with something that is not a JSON object`);
     };
@@ -1809,11 +1523,6 @@ async function getJson(c, url, call, retries) {
         return attempt();
     return retryOAuthCall(c, call, `GET ${url}`, attempt);
 }
-/**
- * The workspace's OAuth token endpoint, found as the SDKs find it: the host metadata
- * (`/.well-known/databricks-config`, newer workspaces) names the OIDC root; without it, or when
- * it fails, the classic `{host}/oidc` root. Its authorization-server document names the endpoint.
- */
 async function discoverTokenEndpoint(c, host, call) {
     let root = `${host}/oidc`;
     try {
@@ -1848,7 +1557,6 @@ async function discoverTokenEndpoint(c, host, call) {
 
 
 
-/** The workspace token endpoint, discovered once per process. */
 function endpointOnce(c, host) {
     let found;
     return call => {
@@ -1859,10 +1567,6 @@ function endpointOnce(c, host) {
         return found;
     };
 }
-/**
- * `oauth-m2m`: a service principal's OAuth secret, exchanged for a workspace token with the
- * client-credentials grant. Id and secret go as HTTP Basic, each URL-encoded first (RFC 6749).
- */
 function oauthM2M(c, o) {
     c.secrets.add(o.clientSecret);
     const basic = Buffer.from(`${encodeURIComponent(o.clientId)}:${encodeURIComponent(o.clientSecret)}`, 'utf8').toString('base64');
@@ -1880,11 +1584,6 @@ function oauthM2M(c, o) {
         return bearer(c, t.accessToken, t.expiresInSeconds);
     });
 }
-/**
- * `github-oidc`: workload identity federation. A fresh GitHub ID token for every exchange
- * (each lives about 5 minutes), traded at the workspace token endpoint (RFC 8693). With a
- * client id the service principal's federation policy applies; without, the account's.
- */
 function githubOidc(c, o) {
     const endpoint = endpointOnce(c, o.host);
     const who = o.clientId ? `service principal ${o.clientId}` : 'account-wide federation';
@@ -1911,7 +1610,6 @@ function bearer(c, token, seconds) {
 }
 
 ;// CONCATENATED MODULE: ./src/databricks/auth/static.ts
-/** A personal access token (or any bearer token), sent as `Authorization: Bearer`. */
 class TokenAuth {
     authType = 'pat';
     description = 'personal access token';
@@ -1928,7 +1626,6 @@ class TokenAuth {
         return false;
     }
 }
-/** HTTP Basic with a user name and password, as the original 1.2 API describes. */
 class BasicAuth {
     authType = 'basic';
     description;
@@ -1937,7 +1634,6 @@ class BasicAuth {
         this.description = `user name and password (${username})`;
         const encoded = Buffer.from(`${username}:${password}`, 'utf8').toString('base64');
         this.header = `Basic ${encoded}`;
-        // The base64 form is as good as the password to anyone who reads it.
         for (const s of [password, encoded, this.header])
             secrets.add(s);
     }
@@ -1962,12 +1658,6 @@ class IdTokenError extends Error {
         this.retryAfterSeconds = retryAfterSeconds;
     }
 }
-/**
- * GitHub's ID-token service, as `core.getIDToken` calls it (GET the request URL with
- * `&audience=`, the request token as Bearer, the JWT in `value`), but through our transport:
- * bounded by a timeout and the job's cancel, retried on 429/5xx and network errors. The request
- * token and every ID token are secrets before anything could print them.
- */
 function githubIdTokens(o) {
     const base = o.env.ACTIONS_ID_TOKEN_REQUEST_URL ?? '';
     const requestToken = o.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN ?? '';
@@ -2024,9 +1714,7 @@ function githubIdTokens(o) {
 
 
 
-/** Said once per run with basic: the method still works for accounts that allow it. */
 const BASIC_RETIRED = 'auth-type basic: Databricks retired password sign-in for workspace users on 10 July 2024; it works only where the workspace still accepts it. Use a service principal instead: oauth-m2m (client-id, client-secret), or github-oidc with no secret at all.';
-/** Every configured secret into the registry, before any check could print one. */
 function registerConfiguredSecrets(raw, env, secrets) {
     for (const v of [
         raw.token,
@@ -2043,7 +1731,6 @@ function registerConfiguredSecrets(raw, env, secrets) {
         secrets.add(v?.trim());
     }
 }
-/** The authenticator for a checked plan. Nothing is called yet: tokens are minted on first use. */
 function createAuthenticator(host, plan, d) {
     const c = {
         transport: d.transport,
@@ -2073,7 +1760,6 @@ function createAuthenticator(host, plan, d) {
 }
 
 ;// CONCATENATED MODULE: ./src/databricks/auth/types.ts
-/** The methods, named as Databricks' unified authentication (DATABRICKS_AUTH_TYPE) names them. */
 const AUTH_TYPES = [
     'pat',
     'basic',
@@ -2085,8 +1771,6 @@ const AUTH_TYPES = [
 ];
 
 ;// CONCATENATED MODULE: ./src/runner/auth-settings.ts
-/** The credential settings: inputs, their environment fallbacks, and where each value came from. */
-/** Each setting: its input and the environment variable it falls back to (the SDKs' names). */
 const SETTINGS = {
     authType: ['auth-type', 'DATABRICKS_AUTH_TYPE'],
     token: ['token', 'DATABRICKS_TOKEN'],
@@ -2100,21 +1784,16 @@ const SETTINGS = {
     azureTenantId: ['azure-tenant-id', 'ARM_TENANT_ID'],
     azureWorkspaceResourceId: ['azure-workspace-resource-id', 'DATABRICKS_AZURE_RESOURCE_ID']
 };
-/** The input names, for reading them and for action.yml. */
 const CREDENTIAL_INPUTS = Object.fromEntries(Object.entries(SETTINGS).map(([k, [input]]) => [k, input]));
-/** Each setting's value: the input when given, else its environment variable (trimmed). */
 function resolve(raw, env) {
     const out = {};
     for (const [k, [input, name]] of Object.entries(SETTINGS)) {
         const given = raw[k];
-        // Secrets keep their exact bytes from inputs; from the environment a trailing newline
-        // (common when a secret is pasted) is dropped.
         const fromEnv = env[name]?.trim() ?? '';
         out[k] = given ? { value: given, from: `input ${input}` } : { value: fromEnv, from: name };
     }
     return out;
 }
-/** "input client-id (or DATABRICKS_CLIENT_ID)", for messages. */
 function describe(k) {
     const [input, name] = SETTINGS[k];
     return `input ${input} (or ${name})`;
@@ -2126,7 +1805,6 @@ function describe(k) {
 
 
 
-/** Credential kinds as the SDKs count them for "more than one authorization method". */
 const KINDS = [
     ['pat', ['token']],
     ['basic', ['username', 'password']],
@@ -2134,11 +1812,6 @@ const KINDS = [
     ['azure', ['azureClientId', 'azureClientSecret', 'azureTenantId']]
 ];
 const PERMISSION_HELP = 'GitHub sets ACTIONS_ID_TOKEN_REQUEST_URL and ACTIONS_ID_TOKEN_REQUEST_TOKEN only for jobs with `permissions: id-token: write`; add it to the job (pull requests from forks never get an ID token: use a secret-based method there).';
-/**
- * Picks and checks the method as the Databricks SDKs do, before any call: a named auth-type
- * wins; otherwise exactly one kind of credential may be configured, and GitHub OIDC is chosen
- * only when none is (its variables never count as a credential). Inputs fall back to env.
- */
 function chooseCredentials(raw, env, hostname) {
     const s = resolve(raw, env);
     const has = (k) => s[k].value !== '';
@@ -2200,7 +1873,6 @@ function chooseCredentials(raw, env, hostname) {
                 : { type };
     }
 }
-/** The method the configured credentials imply, when auth-type is not set. */
 function implied(s, has, hasIdToken) {
     const kinds = KINDS.filter(([, fields]) => fields.some(has));
     if (kinds.length > 1) {
@@ -2235,10 +1907,6 @@ function implied(s, has, hasIdToken) {
         return 'github-oidc';
     throw new InputError('No credentials: set the token input (e.g. token: ${{ secrets.DATABRICKS_TOKEN }}) or DATABRICKS_TOKEN; or client-id and client-secret for a service principal (oauth-m2m); or give the job `permissions: id-token: write` for GitHub OIDC federation (github-oidc, no secret at all). See auth-type for every method.');
 }
-/**
- * Entra's sign-in host: the workspace's cloud by its domain, or AZURE_AUTHORITY_HOST. On any
- * other host (a proxy, the emulator) there is no way to know it, so it must be set.
- */
 function entraCloud(type, env, hostname) {
     const known = azureCloudOf(hostname);
     const authority = env.AZURE_AUTHORITY_HOST?.trim();
@@ -2267,14 +1935,7 @@ var external_node_path_ = __webpack_require__(6760);
 ;// CONCATENATED MODULE: ./src/runner/source.ts
 
 
-/** Larger uploads are refused before any call: the API is for code, not data. */
 const MAX_FILE_BYTES = 10 * 1024 * 1024;
-/**
- * Reads the `file` input, relative to the workspace, with a clear error for each way it fails.
- * Only files inside the workspace, or RUNNER_TEMP (`allowed[1]`, where earlier steps write
- * generated code), are read, symlinks resolved first: a path such as `../x` or a link to
- * `/etc/...` would upload a file of the runner's, and echo it back in the log.
- */
 async function resolveSource(file, workspace, fs, runnerTemp = '') {
     const full = external_node_path_.resolve(workspace, file);
     let info;
@@ -2318,7 +1979,6 @@ async function checkContained(file, full, roots, fs) {
 ;// CONCATENATED MODULE: ./src/runner/raw-inputs.ts
 
 
-/** Reads every input once, through @actions/core. */
 function readRawInputs(get = n => lib_core/* getInput */.V4(n)) {
     return {
         host: get('host'),
@@ -2333,7 +1993,6 @@ function readRawInputs(get = n => lib_core/* getInput */.V4(n)) {
         requestTimeout: get('request-timeout')
     };
 }
-/** Reads the credential inputs (auth-type, token, client-id, ...) by their action.yml names. */
 function readCredentialInputs(get) {
     const out = {};
     for (const [k, name] of Object.entries(CREDENTIAL_INPUTS))
@@ -2349,10 +2008,6 @@ function readCredentialInputs(get) {
 
 
 
-/**
- * Bounds of the durations. Node's timers hold at most 2^31-1 ms (24.8 days); past that they
- * fire at once, so every request would time out. A self-hosted job runs at most 5 days.
- */
 const MAX_TIMEOUT_MS = 5 * 24 * 3_600_000;
 const MAX_REQUEST_TIMEOUT_MS = 3_600_000;
 const MIN_DURATION_MS = 1000;
@@ -2363,7 +2018,6 @@ const EXTENSIONS = {
     sql: 'sql',
     r: 'r'
 };
-/** Validates and derives everything; throws InputError naming the input and the fix. */
 async function parseInputs(raw, env, workspace, fs) {
     const host = parseHost(raw.host || env.DATABRICKS_HOST?.trim() || '');
     const credentials = chooseCredentials(raw.credentials, env, new URL(host).hostname);
@@ -2424,7 +2078,6 @@ function parseDurationInput(name, value, maxMs) {
         throw new InputError(`Invalid input ${name} '${value}': it must be between ${formatDuration(MIN_DURATION_MS)} and ${formatDuration(maxMs)}.`);
     return ms;
 }
-/** Only the YAML spellings the runner itself accepts, so a typo is not silently false. */
 function parseBoolean(name, value, fallback) {
     if (value === '')
         return fallback;
@@ -2438,20 +2091,9 @@ function parseBoolean(name, value, fallback) {
 ;// CONCATENATED MODULE: ./src/runner/log.ts
 
 
-/**
- * Whether the runner could read a line of this text as a workflow command: it takes `::name::`
- * at the start of any line (after leading blanks) and the older `##[name]` anywhere in a line.
- */
 function couldBeCommand(text) {
     return /[\r\n]|::|##\[/.test(text);
 }
-/**
- * The one way text from outside the action reaches the log (service messages, cluster and
- * state names, column names, file names, output, tracebacks, error bodies), and any message
- * that embeds such text. Commands in it are switched off while it prints (`::stop-commands::`
- * with a token nobody can guess), so no line of it can steer the runner. Plain one-line text
- * is printed as it is.
- */
 function logUntrusted(text) {
     if (!couldBeCommand(text))
         return lib_core/* info */.pq(text);
@@ -2460,17 +2102,11 @@ function logUntrusted(text) {
     lib_core/* info */.pq(text);
     lib_core/* info */.pq(`::${token}::`);
 }
-/** Prints a block of untrusted text in a foldable group (its title is escaped by @actions/core). */
 function printUntrusted(title, text) {
     lib_core/* startGroup */.Oh(title);
     logUntrusted(text);
     lib_core/* endGroup */.N4();
 }
-/**
- * The Databricks layer's logger, mapped onto the runner's log. Its messages carry service text
- * (states, error bodies), so info goes through logUntrusted; warning and debug are workflow
- * commands whose message @actions/core escapes (`%`, CR, LF), so they stay one line.
- */
 const runnerLogger = {
     info: m => logUntrusted(m),
     warning: m => lib_core/* warning */.$e(m),
@@ -2482,21 +2118,13 @@ const runnerLogger = {
 
 
 
-/**
- * The most any one output holds. A later step reads an output through `env:`, and Linux
- * refuses a single environment string over 128 KiB (MAX_ARG_STRLEN, `NAME=value` included:
- * E2BIG). 100 KiB leaves room for any variable name; GitHub keeps ~1 MB of outputs per job.
- */
 const MAX_OUTPUT_BYTES = 100 * 1024;
-/** What Databricks prints in place of output past its per-command limit. */
 const OUTPUT_SKIPPED = '*** WARNING: max output size exceeded, skipping output. ***';
-/** Renders a result as the `result` output, cut to fit; `cut` says whether anything was dropped. */
 function resultText(result, maxBytes) {
     switch (result.type) {
         case 'text':
             return cutText(result.text, maxBytes);
         case 'table':
-            // Whole rows are dropped rather than the JSON cut, so the output always parses.
             return jsonArrayWithin(tableToObjects(result.columns, result.rows).map(stringifyJson), maxBytes);
         case 'error':
             return cutText(result.message, maxBytes);
@@ -2512,7 +2140,6 @@ function cutText(text, maxBytes) {
     const cut = cutToBytes(text, maxBytes);
     return { text: cut, cut: cut.length < text.length };
 }
-/** `[item,item,...]` with as many leading items as fit in `maxBytes`. */
 function jsonArrayWithin(items, maxBytes) {
     let size = 2;
     let keep = 0;
@@ -2538,7 +2165,6 @@ function buildOutputs(outcome, maxBytes = MAX_OUTPUT_BYTES) {
         'command-id': outcome.commandId
     };
 }
-/** Writes outputs; no value passes MAX_OUTPUT_BYTES, whatever produced it. */
 function writeOutputs(outputs) {
     for (const [name, value] of Object.entries(outputs))
         if (value !== undefined)
@@ -2547,30 +2173,22 @@ function writeOutputs(outputs) {
 
 ;// CONCATENATED MODULE: ./src/runner/state.ts
 
-/**
- * Saved just before contexts/create is sent: if main is stopped before the answer, post can
- * say that a context may be left behind instead of "nothing to clean up".
- */
 function saveContextRequested(host, clusterId) {
     lib_core/* saveState */.LZ('host', host);
     lib_core/* saveState */.LZ('cluster-id', clusterId);
     lib_core/* saveState */.LZ('context-requested', 'true');
 }
-/** Saves where the context lives and its id; called right after contexts/create answers. */
 function saveContext(host, clusterId, contextId) {
     lib_core/* saveState */.LZ('host', host);
     lib_core/* saveState */.LZ('cluster-id', clusterId);
     lib_core/* saveState */.LZ('context-id', contextId);
 }
-/** Saves the running command's id, so post can cancel it if main dies. */
 function saveCommand(commandId) {
     lib_core/* saveState */.LZ('command-id', commandId);
 }
-/** Records that the command ended, so post does not cancel it. */
 function saveCommandDone() {
     lib_core/* saveState */.LZ('command-done', 'true');
 }
-/** Reads what main saved (post runs with it as STATE_* variables). */
 function readState(get = n => core.getState(n)) {
     return {
         host: get('host'),
@@ -2583,21 +2201,6 @@ function readState(get = n => core.getState(n)) {
 }
 
 ;// CONCATENATED MODULE: ./src/runner/markdown-safe.ts
-/**
- * Untrusted text (command output, table cells, service messages) inside markdown that GitHub
- * renders: the job summary, and any comment built the same way.
- *
- * GitHub renders markdown with CommonMark + GFM. Raw HTML is passed through only inside an
- * "HTML block", and a block that starts with a block-level tag (`<h3>`, `<table>`, `<div>`,
- * `<details>`, ...) ends at the first BLANK line; whatever follows is parsed as markdown
- * (headings, lists, emphasis, `![x](url)` images). So the rules are:
- *
- * 1. Build the whole document as ONE HTML block: start it with a block-level tag and join the
- *    pieces with single newlines (`htmlBlock`), never a blank line.
- * 2. Put every untrusted string through `htmlText`: it escapes HTML and writes line breaks as
- *    character references, so the text adds no line to the markdown source at all. A blank line
- *    in the data can then never end the block, and the renderer shows the text verbatim.
- */
 
 const ENTITIES = {
     '&': '&amp;',
@@ -2611,26 +2214,13 @@ const ENTITIES = {
     '\n': '&#10;',
     '\u007f': '\u2421'
 };
-// Markup characters, line breaks, and C0 controls other than tab (invisible or refused in HTML).
-// eslint-disable-next-line no-control-regex
 const SPECIAL = /\r\n?|[&<>"'|\n\u0000-\u0008\u000b-\u001f\u007f]/g;
-/**
- * The text as HTML that renders exactly as the text, on one source line: `& < > " ' |`
- * escaped, terminal colour codes removed, each line break (LF, CRLF or a lone CR) written as
- * `&#10;` (inside `<pre>` it still breaks the line), other control characters shown as their
- * Unicode control pictures (U+2400 + code).
- */
 function htmlText(text) {
     return stripAnsi(text).replace(SPECIAL, c => ENTITIES[c] ?? String.fromCharCode(0x2400 + c.charCodeAt(0)));
 }
-/** Thrown when a piece would end the HTML block: a bug in the caller, never data. */
 class UnsafeMarkdownError extends Error {
     name = 'UnsafeMarkdownError';
 }
-/**
- * Joins pieces of HTML into one HTML block. The first piece must start with a block-level tag,
- * and no piece may hold a blank line; either would let markdown through, so it throws.
- */
 function htmlBlock(pieces) {
     const html = pieces.filter(p => p !== '').join('\n');
     if (!/^<(h[1-6]|table|div|details|p|ul|ol)[\s>]/i.test(html))
@@ -2646,13 +2236,9 @@ function htmlBlock(pieces) {
 
 
 
-/** GitHub drops a step's summary past 1 MiB (1,048,576 bytes); stay well below it. */
 const SUMMARY_LIMIT_BYTES = 1_000_000;
-/** More rows than this make a summary nobody reads; the output has them all. */
 const SUMMARY_MAX_ROWS = 500;
-/** A longer cell is shortened, with a note, so one huge value cannot crowd out every row. */
 const SUMMARY_MAX_CELL_CHARS = 10_000;
-/** Messages and labels in the head are cut to this, so the result keeps its room. */
 const MAX_HEAD_TEXT_BYTES = 4000;
 const ICONS = {
     Finished: '✅',
@@ -2661,7 +2247,6 @@ const ICONS = {
     'Timed out': '⏱️',
     Failed: '❌'
 };
-/** What happened, in a few words: an error result says what failed, not "Finished". */
 function headline(d) {
     if (d.result?.type === 'error' && !d.failure && d.status === 'Finished') {
         const message = cutToBytes(d.result.message, 300);
@@ -2677,10 +2262,6 @@ function headline(d) {
         status: d.status
     };
 }
-/**
- * The job summary: one HTML block (see markdown-safe.ts), every value escaped, so GitHub shows
- * whatever the result holds verbatim; never more than `limit` bytes.
- */
 function buildSummary(d, limit = SUMMARY_LIMIT_BYTES) {
     const h = headline(d);
     const cells = [d.clusterId, d.language, d.source, h.status, formatDuration(d.durationMs)];
@@ -2691,11 +2272,8 @@ function buildSummary(d, limit = SUMMARY_LIMIT_BYTES) {
     ];
     if (d.failure)
         head.push(`<p><strong>${htmlText(cutShown(d.failure))}</strong></p>`);
-    // Room for the joins, the notes and the closing tags of the result.
     const budget = limit - byteLength(head.join('\n')) - 2000;
     const result = d.result ? renderResult(d.result, budget) : [];
-    // Each part keeps to its budget; this is the backstop for shapes none of them foresaw
-    // (thousands of long column names), since GitHub shows nothing of a summary over 1 MiB.
     if (byteLength(result.join('\n')) > budget)
         return htmlBlock([
             ...head,
@@ -2713,7 +2291,6 @@ function renderResult(r, budget) {
             return renderTable(r, budget);
         case 'error': {
             const message = `<p><strong>${htmlText(cutShown(r.message))}</strong></p>`;
-            // An error with no traceback gets no empty block.
             if (!r.traceback.trim() || r.traceback.trim() === r.message.trim())
                 return [message];
             return [
@@ -2731,10 +2308,8 @@ function renderResult(r, budget) {
             return ['<p><em>No result.</em></p>'];
     }
 }
-/** Text in a pre block; cut at a character boundary when it would pass the budget. */
 function preBlock(text, budget, what) {
-    budget -= 300; // the tags and the note
-    // Escaping never shrinks text, so no more than `budget` bytes of it can fit.
+    budget -= 300;
     let keep = cutToBytes(text, budget);
     let html = htmlText(keep);
     while (byteLength(html) > budget && keep.length > 0) {
@@ -2804,7 +2379,6 @@ function renderNames(names, budget) {
         html += `<li><em>and ${names.length - shown} more</em></li>`;
     return [`${html}</ul>`];
 }
-/** A cell as text: null as `null`, exact numbers with every digit, nested values as JSON. */
 function cell(v) {
     if (v === null || v === undefined)
         return 'null';
@@ -2812,23 +2386,16 @@ function cell(v) {
         return v.text;
     return typeof v === 'object' ? stringifyJson(v) : String(v);
 }
-/** Messages in the head, cut to a size that leaves the result its room. */
 function cutShown(text) {
     const cut = cutToBytes(text, MAX_HEAD_TEXT_BYTES);
     return cut.length < text.length ? `${cut}…` : cut;
 }
-/** Data URLs can be megabytes; a name is enough in the summary. */
 function shorten(s) {
     return s.length > 200 ? `${s.slice(0, 200)}…` : s;
 }
 
 ;// CONCATENATED MODULE: ./src/runner/signals.ts
 
-/**
- * Turns the runner's cancel (SIGINT, then SIGTERM 7.5 s later) into an AbortSignal. Node's
- * default would exit at once and leave the remote command running; with a handler installed
- * the process lives on long enough to cancel it.
- */
 function watchJobCancel() {
     const controller = new AbortController();
     const handler = (name) => {
@@ -2886,14 +2453,12 @@ function defaultDeps() {
 
 
 
-/** The main step: validate inputs, run the command, report it. Never throws. */
 async function runMain(deps = defaultDeps()) {
     const watcher = deps.signal ? undefined : watchJobCancel();
     const signal = deps.signal ?? watcher?.signal;
     const started = deps.clock.now();
     let inputs;
     const ids = { contextId: '', commandId: '' };
-    // Every secret is masked in the log the moment it is known, and redacted from what we write.
     const secrets = new Secrets();
     secrets.onAdd(s => lib_core/* setSecret */.Pq(s));
     try {
@@ -2953,7 +2518,6 @@ async function runMain(deps = defaultDeps()) {
             : e instanceof CancelledError
                 ? 'Cancelled'
                 : 'Failed';
-        // A bad input is reported as Failed too (the README promises a status on every run).
         writeOutputs(e instanceof InputError ? { status } : { status, ...idOutputs(ids) });
         if (inputs)
             await writeSummary(buildSummary({
@@ -2966,7 +2530,6 @@ async function runMain(deps = defaultDeps()) {
     }
     finally {
         watcher?.dispose();
-        // The kept-alive connection ends with the step's work (Node unrefs it anyway when idle).
         deps.transport.close?.();
     }
 }
@@ -2990,7 +2553,6 @@ async function report(outcome, inputs, durationMs, secrets) {
                 : undefined;
     if (!failure)
         return;
-    // @actions/core escapes CR, LF and % in these, so the message stays one workflow command.
     if (inputs.failOnError)
         lib_core/* setFailed */.C1(secrets.redact(failure));
     else
@@ -3002,7 +2564,6 @@ function summaryHead(inputs) {
 function idOutputs(ids) {
     return { 'context-id': ids.contextId, 'command-id': ids.commandId };
 }
-/** A summary that cannot be written (no GITHUB_STEP_SUMMARY) must not fail the step. */
 async function writeSummary(html) {
     try {
         await lib_core/* summary */.z.addRaw(html).write();

@@ -14,7 +14,6 @@ __webpack_require__.d(__webpack_exports__, {
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 12 modules
 var lib_core = __webpack_require__(143);
 ;// CONCATENATED MODULE: ./src/common/errors.ts
-/** The message of anything thrown, without assuming it is an Error. */
 function errors_errorMessage(e) {
     if (e instanceof Error)
         return e.message;
@@ -27,22 +26,18 @@ function errors_errorMessage(e) {
         return String(e);
     }
 }
-/** A problem with the step's inputs: reported before any API call is made. */
 class errors_InputError extends Error {
     name = 'InputError';
 }
-/** The step's deadline (the `timeout` input) passed. */
 class DeadlineError extends Error {
     name = 'DeadlineError';
 }
-/** The job was cancelled (the runner sent SIGINT or SIGTERM). */
 class CancelledError extends Error {
     name = 'CancelledError';
     constructor(message = 'The job was cancelled') {
         super(message);
     }
 }
-/** Wraps an error with what the caller was doing, keeping the original words at the end. */
 function wrapError(doing, e) {
     if (e instanceof CancelledError || e instanceof DeadlineError)
         return e;
@@ -52,10 +47,6 @@ function wrapError(doing, e) {
 
 ;// CONCATENATED MODULE: ./src/common/duration.ts
 const UNITS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
-/**
- * Parses a duration such as `90s`, `20m`, `1h`, `1h30m` or plain seconds (`45`).
- * Returns milliseconds, or undefined when the text is not a duration.
- */
 function duration_parseDuration(text) {
     const t = text.trim();
     if (/^\d+(\.\d+)?$/.test(t))
@@ -69,7 +60,6 @@ function duration_parseDuration(text) {
     }
     return Math.round(total);
 }
-/** Formats milliseconds for people: `850 ms`, `12.3 s`, `4m 05s`, `1h 02m`. */
 function duration_formatDuration(ms) {
     if (ms < 1000)
         return `${Math.round(ms)} ms`;
@@ -85,39 +75,16 @@ function duration_formatDuration(ms) {
 }
 
 ;// CONCATENATED MODULE: ./src/common/limits.ts
-/**
- * The runner's timing model and the service's limits, in one place. The code, the harness that
- * plays the runner (harness/runner.ts) and the tests all import these, so the model of the
- * runner the tests check cannot drift from the one the code relies on.
- */
-/** On a job cancel the runner sends SIGINT, then SIGTERM this much later... */
 const SIGINT_TO_SIGTERM_MS = 7500;
-/** ...then kills the process this much after SIGTERM. */
 const SIGTERM_TO_KILL_MS = 2500;
-/** From the first signal to the kill: all the time a cancelled step has. */
 const SIGINT_TO_KILL_MS = SIGINT_TO_SIGTERM_MS + SIGTERM_TO_KILL_MS;
-/** Time kept back from each window for Node to start, log and exit. */
 const MARGIN_MS = 2000;
-/**
- * Main, after a job cancel: how long the cancel of the running command may take (sent and
- * awaited), so main ends well before SIGTERM.
- */
 const JOB_CANCEL_BUDGET_MS = SIGINT_TO_SIGTERM_MS - SIGTERM_TO_KILL_MS;
-/**
- * Main, after a job cancel: how long a contexts/create or commands/execute already sent may
- * still answer, so the id it returns can be saved for cleanup. Then it is abandoned, and the
- * command's cancel has what is left of JOB_CANCEL_BUDGET_MS.
- */
 const UNANSWERED_CALL_GRACE_MS = 2000;
-/** Main, after the step's timeout: how long to wait for the command's cancel to take effect. */
 const TIMEOUT_CANCEL_WAIT_MS = 15_000;
-/** Post may run after a cancel, when the runner kills at 10 s: all its cleanup fits in this. */
 const POST_CLEANUP_BUDGET_MS = SIGINT_TO_KILL_MS - MARGIN_MS;
-/** Post: the part of the cleanup budget a command cancel may use before the context destroy. */
 const POST_CANCEL_BUDGET_MS = 3000;
-/** Post: no single request may take longer, whatever request-timeout says. */
 const POST_REQUEST_TIMEOUT_MS = 5000;
-/** A cluster keeps at most this many execution contexts, and evicts idle ones past it. */
 const MAX_CONTEXTS_PER_CLUSTER = 145;
 
 ;// CONCATENATED MODULE: ./src/common/time.ts
@@ -136,14 +103,11 @@ const realSleep = (ms, signal) => new Promise((resolve, reject) => {
     }, Math.max(0, ms));
     signal?.addEventListener('abort', onAbort, { once: true });
 });
-/** A point in time after which the step must stop waiting. */
 class Deadline {
     clock;
     at;
     label;
-    constructor(clock, at, 
-    /** The budget as the user wrote it, for messages ("30m"). */
-    label) {
+    constructor(clock, at, label) {
         this.clock = clock;
         this.at = at;
         this.label = label;
@@ -160,11 +124,6 @@ class Deadline {
 var external_node_crypto_ = __webpack_require__(7598);
 ;// CONCATENATED MODULE: ./src/common/exact-json.ts
 
-/**
- * A JSON number kept as the text the service sent, because a JS number would change it:
- * integers beyond 2^53 (`9007199254740993`), long decimals (`0.12345678901234567890`), and
- * forms such as `1.50` or `1e3` whose digits carry meaning (a DECIMAL(10,2) column).
- */
 class ExactNumber {
     text;
     constructor(text) {
@@ -174,14 +133,7 @@ class ExactNumber {
         return this.text;
     }
 }
-/** A JSON string, or a JSON number. Strings first, so digits inside them are left alone. */
 const TOKEN = /"[^"\\]*(?:\\.[^"\\]*)*"|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/g;
-/**
- * JSON.parse, except that a number whose text a JS number cannot reproduce becomes an
- * ExactNumber. (Node 20's reviver does not see the source text; JSON.rawJSON needs Node 22.)
- * Such numbers are swapped for marker strings that no data can hold (a fresh random nonce),
- * then turned back into ExactNumbers by the reviver.
- */
 function parseJsonExact(text) {
     const marker = `\u2063exact-${(0,external_node_crypto_.randomUUID)()}:`;
     let swapped = 0;
@@ -197,7 +149,6 @@ function parseJsonExact(text) {
         ? new ExactNumber(value.slice(marker.length))
         : value);
 }
-/** JSON.stringify for parsed data: ExactNumbers are written as the digits they hold. */
 function stringifyJson(value) {
     if (value instanceof ExactNumber)
         return value.text;
@@ -218,77 +169,57 @@ function stringifyJson(value) {
 function byteLength(text) {
     return Buffer.byteLength(text, 'utf8');
 }
-/** The longest prefix of `text` within `maxBytes` of UTF-8, never splitting a character. */
 function cutToBytes(text, maxBytes) {
     if (byteLength(text) <= maxBytes)
         return text;
     let cut = Buffer.from(text, 'utf8').subarray(0, Math.max(0, maxBytes)).toString('utf8');
-    // A split multi-byte sequence decodes to U+FFFD at the end; drop it.
     while (cut.endsWith('\uFFFD'))
         cut = cut.slice(0, -1);
     return cut;
 }
-/** "1 row", "2 rows". */
 function plural(n, noun, nouns = `${noun}s`) {
     return `${n} ${n === 1 ? noun : nouns}`;
 }
-// Built from char codes so no control characters sit in the source.
 const ESC = String.fromCharCode(27);
 const BEL = String.fromCharCode(7);
-/** CSI sequences (colours, cursor moves) and OSC sequences (titles, hyperlinks). */
 const ANSI = new RegExp(`${ESC}\\[[0-9;?]*[ -/]*[@-~]|${ESC}\\][^${BEL}${ESC}]*(?:${BEL}|${ESC}\\\\)?`, 'g');
-/** Removes terminal escape codes, which Python tracebacks from Databricks are full of. */
 function stripAnsi(text) {
     return text.includes(ESC) ? text.replace(ANSI, '') : text;
 }
 
 ;// CONCATENATED MODULE: ./src/databricks/api-error.ts
-/** An answer from Databricks (or a proxy in front of it) that is not a success. */
 class ApiError extends Error {
     status;
     serviceMessage;
     errorCode;
     retryAfterSeconds;
     name = 'ApiError';
-    constructor(status, 
-    /** The service's own words, extracted from JSON or HTML. */
-    serviceMessage, 
-    /** `error_code` when the body has one (INVALID_STATE, 401, ...). */
-    errorCode, 
-    /** Seconds from a Retry-After header, when present and numeric. */
-    retryAfterSeconds) {
+    constructor(status, serviceMessage, errorCode, retryAfterSeconds) {
         super(`HTTP ${status}${errorCode && errorCode !== String(status) ? ` ${errorCode}` : ''}: ${serviceMessage}`);
         this.status = status;
         this.serviceMessage = serviceMessage;
         this.errorCode = errorCode;
         this.retryAfterSeconds = retryAfterSeconds;
     }
-    /** The cluster is up but cannot take a context yet; nothing was created. */
     get clusterNotReady() {
         return this.serviceMessage.includes('ClusterNotReadyException');
     }
-    /** The context was dropped: evicted at the cluster's limit, or the cluster restarted. */
     get evicted() {
         return this.serviceMessage.includes('is disconnected');
     }
-    /** The context named in the call no longer exists (destroyed, evicted or never there). */
     get contextGone() {
         return ((this.status === 404 || this.status === 400) &&
             /does not exist|not found|disconnected|unknown context/i.test(this.serviceMessage));
     }
-    /** The call does not fit the resource's state, e.g. starting a cluster that is starting. */
     get invalidState() {
         return this.errorCode === 'INVALID_STATE';
     }
-    /** The credentials were refused. */
     get unauthorized() {
         return this.status === 401 || this.status === 403;
     }
 }
 const MAX_MESSAGE = 500;
-/** Builds an ApiError from a raw answer: 1.2 `{error}`, 2.0 `{error_code,message}` or HTML. */
 function apiErrorFrom(status, rawBody, retryAfter, secrets) {
-    // Secrets out first, before anything is cut: a cut secret matches no mask.
     const redact = (t) => (secrets ? secrets.redact(t) : t);
     const body = redact(rawBody);
     let message = '';
@@ -310,14 +241,12 @@ function apiErrorFrom(status, rawBody, retryAfter, secrets) {
     }
     if (!message)
         message = body.trim() ? htmlToText(body) : '(empty answer)';
-    // Again after decoding: a secret may have been escaped in the JSON or the HTML.
     message = redact(message);
     if (message.length > MAX_MESSAGE)
         message = `${message.slice(0, MAX_MESSAGE)}…`;
     const seconds = retryAfter !== undefined && /^\d+$/.test(retryAfter.trim()) ? Number(retryAfter) : undefined;
     return new ApiError(status, message, code, seconds);
 }
-/** Proxies answer with HTML pages: their heading says it best, else their title, else all text. */
 function htmlToText(html) {
     const heading = /<h1[^>]*>([\s\S]*?)<\/h1>/i.exec(html)?.[1] ??
         /<title[^>]*>([\s\S]*?)<\/title>/i.exec(html)?.[1];
@@ -342,18 +271,7 @@ var lib = __webpack_require__(4942);
 var external_node_http_ = __webpack_require__(7067);
 ;// CONCATENATED MODULE: ./src/databricks/keep-alive.ts
 
-/**
- * Servers close a kept-alive connection after some idle time (commonly 5 s or more), and a
- * request written just as they do meets a closed socket: it fails without an answer, and the
- * client cannot tell whether the server read it. A request that must not run twice (context
- * create, command execute) therefore never goes out on a connection idle longer than this.
- */
 const FRESH_AFTER_MS = 3000;
-/**
- * Watches the idle connections of one Node agent (the http-client's https.Agent: one per
- * process, kept alive). A proxy tunnel agent keeps no idle connections, so there is nothing to
- * watch: every request through it opens its own tunnel.
- */
 class IdleConnections {
     agent;
     now;
@@ -363,11 +281,9 @@ class IdleConnections {
         this.now = now;
         agent?.on('free', (socket) => this.idleSince.set(socket, this.now()));
     }
-    /** Idle connections a request would reuse. */
     count() {
         return this.free().length;
     }
-    /** Closes idle connections older than `maxIdleMs`, so the next request opens a new one. */
     dropOlderThan(maxIdleMs) {
         const now = this.now();
         for (const socket of this.free()) {
@@ -375,7 +291,6 @@ class IdleConnections {
                 socket.destroy();
         }
     }
-    /** Closes every connection, idle or not; later requests open new ones. */
     closeAll() {
         this.agent?.destroy();
     }
@@ -387,7 +302,6 @@ class IdleConnections {
             .filter((s) => s !== undefined && !s.destroyed);
     }
 }
-/** The agent http-client chose for a URL, when it is one that keeps connections. */
 function keepAliveAgent(agent) {
     return agent instanceof external_node_http_.Agent ? agent : undefined;
 }
@@ -401,10 +315,6 @@ var preconnect = __webpack_require__(7053);
 
 
 
-/**
- * A failure below HTTP: no answer arrived. `code` is Node's (ECONNREFUSED, ECONNRESET, ...) or
- * ETIMEDOUT when our own timeout fired. Only ECONNREFUSED proves the request was never sent.
- */
 class TransportError extends Error {
     code;
     name = 'TransportError';
@@ -412,17 +322,11 @@ class TransportError extends Error {
         super(message);
         this.code = code;
     }
-    /** The connection was refused: the request never left, so the service did nothing. */
     get neverSent() {
         return this.code === 'ECONNREFUSED';
     }
 }
 const USER_AGENT = 'databricks-run-command-action';
-/**
- * http-client lets handlers edit the options it passes to Node's http.request. That is where the
- * shared keep-alive agent replaces the per-request client's own, and where an AbortSignal reaches
- * the socket, so an abort ends the exchange at any stage, body included, and closes its socket.
- */
 function sendThrough(agent, signal) {
     return {
         prepareRequest: options => {
@@ -433,14 +337,7 @@ function sendThrough(agent, signal) {
         handleAuthentication: () => Promise.reject(new Error('not an authentication handler'))
     };
 }
-/** Failures of a request written to a connection the server had closed. */
 const STALE_CONNECTION = new Set(['ECONNRESET', 'EPIPE', 'ECONNABORTED']);
-/**
- * The real transport: @actions/http-client (it picks the agent: direct, or a tunnel through
- * HTTPS_PROXY unless NO_PROXY says otherwise), with a hard deadline per request. One agent per
- * process keeps its connection alive between calls, so TCP and TLS are paid for once.
- * Node unrefs idle kept-alive sockets, so they never hold the process open; close() ends them.
- */
 class ActionsHttpTransport {
     o;
     shared = new lib/* HttpClient */.Qq(USER_AGENT, [], { keepAlive: true });
@@ -455,7 +352,6 @@ class ActionsHttpTransport {
     async send(request) {
         const timeout = AbortSignal.timeout(request.timeoutMs);
         const signal = request.signal ? AbortSignal.any([request.signal, timeout]) : timeout;
-        // http-client decides: a tunnel through the proxy, or a direct agent (https: ours).
         const chosen = this.shared.getAgent(request.url);
         const agent = chosen instanceof external_node_https_.Agent ? this.direct : chosen;
         const idle = this.idleConnections(agent);
@@ -472,7 +368,6 @@ class ActionsHttpTransport {
                 if (timeout.aborted)
                     throw new TransportError(`no answer within ${request.timeoutMs} ms`, 'ETIMEDOUT');
                 const failure = toTransportError(e);
-                // The server closed the idle connection as we wrote to it; a new one will do.
                 if (!(reused && request.idempotent && STALE_CONNECTION.has(failure.code)))
                     throw failure;
                 const path = new URL(request.url).pathname;
@@ -510,7 +405,6 @@ async function exchange(request, agent, signal) {
     if (Buffer.isBuffer(request.body))
         headers['Content-Length'] = String(request.body.length);
     const res = await client.request(request.method, request.url, body, headers);
-    // Iterating the answer throws if it is cut off mid-body, where readBody() would hang.
     const chunks = [];
     for await (const chunk of res.message)
         chunks.push(chunk);
@@ -535,27 +429,17 @@ function toTransportError(e) {
 
 
 const DEFAULT_RETRY = { maxAttempts: 6, baseDelayMs: 500, maxDelayMs: 10_000 };
-/**
- * Whether a failed call may be sent again. A non-idempotent call (context create, command
- * execute) is repeated only when the answer proves the service did nothing: repeating one it
- * accepted would leak a context or run the user's code twice.
- */
 function isRetryable(e, idempotent) {
     if (e instanceof ApiError) {
         if (e.status === 429 || e.status === 503 || e.clusterNotReady)
             return true;
-        // A plain 500 on a read or a cleanup call is worth another try; on a create or an
-        // execute it may mean the work was done, so it is not.
         return idempotent && (e.status === 500 || e.status === 502 || e.status === 504);
     }
     if (e instanceof TransportError) {
-        // A refused connection sent nothing. Any other failure (reset, timeout) may have
-        // reached the service after it was sent.
         return e.neverSent || idempotent;
     }
     return false;
 }
-/** Runs `call`, repeating it on transient failures with exponential backoff and jitter. */
 async function withRetry(call, c) {
     const o = c.options ?? DEFAULT_RETRY;
     const random = c.random ?? Math.random;
@@ -607,25 +491,21 @@ function retryAfterOf(e) {
 
 
 
-/** Sends authenticated requests to the REST API, with timeouts, retries and error parsing. */
 class DatabricksApi {
     o;
     constructor(o) {
         this.o = o;
     }
-    /** GETs are always safe to repeat. */
     get(path, query, call) {
         const url = `${path}?${new URLSearchParams(query).toString()}`;
         return this.send('GET', url, undefined, true, call);
     }
-    /** `idempotent: false` for calls that must not run twice (create, execute). */
     post(path, body, idempotent, call) {
         return this.send('POST', path, body, idempotent, call);
     }
     send(method, pathAndQuery, body, idempotent, call) {
         const label = `${method} ${pathAndQuery.split('?')[0]}`;
         const attempt = async () => {
-            // Nothing is sent once the job is cancelled.
             if (call.signal?.aborted)
                 throw new CancelledError();
             const headers = {
@@ -644,9 +524,6 @@ class DatabricksApi {
                 headers,
                 body: body?.data,
                 timeoutMs,
-                // A repeatable call is aborted at once on cancel. A create or an execute may still
-                // answer for a short grace, so the id it returns can be saved and cleaned up; after
-                // that it is abandoned too, so a cancelled caller can stop within its own budget.
                 signal: idempotent ? call.signal : grace?.signal,
                 idempotent
             })
@@ -663,7 +540,6 @@ class DatabricksApi {
                     return parsed;
             }
             catch {
-                // fall through to the error below
             }
             throw new Error(`${label} answered HTTP ${res.status} with a body that is not a JSON object: ${cutToBytes(secrets.redact(res.body), 200)}`);
         };
@@ -679,8 +555,6 @@ class DatabricksApi {
             random: this.o.random
         });
         return retried().catch((e) => {
-            // A token the service no longer takes (revoked, or its clock ahead of ours): one new
-            // token and one more try, only for calls that are safe to repeat.
             if (!(e instanceof ApiError && e.status === 401 && idempotent && this.o.auth.renew()))
                 throw e;
             this.o.logger.info(`${label}: HTTP 401, renewing the ${this.o.auth.authType} token and trying once more`);
@@ -688,10 +562,6 @@ class DatabricksApi {
         });
     }
 }
-/**
- * A signal that aborts `ms` after `signal` does. Its timer is unref'd and cleared by `dispose`,
- * so it never holds the process open.
- */
 function graceAfter(signal, ms) {
     if (!signal)
         return undefined;
@@ -713,11 +583,9 @@ function graceAfter(signal, ms) {
         }
     };
 }
-/** A JSON body. The 1.2 API reads JSON whatever the label; we send the honest one. */
 function jsonBody(value) {
     return { contentType: 'application/json', data: JSON.stringify(value) };
 }
-/** Reads a string field the API promises, failing clearly when it is missing. */
 function stringField(o, field, what) {
     const v = o[field];
     if (typeof v === 'string' && v)
@@ -728,9 +596,7 @@ function stringField(o, field, what) {
 ;// CONCATENATED MODULE: ./src/databricks/execution.ts
 
 const execution_LANGUAGES = (/* unused pure expression or super */ null && (['python', 'scala', 'sql', 'r']));
-/** The final command states. A cancel usually ends as Finished with an error result. */
 const FINAL_COMMAND_STATES = new Set(['Finished', 'Cancelled', 'Error']);
-/** The execution-context and command endpoints of API 1.2, for one cluster. */
 class ExecutionApi {
     api;
     clusterId;
@@ -738,13 +604,11 @@ class ExecutionApi {
         this.api = api;
         this.clusterId = clusterId;
     }
-    /** Not idempotent: a repeat after the service accepted it would leak a context. */
     async createContext(language, call) {
         const body = jsonBody({ clusterId: this.clusterId, language });
         const answer = await this.api.post('/api/1.2/contexts/create', body, false, call);
         return stringField(answer, 'id', 'contexts/create');
     }
-    /** The context's status: Pending, Running or Error. */
     async contextStatus(contextId, call) {
         const q = { clusterId: this.clusterId, contextId };
         const answer = await this.api.get('/api/1.2/contexts/status', q, call);
@@ -754,7 +618,6 @@ class ExecutionApi {
         const body = jsonBody({ clusterId: this.clusterId, contextId });
         await this.api.post('/api/1.2/contexts/destroy', body, true, call);
     }
-    /** Not idempotent: a repeat after the service accepted it would run the code twice. */
     async execute(contextId, language, source, call) {
         const body = await commandBody(this.clusterId, contextId, language, source);
         const answer = await this.api.post('/api/1.2/commands/execute', body, false, call);
@@ -769,7 +632,6 @@ class ExecutionApi {
             results: results && typeof results === 'object' ? results : null
         };
     }
-    /** Safe to repeat; the answer carries nothing clients use. */
     async cancelCommand(contextId, commandId, call) {
         const body = jsonBody({ clusterId: this.clusterId, contextId, commandId });
         await this.api.post('/api/1.2/commands/cancel', body, true, call);
@@ -778,7 +640,6 @@ class ExecutionApi {
 async function commandBody(clusterId, contextId, language, source) {
     if (source.kind === 'inline')
         return jsonBody({ language, clusterId, contextId, command: source.code });
-    // The platform's FormData encoder writes the boundary and headers for us.
     const form = new FormData();
     form.append('language', language);
     form.append('clusterId', clusterId);
@@ -790,30 +651,19 @@ async function commandBody(clusterId, contextId, language, source) {
 }
 
 ;// CONCATENATED MODULE: ./src/common/secrets.ts
-/**
- * Every secret the step knows: tokens, passwords, client secrets, minted and exchanged tokens,
- * Basic headers. Whatever holds a secret adds it here the moment it exists (an authenticator
- * gets the registry in its constructor, so a token minted later is added as it arrives); the
- * runner layer hooks `onAdd` to mask it in the log, and service text is passed through
- * `redact` before it is cut, printed, written to an output or to the summary.
- */
 class Secrets {
     values = new Set();
-    /** Each secret and the forms it takes inside JSON or a URL, longest first. */
     forms = [];
     listeners = [];
-    /** Called for every secret added from now on, and at once for those already known. */
     onAdd(listener) {
         this.listeners.push(listener);
         for (const v of this.values)
             listener(v);
     }
     add(value) {
-        // Very short values would redact ordinary words; no real credential is that short.
         if (!value || value.length < 4 || this.values.has(value))
             return;
         this.values.add(value);
-        // A service that echoes a secret may do so inside a JSON string or a URL.
         const encoded = [value, JSON.stringify(value).slice(1, -1), encodeURIComponent(value)];
         this.forms = [...new Set([...this.forms, ...encoded])].sort((a, b) => b.length - a.length);
         for (const l of this.listeners)
@@ -822,7 +672,6 @@ class Secrets {
     list() {
         return [...this.values];
     }
-    /** The text with every known secret replaced by `***`, longest first so none leaves a tail. */
     redact(text) {
         let out = text;
         for (const v of this.forms) {
@@ -831,7 +680,6 @@ class Secrets {
         }
         return out;
     }
-    /** Every string inside a parsed value redacted (keys too); other values as they were. */
     redactDeep(value) {
         if (this.forms.length === 0)
             return value;
@@ -855,7 +703,6 @@ class Secrets {
 }
 
 ;// CONCATENATED MODULE: ./src/databricks/auth/types.ts
-/** The methods, named as Databricks' unified authentication (DATABRICKS_AUTH_TYPE) names them. */
 const AUTH_TYPES = [
     'pat',
     'basic',
@@ -867,7 +714,6 @@ const AUTH_TYPES = [
 ];
 
 ;// CONCATENATED MODULE: ./src/databricks/auth/azure-cloud.ts
-/** The AzureDatabricks application: the resource of every Azure Databricks token, in every cloud. */
 const AZURE_DATABRICKS_APP = '2ff814a6-3304-4ab8-85cb-cd0e6f879c1d';
 const CLOUDS = [
     [
@@ -892,17 +738,13 @@ const CLOUDS = [
         }
     ]
 ];
-/** The cloud of a workspace host name, by its domain; undefined for any other host. */
 function azureCloudOf(hostname) {
     const h = hostname.toLowerCase();
     return CLOUDS.find(([suffix]) => h.endsWith(suffix))?.[1];
 }
-/** Every Azure workspace domain, for messages. */
 const AZURE_DOMAINS = CLOUDS.map(([suffix]) => suffix);
 
 ;// CONCATENATED MODULE: ./src/runner/auth-settings.ts
-/** The credential settings: inputs, their environment fallbacks, and where each value came from. */
-/** Each setting: its input and the environment variable it falls back to (the SDKs' names). */
 const SETTINGS = {
     authType: ['auth-type', 'DATABRICKS_AUTH_TYPE'],
     token: ['token', 'DATABRICKS_TOKEN'],
@@ -916,21 +758,16 @@ const SETTINGS = {
     azureTenantId: ['azure-tenant-id', 'ARM_TENANT_ID'],
     azureWorkspaceResourceId: ['azure-workspace-resource-id', 'DATABRICKS_AZURE_RESOURCE_ID']
 };
-/** The input names, for reading them and for action.yml. */
 const CREDENTIAL_INPUTS = Object.fromEntries(Object.entries(SETTINGS).map(([k, [input]]) => [k, input]));
-/** Each setting's value: the input when given, else its environment variable (trimmed). */
 function resolve(raw, env) {
     const out = {};
     for (const [k, [input, name]] of Object.entries(SETTINGS)) {
         const given = raw[k];
-        // Secrets keep their exact bytes from inputs; from the environment a trailing newline
-        // (common when a secret is pasted) is dropped.
         const fromEnv = env[name]?.trim() ?? '';
         out[k] = given ? { value: given, from: `input ${input}` } : { value: fromEnv, from: name };
     }
     return out;
 }
-/** "input client-id (or DATABRICKS_CLIENT_ID)", for messages. */
 function describe(k) {
     const [input, name] = SETTINGS[k];
     return `input ${input} (or ${name})`;
@@ -942,7 +779,6 @@ function describe(k) {
 
 
 
-/** Credential kinds as the SDKs count them for "more than one authorization method". */
 const KINDS = [
     ['pat', ['token']],
     ['basic', ['username', 'password']],
@@ -950,11 +786,6 @@ const KINDS = [
     ['azure', ['azureClientId', 'azureClientSecret', 'azureTenantId']]
 ];
 const PERMISSION_HELP = 'GitHub sets ACTIONS_ID_TOKEN_REQUEST_URL and ACTIONS_ID_TOKEN_REQUEST_TOKEN only for jobs with `permissions: id-token: write`; add it to the job (pull requests from forks never get an ID token: use a secret-based method there).';
-/**
- * Picks and checks the method as the Databricks SDKs do, before any call: a named auth-type
- * wins; otherwise exactly one kind of credential may be configured, and GitHub OIDC is chosen
- * only when none is (its variables never count as a credential). Inputs fall back to env.
- */
 function auth_choice_chooseCredentials(raw, env, hostname) {
     const s = resolve(raw, env);
     const has = (k) => s[k].value !== '';
@@ -1016,7 +847,6 @@ function auth_choice_chooseCredentials(raw, env, hostname) {
                 : { type };
     }
 }
-/** The method the configured credentials imply, when auth-type is not set. */
 function implied(s, has, hasIdToken) {
     const kinds = KINDS.filter(([, fields]) => fields.some(has));
     if (kinds.length > 1) {
@@ -1051,10 +881,6 @@ function implied(s, has, hasIdToken) {
         return 'github-oidc';
     throw new errors_InputError('No credentials: set the token input (e.g. token: ${{ secrets.DATABRICKS_TOKEN }}) or DATABRICKS_TOKEN; or client-id and client-secret for a service principal (oauth-m2m); or give the job `permissions: id-token: write` for GitHub OIDC federation (github-oidc, no secret at all). See auth-type for every method.');
 }
-/**
- * Entra's sign-in host: the workspace's cloud by its domain, or AZURE_AUTHORITY_HOST. On any
- * other host (a proxy, the emulator) there is no way to know it, so it must be set.
- */
 function entraCloud(type, env, hostname) {
     const known = azureCloudOf(hostname);
     const authority = env.AZURE_AUTHORITY_HOST?.trim();
@@ -1080,9 +906,7 @@ function entraCloud(type, env, hostname) {
 
 ;// CONCATENATED MODULE: ./src/runner/connection.ts
 
-/** Where to connect: the host input, with its env fallback (credentials: auth-choice.ts). */
 const HOST_EXAMPLE = 'https://adb-1234567890123456.7.azuredatabricks.net';
-/** The workspace origin: https added when missing, http refused, paths and queries dropped. */
 function connection_parseHost(value) {
     if (!value)
         throw new InputError(`Input host is required: set it to your workspace URL, e.g. ${HOST_EXAMPLE}, or set DATABRICKS_HOST.`);
@@ -1108,14 +932,9 @@ function connection_parseHost(value) {
     }
     return url.origin;
 }
-/** The `user:password` part of a URL-like value, when it has one. */
 function hostUserinfo(value) {
     return /^(?:[a-z][a-z0-9+.-]*:\/\/)?([^/?#]*)@/i.exec(value)?.[1];
 }
-/**
- * Credentials pasted into a host URL (`https://user:password@host`) are secrets too: registered
- * before the host is checked, so the refusal and everything after it print them as `***`.
- */
 function registerHostSecrets(hosts, secrets) {
     for (const host of hosts) {
         const userinfo = host ? hostUserinfo(host.trim()) : undefined;
@@ -1130,7 +949,6 @@ function registerHostSecrets(hosts, secrets) {
             secrets.add(decodeURIComponent(password));
         }
         catch {
-            // not URL-encoded: the raw form is registered
         }
     }
 }
@@ -1140,29 +958,16 @@ var external_node_child_process_ = __webpack_require__(1421);
 ;// CONCATENATED MODULE: ./src/databricks/auth/refreshing.ts
 
 const TWENTY_MINUTES = 20 * 60_000;
-/** Azure Databricks refuses tokens with 30 s or less to live; the SDKs renew 40 s early. */
 const EARLY = 40_000;
-/**
- * When a token of this lifetime is renewed, as milliseconds before its expiry: with less than
- * half its life left, at most 20 minutes early, and at least 40 s early. Lifetimes too short for
- * that (seconds, in tests) are still used for a quarter of their life, so a token is never
- * minted for every request, and never sent once expired.
- */
 function renewBefore(lifetimeMs) {
     const half = Math.min(lifetimeMs / 2, TWENTY_MINUTES);
     return half >= EARLY ? half : Math.min(EARLY, (lifetimeMs * 3) / 4);
 }
-/**
- * Holds one minted token and mints the next when it is due. Concurrent callers share one
- * renewal. A failed renewal while the old token is still good for a while is a warning, and
- * the next request tries again; the service never sees an expired token from here.
- */
 class RefreshingToken {
     o;
     current;
     pending;
     minted = false;
-    /** How many tokens were minted after the first: for the log and the tests. */
     renewals = 0;
     constructor(o) {
         this.o = o;
@@ -1183,7 +988,6 @@ class RefreshingToken {
             throw e;
         }
     }
-    /** Drops the current token (the service refused it); the next request mints a new one. */
     invalidate() {
         this.current = undefined;
     }
@@ -1194,7 +998,6 @@ class RefreshingToken {
     async mintOne(call) {
         const started = this.o.clock.now();
         const token = await this.o.mint(call);
-        // The lifetime counts from when the request was sent: the answer may have taken a while.
         const lifetime = token.expiresAt - started;
         if (token.expiresAt <= this.o.clock.now())
             throw new Error(`the ${this.o.what} was already expired when it arrived`);
@@ -1214,7 +1017,6 @@ class RefreshingToken {
 
 ;// CONCATENATED MODULE: ./src/databricks/auth/minted.ts
 
-/** A method whose tokens are minted: renewed before expiry, and after a 401. */
 class MintedAuth {
     authType;
     description;
@@ -1236,7 +1038,6 @@ class MintedAuth {
         this.token.invalidate();
         return true;
     }
-    /** Tokens minted after the first. */
     get renewals() {
         return this.token.renewals;
     }
@@ -1246,10 +1047,6 @@ class MintedAuth {
 
 
 
-/**
- * A token endpoint refused or failed. The message holds the OAuth `error` and
- * `error_description` only: never the request, which carries the credential.
- */
 class TokenEndpointError extends Error {
     status;
     oauthError;
@@ -1262,17 +1059,11 @@ class TokenEndpointError extends Error {
         this.retryAfterSeconds = retryAfterSeconds;
     }
 }
-/** 429, 5xx and network failures are worth another try; another 4xx never changes. */
 function retryable(e) {
     if (e instanceof TokenEndpointError)
         return e.status === 429 || e.status >= 500;
     return e instanceof TransportError;
 }
-/**
- * POSTs a form to a token endpoint and reads the token, retrying transient failures. A token
- * request mints nothing that matters twice, so it is always safe to repeat. The token is
- * added to the secrets before this returns, so nothing can print it first.
- */
 async function requestToken(c, r, call) {
     const attempt = async () => {
         if (call.signal?.aborted)
@@ -1308,7 +1099,6 @@ async function requestToken(c, r, call) {
     };
     return retryOAuthCall(c, call, `${r.what} (POST ${r.url})`, attempt);
 }
-/** Runs a call to an OAuth service (discovery, token endpoint) with its retry rules. */
 function retryOAuthCall(c, call, label, attempt) {
     return withRetry(attempt, {
         label,
@@ -1322,7 +1112,6 @@ function retryOAuthCall(c, call, label, attempt) {
         retryable
     });
 }
-/** `expires_in` comes as a number or, from some servers, as a string of digits. */
 function parseSeconds(v) {
     if (typeof v === 'number' && Number.isFinite(v) && v >= 0)
         return v;
@@ -1357,7 +1146,6 @@ function failure(c, r, status, body, headers) {
 
 
 
-/** The real one: no shell, a hard timeout, and a cancel kills the program. */
 const runProgram = (file, args, o) => new Promise((resolve, reject) => {
     (0,external_node_child_process_.execFile)(file, args, { timeout: o.timeoutMs, signal: o.signal, maxBuffer: 1024 * 1024, windowsHide: true }, (error, stdout, stderr) => {
         if (!error)
@@ -1376,10 +1164,6 @@ const runProgram = (file, args, o) => new Promise((resolve, reject) => {
     });
 });
 const AZ_TIMEOUT_MS = 30_000;
-/**
- * `azure-cli`: the token of whoever `az` is signed in as (after azure/login), read from
- * `az account get-access-token`, and read again when it is due.
- */
 function azureCli(c, o) {
     const az = o.az ?? 'az';
     return new MintedAuth('azure-cli', 'Azure CLI sign-in', c, async (call) => {
@@ -1409,10 +1193,6 @@ function azureCli(c, o) {
         return { headers, expiresAt };
     });
 }
-/**
- * Newer CLIs print `expires_on` (POSIX seconds); older ones only `expiresOn`, a local time
- * without a zone ("2024-05-01 13:45:00.000000"), read here as the machine's local time as az does.
- */
 function expiryOf(o) {
     const epoch = parseSeconds(o.expires_on);
     if (epoch !== undefined)
@@ -1432,11 +1212,6 @@ function expiryOf(o) {
 
 
 
-/**
- * An Entra token for the AzureDatabricks application, plus (when Entra gives one) a token for
- * the service-management endpoint: with it a service principal that has rights on the
- * workspace resource but is not yet a workspace user can sign in.
- */
 function entraAuth(c, authType, description, o, proof) {
     const url = `${o.cloud.login.replace(/\/+$/, '')}/${encodeURIComponent(o.tenantId)}/oauth2/v2.0/token`;
     const entra = async (scope, fields, call) => requestToken(c, {
@@ -1457,13 +1232,11 @@ function entraAuth(c, authType, description, o, proof) {
         c.secrets.add(headers.Authorization);
         let expiresAt = started + main.expiresInSeconds * 1000;
         try {
-            // A v2 scope is the resource id and /.default: for this URL resource, a double slash.
             const mgmt = await entra(`${o.cloud.management}/.default`, fields, call);
             headers['X-Databricks-Azure-SP-Management-Token'] = mgmt.accessToken;
             expiresAt = Math.min(expiresAt, started + mgmt.expiresInSeconds * 1000);
         }
         catch (e) {
-            // Optional: a principal that is already a workspace user signs in without it.
             c.logger.debug(`No service-management token (${errors_errorMessage(e)}); signing in without it`);
         }
         if (o.workspaceResourceId)
@@ -1471,17 +1244,11 @@ function entraAuth(c, authType, description, o, proof) {
         return { headers, expiresAt };
     });
 }
-/** `azure-client-secret`: an Entra service principal with a client secret. */
 function azureClientSecret(c, o) {
     c.secrets.add(o.clientSecret);
     return entraAuth(c, 'azure-client-secret', `Azure service principal ${o.clientId} (client secret)`, o, async () => ({ client_secret: o.clientSecret }));
 }
-/** Entra's audience for federated credentials. */
 const AZURE_FEDERATION_AUDIENCE = 'api://AzureADTokenExchange';
-/**
- * `github-oidc-azure`: the GitHub ID token as the Entra client assertion. A new one at every
- * renewal: an assertion lives about 5 minutes, the Entra token about an hour.
- */
 function githubOidcAzure(c, o) {
     return entraAuth(c, 'github-oidc-azure', `Azure service principal ${o.clientId} (GitHub OIDC federation)`, o, async (call) => {
         const assertion = await o.idToken(AZURE_FEDERATION_AUDIENCE, call);
@@ -1515,7 +1282,6 @@ async function getJson(c, url, call, retries) {
                 return v;
         }
         catch {
-            // below
         }
         throw new Error(`${url} answered with something that is not a JSON object`);
     };
@@ -1523,11 +1289,6 @@ async function getJson(c, url, call, retries) {
         return attempt();
     return retryOAuthCall(c, call, `GET ${url}`, attempt);
 }
-/**
- * The workspace's OAuth token endpoint, found as the SDKs find it: the host metadata
- * (`/.well-known/databricks-config`, newer workspaces) names the OIDC root; without it, or when
- * it fails, the classic `{host}/oidc` root. Its authorization-server document names the endpoint.
- */
 async function discoverTokenEndpoint(c, host, call) {
     let root = `${host}/oidc`;
     try {
@@ -1562,7 +1323,6 @@ async function discoverTokenEndpoint(c, host, call) {
 
 
 
-/** The workspace token endpoint, discovered once per process. */
 function endpointOnce(c, host) {
     let found;
     return call => {
@@ -1573,10 +1333,6 @@ function endpointOnce(c, host) {
         return found;
     };
 }
-/**
- * `oauth-m2m`: a service principal's OAuth secret, exchanged for a workspace token with the
- * client-credentials grant. Id and secret go as HTTP Basic, each URL-encoded first (RFC 6749).
- */
 function oauthM2M(c, o) {
     c.secrets.add(o.clientSecret);
     const basic = Buffer.from(`${encodeURIComponent(o.clientId)}:${encodeURIComponent(o.clientSecret)}`, 'utf8').toString('base64');
@@ -1594,11 +1350,6 @@ function oauthM2M(c, o) {
         return bearer(c, t.accessToken, t.expiresInSeconds);
     });
 }
-/**
- * `github-oidc`: workload identity federation. A fresh GitHub ID token for every exchange
- * (each lives about 5 minutes), traded at the workspace token endpoint (RFC 8693). With a
- * client id the service principal's federation policy applies; without, the account's.
- */
 function githubOidc(c, o) {
     const endpoint = endpointOnce(c, o.host);
     const who = o.clientId ? `service principal ${o.clientId}` : 'account-wide federation';
@@ -1625,7 +1376,6 @@ function bearer(c, token, seconds) {
 }
 
 ;// CONCATENATED MODULE: ./src/databricks/auth/static.ts
-/** A personal access token (or any bearer token), sent as `Authorization: Bearer`. */
 class TokenAuth {
     authType = 'pat';
     description = 'personal access token';
@@ -1642,7 +1392,6 @@ class TokenAuth {
         return false;
     }
 }
-/** HTTP Basic with a user name and password, as the original 1.2 API describes. */
 class BasicAuth {
     authType = 'basic';
     description;
@@ -1651,7 +1400,6 @@ class BasicAuth {
         this.description = `user name and password (${username})`;
         const encoded = Buffer.from(`${username}:${password}`, 'utf8').toString('base64');
         this.header = `Basic ${encoded}`;
-        // The base64 form is as good as the password to anyone who reads it.
         for (const s of [password, encoded, this.header])
             secrets.add(s);
     }
@@ -1676,12 +1424,6 @@ class IdTokenError extends Error {
         this.retryAfterSeconds = retryAfterSeconds;
     }
 }
-/**
- * GitHub's ID-token service, as `core.getIDToken` calls it (GET the request URL with
- * `&audience=`, the request token as Bearer, the JWT in `value`), but through our transport:
- * bounded by a timeout and the job's cancel, retried on 429/5xx and network errors. The request
- * token and every ID token are secrets before anything could print them.
- */
 function githubIdTokens(o) {
     const base = o.env.ACTIONS_ID_TOKEN_REQUEST_URL ?? '';
     const requestToken = o.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN ?? '';
@@ -1738,9 +1480,7 @@ function githubIdTokens(o) {
 
 
 
-/** Said once per run with basic: the method still works for accounts that allow it. */
 const BASIC_RETIRED = 'auth-type basic: Databricks retired password sign-in for workspace users on 10 July 2024; it works only where the workspace still accepts it. Use a service principal instead: oauth-m2m (client-id, client-secret), or github-oidc with no secret at all.';
-/** Every configured secret into the registry, before any check could print one. */
 function registerConfiguredSecrets(raw, env, secrets) {
     for (const v of [
         raw.token,
@@ -1757,7 +1497,6 @@ function registerConfiguredSecrets(raw, env, secrets) {
         secrets.add(v?.trim());
     }
 }
-/** The authenticator for a checked plan. Nothing is called yet: tokens are minted on first use. */
 function createAuthenticator(host, plan, d) {
     const c = {
         transport: d.transport,
@@ -1791,14 +1530,7 @@ var external_node_path_ = __webpack_require__(6760);
 ;// CONCATENATED MODULE: ./src/runner/source.ts
 
 
-/** Larger uploads are refused before any call: the API is for code, not data. */
 const MAX_FILE_BYTES = (/* unused pure expression or super */ null && (10 * 1024 * 1024));
-/**
- * Reads the `file` input, relative to the workspace, with a clear error for each way it fails.
- * Only files inside the workspace, or RUNNER_TEMP (`allowed[1]`, where earlier steps write
- * generated code), are read, symlinks resolved first: a path such as `../x` or a link to
- * `/etc/...` would upload a file of the runner's, and echo it back in the log.
- */
 async function source_resolveSource(file, workspace, fs, runnerTemp = '') {
     const full = path.resolve(workspace, file);
     let info;
@@ -1842,7 +1574,6 @@ async function checkContained(file, full, roots, fs) {
 ;// CONCATENATED MODULE: ./src/runner/raw-inputs.ts
 
 
-/** Reads every input once, through @actions/core. */
 function readRawInputs(get = n => lib_core/* getInput */.V4(n)) {
     return {
         host: get('host'),
@@ -1857,7 +1588,6 @@ function readRawInputs(get = n => lib_core/* getInput */.V4(n)) {
         requestTimeout: get('request-timeout')
     };
 }
-/** Reads the credential inputs (auth-type, token, client-id, ...) by their action.yml names. */
 function readCredentialInputs(get) {
     const out = {};
     for (const [k, name] of Object.entries(CREDENTIAL_INPUTS))
@@ -1873,10 +1603,6 @@ function readCredentialInputs(get) {
 
 
 
-/**
- * Bounds of the durations. Node's timers hold at most 2^31-1 ms (24.8 days); past that they
- * fire at once, so every request would time out. A self-hosted job runs at most 5 days.
- */
 const MAX_TIMEOUT_MS = (/* unused pure expression or super */ null && (5 * 24 * 3_600_000));
 const MAX_REQUEST_TIMEOUT_MS = 3_600_000;
 const MIN_DURATION_MS = 1000;
@@ -1887,7 +1613,6 @@ const EXTENSIONS = {
     sql: 'sql',
     r: 'r'
 };
-/** Validates and derives everything; throws InputError naming the input and the fix. */
 async function parseInputs(raw, env, workspace, fs) {
     const host = parseHost(raw.host || env.DATABRICKS_HOST?.trim() || '');
     const credentials = chooseCredentials(raw.credentials, env, new URL(host).hostname);
@@ -1948,7 +1673,6 @@ function parseDurationInput(name, value, maxMs) {
         throw new InputError(`Invalid input ${name} '${value}': it must be between ${formatDuration(MIN_DURATION_MS)} and ${formatDuration(maxMs)}.`);
     return ms;
 }
-/** Only the YAML spellings the runner itself accepts, so a typo is not silently false. */
 function parseBoolean(name, value, fallback) {
     if (value === '')
         return fallback;
@@ -1962,20 +1686,9 @@ function parseBoolean(name, value, fallback) {
 ;// CONCATENATED MODULE: ./src/runner/log.ts
 
 
-/**
- * Whether the runner could read a line of this text as a workflow command: it takes `::name::`
- * at the start of any line (after leading blanks) and the older `##[name]` anywhere in a line.
- */
 function couldBeCommand(text) {
     return /[\r\n]|::|##\[/.test(text);
 }
-/**
- * The one way text from outside the action reaches the log (service messages, cluster and
- * state names, column names, file names, output, tracebacks, error bodies), and any message
- * that embeds such text. Commands in it are switched off while it prints (`::stop-commands::`
- * with a token nobody can guess), so no line of it can steer the runner. Plain one-line text
- * is printed as it is.
- */
 function logUntrusted(text) {
     if (!couldBeCommand(text))
         return lib_core/* info */.pq(text);
@@ -1984,17 +1697,11 @@ function logUntrusted(text) {
     lib_core/* info */.pq(text);
     lib_core/* info */.pq(`::${token}::`);
 }
-/** Prints a block of untrusted text in a foldable group (its title is escaped by @actions/core). */
 function printUntrusted(title, text) {
     core.startGroup(title);
     logUntrusted(text);
     core.endGroup();
 }
-/**
- * The Databricks layer's logger, mapped onto the runner's log. Its messages carry service text
- * (states, error bodies), so info goes through logUntrusted; warning and debug are workflow
- * commands whose message @actions/core escapes (`%`, CR, LF), so they stay one line.
- */
 const runnerLogger = {
     info: m => logUntrusted(m),
     warning: m => lib_core/* warning */.$e(m),
@@ -2003,30 +1710,22 @@ const runnerLogger = {
 
 ;// CONCATENATED MODULE: ./src/runner/state.ts
 
-/**
- * Saved just before contexts/create is sent: if main is stopped before the answer, post can
- * say that a context may be left behind instead of "nothing to clean up".
- */
 function saveContextRequested(host, clusterId) {
     core.saveState('host', host);
     core.saveState('cluster-id', clusterId);
     core.saveState('context-requested', 'true');
 }
-/** Saves where the context lives and its id; called right after contexts/create answers. */
 function saveContext(host, clusterId, contextId) {
     core.saveState('host', host);
     core.saveState('cluster-id', clusterId);
     core.saveState('context-id', contextId);
 }
-/** Saves the running command's id, so post can cancel it if main dies. */
 function saveCommand(commandId) {
     core.saveState('command-id', commandId);
 }
-/** Records that the command ended, so post does not cancel it. */
 function saveCommandDone() {
     core.saveState('command-done', 'true');
 }
-/** Reads what main saved (post runs with it as STATE_* variables). */
 function readState(get = n => lib_core/* getState */.Gu(n)) {
     return {
         host: get('host'),
@@ -2076,10 +1775,6 @@ function defaultDeps() {
 
 
 
-/**
- * The post step: cancel the command if it may still run, destroy the context. It runs after
- * success, failure and cancel alike, and only ever warns: cleanup never fails the job.
- */
 async function runPost(deps = defaultDeps()) {
     const state = readState();
     if (!state.contextId) {
@@ -2089,8 +1784,6 @@ async function runPost(deps = defaultDeps()) {
             lib_core/* info */.pq('Nothing to clean up: main created no execution context.');
         return;
     }
-    // The runner sends SIGINT here too when the job is cancelled during cleanup. Cleanup is the
-    // work a cancel wants done, so it goes on within its budget instead of dying half way.
     const ignore = () => lib_core/* info */.pq('Cancel received; finishing cleanup first');
     process.on('SIGINT', ignore);
     process.on('SIGTERM', ignore);
@@ -2112,11 +1805,9 @@ async function cleanUp(state, deps) {
     secrets.onAdd(v => lib_core/* setSecret */.Pq(v));
     registerConfiguredSecrets(raw.credentials, deps.env, secrets);
     registerHostSecrets([raw.host, deps.env.DATABRICKS_HOST], secrets);
-    // The user's request-timeout, but never more than 5 s: post must finish inside the cancel window.
     const requestTimeoutMs = Math.min(duration_parseDuration(raw.requestTimeout) ?? 30_000, POST_REQUEST_TIMEOUT_MS);
     let auth;
     try {
-        // Post mints its own token: state never holds one.
         const plan = auth_choice_chooseCredentials(raw.credentials, deps.env, new URL(state.host).hostname);
         auth = createAuthenticator(state.host, plan, {
             ...deps,
@@ -2150,7 +1841,6 @@ async function cleanUp(state, deps) {
             logUntrusted(`Cancelled command ${state.commandId}`);
         }
         catch (e) {
-            // Destroying the context below stops the command as well.
             logUntrusted(`Could not cancel command ${state.commandId} (${errors_errorMessage(e)}); destroying its context stops it`);
         }
     }
@@ -2166,11 +1856,9 @@ async function cleanUp(state, deps) {
         lib_core/* warning */.$e(`Could not destroy execution context ${state.contextId} on cluster ${state.clusterId}: ${errors_errorMessage(e)}. ${manual}`);
     }
 }
-/** A context that no longer exists needs no destroying. */
 function alreadyGone(e) {
     return e instanceof ApiError && e.contextGone;
 }
-/** How to destroy the context by hand, with the credentials the step used (never their values). */
 function manualDestroy(host, clusterId, contextId, auth) {
     const credentials = auth?.authType === 'basic'
         ? '-u "$DATABRICKS_USERNAME:$DATABRICKS_PASSWORD"'

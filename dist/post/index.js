@@ -10,15 +10,8 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /* harmony export */ });
 /* harmony import */ var _databricks_preconnect_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7053);
 
-/** This process's https agent: main and post each open one connection and keep it. */
 const processAgent = new _databricks_preconnect_js__WEBPACK_IMPORTED_MODULE_0__/* .EarlyConnectAgent */ .l();
 const PROXY_VARIABLES = ['https_proxy', 'HTTPS_PROXY', 'http_proxy', 'HTTP_PROXY'];
-/**
- * Opens the connection to the workspace as the entry starts, so the TCP and TLS handshakes run
- * while the rest of the step loads. Reads the host as main (input, then DATABRICKS_HOST) or post
- * (main's saved state) will; nothing is sent until the inputs are checked. Skipped when a proxy
- * may be in the way: requests then go through its tunnel.
- */
 function connectEarly(entry, env = process.env) {
     if (PROXY_VARIABLES.some(name => env[name]))
         return;
@@ -45,22 +38,13 @@ function connectEarly(entry, env = process.env) {
 
 
 
-/**
- * The process's https agent: keeps its connection alive between calls, and can open it early.
- * A process's first request would otherwise wait for Node to load all its code and then for
- * the TCP and TLS handshakes (two round trips); opened at start, the handshakes run while the
- * code loads. The early socket is unref'ed until a request takes it, so an unused one (a bad
- * configuration, a proxy in the way) never holds the process open.
- */
 class EarlyConnectAgent extends node_https__WEBPACK_IMPORTED_MODULE_0__.Agent {
     tlsOptions;
     early;
-    /** `options` as for https.Agent (tests pass a `ca`); keep-alive is always on. */
     constructor(tlsOptions = {}) {
         super({ keepAlive: true, ...tlsOptions });
         this.tlsOptions = tlsOptions;
     }
-    /** Opens the connection for `origin` (an https URL) now. Never throws: it is only a head start. */
     connectEarly(origin) {
         try {
             const url = new URL(/^[a-z]+:\/\//i.test(origin) ? origin : `https://${origin}`);
@@ -75,16 +59,13 @@ class EarlyConnectAgent extends node_https__WEBPACK_IMPORTED_MODULE_0__.Agent {
             this.early = { key: `${host}:${port}`, socket };
         }
         catch {
-            // A host that does not parse fails later, where it is checked, with a clear error.
         }
     }
-    /** Closes the early connection too, if no request took it. */
     destroy() {
         this.early?.socket.destroy();
         this.early = undefined;
         super.destroy();
     }
-    /** Hands the early connection to the first request for its host; later ones get new ones. */
     createConnection(options, callback) {
         const early = this.early;
         this.early = undefined;
@@ -93,7 +74,6 @@ class EarlyConnectAgent extends node_https__WEBPACK_IMPORTED_MODULE_0__.Agent {
             return early.socket;
         }
         early?.socket.destroy();
-        // @ts-expect-error Node's https.Agent has createConnection; @types/node leaves it out.
         return super.createConnection(options, callback);
     }
 }
@@ -107,7 +87,6 @@ class EarlyConnectAgent extends node_https__WEBPACK_IMPORTED_MODULE_0__.Agent {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _action_early_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2181);
 
-// The connection opens while the rest of the step (its own chunk) loads.
 (0,_action_early_js__WEBPACK_IMPORTED_MODULE_0__/* .connectEarly */ .I)('post');
 const { runPost } = await Promise.all(/* import() */[__nccwpck_require__.e(143), __nccwpck_require__.e(873)]).then(__nccwpck_require__.bind(__nccwpck_require__, 873));
 await runPost();
