@@ -923,10 +923,21 @@ async function step(doing, f, ifUnknown, ifCancelled) {
 
 
 
-async function createOnReadyCluster(exec, language, o) {
+
+async function createOnReadyCluster(exec, language, o, hooks = {}) {
     const where = `cluster ${o.clusterId}`;
     const call = { deadline: o.deadline, signal: o.signal };
-    const create = (waitForCluster) => step(`Failed to create a ${language} execution context on ${where}`, () => exec.createContext(language, { ...call, waitForCluster }), UNKNOWN_CREATE, CANCELLED_CREATE);
+    const create = async (waitForCluster) => {
+        hooks.onCreatingContext?.();
+        try {
+            return await step(`Failed to create a ${language} execution context on ${where}`, () => exec.createContext(language, { ...call, waitForCluster }), UNKNOWN_CREATE, CANCELLED_CREATE);
+        }
+        catch (e) {
+            if (!(e instanceof CancelledError))
+                hooks.onCreateFailed?.();
+            throw e;
+        }
+    };
     try {
         return await create(false);
     }
@@ -969,13 +980,7 @@ async function runCommand(req, hooks, d) {
         d.signal?.addEventListener('abort', noteCancel, { once: true });
     const cancelBudget = () => Math.max(1000, JOB_CANCEL_BUDGET_MS - (d.clock.now() - (cancelledAt ?? d.clock.now())));
     const where = `cluster ${req.clusterId}`;
-    hooks.onCreatingContext?.();
-    const contextId = await createOnReadyCluster(exec, req.language, {
-        ...d,
-        clusterId: req.clusterId,
-        startCluster: req.startCluster,
-        deadline: req.deadline
-    });
+    const contextId = await createOnReadyCluster(exec, req.language, { ...d, clusterId: req.clusterId, startCluster: req.startCluster, deadline: req.deadline }, hooks);
     hooks.onContextCreated(contextId);
     d.logger.info(`Created execution context ${contextId}; waiting for it to be ready`);
     const ctx = await step(`Failed while waiting for execution context ${contextId} on ${where}`, () => pollUntil({
@@ -2178,6 +2183,9 @@ function saveContextRequested(host, clusterId) {
     lib_core/* saveState */.LZ('cluster-id', clusterId);
     lib_core/* saveState */.LZ('context-requested', 'true');
 }
+function saveContextRequestSettled() {
+    lib_core/* saveState */.LZ('context-requested', 'false');
+}
 function saveContext(host, clusterId, contextId) {
     lib_core/* saveState */.LZ('host', host);
     lib_core/* saveState */.LZ('cluster-id', clusterId);
@@ -2497,6 +2505,7 @@ async function runMain(deps = defaultDeps()) {
             deadline: Deadline.after(deps.clock, inputs.timeoutMs, inputs.timeoutLabel)
         }, {
             onCreatingContext: () => saveContextRequested(host, clusterId),
+            onCreateFailed: () => saveContextRequestSettled(),
             onContextCreated: id => {
                 ids.contextId = id;
                 saveContext(host, clusterId, id);

@@ -1715,6 +1715,9 @@ function saveContextRequested(host, clusterId) {
     core.saveState('cluster-id', clusterId);
     core.saveState('context-requested', 'true');
 }
+function saveContextRequestSettled() {
+    core.saveState('context-requested', 'false');
+}
 function saveContext(host, clusterId, contextId) {
     core.saveState('host', host);
     core.saveState('cluster-id', clusterId);

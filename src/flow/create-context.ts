@@ -1,3 +1,4 @@
+import { CancelledError } from '../common/errors.js'
 import { ApiError } from '../databricks/api-error.js'
 import { getCluster, READY_CLUSTER_STATES } from '../databricks/clusters.js'
 import type { ExecutionApi, Language } from '../databricks/execution.js'
@@ -15,17 +16,26 @@ import { CANCELLED_CREATE, step, UNKNOWN_CREATE } from './step.js'
 export async function createOnReadyCluster(
   exec: ExecutionApi,
   language: Language,
-  o: EnsureClusterOptions
+  o: EnsureClusterOptions,
+  hooks: { onCreatingContext?(): void; onCreateFailed?(): void } = {}
 ): Promise<string> {
   const where = `cluster ${o.clusterId}`
   const call = { deadline: o.deadline, signal: o.signal }
-  const create = (waitForCluster: boolean): Promise<string> =>
-    step(
-      `Failed to create a ${language} execution context on ${where}`,
-      () => exec.createContext(language, { ...call, waitForCluster }),
-      UNKNOWN_CREATE,
-      CANCELLED_CREATE
-    )
+  const create = async (waitForCluster: boolean): Promise<string> => {
+    hooks.onCreatingContext?.()
+    try {
+      return await step(
+        `Failed to create a ${language} execution context on ${where}`,
+        () => exec.createContext(language, { ...call, waitForCluster }),
+        UNKNOWN_CREATE,
+        CANCELLED_CREATE
+      )
+    } catch (e) {
+      // Only a job cancel leaves the create's fate unseen (post then warns about it).
+      if (!(e instanceof CancelledError)) hooks.onCreateFailed?.()
+      throw e
+    }
+  }
   try {
     // A ClusterNotReadyException comes back at once here, so a stopped cluster is seen at once.
     return await create(false)

@@ -28,6 +28,8 @@ export interface RunRequest {
 export interface RunHooks {
   /** Just before contexts/create is sent: a context may exist from now on. */
   onCreatingContext?(): void
+  /** The create failed and the step saw how (an answer, or none): nothing is left unreported. */
+  onCreateFailed?(): void
   onContextCreated(contextId: string): void
   onCommandStarted(commandId: string): void
   onCommandEnded(): void
@@ -71,13 +73,12 @@ export async function runCommand(
     Math.max(1000, JOB_CANCEL_BUDGET_MS - (d.clock.now() - (cancelledAt ?? d.clock.now())))
   const where = `cluster ${req.clusterId}`
 
-  hooks.onCreatingContext?.()
-  const contextId = await createOnReadyCluster(exec, req.language, {
-    ...d,
-    clusterId: req.clusterId,
-    startCluster: req.startCluster,
-    deadline: req.deadline
-  })
+  const contextId = await createOnReadyCluster(
+    exec,
+    req.language,
+    { ...d, clusterId: req.clusterId, startCluster: req.startCluster, deadline: req.deadline },
+    hooks
+  )
   hooks.onContextCreated(contextId)
   d.logger.info(`Created execution context ${contextId}; waiting for it to be ready`)
 
