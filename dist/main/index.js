@@ -32342,7 +32342,7 @@ class RefreshingToken {
             return (await this.next(call)).headers;
         }
         catch (e) {
-            if (c && this.o.clock.now() < c.safeUntil) {
+            if (!(e instanceof CancelledError) && c && this.o.clock.now() < c.safeUntil) {
                 this.o.logger.warning(`Could not renew the ${this.o.what} (${errorMessage(e)}); the current one is still valid for ${Math.round((c.expiresAt - this.o.clock.now()) / 1000)} s, trying again on the next request`);
                 return c.headers;
             }
