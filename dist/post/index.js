@@ -33209,6 +33209,10 @@ function saveContextRequested(host, clusterId) {
     core.saveState('cluster-id', clusterId);
     core.saveState('context-requested', 'true');
 }
+/** contexts/create failed and main reported it: post has nothing to add about it. */
+function clearContextRequested() {
+    core.saveState('context-requested', 'false');
+}
 /** Saves where the context lives and its id; called right after contexts/create answers. */
 function saveContext(host, clusterId, contextId) {
     core.saveState('host', host);
