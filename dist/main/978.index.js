@@ -1220,7 +1220,7 @@ class RefreshingToken {
             return (await this.next(call)).headers;
         }
         catch (e) {
-            if (c && this.o.clock.now() < c.safeUntil) {
+            if (!(e instanceof CancelledError) && c && this.o.clock.now() < c.safeUntil) {
                 this.o.logger.warning(`Could not renew the ${this.o.what} (${errorMessage(e)}); the current one is still valid for ${Math.round((c.expiresAt - this.o.clock.now()) / 1000)} s, trying again on the next request`);
                 return c.headers;
             }
@@ -2183,7 +2183,7 @@ function saveContextRequested(host, clusterId) {
     lib_core/* saveState */.LZ('cluster-id', clusterId);
     lib_core/* saveState */.LZ('context-requested', 'true');
 }
-function saveContextRequestSettled() {
+function clearContextRequested() {
     lib_core/* saveState */.LZ('context-requested', 'false');
 }
 function saveContext(host, clusterId, contextId) {
@@ -2505,7 +2505,7 @@ async function runMain(deps = defaultDeps()) {
             deadline: Deadline.after(deps.clock, inputs.timeoutMs, inputs.timeoutLabel)
         }, {
             onCreatingContext: () => saveContextRequested(host, clusterId),
-            onCreateFailed: () => saveContextRequestSettled(),
+            onCreateFailed: () => clearContextRequested(),
             onContextCreated: id => {
                 ids.contextId = id;
                 saveContext(host, clusterId, id);

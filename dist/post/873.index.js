@@ -981,7 +981,7 @@ class RefreshingToken {
             return (await this.next(call)).headers;
         }
         catch (e) {
-            if (c && this.o.clock.now() < c.safeUntil) {
+            if (!(e instanceof CancelledError) && c && this.o.clock.now() < c.safeUntil) {
                 this.o.logger.warning(`Could not renew the ${this.o.what} (${errors_errorMessage(e)}); the current one is still valid for ${Math.round((c.expiresAt - this.o.clock.now()) / 1000)} s, trying again on the next request`);
                 return c.headers;
             }
@@ -1715,7 +1715,7 @@ function saveContextRequested(host, clusterId) {
     core.saveState('cluster-id', clusterId);
     core.saveState('context-requested', 'true');
 }
-function saveContextRequestSettled() {
+function clearContextRequested() {
     core.saveState('context-requested', 'false');
 }
 function saveContext(host, clusterId, contextId) {

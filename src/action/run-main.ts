@@ -16,11 +16,11 @@ import { parseInputs, readRawInputs, type Inputs } from '../runner/inputs.js'
 import { logUntrusted, printUntrusted, runnerLogger } from '../runner/log.js'
 import { buildOutputs, writeOutputs } from '../runner/outputs.js'
 import {
+  clearContextRequested,
   saveCommand,
   saveCommandDone,
   saveContext,
-  saveContextRequested,
-  saveContextRequestSettled
+  saveContextRequested
 } from '../runner/state.js'
 import { buildSummary } from '../runner/summary.js'
 import { watchJobCancel } from '../runner/signals.js'
@@ -74,7 +74,7 @@ export async function runMain(deps: ActionDeps = defaultDeps()): Promise<void> {
       },
       {
         onCreatingContext: () => saveContextRequested(host, clusterId),
-        onCreateFailed: () => saveContextRequestSettled(),
+        onCreateFailed: () => clearContextRequested(),
         onContextCreated: id => {
           ids.contextId = id
           saveContext(host, clusterId, id)

@@ -28,7 +28,10 @@ export interface RunRequest {
 export interface RunHooks {
   /** Just before contexts/create is sent: a context may exist from now on. */
   onCreatingContext?(): void
-  /** The create failed and the step saw how (an answer, or none): nothing is left unreported. */
+  /**
+   * contexts/create failed and main says so itself (an error answer, or no answer with its own
+   * advice): post need not warn as for a main stopped in mid-create (a cancel).
+   */
   onCreateFailed?(): void
   onContextCreated(contextId: string): void
   onCommandStarted(commandId: string): void

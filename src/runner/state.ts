@@ -25,8 +25,8 @@ export function saveContextRequested(host: string, clusterId: string): void {
   core.saveState('context-requested', 'true')
 }
 
-/** The create failed where main saw it (an answer, or none): post has nothing to warn about. */
-export function saveContextRequestSettled(): void {
+/** contexts/create failed and main reported it: post has nothing to add about it. */
+export function clearContextRequested(): void {
   core.saveState('context-requested', 'false')
 }
 
