@@ -29,6 +29,14 @@ export async function handleAdmin(
     case 'POST /__emulator/clusters':
       emu.setClusters((json.clusters ?? []) as ClusterSpec[])
       return sendJson(res, 200, {})
+    case 'POST /__emulator/shutdown':
+      // A context shut down under its command, as a restart or an eviction does.
+      try {
+        emu.registry.shutdown(String(json.contextId), String(json.why ?? 'shut down by a test'))
+      } catch (e) {
+        return sendJson(res, 400, { error: String(e) })
+      }
+      return sendJson(res, 200, {})
     case 'POST /__emulator/evict':
       try {
         emu.registry.evict(String(json.contextId))

@@ -1,18 +1,46 @@
-/** A cluster as the emulator models it: just the state machine the action cares about. */
+/** Cluster states as clusters/get reports them. ERROR is no longer used by the service. */
+export type ClusterState =
+  | 'PENDING'
+  | 'RUNNING'
+  | 'RESTARTING'
+  | 'RESIZING'
+  | 'TERMINATING'
+  | 'TERMINATED'
+  | 'ERROR'
+  | 'UNKNOWN'
+
+/** A cluster as the emulator models it: the state machine the action cares about. */
 export interface ClusterSpec {
   id: string
   name?: string
-  state?: 'RUNNING' | 'TERMINATED' | 'PENDING' | 'RESIZING' | 'ERROR'
+  state?: ClusterState
   /** How long a start takes, PENDING to RUNNING. */
   startDelayMs?: number
+  /** How long a terminate takes, TERMINATING to TERMINATED. */
+  terminateDelayMs?: number
+  /** A cluster given in a passing state (PENDING, RESTARTING, RESIZING, TERMINATING) settles after this long. */
+  settleMs?: number
 }
+
+/** Where each passing state leads on its own. */
+const SETTLES_TO: Partial<Record<ClusterState, ClusterState>> = {
+  PENDING: 'RUNNING',
+  RESTARTING: 'RUNNING',
+  RESIZING: 'RUNNING',
+  TERMINATING: 'TERMINATED'
+}
+
+type Outcome = { ok: true } | { ok: false; message: string }
 
 export class Cluster {
   readonly id: string
   readonly name: string
-  state: string
+  state: ClusterState
   stateMessage = ''
   startDelayMs: number
+  terminateDelayMs: number
+  /** Called when the cluster's driver goes away (terminate, restart): its contexts shut down. */
+  onContextsLost: (why: string) => void = () => {}
   private timer: NodeJS.Timeout | undefined
 
   constructor(spec: ClusterSpec) {
@@ -20,25 +48,52 @@ export class Cluster {
     this.name = spec.name ?? `emulated-${spec.id}`
     this.state = spec.state ?? 'RUNNING'
     this.startDelayMs = spec.startDelayMs ?? 2000
+    this.terminateDelayMs = spec.terminateDelayMs ?? 2000
+    const next = SETTLES_TO[this.state]
+    if (next) this.moveTo(this.state, '', { ms: spec.settleMs ?? 2000, next })
   }
 
   get acceptsCommands(): boolean {
     return this.state === 'RUNNING' || this.state === 'RESIZING'
   }
 
+  /** Sets the state, and optionally the state it reaches on its own after `then.ms`. */
+  moveTo(state: ClusterState, message = '', then?: { ms: number; next: ClusterState }): void {
+    clearTimeout(this.timer)
+    this.state = state
+    this.stateMessage = message
+    if (then) this.timer = setTimeout(() => this.moveTo(then.next), then.ms)
+  }
+
   /** clusters/start: only a TERMINATED cluster can be started. */
-  start(): { ok: true } | { ok: false; message: string } {
-    if (this.state !== 'TERMINATED') {
-      const pretty = this.state.charAt(0) + this.state.slice(1).toLowerCase()
-      return { ok: false, message: `Cluster ${this.id} is in unexpected state ${pretty}.` }
-    }
-    this.state = 'PENDING'
-    this.stateMessage = 'Starting Spark'
-    this.timer = setTimeout(() => {
-      this.state = 'RUNNING'
-      this.stateMessage = ''
-    }, this.startDelayMs)
+  start(): Outcome {
+    if (this.state !== 'TERMINATED') return this.unexpected()
+    this.moveTo('PENDING', 'Starting Spark', { ms: this.startDelayMs, next: 'RUNNING' })
     return { ok: true }
+  }
+
+  /** clusters/delete: asynchronous, TERMINATING then TERMINATED; the contexts go at once. */
+  terminate(): Outcome {
+    if (this.state === 'TERMINATED' || this.state === 'TERMINATING') return this.unexpected()
+    this.moveTo('TERMINATING', 'Terminating cluster', {
+      ms: this.terminateDelayMs,
+      next: 'TERMINATED'
+    })
+    this.onContextsLost('the cluster is terminating')
+    return { ok: true }
+  }
+
+  /** clusters/restart: RESTARTING then RUNNING; the contexts are shut down. */
+  restart(): Outcome {
+    if (!this.acceptsCommands) return this.unexpected()
+    this.moveTo('RESTARTING', 'Restarting Spark', { ms: this.startDelayMs, next: 'RUNNING' })
+    this.onContextsLost('the cluster is restarting')
+    return { ok: true }
+  }
+
+  private unexpected(): Outcome {
+    const pretty = this.state.charAt(0) + this.state.slice(1).toLowerCase()
+    return { ok: false, message: `Cluster ${this.id} is in unexpected state ${pretty}.` }
   }
 
   toJson(): Record<string, unknown> {
@@ -49,7 +104,7 @@ export class Cluster {
       state_message: this.stateMessage,
       spark_version: '15.4.x-scala2.12',
       ...(this.state === 'TERMINATED'
-        ? { termination_reason: { code: 'INACTIVITY', type: 'SUCCESS' } }
+        ? { termination_reason: { code: 'INACTIVITY', type: 'SUCCESS', parameters: {} } }
         : {})
     }
   }

@@ -59,8 +59,12 @@ export class Emulator {
       {
         maxContextsPerCluster: 145,
         maxProcesses: 160,
-        maxOutputBytes: 1024 * 1024,
-        rowLimit: 1000,
+        // The service's own limits (Databricks Runtime 16.4 and below); see docs/service-facts.md.
+        maxOutputBytes: 20 * 1024 * 1024,
+        maxReplOutputLength: 50_000,
+        rowLimit: 10_000,
+        tableBytes: 2 * 1024 * 1024,
+        idStyle: 'service',
         ...o.limits
       },
       this.faults
@@ -101,7 +105,11 @@ export class Emulator {
   setClusters(specs: ClusterSpec[]): void {
     for (const c of this.clusters.values()) c.dispose()
     this.clusters.clear()
-    for (const spec of specs) this.clusters.set(spec.id, new Cluster(spec))
+    for (const spec of specs) {
+      const cluster = new Cluster(spec)
+      cluster.onContextsLost = why => this.registry.shutdownCluster(spec.id, why)
+      this.clusters.set(spec.id, cluster)
+    }
   }
 
   /** Puts a fault plan in force (from --faults, POST /__emulator/faults or a test). */
@@ -226,7 +234,8 @@ function answerFault(res: ServerResponse, rule: FaultRule): void {
   const headers: Record<string, string> =
     rule.retryAfter !== undefined ? { 'retry-after': String(rule.retryAfter) } : {}
   const status = rule.status ?? 500
-  if (typeof rule.body === 'string') return sendText(res, status, rule.body, 'text/html', headers)
+  if (typeof rule.body === 'string')
+    return sendText(res, status, rule.body, rule.contentType ?? 'text/html', headers)
   sendJson(
     res,
     status,

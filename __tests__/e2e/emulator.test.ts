@@ -48,7 +48,7 @@ describe('the emulator speaks the wire protocol', () => {
     expect(multipart.status).toBe(200)
     expect((await run(emu, ctx, 'print(a + b)')).results).toEqual({
       resultType: 'text',
-      data: '3\n'
+      data: '3'
     })
     await call(emu, 'POST', '/api/1.2/contexts/destroy', {
       body: JSON.stringify({ clusterId: emu.clusterId, contextId: ctx })
@@ -124,10 +124,8 @@ describe('the emulator is bounded', () => {
     expect(table.results.truncated).toBe(true)
     const py = await context(emu)
     const big = await run(emu, py, 'for i in range(1000):\n    print("x" * 50)')
-    expect(big.results.data).toMatch(
-      /\*\*\* WARNING: max output size exceeded, skipping output\. \*\*\*\n$/
-    )
-    expect(Buffer.byteLength(big.results.data)).toBeLessThan(2200)
+    // Past the whole-output limit the service keeps nothing but its warning.
+    expect(big.results.data).toBe('*** WARNING: max output size exceeded, skipping output. ***')
     for (const id of [sql, py])
       await call(emu, 'POST', '/api/1.2/contexts/destroy', {
         body: JSON.stringify({ clusterId: emu.clusterId, contextId: id })

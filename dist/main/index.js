@@ -28370,7 +28370,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5674:
+/***/ 5441:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31433,7 +31433,82 @@ class Deadline {
     }
 }
 
+;// CONCATENATED MODULE: ./src/databricks/error-message.ts
+/**
+ * One clean line from the service's error shapes: HTML summaries, ANSI tracebacks, JVM
+ * `ExecutionError` / `StatusCode=` blocks, `ErrorMessage=` lines, R's temporary-file prefix.
+ */
+// Built from char codes so no control characters sit in the source.
+const ESC = String.fromCharCode(27);
+const ANSI = new RegExp(`${ESC}\\[[0-9;?]*[ -/]*[@-~]`, 'g');
+/** Removes terminal colour codes, which Python tracebacks from Databricks are full of. */
+function error_message_stripAnsi(text) {
+    return text.replace(ANSI, '');
+}
+/** Removes tags and decodes the entities the service uses in summaries and R output. */
+function error_message_stripHtml(text) {
+    return text
+        .replace(/<[^>]*>/g, '')
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>')
+        .replace(/&quot;/g, '"')
+        .replace(/&#39;|&#x27;/g, "'")
+        .replace(/&nbsp;/g, ' ')
+        .replace(/&amp;/g, '&');
+}
+/**
+ * R names the temporary file it runs a command from at the start of its errors
+ * (`DATABRICKS_CURRENT_TEMP_CMD__<id>: Error in …`); that name means nothing to the user.
+ */
+function error_message_stripRPrefix(text) {
+    return text.replace(/^(\s*)DATABRICKS_CURRENT_TEMP_CMD__[^\s:]*:?[ \t]*/gm, '$1');
+}
+/** R prints through an HTML renderer: its text results arrive as HTML. */
+function htmlToText(html) {
+    const text = error_message_stripHtml(html.replace(/<br\s*\/?>/gi, '\n').replace(/<\/(p|div|tr)>/gi, '\n'));
+    return text.replace(/^\n+/, '').replace(/\n+$/, '');
+}
+const EXCEPTION_LINE = /^[A-Za-z_][\w.$]*(?:Error|Exception|Exit|Interrupt)\b(?::.*)?$/;
+/** A JVM error from an HTTP call the driver made (the SDKs and Terraform read it the same way). */
+const EXECUTION_ERROR = /ExecutionError:[ \t]*([\s\S]*?)\n(StatusCode=\d*)\n(StatusDescription=.*)/;
+/**
+ * The message of an error result: the exception line of the summary, else an ExecutionError
+ * block of the cause, else its last exception line (Python ends its traceback with it), else a
+ * JVM ErrorMessage=, else the first line of anything there is.
+ */
+function error_message_errorLine(summary, cause) {
+    const s = firstLine(error_message_stripRPrefix(error_message_stripHtml(error_message_stripAnsi(summary))));
+    if (s && !/^-{3,}/.test(s) && s !== 'Error')
+        return s;
+    const clean = error_message_stripRPrefix(error_message_stripAnsi(cause));
+    const block = EXECUTION_ERROR.exec(clean);
+    if (block) {
+        const what = block[1]?.trim().replace(/\s*\n\s*/g, ' ') || 'ExecutionError';
+        return `${what} (${block[2]}, ${block[3]?.trim()})`;
+    }
+    const lines = clean
+        .split('\n')
+        .map(l => l.trim())
+        .filter(Boolean);
+    for (let i = lines.length - 1; i >= 0; i--) {
+        const line = lines[i] ?? '';
+        if (EXCEPTION_LINE.test(line))
+            return line;
+    }
+    const jvm = clean.match(/ErrorMessage=(.+)/);
+    if (jvm?.[1])
+        return jvm[1].trim();
+    return s || lines.find(l => !/^-{3,}$/.test(l)) || 'The command failed without an error message';
+}
+function firstLine(text) {
+    return (text
+        .split('\n')
+        .map(l => l.trim())
+        .find(Boolean) ?? '');
+}
+
 ;// CONCATENATED MODULE: ./src/databricks/api-error.ts
+
 /** An answer from Databricks (or a proxy in front of it) that is not a success. */
 class ApiError extends Error {
     status;
@@ -31458,6 +31533,19 @@ class ApiError extends Error {
     get clusterNotReady() {
         return this.serviceMessage.includes('ClusterNotReadyException');
     }
+    /**
+     * Rate limiting: HTTP 429, or 400 with REQUEST_LIMIT_EXCEEDED, or the texts the SDKs retry on.
+     * The service did nothing, so any call may be repeated after it.
+     */
+    get rateLimited() {
+        return (this.status === 429 ||
+            this.errorCode === 'REQUEST_LIMIT_EXCEEDED' ||
+            RATE_LIMIT_TEXTS.some(t => this.serviceMessage.includes(t)));
+    }
+    /** contexts/create at the cluster's limit with no idle context to evict: nothing was created. */
+    get tooManyContexts() {
+        return /too many execution contexts/i.test(this.serviceMessage);
+    }
     /** The context was dropped: evicted at the cluster's limit, or the cluster restarted. */
     get contextEvicted() {
         return this.serviceMessage.includes('is disconnected');
@@ -31468,7 +31556,15 @@ class ApiError extends Error {
     }
 }
 const MAX_MESSAGE = 500;
-/** Builds an ApiError from a raw answer: 1.2 `{error}`, 2.0 `{error_code,message}` or HTML. */
+/** Messages the official SDKs retry like a 429, whatever the status. */
+const RATE_LIMIT_TEXTS = [
+    'Please try again later or try a faster operation.',
+    'RPC token bucket limit has been exceeded'
+];
+/**
+ * Builds an ApiError from a raw answer: 1.2 `{error}`, 2.0 `{error_code,message}`, a Jetty
+ * page or a bare `<pre>` (the message is in the pre), plain `CODE: message` text, or HTML.
+ */
 function apiErrorFrom(status, body, retryAfter) {
     let message = '';
     let code;
@@ -31485,26 +31581,39 @@ function apiErrorFrom(status, body, retryAfter) {
         }
     }
     catch {
-        message = htmlToText(body);
+        ;
+        ({ message, code } = fromText(body));
     }
     if (!message)
-        message = body.trim() ? htmlToText(body) : '(empty answer)';
+        message = body.trim() ? api_error_htmlToText(body) : '(empty answer)';
     if (message.length > MAX_MESSAGE)
         message = `${message.slice(0, MAX_MESSAGE)}…`;
     const seconds = retryAfter !== undefined && /^\d+$/.test(retryAfter.trim()) ? Number(retryAfter) : undefined;
     return new ApiError(status, message, code, seconds);
 }
+/** A body that is not JSON: a page with a `<pre>`, a `CODE: message` line, or other HTML. */
+function fromText(body) {
+    const pre = /<pre[^>]*>([\s\S]*?)<\/pre>/i.exec(body)?.[1];
+    if (pre !== undefined && pre.trim())
+        return {
+            message: entities(pre)
+                .trim()
+                .replace(/[\s.]+$/, '')
+        };
+    const plain = /^([A-Z][A-Z0-9_]+): (.+)$/.exec(body.trim());
+    if (plain?.[1] && plain[2])
+        return { code: plain[1], message: plain[2].trim() };
+    return { message: api_error_htmlToText(body) };
+}
+/** Tags to spaces (so words stay apart), entities decoded. */
+function entities(text) {
+    return error_message_stripHtml(text.replace(/<[^>]+>/g, ' '));
+}
 /** Proxies answer with HTML pages: their heading says it best, else their title, else all text. */
-function htmlToText(html) {
+function api_error_htmlToText(html) {
     const heading = /<h1[^>]*>([\s\S]*?)<\/h1>/i.exec(html)?.[1] ??
         /<title[^>]*>([\s\S]*?)<\/title>/i.exec(html)?.[1];
-    return (heading ?? html)
-        .replace(/<(script|style)[^>]*>[\s\S]*?<\/\1>/gi, ' ')
-        .replace(/<[^>]+>/g, ' ')
-        .replace(/&nbsp;/g, ' ')
-        .replace(/&lt;/g, '<')
-        .replace(/&gt;/g, '>')
-        .replace(/&amp;/g, '&')
+    return entities((heading ?? html).replace(/<(script|style)[^>]*>[\s\S]*?<\/\1>/gi, ' '))
         .replace(/\s+/g, ' ')
         .trim();
 }
@@ -31603,7 +31712,8 @@ const DEFAULT_RETRY = { maxAttempts: 6, baseDelayMs: 500, maxDelayMs: 10_000 };
  */
 function isRetryable(e, idempotent) {
     if (e instanceof ApiError) {
-        if (e.status === 429 || e.status === 503 || e.clusterNotReady)
+        // Each of these proves the service did nothing, so even a create or an execute may repeat.
+        if (e.rateLimited || e.status === 503 || e.clusterNotReady)
             return true;
         // A plain 500 on a read or a cleanup call is worth another try; on a create or an
         // execute it may mean the work was done, so it is not.
@@ -31635,7 +31745,7 @@ async function withRetry(call, c) {
             if (e instanceof ApiError && e.retryAfterSeconds !== undefined) {
                 delay = Math.max(delay, e.retryAfterSeconds * 1000);
             }
-            else if (e instanceof ApiError && e.status === 429) {
+            else if (e instanceof ApiError && e.rateLimited) {
                 delay = Math.max(delay, 1000);
             }
             if (delay >= c.deadline.remaining()) {
@@ -31906,69 +32016,59 @@ async function commandBody(clusterId, contextId, language, source) {
 }
 
 ;// CONCATENATED MODULE: ./src/databricks/results.ts
-// Built from char codes so no control characters sit in the source.
-const ESC = String.fromCharCode(27);
-const ANSI = new RegExp(`${ESC}\\[[0-9;?]*[ -/]*[@-~]`, 'g');
-/** Removes terminal colour codes, which Python tracebacks from Databricks are full of. */
-function stripAnsi(text) {
-    return text.replace(ANSI, '');
-}
-/** Removes tags and decodes the few entities the service uses in error summaries. */
-function stripHtml(text) {
-    return text
-        .replace(/<[^>]*>/g, '')
-        .replace(/&lt;/g, '<')
-        .replace(/&gt;/g, '>')
-        .replace(/&quot;/g, '"')
-        .replace(/&#39;|&#x27;/g, "'")
-        .replace(/&amp;/g, '&');
-}
+
+
 /** Python may prefix the last expression's value with `Out[N]: `, which is noise to users. */
 function stripOutPrefix(text) {
     return text.replace(/^Out\[\d+\]: /m, '');
 }
-const EXCEPTION_LINE = /^[A-Za-z_][\w.$]*(?:Error|Exception|Exit|Interrupt)\b(?::.*)?$/;
 /**
- * One clean line that says what went wrong: the exception line of the summary, else of the
- * cause (the last such line: Python ends its traceback with it), else a JVM ErrorMessage=,
- * else the first line of anything there is.
+ * The service's marks where it cut text output: head and tail around "skipped N bytes" past
+ * maxReplOutputLength, or only a warning past the cell's whole-output limit.
  */
-function errorLine(summary, cause) {
-    const s = firstLine(stripHtml(stripAnsi(summary)));
-    if (s && !/^-{3,}/.test(s) && s !== 'Error')
-        return s;
-    const lines = stripAnsi(cause)
-        .split('\n')
-        .map(l => l.trim())
-        .filter(Boolean);
-    for (let i = lines.length - 1; i >= 0; i--) {
-        const line = lines[i] ?? '';
-        if (EXCEPTION_LINE.test(line))
-            return line;
-    }
-    const jvm = cause.match(/ErrorMessage=(.+)/);
-    if (jvm?.[1])
-        return jvm[1].trim();
-    return s || lines.find(l => !/^-{3,}$/.test(l)) || 'The command failed without an error message';
-}
-function firstLine(text) {
-    return (text
-        .split('\n')
-        .map(l => l.trim())
-        .find(Boolean) ?? '');
-}
+const SERVICE_CUT = /\*\*\* WARNING: (?:skipped \d+ bytes of output|max output size exceeded, skipping output\.) \*\*\*/;
 /** A cancel usually ends as Finished with an error result naming CommandCancelledException. */
 function isCancellation(raw) {
     if (!raw || raw.resultType !== 'error')
         return false;
     return `${str(raw.cause)} ${str(raw.summary)}`.includes('CommandCancelledException');
 }
-function parseResults(raw) {
+/**
+ * A context shut down under its command (cluster restart, eviction) ends the command Finished
+ * with a CommandCancelledException whose trace shows the shutdown.
+ */
+function isContextShutdown(raw) {
+    return (isCancellation(raw) &&
+        /shut\s*(?:ting\s*)?down|evict|detach/i.test(stripAnsi(`${str(raw?.cause)} ${str(raw?.summary)}`)));
+}
+/** Why a command ended with status Error: the service may put it in `results.data`. */
+function commandErrorMessage(raw) {
+    if (!raw)
+        return undefined;
+    const data = typeof raw.data === 'string' ? stripHtml(stripAnsi(raw.data)).trim() : '';
+    if (data)
+        return stripRPrefix(data);
+    if (raw.summary || raw.cause)
+        return errorLine(str(raw.summary), str(raw.cause));
+    return undefined;
+}
+/** Every image name in a result, whichever of `fileName` / `fileNames` carries them. */
+function imageNames(raw) {
+    const names = Array.isArray(raw.fileNames) ? raw.fileNames.map(str) : [];
+    if (typeof raw.fileName === 'string' && raw.fileName && !names.includes(raw.fileName))
+        names.unshift(raw.fileName);
+    return names.filter(Boolean);
+}
+/** Normalises `results`; `language` tells R's HTML text from text that merely looks like it. */
+function parseResults(raw, language) {
     if (!raw)
         return { type: 'none' };
     switch (raw.resultType) {
-        case 'text':
-            return { type: 'text', text: stripOutPrefix(str(raw.data)) };
+        case 'text': {
+            const data = str(raw.data);
+            const text = language === 'r' ? htmlToText(data) : stripOutPrefix(data);
+            return { type: 'text', text, truncated: SERVICE_CUT.test(text) };
+        }
         case 'table':
             return {
                 type: 'table',
@@ -31981,17 +32081,13 @@ function parseResults(raw) {
             const cause = str(raw.cause);
             return {
                 type: 'error',
-                message: errorLine(summary, cause),
-                traceback: stripAnsi(cause || stripHtml(summary))
+                message: error_message_errorLine(summary, cause),
+                traceback: error_message_stripRPrefix(error_message_stripAnsi(cause || error_message_stripHtml(summary)))
             };
         }
         case 'image':
-            return { type: 'image', fileName: str(raw.fileName) };
         case 'images':
-            return {
-                type: 'images',
-                fileNames: Array.isArray(raw.fileNames) ? raw.fileNames.map(str) : []
-            };
+            return { type: raw.resultType, fileNames: imageNames(raw) };
         default:
             return { type: 'none' };
     }
@@ -32435,10 +32531,8 @@ function cutToBytes(text, maxBytes) {
 
 /** GitHub keeps about 1 MB of outputs per job, shared by every step; leave room for others. */
 const MAX_RESULT_OUTPUT_BYTES = 256 * 1024;
-/** What Databricks prints in place of output past its per-command limit. */
-const OUTPUT_SKIPPED = '*** WARNING: max output size exceeded, skipping output. ***';
 /** Renders a result as the `result` output, cut to fit; `cut` says whether anything was dropped. */
-function resultText(result, maxBytes) {
+function resultText(result, maxBytes, images) {
     switch (result.type) {
         case 'text': {
             const text = cutToBytes(result.text, maxBytes);
@@ -32458,24 +32552,30 @@ function resultText(result, maxBytes) {
         case 'error':
             return { text: cutToBytes(result.message, maxBytes), cut: false };
         case 'image':
-            return { text: result.fileName, cut: false };
-        case 'images':
-            return { text: JSON.stringify(result.fileNames), cut: false };
+        case 'images': {
+            // Where each image is, never the data URL itself: that can be megabytes.
+            const where = images?.locations ??
+                result.fileNames.map((n, i) => (n.startsWith('data:') ? `(image ${i + 1}, not saved)` : n));
+            const text = result.type === 'image' && where.length === 1 ? (where[0] ?? '') : JSON.stringify(where);
+            return { text: cutToBytes(text, maxBytes), cut: byteLength(text) > maxBytes };
+        }
         case 'none':
             return { text: '', cut: false };
     }
 }
-function buildOutputs(outcome, maxBytes = MAX_RESULT_OUTPUT_BYTES) {
-    const { text, cut } = resultText(outcome.result, maxBytes);
+function buildOutputs(outcome, maxBytes = MAX_RESULT_OUTPUT_BYTES, images) {
+    const { text, cut } = resultText(outcome.result, maxBytes, images);
     const r = outcome.result;
-    const serviceTruncated = (r.type === 'table' && r.truncated) || (r.type === 'text' && r.text.includes(OUTPUT_SKIPPED));
+    // Databricks cut it before we saw it: a table past its caps, or text with its skip warnings.
+    const serviceTruncated = (r.type === 'table' && r.truncated) || (r.type === 'text' && r.truncated === true);
     return {
         status: outcome.status,
         'result-type': outcome.result.type === 'none' ? '' : outcome.result.type,
         result: text,
         truncated: cut || serviceTruncated ? 'true' : 'false',
         'context-id': outcome.contextId,
-        'command-id': outcome.commandId
+        'command-id': outcome.commandId,
+        'image-files': JSON.stringify(images?.files ?? [])
     };
 }
 function writeOutputs(outputs) {
@@ -32535,9 +32635,9 @@ function buildSummary(d, limit = SUMMARY_LIMIT_BYTES) {
     if (d.failure)
         head += `<p><strong>${escapeHtml(cutToBytes(d.failure, 4000))}</strong></p>\n`;
     const budget = limit - byteLength(head) - 400;
-    return head + (d.result ? renderResult(d.result, budget) : '');
+    return head + (d.result ? renderResult(d.result, budget, d.images) : '');
 }
-function renderResult(r, budget) {
+function renderResult(r, budget, images) {
     switch (r.type) {
         case 'text':
             return r.text
@@ -32550,9 +32650,8 @@ function renderResult(r, budget) {
             return `${head}<details open><summary>Traceback</summary>\n\n${preBlock(r.traceback, budget - byteLength(head), 'The traceback')}</details>\n`;
         }
         case 'image':
-            return `<p>Image: <code>${escapeHtml(shorten(r.fileName))}</code></p>\n`;
         case 'images':
-            return `<p>Images:</p><ul>${r.fileNames.map(f => `<li><code>${escapeHtml(shorten(f))}</code></li>`).join('')}</ul>\n`;
+            return renderImages(r.fileNames, images);
         case 'none':
             return '<p><em>No result.</em></p>\n';
     }
@@ -32596,9 +32695,17 @@ function cell(v) {
         return 'null';
     return typeof v === 'object' ? JSON.stringify(v) : String(v);
 }
-/** Data URLs can be megabytes; a name is enough in the summary. */
-function shorten(s) {
-    return s.length > 200 ? `${s.slice(0, 200)}…` : s;
+/** How many images there are and where: files on the runner, paths in the workspace. */
+function renderImages(fileNames, images) {
+    const n = fileNames.length;
+    const parts = [`<p>${n} image${n === 1 ? '' : 's'}.`];
+    if (images?.files.length)
+        parts.push(` ${images.files.length} saved on the runner in <code>${escapeHtml(images.dir)}</code> (output <code>image-files</code>), for a later step to upload.`);
+    parts.push('</p>\n');
+    const inWorkspace = images?.workspacePaths ?? fileNames.filter(f => !f.startsWith('data:'));
+    if (inWorkspace.length)
+        parts.push(`<p>Kept in the workspace (DBFS /FileStore/plots/):</p><ul>${inWorkspace.map(f => `<li><code>${escapeHtml(f.slice(0, 300))}</code></li>`).join('')}</ul>\n`);
+    return parts.join('');
 }
 
 ;// CONCATENATED MODULE: ./src/runner/signals.ts
@@ -32772,7 +32879,7 @@ async function writeSummary(html) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_run_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5674);
+/* harmony import */ var _action_run_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5441);
 
 await (0,_action_run_main_js__WEBPACK_IMPORTED_MODULE_0__/* .runMain */ .V)();
 

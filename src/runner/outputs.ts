@@ -2,12 +2,10 @@ import * as core from '@actions/core'
 import { byteLength, cutToBytes } from '../common/text.js'
 import type { RunOutcome } from '../databricks/run-command.js'
 import { tableToObjects, type CommandResult } from '../databricks/results.js'
+import type { SavedImages } from './images.js'
 
 /** GitHub keeps about 1 MB of outputs per job, shared by every step; leave room for others. */
 export const MAX_RESULT_OUTPUT_BYTES = 256 * 1024
-
-/** What Databricks prints in place of output past its per-command limit. */
-const OUTPUT_SKIPPED = '*** WARNING: max output size exceeded, skipping output. ***'
 
 /** The step's outputs, as action.yml declares them. */
 export interface StepOutputs {
@@ -17,12 +15,15 @@ export interface StepOutputs {
   truncated: 'true' | 'false'
   'context-id': string
   'command-id': string
+  /** JSON array of the image files saved under RUNNER_TEMP. */
+  'image-files': string
 }
 
 /** Renders a result as the `result` output, cut to fit; `cut` says whether anything was dropped. */
 export function resultText(
   result: CommandResult,
-  maxBytes: number
+  maxBytes: number,
+  images?: SavedImages
 ): { text: string; cut: boolean } {
   switch (result.type) {
     case 'text': {
@@ -43,26 +44,38 @@ export function resultText(
     case 'error':
       return { text: cutToBytes(result.message, maxBytes), cut: false }
     case 'image':
-      return { text: result.fileName, cut: false }
-    case 'images':
-      return { text: JSON.stringify(result.fileNames), cut: false }
+    case 'images': {
+      // Where each image is, never the data URL itself: that can be megabytes.
+      const where =
+        images?.locations ??
+        result.fileNames.map((n, i) => (n.startsWith('data:') ? `(image ${i + 1}, not saved)` : n))
+      const text =
+        result.type === 'image' && where.length === 1 ? (where[0] ?? '') : JSON.stringify(where)
+      return { text: cutToBytes(text, maxBytes), cut: byteLength(text) > maxBytes }
+    }
     case 'none':
       return { text: '', cut: false }
   }
 }
 
-export function buildOutputs(outcome: RunOutcome, maxBytes = MAX_RESULT_OUTPUT_BYTES): StepOutputs {
-  const { text, cut } = resultText(outcome.result, maxBytes)
+export function buildOutputs(
+  outcome: RunOutcome,
+  maxBytes = MAX_RESULT_OUTPUT_BYTES,
+  images?: SavedImages
+): StepOutputs {
+  const { text, cut } = resultText(outcome.result, maxBytes, images)
   const r = outcome.result
+  // Databricks cut it before we saw it: a table past its caps, or text with its skip warnings.
   const serviceTruncated =
-    (r.type === 'table' && r.truncated) || (r.type === 'text' && r.text.includes(OUTPUT_SKIPPED))
+    (r.type === 'table' && r.truncated) || (r.type === 'text' && r.truncated === true)
   return {
     status: outcome.status,
     'result-type': outcome.result.type === 'none' ? '' : outcome.result.type,
     result: text,
     truncated: cut || serviceTruncated ? 'true' : 'false',
     'context-id': outcome.contextId,
-    'command-id': outcome.commandId
+    'command-id': outcome.commandId,
+    'image-files': JSON.stringify(images?.files ?? [])
   }
 }
 

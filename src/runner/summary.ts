@@ -1,6 +1,7 @@
 import { formatDuration } from '../common/duration.js'
 import { byteLength, cutToBytes, escapeHtml } from '../common/text.js'
 import type { CommandResult } from '../databricks/results.js'
+import type { SavedImages } from './images.js'
 
 /** GitHub drops a step's summary past 1 MiB; stay well below it. */
 export const SUMMARY_LIMIT_BYTES = 1_000_000
@@ -15,6 +16,8 @@ export interface SummaryData {
   status: string
   durationMs: number
   result?: CommandResult
+  /** Where the result's images were saved, when it has any. */
+  images?: SavedImages
   /** Why the step failed, when it did. */
   failure?: string
 }
@@ -39,10 +42,10 @@ export function buildSummary(d: SummaryData, limit = SUMMARY_LIMIT_BYTES): strin
   head += `<tr>${cells.map(c => `<td>${c}</td>`).join('')}</tr></table>\n`
   if (d.failure) head += `<p><strong>${escapeHtml(cutToBytes(d.failure, 4000))}</strong></p>\n`
   const budget = limit - byteLength(head) - 400
-  return head + (d.result ? renderResult(d.result, budget) : '')
+  return head + (d.result ? renderResult(d.result, budget, d.images) : '')
 }
 
-function renderResult(r: CommandResult, budget: number): string {
+function renderResult(r: CommandResult, budget: number, images?: SavedImages): string {
   switch (r.type) {
     case 'text':
       return r.text
@@ -55,9 +58,8 @@ function renderResult(r: CommandResult, budget: number): string {
       return `${head}<details open><summary>Traceback</summary>\n\n${preBlock(r.traceback, budget - byteLength(head), 'The traceback')}</details>\n`
     }
     case 'image':
-      return `<p>Image: <code>${escapeHtml(shorten(r.fileName))}</code></p>\n`
     case 'images':
-      return `<p>Images:</p><ul>${r.fileNames.map(f => `<li><code>${escapeHtml(shorten(f))}</code></li>`).join('')}</ul>\n`
+      return renderImages(r.fileNames, images)
     case 'none':
       return '<p><em>No result.</em></p>\n'
   }
@@ -102,7 +104,19 @@ function cell(v: unknown): string {
   return typeof v === 'object' ? JSON.stringify(v) : String(v)
 }
 
-/** Data URLs can be megabytes; a name is enough in the summary. */
-function shorten(s: string): string {
-  return s.length > 200 ? `${s.slice(0, 200)}…` : s
+/** How many images there are and where: files on the runner, paths in the workspace. */
+function renderImages(fileNames: string[], images: SavedImages | undefined): string {
+  const n = fileNames.length
+  const parts = [`<p>${n} image${n === 1 ? '' : 's'}.`]
+  if (images?.files.length)
+    parts.push(
+      ` ${images.files.length} saved on the runner in <code>${escapeHtml(images.dir)}</code> (output <code>image-files</code>), for a later step to upload.`
+    )
+  parts.push('</p>\n')
+  const inWorkspace = images?.workspacePaths ?? fileNames.filter(f => !f.startsWith('data:'))
+  if (inWorkspace.length)
+    parts.push(
+      `<p>Kept in the workspace (DBFS /FileStore/plots/):</p><ul>${inWorkspace.map(f => `<li><code>${escapeHtml(f.slice(0, 300))}</code></li>`).join('')}</ul>\n`
+    )
+  return parts.join('')
 }
