@@ -30,6 +30,14 @@ const SETTLES_TO: Partial<Record<ClusterState, ClusterState>> = {
   TERMINATING: 'TERMINATED'
 }
 
+/** What clusters/get says beside a passing state. */
+const MESSAGES: Partial<Record<ClusterState, string>> = {
+  PENDING: 'Starting Spark',
+  RESTARTING: 'Restarting Spark',
+  RESIZING: 'Resizing cluster',
+  TERMINATING: 'Terminating cluster'
+}
+
 type Outcome = { ok: true } | { ok: false; message: string }
 
 export class Cluster {
@@ -50,7 +58,7 @@ export class Cluster {
     this.startDelayMs = spec.startDelayMs ?? 2000
     this.terminateDelayMs = spec.terminateDelayMs ?? 2000
     const next = SETTLES_TO[this.state]
-    if (next) this.moveTo(this.state, '', { ms: spec.settleMs ?? 2000, next })
+    if (next) this.moveTo(this.state, MESSAGES[this.state], { ms: spec.settleMs ?? 2000, next })
   }
 
   get acceptsCommands(): boolean {

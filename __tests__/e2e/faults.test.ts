@@ -41,12 +41,13 @@ describe('service behaviours that bite', () => {
     await expectNothingLeft(emu)
   })
 
-  it('fails when a context ends in Error, and post destroys it', async () => {
-    emu.faults.set({ contextErrors: 1 })
+  it('fails when 5 contexts in a row end in Error, and post destroys the last', async () => {
+    emu.faults.set({ contextErrors: 5 })
     const { main, post } = await job(emu, { command: '1' })
     expect(theError(main)).toMatch(
-      /^Execution context \S+ on cluster .* ended in state Error; the cluster could not start a python interpreter/
+      /^Execution context \S+ on cluster .* ended in state Error \(attempt 5 of 5\); the cluster could not start a python interpreter/
     )
+    expect(calls(emu, 'POST', '1.2/contexts/destroy')).toHaveLength(5)
     expect(post.log).toMatch(/Destroyed execution context/)
     await expectNothingLeft(emu)
   })

@@ -28370,7 +28370,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5564:
+/***/ 1449:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31326,6 +31326,8 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 ;// CONCATENATED MODULE: ./src/common/errors.ts
 /** The message of anything thrown, without assuming it is an Error. */
 function errorMessage(e) {
@@ -31442,11 +31444,11 @@ class Deadline {
 const ESC = String.fromCharCode(27);
 const ANSI = new RegExp(`${ESC}\\[[0-9;?]*[ -/]*[@-~]`, 'g');
 /** Removes terminal colour codes, which Python tracebacks from Databricks are full of. */
-function error_message_stripAnsi(text) {
+function stripAnsi(text) {
     return text.replace(ANSI, '');
 }
 /** Removes tags and decodes the entities the service uses in summaries and R output. */
-function error_message_stripHtml(text) {
+function stripHtml(text) {
     return text
         .replace(/<[^>]*>/g, '')
         .replace(/&lt;/g, '<')
@@ -31460,12 +31462,12 @@ function error_message_stripHtml(text) {
  * R names the temporary file it runs a command from at the start of its errors
  * (`DATABRICKS_CURRENT_TEMP_CMD__<id>: Error in …`); that name means nothing to the user.
  */
-function error_message_stripRPrefix(text) {
+function stripRPrefix(text) {
     return text.replace(/^(\s*)DATABRICKS_CURRENT_TEMP_CMD__[^\s:]*:?[ \t]*/gm, '$1');
 }
 /** R prints through an HTML renderer: its text results arrive as HTML. */
 function htmlToText(html) {
-    const text = error_message_stripHtml(html.replace(/<br\s*\/?>/gi, '\n').replace(/<\/(p|div|tr)>/gi, '\n'));
+    const text = stripHtml(html.replace(/<br\s*\/?>/gi, '\n').replace(/<\/(p|div|tr)>/gi, '\n'));
     return text.replace(/^\n+/, '').replace(/\n+$/, '');
 }
 const EXCEPTION_LINE = /^[A-Za-z_][\w.$]*(?:Error|Exception|Exit|Interrupt)\b(?::.*)?$/;
@@ -31476,11 +31478,11 @@ const EXECUTION_ERROR = /ExecutionError:[ \t]*([\s\S]*?)\n(StatusCode=\d*)\n(Sta
  * block of the cause, else its last exception line (Python ends its traceback with it), else a
  * JVM ErrorMessage=, else the first line of anything there is.
  */
-function error_message_errorLine(summary, cause) {
-    const s = firstLine(error_message_stripRPrefix(error_message_stripHtml(error_message_stripAnsi(summary))));
+function errorLine(summary, cause) {
+    const s = firstLine(stripRPrefix(stripHtml(stripAnsi(summary))));
     if (s && !/^-{3,}/.test(s) && s !== 'Error')
         return s;
-    const clean = error_message_stripRPrefix(error_message_stripAnsi(cause));
+    const clean = stripRPrefix(stripAnsi(cause));
     const block = EXECUTION_ERROR.exec(clean);
     if (block) {
         const what = block[1]?.trim().replace(/\s*\n\s*/g, ' ') || 'ExecutionError';
@@ -31616,7 +31618,7 @@ function fromText(body) {
 }
 /** Tags to spaces (so words stay apart), entities decoded. */
 function entities(text) {
-    return error_message_stripHtml(text.replace(/<[^>]+>/g, ' '));
+    return stripHtml(text.replace(/<[^>]+>/g, ' '));
 }
 /** Proxies answer with HTML pages: their heading says it best, else their title, else all text. */
 function api_error_htmlToText(html) {
@@ -32048,8 +32050,11 @@ function parseResults(raw, language) {
             const cause = str(raw.cause);
             return {
                 type: 'error',
-                message: error_message_errorLine(summary, cause),
-                traceback: error_message_stripRPrefix(error_message_stripAnsi(cause || error_message_stripHtml(summary)))
+                // A bare error result may say it only in `data`.
+                message: summary || cause
+                    ? errorLine(summary, cause)
+                    : (commandErrorMessage(raw) ?? errorLine('', '')),
+                traceback: stripRPrefix(stripAnsi(cause || stripHtml(summary)))
             };
         }
         case 'image':
@@ -32122,6 +32127,30 @@ function describeCluster(info) {
 const CLUSTER_SCHEDULE = { initialMs: 1000, factor: 1.5, maxMs: 10_000 };
 const READY = READY_CLUSTER_STATES;
 /**
+ * The service refuses to start a cluster until it is TERMINATED (INVALID_STATE), so a
+ * TERMINATING one is waited out first. Returns the cluster as it is then.
+ */
+async function waitTerminated(o, info) {
+    o.logger.info(`Cluster ${o.clusterId} is ${describeCluster(info)}; waiting for it to be TERMINATED before starting it (Databricks cannot start a cluster that is still terminating)`);
+    const outcome = await pollUntil({
+        what: `cluster ${o.clusterId} to finish terminating`,
+        fetch: () => getCluster(o.api, o.clusterId, { deadline: o.deadline, signal: o.signal }),
+        isDone: c => c.state !== 'TERMINATING',
+        describe: describeCluster,
+        deadline: o.deadline,
+        clock: o.clock,
+        sleep: o.sleep,
+        signal: o.signal,
+        logger: o.logger,
+        schedule: CLUSTER_SCHEDULE,
+        progressEveryMs: 15_000
+    });
+    if (!outcome.done) {
+        throw new DeadlineError(`Timed out after ${o.deadline.label} waiting for cluster ${o.clusterId} to finish terminating before starting it. Raise the timeout input, or start the cluster once it is TERMINATED.`);
+    }
+    return outcome.value;
+}
+/**
  * Makes sure the cluster accepts commands: returns at once when it does, waits when it is
  * coming up, starts it when it is TERMINATED and `startCluster` allows, and fails otherwise.
  */
@@ -32130,6 +32159,8 @@ async function ensureClusterReady(o) {
     let info = await getCluster(o.api, o.clusterId, call);
     if (READY.has(info.state))
         return info;
+    if (info.state === 'TERMINATING' && o.startCluster)
+        info = await waitTerminated(o, info);
     if (STOPPED_CLUSTER_STATES.has(info.state)) {
         if (!o.startCluster) {
             throw new Error(`Cluster ${o.clusterId} is ${describeCluster(info)}. ` +
@@ -32143,6 +32174,7 @@ async function ensureClusterReady(o) {
             // Someone else started it between our look and our start: that is what we wanted.
             if (!(e instanceof ApiError && e.invalidState))
                 throw e;
+            o.logger.info(`Cluster ${o.clusterId} was already starting (${e.serviceMessage})`);
         }
     }
     else if (!COMING_UP_CLUSTER_STATES.has(info.state)) {
@@ -32173,7 +32205,130 @@ async function ensureClusterReady(o) {
     return info;
 }
 
+;// CONCATENATED MODULE: ./src/flow/context.ts
+
+
+
+
+
+/** dbt-databricks gives a context that ends in Error this many tries in all, and so do we. */
+const CONTEXT_ATTEMPTS = 5;
+/** How often to ask again for room at the context limit: gently, with jitter, capped. */
+const ROOM_SCHEDULE = { initialMs: 1000, factor: 1.5, maxMs: 10_000 };
+/** A progress line at most this often while waiting for room. */
+const ROOM_PROGRESS_MS = 15_000;
+/**
+ * Creates an execution context and waits until it runs. Two service behaviours are absorbed
+ * here, both within the step's deadline:
+ * - At the cluster's context limit with none idle, contexts/create fails and nothing is
+ *   created; we wait for room and ask again, logging progress.
+ * - Under load a context can end in Error; we destroy it and create another, up to
+ *   CONTEXT_ATTEMPTS in all (the failed one did nothing, so a new one duplicates nothing).
+ */
+async function openContext(exec, req, d) {
+    const where = `cluster ${exec.clusterId}`;
+    const call = { deadline: req.deadline, signal: d.signal };
+    for (let attempt = 1;; attempt++) {
+        const contextId = await req.step(`Failed to create a ${req.language} execution context on ${where}`, () => createWhenRoom(exec, req, d), req.unknownCreate);
+        req.onCreated(contextId);
+        d.logger.info(`Created execution context ${contextId}; waiting for it to be ready`);
+        const ctx = await req.step(`Failed while waiting for execution context ${contextId} on ${where}`, () => pollUntil({
+            what: `execution context ${contextId}`,
+            fetch: () => exec.contextStatus(contextId, call),
+            isDone: s => s !== 'Pending',
+            describe: s => s,
+            deadline: req.deadline,
+            ...d
+        }));
+        if (!ctx.done) {
+            throw new DeadlineError(`Timed out after ${req.deadline.label} waiting for execution context ${contextId} on ${where} (still ${ctx.last ?? 'Pending'}). The cluster may be overloaded; raise the timeout input or try again.`);
+        }
+        if (ctx.value === 'Running')
+            return contextId;
+        const pause = Math.min(16_000, 1000 * 2 ** (attempt - 1));
+        const failed = `Execution context ${contextId} on ${where} ended in state ${ctx.value}`;
+        if (attempt >= CONTEXT_ATTEMPTS || pause >= req.deadline.remaining()) {
+            throw new Error(`${failed}${attempt > 1 ? ` (attempt ${attempt} of ${CONTEXT_ATTEMPTS})` : ''}; the cluster could not start a ${req.language} interpreter. A busy cluster does this; check the cluster's event log and driver logs, or run when it is less loaded.`);
+        }
+        d.logger.warning(`${failed} (attempt ${attempt} of ${CONTEXT_ATTEMPTS}; a busy cluster does this). Destroying it and creating another in ${formatDuration(pause)}.`);
+        try {
+            await exec.destroyContext(contextId, call);
+        }
+        catch (e) {
+            // The post step only knows the latest context: say which one may be left.
+            d.logger.warning(`Could not destroy execution context ${contextId} (${e instanceof Error ? e.message : String(e)}); the cluster evicts it when it needs room.`);
+        }
+        await d.sleep(pause, d.signal);
+    }
+}
+/** contexts/create, waiting for room while the cluster is at its context limit. */
+async function createWhenRoom(exec, req, d) {
+    const call = { deadline: req.deadline, signal: d.signal };
+    const random = d.random ?? Math.random;
+    const started = d.clock.now();
+    let nextProgress = started;
+    let delay = ROOM_SCHEDULE.initialMs;
+    for (let refused = 0;; refused++) {
+        try {
+            const id = await exec.createContext(req.language, call);
+            if (refused > 0)
+                d.logger.info(`Cluster ${exec.clusterId} had room after ${formatDuration(d.clock.now() - started)} (${refused} refused)`);
+            return id;
+        }
+        catch (e) {
+            if (!(e instanceof ApiError && e.tooManyContexts))
+                throw e;
+            // Jitter spreads the steps that wait together, so they do not all ask at once.
+            const wait = delay / 2 + (random() * delay) / 2;
+            const waited = d.clock.now() - started;
+            if (wait >= req.deadline.remaining()) {
+                throw new DeadlineError(`Timed out after ${req.deadline.label} waiting for room for an execution context on cluster ${exec.clusterId}: it holds its maximum (${MAX_CONTEXTS_PER_CLUSTER} by default) and none was idle for ${formatDuration(waited)} (${refused + 1} tries). Raise the timeout input, run fewer steps at once on this cluster, or use another cluster.`);
+            }
+            if (d.clock.now() >= nextProgress) {
+                d.logger.info(`Cluster ${exec.clusterId} is at its execution context limit and none is idle (${e.serviceMessage}); waiting for room (${refused + 1} tries, ${formatDuration(waited)} so far)`);
+                nextProgress = d.clock.now() + ROOM_PROGRESS_MS;
+            }
+            await d.sleep(wait, d.signal);
+            delay = Math.min(ROOM_SCHEDULE.maxMs, delay * ROOM_SCHEDULE.factor);
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/flow/outcome.ts
+
+
+/** Said when a context is shut down under its command. */
+const SHUTDOWN_WHY = `its execution context was shut down while it ran. Databricks does this when the cluster restarts or terminates, or when it evicts the context to make room (a cluster keeps at most ${MAX_CONTEXTS_PER_CLUSTER}). Run the step again once the cluster is RUNNING`;
+/** Reads a command's final status and result as the step reports them. */
+function verdict(commandId, status, raw, result) {
+    if (isContextShutdown(raw)) {
+        return { status: 'Cancelled', failure: `Command ${commandId} did not finish: ${SHUTDOWN_WHY}.` };
+    }
+    if (status === 'Cancelled' || isCancellation(raw)) {
+        const why = result.type === 'error' ? `: ${result.message}` : '';
+        return {
+            status: 'Cancelled',
+            failure: `Command ${commandId} was cancelled outside this step${why}`
+        };
+    }
+    if (status === 'Error') {
+        // The service may say why in results.data rather than in an error result.
+        const why = commandErrorMessage(raw);
+        return {
+            status,
+            failure: `Command ${commandId} ended with status Error${why ? `: ${why}` : ''}`
+        };
+    }
+    if (result.type === 'error')
+        return { status, failure: result.message };
+    if (status !== 'Finished')
+        return { status, failure: `Command ${commandId} ended with status ${status}` };
+    return { status };
+}
+
 ;// CONCATENATED MODULE: ./src/flow/run-command.ts
+
+
 
 
 
@@ -32195,23 +32350,13 @@ async function runCommand(req, hooks, d) {
         startCluster: req.startCluster,
         deadline: req.deadline
     }));
-    const contextId = await step(`Failed to create a ${req.language} execution context on ${where}`, () => exec.createContext(req.language, call), UNKNOWN_CREATE);
-    hooks.onContextCreated(contextId);
-    d.logger.info(`Created execution context ${contextId}; waiting for it to be ready`);
-    const ctx = await step(`Failed while waiting for execution context ${contextId} on ${where}`, () => pollUntil({
-        what: `execution context ${contextId}`,
-        fetch: () => exec.contextStatus(contextId, call),
-        isDone: s => s !== 'Pending',
-        describe: s => s,
+    const contextId = await openContext(exec, {
+        language: req.language,
         deadline: req.deadline,
-        ...d
-    }));
-    if (!ctx.done) {
-        throw new DeadlineError(`Timed out after ${req.deadline.label} waiting for execution context ${contextId} on ${where} (still ${ctx.last ?? 'Pending'}). The cluster may be overloaded; raise the timeout input or try again.`);
-    }
-    if (ctx.value !== 'Running') {
-        throw new Error(`Execution context ${contextId} on ${where} ended in state ${ctx.value}; the cluster could not start a ${req.language} interpreter. Check the cluster's event log and driver logs.`);
-    }
+        onCreated: id => hooks.onContextCreated(id),
+        step,
+        unknownCreate: UNKNOWN_CREATE
+    }, d);
     const commandId = await step(`Failed to start the command in context ${contextId} on ${where}`, () => exec.execute(contextId, req.language, req.source, call), UNKNOWN_EXECUTE);
     hooks.onCommandStarted(commandId);
     d.logger.info(`Started command ${commandId}`);
@@ -32245,12 +32390,12 @@ async function runCommand(req, hooks, d) {
         throw e;
     }
     hooks.onCommandEnded();
-    const cancelled = final.status === 'Cancelled' || isCancellation(final.results);
+    const result = parseResults(final.results, req.language);
     return {
         contextId,
         commandId,
-        status: cancelled ? 'Cancelled' : final.status,
-        result: parseResults(final.results)
+        result,
+        ...verdict(commandId, final.status, final.results, result)
     };
 }
 /**
@@ -32558,6 +32703,59 @@ function printUntrusted(title, text) {
     endGroup();
 }
 
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+;// CONCATENATED MODULE: ./src/runner/images.ts
+
+
+const DATA_URL = /^data:([^;,]*)((?:;[^;,]*)*),(.*)$/s;
+/** The bytes and a file extension of a `data:` URL, or undefined when the name is not one. */
+function decodeDataUrl(name) {
+    const m = DATA_URL.exec(name);
+    if (!m)
+        return undefined;
+    const mime = (m[1] || 'application/octet-stream').toLowerCase();
+    const base64 = /;base64/i.test(m[2] ?? '');
+    const payload = m[3] ?? '';
+    const bytes = base64
+        ? Buffer.from(payload, 'base64')
+        : Buffer.from(decodeURIComponent(payload), 'utf8');
+    const subtype = mime.split('/')[1] ?? 'bin';
+    const extension = subtype === 'jpeg'
+        ? 'jpg'
+        : subtype === 'svg+xml'
+            ? 'svg'
+            : subtype.replace(/[^a-z0-9]/g, '') || 'bin';
+    return { bytes, extension };
+}
+/**
+ * Writes every data-URL image of a result to `dir` (created when needed) as image-1.png, …, so
+ * a later step can upload them; a data URL never goes into an output, where it would be
+ * megabytes. Names that are not data URLs are workspace paths and are listed as such.
+ */
+async function saveImages(fileNames, dir) {
+    const saved = { files: [], dir, workspacePaths: [], locations: [] };
+    for (const name of fileNames) {
+        const image = decodeDataUrl(name);
+        if (!image) {
+            saved.workspacePaths.push(name);
+            saved.locations.push(name);
+            continue;
+        }
+        if (saved.files.length === 0)
+            await (0,promises_namespaceObject.mkdir)(dir, { recursive: true });
+        const file = (0,external_node_path_namespaceObject.join)(dir, `image-${saved.files.length + 1}.${image.extension}`);
+        await (0,promises_namespaceObject.writeFile)(file, image.bytes);
+        saved.files.push(file);
+        saved.locations.push(file);
+    }
+    return saved;
+}
+/** The directory for one command's images: under RUNNER_TEMP, which the runner empties per job. */
+function imageDir(runnerTemp, commandId) {
+    return (0,external_node_path_namespaceObject.join)(runnerTemp, 'databricks-images', commandId.replace(/[^\w.-]/g, '_') || 'command');
+}
+
 ;// CONCATENATED MODULE: ./src/common/text.ts
 /** Escapes text for HTML and for markdown that GitHub renders (core.summary escapes nothing). */
 function escapeHtml(text) {
@@ -32791,8 +32989,6 @@ function watchJobCancel() {
     };
 }
 
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 ;// CONCATENATED MODULE: ./src/action/deps.ts
 
 
@@ -32809,6 +33005,8 @@ function defaultDeps() {
 }
 
 ;// CONCATENATED MODULE: ./src/action/run-main.ts
+
+
 
 
 
@@ -32865,7 +33063,7 @@ async function runMain(deps = defaultDeps()) {
             },
             onCommandEnded: () => saveCommandDone()
         }, { api, clock: deps.clock, sleep: deps.sleep, logger: runnerLogger, signal });
-        await report(outcome, inputs, deps.clock.now() - started);
+        await report(outcome, inputs, deps.clock.now() - started, deps.env.RUNNER_TEMP || (0,external_node_os_namespaceObject.tmpdir)());
     }
     catch (e) {
         const message = errorMessage(e);
@@ -32889,9 +33087,10 @@ async function runMain(deps = defaultDeps()) {
         watcher?.dispose();
     }
 }
-async function report(outcome, inputs, durationMs) {
-    writeOutputs(buildOutputs(outcome));
+async function report(outcome, inputs, durationMs, runnerTemp) {
     const r = outcome.result;
+    const images = await keepImages(r, imageDir(runnerTemp, outcome.commandId));
+    writeOutputs(buildOutputs(outcome, undefined, images));
     info(`Command ${outcome.commandId} ended ${outcome.status} after ${formatDuration(durationMs)}`);
     if (r.type === 'text' && r.text)
         printUntrusted('Output', r.text);
@@ -32899,20 +33098,28 @@ async function report(outcome, inputs, durationMs) {
         info(`Table result: ${r.rows.length} rows, columns ${r.columns.map(c => c.name).join(', ')}${r.truncated ? ' (truncated by Databricks)' : ''}`);
     if (r.type === 'error')
         printUntrusted('Traceback', r.traceback);
-    await writeSummary(buildSummary({ ...summaryHead(inputs), status: outcome.status, durationMs, result: r }));
-    const failure = outcome.status === 'Cancelled'
-        ? `Command ${outcome.commandId} was cancelled outside this step${r.type === 'error' ? `: ${r.message}` : ''}`
-        : r.type === 'error'
-            ? r.message
-            : outcome.status !== 'Finished'
-                ? `Command ${outcome.commandId} ended with status ${outcome.status}`
-                : undefined;
+    await writeSummary(buildSummary({ ...summaryHead(inputs), status: outcome.status, durationMs, result: r, images }));
+    const failure = outcome.failure;
     if (!failure)
         return;
     if (inputs.failOnError)
         setFailed(failure);
     else
         warning(`${failure} (not failing the step: fail-on-error is false)`);
+}
+/** Plots are decoded into files a later step can upload; data URLs never reach an output. */
+async function keepImages(r, dir) {
+    if (r.type !== 'image' && r.type !== 'images')
+        return undefined;
+    try {
+        const saved = await saveImages(r.fileNames, dir);
+        info(`${r.fileNames.length} image${r.fileNames.length === 1 ? '' : 's'} returned; ${saved.files.length} saved in ${dir} (output image-files)${saved.workspacePaths.length ? `, ${saved.workspacePaths.length} kept in the workspace under /FileStore/plots/` : ''}`);
+        return saved;
+    }
+    catch (e) {
+        warning(`Could not save the command's images in ${dir}: ${errorMessage(e)}`);
+        return undefined;
+    }
 }
 function summaryHead(inputs) {
     return { clusterId: inputs.clusterId, language: inputs.language, source: inputs.sourceLabel };
@@ -32937,7 +33144,7 @@ async function writeSummary(html) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_run_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5564);
+/* harmony import */ var _action_run_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1449);
 
 await (0,_action_run_main_js__WEBPACK_IMPORTED_MODULE_0__/* .runMain */ .V)();
 

@@ -1,11 +1,14 @@
 import * as core from '@actions/core'
+import { tmpdir } from 'node:os'
 import { CancelledError, DeadlineError, InputError, errorMessage } from '../common/errors.js'
 import { formatDuration } from '../common/duration.js'
 import { Deadline } from '../common/time.js'
 import { DatabricksApi } from '../databricks/api.js'
+import type { CommandResult } from '../databricks/results.js'
 import { runCommand, type RunOutcome } from '../flow/run-command.js'
 import { maskSecrets, parseInputs, readRawInputs, type Inputs } from '../runner/inputs.js'
 import { printUntrusted, runnerLogger } from '../runner/log.js'
+import { imageDir, saveImages, type SavedImages } from '../runner/images.js'
 import { buildOutputs, writeOutputs } from '../runner/outputs.js'
 import { saveCommand, saveCommandDone, saveContext } from '../runner/state.js'
 import { buildSummary } from '../runner/summary.js'
@@ -60,7 +63,7 @@ export async function runMain(deps: ActionDeps = defaultDeps()): Promise<void> {
       },
       { api, clock: deps.clock, sleep: deps.sleep, logger: runnerLogger, signal }
     )
-    await report(outcome, inputs, deps.clock.now() - started)
+    await report(outcome, inputs, deps.clock.now() - started, deps.env.RUNNER_TEMP || tmpdir())
   } catch (e) {
     const message = errorMessage(e)
     const status =
@@ -85,9 +88,15 @@ export async function runMain(deps: ActionDeps = defaultDeps()): Promise<void> {
   }
 }
 
-async function report(outcome: RunOutcome, inputs: Inputs, durationMs: number): Promise<void> {
-  writeOutputs(buildOutputs(outcome))
+async function report(
+  outcome: RunOutcome,
+  inputs: Inputs,
+  durationMs: number,
+  runnerTemp: string
+): Promise<void> {
   const r = outcome.result
+  const images = await keepImages(r, imageDir(runnerTemp, outcome.commandId))
+  writeOutputs(buildOutputs(outcome, undefined, images))
   core.info(
     `Command ${outcome.commandId} ended ${outcome.status} after ${formatDuration(durationMs)}`
   )
@@ -98,20 +107,28 @@ async function report(outcome: RunOutcome, inputs: Inputs, durationMs: number): 
     )
   if (r.type === 'error') printUntrusted('Traceback', r.traceback)
   await writeSummary(
-    buildSummary({ ...summaryHead(inputs), status: outcome.status, durationMs, result: r })
+    buildSummary({ ...summaryHead(inputs), status: outcome.status, durationMs, result: r, images })
   )
 
-  const failure =
-    outcome.status === 'Cancelled'
-      ? `Command ${outcome.commandId} was cancelled outside this step${r.type === 'error' ? `: ${r.message}` : ''}`
-      : r.type === 'error'
-        ? r.message
-        : outcome.status !== 'Finished'
-          ? `Command ${outcome.commandId} ended with status ${outcome.status}`
-          : undefined
+  const failure = outcome.failure
   if (!failure) return
   if (inputs.failOnError) core.setFailed(failure)
   else core.warning(`${failure} (not failing the step: fail-on-error is false)`)
+}
+
+/** Plots are decoded into files a later step can upload; data URLs never reach an output. */
+async function keepImages(r: CommandResult, dir: string): Promise<SavedImages | undefined> {
+  if (r.type !== 'image' && r.type !== 'images') return undefined
+  try {
+    const saved = await saveImages(r.fileNames, dir)
+    core.info(
+      `${r.fileNames.length} image${r.fileNames.length === 1 ? '' : 's'} returned; ${saved.files.length} saved in ${dir} (output image-files)${saved.workspacePaths.length ? `, ${saved.workspacePaths.length} kept in the workspace under /FileStore/plots/` : ''}`
+    )
+    return saved
+  } catch (e) {
+    core.warning(`Could not save the command's images in ${dir}: ${errorMessage(e)}`)
+    return undefined
+  }
 }
 
 function summaryHead(inputs: Inputs): { clusterId: string; language: string; source: string } {

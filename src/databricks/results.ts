@@ -88,7 +88,11 @@ export function parseResults(raw: RawResults, language?: Language): CommandResul
       const cause = str(raw.cause)
       return {
         type: 'error',
-        message: errorLine(summary, cause),
+        // A bare error result may say it only in `data`.
+        message:
+          summary || cause
+            ? errorLine(summary, cause)
+            : (commandErrorMessage(raw) ?? errorLine('', '')),
         traceback: stripRPrefix(stripAnsi(cause || stripHtml(summary)))
       }
     }

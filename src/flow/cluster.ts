@@ -32,6 +32,35 @@ const CLUSTER_SCHEDULE = { initialMs: 1000, factor: 1.5, maxMs: 10_000 }
 const READY = READY_CLUSTER_STATES
 
 /**
+ * The service refuses to start a cluster until it is TERMINATED (INVALID_STATE), so a
+ * TERMINATING one is waited out first. Returns the cluster as it is then.
+ */
+async function waitTerminated(o: EnsureClusterOptions, info: ClusterInfo): Promise<ClusterInfo> {
+  o.logger.info(
+    `Cluster ${o.clusterId} is ${describe(info)}; waiting for it to be TERMINATED before starting it (Databricks cannot start a cluster that is still terminating)`
+  )
+  const outcome = await pollUntil({
+    what: `cluster ${o.clusterId} to finish terminating`,
+    fetch: () => getCluster(o.api, o.clusterId, { deadline: o.deadline, signal: o.signal }),
+    isDone: c => c.state !== 'TERMINATING',
+    describe,
+    deadline: o.deadline,
+    clock: o.clock,
+    sleep: o.sleep,
+    signal: o.signal,
+    logger: o.logger,
+    schedule: CLUSTER_SCHEDULE,
+    progressEveryMs: 15_000
+  })
+  if (!outcome.done) {
+    throw new DeadlineError(
+      `Timed out after ${o.deadline.label} waiting for cluster ${o.clusterId} to finish terminating before starting it. Raise the timeout input, or start the cluster once it is TERMINATED.`
+    )
+  }
+  return outcome.value
+}
+
+/**
  * Makes sure the cluster accepts commands: returns at once when it does, waits when it is
  * coming up, starts it when it is TERMINATED and `startCluster` allows, and fails otherwise.
  */
@@ -39,6 +68,7 @@ export async function ensureClusterReady(o: EnsureClusterOptions): Promise<Clust
   const call = { deadline: o.deadline, signal: o.signal }
   let info = await getCluster(o.api, o.clusterId, call)
   if (READY.has(info.state)) return info
+  if (info.state === 'TERMINATING' && o.startCluster) info = await waitTerminated(o, info)
   if (STOPPED_CLUSTER_STATES.has(info.state)) {
     if (!o.startCluster) {
       throw new Error(
@@ -52,6 +82,7 @@ export async function ensureClusterReady(o: EnsureClusterOptions): Promise<Clust
     } catch (e) {
       // Someone else started it between our look and our start: that is what we wanted.
       if (!(e instanceof ApiError && e.invalidState)) throw e
+      o.logger.info(`Cluster ${o.clusterId} was already starting (${e.serviceMessage})`)
     }
   } else if (!COMING_UP_CLUSTER_STATES.has(info.state)) {
     throw new Error(`Cluster ${o.clusterId} is in state ${describe(info)} and cannot run commands.`)
