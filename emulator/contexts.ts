@@ -14,6 +14,11 @@ import {
 export interface ContextLimits {
   /** The service keeps at most 145 per cluster and evicts idle ones past that. */
   maxContextsPerCluster: number
+  /**
+   * A context counts as idle (evictable at the limit) this long after its last activity:
+   * creation, an execute, a command ending. The service's threshold is not public.
+   */
+  idleAfterMs: number
   /** Python processes the emulator may run at once, over all clusters. */
   maxProcesses: number
   /** A cell's whole output past this is dropped for a warning. */
@@ -45,6 +50,8 @@ interface Context {
   queue: Command[]
   busy?: Command
   lastUsed: number
+  /** Creation, the last execute or the last command's end. */
+  lastActive: number
 }
 
 const RUNNABLE = new Set(['python', 'sql'])
@@ -89,8 +96,15 @@ export class ContextRegistry {
   create(clusterId: string, language: string): string {
     const onCluster = [...this.contexts.values()].filter(c => c.clusterId === clusterId)
     if (onCluster.length >= this.limits.maxContextsPerCluster) {
+      const now = Date.now()
       const idle = onCluster
-        .filter(c => !c.busy && c.queue.length === 0)
+        .filter(
+          c =>
+            c.status !== 'Pending' &&
+            !c.busy &&
+            c.queue.length === 0 &&
+            now - c.lastActive >= this.limits.idleAfterMs
+        )
         .sort((a, b) => a.lastUsed - b.lastUsed)[0]
       if (!idle)
         throw new HttpProblem(
@@ -112,7 +126,8 @@ export class ContextRegistry {
       status: 'Pending',
       commands: new Map(),
       queue: [],
-      lastUsed: Date.now()
+      lastUsed: Date.now(),
+      lastActive: Date.now()
     }
     this.contexts.set(ctx.id, ctx)
     this.peakContexts = Math.max(this.peakContexts, this.contexts.size)
@@ -209,6 +224,7 @@ export class ContextRegistry {
     }
     ctx.commands.set(cmd.id, cmd)
     ctx.queue.push(cmd)
+    ctx.lastActive = Date.now()
     setImmediate(() => this.pump(ctx))
     return cmd.id
   }
@@ -249,6 +265,7 @@ export class ContextRegistry {
         : Promise.resolve(unsupported(cmd.language))
     void run.then(answer => {
       if (ctx.busy === cmd) ctx.busy = undefined
+      ctx.lastActive = Date.now()
       if (canned) this.finish(cmd, canned.results, canned.status ?? 'Finished')
       else this.finish(cmd, answer as Results)
       this.pump(ctx)

@@ -59,6 +59,7 @@ export class Emulator {
     this.registry = new ContextRegistry(
       {
         maxContextsPerCluster: MAX_CONTEXTS_PER_CLUSTER,
+        idleAfterMs: 60_000,
         maxProcesses: 160,
         // The service's own limits (Databricks Runtime 16.4 and below); see docs/service-facts.md.
         maxOutputBytes: 20 * 1024 * 1024,

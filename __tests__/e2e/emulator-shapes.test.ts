@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { canned } from '../../emulator/canned-results.js'
 import { barePre, jettyPage, plainCode, rateLimited400 } from '../../emulator/faults.js'
 import { Emulator, expectNothingLeft, startEmulator } from '../support/e2e.js'
-import { call, context, run, type RawAnswer } from '../support/emulator-client.js'
+import { call, context, run, start, type RawAnswer } from '../support/emulator-client.js'
 
 // The shapes the real service returns (docs/service-facts.md), seen on the wire.
 let emu: Emulator
@@ -109,14 +109,7 @@ describe('canned outcomes for shapes code cannot make here', () => {
 describe('contexts shut down under a command', () => {
   it('ends the running command Finished with a CommandCancelledException that shows the shutdown', async () => {
     const ctx = await context(emu)
-    const exec = await call(emu, 'POST', '/api/1.2/commands/execute', {
-      body: JSON.stringify({
-        clusterId: emu.clusterId,
-        contextId: ctx,
-        language: 'python',
-        command: 'import time\ntime.sleep(60)'
-      })
-    })
+    const exec = { body: { id: await start(emu, ctx, 'import time\ntime.sleep(60)') } }
     await new Promise(r => setTimeout(r, 200))
     const admin = await call(emu, 'POST', '/__emulator/shutdown', {
       body: JSON.stringify({ contextId: ctx, why: 'the cluster is restarting' })
@@ -217,6 +210,29 @@ describe('error bodies', () => {
       'MALFORMED_REQUEST: bad parameters'
     )
     emu.faults.set({})
+  })
+})
+
+describe('the context limit', () => {
+  it('refuses a create when no context has been idle long enough; nothing is created', async () => {
+    const one = await startEmulator({ limits: { maxContextsPerCluster: 1, idleAfterMs: 60_000 } })
+    try {
+      const first = await context(one)
+      const create = (): Promise<RawAnswer> =>
+        call(one, 'POST', '/api/1.2/contexts/create', {
+          body: JSON.stringify({ clusterId: one.clusterId, language: 'python' })
+        })
+      const refused = await create()
+      expect(refused.status).toBe(500)
+      expect(refused.body.error).toMatch(/^Too many execution contexts are open right now/)
+      expect(one.registry.liveContexts).toBe(1)
+      await call(one, 'POST', '/api/1.2/contexts/destroy', {
+        body: JSON.stringify({ clusterId: one.clusterId, contextId: first })
+      })
+      expect((await create()).status).toBe(200)
+    } finally {
+      await one.stop()
+    }
   })
 })
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { Emulator, expectNothingLeft, startEmulator } from '../support/e2e.js'
-import { call, context, run } from '../support/emulator-client.js'
+import { call, context, run, start } from '../support/emulator-client.js'
 
 let emu: Emulator
 beforeAll(async () => {
@@ -153,14 +153,7 @@ describe('the emulator is bounded', () => {
 
   it('interrupts running code on cancel, ending as Finished with CommandCancelledException', async () => {
     const ctx = await context(emu)
-    const exec = await call(emu, 'POST', '/api/1.2/commands/execute', {
-      body: JSON.stringify({
-        clusterId: emu.clusterId,
-        contextId: ctx,
-        language: 'python',
-        command: 'import time\ntime.sleep(60)'
-      })
-    })
+    const exec = { body: { id: await start(emu, ctx, 'import time\ntime.sleep(60)') } }
     await new Promise(r => setTimeout(r, 200))
     await call(emu, 'POST', '/api/1.2/commands/cancel', {
       body: JSON.stringify({ clusterId: emu.clusterId, contextId: ctx, commandId: exec.body.id })

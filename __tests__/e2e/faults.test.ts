@@ -74,7 +74,7 @@ describe('service behaviours that bite', () => {
   })
 
   it('evicts the least recently used idle context at the per-cluster limit', async () => {
-    const small = await startEmulator({ limits: { maxContextsPerCluster: 2 } })
+    const small = await startEmulator({ limits: { maxContextsPerCluster: 2, idleAfterMs: 0 } })
     try {
       const a = await job(small, { command: '1' })
       expect(a.main.exitCode).toBe(0)
