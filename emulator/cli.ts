@@ -1,18 +1,21 @@
 import { readFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import { Emulator } from './emulator.js'
+import type { ContextLimits } from './contexts.js'
 import type { FaultConfig } from './faults.js'
 
 /**
- * `npm run emulator -- [--port N] [--faults file.json] [--token T]`: starts the emulator and
- * prints one JSON line ({url, token, clusterId, caCert}) once it is ready.
+ * `npm run emulator -- [--port N] [--faults file.json] [--token T] [--limits '{"maxContextsPerCluster":20}']`:
+ * starts the emulator and prints one JSON line ({url, token, clusterId, caCert}) once it is ready.
  */
 const { values } = parseArgs({
   options: {
     port: { type: 'string', default: '0' },
     host: { type: 'string', default: '127.0.0.1' },
     faults: { type: 'string' },
-    token: { type: 'string' }
+    token: { type: 'string' },
+    /** JSON of ContextLimits to override, e.g. a lower context limit. */
+    limits: { type: 'string' }
   }
 })
 const faults = values.faults
@@ -22,7 +25,8 @@ const emulator = await Emulator.start({
   port: Number(values.port),
   host: values.host,
   faults,
-  token: values.token
+  token: values.token,
+  limits: values.limits ? (JSON.parse(values.limits) as Partial<ContextLimits>) : undefined
 })
 process.stdout.write(
   `${JSON.stringify({ url: emulator.url, token: emulator.token, username: emulator.creds.username, password: emulator.creds.password, clusterId: emulator.clusterId, caCert: emulator.caCert })}\n`

@@ -9,7 +9,7 @@ export interface RawAnswer {
 
 /** A bare HTTPS call to the emulator, trusting its certificate, with any body and auth. */
 export function call(
-  emu: Emulator,
+  emu: Pick<Emulator, 'url' | 'caCert' | 'token'>,
   method: 'GET' | 'POST',
   path: string,
   o: { body?: string | Buffer; contentType?: string; auth?: string | null } = {}
