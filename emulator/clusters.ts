@@ -9,7 +9,7 @@ export type ClusterState =
   | 'ERROR'
   | 'UNKNOWN'
 
-/** A cluster as the emulator models it: the state machine the action cares about. */
+/** A cluster as the emulator models it: just the state machine the action cares about. */
 export interface ClusterSpec {
   id: string
   name?: string
@@ -18,90 +18,113 @@ export interface ClusterSpec {
   startDelayMs?: number
   /** How long a terminate takes, TERMINATING to TERMINATED. */
   terminateDelayMs?: number
-  /** A cluster given in a passing state (PENDING, RESTARTING, RESIZING, TERMINATING) settles after this long. */
+  /** false: the caller lacks CAN RESTART, so start and terminate are refused (403). */
+  canRestart?: boolean
+  /**
+   * A cluster given in a passing state settles on its own after this long: PENDING,
+   * RESTARTING and RESIZING to RUNNING, TERMINATING to TERMINATED (default: terminateDelayMs).
+   */
   settleMs?: number
 }
 
-/** Where each passing state leads on its own. */
-const SETTLES_TO: Partial<Record<ClusterState, ClusterState>> = {
-  PENDING: 'RUNNING',
-  RESTARTING: 'RUNNING',
-  RESIZING: 'RUNNING',
-  TERMINATING: 'TERMINATED'
-}
-
-/** What clusters/get says beside a passing state. */
-const MESSAGES: Partial<Record<ClusterState, string>> = {
+/** What clusters/get says beside a passing state given at the start. */
+const SETTLING: Partial<Record<ClusterState, string>> = {
   PENDING: 'Starting Spark',
   RESTARTING: 'Restarting Spark',
-  RESIZING: 'Resizing cluster',
-  TERMINATING: 'Terminating cluster'
+  RESIZING: 'Resizing cluster'
 }
 
-type Outcome = { ok: true } | { ok: false; message: string }
+/** What start and terminate answer: done, or refused with the service's code and words. */
+export type ClusterAnswer =
+  { ok: true } | { ok: false; status: number; code: string; message: string }
 
 export class Cluster {
   readonly id: string
   readonly name: string
-  state: ClusterState
+  state: string
   stateMessage = ''
   startDelayMs: number
   terminateDelayMs: number
-  /** Called when the cluster's driver goes away (terminate, restart): its contexts shut down. */
-  onContextsLost: (why: string) => void = () => {}
+  readonly canRestart: boolean
+  /** Why the cluster last terminated. */
+  private terminationCode = 'INACTIVITY'
   private timer: NodeJS.Timeout | undefined
+  /** Called when the cluster goes down, so its execution contexts go with it. */
+  onDown: (clusterId: string) => void = () => {}
 
   constructor(spec: ClusterSpec) {
     this.id = spec.id
     this.name = spec.name ?? `emulated-${spec.id}`
     this.state = spec.state ?? 'RUNNING'
     this.startDelayMs = spec.startDelayMs ?? 2000
-    this.terminateDelayMs = spec.terminateDelayMs ?? 2000
-    const next = SETTLES_TO[this.state]
-    if (next) this.moveTo(this.state, MESSAGES[this.state], { ms: spec.settleMs ?? 2000, next })
+    this.terminateDelayMs = spec.terminateDelayMs ?? 1000
+    this.canRestart = spec.canRestart ?? true
+    if (this.state === 'TERMINATING') this.goDown(spec.settleMs)
+    const message = SETTLING[this.state as ClusterState]
+    if (message !== undefined) this.comeUp(message, spec.settleMs ?? 2000)
   }
 
   get acceptsCommands(): boolean {
     return this.state === 'RUNNING' || this.state === 'RESIZING'
   }
 
-  /** Sets the state, and optionally the state it reaches on its own after `then.ms`. */
-  moveTo(state: ClusterState, message = '', then?: { ms: number; next: ClusterState }): void {
-    clearTimeout(this.timer)
-    this.state = state
-    this.stateMessage = message
-    if (then) this.timer = setTimeout(() => this.moveTo(then.next), then.ms)
-  }
-
   /** clusters/start: only a TERMINATED cluster can be started. */
-  start(): Outcome {
-    if (this.state !== 'TERMINATED') return this.unexpected()
-    this.moveTo('PENDING', 'Starting Spark', { ms: this.startDelayMs, next: 'RUNNING' })
+  start(user: string): ClusterAnswer {
+    if (!this.canRestart) return this.denied(user, 'start')
+    if (this.state !== 'TERMINATED') {
+      const pretty = this.state.charAt(0) + this.state.slice(1).toLowerCase()
+      return {
+        ok: false,
+        status: 400,
+        code: 'INVALID_STATE',
+        message: `Cluster ${this.id} is in unexpected state ${pretty}.`
+      }
+    }
+    this.state = 'PENDING'
+    this.comeUp('Starting Spark', this.startDelayMs)
     return { ok: true }
   }
 
-  /** clusters/delete: asynchronous, TERMINATING then TERMINATED; the contexts go at once. */
-  terminate(): Outcome {
-    if (this.state === 'TERMINATED' || this.state === 'TERMINATING') return this.unexpected()
-    this.moveTo('TERMINATING', 'Terminating cluster', {
-      ms: this.terminateDelayMs,
-      next: 'TERMINATED'
-    })
-    this.onContextsLost('the cluster is terminating')
+  /** A passing state (PENDING, RESTARTING, RESIZING) that becomes RUNNING after `ms`. */
+  private comeUp(message: string, ms: number): void {
+    this.stateMessage = message
+    clearTimeout(this.timer)
+    this.timer = setTimeout(() => {
+      this.state = 'RUNNING'
+      this.stateMessage = ''
+    }, ms)
+  }
+
+  /**
+   * clusters/delete: terminates, asynchronously (TERMINATING, then TERMINATED). A cluster
+   * already terminating or terminated is left as it is, and that is not an error.
+   */
+  terminate(user: string): ClusterAnswer {
+    if (!this.canRestart) return this.denied(user, 'terminate')
+    if (this.state === 'TERMINATED' || this.state === 'TERMINATING') return { ok: true }
+    this.terminationCode = 'USER_REQUEST'
+    this.goDown()
     return { ok: true }
   }
 
-  /** clusters/restart: RESTARTING then RUNNING; the contexts are shut down. */
-  restart(): Outcome {
-    if (!this.acceptsCommands) return this.unexpected()
-    this.moveTo('RESTARTING', 'Restarting Spark', { ms: this.startDelayMs, next: 'RUNNING' })
-    this.onContextsLost('the cluster is restarting')
-    return { ok: true }
+  private goDown(ms = this.terminateDelayMs): void {
+    this.state = 'TERMINATING'
+    this.stateMessage = 'Terminating the cluster'
+    this.onDown(this.id)
+    clearTimeout(this.timer)
+    this.timer = setTimeout(() => {
+      this.state = 'TERMINATED'
+      this.stateMessage = ''
+    }, ms)
   }
 
-  private unexpected(): Outcome {
-    const pretty = this.state.charAt(0) + this.state.slice(1).toLowerCase()
-    return { ok: false, message: `Cluster ${this.id} is in unexpected state ${pretty}.` }
+  private denied(user: string, what: string): ClusterAnswer {
+    return {
+      ok: false,
+      status: 403,
+      code: 'PERMISSION_DENIED',
+      message: `User ${user} does not have Restart permission to ${what} cluster ${this.id}.`
+    }
   }
 
   toJson(): Record<string, unknown> {
@@ -112,7 +135,7 @@ export class Cluster {
       state_message: this.stateMessage,
       spark_version: '15.4.x-scala2.12',
       ...(this.state === 'TERMINATED'
-        ? { termination_reason: { code: 'INACTIVITY', type: 'SUCCESS', parameters: {} } }
+        ? { termination_reason: { code: this.terminationCode, type: 'SUCCESS' } }
         : {})
     }
   }

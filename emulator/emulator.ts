@@ -2,14 +2,16 @@ import { randomBytes } from 'node:crypto'
 import { createServer, type Server } from 'node:https'
 import type { AddressInfo } from 'node:net'
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { checkAuth, type Credentials } from './auth.js'
+import type { Credentials } from './auth.js'
 import { Cluster, type ClusterSpec } from './clusters.js'
 import { ContextRegistry, type ContextLimits } from './contexts.js'
 import { FaultPlan, type FaultConfig, type FaultRule } from './faults.js'
 import { HttpProblem, parseFields, readBody, sendJson, sendText } from './http-io.js'
 import { handleAdmin } from './admin.js'
 import { problemBody, route } from './routes.js'
-import { generateCertificate } from './tls.js'
+import { WorkspaceOAuth, type OAuthConfig } from './oauth.js'
+import { authenticate, oauthRoute } from './oauth-routes.js'
+import { generateCertificate, type TlsMaterial } from './tls.js'
 import { MAX_CONTEXTS_PER_CLUSTER } from '../src/common/limits.js'
 
 export interface EmulatorOptions {
@@ -24,6 +26,10 @@ export interface EmulatorOptions {
   limits?: Partial<ContextLimits>
   maxRequestBytes?: number
   faults?: FaultConfig
+  /** Service principals, federation policies, Entra trust, token lifetime. */
+  oauth?: OAuthConfig
+  /** The most clusters one page of the 2.1 clusters list holds (default 100). */
+  clusterPageSize?: number
 }
 
 /** One API call as the emulator saw it, for tests that count calls. */
@@ -48,6 +54,10 @@ export class Emulator {
   private server!: Server
   url = ''
   caCert = ''
+  /** The certificate and key, for the harness's other local HTTPS servers (one CA for all). */
+  tls!: TlsMaterial
+  /** Discovery, the token endpoint, and the tokens minted there. */
+  oauth!: WorkspaceOAuth
   readonly creds: Credentials
 
   private constructor(private readonly o: EmulatorOptions) {
@@ -78,7 +88,10 @@ export class Emulator {
   static async start(o: EmulatorOptions = {}): Promise<Emulator> {
     const e = new Emulator(o)
     const tls = generateCertificate()
+    e.tls = tls
     e.caCert = tls.certPath
+    e.oauth = new WorkspaceOAuth(tls.cert)
+    e.oauth.config = o.oauth ?? {}
     e.server = createServer({ key: tls.key, cert: tls.cert }, (req, res) => {
       e.handle(req, res).catch(err => {
         if (!res.headersSent) sendJson(res, 500, { error: `emulator failure: ${String(err)}` })
@@ -109,7 +122,8 @@ export class Emulator {
     this.clusters.clear()
     for (const spec of specs) {
       const cluster = new Cluster(spec)
-      cluster.onContextsLost = why => this.registry.shutdownCluster(spec.id, why)
+      // A cluster going down takes its execution contexts with it.
+      cluster.onDown = id => this.registry.dropCluster(id)
       this.clusters.set(spec.id, cluster)
     }
   }
@@ -130,6 +144,7 @@ export class Emulator {
     this.faults.set({})
     this.calls.length = 0
     this.authedCalls = 0
+    this.oauth.reset()
     this.registry.peakContexts = this.registry.liveContexts
   }
 
@@ -177,10 +192,16 @@ export class Emulator {
       Object.assign(record, { status: rule.status, fault: true })
       return answerFault(res, rule)
     }
+    const oauth = await oauthRoute(this.oauth, this.url, method, path, req)
+    if (oauth) {
+      record.status = oauth.status
+      return sendJson(res, oauth.status, oauth.body)
+    }
     const limit = this.faults.config.tokenExpiresAfterCalls
-    const auth = checkAuth(
-      req.headers.authorization,
+    const auth = await authenticate(
+      this.oauth,
       this.creds,
+      req,
       limit !== undefined && this.authedCalls >= limit
     )
     if (!auth.ok) {
@@ -197,7 +218,12 @@ export class Emulator {
           ? await parseFields(req.headers['content-type'] ?? '', raw)
           : Object.fromEntries(url.searchParams)
       ;({ status, body } = route(
-        { clusters: this.clusters, registry: this.registry },
+        {
+          clusters: this.clusters,
+          registry: this.registry,
+          clusterPageSize: this.o.clusterPageSize,
+          user: this.creds.username
+        },
         method,
         path,
         fields

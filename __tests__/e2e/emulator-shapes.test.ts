@@ -157,20 +157,6 @@ describe('clusters pass through their states', () => {
     await new Promise(r => setTimeout(r, 400))
     expect(await get()).toBe('RUNNING')
   })
-
-  it('shuts the contexts down when a cluster terminates', async () => {
-    emu.setClusters([{ id: emu.clusterId }])
-    const ctx = await context(emu)
-    emu.clusters.get(emu.clusterId)?.terminate()
-    const c = await call(
-      emu,
-      'GET',
-      `/api/1.2/contexts/status?clusterId=${emu.clusterId}&contextId=${ctx}`
-    )
-    expect(c.body.status).toBe('Error')
-    await destroy(ctx)
-    emu.setClusters([{ id: emu.clusterId }])
-  })
 })
 
 describe('error bodies', () => {

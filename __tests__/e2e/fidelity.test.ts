@@ -105,7 +105,7 @@ describe('clusters', () => {
       const { main } = await job(emu, { command: '"up"', 'start-cluster': 'true' })
       expect(main.exitCode).toBe(0)
       expect(main.log).toMatch(
-        /is TERMINATING \(Terminating cluster\); waiting for it to be TERMINATED before starting it/
+        /is TERMINATING \(Terminating the cluster\); waiting for it to be TERMINATED before starting it/
       )
       expect(calls(emu, 'POST', '2.0/clusters/start').map(c => c.status)).toEqual([200])
       expect(main.outputs.result).toBe("'up'")

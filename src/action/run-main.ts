@@ -6,7 +6,13 @@ import { Deadline } from '../common/time.js'
 import { DatabricksApi } from '../databricks/api.js'
 import type { CommandResult } from '../databricks/results.js'
 import { runCommand, type RunOutcome } from '../flow/run-command.js'
-import { maskSecrets, parseInputs, readRawInputs, type Inputs } from '../runner/inputs.js'
+import { Secrets } from '../common/secrets.js'
+import {
+  BASIC_RETIRED,
+  createAuthenticator,
+  registerConfiguredSecrets
+} from '../runner/credentials.js'
+import { parseInputs, readRawInputs, type Inputs } from '../runner/inputs.js'
 import { printUntrusted, runnerLogger } from '../runner/log.js'
 import { imageDir, saveImages, type SavedImages } from '../runner/images.js'
 import { buildOutputs, writeOutputs } from '../runner/outputs.js'
@@ -24,19 +30,28 @@ export async function runMain(deps: ActionDeps = defaultDeps()): Promise<void> {
   const ids = { contextId: '', commandId: '' }
   try {
     const raw = readRawInputs()
-    maskSecrets(raw, deps.env)
+    const secrets = new Secrets()
+    secrets.onAdd(v => core.setSecret(v))
+    registerConfiguredSecrets(raw.credentials, deps.env, secrets)
     inputs = await parseInputs(raw, deps.env, deps.workspace, deps.fs)
-    for (const secret of inputs.auth.secrets()) core.setSecret(secret)
+    const auth = createAuthenticator(inputs.host, inputs.credentials, {
+      ...deps,
+      logger: runnerLogger,
+      secrets,
+      requestTimeoutMs: inputs.requestTimeoutMs
+    })
+    core.setOutput('auth-type', auth.authType)
+    if (auth.authType === 'basic') core.warning(BASIC_RETIRED)
     const api = new DatabricksApi({
       host: inputs.host,
-      auth: inputs.auth,
+      auth,
       transport: deps.transport,
       sleep: deps.sleep,
       logger: runnerLogger,
       requestTimeoutMs: inputs.requestTimeoutMs
     })
     core.info(
-      `Running ${inputs.sourceLabel} (${inputs.language}) on cluster ${inputs.clusterId} at ${inputs.host}, with ${inputs.auth.description}; timeout ${inputs.timeoutLabel}`
+      `Running ${inputs.sourceLabel} (${inputs.language}) on cluster ${inputs.clusterId} at ${inputs.host}, with ${auth.description}; timeout ${inputs.timeoutLabel}`
     )
     const host = inputs.host
     const clusterId = inputs.clusterId
