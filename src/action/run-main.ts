@@ -7,16 +7,18 @@ import { DatabricksApi } from '../databricks/api.js'
 import type { CommandResult } from '../databricks/results.js'
 import { runCommand, type RunOutcome } from '../flow/run-command.js'
 import { Secrets } from '../common/secrets.js'
+import { plural } from '../common/text.js'
+import { registerHostSecrets } from '../runner/connection.js'
 import {
   BASIC_RETIRED,
   createAuthenticator,
   registerConfiguredSecrets
 } from '../runner/credentials.js'
 import { parseInputs, readRawInputs, type Inputs } from '../runner/inputs.js'
-import { printUntrusted, runnerLogger } from '../runner/log.js'
+import { logUntrusted, printUntrusted, runnerLogger } from '../runner/log.js'
 import { imageDir, saveImages, type SavedImages } from '../runner/images.js'
 import { buildOutputs, writeOutputs } from '../runner/outputs.js'
-import { saveCommand, saveCommandDone, saveContext } from '../runner/state.js'
+import { saveCommand, saveCommandDone, saveContext, saveContextRequested } from '../runner/state.js'
 import { buildSummary } from '../runner/summary.js'
 import { watchJobCancel } from '../runner/signals.js'
 import { defaultDeps, type ActionDeps } from './deps.js'
@@ -28,12 +30,15 @@ export async function runMain(deps: ActionDeps = defaultDeps()): Promise<void> {
   const started = deps.clock.now()
   let inputs: Inputs | undefined
   const ids = { contextId: '', commandId: '' }
+  // Every secret is masked in the log the moment it is known, and redacted from what we write.
+  const secrets = new Secrets()
+  secrets.onAdd(s => core.setSecret(s))
   try {
     const raw = readRawInputs()
-    const secrets = new Secrets()
-    secrets.onAdd(v => core.setSecret(v))
     registerConfiguredSecrets(raw.credentials, deps.env, secrets)
+    registerHostSecrets([raw.host, deps.env.DATABRICKS_HOST], secrets)
     inputs = await parseInputs(raw, deps.env, deps.workspace, deps.fs)
+    for (const notice of inputs.notices) core.notice(notice)
     const auth = createAuthenticator(inputs.host, inputs.credentials, {
       ...deps,
       logger: runnerLogger,
@@ -43,6 +48,7 @@ export async function runMain(deps: ActionDeps = defaultDeps()): Promise<void> {
     core.setOutput('auth-type', auth.authType)
     if (auth.authType === 'basic') core.warning(BASIC_RETIRED)
     const api = new DatabricksApi({
+      secrets,
       host: inputs.host,
       auth,
       transport: deps.transport,
@@ -50,7 +56,7 @@ export async function runMain(deps: ActionDeps = defaultDeps()): Promise<void> {
       logger: runnerLogger,
       requestTimeoutMs: inputs.requestTimeoutMs
     })
-    core.info(
+    logUntrusted(
       `Running ${inputs.sourceLabel} (${inputs.language}) on cluster ${inputs.clusterId} at ${inputs.host}, with ${auth.description}; timeout ${inputs.timeoutLabel}`
     )
     const host = inputs.host
@@ -64,6 +70,7 @@ export async function runMain(deps: ActionDeps = defaultDeps()): Promise<void> {
         deadline: Deadline.after(deps.clock, inputs.timeoutMs, inputs.timeoutLabel)
       },
       {
+        onCreatingContext: () => saveContextRequested(host, clusterId),
         onContextCreated: id => {
           ids.contextId = id
           saveContext(host, clusterId, id)
@@ -78,16 +85,23 @@ export async function runMain(deps: ActionDeps = defaultDeps()): Promise<void> {
       },
       { api, clock: deps.clock, sleep: deps.sleep, logger: runnerLogger, signal }
     )
-    await report(outcome, inputs, deps.clock.now() - started, deps.env.RUNNER_TEMP || tmpdir())
+    await report(
+      outcome,
+      inputs,
+      deps.clock.now() - started,
+      secrets,
+      deps.env.RUNNER_TEMP || tmpdir()
+    )
   } catch (e) {
-    const message = errorMessage(e)
+    const message = secrets.redact(errorMessage(e))
     const status =
       e instanceof DeadlineError
         ? 'Timed out'
         : e instanceof CancelledError
           ? 'Cancelled'
           : 'Failed'
-    if (!(e instanceof InputError)) writeOutputs({ status, ...idOutputs(ids) })
+    // A bad input is reported as Failed too (the README promises a status on every run).
+    writeOutputs(e instanceof InputError ? { status } : { status, ...idOutputs(ids) })
     if (inputs)
       await writeSummary(
         buildSummary({
@@ -107,28 +121,30 @@ async function report(
   outcome: RunOutcome,
   inputs: Inputs,
   durationMs: number,
+  secrets: Secrets,
   runnerTemp: string
 ): Promise<void> {
   const r = outcome.result
   const images = await keepImages(r, imageDir(runnerTemp, outcome.commandId))
   writeOutputs(buildOutputs(outcome, undefined, images))
-  core.info(
+  logUntrusted(
     `Command ${outcome.commandId} ended ${outcome.status} after ${formatDuration(durationMs)}`
   )
   if (r.type === 'text' && r.text) printUntrusted('Output', r.text)
   if (r.type === 'table')
-    core.info(
-      `Table result: ${r.rows.length} rows, columns ${r.columns.map(c => c.name).join(', ')}${r.truncated ? ' (truncated by Databricks)' : ''}`
+    logUntrusted(
+      `Table result: ${plural(r.rows.length, 'row')}, columns ${r.columns.map(c => c.name).join(', ')}${r.truncated ? ' (truncated by Databricks)' : ''}`
     )
-  if (r.type === 'error') printUntrusted('Traceback', r.traceback)
+  if (r.type === 'error' && r.traceback.trim()) printUntrusted('Traceback', r.traceback)
   await writeSummary(
     buildSummary({ ...summaryHead(inputs), status: outcome.status, durationMs, result: r, images })
   )
 
   const failure = outcome.failure
   if (!failure) return
-  if (inputs.failOnError) core.setFailed(failure)
-  else core.warning(`${failure} (not failing the step: fail-on-error is false)`)
+  // @actions/core escapes CR, LF and % in these, so the message stays one workflow command.
+  if (inputs.failOnError) core.setFailed(secrets.redact(failure))
+  else core.warning(`${secrets.redact(failure)} (not failing the step: fail-on-error is false)`)
 }
 
 /** Plots are decoded into files a later step can upload; data URLs never reach an output. */
@@ -136,8 +152,8 @@ async function keepImages(r: CommandResult, dir: string): Promise<SavedImages | 
   if (r.type !== 'image' && r.type !== 'images') return undefined
   try {
     const saved = await saveImages(r.fileNames, dir)
-    core.info(
-      `${r.fileNames.length} image${r.fileNames.length === 1 ? '' : 's'} returned; ${saved.files.length} saved in ${dir} (output image-files)${saved.workspacePaths.length ? `, ${saved.workspacePaths.length} kept in the workspace under /FileStore/plots/` : ''}`
+    logUntrusted(
+      `${plural(r.fileNames.length, 'image')} returned; ${saved.files.length} saved in ${dir} (output image-files)${saved.workspacePaths.length ? `, ${saved.workspacePaths.length} kept in the workspace under /FileStore/plots/` : ''}`
     )
     return saved
   } catch (e) {

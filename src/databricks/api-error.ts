@@ -1,3 +1,4 @@
+import type { Secrets } from '../common/secrets.js'
 import { stripHtml } from './error-message.js'
 
 /** An answer from Databricks (or a proxy in front of it) that is not a success. */
@@ -77,16 +78,20 @@ const RATE_LIMIT_TEXTS = [
  */
 export function apiErrorFrom(
   status: number,
-  body: string,
-  retryAfter: string | undefined
+  rawBody: string,
+  retryAfter: string | undefined,
+  secrets?: Secrets
 ): ApiError {
+  // Secrets out first, before anything is cut: a cut secret matches no mask.
+  const redact = (t: string): string => (secrets ? secrets.redact(t) : t)
+  const body = redact(rawBody)
   let message = ''
   let code: string | undefined
   try {
     const parsed: unknown = JSON.parse(body)
     if (parsed && typeof parsed === 'object') {
       const o = parsed as Record<string, unknown>
-      if (o.error_code !== undefined) code = String(o.error_code)
+      if (o.error_code !== undefined) code = redact(String(o.error_code))
       if (typeof o.message === 'string') message = o.message
       else if (typeof o.error === 'string') message = o.error
     }
@@ -94,6 +99,8 @@ export function apiErrorFrom(
     ;({ message, code } = fromText(body))
   }
   if (!message) message = body.trim() ? htmlToText(body) : '(empty answer)'
+  // Again after decoding: a secret may have been escaped in the JSON or the HTML.
+  message = redact(message)
   if (message.length > MAX_MESSAGE) message = `${message.slice(0, MAX_MESSAGE)}…`
   const seconds =
     retryAfter !== undefined && /^\d+$/.test(retryAfter.trim()) ? Number(retryAfter) : undefined

@@ -1,16 +1,9 @@
+import { stripAnsi } from '../common/text.js'
+
 /**
  * One clean line from the service's error shapes: HTML summaries, ANSI tracebacks, JVM
  * `ExecutionError` / `StatusCode=` blocks, `ErrorMessage=` lines, R's temporary-file prefix.
  */
-
-// Built from char codes so no control characters sit in the source.
-const ESC = String.fromCharCode(27)
-const ANSI = new RegExp(`${ESC}\\[[0-9;?]*[ -/]*[@-~]`, 'g')
-
-/** Removes terminal colour codes, which Python tracebacks from Databricks are full of. */
-export function stripAnsi(text: string): string {
-  return text.replace(ANSI, '')
-}
 
 /** Removes tags and decodes the entities the service uses in summaries and R output. */
 export function stripHtml(text: string): string {

@@ -25,11 +25,14 @@ export interface ContextDeps {
 export interface ContextRequest {
   language: Language
   deadline: Deadline
+  /** Called just before each contexts/create is sent: a context may exist from then on. */
+  onCreating(): void
   /** Called the moment a context exists, before anything else can fail. */
   onCreated(contextId: string): void
+  /** Wraps one contexts/create with what it was doing and what an unanswered one means. */
+  create(f: () => Promise<string>): Promise<string>
   /** Wraps a phase's errors with what it was doing (run-command's `step`). */
-  step<T>(doing: string, f: () => Promise<T>, ifUnknown?: string): Promise<T>
-  unknownCreate: string
+  step<T>(doing: string, f: () => Promise<T>): Promise<T>
 }
 
 /**
@@ -48,11 +51,7 @@ export async function openContext(
   const where = `cluster ${exec.clusterId}`
   const call = { deadline: req.deadline, signal: d.signal }
   for (let attempt = 1; ; attempt++) {
-    const contextId = await req.step(
-      `Failed to create a ${req.language} execution context on ${where}`,
-      () => createWhenRoom(exec, req, d),
-      req.unknownCreate
-    )
+    const contextId = await createWhenRoom(exec, req, d)
     req.onCreated(contextId)
     d.logger.info(`Created execution context ${contextId}; waiting for it to be ready`)
     const ctx = await req.step(
@@ -108,14 +107,17 @@ async function createWhenRoom(
   let delay = ROOM_SCHEDULE.initialMs
   for (let refused = 0; ; refused++) {
     try {
-      const id = await exec.createContext(req.language, call)
+      req.onCreating()
+      const id = await req.create(() => exec.createContext(req.language, call))
       if (refused > 0)
         d.logger.info(
           `Cluster ${exec.clusterId} had room after ${formatDuration(d.clock.now() - started)} (${refused} refused)`
         )
       return id
     } catch (e) {
-      if (!(e instanceof ApiError && e.tooManyContexts)) throw e
+      // `create` wraps the service's answer; the refusal itself is the cause.
+      const refusal = e instanceof Error && e.cause instanceof ApiError ? e.cause : e
+      if (!(refusal instanceof ApiError && refusal.tooManyContexts)) throw e
       // Jitter spreads the steps that wait together, so they do not all ask at once.
       const wait = delay / 2 + (random() * delay) / 2
       const waited = d.clock.now() - started
@@ -126,7 +128,7 @@ async function createWhenRoom(
       }
       if (d.clock.now() >= nextProgress) {
         d.logger.info(
-          `Cluster ${exec.clusterId} is at its execution context limit and none is idle (${e.serviceMessage}); waiting for room (${refused + 1} tries, ${formatDuration(waited)} so far)`
+          `Cluster ${exec.clusterId} is at its execution context limit and none is idle (${refusal.serviceMessage}); waiting for room (${refused + 1} tries, ${formatDuration(waited)} so far)`
         )
         nextProgress = d.clock.now() + ROOM_PROGRESS_MS
       }
