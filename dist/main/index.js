@@ -32547,7 +32547,12 @@ async function runCommand(req, hooks, d) {
         deadline: req.deadline,
         onCreating: () => hooks.onCreatingContext?.(),
         onCreated: id => hooks.onContextCreated(id),
-        create: f => step(`Failed to create a ${req.language} execution context on ${where}`, f, UNKNOWN_CREATE, CANCELLED_CREATE),
+        create: f => step(`Failed to create a ${req.language} execution context on ${where}`, () => f().catch((e) => {
+            // Refused (the limit included): no context came of this create.
+            if (!(e instanceof CancelledError))
+                hooks.onCreateFailed?.();
+            throw e;
+        }), UNKNOWN_CREATE, CANCELLED_CREATE),
         step
     }, d);
     const commandId = await step(`Failed to start the command in context ${contextId} on ${where}`, () => exec.execute(contextId, req.language, req.source, call), UNKNOWN_EXECUTE, CANCELLED_EXECUTE);
@@ -32847,7 +32852,7 @@ class RefreshingToken {
             return (await this.next(call)).headers;
         }
         catch (e) {
-            if (c && this.o.clock.now() < c.safeUntil) {
+            if (!(e instanceof CancelledError) && c && this.o.clock.now() < c.safeUntil) {
                 this.o.logger.warning(`Could not renew the ${this.o.what} (${errorMessage(e)}); the current one is still valid for ${Math.round((c.expiresAt - this.o.clock.now()) / 1000)} s, trying again on the next request`);
                 return c.headers;
             }
@@ -33999,6 +34004,10 @@ function saveContextRequested(host, clusterId) {
     saveState('cluster-id', clusterId);
     saveState('context-requested', 'true');
 }
+/** contexts/create failed and main reported it: post has nothing to add about it. */
+function clearContextRequested() {
+    saveState('context-requested', 'false');
+}
 /** Saves where the context lives and its id; called right after contexts/create answers. */
 function saveContext(host, clusterId, contextId) {
     saveState('host', host);
@@ -34385,6 +34394,7 @@ async function runMain(deps = defaultDeps()) {
             deadline: Deadline.after(deps.clock, inputs.timeoutMs, inputs.timeoutLabel)
         }, {
             onCreatingContext: () => saveContextRequested(host, clusterId),
+            onCreateFailed: () => clearContextRequested(),
             onContextCreated: id => {
                 ids.contextId = id;
                 saveContext(host, clusterId, id);

@@ -36,6 +36,11 @@ export interface RunRequest {
 export interface RunHooks {
   /** Just before contexts/create is sent: a context may exist from now on. */
   onCreatingContext?(): void
+  /**
+   * contexts/create failed and main says so itself (an error answer, or no answer with its own
+   * advice): post need not warn as for a main stopped in mid-create (a cancel).
+   */
+  onCreateFailed?(): void
   onContextCreated(contextId: string): void
   onCommandStarted(commandId: string): void
   onCommandEnded(): void
@@ -100,7 +105,12 @@ export async function runCommand(
       create: f =>
         step(
           `Failed to create a ${req.language} execution context on ${where}`,
-          f,
+          () =>
+            f().catch((e: unknown) => {
+              // Refused (the limit included): no context came of this create.
+              if (!(e instanceof CancelledError)) hooks.onCreateFailed?.()
+              throw e
+            }),
           UNKNOWN_CREATE,
           CANCELLED_CREATE
         ),
