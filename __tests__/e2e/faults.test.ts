@@ -81,6 +81,12 @@ describe('service behaviours that bite', () => {
       // Two idle contexts left by hand, then a job: the oldest is evicted to make room.
       const first = small.registry.create(small.clusterId, 'python')
       const second = small.registry.create(small.clusterId, 'python')
+      // Both Running (a Pending context is never idle), and `second` used last.
+      while (
+        small.registry.status(first) === 'Pending' ||
+        small.registry.status(second) === 'Pending'
+      )
+        await new Promise(r => setTimeout(r, 20))
       const { main } = await job(small, { command: '2' })
       expect(main.exitCode).toBe(0)
       expect(small.registry.list().map(c => c.id)).toEqual([second])
