@@ -116,7 +116,7 @@ export async function runFaultCase(
         errors: [],
         status: 'Finished'
       })
-      expect(main.outputs.result).toBe('fault-case\n')
+      expect(main.outputs.result).toBe('fault-case')
     }
     const label = `${endpoint.method} /api/${endpoint.path}`.replace(/\./g, '\\.')
     // A connection cut on a kept-alive socket looks like the server closing it as it idled: a

@@ -88,7 +88,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _action_early_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2181);
 
 (0,_action_early_js__WEBPACK_IMPORTED_MODULE_0__/* .connectEarly */ .I)('main');
-const { runMain } = await Promise.all(/* import() */[__nccwpck_require__.e(143), __nccwpck_require__.e(978)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5978));
+const { runMain } = await Promise.all(/* import() */[__nccwpck_require__.e(143), __nccwpck_require__.e(948)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5948));
 await runMain();
 
 __webpack_async_result__();
@@ -247,6 +247,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https")
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
+
+/***/ }),
+
+/***/ 8161:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 
 /***/ }),
 

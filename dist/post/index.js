@@ -88,7 +88,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _action_early_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2181);
 
 (0,_action_early_js__WEBPACK_IMPORTED_MODULE_0__/* .connectEarly */ .I)('post');
-const { runPost } = await Promise.all(/* import() */[__nccwpck_require__.e(143), __nccwpck_require__.e(873)]).then(__nccwpck_require__.bind(__nccwpck_require__, 873));
+const { runPost } = await Promise.all(/* import() */[__nccwpck_require__.e(143), __nccwpck_require__.e(885)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9885));
 await runPost();
 
 __webpack_async_result__();

@@ -1,9 +1,7 @@
-import { CancelledError } from '../common/errors.js'
 import { ApiError } from '../databricks/api-error.js'
 import { getCluster, READY_CLUSTER_STATES } from '../databricks/clusters.js'
-import type { ExecutionApi, Language } from '../databricks/execution.js'
 import { ensureClusterReady, type EnsureClusterOptions } from './cluster.js'
-import { CANCELLED_CREATE, step, UNKNOWN_CREATE } from './step.js'
+import { step } from './step.js'
 
 /**
  * Creates the context without looking at the cluster first: a cluster that cannot take one
@@ -11,37 +9,23 @@ import { CANCELLED_CREATE, step, UNKNOWN_CREATE } from './step.js'
  * cost every run a round trip to help only the runs that need a cluster started. Only on such
  * a refusal is the cluster checked (and started or waited for, as the inputs allow); the create
  * is then sent again, which duplicates nothing: no context exists on a cluster that is not
- * running. A create that got no answer at all is never repeated.
+ * running. A create that got no answer at all is never repeated, and a refusal at the context
+ * limit is left to the caller's wait for room.
+ *
+ * `create(waitForCluster)` sends one contexts/create, wrapped with its step and hooks.
  */
 export async function createOnReadyCluster(
-  exec: ExecutionApi,
-  language: Language,
-  o: EnsureClusterOptions,
-  hooks: { onCreatingContext?(): void; onCreateFailed?(): void } = {}
+  create: (waitForCluster: boolean) => Promise<string>,
+  o: EnsureClusterOptions
 ): Promise<string> {
   const where = `cluster ${o.clusterId}`
   const call = { deadline: o.deadline, signal: o.signal }
-  const create = async (waitForCluster: boolean): Promise<string> => {
-    hooks.onCreatingContext?.()
-    try {
-      return await step(
-        `Failed to create a ${language} execution context on ${where}`,
-        () => exec.createContext(language, { ...call, waitForCluster }),
-        UNKNOWN_CREATE,
-        CANCELLED_CREATE
-      )
-    } catch (e) {
-      // Only a job cancel leaves the create's fate unseen (post then warns about it).
-      if (!(e instanceof CancelledError)) hooks.onCreateFailed?.()
-      throw e
-    }
-  }
   try {
     // A ClusterNotReadyException comes back at once here, so a stopped cluster is seen at once.
     return await create(false)
   } catch (e) {
     const refusal = e instanceof Error && e.cause instanceof ApiError ? e.cause : undefined
-    if (!refusal) throw e
+    if (!refusal || refusal.tooManyContexts) throw e
     const info = await step(`Failed to check ${where}`, () => getCluster(o.api, o.clusterId, call))
     // A running cluster that refused for another reason: that answer stands. A running one
     // that is not ready yet (libraries installing) is waited out by the create itself.

@@ -12,9 +12,17 @@ import {
   type CommandState,
   type Language
 } from '../databricks/execution.js'
-import { isCancellation, parseResults, type CommandResult } from '../databricks/results.js'
+import { parseResults, type CommandResult } from '../databricks/results.js'
 import { createOnReadyCluster } from './create-context.js'
-import { CANCELLED_EXECUTE, step, UNKNOWN_EXECUTE } from './step.js'
+import { openContext } from './context.js'
+import { verdict } from './outcome.js'
+import {
+  CANCELLED_CREATE,
+  CANCELLED_EXECUTE,
+  step,
+  UNKNOWN_CREATE,
+  UNKNOWN_EXECUTE
+} from './step.js'
 
 export interface RunRequest {
   clusterId: string
@@ -55,6 +63,8 @@ export interface RunOutcome {
   /** The command's final status; `Cancelled` also for Finished + CommandCancelledException. */
   status: string
   result: CommandResult
+  /** Why the step should fail (an error result, a cancel, a shut-down context, status Error). */
+  failure?: string
 }
 
 /** Runs one command in a fresh context. The context is left for the post step to destroy. */
@@ -76,37 +86,36 @@ export async function runCommand(
     Math.max(1000, JOB_CANCEL_BUDGET_MS - (d.clock.now() - (cancelledAt ?? d.clock.now())))
   const where = `cluster ${req.clusterId}`
 
-  const contextId = await createOnReadyCluster(
+  const contextId = await openContext(
     exec,
-    req.language,
-    { ...d, clusterId: req.clusterId, startCluster: req.startCluster, deadline: req.deadline },
-    hooks
+    {
+      language: req.language,
+      deadline: req.deadline,
+      onCreating: () => hooks.onCreatingContext?.(),
+      onCreated: id => hooks.onContextCreated(id),
+      // No cluster check before the create: only a refusal leads to one (create-context.ts).
+      create: f =>
+        createOnReadyCluster(
+          waitForCluster => {
+            hooks.onCreatingContext?.()
+            return step(
+              `Failed to create a ${req.language} execution context on ${where}`,
+              () =>
+                f(waitForCluster).catch((e: unknown) => {
+                  // Refused (the limit included): no context came of this create.
+                  if (!(e instanceof CancelledError)) hooks.onCreateFailed?.()
+                  throw e
+                }),
+              UNKNOWN_CREATE,
+              CANCELLED_CREATE
+            )
+          },
+          { ...d, clusterId: req.clusterId, startCluster: req.startCluster, deadline: req.deadline }
+        ),
+      step
+    },
+    d
   )
-  hooks.onContextCreated(contextId)
-  d.logger.info(`Created execution context ${contextId}; waiting for it to be ready`)
-
-  const ctx = await step(
-    `Failed while waiting for execution context ${contextId} on ${where}`,
-    () =>
-      pollUntil({
-        what: `execution context ${contextId}`,
-        fetch: () => exec.contextStatus(contextId, call),
-        isDone: s => s !== 'Pending',
-        describe: s => s,
-        deadline: req.deadline,
-        ...d
-      })
-  )
-  if (!ctx.done) {
-    throw new DeadlineError(
-      `Timed out after ${req.deadline.label} waiting for execution context ${contextId} on ${where} (still ${ctx.last ?? 'Pending'}). The cluster may be overloaded; raise the timeout input or try again.`
-    )
-  }
-  if (ctx.value !== 'Running') {
-    throw new Error(
-      `Execution context ${contextId} on ${where} ended in state ${ctx.value}; the cluster could not start a ${req.language} interpreter. Check the cluster's event log and driver logs.`
-    )
-  }
 
   const commandId = await step(
     `Failed to start the command in context ${contextId} on ${where}`,
@@ -150,12 +159,12 @@ export async function runCommand(
     throw e
   }
   hooks.onCommandEnded()
-  const cancelled = final.status === 'Cancelled' || isCancellation(final.results)
+  const result = parseResults(final.results, req.language)
   return {
     contextId,
     commandId,
-    status: cancelled ? 'Cancelled' : final.status,
-    result: parseResults(final.results)
+    result,
+    ...verdict(commandId, final.status, final.results, result)
   }
 }
 
