@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, realpathSync, symlinkSync, writeFileSync } from
 import { readFile, realpath, stat } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import * as core from '@actions/core'
 import { LogReader } from '../../harness/workflow-commands.js'
 import { Secrets } from '../../src/common/secrets.js'
 import { apiErrorFrom } from '../../src/databricks/api-error.js'
@@ -47,14 +48,21 @@ describe('the untrusted-text path in the log', () => {
     runnerLogger.info(`Waiting: ${text}`)
     runnerLogger.warning(`warned: ${text}`)
     runnerLogger.debug(`debug: ${text}`)
+    // What core.setFailed prints: @actions/core escapes CR, LF and % in the message.
+    core.error(`failed: ${text}`)
     const names = cap.reader.commands.map(c => c.name)
     expect(
-      names.filter(n => !['stop-commands', 'group', 'endgroup', 'warning', 'debug'].includes(n))
+      names.filter(
+        n => !['stop-commands', 'group', 'endgroup', 'warning', 'debug', 'error'].includes(n)
+      )
     ).toEqual([])
     expect(cap.reader.masks).toEqual([])
     // The warning and debug commands carry the text whole, as one command each.
     expect(names.filter(n => n === 'warning')).toHaveLength(1)
     expect(cap.reader.commands.find(c => c.name === 'warning')?.value).toBe(`warned: ${text}`)
+    expect(cap.reader.commands.filter(c => c.name === 'error').map(c => c.value)).toEqual([
+      `failed: ${text}`
+    ])
   })
 
   it('prints plain one-line text as it is', () => {

@@ -31457,7 +31457,7 @@ const TOKEN = /"[^"\\]*(?:\\.[^"\\]*)*"|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/g;
  * JSON.parse, except that a number whose text a JS number cannot reproduce becomes an
  * ExactNumber. (Node 20's reviver does not see the source text; JSON.rawJSON needs Node 22.)
  * Such numbers are swapped for marker strings that no data can hold (a fresh random nonce),
- * then turned back into ExactNumbers by the reviver.
+ * then turned back into ExactNumbers.
  */
 function parseJsonExact(text) {
     const marker = `\u2063exact-${(0,external_node_crypto_.randomUUID)()}:`;
@@ -31470,9 +31470,22 @@ function parseJsonExact(text) {
     });
     if (swapped === 0)
         return JSON.parse(text);
-    return JSON.parse(prepared, (_key, value) => typeof value === 'string' && value.startsWith(marker)
-        ? new ExactNumber(value.slice(marker.length))
-        : value);
+    // A walk in place is several times faster than JSON.parse's reviver on large tables.
+    return restore(JSON.parse(prepared), marker);
+}
+function restore(value, marker) {
+    if (typeof value === 'string')
+        return value.startsWith(marker) ? new ExactNumber(value.slice(marker.length)) : value;
+    if (Array.isArray(value)) {
+        for (let i = 0; i < value.length; i++)
+            value[i] = restore(value[i], marker);
+    }
+    else if (value !== null && typeof value === 'object') {
+        const o = value;
+        for (const k of Object.keys(o))
+            setOwn(o, k, restore(o[k], marker));
+    }
+    return value;
 }
 /** JSON.stringify for parsed data: ExactNumbers are written as the digits they hold. */
 function stringifyJson(value) {
@@ -31489,6 +31502,13 @@ function stringifyJson(value) {
         return `{${parts.join(',')}}`;
     }
     return JSON.stringify(value) ?? 'null';
+}
+/** `o[k] = v`, except that a key named `__proto__` stays data instead of setting the prototype. */
+function setOwn(o, k, v) {
+    if (k === '__proto__')
+        Object.defineProperty(o, k, { value: v, enumerable: true, writable: true, configurable: true });
+    else
+        o[k] = v;
 }
 
 ;// CONCATENATED MODULE: ./src/common/limits.ts
@@ -32413,6 +32433,7 @@ async function step(doing, f, ifUnknown, ifCancelled) {
 }
 
 ;// CONCATENATED MODULE: ./src/common/secrets.ts
+
 /**
  * Every secret the step knows: tokens, passwords, client secrets, minted and exchanged tokens,
  * Basic headers. Whatever holds a secret adds it here the moment it exists (an authenticator
@@ -32470,7 +32491,7 @@ class Secrets {
             Object.getPrototypeOf(value) === Object.prototype) {
             const out = {};
             for (const [k, v] of Object.entries(value))
-                out[this.redact(k)] = this.walk(v);
+                setOwn(out, this.redact(k), this.walk(v));
             return out;
         }
         return value;
@@ -34052,7 +34073,7 @@ async function runMain(deps = defaultDeps()) {
             secrets,
             requestTimeoutMs: inputs.requestTimeoutMs
         });
-        setOutput('auth-type', auth.authType);
+        writeOutputs({ 'auth-type': auth.authType });
         if (auth.authType === 'basic')
             warning(BASIC_RETIRED);
         const api = new DatabricksApi({
@@ -34078,12 +34099,12 @@ async function runMain(deps = defaultDeps()) {
             onContextCreated: id => {
                 ids.contextId = id;
                 saveContext(host, clusterId, id);
-                setOutput('context-id', id);
+                writeOutputs({ 'context-id': id });
             },
             onCommandStarted: id => {
                 ids.commandId = id;
                 saveCommand(id);
-                setOutput('command-id', id);
+                writeOutputs({ 'command-id': id });
             },
             onCommandEnded: () => saveCommandDone()
         }, { api, clock: deps.clock, sleep: deps.sleep, logger: runnerLogger, signal });
@@ -34118,7 +34139,7 @@ async function report(outcome, inputs, durationMs, secrets) {
     if (r.type === 'text' && r.text)
         printUntrusted('Output', r.text);
     if (r.type === 'table')
-        logUntrusted(`Table result: ${plural(r.rows.length, 'row')}, columns ${r.columns.map(c => c.name).join(', ')}${r.truncated ? ' (truncated by Databricks)' : ''}`);
+        logUntrusted(`Table result: ${plural(r.rows.length, 'row')}, columns ${shortList(r.columns.map(c => c.name))}${r.truncated ? ' (truncated by Databricks)' : ''}`);
     if (r.type === 'error' && r.traceback.trim())
         printUntrusted('Traceback', r.traceback);
     await writeSummary(buildSummary({ ...summaryHead(inputs), status: outcome.status, durationMs, result: r }));
@@ -34136,6 +34157,14 @@ async function report(outcome, inputs, durationMs, secrets) {
         setFailed(secrets.redact(failure));
     else
         warning(`${secrets.redact(failure)} (not failing the step: fail-on-error is false)`);
+}
+/** Column names for one log line: a result with thousands of columns stays readable. */
+function shortList(names, maxChars = 2000) {
+    const all = names.join(', ');
+    if (all.length <= maxChars)
+        return all;
+    const shown = all.slice(0, maxChars).replace(/, [^,]*$/, '');
+    return `${shown}, … (${plural(names.length, 'column')} in all)`;
 }
 function summaryHead(inputs) {
     return { clusterId: inputs.clusterId, language: inputs.language, source: inputs.sourceLabel };

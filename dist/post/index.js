@@ -31493,7 +31493,7 @@ const TOKEN = /"[^"\\]*(?:\\.[^"\\]*)*"|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/g;
  * JSON.parse, except that a number whose text a JS number cannot reproduce becomes an
  * ExactNumber. (Node 20's reviver does not see the source text; JSON.rawJSON needs Node 22.)
  * Such numbers are swapped for marker strings that no data can hold (a fresh random nonce),
- * then turned back into ExactNumbers by the reviver.
+ * then turned back into ExactNumbers.
  */
 function parseJsonExact(text) {
     const marker = `\u2063exact-${(0,external_node_crypto_.randomUUID)()}:`;
@@ -31506,9 +31506,22 @@ function parseJsonExact(text) {
     });
     if (swapped === 0)
         return JSON.parse(text);
-    return JSON.parse(prepared, (_key, value) => typeof value === 'string' && value.startsWith(marker)
-        ? new ExactNumber(value.slice(marker.length))
-        : value);
+    // A walk in place is several times faster than JSON.parse's reviver on large tables.
+    return restore(JSON.parse(prepared), marker);
+}
+function restore(value, marker) {
+    if (typeof value === 'string')
+        return value.startsWith(marker) ? new ExactNumber(value.slice(marker.length)) : value;
+    if (Array.isArray(value)) {
+        for (let i = 0; i < value.length; i++)
+            value[i] = restore(value[i], marker);
+    }
+    else if (value !== null && typeof value === 'object') {
+        const o = value;
+        for (const k of Object.keys(o))
+            setOwn(o, k, restore(o[k], marker));
+    }
+    return value;
 }
 /** JSON.stringify for parsed data: ExactNumbers are written as the digits they hold. */
 function stringifyJson(value) {
@@ -31525,6 +31538,13 @@ function stringifyJson(value) {
         return `{${parts.join(',')}}`;
     }
     return JSON.stringify(value) ?? 'null';
+}
+/** `o[k] = v`, except that a key named `__proto__` stays data instead of setting the prototype. */
+function setOwn(o, k, v) {
+    if (k === '__proto__')
+        Object.defineProperty(o, k, { value: v, enumerable: true, writable: true, configurable: true });
+    else
+        o[k] = v;
 }
 
 ;// CONCATENATED MODULE: ./src/common/text.ts
@@ -31987,6 +32007,7 @@ async function commandBody(clusterId, contextId, language, source) {
 }
 
 ;// CONCATENATED MODULE: ./src/common/secrets.ts
+
 /**
  * Every secret the step knows: tokens, passwords, client secrets, minted and exchanged tokens,
  * Basic headers. Whatever holds a secret adds it here the moment it exists (an authenticator
@@ -32044,7 +32065,7 @@ class Secrets {
             Object.getPrototypeOf(value) === Object.prototype) {
             const out = {};
             for (const [k, v] of Object.entries(value))
-                out[this.redact(k)] = this.walk(v);
+                setOwn(out, this.redact(k), this.walk(v));
             return out;
         }
         return value;

@@ -42,7 +42,7 @@ export async function runMain(deps: ActionDeps = defaultDeps()): Promise<void> {
       secrets,
       requestTimeoutMs: inputs.requestTimeoutMs
     })
-    core.setOutput('auth-type', auth.authType)
+    writeOutputs({ 'auth-type': auth.authType })
     if (auth.authType === 'basic') core.warning(BASIC_RETIRED)
     const api = new DatabricksApi({
       secrets,
@@ -71,12 +71,12 @@ export async function runMain(deps: ActionDeps = defaultDeps()): Promise<void> {
         onContextCreated: id => {
           ids.contextId = id
           saveContext(host, clusterId, id)
-          core.setOutput('context-id', id)
+          writeOutputs({ 'context-id': id })
         },
         onCommandStarted: id => {
           ids.commandId = id
           saveCommand(id)
-          core.setOutput('command-id', id)
+          writeOutputs({ 'command-id': id })
         },
         onCommandEnded: () => saveCommandDone()
       },
@@ -122,7 +122,7 @@ async function report(
   if (r.type === 'text' && r.text) printUntrusted('Output', r.text)
   if (r.type === 'table')
     logUntrusted(
-      `Table result: ${plural(r.rows.length, 'row')}, columns ${r.columns.map(c => c.name).join(', ')}${r.truncated ? ' (truncated by Databricks)' : ''}`
+      `Table result: ${plural(r.rows.length, 'row')}, columns ${shortList(r.columns.map(c => c.name))}${r.truncated ? ' (truncated by Databricks)' : ''}`
     )
   if (r.type === 'error' && r.traceback.trim()) printUntrusted('Traceback', r.traceback)
   await writeSummary(
@@ -141,6 +141,14 @@ async function report(
   // @actions/core escapes CR, LF and % in these, so the message stays one workflow command.
   if (inputs.failOnError) core.setFailed(secrets.redact(failure))
   else core.warning(`${secrets.redact(failure)} (not failing the step: fail-on-error is false)`)
+}
+
+/** Column names for one log line: a result with thousands of columns stays readable. */
+function shortList(names: string[], maxChars = 2000): string {
+  const all = names.join(', ')
+  if (all.length <= maxChars) return all
+  const shown = all.slice(0, maxChars).replace(/, [^,]*$/, '')
+  return `${shown}, … (${plural(names.length, 'column')} in all)`
 }
 
 function summaryHead(inputs: Inputs): { clusterId: string; language: string; source: string } {

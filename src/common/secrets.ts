@@ -1,3 +1,5 @@
+import { setOwn } from './exact-json.js'
+
 /**
  * Every secret the step knows: tokens, passwords, client secrets, minted and exchanged tokens,
  * Basic headers. Whatever holds a secret adds it here the moment it exists (an authenticator
@@ -55,7 +57,7 @@ export class Secrets {
       Object.getPrototypeOf(value) === Object.prototype
     ) {
       const out: Record<string, unknown> = {}
-      for (const [k, v] of Object.entries(value)) out[this.redact(k)] = this.walk(v)
+      for (const [k, v] of Object.entries(value)) setOwn(out, this.redact(k), this.walk(v))
       return out
     }
     return value
