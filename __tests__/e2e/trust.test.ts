@@ -169,6 +169,19 @@ describe('3. secrets and fragments of them never leak', () => {
     ])
   })
 
+  it('a token the service cut in two around its "skipped" marker', async () => {
+    const t = emu.token
+    const data = `head ${t.slice(0, 10)}\n*** WARNING: skipped 4096 bytes of output ***\n${t.slice(-9)} tail`
+    cannedStatus(JSON.stringify({ resultType: 'text', data }))
+    const { main } = await job(emu, { command: '1' })
+    const all = everything(main)
+    expect(all).not.toContain(t.slice(0, 10))
+    expect(all).not.toContain(t.slice(-9))
+    expect(main.outputs.result).toBe(
+      'head ***\n*** WARNING: skipped 4096 bytes of output ***\n*** tail'
+    )
+  })
+
   it('an answer that echoes Basic credentials reaches no output, summary or log', async () => {
     const basic = Buffer.from(`${emu.creds.username}:${emu.creds.password}`).toString('base64')
     const data = `basic=${basic} pw=${emu.creds.password} header=Basic ${basic}`

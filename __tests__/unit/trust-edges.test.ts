@@ -163,3 +163,29 @@ describe('file containment (real file system, symlinks resolved)', () => {
     }
   )
 })
+
+describe('fragments of a secret cut by the service', () => {
+  const token = 'dapiABCDEF0123456789abcdef01234567'
+  const secrets = new Secrets()
+  secrets.add(token)
+  secrets.add(`Bearer ${token}`)
+  const marker = '*** WARNING: skipped 123456 bytes of output ***'
+
+  it.each([
+    ['a head at the end of the text', `x Bearer ${token.slice(0, 12)}`, 'x ***'],
+    ['a tail at the start of the text', `${token.slice(-10)} y`, '*** y'],
+    [
+      'a head and a tail around the cut marker',
+      `a ${token.slice(0, 9)}\n${marker}\n${token.slice(-11)} b`,
+      `a ***\n${marker}\n*** b`
+    ],
+    ['the whole secret', `[${token}]`, '[***]']
+  ])('%s', (_what, text, expected) => {
+    expect(secrets.redact(text)).toBe(expected)
+  })
+
+  it('leaves short coincidences and ordinary text alone', () => {
+    expect(secrets.redact('ends with dapi')).toBe('ends with dapi')
+    expect(secrets.redact('plain words, nothing secret')).toBe('plain words, nothing secret')
+  })
+})
