@@ -15,7 +15,13 @@ import {
 import { parseInputs, readRawInputs, type Inputs } from '../runner/inputs.js'
 import { logUntrusted, printUntrusted, runnerLogger } from '../runner/log.js'
 import { buildOutputs, writeOutputs } from '../runner/outputs.js'
-import { saveCommand, saveCommandDone, saveContext, saveContextRequested } from '../runner/state.js'
+import {
+  clearContextRequested,
+  saveCommand,
+  saveCommandDone,
+  saveContext,
+  saveContextRequested
+} from '../runner/state.js'
 import { buildSummary } from '../runner/summary.js'
 import { watchJobCancel } from '../runner/signals.js'
 import { defaultDeps, type ActionDeps } from './deps.js'
@@ -68,6 +74,7 @@ export async function runMain(deps: ActionDeps = defaultDeps()): Promise<void> {
       },
       {
         onCreatingContext: () => saveContextRequested(host, clusterId),
+        onCreateFailed: () => clearContextRequested(),
         onContextCreated: id => {
           ids.contextId = id
           saveContext(host, clusterId, id)
