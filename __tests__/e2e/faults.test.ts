@@ -122,20 +122,22 @@ describe('service behaviours that bite', () => {
     await expectNothingLeft(emu)
   })
 
+  // 6 s timeouts below leave the context's Python room to start on a loaded machine: the
+  // command is what must time out here, not the context wait.
   it('handles a cancel that ends as Finished with CommandCancelledException', async () => {
     emu.faults.set({ cancelMode: 'finished-error' })
-    const { main } = await job(emu, { command: SLEEP, timeout: '2s' })
+    const { main } = await job(emu, { command: SLEEP, timeout: '6s' })
     expect(theError(main)).toBe(
-      'The command timed out after 2s (the timeout input) and was cancelled.'
+      'The command timed out after 6s (the timeout input) and was cancelled.'
     )
     await expectNothingLeft(emu)
   })
 
   it('bounds the wait for a cancel that never takes effect, then post cancels again and destroys', async () => {
     emu.faults.set({ cancelMode: 'ignore' })
-    const { main, post } = await job(emu, { command: SLEEP, timeout: '2s' })
+    const { main, post } = await job(emu, { command: SLEEP, timeout: '6s' })
     expect(theError(main)).toBe(
-      'The command timed out after 2s (the timeout input) and did not stop within 15.0 s of being cancelled; the post step destroys its context, which stops it.'
+      'The command timed out after 6s (the timeout input) and did not stop within 15.0 s of being cancelled; the post step destroys its context, which stops it.'
     )
     expect(main.durationMs).toBeLessThan(25_000)
     expect(main.state['command-done']).toBeUndefined()
