@@ -65,6 +65,8 @@ export interface StepResult {
   outputs: Record<string, string>
   state: Record<string, string>
   summary: string
+  /** The step's RUNNER_TEMP, where files it leaves for later steps go. */
+  runnerTemp: string
   durationMs: number
   /** When the first SIGINT was sent, relative to the start. */
   cancelledAtMs?: number
@@ -203,6 +205,7 @@ export async function runStep(o: StepOptions): Promise<StepResult> {
     outputs: parseEnvFile(read('GITHUB_OUTPUT')),
     state: parseEnvFile(read('GITHUB_STATE')),
     summary: read('GITHUB_STEP_SUMMARY'),
+    runnerTemp: dir,
     durationMs: Date.now() - started,
     cancelledAtMs
   }
