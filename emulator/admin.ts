@@ -1,15 +1,23 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { ClusterSpec } from './clusters.js'
-import type { Emulator } from './emulator.js'
 import type { FaultConfig } from './faults.js'
 import { readBody, sendJson } from './http-io.js'
+
+/** What the admin endpoints steer; the Emulator is one (admin.ts does not import it). */
+export interface AdminTarget {
+  snapshot(): Record<string, unknown>
+  setFaults(config: FaultConfig): void
+  reset(): void
+  setClusters(specs: ClusterSpec[]): void
+  readonly registry: { evict(contextId: string): void }
+}
 
 /**
  * The /__emulator/ endpoints tests and scripts use to steer the emulator: its state and call
  * log, fault plans, clusters, eviction, reset. Loopback only, like the emulator itself.
  */
 export async function handleAdmin(
-  emu: Emulator,
+  emu: AdminTarget,
   method: string,
   path: string,
   req: IncomingMessage,

@@ -10,6 +10,7 @@ import { HttpProblem, parseFields, readBody, sendJson, sendText } from './http-i
 import { handleAdmin } from './admin.js'
 import { problemBody, route } from './routes.js'
 import { generateCertificate } from './tls.js'
+import { MAX_CONTEXTS_PER_CLUSTER } from '../src/common/limits.js'
 
 export interface EmulatorOptions {
   /** Loopback only; default 127.0.0.1. */
@@ -57,7 +58,7 @@ export class Emulator {
     }
     this.registry = new ContextRegistry(
       {
-        maxContextsPerCluster: 145,
+        maxContextsPerCluster: MAX_CONTEXTS_PER_CLUSTER,
         maxProcesses: 160,
         maxOutputBytes: 1024 * 1024,
         rowLimit: 1000,

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parse } from 'yaml'
+import { SIGINT_TO_KILL_MS, SIGINT_TO_SIGTERM_MS } from '../src/common/limits.js'
 import { LogReader, parseEnvFile, type WorkflowCommand } from './workflow-commands.js'
 
 export const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)))
@@ -154,8 +155,8 @@ export async function runStep(o: StepOptions): Promise<StepResult> {
     if (cancelledAtMs !== undefined) return
     cancelledAtMs = Date.now() - started
     child.kill('SIGINT')
-    timers.push(setTimeout(() => child.kill('SIGTERM'), 7500))
-    timers.push(setTimeout(() => child.kill('SIGKILL'), 10_000))
+    timers.push(setTimeout(() => child.kill('SIGTERM'), SIGINT_TO_SIGTERM_MS))
+    timers.push(setTimeout(() => child.kill('SIGKILL'), SIGINT_TO_KILL_MS))
   }
   if (o.cancel?.afterMs !== undefined) timers.push(setTimeout(cancel, o.cancel.afterMs))
   const when = o.cancel?.when

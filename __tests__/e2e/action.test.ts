@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
+import { SIGINT_TO_SIGTERM_MS } from '../../src/common/limits.js'
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -118,7 +119,7 @@ describe('the bundled action against the emulator', () => {
     )
     expect(main.exitCode).toBe(1)
     expect(main.signal).toBeNull()
-    expect(main.durationMs - (main.cancelledAtMs ?? 0)).toBeLessThan(7500)
+    expect(main.durationMs - (main.cancelledAtMs ?? 0)).toBeLessThan(SIGINT_TO_SIGTERM_MS)
     expect(theError(main)).toMatch(/^The job was cancelled; command \w+ was cancelled\.$/)
     expect(calls(emu, 'POST', '1.2/commands/cancel')).toHaveLength(1)
     expect(post.exitCode).toBe(0)

@@ -83,13 +83,15 @@ export async function runFaultCase(
   const shouldRecover = endpoint.idempotent || PROVES_NOTHING_DONE.has(faultName)
 
   if (shouldRecover) {
-    // One faulty answer, then the repeat that worked.
-    expect(seen).toEqual([
+    // One faulty answer, then the repeat that worked. A status poll may go on answering 200
+    // while the context or command is still on its way (how long depends on the machine's load).
+    const faulty =
       faultName === 'dropped connection' || faultName.startsWith('answer slower')
         ? 'dropped'
-        : fault.status,
-      200
-    ])
+        : fault.status
+    const polled = endpoint.method === 'GET' && endpoint.path.endsWith('/status')
+    const repeats = polled ? Math.max(1, seen.length - 1) : 1
+    expect(seen).toEqual([faulty, ...Array<number>(repeats).fill(200)])
     if (timeoutCancel) {
       expect(theError(main)).toBe(
         'The command timed out after 3s (the timeout input) and was cancelled.'

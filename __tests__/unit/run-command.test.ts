@@ -1,10 +1,11 @@
 import { describe, expect, it } from '@jest/globals'
+import { MAX_CONTEXTS_PER_CLUSTER } from '../../src/common/limits.js'
 import { CancelledError, DeadlineError } from '../../src/common/errors.js'
 import { Deadline } from '../../src/common/time.js'
 import { DatabricksApi } from '../../src/databricks/api.js'
 import { TokenAuth } from '../../src/databricks/auth.js'
 import type { CommandSource } from '../../src/databricks/execution.js'
-import { runCommand } from '../../src/databricks/run-command.js'
+import { runCommand } from '../../src/flow/run-command.js'
 import { TransportError } from '../../src/databricks/transport.js'
 import { FakeTime, FakeTransport, MemoryLogger, json } from '../support/fakes.js'
 
@@ -275,7 +276,9 @@ describe('runCommand', () => {
       json({ error: `Context ExecutionContextId(${CTX}) is disconnected` }, 400)
     )
     await expect(a.run()).rejects.toThrow(
-      /is disconnected \(the context was evicted: a cluster keeps at most 145/
+      new RegExp(
+        `is disconnected \\(the context was evicted: a cluster keeps at most ${MAX_CONTEXTS_PER_CLUSTER}`
+      )
     )
     const b = setup()
     b.http.always(

@@ -28370,7 +28370,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5674:
+/***/ 8881:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31459,8 +31459,17 @@ class ApiError extends Error {
         return this.serviceMessage.includes('ClusterNotReadyException');
     }
     /** The context was dropped: evicted at the cluster's limit, or the cluster restarted. */
-    get contextEvicted() {
+    get evicted() {
         return this.serviceMessage.includes('is disconnected');
+    }
+    /** The context named in the call no longer exists (destroyed, evicted or never there). */
+    get contextGone() {
+        return ((this.status === 404 || this.status === 400) &&
+            /does not exist|not found|disconnected|unknown context/i.test(this.serviceMessage));
+    }
+    /** The call does not fit the resource's state, e.g. starting a cluster that is starting. */
+    get invalidState() {
+        return this.errorCode === 'INVALID_STATE';
     }
     /** The credentials were refused. */
     get unauthorized() {
@@ -31525,6 +31534,10 @@ class TransportError extends Error {
     constructor(message, code) {
         super(message);
         this.code = code;
+    }
+    /** The connection was refused: the request never left, so the service did nothing. */
+    get neverSent() {
+        return this.code === 'ECONNREFUSED';
     }
 }
 const USER_AGENT = 'databricks-run-command-action';
@@ -31612,7 +31625,7 @@ function isRetryable(e, idempotent) {
     if (e instanceof TransportError) {
         // A refused connection sent nothing. Any other failure (reset, timeout) may have
         // reached the service after it was sent.
-        return e.code === 'ECONNREFUSED' || idempotent;
+        return e.neverSent || idempotent;
     }
     return false;
 }
@@ -31639,7 +31652,7 @@ async function withRetry(call, c) {
                 delay = Math.max(delay, 1000);
             }
             if (delay >= c.deadline.remaining()) {
-                throw new DeadlineError(`${errorMessage(e)} (not retried: the step's ${c.deadline.label} deadline would pass first)`);
+                throw new DeadlineError(`${errorMessage(e)} (not retried: the ${c.deadline.label} deadline would pass first)`);
             }
             const of = unlimited ? '' : ` of ${o.maxAttempts - 1}`;
             c.logger.info(`Retry ${attempt}${of} in ${Math.round(delay)} ms: ${c.label}: ${errorMessage(e)}`);
@@ -31730,6 +31743,36 @@ function stringField(o, field, what) {
     throw new Error(`unexpected answer for ${what}: no "${field}" in ${JSON.stringify(o).slice(0, 200)}`);
 }
 
+;// CONCATENATED MODULE: ./src/common/limits.ts
+/**
+ * The runner's timing model and the service's limits, in one place. The code, the harness that
+ * plays the runner (harness/runner.ts) and the tests all import these, so the model of the
+ * runner the tests check cannot drift from the one the code relies on.
+ */
+/** On a job cancel the runner sends SIGINT, then SIGTERM this much later... */
+const SIGINT_TO_SIGTERM_MS = 7500;
+/** ...then kills the process this much after SIGTERM. */
+const SIGTERM_TO_KILL_MS = 2500;
+/** From the first signal to the kill: all the time a cancelled step has. */
+const SIGINT_TO_KILL_MS = SIGINT_TO_SIGTERM_MS + SIGTERM_TO_KILL_MS;
+/** Time kept back from each window for Node to start, log and exit. */
+const MARGIN_MS = 2000;
+/**
+ * Main, after a job cancel: how long the cancel of the running command may take (sent and
+ * awaited), so main ends well before SIGTERM.
+ */
+const JOB_CANCEL_BUDGET_MS = SIGINT_TO_SIGTERM_MS - SIGTERM_TO_KILL_MS;
+/** Main, after the step's timeout: how long to wait for the command's cancel to take effect. */
+const TIMEOUT_CANCEL_WAIT_MS = 15_000;
+/** Post may run after a cancel, when the runner kills at 10 s: all its cleanup fits in this. */
+const POST_CLEANUP_BUDGET_MS = SIGINT_TO_KILL_MS - MARGIN_MS;
+/** Post: the part of the cleanup budget a command cancel may use before the context destroy. */
+const POST_CANCEL_BUDGET_MS = 3000;
+/** Post: no single request may take longer, whatever request-timeout says. */
+const POST_REQUEST_TIMEOUT_MS = 5000;
+/** A cluster keeps at most this many execution contexts, and evicts idle ones past it. */
+const MAX_CONTEXTS_PER_CLUSTER = 145;
+
 ;// CONCATENATED MODULE: ./src/common/poll.ts
 
 /**
@@ -31763,82 +31806,6 @@ async function pollUntil(o) {
         await o.sleep(Math.min(delay, remaining), o.signal);
         delay = Math.min(schedule.maxMs, delay * schedule.factor);
     }
-}
-
-;// CONCATENATED MODULE: ./src/databricks/clusters.ts
-
-
-
-
-
-/** States in which a cluster accepts commands. */
-const READY = new Set(['RUNNING', 'RESIZING']);
-/** States that will become RUNNING without anyone's help. */
-const COMING_UP = new Set(['PENDING', 'RESTARTING']);
-async function getCluster(api, clusterId, call) {
-    const answer = await api.get('/api/2.0/clusters/get', { cluster_id: clusterId }, call);
-    return {
-        state: stringField(answer, 'state', 'clusters/get'),
-        stateMessage: typeof answer.state_message === 'string' ? answer.state_message : '',
-        name: typeof answer.cluster_name === 'string' ? answer.cluster_name : ''
-    };
-}
-/** "PENDING (Starting Spark)": the state with the service's own words on it. */
-function describe(info) {
-    return info.stateMessage ? `${info.state} (${info.stateMessage})` : info.state;
-}
-/** Cluster start is slow (minutes); poll it gently. */
-const CLUSTER_SCHEDULE = { initialMs: 1000, factor: 1.5, maxMs: 10_000 };
-/**
- * Makes sure the cluster accepts commands: returns at once when it does, waits when it is
- * coming up, starts it when it is TERMINATED and `startCluster` allows, and fails otherwise.
- */
-async function ensureClusterReady(o) {
-    const call = { deadline: o.deadline, signal: o.signal };
-    let info = await getCluster(o.api, o.clusterId, call);
-    if (READY.has(info.state))
-        return info;
-    if (info.state === 'TERMINATED' || info.state === 'TERMINATING') {
-        if (!o.startCluster) {
-            throw new Error(`Cluster ${o.clusterId} is ${describe(info)}. ` +
-                `Set the input start-cluster: true to start it, or start it in the workspace first.`);
-        }
-        o.logger.info(`Cluster ${o.clusterId} is ${info.state}; starting it (start-cluster: true)`);
-        try {
-            await o.api.post('/api/2.0/clusters/start', jsonBody({ cluster_id: o.clusterId }), true, call);
-        }
-        catch (e) {
-            // Someone else started it between our look and our start: that is what we wanted.
-            if (!(e instanceof ApiError && e.errorCode === 'INVALID_STATE'))
-                throw e;
-        }
-    }
-    else if (!COMING_UP.has(info.state)) {
-        throw new Error(`Cluster ${o.clusterId} is in state ${describe(info)} and cannot run commands.`);
-    }
-    const started = o.clock.now();
-    const outcome = await pollUntil({
-        what: `cluster ${o.clusterId} to start`,
-        fetch: () => getCluster(o.api, o.clusterId, call),
-        isDone: c => READY.has(c.state) || c.state === 'TERMINATED' || c.state === 'ERROR',
-        describe,
-        deadline: o.deadline,
-        clock: o.clock,
-        sleep: o.sleep,
-        signal: o.signal,
-        logger: o.logger,
-        schedule: CLUSTER_SCHEDULE,
-        progressEveryMs: 15_000
-    });
-    if (!outcome.done) {
-        throw new DeadlineError(`Timed out after ${o.deadline.label} waiting for cluster ${o.clusterId} to start (last state ${outcome.last?.state ?? 'unknown'}). Raise the timeout input or start the cluster ahead of the job.`);
-    }
-    info = outcome.value;
-    if (!READY.has(info.state)) {
-        throw new Error(`Cluster ${o.clusterId} did not start: it is ${describe(info)}.`);
-    }
-    o.logger.info(`Cluster ${o.clusterId} is ${info.state} after ${formatDuration(o.clock.now() - started)}`);
-    return info;
 }
 
 ;// CONCATENATED MODULE: ./src/databricks/execution.ts
@@ -32021,7 +31988,96 @@ function tableToObjects(columns, rows) {
     return rows.map(row => Object.fromEntries(columns.map((c, i) => [c.name, row[i] ?? null])));
 }
 
-;// CONCATENATED MODULE: ./src/databricks/run-command.ts
+;// CONCATENATED MODULE: ./src/databricks/clusters.ts
+
+/** States in which a cluster accepts commands. */
+const READY_CLUSTER_STATES = new Set(['RUNNING', 'RESIZING']);
+/** States that will become RUNNING without anyone's help. */
+const COMING_UP_CLUSTER_STATES = new Set(['PENDING', 'RESTARTING']);
+/** States a cluster rests in until someone starts it. */
+const STOPPED_CLUSTER_STATES = new Set(['TERMINATED', 'TERMINATING']);
+async function getCluster(api, clusterId, call) {
+    const answer = await api.get('/api/2.0/clusters/get', { cluster_id: clusterId }, call);
+    return {
+        state: stringField(answer, 'state', 'clusters/get'),
+        stateMessage: typeof answer.state_message === 'string' ? answer.state_message : '',
+        name: typeof answer.cluster_name === 'string' ? answer.cluster_name : ''
+    };
+}
+/**
+ * Asks a TERMINATED cluster to start; it answers at once. Safe to repeat. A cluster that is
+ * already starting answers INVALID_STATE (`ApiError.invalidState`).
+ */
+async function startCluster(api, clusterId, call) {
+    await api.post('/api/2.0/clusters/start', jsonBody({ cluster_id: clusterId }), true, call);
+}
+/** "PENDING (Starting Spark)": the state with the service's own words on it. */
+function describeCluster(info) {
+    return info.stateMessage ? `${info.state} (${info.stateMessage})` : info.state;
+}
+
+;// CONCATENATED MODULE: ./src/flow/cluster.ts
+
+
+
+
+
+/** Cluster start is slow (minutes); poll it gently. */
+const CLUSTER_SCHEDULE = { initialMs: 1000, factor: 1.5, maxMs: 10_000 };
+const READY = READY_CLUSTER_STATES;
+/**
+ * Makes sure the cluster accepts commands: returns at once when it does, waits when it is
+ * coming up, starts it when it is TERMINATED and `startCluster` allows, and fails otherwise.
+ */
+async function ensureClusterReady(o) {
+    const call = { deadline: o.deadline, signal: o.signal };
+    let info = await getCluster(o.api, o.clusterId, call);
+    if (READY.has(info.state))
+        return info;
+    if (STOPPED_CLUSTER_STATES.has(info.state)) {
+        if (!o.startCluster) {
+            throw new Error(`Cluster ${o.clusterId} is ${describeCluster(info)}. ` +
+                `Set the input start-cluster: true to start it, or start it in the workspace first.`);
+        }
+        o.logger.info(`Cluster ${o.clusterId} is ${info.state}; starting it (start-cluster: true)`);
+        try {
+            await startCluster(o.api, o.clusterId, call);
+        }
+        catch (e) {
+            // Someone else started it between our look and our start: that is what we wanted.
+            if (!(e instanceof ApiError && e.invalidState))
+                throw e;
+        }
+    }
+    else if (!COMING_UP_CLUSTER_STATES.has(info.state)) {
+        throw new Error(`Cluster ${o.clusterId} is in state ${describeCluster(info)} and cannot run commands.`);
+    }
+    const started = o.clock.now();
+    const outcome = await pollUntil({
+        what: `cluster ${o.clusterId} to start`,
+        fetch: () => getCluster(o.api, o.clusterId, call),
+        isDone: c => READY.has(c.state) || c.state === 'TERMINATED' || c.state === 'ERROR',
+        describe: describeCluster,
+        deadline: o.deadline,
+        clock: o.clock,
+        sleep: o.sleep,
+        signal: o.signal,
+        logger: o.logger,
+        schedule: CLUSTER_SCHEDULE,
+        progressEveryMs: 15_000
+    });
+    if (!outcome.done) {
+        throw new DeadlineError(`Timed out after ${o.deadline.label} waiting for cluster ${o.clusterId} to start (last state ${outcome.last?.state ?? 'unknown'}). Raise the timeout input or start the cluster ahead of the job.`);
+    }
+    info = outcome.value;
+    if (!READY.has(info.state)) {
+        throw new Error(`Cluster ${o.clusterId} did not start: it is ${describeCluster(info)}.`);
+    }
+    o.logger.info(`Cluster ${o.clusterId} is ${info.state} after ${formatDuration(o.clock.now() - started)}`);
+    return info;
+}
+
+;// CONCATENATED MODULE: ./src/flow/run-command.ts
 
 
 
@@ -32031,8 +32087,7 @@ function tableToObjects(columns, rows) {
 
 
 
-/** The cancel after a job cancel must fit in the runner's 7.5 s before SIGTERM. */
-const JOB_CANCEL_BUDGET_MS = 5000;
+
 /** Runs one command in a fresh context. The context is left for the post step to destroy. */
 async function runCommand(req, hooks, d) {
     const call = { deadline: req.deadline, signal: d.signal };
@@ -32075,7 +32130,7 @@ async function runCommand(req, hooks, d) {
             ...d
         }));
         if (!outcome.done) {
-            const budget = d.cancelWaitMs ?? 15_000;
+            const budget = d.cancelWaitMs ?? TIMEOUT_CANCEL_WAIT_MS;
             const after = await cancelAndWait(exec, contextId, commandId, budget, d);
             // A command that did not stop stays marked as running, so post cancels it again.
             if (after)
@@ -32141,12 +32196,11 @@ async function step(doing, f, ifUnknown) {
     catch (e) {
         const wrapped = wrapError(doing, e);
         // The request went out and no answer came back: the service may have acted on it.
-        if (ifUnknown && e instanceof TransportError && e.code !== 'ECONNREFUSED') {
+        if (ifUnknown && e instanceof TransportError && !e.neverSent) {
             wrapped.message += ` (${ifUnknown})`;
         }
-        if (e instanceof ApiError && e.contextEvicted) {
-            wrapped.message +=
-                ' (the context was evicted: a cluster keeps at most 145 execution contexts and drops idle ones, or it restarted)';
+        if (e instanceof ApiError && e.evicted) {
+            wrapped.message += ` (the context was evicted: a cluster keeps at most ${MAX_CONTEXTS_PER_CLUSTER} execution contexts and drops idle ones, or it restarted)`;
         }
         if (e instanceof ApiError && e.unauthorized) {
             wrapped.message +=
@@ -32280,20 +32334,8 @@ async function resolveSource(file, workspace, fs) {
     return { source: { kind: 'file', name: external_node_path_namespaceObject.basename(full), bytes }, label: file };
 }
 
-;// CONCATENATED MODULE: ./src/runner/inputs.ts
+;// CONCATENATED MODULE: ./src/runner/raw-inputs.ts
 
-
-
-
-
-
-/** Registers every secret the inputs or environment hold, before anything could print them. */
-function maskSecrets(raw, env) {
-    for (const s of [raw.token, raw.password, env.DATABRICKS_TOKEN, env.DATABRICKS_PASSWORD]) {
-        if (s)
-            core_setSecret(s);
-    }
-}
 /** Reads every input once, through @actions/core. */
 function readRawInputs(get = n => getInput(n)) {
     return {
@@ -32310,6 +32352,22 @@ function readRawInputs(get = n => getInput(n)) {
         startCluster: get('start-cluster'),
         requestTimeout: get('request-timeout')
     };
+}
+
+;// CONCATENATED MODULE: ./src/runner/inputs.ts
+
+
+
+
+
+
+
+/** Registers every secret the inputs or environment hold, before anything could print them. */
+function maskSecrets(raw, env) {
+    for (const s of [raw.token, raw.password, env.DATABRICKS_TOKEN, env.DATABRICKS_PASSWORD]) {
+        if (s)
+            core_setSecret(s);
+    }
 }
 const EXTENSIONS = {
     py: 'python',
@@ -32772,7 +32830,7 @@ async function writeSummary(html) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_run_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5674);
+/* harmony import */ var _action_run_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8881);
 
 await (0,_action_run_main_js__WEBPACK_IMPORTED_MODULE_0__/* .runMain */ .V)();
 

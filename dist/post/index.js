@@ -28370,7 +28370,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4562:
+/***/ 5358:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31397,6 +31397,36 @@ function formatDuration(ms) {
     return `${m}m ${String(s).padStart(2, '0')}s`;
 }
 
+;// CONCATENATED MODULE: ./src/common/limits.ts
+/**
+ * The runner's timing model and the service's limits, in one place. The code, the harness that
+ * plays the runner (harness/runner.ts) and the tests all import these, so the model of the
+ * runner the tests check cannot drift from the one the code relies on.
+ */
+/** On a job cancel the runner sends SIGINT, then SIGTERM this much later... */
+const SIGINT_TO_SIGTERM_MS = 7500;
+/** ...then kills the process this much after SIGTERM. */
+const SIGTERM_TO_KILL_MS = 2500;
+/** From the first signal to the kill: all the time a cancelled step has. */
+const SIGINT_TO_KILL_MS = SIGINT_TO_SIGTERM_MS + SIGTERM_TO_KILL_MS;
+/** Time kept back from each window for Node to start, log and exit. */
+const MARGIN_MS = 2000;
+/**
+ * Main, after a job cancel: how long the cancel of the running command may take (sent and
+ * awaited), so main ends well before SIGTERM.
+ */
+const JOB_CANCEL_BUDGET_MS = SIGINT_TO_SIGTERM_MS - SIGTERM_TO_KILL_MS;
+/** Main, after the step's timeout: how long to wait for the command's cancel to take effect. */
+const TIMEOUT_CANCEL_WAIT_MS = 15_000;
+/** Post may run after a cancel, when the runner kills at 10 s: all its cleanup fits in this. */
+const POST_CLEANUP_BUDGET_MS = SIGINT_TO_KILL_MS - MARGIN_MS;
+/** Post: the part of the cleanup budget a command cancel may use before the context destroy. */
+const POST_CANCEL_BUDGET_MS = 3000;
+/** Post: no single request may take longer, whatever request-timeout says. */
+const POST_REQUEST_TIMEOUT_MS = 5000;
+/** A cluster keeps at most this many execution contexts, and evicts idle ones past it. */
+const MAX_CONTEXTS_PER_CLUSTER = 145;
+
 ;// CONCATENATED MODULE: ./src/common/time.ts
 
 const systemClock = { now: () => Date.now() };
@@ -31459,8 +31489,17 @@ class ApiError extends Error {
         return this.serviceMessage.includes('ClusterNotReadyException');
     }
     /** The context was dropped: evicted at the cluster's limit, or the cluster restarted. */
-    get contextEvicted() {
+    get evicted() {
         return this.serviceMessage.includes('is disconnected');
+    }
+    /** The context named in the call no longer exists (destroyed, evicted or never there). */
+    get contextGone() {
+        return ((this.status === 404 || this.status === 400) &&
+            /does not exist|not found|disconnected|unknown context/i.test(this.serviceMessage));
+    }
+    /** The call does not fit the resource's state, e.g. starting a cluster that is starting. */
+    get invalidState() {
+        return this.errorCode === 'INVALID_STATE';
     }
     /** The credentials were refused. */
     get unauthorized() {
@@ -31525,6 +31564,10 @@ class TransportError extends Error {
     constructor(message, code) {
         super(message);
         this.code = code;
+    }
+    /** The connection was refused: the request never left, so the service did nothing. */
+    get neverSent() {
+        return this.code === 'ECONNREFUSED';
     }
 }
 const USER_AGENT = 'databricks-run-command-action';
@@ -31612,7 +31655,7 @@ function isRetryable(e, idempotent) {
     if (e instanceof TransportError) {
         // A refused connection sent nothing. Any other failure (reset, timeout) may have
         // reached the service after it was sent.
-        return e.code === 'ECONNREFUSED' || idempotent;
+        return e.neverSent || idempotent;
     }
     return false;
 }
@@ -31639,7 +31682,7 @@ async function withRetry(call, c) {
                 delay = Math.max(delay, 1000);
             }
             if (delay >= c.deadline.remaining()) {
-                throw new DeadlineError(`${errors_errorMessage(e)} (not retried: the step's ${c.deadline.label} deadline would pass first)`);
+                throw new DeadlineError(`${errors_errorMessage(e)} (not retried: the ${c.deadline.label} deadline would pass first)`);
             }
             const of = unlimited ? '' : ` of ${o.maxAttempts - 1}`;
             c.logger.info(`Retry ${attempt}${of} in ${Math.round(delay)} ms: ${c.label}: ${errors_errorMessage(e)}`);
@@ -31918,20 +31961,8 @@ async function source_resolveSource(file, workspace, fs) {
     return { source: { kind: 'file', name: path.basename(full), bytes }, label: file };
 }
 
-;// CONCATENATED MODULE: ./src/runner/inputs.ts
+;// CONCATENATED MODULE: ./src/runner/raw-inputs.ts
 
-
-
-
-
-
-/** Registers every secret the inputs or environment hold, before anything could print them. */
-function maskSecrets(raw, env) {
-    for (const s of [raw.token, raw.password, env.DATABRICKS_TOKEN, env.DATABRICKS_PASSWORD]) {
-        if (s)
-            core_setSecret(s);
-    }
-}
 /** Reads every input once, through @actions/core. */
 function readRawInputs(get = n => getInput(n)) {
     return {
@@ -31948,6 +31979,22 @@ function readRawInputs(get = n => getInput(n)) {
         startCluster: get('start-cluster'),
         requestTimeout: get('request-timeout')
     };
+}
+
+;// CONCATENATED MODULE: ./src/runner/inputs.ts
+
+
+
+
+
+
+
+/** Registers every secret the inputs or environment hold, before anything could print them. */
+function maskSecrets(raw, env) {
+    for (const s of [raw.token, raw.password, env.DATABRICKS_TOKEN, env.DATABRICKS_PASSWORD]) {
+        if (s)
+            core_setSecret(s);
+    }
 }
 const EXTENSIONS = {
     py: 'python',
@@ -32099,9 +32146,7 @@ function defaultDeps() {
 
 
 
-/** Post may run after a cancel, when the runner kills at 10 s: keep all cleanup inside that. */
-const CLEANUP_BUDGET_MS = 8000;
-const CANCEL_BUDGET_MS = 3000;
+
 /**
  * The post step: cancel the command if it may still run, destroy the context. It runs after
  * success, failure and cancel alike, and only ever warns: cleanup never fails the job.
@@ -32143,7 +32188,7 @@ async function cleanUp(state, deps) {
     for (const s of auth.secrets())
         core_setSecret(s);
     // The user's request-timeout, but never more than 5 s: post must finish inside the cancel window.
-    const requestTimeoutMs = Math.min(duration_parseDuration(raw.requestTimeout) ?? 30_000, 5000);
+    const requestTimeoutMs = Math.min(duration_parseDuration(raw.requestTimeout) ?? 30_000, POST_REQUEST_TIMEOUT_MS);
     const api = new DatabricksApi({
         host: state.host,
         auth,
@@ -32153,11 +32198,11 @@ async function cleanUp(state, deps) {
         requestTimeoutMs
     });
     const exec = new ExecutionApi(api, state.clusterId);
-    const deadline = Deadline.after(deps.clock, CLEANUP_BUDGET_MS, formatDuration(CLEANUP_BUDGET_MS));
+    const deadline = Deadline.after(deps.clock, POST_CLEANUP_BUDGET_MS, formatDuration(POST_CLEANUP_BUDGET_MS));
     if (state.commandId && !state.commandDone) {
         try {
             await exec.cancelCommand(state.contextId, state.commandId, {
-                deadline: Deadline.after(deps.clock, CANCEL_BUDGET_MS, formatDuration(CANCEL_BUDGET_MS))
+                deadline: Deadline.after(deps.clock, POST_CANCEL_BUDGET_MS, formatDuration(POST_CANCEL_BUDGET_MS))
             });
             info(`Cancelled command ${state.commandId}`);
         }
@@ -32180,12 +32225,10 @@ async function cleanUp(state, deps) {
 }
 /** A context that no longer exists needs no destroying. */
 function alreadyGone(e) {
-    return (e instanceof ApiError &&
-        (e.status === 404 || e.status === 400) &&
-        /does not exist|not found|disconnected|unknown context/i.test(e.serviceMessage));
+    return e instanceof ApiError && e.contextGone;
 }
 function manualDestroy(host, clusterId, contextId) {
-    return (`It stays on the cluster until the cluster evicts it or restarts (each cluster holds at most 145). ` +
+    return (`It stays on the cluster until the cluster evicts it or restarts (each cluster holds at most ${MAX_CONTEXTS_PER_CLUSTER}). ` +
         `To remove it now: curl -X POST ${host}/api/1.2/contexts/destroy -H "Authorization: Bearer $DATABRICKS_TOKEN" ` +
         `-d '{"clusterId":"${clusterId}","contextId":"${contextId}"}'`);
 }
@@ -32197,7 +32240,7 @@ function manualDestroy(host, clusterId, contextId) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_run_post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4562);
+/* harmony import */ var _action_run_post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5358);
 
 await (0,_action_run_post_js__WEBPACK_IMPORTED_MODULE_0__/* .runPost */ .a)();
 

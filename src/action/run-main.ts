@@ -3,7 +3,7 @@ import { CancelledError, DeadlineError, InputError, errorMessage } from '../comm
 import { formatDuration } from '../common/duration.js'
 import { Deadline } from '../common/time.js'
 import { DatabricksApi } from '../databricks/api.js'
-import { runCommand, type RunOutcome } from '../databricks/run-command.js'
+import { runCommand, type RunOutcome } from '../flow/run-command.js'
 import { maskSecrets, parseInputs, readRawInputs, type Inputs } from '../runner/inputs.js'
 import { printUntrusted, runnerLogger } from '../runner/log.js'
 import { buildOutputs, writeOutputs } from '../runner/outputs.js'

@@ -1,6 +1,12 @@
 import * as core from '@actions/core'
 import { errorMessage } from '../common/errors.js'
 import { formatDuration, parseDuration } from '../common/duration.js'
+import {
+  MAX_CONTEXTS_PER_CLUSTER,
+  POST_CANCEL_BUDGET_MS,
+  POST_CLEANUP_BUDGET_MS,
+  POST_REQUEST_TIMEOUT_MS
+} from '../common/limits.js'
 import { Deadline } from '../common/time.js'
 import { DatabricksApi } from '../databricks/api.js'
 import { ApiError } from '../databricks/api-error.js'
@@ -10,10 +16,6 @@ import { maskSecrets, readRawInputs } from '../runner/inputs.js'
 import { runnerLogger } from '../runner/log.js'
 import { readState } from '../runner/state.js'
 import { defaultDeps, type ActionDeps } from './deps.js'
-
-/** Post may run after a cancel, when the runner kills at 10 s: keep all cleanup inside that. */
-const CLEANUP_BUDGET_MS = 8000
-const CANCEL_BUDGET_MS = 3000
 
 /**
  * The post step: cancel the command if it may still run, destroy the context. It runs after
@@ -55,7 +57,10 @@ async function cleanUp(state: ReturnType<typeof readState>, deps: ActionDeps): P
   }
   for (const s of auth.secrets()) core.setSecret(s)
   // The user's request-timeout, but never more than 5 s: post must finish inside the cancel window.
-  const requestTimeoutMs = Math.min(parseDuration(raw.requestTimeout) ?? 30_000, 5000)
+  const requestTimeoutMs = Math.min(
+    parseDuration(raw.requestTimeout) ?? 30_000,
+    POST_REQUEST_TIMEOUT_MS
+  )
   const api = new DatabricksApi({
     host: state.host,
     auth,
@@ -65,12 +70,20 @@ async function cleanUp(state: ReturnType<typeof readState>, deps: ActionDeps): P
     requestTimeoutMs
   })
   const exec = new ExecutionApi(api, state.clusterId)
-  const deadline = Deadline.after(deps.clock, CLEANUP_BUDGET_MS, formatDuration(CLEANUP_BUDGET_MS))
+  const deadline = Deadline.after(
+    deps.clock,
+    POST_CLEANUP_BUDGET_MS,
+    formatDuration(POST_CLEANUP_BUDGET_MS)
+  )
 
   if (state.commandId && !state.commandDone) {
     try {
       await exec.cancelCommand(state.contextId, state.commandId, {
-        deadline: Deadline.after(deps.clock, CANCEL_BUDGET_MS, formatDuration(CANCEL_BUDGET_MS))
+        deadline: Deadline.after(
+          deps.clock,
+          POST_CANCEL_BUDGET_MS,
+          formatDuration(POST_CANCEL_BUDGET_MS)
+        )
       })
       core.info(`Cancelled command ${state.commandId}`)
     } catch (e) {
@@ -96,16 +109,12 @@ async function cleanUp(state: ReturnType<typeof readState>, deps: ActionDeps): P
 
 /** A context that no longer exists needs no destroying. */
 function alreadyGone(e: unknown): boolean {
-  return (
-    e instanceof ApiError &&
-    (e.status === 404 || e.status === 400) &&
-    /does not exist|not found|disconnected|unknown context/i.test(e.serviceMessage)
-  )
+  return e instanceof ApiError && e.contextGone
 }
 
 function manualDestroy(host: string, clusterId: string, contextId: string): string {
   return (
-    `It stays on the cluster until the cluster evicts it or restarts (each cluster holds at most 145). ` +
+    `It stays on the cluster until the cluster evicts it or restarts (each cluster holds at most ${MAX_CONTEXTS_PER_CLUSTER}). ` +
     `To remove it now: curl -X POST ${host}/api/1.2/contexts/destroy -H "Authorization: Bearer $DATABRICKS_TOKEN" ` +
     `-d '{"clusterId":"${clusterId}","contextId":"${contextId}"}'`
   )

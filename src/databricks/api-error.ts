@@ -21,8 +21,21 @@ export class ApiError extends Error {
   }
 
   /** The context was dropped: evicted at the cluster's limit, or the cluster restarted. */
-  get contextEvicted(): boolean {
+  get evicted(): boolean {
     return this.serviceMessage.includes('is disconnected')
+  }
+
+  /** The context named in the call no longer exists (destroyed, evicted or never there). */
+  get contextGone(): boolean {
+    return (
+      (this.status === 404 || this.status === 400) &&
+      /does not exist|not found|disconnected|unknown context/i.test(this.serviceMessage)
+    )
+  }
+
+  /** The call does not fit the resource's state, e.g. starting a cluster that is starting. */
+  get invalidState(): boolean {
+    return this.errorCode === 'INVALID_STATE'
   }
 
   /** The credentials were refused. */

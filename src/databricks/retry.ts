@@ -28,7 +28,7 @@ export function isRetryable(e: unknown, idempotent: boolean): boolean {
   if (e instanceof TransportError) {
     // A refused connection sent nothing. Any other failure (reset, timeout) may have
     // reached the service after it was sent.
-    return e.code === 'ECONNREFUSED' || idempotent
+    return e.neverSent || idempotent
   }
   return false
 }
@@ -65,7 +65,7 @@ export async function withRetry<T>(call: () => Promise<T>, c: RetryContext): Pro
       }
       if (delay >= c.deadline.remaining()) {
         throw new DeadlineError(
-          `${errorMessage(e)} (not retried: the step's ${c.deadline.label} deadline would pass first)`
+          `${errorMessage(e)} (not retried: the ${c.deadline.label} deadline would pass first)`
         )
       }
       const of = unlimited ? '' : ` of ${o.maxAttempts - 1}`

@@ -37,6 +37,11 @@ export class TransportError extends Error {
   ) {
     super(message)
   }
+
+  /** The connection was refused: the request never left, so the service did nothing. */
+  get neverSent(): boolean {
+    return this.code === 'ECONNREFUSED'
+  }
 }
 
 const USER_AGENT = 'databricks-run-command-action'

@@ -1,6 +1,6 @@
 import { InputError } from '../common/errors.js'
 import { BasicAuth, TokenAuth, type Authenticator } from '../databricks/auth.js'
-import type { RawInputs } from './inputs.js'
+import type { RawInputs } from './raw-inputs.js'
 
 /** Where to connect and as whom: the host and credential inputs, with their env fallbacks. */
 

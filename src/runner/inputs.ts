@@ -2,26 +2,12 @@ import * as core from '@actions/core'
 import { InputError } from '../common/errors.js'
 import { parseDuration } from '../common/duration.js'
 import type { Authenticator } from '../databricks/auth.js'
+import { LANGUAGES, type CommandSource, type Language } from '../databricks/execution.js'
 import { parseAuth, parseHost } from './connection.js'
-import { LANGUAGES, type Language } from '../databricks/execution.js'
+import type { RawInputs } from './raw-inputs.js'
 import { resolveSource, type SourceFs } from './source.js'
-import type { CommandSource } from '../databricks/execution.js'
 
-/** The inputs exactly as the workflow gave them (trimmed, '' when absent). */
-export interface RawInputs {
-  host: string
-  token: string
-  username: string
-  password: string
-  clusterId: string
-  language: string
-  command: string
-  file: string
-  timeout: string
-  failOnError: string
-  startCluster: string
-  requestTimeout: string
-}
+export { readRawInputs, type RawInputs } from './raw-inputs.js'
 
 /** The validated inputs the action runs with. */
 export interface Inputs {
@@ -50,24 +36,6 @@ export interface Inputs {
 export function maskSecrets(raw: RawInputs, env: NodeJS.ProcessEnv): void {
   for (const s of [raw.token, raw.password, env.DATABRICKS_TOKEN, env.DATABRICKS_PASSWORD]) {
     if (s) core.setSecret(s)
-  }
-}
-
-/** Reads every input once, through @actions/core. */
-export function readRawInputs(get: (name: string) => string = n => core.getInput(n)): RawInputs {
-  return {
-    host: get('host'),
-    token: get('token'),
-    username: get('username'),
-    password: get('password'),
-    clusterId: get('cluster-id'),
-    language: get('language'),
-    command: get('command'),
-    file: get('file'),
-    timeout: get('timeout'),
-    failOnError: get('fail-on-error'),
-    startCluster: get('start-cluster'),
-    requestTimeout: get('request-timeout')
   }
 }
 

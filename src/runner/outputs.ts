@@ -1,6 +1,6 @@
 import * as core from '@actions/core'
 import { byteLength, cutToBytes } from '../common/text.js'
-import type { RunOutcome } from '../databricks/run-command.js'
+import type { RunOutcome } from '../flow/run-command.js'
 import { tableToObjects, type CommandResult } from '../databricks/results.js'
 
 /** GitHub keeps about 1 MB of outputs per job, shared by every step; leave room for others. */

@@ -1,20 +1,25 @@
 import { formatDuration } from '../common/duration.js'
 import { CancelledError, DeadlineError, errorMessage, wrapError } from '../common/errors.js'
+import {
+  JOB_CANCEL_BUDGET_MS,
+  MAX_CONTEXTS_PER_CLUSTER,
+  TIMEOUT_CANCEL_WAIT_MS
+} from '../common/limits.js'
 import type { Logger } from '../common/logger.js'
 import { pollUntil } from '../common/poll.js'
 import { Deadline, type Clock, type Sleep } from '../common/time.js'
-import type { DatabricksApi } from './api.js'
-import { ensureClusterReady } from './clusters.js'
+import type { DatabricksApi } from '../databricks/api.js'
+import { ApiError } from '../databricks/api-error.js'
 import {
   ExecutionApi,
   FINAL_COMMAND_STATES,
   type CommandSource,
   type CommandState,
   type Language
-} from './execution.js'
-import { isCancellation, parseResults, type CommandResult } from './results.js'
-import { TransportError } from './transport.js'
-import { ApiError } from './api-error.js'
+} from '../databricks/execution.js'
+import { isCancellation, parseResults, type CommandResult } from '../databricks/results.js'
+import { TransportError } from '../databricks/transport.js'
+import { ensureClusterReady } from './cluster.js'
 
 export interface RunRequest {
   clusterId: string
@@ -49,9 +54,6 @@ export interface RunOutcome {
   status: string
   result: CommandResult
 }
-
-/** The cancel after a job cancel must fit in the runner's 7.5 s before SIGTERM. */
-const JOB_CANCEL_BUDGET_MS = 5000
 
 /** Runs one command in a fresh context. The context is left for the post step to destroy. */
 export async function runCommand(
@@ -124,7 +126,7 @@ export async function runCommand(
       })
     )
     if (!outcome.done) {
-      const budget = d.cancelWaitMs ?? 15_000
+      const budget = d.cancelWaitMs ?? TIMEOUT_CANCEL_WAIT_MS
       const after = await cancelAndWait(exec, contextId, commandId, budget, d)
       // A command that did not stop stays marked as running, so post cancels it again.
       if (after) hooks.onCommandEnded()
@@ -200,12 +202,11 @@ async function step<T>(doing: string, f: () => Promise<T>, ifUnknown?: string): 
   } catch (e) {
     const wrapped = wrapError(doing, e)
     // The request went out and no answer came back: the service may have acted on it.
-    if (ifUnknown && e instanceof TransportError && e.code !== 'ECONNREFUSED') {
+    if (ifUnknown && e instanceof TransportError && !e.neverSent) {
       wrapped.message += ` (${ifUnknown})`
     }
-    if (e instanceof ApiError && e.contextEvicted) {
-      wrapped.message +=
-        ' (the context was evicted: a cluster keeps at most 145 execution contexts and drops idle ones, or it restarted)'
+    if (e instanceof ApiError && e.evicted) {
+      wrapped.message += ` (the context was evicted: a cluster keeps at most ${MAX_CONTEXTS_PER_CLUSTER} execution contexts and drops idle ones, or it restarted)`
     }
     if (e instanceof ApiError && e.unauthorized) {
       wrapped.message +=

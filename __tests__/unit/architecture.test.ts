@@ -1,0 +1,131 @@
+import { describe, expect, it } from '@jest/globals'
+import { readFileSync, readdirSync, statSync } from 'node:fs'
+import { dirname, join, relative, resolve } from 'node:path'
+import { ROOT } from '../../harness/runner.js'
+
+/** Every .ts file under a folder of the repository, as paths relative to the root. */
+function sources(folder: string): string[] {
+  const out: string[] = []
+  const walk = (dir: string): void => {
+    for (const name of readdirSync(dir)) {
+      const full = join(dir, name)
+      if (statSync(full).isDirectory()) walk(full)
+      else if (name.endsWith('.ts')) out.push(relative(ROOT, full))
+    }
+  }
+  walk(join(ROOT, folder))
+  return out.sort()
+}
+
+/** The modules a file imports: static, `export ... from`, `import type` and dynamic ones. */
+function importsOf(file: string): string[] {
+  const text = readFileSync(join(ROOT, file), 'utf8')
+  const found = new Set<string>()
+  const patterns = [
+    /^\s*(?:import|export)\s+(?:type\s+)?(?:[\w*{}\s,]+?\s+from\s+)?['"]([^'"]+)['"]/gm,
+    /\bimport\(\s*['"]([^'"]+)['"]\s*\)/g
+  ]
+  for (const p of patterns) for (const m of text.matchAll(p)) if (m[1]) found.add(m[1])
+  return [...found]
+}
+
+/** A relative specifier as the file it names ('./x.js' is './x.ts' in the sources). */
+function resolveLocal(from: string, spec: string): string | undefined {
+  if (!spec.startsWith('.')) return undefined
+  return relative(ROOT, resolve(ROOT, dirname(from), spec.replace(/\.js$/, '.ts')))
+}
+
+const CODE = [...sources('src'), ...sources('emulator'), ...sources('harness')]
+
+/** Files of `folder` whose imports break `allowed`, as "file -> import" lines. */
+function violations(folder: string, allowed: (spec: string, target?: string) => boolean): string[] {
+  return sources(folder).flatMap(file =>
+    importsOf(file)
+      .filter(spec => !allowed(spec, resolveLocal(file, spec)))
+      .map(spec => `${file} -> ${spec}`)
+  )
+}
+
+describe('layering (docs/architecture.md)', () => {
+  it('src/databricks is the client: no runner, action or flow code, no @actions/* but http-client', () => {
+    expect(
+      violations(
+        'src/databricks',
+        (spec, target) =>
+          spec.startsWith('node:') ||
+          spec === '@actions/http-client' ||
+          (target !== undefined &&
+            (target.startsWith('src/databricks/') || target.startsWith('src/common/')))
+      )
+    ).toEqual([])
+  })
+
+  it("src/databricks never speaks the action's words (inputs, steps, the runner)", () => {
+    const words =
+      /\binputs?\b|\bsteps?\b|\brunner\b|\bpost step\b|GITHUB_|start-cluster|timeout input/i
+    const hits = sources('src/databricks').flatMap(file =>
+      readFileSync(join(ROOT, file), 'utf8')
+        .split('\n')
+        .filter(line => words.test(line))
+        .map(line => `${file}: ${line.trim()}`)
+    )
+    expect(hits).toEqual([])
+  })
+
+  it('src/common depends on nothing but Node', () => {
+    expect(
+      violations(
+        'src/common',
+        (spec, target) =>
+          spec.startsWith('node:') || (target !== undefined && target.startsWith('src/common/'))
+      )
+    ).toEqual([])
+  })
+
+  it('src/flow uses the client and common code, never the runner or @actions/*', () => {
+    expect(
+      violations(
+        'src/flow',
+        (spec, target) =>
+          spec.startsWith('node:') ||
+          (target !== undefined &&
+            ['src/flow/', 'src/databricks/', 'src/common/'].some(p => target.startsWith(p)))
+      )
+    ).toEqual([])
+  })
+
+  it('has no import cycles in src, emulator or harness, type-only imports included', () => {
+    const graph = new Map<string, string[]>()
+    for (const file of CODE) {
+      graph.set(
+        file,
+        importsOf(file)
+          .map(spec => resolveLocal(file, spec))
+          .filter((t): t is string => t !== undefined && CODE.includes(t))
+      )
+    }
+    const cycles: string[] = []
+    const state = new Map<string, 'open' | 'done'>()
+    const visit = (file: string, path: string[]): void => {
+      state.set(file, 'open')
+      for (const next of graph.get(file) ?? []) {
+        if (state.get(next) === 'open')
+          cycles.push([...path.slice(path.indexOf(next)), next].join(' -> '))
+        else if (!state.has(next)) visit(next, [...path, next])
+      }
+      state.set(file, 'done')
+    }
+    for (const file of CODE) if (!state.has(file)) visit(file, [file])
+    expect(cycles).toEqual([])
+  })
+
+  it('the rules above see real imports (a check that finds nothing proves nothing)', () => {
+    expect(importsOf('src/flow/run-command.ts')).toEqual(
+      expect.arrayContaining(['../databricks/api.js', '../common/limits.js'])
+    )
+    expect(importsOf('src/runner/inputs.ts')).toEqual(
+      expect.arrayContaining(['@actions/core', './raw-inputs.js'])
+    )
+    expect(resolveLocal('src/runner/inputs.ts', './connection.js')).toBe('src/runner/connection.ts')
+  })
+})
