@@ -30,11 +30,22 @@ export interface Inputs {
   startCluster: boolean
   /** Upper bound for a single HTTP exchange. */
   requestTimeoutMs: number
+  /** Write the result as a sticky comment on the pull request (pull_request events only). */
+  commentOnPr: boolean
+  /** Token for that comment; registered as a secret, never printed. */
+  githubToken: string
 }
 
 /** Registers every secret the inputs or environment hold, before anything could print them. */
 export function maskSecrets(raw: RawInputs, env: NodeJS.ProcessEnv): void {
-  for (const s of [raw.token, raw.password, env.DATABRICKS_TOKEN, env.DATABRICKS_PASSWORD]) {
+  const all = [
+    raw.token,
+    raw.password,
+    raw.githubToken,
+    env.DATABRICKS_TOKEN,
+    env.DATABRICKS_PASSWORD
+  ]
+  for (const s of all) {
     if (s) core.setSecret(s)
   }
 }
@@ -69,6 +80,7 @@ export async function parseInputs(
   const requestTimeoutMs = parseDurationInput('request-timeout', raw.requestTimeout || '30s')
   const failOnError = parseBoolean('fail-on-error', raw.failOnError, true)
   const startCluster = parseBoolean('start-cluster', raw.startCluster, false)
+  const commentOnPr = parseBoolean('comment-on-pr', raw.commentOnPr, false)
   if (raw.command && raw.file)
     throw new InputError(
       'Inputs command and file were both given: set exactly one (command for inline code, file for a path in the repository).'
@@ -92,7 +104,9 @@ export async function parseInputs(
     timeoutLabel: raw.timeout || '30m',
     failOnError,
     startCluster,
-    requestTimeoutMs
+    requestTimeoutMs,
+    commentOnPr,
+    githubToken: raw.githubToken
   }
 }
 
