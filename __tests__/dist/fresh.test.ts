@@ -9,7 +9,7 @@ import { ROOT, readActionYaml } from '../../harness/runner.js'
 describe('dist/', () => {
   it.each(['main', 'post'])('%s bundle is current with src/', entry => {
     const out = mkdtempSync(join(tmpdir(), `ncc-${entry}-`))
-    execFileSync(process.execPath, [join(ROOT, 'node_modules/@vercel/ncc/dist/ncc/cli.js'), 'build', join(ROOT, `src/${entry}.ts`), '-o', out, '--license', 'licenses.txt'], { cwd: ROOT, stdio: 'ignore' })
+    execFileSync(process.execPath, [join(ROOT, 'node_modules/@vercel/ncc/dist/ncc/cli.js'), 'build', join(ROOT, `src/${entry}.ts`), '-o', out, '--license', '[name].licenses.txt'], { cwd: ROOT, stdio: 'ignore' })
     const committed = join(ROOT, 'dist', entry)
     expect(readdirSync(out).sort()).toEqual(readdirSync(committed).sort())
     for (const file of readdirSync(out)) {

@@ -31977,7 +31977,9 @@ function readRawInputs(get = n => getInput(n)) {
         timeout: get('timeout'),
         failOnError: get('fail-on-error'),
         startCluster: get('start-cluster'),
-        requestTimeout: get('request-timeout')
+        requestTimeout: get('request-timeout'),
+        commentOnPr: get('comment-on-pr'),
+        githubToken: get('github-token')
     };
 }
 
@@ -31991,7 +31993,14 @@ function readRawInputs(get = n => getInput(n)) {
 
 /** Registers every secret the inputs or environment hold, before anything could print them. */
 function maskSecrets(raw, env) {
-    for (const s of [raw.token, raw.password, env.DATABRICKS_TOKEN, env.DATABRICKS_PASSWORD]) {
+    const all = [
+        raw.token,
+        raw.password,
+        raw.githubToken,
+        env.DATABRICKS_TOKEN,
+        env.DATABRICKS_PASSWORD
+    ];
+    for (const s of all) {
         if (s)
             core_setSecret(s);
     }
@@ -32016,6 +32025,7 @@ async function parseInputs(raw, env, workspace, fs) {
     const requestTimeoutMs = parseDurationInput('request-timeout', raw.requestTimeout || '30s');
     const failOnError = parseBoolean('fail-on-error', raw.failOnError, true);
     const startCluster = parseBoolean('start-cluster', raw.startCluster, false);
+    const commentOnPr = parseBoolean('comment-on-pr', raw.commentOnPr, false);
     if (raw.command && raw.file)
         throw new InputError('Inputs command and file were both given: set exactly one (command for inline code, file for a path in the repository).');
     if (!raw.command && !raw.file)
@@ -32035,7 +32045,9 @@ async function parseInputs(raw, env, workspace, fs) {
         timeoutLabel: raw.timeout || '30m',
         failOnError,
         startCluster,
-        requestTimeoutMs
+        requestTimeoutMs,
+        commentOnPr,
+        githubToken: raw.githubToken
     };
 }
 function parseLanguage(value, file) {

@@ -11,6 +11,7 @@ import { saveCommand, saveCommandDone, saveContext } from '../runner/state.js'
 import { buildSummary } from '../runner/summary.js'
 import { watchJobCancel } from '../runner/signals.js'
 import { defaultDeps, type ActionDeps } from './deps.js'
+import { reportComment, reportResultFile, type StepReport } from './reports.js'
 
 /** The main step: validate inputs, run the command, report it. Never throws. */
 export async function runMain(deps: ActionDeps = defaultDeps()): Promise<void> {
@@ -60,7 +61,7 @@ export async function runMain(deps: ActionDeps = defaultDeps()): Promise<void> {
       },
       { api, clock: deps.clock, sleep: deps.sleep, logger: runnerLogger, signal }
     )
-    await report(outcome, inputs, deps.clock.now() - started)
+    await report(outcome, inputs, deps.clock.now() - started, deps.env)
   } catch (e) {
     const message = errorMessage(e)
     const status =
@@ -70,22 +71,24 @@ export async function runMain(deps: ActionDeps = defaultDeps()): Promise<void> {
           ? 'Cancelled'
           : 'Failed'
     if (!(e instanceof InputError)) writeOutputs({ status, ...idOutputs(ids) })
-    if (inputs)
-      await writeSummary(
-        buildSummary({
-          ...summaryHead(inputs),
-          status,
-          durationMs: deps.clock.now() - started,
-          failure: message
-        })
-      )
+    if (inputs) {
+      const r: StepReport = { status, durationMs: deps.clock.now() - started, failure: message }
+      await reportResultFile(r, inputs, deps.env)
+      await writeSummary(buildSummary({ ...summaryHead(inputs), ...r }))
+      await reportComment(r, inputs, deps.env, { cancelled: e instanceof CancelledError })
+    }
     core.setFailed(message)
   } finally {
     watcher?.dispose()
   }
 }
 
-async function report(outcome: RunOutcome, inputs: Inputs, durationMs: number): Promise<void> {
+async function report(
+  outcome: RunOutcome,
+  inputs: Inputs,
+  durationMs: number,
+  env: NodeJS.ProcessEnv
+): Promise<void> {
   writeOutputs(buildOutputs(outcome))
   const r = outcome.result
   core.info(
@@ -97,9 +100,10 @@ async function report(outcome: RunOutcome, inputs: Inputs, durationMs: number): 
       `Table result: ${r.rows.length} rows, columns ${r.columns.map(c => c.name).join(', ')}${r.truncated ? ' (truncated by Databricks)' : ''}`
     )
   if (r.type === 'error') printUntrusted('Traceback', r.traceback)
-  await writeSummary(
-    buildSummary({ ...summaryHead(inputs), status: outcome.status, durationMs, result: r })
-  )
+  const rep: StepReport = { status: outcome.status, durationMs, result: r }
+  await reportResultFile(rep, inputs, env)
+  await writeSummary(buildSummary({ ...summaryHead(inputs), ...rep }))
+  await reportComment(rep, inputs, env, { cancelled: false })
 
   const failure =
     outcome.status === 'Cancelled'

@@ -29,11 +29,16 @@ export interface RunRequest {
   deadline: Deadline
 }
 
+/** The step's phases, in order, as the job summary times them. */
+export type RunPhase = 'cluster' | 'context' | 'command'
+
 /** Called as ids appear, so the runner layer can save them before anything else can fail. */
 export interface RunHooks {
   onContextCreated(contextId: string): void
   onCommandStarted(commandId: string): void
   onCommandEnded(): void
+  /** A phase completed after `durationMs`; a phase that fails is the first one not reported. */
+  onPhaseEnded?(phase: RunPhase, durationMs: number): void
 }
 
 export interface RunDeps {
@@ -64,6 +69,12 @@ export async function runCommand(
   const call = { deadline: req.deadline, signal: d.signal }
   const exec = new ExecutionApi(d.api, req.clusterId)
   const where = `cluster ${req.clusterId}`
+  let phaseStart = d.clock.now()
+  const phaseEnded = (phase: RunPhase): void => {
+    const now = d.clock.now()
+    hooks.onPhaseEnded?.(phase, now - phaseStart)
+    phaseStart = now
+  }
 
   await step(`Failed to check ${where}`, () =>
     ensureClusterReady({
@@ -73,6 +84,7 @@ export async function runCommand(
       deadline: req.deadline
     })
   )
+  phaseEnded('cluster')
 
   const contextId = await step(
     `Failed to create a ${req.language} execution context on ${where}`,
@@ -104,6 +116,7 @@ export async function runCommand(
       `Execution context ${contextId} on ${where} ended in state ${ctx.value}; the cluster could not start a ${req.language} interpreter. Check the cluster's event log and driver logs.`
     )
   }
+  phaseEnded('context')
 
   const commandId = await step(
     `Failed to start the command in context ${contextId} on ${where}`,
@@ -146,6 +159,7 @@ export async function runCommand(
     throw e
   }
   hooks.onCommandEnded()
+  phaseEnded('command')
   const cancelled = final.status === 'Cancelled' || isCancellation(final.results)
   return {
     contextId,
