@@ -28370,7 +28370,11 @@ module.exports = {
 
 /***/ }),
 
+<<<<<<< HEAD
 /***/ 9445:
+=======
+/***/ 8163:
+>>>>>>> main
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -33533,6 +33537,4576 @@ class HttpClient {
 }
 const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
 //# sourceMappingURL=index.js.map
+<<<<<<< HEAD
+=======
+;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/auth.js
+var auth_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+class BasicCredentialHandler {
+    constructor(username, password) {
+        this.username = username;
+        this.password = password;
+    }
+    prepareRequest(options) {
+        if (!options.headers) {
+            throw Error('The request has no headers');
+        }
+        options.headers['Authorization'] = `Basic ${Buffer.from(`${this.username}:${this.password}`).toString('base64')}`;
+    }
+    // This handler cannot handle 401
+    canHandleAuthentication() {
+        return false;
+    }
+    handleAuthentication() {
+        return auth_awaiter(this, void 0, void 0, function* () {
+            throw new Error('not implemented');
+        });
+    }
+}
+class auth_BearerCredentialHandler {
+    constructor(token) {
+        this.token = token;
+    }
+    // currently implements pre-authorization
+    // TODO: support preAuth = false where it hooks on 401
+    prepareRequest(options) {
+        if (!options.headers) {
+            throw Error('The request has no headers');
+        }
+        options.headers['Authorization'] = `Bearer ${this.token}`;
+    }
+    // This handler cannot handle 401
+    canHandleAuthentication() {
+        return false;
+    }
+    handleAuthentication() {
+        return auth_awaiter(this, void 0, void 0, function* () {
+            throw new Error('not implemented');
+        });
+    }
+}
+class PersonalAccessTokenCredentialHandler {
+    constructor(token) {
+        this.token = token;
+    }
+    // currently implements pre-authorization
+    // TODO: support preAuth = false where it hooks on 401
+    prepareRequest(options) {
+        if (!options.headers) {
+            throw Error('The request has no headers');
+        }
+        options.headers['Authorization'] = `Basic ${Buffer.from(`PAT:${this.token}`).toString('base64')}`;
+    }
+    // This handler cannot handle 401
+    canHandleAuthentication() {
+        return false;
+    }
+    handleAuthentication() {
+        return auth_awaiter(this, void 0, void 0, function* () {
+            throw new Error('not implemented');
+        });
+    }
+}
+//# sourceMappingURL=auth.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/oidc-utils.js
+var oidc_utils_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+class oidc_utils_OidcClient {
+    static createHttpClient(allowRetry = true, maxRetry = 10) {
+        const requestOptions = {
+            allowRetries: allowRetry,
+            maxRetries: maxRetry
+        };
+        return new HttpClient('actions/oidc-client', [new BearerCredentialHandler(oidc_utils_OidcClient.getRequestToken())], requestOptions);
+    }
+    static getRequestToken() {
+        const token = process.env['ACTIONS_ID_TOKEN_REQUEST_TOKEN'];
+        if (!token) {
+            throw new Error('Unable to get ACTIONS_ID_TOKEN_REQUEST_TOKEN env variable');
+        }
+        return token;
+    }
+    static getIDTokenUrl() {
+        const runtimeUrl = process.env['ACTIONS_ID_TOKEN_REQUEST_URL'];
+        if (!runtimeUrl) {
+            throw new Error('Unable to get ACTIONS_ID_TOKEN_REQUEST_URL env variable');
+        }
+        return runtimeUrl;
+    }
+    static getCall(id_token_url) {
+        return oidc_utils_awaiter(this, void 0, void 0, function* () {
+            var _a;
+            const httpclient = oidc_utils_OidcClient.createHttpClient();
+            const res = yield httpclient
+                .getJson(id_token_url)
+                .catch(error => {
+                throw new Error(`Failed to get ID Token. \n 
+        Error Code : ${error.statusCode}\n 
+        Error Message: ${error.message}`);
+            });
+            const id_token = (_a = res.result) === null || _a === void 0 ? void 0 : _a.value;
+            if (!id_token) {
+                throw new Error('Response json body do not have ID Token field');
+            }
+            return id_token;
+        });
+    }
+    static getIDToken(audience) {
+        return oidc_utils_awaiter(this, void 0, void 0, function* () {
+            try {
+                // New ID Token is requested from action service
+                let id_token_url = oidc_utils_OidcClient.getIDTokenUrl();
+                if (audience) {
+                    const encodedAudience = encodeURIComponent(audience);
+                    id_token_url = `${id_token_url}&audience=${encodedAudience}`;
+                }
+                debug(`ID token url is ${id_token_url}`);
+                const id_token = yield oidc_utils_OidcClient.getCall(id_token_url);
+                setSecret(id_token);
+                return id_token;
+            }
+            catch (error) {
+                throw new Error(`Error message: ${error.message}`);
+            }
+        });
+    }
+}
+//# sourceMappingURL=oidc-utils.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/summary.js
+var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+const { access, appendFile, writeFile } = external_fs_namespaceObject.promises;
+const SUMMARY_ENV_VAR = 'GITHUB_STEP_SUMMARY';
+const SUMMARY_DOCS_URL = 'https://docs.github.com/actions/using-workflows/workflow-commands-for-github-actions#adding-a-job-summary';
+class Summary {
+    constructor() {
+        this._buffer = '';
+    }
+    /**
+     * Finds the summary file path from the environment, rejects if env var is not found or file does not exist
+     * Also checks r/w permissions.
+     *
+     * @returns step summary file path
+     */
+    filePath() {
+        return summary_awaiter(this, void 0, void 0, function* () {
+            if (this._filePath) {
+                return this._filePath;
+            }
+            const pathFromEnv = process.env[SUMMARY_ENV_VAR];
+            if (!pathFromEnv) {
+                throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
+            }
+            try {
+                yield access(pathFromEnv, external_fs_namespaceObject.constants.R_OK | external_fs_namespaceObject.constants.W_OK);
+            }
+            catch (_a) {
+                throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
+            }
+            this._filePath = pathFromEnv;
+            return this._filePath;
+        });
+    }
+    /**
+     * Wraps content in an HTML tag, adding any HTML attributes
+     *
+     * @param {string} tag HTML tag to wrap
+     * @param {string | null} content content within the tag
+     * @param {[attribute: string]: string} attrs key-value list of HTML attributes to add
+     *
+     * @returns {string} content wrapped in HTML element
+     */
+    wrap(tag, content, attrs = {}) {
+        const htmlAttrs = Object.entries(attrs)
+            .map(([key, value]) => ` ${key}="${value}"`)
+            .join('');
+        if (!content) {
+            return `<${tag}${htmlAttrs}>`;
+        }
+        return `<${tag}${htmlAttrs}>${content}</${tag}>`;
+    }
+    /**
+     * Writes text in the buffer to the summary buffer file and empties buffer. Will append by default.
+     *
+     * @param {SummaryWriteOptions} [options] (optional) options for write operation
+     *
+     * @returns {Promise<Summary>} summary instance
+     */
+    write(options) {
+        return summary_awaiter(this, void 0, void 0, function* () {
+            const overwrite = !!(options === null || options === void 0 ? void 0 : options.overwrite);
+            const filePath = yield this.filePath();
+            const writeFunc = overwrite ? writeFile : appendFile;
+            yield writeFunc(filePath, this._buffer, { encoding: 'utf8' });
+            return this.emptyBuffer();
+        });
+    }
+    /**
+     * Clears the summary buffer and wipes the summary file
+     *
+     * @returns {Summary} summary instance
+     */
+    clear() {
+        return summary_awaiter(this, void 0, void 0, function* () {
+            return this.emptyBuffer().write({ overwrite: true });
+        });
+    }
+    /**
+     * Returns the current summary buffer as a string
+     *
+     * @returns {string} string of summary buffer
+     */
+    stringify() {
+        return this._buffer;
+    }
+    /**
+     * If the summary buffer is empty
+     *
+     * @returns {boolen} true if the buffer is empty
+     */
+    isEmptyBuffer() {
+        return this._buffer.length === 0;
+    }
+    /**
+     * Resets the summary buffer without writing to summary file
+     *
+     * @returns {Summary} summary instance
+     */
+    emptyBuffer() {
+        this._buffer = '';
+        return this;
+    }
+    /**
+     * Adds raw text to the summary buffer
+     *
+     * @param {string} text content to add
+     * @param {boolean} [addEOL=false] (optional) append an EOL to the raw text (default: false)
+     *
+     * @returns {Summary} summary instance
+     */
+    addRaw(text, addEOL = false) {
+        this._buffer += text;
+        return addEOL ? this.addEOL() : this;
+    }
+    /**
+     * Adds the operating system-specific end-of-line marker to the buffer
+     *
+     * @returns {Summary} summary instance
+     */
+    addEOL() {
+        return this.addRaw(external_os_namespaceObject.EOL);
+    }
+    /**
+     * Adds an HTML codeblock to the summary buffer
+     *
+     * @param {string} code content to render within fenced code block
+     * @param {string} lang (optional) language to syntax highlight code
+     *
+     * @returns {Summary} summary instance
+     */
+    addCodeBlock(code, lang) {
+        const attrs = Object.assign({}, (lang && { lang }));
+        const element = this.wrap('pre', this.wrap('code', code), attrs);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML list to the summary buffer
+     *
+     * @param {string[]} items list of items to render
+     * @param {boolean} [ordered=false] (optional) if the rendered list should be ordered or not (default: false)
+     *
+     * @returns {Summary} summary instance
+     */
+    addList(items, ordered = false) {
+        const tag = ordered ? 'ol' : 'ul';
+        const listItems = items.map(item => this.wrap('li', item)).join('');
+        const element = this.wrap(tag, listItems);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML table to the summary buffer
+     *
+     * @param {SummaryTableCell[]} rows table rows
+     *
+     * @returns {Summary} summary instance
+     */
+    addTable(rows) {
+        const tableBody = rows
+            .map(row => {
+            const cells = row
+                .map(cell => {
+                if (typeof cell === 'string') {
+                    return this.wrap('td', cell);
+                }
+                const { header, data, colspan, rowspan } = cell;
+                const tag = header ? 'th' : 'td';
+                const attrs = Object.assign(Object.assign({}, (colspan && { colspan })), (rowspan && { rowspan }));
+                return this.wrap(tag, data, attrs);
+            })
+                .join('');
+            return this.wrap('tr', cells);
+        })
+            .join('');
+        const element = this.wrap('table', tableBody);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds a collapsable HTML details element to the summary buffer
+     *
+     * @param {string} label text for the closed state
+     * @param {string} content collapsable content
+     *
+     * @returns {Summary} summary instance
+     */
+    addDetails(label, content) {
+        const element = this.wrap('details', this.wrap('summary', label) + content);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML image tag to the summary buffer
+     *
+     * @param {string} src path to the image you to embed
+     * @param {string} alt text description of the image
+     * @param {SummaryImageOptions} options (optional) addition image attributes
+     *
+     * @returns {Summary} summary instance
+     */
+    addImage(src, alt, options) {
+        const { width, height } = options || {};
+        const attrs = Object.assign(Object.assign({}, (width && { width })), (height && { height }));
+        const element = this.wrap('img', null, Object.assign({ src, alt }, attrs));
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML section heading element
+     *
+     * @param {string} text heading text
+     * @param {number | string} [level=1] (optional) the heading level, default: 1
+     *
+     * @returns {Summary} summary instance
+     */
+    addHeading(text, level) {
+        const tag = `h${level}`;
+        const allowedTag = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'].includes(tag)
+            ? tag
+            : 'h1';
+        const element = this.wrap(allowedTag, text);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML thematic break (<hr>) to the summary buffer
+     *
+     * @returns {Summary} summary instance
+     */
+    addSeparator() {
+        const element = this.wrap('hr', null);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML line break (<br>) to the summary buffer
+     *
+     * @returns {Summary} summary instance
+     */
+    addBreak() {
+        const element = this.wrap('br', null);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML blockquote to the summary buffer
+     *
+     * @param {string} text quote text
+     * @param {string} cite (optional) citation url
+     *
+     * @returns {Summary} summary instance
+     */
+    addQuote(text, cite) {
+        const attrs = Object.assign({}, (cite && { cite }));
+        const element = this.wrap('blockquote', text, attrs);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML anchor tag to the summary buffer
+     *
+     * @param {string} text link text/content
+     * @param {string} href hyperlink
+     *
+     * @returns {Summary} summary instance
+     */
+    addLink(text, href) {
+        const element = this.wrap('a', text, { href });
+        return this.addRaw(element).addEOL();
+    }
+}
+const _summary = new Summary();
+/**
+ * @deprecated use `core.summary`
+ */
+const markdownSummary = (/* unused pure expression or super */ null && (_summary));
+const summary = _summary;
+//# sourceMappingURL=summary.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/path-utils.js
+
+/**
+ * toPosixPath converts the given path to the posix form. On Windows, \\ will be
+ * replaced with /.
+ *
+ * @param pth. Path to transform.
+ * @return string Posix path.
+ */
+function toPosixPath(pth) {
+    return pth.replace(/[\\]/g, '/');
+}
+/**
+ * toWin32Path converts the given path to the win32 form. On Linux, / will be
+ * replaced with \\.
+ *
+ * @param pth. Path to transform.
+ * @return string Win32 path.
+ */
+function toWin32Path(pth) {
+    return pth.replace(/[/]/g, '\\');
+}
+/**
+ * toPlatformPath converts the given path to a platform-specific path. It does
+ * this by replacing instances of / and \ with the platform-specific path
+ * separator.
+ *
+ * @param pth The path to platformize.
+ * @return string The platform-specific path.
+ */
+function toPlatformPath(pth) {
+    return pth.replace(/[/\\]/g, path.sep);
+}
+//# sourceMappingURL=path-utils.js.map
+// EXTERNAL MODULE: external "string_decoder"
+var external_string_decoder_ = __nccwpck_require__(3193);
+// EXTERNAL MODULE: external "events"
+var external_events_ = __nccwpck_require__(4434);
+;// CONCATENATED MODULE: external "child_process"
+const external_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
+// EXTERNAL MODULE: external "assert"
+var external_assert_ = __nccwpck_require__(2613);
+;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io-util.js
+var io_util_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_namespaceObject.promises;
+// export const {open} = 'fs'
+const IS_WINDOWS = process.platform === 'win32';
+/**
+ * Custom implementation of readlink to ensure Windows junctions
+ * maintain trailing backslash for backward compatibility with Node.js < 24
+ *
+ * In Node.js 20, Windows junctions (directory symlinks) always returned paths
+ * with trailing backslashes. Node.js 24 removed this behavior, which breaks
+ * code that relied on this format for path operations.
+ *
+ * This implementation restores the Node 20 behavior by adding a trailing
+ * backslash to all junction results on Windows.
+ */
+function readlink(fsPath) {
+    return io_util_awaiter(this, void 0, void 0, function* () {
+        const result = yield fs.promises.readlink(fsPath);
+        // On Windows, restore Node 20 behavior: add trailing backslash to all results
+        // since junctions on Windows are always directory links
+        if (IS_WINDOWS && !result.endsWith('\\')) {
+            return `${result}\\`;
+        }
+        return result;
+    });
+}
+// See https://github.com/nodejs/node/blob/d0153aee367422d0858105abec186da4dff0a0c5/deps/uv/include/uv/win.h#L691
+const UV_FS_O_EXLOCK = 0x10000000;
+const READONLY = external_fs_namespaceObject.constants.O_RDONLY;
+function exists(fsPath) {
+    return io_util_awaiter(this, void 0, void 0, function* () {
+        try {
+            yield stat(fsPath);
+        }
+        catch (err) {
+            if (err.code === 'ENOENT') {
+                return false;
+            }
+            throw err;
+        }
+        return true;
+    });
+}
+function isDirectory(fsPath_1) {
+    return io_util_awaiter(this, arguments, void 0, function* (fsPath, useStat = false) {
+        const stats = useStat ? yield stat(fsPath) : yield lstat(fsPath);
+        return stats.isDirectory();
+    });
+}
+/**
+ * On OSX/Linux, true if path starts with '/'. On Windows, true for paths like:
+ * \, \hello, \\hello\share, C:, and C:\hello (and corresponding alternate separator cases).
+ */
+function isRooted(p) {
+    p = normalizeSeparators(p);
+    if (!p) {
+        throw new Error('isRooted() parameter "p" cannot be empty');
+    }
+    if (IS_WINDOWS) {
+        return (p.startsWith('\\') || /^[A-Z]:/i.test(p) // e.g. \ or \hello or \\hello
+        ); // e.g. C: or C:\hello
+    }
+    return p.startsWith('/');
+}
+/**
+ * Best effort attempt to determine whether a file exists and is executable.
+ * @param filePath    file path to check
+ * @param extensions  additional file extensions to try
+ * @return if file exists and is executable, returns the file path. otherwise empty string.
+ */
+function tryGetExecutablePath(filePath, extensions) {
+    return io_util_awaiter(this, void 0, void 0, function* () {
+        let stats = undefined;
+        try {
+            // test file exists
+            stats = yield stat(filePath);
+        }
+        catch (err) {
+            if (err.code !== 'ENOENT') {
+                // eslint-disable-next-line no-console
+                console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
+            }
+        }
+        if (stats && stats.isFile()) {
+            if (IS_WINDOWS) {
+                // on Windows, test for valid extension
+                const upperExt = external_path_namespaceObject.extname(filePath).toUpperCase();
+                if (extensions.some(validExt => validExt.toUpperCase() === upperExt)) {
+                    return filePath;
+                }
+            }
+            else {
+                if (isUnixExecutable(stats)) {
+                    return filePath;
+                }
+            }
+        }
+        // try each extension
+        const originalFilePath = filePath;
+        for (const extension of extensions) {
+            filePath = originalFilePath + extension;
+            stats = undefined;
+            try {
+                stats = yield stat(filePath);
+            }
+            catch (err) {
+                if (err.code !== 'ENOENT') {
+                    // eslint-disable-next-line no-console
+                    console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
+                }
+            }
+            if (stats && stats.isFile()) {
+                if (IS_WINDOWS) {
+                    // preserve the case of the actual file (since an extension was appended)
+                    try {
+                        const directory = external_path_namespaceObject.dirname(filePath);
+                        const upperName = external_path_namespaceObject.basename(filePath).toUpperCase();
+                        for (const actualName of yield readdir(directory)) {
+                            if (upperName === actualName.toUpperCase()) {
+                                filePath = external_path_namespaceObject.join(directory, actualName);
+                                break;
+                            }
+                        }
+                    }
+                    catch (err) {
+                        // eslint-disable-next-line no-console
+                        console.log(`Unexpected error attempting to determine the actual case of the file '${filePath}': ${err}`);
+                    }
+                    return filePath;
+                }
+                else {
+                    if (isUnixExecutable(stats)) {
+                        return filePath;
+                    }
+                }
+            }
+        }
+        return '';
+    });
+}
+function normalizeSeparators(p) {
+    p = p || '';
+    if (IS_WINDOWS) {
+        // convert slashes on Windows
+        p = p.replace(/\//g, '\\');
+        // remove redundant slashes
+        return p.replace(/\\\\+/g, '\\');
+    }
+    // remove redundant slashes
+    return p.replace(/\/\/+/g, '/');
+}
+// on Mac/Linux, test the execute bit
+//     R   W  X  R  W X R W X
+//   256 128 64 32 16 8 4 2 1
+function isUnixExecutable(stats) {
+    return ((stats.mode & 1) > 0 ||
+        ((stats.mode & 8) > 0 &&
+            process.getgid !== undefined &&
+            stats.gid === process.getgid()) ||
+        ((stats.mode & 64) > 0 &&
+            process.getuid !== undefined &&
+            stats.uid === process.getuid()));
+}
+// Get the path of cmd.exe in windows
+function getCmdPath() {
+    var _a;
+    return (_a = process.env['COMSPEC']) !== null && _a !== void 0 ? _a : `cmd.exe`;
+}
+//# sourceMappingURL=io-util.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io.js
+var io_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+/**
+ * Copies a file or folder.
+ * Based off of shelljs - https://github.com/shelljs/shelljs/blob/9237f66c52e5daa40458f94f9565e18e8132f5a6/src/cp.js
+ *
+ * @param     source    source path
+ * @param     dest      destination path
+ * @param     options   optional. See CopyOptions.
+ */
+function cp(source_1, dest_1) {
+    return io_awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
+        const { force, recursive, copySourceDirectory } = readCopyOptions(options);
+        const destStat = (yield ioUtil.exists(dest)) ? yield ioUtil.stat(dest) : null;
+        // Dest is an existing file, but not forcing
+        if (destStat && destStat.isFile() && !force) {
+            return;
+        }
+        // If dest is an existing directory, should copy inside.
+        const newDest = destStat && destStat.isDirectory() && copySourceDirectory
+            ? path.join(dest, path.basename(source))
+            : dest;
+        if (!(yield ioUtil.exists(source))) {
+            throw new Error(`no such file or directory: ${source}`);
+        }
+        const sourceStat = yield ioUtil.stat(source);
+        if (sourceStat.isDirectory()) {
+            if (!recursive) {
+                throw new Error(`Failed to copy. ${source} is a directory, but tried to copy without recursive flag.`);
+            }
+            else {
+                yield cpDirRecursive(source, newDest, 0, force);
+            }
+        }
+        else {
+            if (path.relative(source, newDest) === '') {
+                // a file cannot be copied to itself
+                throw new Error(`'${newDest}' and '${source}' are the same file`);
+            }
+            yield io_copyFile(source, newDest, force);
+        }
+    });
+}
+/**
+ * Moves a path.
+ *
+ * @param     source    source path
+ * @param     dest      destination path
+ * @param     options   optional. See MoveOptions.
+ */
+function mv(source_1, dest_1) {
+    return io_awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
+        if (yield ioUtil.exists(dest)) {
+            let destExists = true;
+            if (yield ioUtil.isDirectory(dest)) {
+                // If dest is directory copy src into dest
+                dest = path.join(dest, path.basename(source));
+                destExists = yield ioUtil.exists(dest);
+            }
+            if (destExists) {
+                if (options.force == null || options.force) {
+                    yield rmRF(dest);
+                }
+                else {
+                    throw new Error('Destination already exists');
+                }
+            }
+        }
+        yield mkdirP(path.dirname(dest));
+        yield ioUtil.rename(source, dest);
+    });
+}
+/**
+ * Remove a path recursively with force
+ *
+ * @param inputPath path to remove
+ */
+function rmRF(inputPath) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        if (ioUtil.IS_WINDOWS) {
+            // Check for invalid characters
+            // https://docs.microsoft.com/en-us/windows/win32/fileio/naming-a-file
+            if (/[*"<>|]/.test(inputPath)) {
+                throw new Error('File path must not contain `*`, `"`, `<`, `>` or `|` on Windows');
+            }
+        }
+        try {
+            // note if path does not exist, error is silent
+            yield ioUtil.rm(inputPath, {
+                force: true,
+                maxRetries: 3,
+                recursive: true,
+                retryDelay: 300
+            });
+        }
+        catch (err) {
+            throw new Error(`File was unable to be removed ${err}`);
+        }
+    });
+}
+/**
+ * Make a directory.  Creates the full path with folders in between
+ * Will throw if it fails
+ *
+ * @param   fsPath        path to create
+ * @returns Promise<void>
+ */
+function mkdirP(fsPath) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        ok(fsPath, 'a path argument must be provided');
+        yield ioUtil.mkdir(fsPath, { recursive: true });
+    });
+}
+/**
+ * Returns path of a tool had the tool actually been invoked.  Resolves via paths.
+ * If you check and the tool does not exist, it will throw.
+ *
+ * @param     tool              name of the tool
+ * @param     check             whether to check if tool exists
+ * @returns   Promise<string>   path to tool
+ */
+function which(tool, check) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        if (!tool) {
+            throw new Error("parameter 'tool' is required");
+        }
+        // recursive when check=true
+        if (check) {
+            const result = yield which(tool, false);
+            if (!result) {
+                if (IS_WINDOWS) {
+                    throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also verify the file has a valid extension for an executable file.`);
+                }
+                else {
+                    throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also check the file mode to verify the file is executable.`);
+                }
+            }
+            return result;
+        }
+        const matches = yield findInPath(tool);
+        if (matches && matches.length > 0) {
+            return matches[0];
+        }
+        return '';
+    });
+}
+/**
+ * Returns a list of all occurrences of the given tool on the system path.
+ *
+ * @returns   Promise<string[]>  the paths of the tool
+ */
+function findInPath(tool) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        if (!tool) {
+            throw new Error("parameter 'tool' is required");
+        }
+        // build the list of extensions to try
+        const extensions = [];
+        if (IS_WINDOWS && process.env['PATHEXT']) {
+            for (const extension of process.env['PATHEXT'].split(external_path_namespaceObject.delimiter)) {
+                if (extension) {
+                    extensions.push(extension);
+                }
+            }
+        }
+        // if it's rooted, return it if exists. otherwise return empty.
+        if (isRooted(tool)) {
+            const filePath = yield tryGetExecutablePath(tool, extensions);
+            if (filePath) {
+                return [filePath];
+            }
+            return [];
+        }
+        // if any path separators, return empty
+        if (tool.includes(external_path_namespaceObject.sep)) {
+            return [];
+        }
+        // build the list of directories
+        //
+        // Note, technically "where" checks the current directory on Windows. From a toolkit perspective,
+        // it feels like we should not do this. Checking the current directory seems like more of a use
+        // case of a shell, and the which() function exposed by the toolkit should strive for consistency
+        // across platforms.
+        const directories = [];
+        if (process.env.PATH) {
+            for (const p of process.env.PATH.split(external_path_namespaceObject.delimiter)) {
+                if (p) {
+                    directories.push(p);
+                }
+            }
+        }
+        // find all matches
+        const matches = [];
+        for (const directory of directories) {
+            const filePath = yield tryGetExecutablePath(external_path_namespaceObject.join(directory, tool), extensions);
+            if (filePath) {
+                matches.push(filePath);
+            }
+        }
+        return matches;
+    });
+}
+function readCopyOptions(options) {
+    const force = options.force == null ? true : options.force;
+    const recursive = Boolean(options.recursive);
+    const copySourceDirectory = options.copySourceDirectory == null
+        ? true
+        : Boolean(options.copySourceDirectory);
+    return { force, recursive, copySourceDirectory };
+}
+function cpDirRecursive(sourceDir, destDir, currentDepth, force) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        // Ensure there is not a run away recursive copy
+        if (currentDepth >= 255)
+            return;
+        currentDepth++;
+        yield mkdirP(destDir);
+        const files = yield ioUtil.readdir(sourceDir);
+        for (const fileName of files) {
+            const srcFile = `${sourceDir}/${fileName}`;
+            const destFile = `${destDir}/${fileName}`;
+            const srcFileStat = yield ioUtil.lstat(srcFile);
+            if (srcFileStat.isDirectory()) {
+                // Recurse
+                yield cpDirRecursive(srcFile, destFile, currentDepth, force);
+            }
+            else {
+                yield io_copyFile(srcFile, destFile, force);
+            }
+        }
+        // Change the mode for the newly created directory
+        yield ioUtil.chmod(destDir, (yield ioUtil.stat(sourceDir)).mode);
+    });
+}
+// Buffered file copy
+function io_copyFile(srcFile, destFile, force) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        if ((yield ioUtil.lstat(srcFile)).isSymbolicLink()) {
+            // unlink/re-link it
+            try {
+                yield ioUtil.lstat(destFile);
+                yield ioUtil.unlink(destFile);
+            }
+            catch (e) {
+                // Try to override file permission
+                if (e.code === 'EPERM') {
+                    yield ioUtil.chmod(destFile, '0666');
+                    yield ioUtil.unlink(destFile);
+                }
+                // other errors = it doesn't exist, no work to do
+            }
+            // Copy over symlink
+            const symlinkFull = yield ioUtil.readlink(srcFile);
+            yield ioUtil.symlink(symlinkFull, destFile, ioUtil.IS_WINDOWS ? 'junction' : null);
+        }
+        else if (!(yield ioUtil.exists(destFile)) || force) {
+            yield ioUtil.copyFile(srcFile, destFile);
+        }
+    });
+}
+//# sourceMappingURL=io.js.map
+;// CONCATENATED MODULE: external "timers"
+const external_timers_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
+;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/toolrunner.js
+var toolrunner_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+
+
+
+
+/* eslint-disable @typescript-eslint/unbound-method */
+const toolrunner_IS_WINDOWS = process.platform === 'win32';
+/*
+ * Class for running command line tools. Handles quoting and arg parsing in a platform agnostic way.
+ */
+class ToolRunner extends external_events_.EventEmitter {
+    constructor(toolPath, args, options) {
+        super();
+        if (!toolPath) {
+            throw new Error("Parameter 'toolPath' cannot be null or empty.");
+        }
+        this.toolPath = toolPath;
+        this.args = args || [];
+        this.options = options || {};
+    }
+    _debug(message) {
+        if (this.options.listeners && this.options.listeners.debug) {
+            this.options.listeners.debug(message);
+        }
+    }
+    _getCommandString(options, noPrefix) {
+        const toolPath = this._getSpawnFileName();
+        const args = this._getSpawnArgs(options);
+        let cmd = noPrefix ? '' : '[command]'; // omit prefix when piped to a second tool
+        if (toolrunner_IS_WINDOWS) {
+            // Windows + cmd file
+            if (this._isCmdFile()) {
+                cmd += toolPath;
+                for (const a of args) {
+                    cmd += ` ${a}`;
+                }
+            }
+            // Windows + verbatim
+            else if (options.windowsVerbatimArguments) {
+                cmd += `"${toolPath}"`;
+                for (const a of args) {
+                    cmd += ` ${a}`;
+                }
+            }
+            // Windows (regular)
+            else {
+                cmd += this._windowsQuoteCmdArg(toolPath);
+                for (const a of args) {
+                    cmd += ` ${this._windowsQuoteCmdArg(a)}`;
+                }
+            }
+        }
+        else {
+            // OSX/Linux - this can likely be improved with some form of quoting.
+            // creating processes on Unix is fundamentally different than Windows.
+            // on Unix, execvp() takes an arg array.
+            cmd += toolPath;
+            for (const a of args) {
+                cmd += ` ${a}`;
+            }
+        }
+        return cmd;
+    }
+    _processLineBuffer(data, strBuffer, onLine) {
+        try {
+            let s = strBuffer + data.toString();
+            let n = s.indexOf(external_os_namespaceObject.EOL);
+            while (n > -1) {
+                const line = s.substring(0, n);
+                onLine(line);
+                // the rest of the string ...
+                s = s.substring(n + external_os_namespaceObject.EOL.length);
+                n = s.indexOf(external_os_namespaceObject.EOL);
+            }
+            return s;
+        }
+        catch (err) {
+            // streaming lines to console is best effort.  Don't fail a build.
+            this._debug(`error processing line. Failed with error ${err}`);
+            return '';
+        }
+    }
+    _getSpawnFileName() {
+        if (toolrunner_IS_WINDOWS) {
+            if (this._isCmdFile()) {
+                return process.env['COMSPEC'] || 'cmd.exe';
+            }
+        }
+        return this.toolPath;
+    }
+    _getSpawnArgs(options) {
+        if (toolrunner_IS_WINDOWS) {
+            if (this._isCmdFile()) {
+                let argline = `/D /S /C "${this._windowsQuoteCmdArg(this.toolPath)}`;
+                for (const a of this.args) {
+                    argline += ' ';
+                    argline += options.windowsVerbatimArguments
+                        ? a
+                        : this._windowsQuoteCmdArg(a);
+                }
+                argline += '"';
+                return [argline];
+            }
+        }
+        return this.args;
+    }
+    _endsWith(str, end) {
+        return str.endsWith(end);
+    }
+    _isCmdFile() {
+        const upperToolPath = this.toolPath.toUpperCase();
+        return (this._endsWith(upperToolPath, '.CMD') ||
+            this._endsWith(upperToolPath, '.BAT'));
+    }
+    _windowsQuoteCmdArg(arg) {
+        // for .exe, apply the normal quoting rules that libuv applies
+        if (!this._isCmdFile()) {
+            return this._uvQuoteCmdArg(arg);
+        }
+        // otherwise apply quoting rules specific to the cmd.exe command line parser.
+        // the libuv rules are generic and are not designed specifically for cmd.exe
+        // command line parser.
+        //
+        // for a detailed description of the cmd.exe command line parser, refer to
+        // http://stackoverflow.com/questions/4094699/how-does-the-windows-command-interpreter-cmd-exe-parse-scripts/7970912#7970912
+        // need quotes for empty arg
+        if (!arg) {
+            return '""';
+        }
+        // determine whether the arg needs to be quoted
+        const cmdSpecialChars = [
+            ' ',
+            '\t',
+            '&',
+            '(',
+            ')',
+            '[',
+            ']',
+            '{',
+            '}',
+            '^',
+            '=',
+            ';',
+            '!',
+            "'",
+            '+',
+            ',',
+            '`',
+            '~',
+            '|',
+            '<',
+            '>',
+            '"'
+        ];
+        let needsQuotes = false;
+        for (const char of arg) {
+            if (cmdSpecialChars.some(x => x === char)) {
+                needsQuotes = true;
+                break;
+            }
+        }
+        // short-circuit if quotes not needed
+        if (!needsQuotes) {
+            return arg;
+        }
+        // the following quoting rules are very similar to the rules that by libuv applies.
+        //
+        // 1) wrap the string in quotes
+        //
+        // 2) double-up quotes - i.e. " => ""
+        //
+        //    this is different from the libuv quoting rules. libuv replaces " with \", which unfortunately
+        //    doesn't work well with a cmd.exe command line.
+        //
+        //    note, replacing " with "" also works well if the arg is passed to a downstream .NET console app.
+        //    for example, the command line:
+        //          foo.exe "myarg:""my val"""
+        //    is parsed by a .NET console app into an arg array:
+        //          [ "myarg:\"my val\"" ]
+        //    which is the same end result when applying libuv quoting rules. although the actual
+        //    command line from libuv quoting rules would look like:
+        //          foo.exe "myarg:\"my val\""
+        //
+        // 3) double-up slashes that precede a quote,
+        //    e.g.  hello \world    => "hello \world"
+        //          hello\"world    => "hello\\""world"
+        //          hello\\"world   => "hello\\\\""world"
+        //          hello world\    => "hello world\\"
+        //
+        //    technically this is not required for a cmd.exe command line, or the batch argument parser.
+        //    the reasons for including this as a .cmd quoting rule are:
+        //
+        //    a) this is optimized for the scenario where the argument is passed from the .cmd file to an
+        //       external program. many programs (e.g. .NET console apps) rely on the slash-doubling rule.
+        //
+        //    b) it's what we've been doing previously (by deferring to node default behavior) and we
+        //       haven't heard any complaints about that aspect.
+        //
+        // note, a weakness of the quoting rules chosen here, is that % is not escaped. in fact, % cannot be
+        // escaped when used on the command line directly - even though within a .cmd file % can be escaped
+        // by using %%.
+        //
+        // the saving grace is, on the command line, %var% is left as-is if var is not defined. this contrasts
+        // the line parsing rules within a .cmd file, where if var is not defined it is replaced with nothing.
+        //
+        // one option that was explored was replacing % with ^% - i.e. %var% => ^%var^%. this hack would
+        // often work, since it is unlikely that var^ would exist, and the ^ character is removed when the
+        // variable is used. the problem, however, is that ^ is not removed when %* is used to pass the args
+        // to an external program.
+        //
+        // an unexplored potential solution for the % escaping problem, is to create a wrapper .cmd file.
+        // % can be escaped within a .cmd file.
+        let reverse = '"';
+        let quoteHit = true;
+        for (let i = arg.length; i > 0; i--) {
+            // walk the string in reverse
+            reverse += arg[i - 1];
+            if (quoteHit && arg[i - 1] === '\\') {
+                reverse += '\\'; // double the slash
+            }
+            else if (arg[i - 1] === '"') {
+                quoteHit = true;
+                reverse += '"'; // double the quote
+            }
+            else {
+                quoteHit = false;
+            }
+        }
+        reverse += '"';
+        return reverse.split('').reverse().join('');
+    }
+    _uvQuoteCmdArg(arg) {
+        // Tool runner wraps child_process.spawn() and needs to apply the same quoting as
+        // Node in certain cases where the undocumented spawn option windowsVerbatimArguments
+        // is used.
+        //
+        // Since this function is a port of quote_cmd_arg from Node 4.x (technically, lib UV,
+        // see https://github.com/nodejs/node/blob/v4.x/deps/uv/src/win/process.c for details),
+        // pasting copyright notice from Node within this function:
+        //
+        //      Copyright Joyent, Inc. and other Node contributors. All rights reserved.
+        //
+        //      Permission is hereby granted, free of charge, to any person obtaining a copy
+        //      of this software and associated documentation files (the "Software"), to
+        //      deal in the Software without restriction, including without limitation the
+        //      rights to use, copy, modify, merge, publish, distribute, sublicense, and/or
+        //      sell copies of the Software, and to permit persons to whom the Software is
+        //      furnished to do so, subject to the following conditions:
+        //
+        //      The above copyright notice and this permission notice shall be included in
+        //      all copies or substantial portions of the Software.
+        //
+        //      THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR
+        //      IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY,
+        //      FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE
+        //      AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER
+        //      LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING
+        //      FROM, OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS
+        //      IN THE SOFTWARE.
+        if (!arg) {
+            // Need double quotation for empty argument
+            return '""';
+        }
+        if (!arg.includes(' ') && !arg.includes('\t') && !arg.includes('"')) {
+            // No quotation needed
+            return arg;
+        }
+        if (!arg.includes('"') && !arg.includes('\\')) {
+            // No embedded double quotes or backslashes, so I can just wrap
+            // quote marks around the whole thing.
+            return `"${arg}"`;
+        }
+        // Expected input/output:
+        //   input : hello"world
+        //   output: "hello\"world"
+        //   input : hello""world
+        //   output: "hello\"\"world"
+        //   input : hello\world
+        //   output: hello\world
+        //   input : hello\\world
+        //   output: hello\\world
+        //   input : hello\"world
+        //   output: "hello\\\"world"
+        //   input : hello\\"world
+        //   output: "hello\\\\\"world"
+        //   input : hello world\
+        //   output: "hello world\\" - note the comment in libuv actually reads "hello world\"
+        //                             but it appears the comment is wrong, it should be "hello world\\"
+        let reverse = '"';
+        let quoteHit = true;
+        for (let i = arg.length; i > 0; i--) {
+            // walk the string in reverse
+            reverse += arg[i - 1];
+            if (quoteHit && arg[i - 1] === '\\') {
+                reverse += '\\';
+            }
+            else if (arg[i - 1] === '"') {
+                quoteHit = true;
+                reverse += '\\';
+            }
+            else {
+                quoteHit = false;
+            }
+        }
+        reverse += '"';
+        return reverse.split('').reverse().join('');
+    }
+    _cloneExecOptions(options) {
+        options = options || {};
+        const result = {
+            cwd: options.cwd || process.cwd(),
+            env: options.env || process.env,
+            silent: options.silent || false,
+            windowsVerbatimArguments: options.windowsVerbatimArguments || false,
+            failOnStdErr: options.failOnStdErr || false,
+            ignoreReturnCode: options.ignoreReturnCode || false,
+            delay: options.delay || 10000
+        };
+        result.outStream = options.outStream || process.stdout;
+        result.errStream = options.errStream || process.stderr;
+        return result;
+    }
+    _getSpawnOptions(options, toolPath) {
+        options = options || {};
+        const result = {};
+        result.cwd = options.cwd;
+        result.env = options.env;
+        result['windowsVerbatimArguments'] =
+            options.windowsVerbatimArguments || this._isCmdFile();
+        if (options.windowsVerbatimArguments) {
+            result.argv0 = `"${toolPath}"`;
+        }
+        return result;
+    }
+    /**
+     * Exec a tool.
+     * Output will be streamed to the live console.
+     * Returns promise with return code
+     *
+     * @param     tool     path to tool to exec
+     * @param     options  optional exec options.  See ExecOptions
+     * @returns   number
+     */
+    exec() {
+        return toolrunner_awaiter(this, void 0, void 0, function* () {
+            // root the tool path if it is unrooted and contains relative pathing
+            if (!isRooted(this.toolPath) &&
+                (this.toolPath.includes('/') ||
+                    (toolrunner_IS_WINDOWS && this.toolPath.includes('\\')))) {
+                // prefer options.cwd if it is specified, however options.cwd may also need to be rooted
+                this.toolPath = external_path_namespaceObject.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
+            }
+            // if the tool is only a file name, then resolve it from the PATH
+            // otherwise verify it exists (add extension on Windows if necessary)
+            this.toolPath = yield which(this.toolPath, true);
+            return new Promise((resolve, reject) => toolrunner_awaiter(this, void 0, void 0, function* () {
+                this._debug(`exec tool: ${this.toolPath}`);
+                this._debug('arguments:');
+                for (const arg of this.args) {
+                    this._debug(`   ${arg}`);
+                }
+                const optionsNonNull = this._cloneExecOptions(this.options);
+                if (!optionsNonNull.silent && optionsNonNull.outStream) {
+                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_namespaceObject.EOL);
+                }
+                const state = new ExecState(optionsNonNull, this.toolPath);
+                state.on('debug', (message) => {
+                    this._debug(message);
+                });
+                if (this.options.cwd && !(yield exists(this.options.cwd))) {
+                    return reject(new Error(`The cwd: ${this.options.cwd} does not exist!`));
+                }
+                const fileName = this._getSpawnFileName();
+                const cp = external_child_process_namespaceObject.spawn(fileName, this._getSpawnArgs(optionsNonNull), this._getSpawnOptions(this.options, fileName));
+                let stdbuffer = '';
+                if (cp.stdout) {
+                    cp.stdout.on('data', (data) => {
+                        if (this.options.listeners && this.options.listeners.stdout) {
+                            this.options.listeners.stdout(data);
+                        }
+                        if (!optionsNonNull.silent && optionsNonNull.outStream) {
+                            optionsNonNull.outStream.write(data);
+                        }
+                        stdbuffer = this._processLineBuffer(data, stdbuffer, (line) => {
+                            if (this.options.listeners && this.options.listeners.stdline) {
+                                this.options.listeners.stdline(line);
+                            }
+                        });
+                    });
+                }
+                let errbuffer = '';
+                if (cp.stderr) {
+                    cp.stderr.on('data', (data) => {
+                        state.processStderr = true;
+                        if (this.options.listeners && this.options.listeners.stderr) {
+                            this.options.listeners.stderr(data);
+                        }
+                        if (!optionsNonNull.silent &&
+                            optionsNonNull.errStream &&
+                            optionsNonNull.outStream) {
+                            const s = optionsNonNull.failOnStdErr
+                                ? optionsNonNull.errStream
+                                : optionsNonNull.outStream;
+                            s.write(data);
+                        }
+                        errbuffer = this._processLineBuffer(data, errbuffer, (line) => {
+                            if (this.options.listeners && this.options.listeners.errline) {
+                                this.options.listeners.errline(line);
+                            }
+                        });
+                    });
+                }
+                cp.on('error', (err) => {
+                    state.processError = err.message;
+                    state.processExited = true;
+                    state.processClosed = true;
+                    state.CheckComplete();
+                });
+                cp.on('exit', (code) => {
+                    state.processExitCode = code;
+                    state.processExited = true;
+                    this._debug(`Exit code ${code} received from tool '${this.toolPath}'`);
+                    state.CheckComplete();
+                });
+                cp.on('close', (code) => {
+                    state.processExitCode = code;
+                    state.processExited = true;
+                    state.processClosed = true;
+                    this._debug(`STDIO streams have closed for tool '${this.toolPath}'`);
+                    state.CheckComplete();
+                });
+                state.on('done', (error, exitCode) => {
+                    if (stdbuffer.length > 0) {
+                        this.emit('stdline', stdbuffer);
+                    }
+                    if (errbuffer.length > 0) {
+                        this.emit('errline', errbuffer);
+                    }
+                    cp.removeAllListeners();
+                    if (error) {
+                        reject(error);
+                    }
+                    else {
+                        resolve(exitCode);
+                    }
+                });
+                if (this.options.input) {
+                    if (!cp.stdin) {
+                        throw new Error('child process missing stdin');
+                    }
+                    cp.stdin.end(this.options.input);
+                }
+            }));
+        });
+    }
+}
+/**
+ * Convert an arg string to an array of args. Handles escaping
+ *
+ * @param    argString   string of arguments
+ * @returns  string[]    array of arguments
+ */
+function argStringToArray(argString) {
+    const args = [];
+    let inQuotes = false;
+    let escaped = false;
+    let arg = '';
+    function append(c) {
+        // we only escape double quotes.
+        if (escaped && c !== '"') {
+            arg += '\\';
+        }
+        arg += c;
+        escaped = false;
+    }
+    for (let i = 0; i < argString.length; i++) {
+        const c = argString.charAt(i);
+        if (c === '"') {
+            if (!escaped) {
+                inQuotes = !inQuotes;
+            }
+            else {
+                append(c);
+            }
+            continue;
+        }
+        if (c === '\\' && escaped) {
+            append(c);
+            continue;
+        }
+        if (c === '\\' && inQuotes) {
+            escaped = true;
+            continue;
+        }
+        if (c === ' ' && !inQuotes) {
+            if (arg.length > 0) {
+                args.push(arg);
+                arg = '';
+            }
+            continue;
+        }
+        append(c);
+    }
+    if (arg.length > 0) {
+        args.push(arg.trim());
+    }
+    return args;
+}
+class ExecState extends external_events_.EventEmitter {
+    constructor(options, toolPath) {
+        super();
+        this.processClosed = false; // tracks whether the process has exited and stdio is closed
+        this.processError = '';
+        this.processExitCode = 0;
+        this.processExited = false; // tracks whether the process has exited
+        this.processStderr = false; // tracks whether stderr was written to
+        this.delay = 10000; // 10 seconds
+        this.done = false;
+        this.timeout = null;
+        if (!toolPath) {
+            throw new Error('toolPath must not be empty');
+        }
+        this.options = options;
+        this.toolPath = toolPath;
+        if (options.delay) {
+            this.delay = options.delay;
+        }
+    }
+    CheckComplete() {
+        if (this.done) {
+            return;
+        }
+        if (this.processClosed) {
+            this._setResult();
+        }
+        else if (this.processExited) {
+            this.timeout = (0,external_timers_namespaceObject.setTimeout)(ExecState.HandleTimeout, this.delay, this);
+        }
+    }
+    _debug(message) {
+        this.emit('debug', message);
+    }
+    _setResult() {
+        // determine whether there is an error
+        let error;
+        if (this.processExited) {
+            if (this.processError) {
+                error = new Error(`There was an error when attempting to execute the process '${this.toolPath}'. This may indicate the process failed to start. Error: ${this.processError}`);
+            }
+            else if (this.processExitCode !== 0 && !this.options.ignoreReturnCode) {
+                error = new Error(`The process '${this.toolPath}' failed with exit code ${this.processExitCode}`);
+            }
+            else if (this.processStderr && this.options.failOnStdErr) {
+                error = new Error(`The process '${this.toolPath}' failed because one or more lines were written to the STDERR stream`);
+            }
+        }
+        // clear the timeout
+        if (this.timeout) {
+            clearTimeout(this.timeout);
+            this.timeout = null;
+        }
+        this.done = true;
+        this.emit('done', error, this.processExitCode);
+    }
+    static HandleTimeout(state) {
+        if (state.done) {
+            return;
+        }
+        if (!state.processClosed && state.processExited) {
+            const message = `The STDIO streams did not close within ${state.delay / 1000} seconds of the exit event from process '${state.toolPath}'. This may indicate a child process inherited the STDIO streams and has not yet exited.`;
+            state._debug(message);
+        }
+        state._setResult();
+    }
+}
+//# sourceMappingURL=toolrunner.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/exec.js
+var exec_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+/**
+ * Exec a command.
+ * Output will be streamed to the live console.
+ * Returns promise with return code
+ *
+ * @param     commandLine        command to execute (can include additional args). Must be correctly escaped.
+ * @param     args               optional arguments for tool. Escaping is handled by the lib.
+ * @param     options            optional exec options.  See ExecOptions
+ * @returns   Promise<number>    exit code
+ */
+function exec_exec(commandLine, args, options) {
+    return exec_awaiter(this, void 0, void 0, function* () {
+        const commandArgs = tr.argStringToArray(commandLine);
+        if (commandArgs.length === 0) {
+            throw new Error(`Parameter 'commandLine' cannot be null or empty.`);
+        }
+        // Path to tool to execute should be first arg
+        const toolPath = commandArgs[0];
+        args = commandArgs.slice(1).concat(args || []);
+        const runner = new tr.ToolRunner(toolPath, args, options);
+        return runner.exec();
+    });
+}
+/**
+ * Exec a command and get the output.
+ * Output will be streamed to the live console.
+ * Returns promise with the exit code and collected stdout and stderr
+ *
+ * @param     commandLine           command to execute (can include additional args). Must be correctly escaped.
+ * @param     args                  optional arguments for tool. Escaping is handled by the lib.
+ * @param     options               optional exec options.  See ExecOptions
+ * @returns   Promise<ExecOutput>   exit code, stdout, and stderr
+ */
+function getExecOutput(commandLine, args, options) {
+    return exec_awaiter(this, void 0, void 0, function* () {
+        var _a, _b;
+        let stdout = '';
+        let stderr = '';
+        //Using string decoder covers the case where a mult-byte character is split
+        const stdoutDecoder = new StringDecoder('utf8');
+        const stderrDecoder = new StringDecoder('utf8');
+        const originalStdoutListener = (_a = options === null || options === void 0 ? void 0 : options.listeners) === null || _a === void 0 ? void 0 : _a.stdout;
+        const originalStdErrListener = (_b = options === null || options === void 0 ? void 0 : options.listeners) === null || _b === void 0 ? void 0 : _b.stderr;
+        const stdErrListener = (data) => {
+            stderr += stderrDecoder.write(data);
+            if (originalStdErrListener) {
+                originalStdErrListener(data);
+            }
+        };
+        const stdOutListener = (data) => {
+            stdout += stdoutDecoder.write(data);
+            if (originalStdoutListener) {
+                originalStdoutListener(data);
+            }
+        };
+        const listeners = Object.assign(Object.assign({}, options === null || options === void 0 ? void 0 : options.listeners), { stdout: stdOutListener, stderr: stdErrListener });
+        const exitCode = yield exec_exec(commandLine, args, Object.assign(Object.assign({}, options), { listeners }));
+        //flush any remaining characters
+        stdout += stdoutDecoder.end();
+        stderr += stderrDecoder.end();
+        return {
+            exitCode,
+            stdout,
+            stderr
+        };
+    });
+}
+//# sourceMappingURL=exec.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/platform.js
+var platform_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+const getWindowsInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
+    const { stdout: version } = yield exec.getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Version"', undefined, {
+        silent: true
+    });
+    const { stdout: name } = yield exec.getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Caption"', undefined, {
+        silent: true
+    });
+    return {
+        name: name.trim(),
+        version: version.trim()
+    };
+});
+const getMacOsInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
+    var _a, _b, _c, _d;
+    const { stdout } = yield exec.getExecOutput('sw_vers', undefined, {
+        silent: true
+    });
+    const version = (_b = (_a = stdout.match(/ProductVersion:\s*(.+)/)) === null || _a === void 0 ? void 0 : _a[1]) !== null && _b !== void 0 ? _b : '';
+    const name = (_d = (_c = stdout.match(/ProductName:\s*(.+)/)) === null || _c === void 0 ? void 0 : _c[1]) !== null && _d !== void 0 ? _d : '';
+    return {
+        name,
+        version
+    };
+});
+const getLinuxInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
+    const { stdout } = yield exec.getExecOutput('lsb_release', ['-i', '-r', '-s'], {
+        silent: true
+    });
+    const [name, version] = stdout.trim().split('\n');
+    return {
+        name,
+        version
+    };
+});
+const platform = external_os_namespaceObject.platform();
+const arch = external_os_namespaceObject.arch();
+const isWindows = platform === 'win32';
+const isMacOS = platform === 'darwin';
+const isLinux = platform === 'linux';
+function getDetails() {
+    return platform_awaiter(this, void 0, void 0, function* () {
+        return Object.assign(Object.assign({}, (yield (isWindows
+            ? getWindowsInfo()
+            : isMacOS
+                ? getMacOsInfo()
+                : getLinuxInfo()))), { platform,
+            arch,
+            isWindows,
+            isMacOS,
+            isLinux });
+    });
+}
+//# sourceMappingURL=platform.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/core.js
+var core_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+
+
+
+/**
+ * The code to exit an action
+ */
+var ExitCode;
+(function (ExitCode) {
+    /**
+     * A code indicating that the action was successful
+     */
+    ExitCode[ExitCode["Success"] = 0] = "Success";
+    /**
+     * A code indicating that the action was a failure
+     */
+    ExitCode[ExitCode["Failure"] = 1] = "Failure";
+})(ExitCode || (ExitCode = {}));
+//-----------------------------------------------------------------------
+// Variables
+//-----------------------------------------------------------------------
+/**
+ * Sets env variable for this action and future actions in the job
+ * @param name the name of the variable to set
+ * @param val the value of the variable. Non-string values will be converted to a string via JSON.stringify
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function exportVariable(name, val) {
+    const convertedVal = toCommandValue(val);
+    process.env[name] = convertedVal;
+    const filePath = process.env['GITHUB_ENV'] || '';
+    if (filePath) {
+        return issueFileCommand('ENV', prepareKeyValueMessage(name, val));
+    }
+    issueCommand('set-env', { name }, convertedVal);
+}
+/**
+ * Registers a secret which will get masked from logs
+ *
+ * @param secret - Value of the secret to be masked
+ * @remarks
+ * This function instructs the Actions runner to mask the specified value in any
+ * logs produced during the workflow run. Once registered, the secret value will
+ * be replaced with asterisks (***) whenever it appears in console output, logs,
+ * or error messages.
+ *
+ * This is useful for protecting sensitive information such as:
+ * - API keys
+ * - Access tokens
+ * - Authentication credentials
+ * - URL parameters containing signatures (SAS tokens)
+ *
+ * Note that masking only affects future logs; any previous appearances of the
+ * secret in logs before calling this function will remain unmasked.
+ *
+ * @example
+ * ```typescript
+ * // Register an API token as a secret
+ * const apiToken = "abc123xyz456";
+ * setSecret(apiToken);
+ *
+ * // Now any logs containing this value will show *** instead
+ * console.log(`Using token: ${apiToken}`); // Outputs: "Using token: ***"
+ * ```
+ */
+function core_setSecret(secret) {
+    command_issueCommand('add-mask', {}, secret);
+}
+/**
+ * Prepends inputPath to the PATH (for this action and future actions)
+ * @param inputPath
+ */
+function addPath(inputPath) {
+    const filePath = process.env['GITHUB_PATH'] || '';
+    if (filePath) {
+        issueFileCommand('PATH', inputPath);
+    }
+    else {
+        issueCommand('add-path', {}, inputPath);
+    }
+    process.env['PATH'] = `${inputPath}${path.delimiter}${process.env['PATH']}`;
+}
+/**
+ * Gets the value of an input.
+ * Unless trimWhitespace is set to false in InputOptions, the value is also trimmed.
+ * Returns an empty string if the value is not defined.
+ *
+ * @param     name     name of the input to get
+ * @param     options  optional. See InputOptions.
+ * @returns   string
+ */
+function getInput(name, options) {
+    const val = process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] || '';
+    if (options && options.required && !val) {
+        throw new Error(`Input required and not supplied: ${name}`);
+    }
+    if (options && options.trimWhitespace === false) {
+        return val;
+    }
+    return val.trim();
+}
+/**
+ * Gets the values of an multiline input.  Each value is also trimmed.
+ *
+ * @param     name     name of the input to get
+ * @param     options  optional. See InputOptions.
+ * @returns   string[]
+ *
+ */
+function getMultilineInput(name, options) {
+    const inputs = getInput(name, options)
+        .split('\n')
+        .filter(x => x !== '');
+    if (options && options.trimWhitespace === false) {
+        return inputs;
+    }
+    return inputs.map(input => input.trim());
+}
+/**
+ * Gets the input value of the boolean type in the YAML 1.2 "core schema" specification.
+ * Support boolean input list: `true | True | TRUE | false | False | FALSE` .
+ * The return value is also in boolean type.
+ * ref: https://yaml.org/spec/1.2/spec.html#id2804923
+ *
+ * @param     name     name of the input to get
+ * @param     options  optional. See InputOptions.
+ * @returns   boolean
+ */
+function getBooleanInput(name, options) {
+    const trueValue = ['true', 'True', 'TRUE'];
+    const falseValue = ['false', 'False', 'FALSE'];
+    const val = getInput(name, options);
+    if (trueValue.includes(val))
+        return true;
+    if (falseValue.includes(val))
+        return false;
+    throw new TypeError(`Input does not meet YAML 1.2 "Core Schema" specification: ${name}\n` +
+        `Support boolean input list: \`true | True | TRUE | false | False | FALSE\``);
+}
+/**
+ * Sets the value of an output.
+ *
+ * @param     name     name of the output to set
+ * @param     value    value to store. Non-string values will be converted to a string via JSON.stringify
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function setOutput(name, value) {
+    const filePath = process.env['GITHUB_OUTPUT'] || '';
+    if (filePath) {
+        return file_command_issueFileCommand('OUTPUT', file_command_prepareKeyValueMessage(name, value));
+    }
+    process.stdout.write(external_os_namespaceObject.EOL);
+    command_issueCommand('set-output', { name }, utils_toCommandValue(value));
+}
+/**
+ * Enables or disables the echoing of commands into stdout for the rest of the step.
+ * Echoing is disabled by default if ACTIONS_STEP_DEBUG is not set.
+ *
+ */
+function setCommandEcho(enabled) {
+    issue('echo', enabled ? 'on' : 'off');
+}
+//-----------------------------------------------------------------------
+// Results
+//-----------------------------------------------------------------------
+/**
+ * Sets the action status to failed.
+ * When the action exits it will be with an exit code of 1
+ * @param message add error issue message
+ */
+function setFailed(message) {
+    process.exitCode = ExitCode.Failure;
+    error(message);
+}
+//-----------------------------------------------------------------------
+// Logging Commands
+//-----------------------------------------------------------------------
+/**
+ * Gets whether Actions Step Debug is on or not
+ */
+function isDebug() {
+    return process.env['RUNNER_DEBUG'] === '1';
+}
+/**
+ * Writes debug message to user log
+ * @param message debug message
+ */
+function core_debug(message) {
+    command_issueCommand('debug', {}, message);
+}
+/**
+ * Adds an error issue
+ * @param message error issue message. Errors will be converted to string via toString()
+ * @param properties optional properties to add to the annotation.
+ */
+function error(message, properties = {}) {
+    command_issueCommand('error', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+}
+/**
+ * Adds a warning issue
+ * @param message warning issue message. Errors will be converted to string via toString()
+ * @param properties optional properties to add to the annotation.
+ */
+function warning(message, properties = {}) {
+    command_issueCommand('warning', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+}
+/**
+ * Adds a notice issue
+ * @param message notice issue message. Errors will be converted to string via toString()
+ * @param properties optional properties to add to the annotation.
+ */
+function notice(message, properties = {}) {
+    issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+}
+/**
+ * Writes info to log with console.log.
+ * @param message info message
+ */
+function info(message) {
+    process.stdout.write(message + external_os_namespaceObject.EOL);
+}
+/**
+ * Begin an output group.
+ *
+ * Output until the next `groupEnd` will be foldable in this group
+ *
+ * @param name The name of the output group
+ */
+function startGroup(name) {
+    command_issue('group', name);
+}
+/**
+ * End an output group.
+ */
+function endGroup() {
+    command_issue('endgroup');
+}
+/**
+ * Wrap an asynchronous function call in a group.
+ *
+ * Returns the same type as the function itself.
+ *
+ * @param name The name of the group
+ * @param fn The function to wrap in the group
+ */
+function group(name, fn) {
+    return core_awaiter(this, void 0, void 0, function* () {
+        startGroup(name);
+        let result;
+        try {
+            result = yield fn();
+        }
+        finally {
+            endGroup();
+        }
+        return result;
+    });
+}
+//-----------------------------------------------------------------------
+// Wrapper action state
+//-----------------------------------------------------------------------
+/**
+ * Saves state for current action, the state can only be retrieved by this action's post job execution.
+ *
+ * @param     name     name of the state to store
+ * @param     value    value to store. Non-string values will be converted to a string via JSON.stringify
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function saveState(name, value) {
+    const filePath = process.env['GITHUB_STATE'] || '';
+    if (filePath) {
+        return file_command_issueFileCommand('STATE', file_command_prepareKeyValueMessage(name, value));
+    }
+    command_issueCommand('save-state', { name }, utils_toCommandValue(value));
+}
+/**
+ * Gets the value of an state set by this action's main execution.
+ *
+ * @param     name     name of the state to get
+ * @returns   string
+ */
+function getState(name) {
+    return process.env[`STATE_${name}`] || '';
+}
+function getIDToken(aud) {
+    return core_awaiter(this, void 0, void 0, function* () {
+        return yield OidcClient.getIDToken(aud);
+    });
+}
+/**
+ * Summary exports
+ */
+
+/**
+ * @deprecated use core.summary
+ */
+
+/**
+ * Path exports
+ */
+
+/**
+ * Platform utilities exports
+ */
+
+//# sourceMappingURL=core.js.map
+;// CONCATENATED MODULE: ./src/common/errors.ts
+/** The message of anything thrown, without assuming it is an Error. */
+function errorMessage(e) {
+    if (e instanceof Error)
+        return e.message;
+    if (typeof e === 'string')
+        return e;
+    try {
+        return JSON.stringify(e);
+    }
+    catch {
+        return String(e);
+    }
+}
+/** A problem with the step's inputs: reported before any API call is made. */
+class InputError extends Error {
+    name = 'InputError';
+}
+/** The step's deadline (the `timeout` input) passed. */
+class DeadlineError extends Error {
+    name = 'DeadlineError';
+}
+/** The job was cancelled (the runner sent SIGINT or SIGTERM). */
+class CancelledError extends Error {
+    name = 'CancelledError';
+    constructor(message = 'The job was cancelled') {
+        super(message);
+    }
+}
+/** Wraps an error with what the caller was doing, keeping the original words at the end. */
+function wrapError(doing, e) {
+    if (e instanceof CancelledError || e instanceof DeadlineError)
+        return e;
+    const wrapped = new Error(`${doing}: ${errorMessage(e)}`, { cause: e });
+    return wrapped;
+}
+
+;// CONCATENATED MODULE: ./src/common/duration.ts
+const UNITS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+/**
+ * Parses a duration such as `90s`, `20m`, `1h`, `1h30m` or plain seconds (`45`).
+ * Returns milliseconds, or undefined when the text is not a duration.
+ */
+function parseDuration(text) {
+    const t = text.trim();
+    if (/^\d+(\.\d+)?$/.test(t))
+        return Math.round(Number(t) * 1000);
+    const parts = t.match(/^(?:\d+(?:\.\d+)?(?:ms|s|m|h))+$/);
+    if (!parts)
+        return undefined;
+    let total = 0;
+    for (const [, value, unit] of t.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h)/g)) {
+        total += Number(value) * (UNITS[unit ?? 's'] ?? 1000);
+    }
+    return Math.round(total);
+}
+/** Formats milliseconds for people: `850 ms`, `12.3 s`, `4m 05s`, `1h 02m`. */
+function formatDuration(ms) {
+    if (ms < 1000)
+        return `${Math.round(ms)} ms`;
+    if (ms < 60_000)
+        return `${(ms / 1000).toFixed(1)} s`;
+    const totalSeconds = Math.round(ms / 1000);
+    const h = Math.floor(totalSeconds / 3600);
+    const m = Math.floor((totalSeconds % 3600) / 60);
+    const s = totalSeconds % 60;
+    if (h > 0)
+        return `${h}h ${String(m).padStart(2, '0')}m`;
+    return `${m}m ${String(s).padStart(2, '0')}s`;
+}
+
+;// CONCATENATED MODULE: ./src/common/time.ts
+
+const systemClock = { now: () => Date.now() };
+const realSleep = (ms, signal) => new Promise((resolve, reject) => {
+    if (signal?.aborted)
+        return reject(new CancelledError());
+    const onAbort = () => {
+        clearTimeout(timer);
+        reject(new CancelledError());
+    };
+    const timer = setTimeout(() => {
+        signal?.removeEventListener('abort', onAbort);
+        resolve();
+    }, Math.max(0, ms));
+    signal?.addEventListener('abort', onAbort, { once: true });
+});
+/** A point in time after which the step must stop waiting. */
+class Deadline {
+    clock;
+    at;
+    label;
+    constructor(clock, at, 
+    /** The budget as the user wrote it, for messages ("30m"). */
+    label) {
+        this.clock = clock;
+        this.at = at;
+        this.label = label;
+    }
+    static after(clock, ms, label) {
+        return new Deadline(clock, clock.now() + ms, label);
+    }
+    remaining() {
+        return Math.max(0, this.at - this.clock.now());
+    }
+}
+
+;// CONCATENATED MODULE: ./src/databricks/api-error.ts
+/** An answer from Databricks (or a proxy in front of it) that is not a success. */
+class ApiError extends Error {
+    status;
+    serviceMessage;
+    errorCode;
+    retryAfterSeconds;
+    name = 'ApiError';
+    constructor(status, 
+    /** The service's own words, extracted from JSON or HTML. */
+    serviceMessage, 
+    /** `error_code` when the body has one (INVALID_STATE, 401, ...). */
+    errorCode, 
+    /** Seconds from a Retry-After header, when present and numeric. */
+    retryAfterSeconds) {
+        super(`HTTP ${status}${errorCode && errorCode !== String(status) ? ` ${errorCode}` : ''}: ${serviceMessage}`);
+        this.status = status;
+        this.serviceMessage = serviceMessage;
+        this.errorCode = errorCode;
+        this.retryAfterSeconds = retryAfterSeconds;
+    }
+    /** The cluster is up but cannot take a context yet; nothing was created. */
+    get clusterNotReady() {
+        return this.serviceMessage.includes('ClusterNotReadyException');
+    }
+    /** The context was dropped: evicted at the cluster's limit, or the cluster restarted. */
+    get evicted() {
+        return this.serviceMessage.includes('is disconnected');
+    }
+    /** The context named in the call no longer exists (destroyed, evicted or never there). */
+    get contextGone() {
+        return ((this.status === 404 || this.status === 400) &&
+            /does not exist|not found|disconnected|unknown context/i.test(this.serviceMessage));
+    }
+    /** The call does not fit the resource's state, e.g. starting a cluster that is starting. */
+    get invalidState() {
+        return this.errorCode === 'INVALID_STATE';
+    }
+    /** The credentials were refused. */
+    get unauthorized() {
+        return this.status === 401 || this.status === 403;
+    }
+}
+const MAX_MESSAGE = 500;
+/** Builds an ApiError from a raw answer: 1.2 `{error}`, 2.0 `{error_code,message}` or HTML. */
+function apiErrorFrom(status, body, retryAfter) {
+    let message = '';
+    let code;
+    try {
+        const parsed = JSON.parse(body);
+        if (parsed && typeof parsed === 'object') {
+            const o = parsed;
+            if (o.error_code !== undefined)
+                code = String(o.error_code);
+            if (typeof o.message === 'string')
+                message = o.message;
+            else if (typeof o.error === 'string')
+                message = o.error;
+        }
+    }
+    catch {
+        message = htmlToText(body);
+    }
+    if (!message)
+        message = body.trim() ? htmlToText(body) : '(empty answer)';
+    if (message.length > MAX_MESSAGE)
+        message = `${message.slice(0, MAX_MESSAGE)}…`;
+    const seconds = retryAfter !== undefined && /^\d+$/.test(retryAfter.trim()) ? Number(retryAfter) : undefined;
+    return new ApiError(status, message, code, seconds);
+}
+/** Proxies answer with HTML pages: their heading says it best, else their title, else all text. */
+function htmlToText(html) {
+    const heading = /<h1[^>]*>([\s\S]*?)<\/h1>/i.exec(html)?.[1] ??
+        /<title[^>]*>([\s\S]*?)<\/title>/i.exec(html)?.[1];
+    return (heading ?? html)
+        .replace(/<(script|style)[^>]*>[\s\S]*?<\/\1>/gi, ' ')
+        .replace(/<[^>]+>/g, ' ')
+        .replace(/&nbsp;/g, ' ')
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>')
+        .replace(/&amp;/g, '&')
+        .replace(/\s+/g, ' ')
+        .trim();
+}
+
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __nccwpck_require__(7075);
+;// CONCATENATED MODULE: ./src/databricks/transport.ts
+
+
+
+/**
+ * A failure below HTTP: no answer arrived. `code` is Node's (ECONNREFUSED, ECONNRESET, ...) or
+ * ETIMEDOUT when our own timeout fired. Only ECONNREFUSED proves the request was never sent.
+ */
+class TransportError extends Error {
+    code;
+    name = 'TransportError';
+    constructor(message, code) {
+        super(message);
+        this.code = code;
+    }
+    /** The connection was refused: the request never left, so the service did nothing. */
+    get neverSent() {
+        return this.code === 'ECONNREFUSED';
+    }
+}
+const USER_AGENT = 'databricks-run-command-action';
+/**
+ * http-client lets handlers edit the options it passes to Node's http.request; that is where an
+ * AbortSignal reaches the socket, so an abort ends the exchange at any stage, body included.
+ */
+function abortOn(signal) {
+    return {
+        prepareRequest: options => {
+            options.signal = signal;
+        },
+        canHandleAuthentication: () => false,
+        handleAuthentication: () => Promise.reject(new Error('not an authentication handler'))
+    };
+}
+/** The real transport: @actions/http-client (proxy aware), with a hard deadline per request. */
+class ActionsHttpTransport {
+    async send(request) {
+        const timeout = AbortSignal.timeout(request.timeoutMs);
+        const signal = request.signal ? AbortSignal.any([request.signal, timeout]) : timeout;
+        // No keep-alive: no socket outlives its request, so none can hold the process open.
+        const client = new lib_HttpClient(USER_AGENT, [abortOn(signal)], {
+            allowRetries: false,
+            allowRedirects: false,
+            keepAlive: false
+        });
+        const body = request.body === undefined
+            ? null
+            : typeof request.body === 'string'
+                ? request.body
+                : external_node_stream_.Readable.from([request.body]);
+        const headers = { ...request.headers };
+        if (Buffer.isBuffer(request.body))
+            headers['Content-Length'] = String(request.body.length);
+        try {
+            const res = await client.request(request.method, request.url, body, headers);
+            // Iterating the answer throws if it is cut off mid-body, where readBody() would hang.
+            const chunks = [];
+            for await (const chunk of res.message)
+                chunks.push(chunk);
+            const out = {};
+            for (const [k, v] of Object.entries(res.message.headers)) {
+                out[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
+            }
+            return {
+                status: res.message.statusCode ?? 0,
+                headers: out,
+                body: Buffer.concat(chunks).toString('utf8')
+            };
+        }
+        catch (e) {
+            if (request.signal?.aborted)
+                throw new CancelledError();
+            if (timeout.aborted)
+                throw new TransportError(`no answer within ${request.timeoutMs} ms`, 'ETIMEDOUT');
+            throw toTransportError(e);
+        }
+    }
+}
+function toTransportError(e) {
+    const code = typeof e === 'object' && e !== null && 'code' in e && typeof e.code === 'string' ? e.code : '';
+    const message = e instanceof Error ? e.message : String(e);
+    return new TransportError(message || code || 'network error', code || 'ENETWORK');
+}
+
+;// CONCATENATED MODULE: ./src/databricks/retry.ts
+
+
+
+const DEFAULT_RETRY = { maxAttempts: 6, baseDelayMs: 500, maxDelayMs: 10_000 };
+/**
+ * Whether a failed call may be sent again. A non-idempotent call (context create, command
+ * execute) is repeated only when the answer proves the service did nothing: repeating one it
+ * accepted would leak a context or run the user's code twice.
+ */
+function isRetryable(e, idempotent) {
+    if (e instanceof ApiError) {
+        if (e.status === 429 || e.status === 503 || e.clusterNotReady)
+            return true;
+        // A plain 500 on a read or a cleanup call is worth another try; on a create or an
+        // execute it may mean the work was done, so it is not.
+        return idempotent && (e.status === 500 || e.status === 502 || e.status === 504);
+    }
+    if (e instanceof TransportError) {
+        // A refused connection sent nothing. Any other failure (reset, timeout) may have
+        // reached the service after it was sent.
+        return e.neverSent || idempotent;
+    }
+    return false;
+}
+/** Runs `call`, repeating it on transient failures with exponential backoff and jitter. */
+async function withRetry(call, c) {
+    const o = c.options ?? DEFAULT_RETRY;
+    const random = c.random ?? Math.random;
+    for (let attempt = 1;; attempt++) {
+        try {
+            return await call();
+        }
+        catch (e) {
+            const retryable = c.retryable ? c.retryable(e) : isRetryable(e, c.idempotent);
+            if (e instanceof CancelledError || !retryable)
+                throw e;
+            const unlimited = e instanceof ApiError && e.clusterNotReady;
+            if (!unlimited && attempt >= o.maxAttempts)
+                throw e;
+            let delay = Math.min(o.maxDelayMs, o.baseDelayMs * 2 ** (attempt - 1));
+            delay = delay / 2 + (random() * delay) / 2;
+            const retryAfter = retryAfterOf(e);
+            if (retryAfter !== undefined) {
+                delay = Math.max(delay, retryAfter * 1000);
+            }
+            else if (statusOf(e) === 429) {
+                delay = Math.max(delay, 1000);
+            }
+            if (delay >= c.deadline.remaining()) {
+                throw new DeadlineError(`${errorMessage(e)} (not retried: the ${c.deadline.label} deadline would pass first)`);
+            }
+            const of = unlimited ? '' : ` of ${o.maxAttempts - 1}`;
+            c.logger.info(`Retry ${attempt}${of} in ${Math.round(delay)} ms: ${c.label}: ${errorMessage(e)}`);
+            await c.sleep(delay, c.signal);
+        }
+    }
+}
+function isHttpFailure(e) {
+    return e instanceof Error && typeof e.status === 'number';
+}
+function statusOf(e) {
+    return isHttpFailure(e) ? e.status : undefined;
+}
+function retryAfterOf(e) {
+    return isHttpFailure(e) ? e.retryAfterSeconds : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/databricks/api.ts
+
+
+
+/** Sends authenticated requests to the REST API, with timeouts, retries and error parsing. */
+class DatabricksApi {
+    o;
+    constructor(o) {
+        this.o = o;
+    }
+    /** GETs are always safe to repeat. */
+    get(path, query, call) {
+        const url = `${path}?${new URLSearchParams(query).toString()}`;
+        return this.send('GET', url, undefined, true, call);
+    }
+    /** `idempotent: false` for calls that must not run twice (create, execute). */
+    post(path, body, idempotent, call) {
+        return this.send('POST', path, body, idempotent, call);
+    }
+    send(method, pathAndQuery, body, idempotent, call) {
+        const label = `${method} ${pathAndQuery.split('?')[0]}`;
+        const attempt = async () => {
+            // Nothing is sent once the job is cancelled.
+            if (call.signal?.aborted)
+                throw new CancelledError();
+            const headers = {
+                ...(await this.o.auth.headers(call)),
+                Accept: 'application/json'
+            };
+            if (body)
+                headers['Content-Type'] = body.contentType;
+            const timeoutMs = Math.min(this.o.requestTimeoutMs, Math.max(1000, call.deadline.remaining()));
+            this.o.logger.debug(`${label} (timeout ${timeoutMs} ms)`);
+            const res = await this.o.transport.send({
+                method,
+                url: `${this.o.host}${pathAndQuery}`,
+                headers,
+                body: body?.data,
+                timeoutMs,
+                // A repeatable call is aborted at once on cancel; a create or execute is awaited, so
+                // the id it returns can still be saved and cleaned up.
+                signal: idempotent ? call.signal : undefined
+            });
+            if (res.status < 200 || res.status >= 300) {
+                throw apiErrorFrom(res.status, res.body, res.headers['retry-after']);
+            }
+            if (!res.body.trim())
+                return {};
+            try {
+                const parsed = JSON.parse(res.body);
+                if (parsed && typeof parsed === 'object' && !Array.isArray(parsed))
+                    return parsed;
+            }
+            catch {
+                // fall through to the error below
+            }
+            throw new Error(`${label} answered HTTP ${res.status} with a body that is not a JSON object: ${res.body.slice(0, 200)}`);
+        };
+        const retried = () => withRetry(attempt, {
+            label,
+            idempotent,
+            deadline: call.deadline,
+            sleep: this.o.sleep,
+            signal: call.signal,
+            logger: this.o.logger,
+            options: this.o.retry,
+            random: this.o.random
+        });
+        return retried().catch((e) => {
+            // A token the service no longer takes (revoked, or its clock ahead of ours): one new
+            // token and one more try, only for calls that are safe to repeat.
+            if (!(e instanceof ApiError && e.status === 401 && idempotent && this.o.auth.renew()))
+                throw e;
+            this.o.logger.info(`${label}: HTTP 401, renewing the ${this.o.auth.authType} token and trying once more`);
+            return retried();
+        });
+    }
+}
+/** A JSON body. The 1.2 API reads JSON whatever the label; we send the honest one. */
+function jsonBody(value) {
+    return { contentType: 'application/json', data: JSON.stringify(value) };
+}
+/** Reads a string field the API promises, failing clearly when it is missing. */
+function stringField(o, field, what) {
+    const v = o[field];
+    if (typeof v === 'string' && v)
+        return v;
+    throw new Error(`unexpected answer for ${what}: no "${field}" in ${JSON.stringify(o).slice(0, 200)}`);
+}
+
+;// CONCATENATED MODULE: ./src/common/limits.ts
+/**
+ * The runner's timing model and the service's limits, in one place. The code, the harness that
+ * plays the runner (harness/runner.ts) and the tests all import these, so the model of the
+ * runner the tests check cannot drift from the one the code relies on.
+ */
+/** On a job cancel the runner sends SIGINT, then SIGTERM this much later... */
+const SIGINT_TO_SIGTERM_MS = 7500;
+/** ...then kills the process this much after SIGTERM. */
+const SIGTERM_TO_KILL_MS = 2500;
+/** From the first signal to the kill: all the time a cancelled step has. */
+const SIGINT_TO_KILL_MS = SIGINT_TO_SIGTERM_MS + SIGTERM_TO_KILL_MS;
+/** Time kept back from each window for Node to start, log and exit. */
+const MARGIN_MS = 2000;
+/**
+ * Main, after a job cancel: how long the cancel of the running command may take (sent and
+ * awaited), so main ends well before SIGTERM.
+ */
+const JOB_CANCEL_BUDGET_MS = SIGINT_TO_SIGTERM_MS - SIGTERM_TO_KILL_MS;
+/** Main, after the step's timeout: how long to wait for the command's cancel to take effect. */
+const TIMEOUT_CANCEL_WAIT_MS = 15_000;
+/** Post may run after a cancel, when the runner kills at 10 s: all its cleanup fits in this. */
+const POST_CLEANUP_BUDGET_MS = SIGINT_TO_KILL_MS - MARGIN_MS;
+/** Post: the part of the cleanup budget a command cancel may use before the context destroy. */
+const POST_CANCEL_BUDGET_MS = 3000;
+/** Post: no single request may take longer, whatever request-timeout says. */
+const POST_REQUEST_TIMEOUT_MS = 5000;
+/** A cluster keeps at most this many execution contexts, and evicts idle ones past it. */
+const MAX_CONTEXTS_PER_CLUSTER = 145;
+
+;// CONCATENATED MODULE: ./src/common/poll.ts
+
+/**
+ * 100 ms, 130 ms, 169 ms, ... capped at 5 s. A command is seen at most ~30% of its run time
+ * (5 s at most) after it ends; npm run bench measured x1.5 overshooting by half.
+ */
+const DEFAULT_SCHEDULE = { initialMs: 100, factor: 1.3, maxMs: 5000 };
+/**
+ * Calls `fetch` until `isDone` holds or the deadline passes. Never sleeps past the deadline.
+ * Rejects with CancelledError when the signal aborts, and with whatever `fetch` rejects with.
+ */
+async function pollUntil(o) {
+    const schedule = o.schedule ?? DEFAULT_SCHEDULE;
+    const progressEvery = o.progressEveryMs ?? 30_000;
+    const started = o.clock.now();
+    let nextProgress = started + progressEvery;
+    let delay = schedule.initialMs;
+    let last;
+    for (;;) {
+        last = await o.fetch();
+        if (o.isDone(last))
+            return { done: true, value: last };
+        const now = o.clock.now();
+        if (now >= nextProgress) {
+            o.logger.info(`Waiting for ${o.what}: ${o.describe(last)} after ${formatDuration(now - started)}`);
+            nextProgress = now + progressEvery;
+        }
+        const remaining = o.deadline.remaining();
+        if (remaining <= 0)
+            return { done: false, last };
+        await o.sleep(Math.min(delay, remaining), o.signal);
+        delay = Math.min(schedule.maxMs, delay * schedule.factor);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/databricks/execution.ts
+
+const LANGUAGES = ['python', 'scala', 'sql', 'r'];
+/** The final command states. A cancel usually ends as Finished with an error result. */
+const FINAL_COMMAND_STATES = new Set(['Finished', 'Cancelled', 'Error']);
+/** The execution-context and command endpoints of API 1.2, for one cluster. */
+class ExecutionApi {
+    api;
+    clusterId;
+    constructor(api, clusterId) {
+        this.api = api;
+        this.clusterId = clusterId;
+    }
+    /** Not idempotent: a repeat after the service accepted it would leak a context. */
+    async createContext(language, call) {
+        const body = jsonBody({ clusterId: this.clusterId, language });
+        const answer = await this.api.post('/api/1.2/contexts/create', body, false, call);
+        return stringField(answer, 'id', 'contexts/create');
+    }
+    /** The context's status: Pending, Running or Error. */
+    async contextStatus(contextId, call) {
+        const q = { clusterId: this.clusterId, contextId };
+        const answer = await this.api.get('/api/1.2/contexts/status', q, call);
+        return stringField(answer, 'status', 'contexts/status');
+    }
+    async destroyContext(contextId, call) {
+        const body = jsonBody({ clusterId: this.clusterId, contextId });
+        await this.api.post('/api/1.2/contexts/destroy', body, true, call);
+    }
+    /** Not idempotent: a repeat after the service accepted it would run the code twice. */
+    async execute(contextId, language, source, call) {
+        const body = await commandBody(this.clusterId, contextId, language, source);
+        const answer = await this.api.post('/api/1.2/commands/execute', body, false, call);
+        return stringField(answer, 'id', 'commands/execute');
+    }
+    async commandStatus(contextId, commandId, call) {
+        const q = { clusterId: this.clusterId, contextId, commandId };
+        const answer = await this.api.get('/api/1.2/commands/status', q, call);
+        const results = answer.results;
+        return {
+            status: stringField(answer, 'status', 'commands/status'),
+            results: results && typeof results === 'object' ? results : null
+        };
+    }
+    /** Safe to repeat; the answer carries nothing clients use. */
+    async cancelCommand(contextId, commandId, call) {
+        const body = jsonBody({ clusterId: this.clusterId, contextId, commandId });
+        await this.api.post('/api/1.2/commands/cancel', body, true, call);
+    }
+}
+async function commandBody(clusterId, contextId, language, source) {
+    if (source.kind === 'inline')
+        return jsonBody({ language, clusterId, contextId, command: source.code });
+    // The platform's FormData encoder writes the boundary and headers for us.
+    const form = new FormData();
+    form.append('language', language);
+    form.append('clusterId', clusterId);
+    form.append('contextId', contextId);
+    form.append('command', new Blob([new Uint8Array(source.bytes)]), source.name);
+    const encoded = new Response(form);
+    const contentType = encoded.headers.get('content-type') ?? 'multipart/form-data';
+    return { contentType, data: Buffer.from(await encoded.arrayBuffer()) };
+}
+
+;// CONCATENATED MODULE: ./src/databricks/results.ts
+// Built from char codes so no control characters sit in the source.
+const ESC = String.fromCharCode(27);
+const ANSI = new RegExp(`${ESC}\\[[0-9;?]*[ -/]*[@-~]`, 'g');
+/** Removes terminal colour codes, which Python tracebacks from Databricks are full of. */
+function stripAnsi(text) {
+    return text.replace(ANSI, '');
+}
+/** Removes tags and decodes the few entities the service uses in error summaries. */
+function stripHtml(text) {
+    return text
+        .replace(/<[^>]*>/g, '')
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>')
+        .replace(/&quot;/g, '"')
+        .replace(/&#39;|&#x27;/g, "'")
+        .replace(/&amp;/g, '&');
+}
+/** Python may prefix the last expression's value with `Out[N]: `, which is noise to users. */
+function stripOutPrefix(text) {
+    return text.replace(/^Out\[\d+\]: /m, '');
+}
+const EXCEPTION_LINE = /^[A-Za-z_][\w.$]*(?:Error|Exception|Exit|Interrupt)\b(?::.*)?$/;
+/**
+ * One clean line that says what went wrong: the exception line of the summary, else of the
+ * cause (the last such line: Python ends its traceback with it), else a JVM ErrorMessage=,
+ * else the first line of anything there is.
+ */
+function errorLine(summary, cause) {
+    const s = firstLine(stripHtml(stripAnsi(summary)));
+    if (s && !/^-{3,}/.test(s) && s !== 'Error')
+        return s;
+    const lines = stripAnsi(cause)
+        .split('\n')
+        .map(l => l.trim())
+        .filter(Boolean);
+    for (let i = lines.length - 1; i >= 0; i--) {
+        const line = lines[i] ?? '';
+        if (EXCEPTION_LINE.test(line))
+            return line;
+    }
+    const jvm = cause.match(/ErrorMessage=(.+)/);
+    if (jvm?.[1])
+        return jvm[1].trim();
+    return s || lines.find(l => !/^-{3,}$/.test(l)) || 'The command failed without an error message';
+}
+function firstLine(text) {
+    return (text
+        .split('\n')
+        .map(l => l.trim())
+        .find(Boolean) ?? '');
+}
+/** A cancel usually ends as Finished with an error result naming CommandCancelledException. */
+function isCancellation(raw) {
+    if (!raw || raw.resultType !== 'error')
+        return false;
+    return `${str(raw.cause)} ${str(raw.summary)}`.includes('CommandCancelledException');
+}
+function parseResults(raw) {
+    if (!raw)
+        return { type: 'none' };
+    switch (raw.resultType) {
+        case 'text':
+            return { type: 'text', text: stripOutPrefix(str(raw.data)) };
+        case 'table':
+            return {
+                type: 'table',
+                columns: Array.isArray(raw.schema) ? raw.schema.map(column) : [],
+                rows: Array.isArray(raw.data) ? raw.data.map(r => (Array.isArray(r) ? r : [r])) : [],
+                truncated: raw.truncated === true
+            };
+        case 'error': {
+            const summary = str(raw.summary);
+            const cause = str(raw.cause);
+            return {
+                type: 'error',
+                message: errorLine(summary, cause),
+                traceback: stripAnsi(cause || stripHtml(summary))
+            };
+        }
+        case 'image':
+            return { type: 'image', fileName: str(raw.fileName) };
+        case 'images':
+            return {
+                type: 'images',
+                fileNames: Array.isArray(raw.fileNames) ? raw.fileNames.map(str) : []
+            };
+        default:
+            return { type: 'none' };
+    }
+}
+function column(c) {
+    const o = c && typeof c === 'object' ? c : {};
+    let type = o.type;
+    if (typeof type === 'string' && type.startsWith('"')) {
+        try {
+            type = JSON.parse(type);
+        }
+        catch {
+            // keep the text as it came
+        }
+    }
+    return { name: str(o.name), type: typeof type === 'string' ? type : JSON.stringify(type ?? '') };
+}
+function str(v) {
+    if (typeof v === 'string')
+        return v;
+    if (v === null || v === undefined)
+        return '';
+    return typeof v === 'object' ? JSON.stringify(v) : String(v);
+}
+/** A table as an array of objects keyed by column name (later duplicates win). */
+function tableToObjects(columns, rows) {
+    return rows.map(row => Object.fromEntries(columns.map((c, i) => [c.name, row[i] ?? null])));
+}
+
+;// CONCATENATED MODULE: ./src/databricks/clusters.ts
+
+/** States in which a cluster accepts commands. */
+const READY_CLUSTER_STATES = new Set(['RUNNING', 'RESIZING']);
+/** States that will become RUNNING without anyone's help. */
+const COMING_UP_CLUSTER_STATES = new Set(['PENDING', 'RESTARTING']);
+/** States a cluster rests in until someone starts it. */
+const STOPPED_CLUSTER_STATES = new Set(['TERMINATED', 'TERMINATING']);
+async function getCluster(api, clusterId, call) {
+    const answer = await api.get('/api/2.0/clusters/get', { cluster_id: clusterId }, call);
+    return {
+        state: stringField(answer, 'state', 'clusters/get'),
+        stateMessage: typeof answer.state_message === 'string' ? answer.state_message : '',
+        name: typeof answer.cluster_name === 'string' ? answer.cluster_name : ''
+    };
+}
+/**
+ * Asks a TERMINATED cluster to start; it answers at once. Safe to repeat. A cluster that is
+ * already starting answers INVALID_STATE (`ApiError.invalidState`).
+ */
+async function startCluster(api, clusterId, call) {
+    await api.post('/api/2.0/clusters/start', jsonBody({ cluster_id: clusterId }), true, call);
+}
+/** "PENDING (Starting Spark)": the state with the service's own words on it. */
+function describeCluster(info) {
+    return info.stateMessage ? `${info.state} (${info.stateMessage})` : info.state;
+}
+
+;// CONCATENATED MODULE: ./src/flow/cluster.ts
+
+
+
+
+
+/** Cluster start is slow (minutes); poll it gently. */
+const CLUSTER_SCHEDULE = { initialMs: 1000, factor: 1.5, maxMs: 10_000 };
+const READY = READY_CLUSTER_STATES;
+/**
+ * Makes sure the cluster accepts commands: returns at once when it does, waits when it is
+ * coming up, starts it when it is TERMINATED and `startCluster` allows, and fails otherwise.
+ */
+async function ensureClusterReady(o) {
+    const call = { deadline: o.deadline, signal: o.signal };
+    let info = await getCluster(o.api, o.clusterId, call);
+    if (READY.has(info.state))
+        return info;
+    if (STOPPED_CLUSTER_STATES.has(info.state)) {
+        if (!o.startCluster) {
+            throw new Error(`Cluster ${o.clusterId} is ${describeCluster(info)}. ` +
+                `Set the input start-cluster: true to start it, or start it in the workspace first.`);
+        }
+        o.logger.info(`Cluster ${o.clusterId} is ${info.state}; starting it (start-cluster: true)`);
+        try {
+            await startCluster(o.api, o.clusterId, call);
+        }
+        catch (e) {
+            // Someone else started it between our look and our start: that is what we wanted.
+            if (!(e instanceof ApiError && e.invalidState))
+                throw e;
+        }
+    }
+    else if (!COMING_UP_CLUSTER_STATES.has(info.state)) {
+        throw new Error(`Cluster ${o.clusterId} is in state ${describeCluster(info)} and cannot run commands.`);
+    }
+    const started = o.clock.now();
+    const outcome = await pollUntil({
+        what: `cluster ${o.clusterId} to start`,
+        fetch: () => getCluster(o.api, o.clusterId, call),
+        isDone: c => READY.has(c.state) || c.state === 'TERMINATED' || c.state === 'ERROR',
+        describe: describeCluster,
+        deadline: o.deadline,
+        clock: o.clock,
+        sleep: o.sleep,
+        signal: o.signal,
+        logger: o.logger,
+        schedule: CLUSTER_SCHEDULE,
+        progressEveryMs: 15_000
+    });
+    if (!outcome.done) {
+        throw new DeadlineError(`Timed out after ${o.deadline.label} waiting for cluster ${o.clusterId} to start (last state ${outcome.last?.state ?? 'unknown'}). Raise the timeout input or start the cluster ahead of the job.`);
+    }
+    info = outcome.value;
+    if (!READY.has(info.state)) {
+        throw new Error(`Cluster ${o.clusterId} did not start: it is ${describeCluster(info)}.`);
+    }
+    o.logger.info(`Cluster ${o.clusterId} is ${info.state} after ${formatDuration(o.clock.now() - started)}`);
+    return info;
+}
+
+;// CONCATENATED MODULE: ./src/flow/run-command.ts
+
+
+
+
+
+
+
+
+
+
+/** Runs one command in a fresh context. The context is left for the post step to destroy. */
+async function runCommand(req, hooks, d) {
+    const call = { deadline: req.deadline, signal: d.signal };
+    const exec = new ExecutionApi(d.api, req.clusterId);
+    const where = `cluster ${req.clusterId}`;
+    await step(`Failed to check ${where}`, () => ensureClusterReady({
+        ...d,
+        clusterId: req.clusterId,
+        startCluster: req.startCluster,
+        deadline: req.deadline
+    }));
+    const contextId = await step(`Failed to create a ${req.language} execution context on ${where}`, () => exec.createContext(req.language, call), UNKNOWN_CREATE);
+    hooks.onContextCreated(contextId);
+    d.logger.info(`Created execution context ${contextId}; waiting for it to be ready`);
+    const ctx = await step(`Failed while waiting for execution context ${contextId} on ${where}`, () => pollUntil({
+        what: `execution context ${contextId}`,
+        fetch: () => exec.contextStatus(contextId, call),
+        isDone: s => s !== 'Pending',
+        describe: s => s,
+        deadline: req.deadline,
+        ...d
+    }));
+    if (!ctx.done) {
+        throw new DeadlineError(`Timed out after ${req.deadline.label} waiting for execution context ${contextId} on ${where} (still ${ctx.last ?? 'Pending'}). The cluster may be overloaded; raise the timeout input or try again.`);
+    }
+    if (ctx.value !== 'Running') {
+        throw new Error(`Execution context ${contextId} on ${where} ended in state ${ctx.value}; the cluster could not start a ${req.language} interpreter. Check the cluster's event log and driver logs.`);
+    }
+    const commandId = await step(`Failed to start the command in context ${contextId} on ${where}`, () => exec.execute(contextId, req.language, req.source, call), UNKNOWN_EXECUTE);
+    hooks.onCommandStarted(commandId);
+    d.logger.info(`Started command ${commandId}`);
+    let final;
+    try {
+        const outcome = await step(`Failed while waiting for command ${commandId}`, () => pollUntil({
+            what: `command ${commandId}`,
+            fetch: () => exec.commandStatus(contextId, commandId, call),
+            isDone: s => FINAL_COMMAND_STATES.has(s.status),
+            describe: s => s.status,
+            deadline: req.deadline,
+            ...d
+        }));
+        if (!outcome.done) {
+            const budget = d.cancelWaitMs ?? TIMEOUT_CANCEL_WAIT_MS;
+            const after = await cancelAndWait(exec, contextId, commandId, budget, d);
+            // A command that did not stop stays marked as running, so post cancels it again.
+            if (after)
+                hooks.onCommandEnded();
+            throw new DeadlineError(`The command timed out after ${req.deadline.label} (the timeout input) and ${after ? 'was cancelled' : `did not stop within ${formatDuration(budget)} of being cancelled; the post step destroys its context, which stops it`}.`);
+        }
+        final = outcome.value;
+    }
+    catch (e) {
+        if (e instanceof CancelledError) {
+            const stopped = await cancelAndWait(exec, contextId, commandId, JOB_CANCEL_BUDGET_MS, d);
+            if (stopped)
+                hooks.onCommandEnded();
+            throw new CancelledError(`The job was cancelled; command ${commandId} ${stopped ? 'was cancelled' : 'was asked to cancel'}.`);
+        }
+        throw e;
+    }
+    hooks.onCommandEnded();
+    const cancelled = final.status === 'Cancelled' || isCancellation(final.results);
+    return {
+        contextId,
+        commandId,
+        status: cancelled ? 'Cancelled' : final.status,
+        result: parseResults(final.results)
+    };
+}
+/**
+ * Asks the service to cancel and waits, within `budgetMs`, for a final state. Returns whether
+ * the command stopped. Never throws: it runs on paths that are already failing.
+ */
+async function cancelAndWait(exec, contextId, commandId, budgetMs, d) {
+    // A fresh deadline, and no cancel signal: this work runs because of them.
+    const call = { deadline: Deadline.after(d.clock, budgetMs, formatDuration(budgetMs)) };
+    try {
+        d.logger.info(`Cancelling command ${commandId}`);
+        await exec.cancelCommand(contextId, commandId, call);
+        const outcome = await pollUntil({
+            what: `command ${commandId} to cancel`,
+            fetch: () => exec.commandStatus(contextId, commandId, call),
+            isDone: s => FINAL_COMMAND_STATES.has(s.status),
+            describe: s => s.status,
+            deadline: call.deadline,
+            clock: d.clock,
+            sleep: d.sleep,
+            logger: d.logger
+        });
+        return outcome.done;
+    }
+    catch (e) {
+        d.logger.warning(`Could not cancel command ${commandId}: ${errorMessage(e)}`);
+        return false;
+    }
+}
+/** Said when a create got no answer: it was not repeated, since a repeat could leak a second. */
+const UNKNOWN_CREATE = 'no answer came back, so the service may have created the context anyway; it was not retried, to avoid creating two. API 1.2 cannot list contexts: an idle one is evicted when the cluster needs room';
+/** Said when an execute got no answer: repeating it could run the code twice. */
+const UNKNOWN_EXECUTE = 'no answer came back, so the command may have started; it was not retried, to avoid running it twice. The post step destroys the context, which stops it';
+/** Runs one phase, adding what it was doing to any error (and a hint for known causes). */
+async function step(doing, f, ifUnknown) {
+    try {
+        return await f();
+    }
+    catch (e) {
+        const wrapped = wrapError(doing, e);
+        // The request went out and no answer came back: the service may have acted on it.
+        if (ifUnknown && e instanceof TransportError && !e.neverSent) {
+            wrapped.message += ` (${ifUnknown})`;
+        }
+        if (e instanceof ApiError && e.evicted) {
+            wrapped.message += ` (the context was evicted: a cluster keeps at most ${MAX_CONTEXTS_PER_CLUSTER} execution contexts and drops idle ones, or it restarted)`;
+        }
+        if (e instanceof ApiError && e.unauthorized) {
+            wrapped.message +=
+                ' (the credentials were refused: check that the token or password is valid, has not expired, and may use this cluster)';
+        }
+        throw wrapped;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/common/secrets.ts
+/**
+ * Every secret the step knows: tokens, passwords, client secrets, minted and exchanged tokens,
+ * Basic headers. Whatever holds a secret adds it here the moment it exists; the runner layer
+ * hooks `onAdd` to mask it in the log, and service text is passed through `redact` before it
+ * is cut, printed, written to an output or to the summary.
+ */
+class Secrets {
+    values = new Set();
+    listeners = [];
+    /** Called for every secret added from now on, and at once for those already known. */
+    onAdd(listener) {
+        this.listeners.push(listener);
+        for (const v of this.values)
+            listener(v);
+    }
+    add(value) {
+        // Very short values would redact ordinary words; no real credential is that short.
+        if (!value || value.length < 4 || this.values.has(value))
+            return;
+        this.values.add(value);
+        for (const l of this.listeners)
+            l(value);
+    }
+    list() {
+        return [...this.values];
+    }
+    /** The text with every known secret replaced by `***`, longest first so none leaves a tail. */
+    redact(text) {
+        let out = text;
+        for (const v of [...this.values].sort((a, b) => b.length - a.length)) {
+            if (out.includes(v))
+                out = out.split(v).join('***');
+        }
+        return out;
+    }
+}
+
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: ./src/databricks/auth/azure-cloud.ts
+/** The AzureDatabricks application: the resource of every Azure Databricks token, in every cloud. */
+const AZURE_DATABRICKS_APP = '2ff814a6-3304-4ab8-85cb-cd0e6f879c1d';
+const CLOUDS = [
+    [
+        '.azuredatabricks.net',
+        {
+            login: 'https://login.microsoftonline.com',
+            management: 'https://management.core.windows.net/'
+        }
+    ],
+    [
+        '.databricks.azure.us',
+        {
+            login: 'https://login.microsoftonline.us',
+            management: 'https://management.core.usgovcloudapi.net/'
+        }
+    ],
+    [
+        '.databricks.azure.cn',
+        {
+            login: 'https://login.chinacloudapi.cn',
+            management: 'https://management.core.chinacloudapi.cn/'
+        }
+    ]
+];
+/** The cloud of a workspace host name, by its domain; undefined for any other host. */
+function azureCloudOf(hostname) {
+    const h = hostname.toLowerCase();
+    return CLOUDS.find(([suffix]) => h.endsWith(suffix))?.[1];
+}
+/** Every Azure workspace domain, for messages. */
+const AZURE_DOMAINS = CLOUDS.map(([suffix]) => suffix);
+
+;// CONCATENATED MODULE: ./src/databricks/auth/refreshing.ts
+
+const TWENTY_MINUTES = 20 * 60_000;
+/** Azure Databricks refuses tokens with 30 s or less to live; the SDKs renew 40 s early. */
+const EARLY = 40_000;
+/**
+ * When a token of this lifetime is renewed, as milliseconds before its expiry: with less than
+ * half its life left, at most 20 minutes early, and at least 40 s early. Lifetimes too short for
+ * that (seconds, in tests) are still used for a quarter of their life, so a token is never
+ * minted for every request, and never sent once expired.
+ */
+function renewBefore(lifetimeMs) {
+    const half = Math.min(lifetimeMs / 2, TWENTY_MINUTES);
+    return half >= EARLY ? half : Math.min(EARLY, (lifetimeMs * 3) / 4);
+}
+/**
+ * Holds one minted token and mints the next when it is due. Concurrent callers share one
+ * renewal. A failed renewal while the old token is still good for a while is a warning, and
+ * the next request tries again; the service never sees an expired token from here.
+ */
+class RefreshingToken {
+    o;
+    current;
+    pending;
+    minted = false;
+    /** How many tokens were minted after the first: for the log and the tests. */
+    renewals = 0;
+    constructor(o) {
+        this.o = o;
+    }
+    async headers(call) {
+        const now = this.o.clock.now();
+        const c = this.current;
+        if (c && now < c.renewAt)
+            return c.headers;
+        try {
+            return (await this.next(call)).headers;
+        }
+        catch (e) {
+            if (c && this.o.clock.now() < c.safeUntil) {
+                this.o.logger.warning(`Could not renew the ${this.o.what} (${errorMessage(e)}); the current one is still valid for ${Math.round((c.expiresAt - this.o.clock.now()) / 1000)} s, trying again on the next request`);
+                return c.headers;
+            }
+            throw e;
+        }
+    }
+    /** Drops the current token (the service refused it); the next request mints a new one. */
+    invalidate() {
+        this.current = undefined;
+    }
+    next(call) {
+        this.pending ??= this.mintOne(call).finally(() => (this.pending = undefined));
+        return this.pending;
+    }
+    async mintOne(call) {
+        const started = this.o.clock.now();
+        const token = await this.o.mint(call);
+        // The lifetime counts from when the request was sent: the answer may have taken a while.
+        const lifetime = token.expiresAt - started;
+        if (token.expiresAt <= this.o.clock.now())
+            throw new Error(`the ${this.o.what} was already expired when it arrived`);
+        if (this.minted) {
+            this.renewals++;
+            this.o.logger.debug(`Renewed the ${this.o.what} (valid ${Math.round(lifetime / 1000)} s)`);
+        }
+        this.minted = true;
+        this.current = {
+            ...token,
+            renewAt: token.expiresAt - renewBefore(lifetime),
+            safeUntil: token.expiresAt - Math.min(EARLY, lifetime / 4)
+        };
+        return token;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/databricks/auth/minted.ts
+
+/** A method whose tokens are minted: renewed before expiry, and after a 401. */
+class MintedAuth {
+    authType;
+    description;
+    token;
+    constructor(authType, description, c, mint) {
+        this.authType = authType;
+        this.description = description;
+        this.token = new RefreshingToken({
+            what: `${authType} token`,
+            mint,
+            clock: c.clock,
+            logger: c.logger
+        });
+    }
+    headers(call) {
+        return this.token.headers(call);
+    }
+    renew() {
+        this.token.invalidate();
+        return true;
+    }
+    /** Tokens minted after the first. */
+    get renewals() {
+        return this.token.renewals;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/databricks/auth/token-endpoint.ts
+
+
+
+/**
+ * A token endpoint refused or failed. The message holds the OAuth `error` and
+ * `error_description` only: never the request, which carries the credential.
+ */
+class TokenEndpointError extends Error {
+    status;
+    oauthError;
+    retryAfterSeconds;
+    name = 'TokenEndpointError';
+    constructor(message, status, oauthError, retryAfterSeconds) {
+        super(message);
+        this.status = status;
+        this.oauthError = oauthError;
+        this.retryAfterSeconds = retryAfterSeconds;
+    }
+}
+/** 429, 5xx and network failures are worth another try; another 4xx never changes. */
+function retryable(e) {
+    if (e instanceof TokenEndpointError)
+        return e.status === 429 || e.status >= 500;
+    return e instanceof TransportError;
+}
+/**
+ * POSTs a form to a token endpoint and reads the token, retrying transient failures. A token
+ * request mints nothing that matters twice, so it is always safe to repeat. The token is
+ * added to the secrets before this returns, so nothing can print it first.
+ */
+async function requestToken(c, r, call) {
+    const attempt = async () => {
+        if (call.signal?.aborted)
+            throw new CancelledError();
+        const res = await c.transport.send({
+            method: 'POST',
+            url: r.url,
+            headers: {
+                'Content-Type': 'application/x-www-form-urlencoded',
+                Accept: 'application/json',
+                ...r.headers
+            },
+            body: r.form.toString(),
+            timeoutMs: Math.min(c.requestTimeoutMs, Math.max(1000, call.deadline.remaining())),
+            signal: call.signal
+        });
+        const body = parseObject(res.body);
+        const token = body?.access_token;
+        if (typeof token === 'string' && token)
+            c.secrets.add(token);
+        if (res.status < 200 || res.status >= 300)
+            throw failure(c, r, res.status, body, res.headers);
+        if (typeof token !== 'string' || !token)
+            throw new TokenEndpointError(`${r.what}: ${r.url} answered HTTP ${res.status} without an access_token`, res.status, undefined, undefined);
+        const expires = parseSeconds(body?.expires_in);
+        if (expires === undefined)
+            throw new TokenEndpointError(`${r.what}: ${r.url} answered without a valid expires_in (${JSON.stringify(body?.expires_in) ?? 'missing'})`, res.status, undefined, undefined);
+        const raw = { ...body };
+        delete raw.access_token;
+        delete raw.refresh_token;
+        delete raw.id_token;
+        return { accessToken: token, expiresInSeconds: expires, raw };
+    };
+    return retryOAuthCall(c, call, `${r.what} (POST ${r.url})`, attempt);
+}
+/** Runs a call to an OAuth service (discovery, token endpoint) with its retry rules. */
+function retryOAuthCall(c, call, label, attempt) {
+    return withRetry(attempt, {
+        label,
+        idempotent: true,
+        deadline: call.deadline,
+        sleep: c.sleep,
+        signal: call.signal,
+        logger: c.logger,
+        options: c.retry,
+        random: c.random,
+        retryable
+    });
+}
+/** `expires_in` comes as a number or, from some servers, as a string of digits. */
+function parseSeconds(v) {
+    if (typeof v === 'number' && Number.isFinite(v) && v >= 0)
+        return v;
+    if (typeof v === 'string' && /^\s*\d+(\.\d+)?\s*$/.test(v))
+        return Number(v);
+    return undefined;
+}
+function parseObject(text) {
+    try {
+        const v = JSON.parse(text);
+        return v && typeof v === 'object' && !Array.isArray(v)
+            ? v
+            : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+function failure(c, r, status, body, headers) {
+    const error = typeof body?.error === 'string' ? body.error : undefined;
+    const description = typeof body?.error_description === 'string' ? body.error_description.slice(0, 500) : undefined;
+    const said = error
+        ? `${error}${description ? `: ${description}` : ''}`
+        : '(no OAuth error in the answer)';
+    const retryAfter = headers['retry-after']?.trim();
+    return new TokenEndpointError(c.secrets.redact(`${r.what} failed: ${r.url} answered HTTP ${status} ${said}`), status, error, retryAfter && /^\d+$/.test(retryAfter) ? Number(retryAfter) : undefined);
+}
+
+;// CONCATENATED MODULE: ./src/databricks/auth/azure-cli.ts
+
+
+
+
+
+/** The real one: no shell, a hard timeout, and a cancel kills the program. */
+const runProgram = (file, args, o) => new Promise((resolve, reject) => {
+    (0,external_node_child_process_namespaceObject.execFile)(file, args, { timeout: o.timeoutMs, signal: o.signal, maxBuffer: 1024 * 1024, windowsHide: true }, (error, stdout, stderr) => {
+        if (!error)
+            return resolve(stdout);
+        if (o.signal?.aborted)
+            return reject(new CancelledError());
+        const code = error.code;
+        if (code === 'ENOENT')
+            return reject(new Error(`the Azure CLI (${file}) is not on PATH: install it, or sign in with the azure/login action first`));
+        const said = String(stderr || error.message)
+            .trim()
+            .split('\n')
+            .slice(0, 5)
+            .join(' ');
+        reject(new Error(`${file} failed (${error.killed ? 'timed out' : `exit ${code}`}): ${said}`));
+    });
+});
+const AZ_TIMEOUT_MS = 30_000;
+/**
+ * `azure-cli`: the token of whoever `az` is signed in as (after azure/login), read from
+ * `az account get-access-token`, and read again when it is due.
+ */
+function azureCli(c, o) {
+    const az = o.az ?? 'az';
+    return new MintedAuth('azure-cli', 'Azure CLI sign-in', c, async (call) => {
+        const out = await o.run(az, ['account', 'get-access-token', '--resource', AZURE_DATABRICKS_APP, '--output', 'json'], {
+            timeoutMs: Math.min(AZ_TIMEOUT_MS, Math.max(1000, call.deadline.remaining())),
+            signal: call.signal
+        });
+        let parsed;
+        try {
+            parsed = JSON.parse(out);
+        }
+        catch {
+            throw new Error(`${az} account get-access-token printed something that is not JSON`);
+        }
+        const token = parsed.accessToken;
+        if (typeof token !== 'string' || !token)
+            throw new Error(`${az} account get-access-token printed no accessToken`);
+        c.secrets.add(token);
+        const header = `Bearer ${token}`;
+        c.secrets.add(header);
+        const expiresAt = expiryOf(parsed);
+        if (expiresAt === undefined)
+            throw new Error(`${az} account get-access-token printed no expires_on or expiresOn`);
+        const headers = { Authorization: header };
+        if (o.workspaceResourceId)
+            headers['X-Databricks-Azure-Workspace-Resource-Id'] = o.workspaceResourceId;
+        return { headers, expiresAt };
+    });
+}
+/**
+ * Newer CLIs print `expires_on` (POSIX seconds); older ones only `expiresOn`, a local time
+ * without a zone ("2024-05-01 13:45:00.000000"), read here as the machine's local time as az does.
+ */
+function expiryOf(o) {
+    const epoch = parseSeconds(o.expires_on);
+    if (epoch !== undefined)
+        return epoch * 1000;
+    if (typeof o.expiresOn === 'string') {
+        const m = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})/.exec(o.expiresOn);
+        if (m) {
+            const [, y, mo, d, h, mi, s] = m.map(Number);
+            return new Date(y, mo - 1, d, h, mi, s).getTime();
+        }
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/databricks/auth/azure.ts
+
+
+
+
+/**
+ * An Entra token for the AzureDatabricks application, plus (when Entra gives one) a token for
+ * the service-management endpoint: with it a service principal that has rights on the
+ * workspace resource but is not yet a workspace user can sign in.
+ */
+function entraAuth(c, authType, description, o, proof) {
+    const url = `${o.cloud.login.replace(/\/+$/, '')}/${encodeURIComponent(o.tenantId)}/oauth2/v2.0/token`;
+    const entra = async (scope, fields, call) => requestToken(c, {
+        url,
+        what: `Entra ID sign-in of ${o.clientId} for ${scope}`,
+        form: new URLSearchParams({
+            grant_type: 'client_credentials',
+            client_id: o.clientId,
+            scope,
+            ...fields
+        })
+    }, call);
+    return new MintedAuth(authType, description, c, async (call) => {
+        const fields = await proof(call);
+        const started = c.clock.now();
+        const main = await entra(`${AZURE_DATABRICKS_APP}/.default`, fields, call);
+        const headers = { Authorization: `Bearer ${main.accessToken}` };
+        c.secrets.add(headers.Authorization);
+        let expiresAt = started + main.expiresInSeconds * 1000;
+        try {
+            // A v2 scope is the resource id and /.default: for this URL resource, a double slash.
+            const mgmt = await entra(`${o.cloud.management}/.default`, fields, call);
+            headers['X-Databricks-Azure-SP-Management-Token'] = mgmt.accessToken;
+            expiresAt = Math.min(expiresAt, started + mgmt.expiresInSeconds * 1000);
+        }
+        catch (e) {
+            // Optional: a principal that is already a workspace user signs in without it.
+            c.logger.debug(`No service-management token (${errorMessage(e)}); signing in without it`);
+        }
+        if (o.workspaceResourceId)
+            headers['X-Databricks-Azure-Workspace-Resource-Id'] = o.workspaceResourceId;
+        return { headers, expiresAt };
+    });
+}
+/** `azure-client-secret`: an Entra service principal with a client secret. */
+function azureClientSecret(c, o) {
+    c.secrets.add(o.clientSecret);
+    return entraAuth(c, 'azure-client-secret', `Azure service principal ${o.clientId} (client secret)`, o, async () => ({ client_secret: o.clientSecret }));
+}
+/** Entra's audience for federated credentials. */
+const AZURE_FEDERATION_AUDIENCE = 'api://AzureADTokenExchange';
+/**
+ * `github-oidc-azure`: the GitHub ID token as the Entra client assertion. A new one at every
+ * renewal: an assertion lives about 5 minutes, the Entra token about an hour.
+ */
+function githubOidcAzure(c, o) {
+    return entraAuth(c, 'github-oidc-azure', `Azure service principal ${o.clientId} (GitHub OIDC federation)`, o, async (call) => {
+        const assertion = await o.idToken(AZURE_FEDERATION_AUDIENCE, call);
+        c.secrets.add(assertion);
+        return {
+            client_assertion: assertion,
+            client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer'
+        };
+    });
+}
+
+;// CONCATENATED MODULE: ./src/databricks/auth/discovery.ts
+
+
+async function getJson(c, url, call, retries) {
+    const attempt = async () => {
+        if (call.signal?.aborted)
+            throw new CancelledError();
+        const res = await c.transport.send({
+            method: 'GET',
+            url,
+            headers: { Accept: 'application/json' },
+            timeoutMs: Math.min(c.requestTimeoutMs, Math.max(1000, call.deadline.remaining())),
+            signal: call.signal
+        });
+        if (res.status !== 200)
+            throw new TokenEndpointError(`${url} answered HTTP ${res.status}`, res.status, undefined, undefined);
+        try {
+            const v = JSON.parse(res.body);
+            if (v && typeof v === 'object' && !Array.isArray(v))
+                return v;
+        }
+        catch {
+            // below
+        }
+        throw new Error(`${url} answered with something that is not a JSON object`);
+    };
+    if (!retries)
+        return attempt();
+    return retryOAuthCall(c, call, `GET ${url}`, attempt);
+}
+/**
+ * The workspace's OAuth token endpoint, found as the SDKs find it: the host metadata
+ * (`/.well-known/databricks-config`, newer workspaces) names the OIDC root; without it, or when
+ * it fails, the classic `{host}/oidc` root. Its authorization-server document names the endpoint.
+ */
+async function discoverTokenEndpoint(c, host, call) {
+    let root = `${host}/oidc`;
+    try {
+        const meta = await getJson(c, `${host}/.well-known/databricks-config`, call, false);
+        const oidc = typeof meta.oidc_endpoint === 'string' ? meta.oidc_endpoint : '';
+        const account = typeof meta.account_id === 'string' ? meta.account_id : '';
+        if (/^https:\/\//.test(oidc))
+            root = oidc.replace('{account_id}', account).replace(/\/+$/, '');
+    }
+    catch (e) {
+        if (e instanceof CancelledError)
+            throw e;
+        c.logger.debug(`No host metadata (${errorMessage(e)}); using ${root}`);
+    }
+    const url = `${root}/.well-known/oauth-authorization-server`;
+    let doc;
+    try {
+        doc = await getJson(c, url, call, true);
+    }
+    catch (e) {
+        if (e instanceof TokenEndpointError && e.status === 404)
+            throw new Error(`Databricks OAuth is not supported for this host: ${url} answered HTTP 404. Check the host, or use a personal access token.`, { cause: e });
+        throw new Error(`Could not discover the OAuth token endpoint: ${errorMessage(e)}`, { cause: e });
+    }
+    const endpoint = doc.token_endpoint;
+    if (typeof endpoint !== 'string' || !/^https:\/\//.test(endpoint))
+        throw new Error(`${url} names no https token_endpoint`);
+    return endpoint;
+}
+
+;// CONCATENATED MODULE: ./src/databricks/auth/databricks-oauth.ts
+
+
+
+/** The workspace token endpoint, discovered once per process. */
+function endpointOnce(c, host) {
+    let found;
+    return call => {
+        found ??= discoverTokenEndpoint(c, host, call).catch((e) => {
+            found = undefined;
+            throw e;
+        });
+        return found;
+    };
+}
+/**
+ * `oauth-m2m`: a service principal's OAuth secret, exchanged for a workspace token with the
+ * client-credentials grant. Id and secret go as HTTP Basic, each URL-encoded first (RFC 6749).
+ */
+function oauthM2M(c, o) {
+    c.secrets.add(o.clientSecret);
+    const basic = Buffer.from(`${encodeURIComponent(o.clientId)}:${encodeURIComponent(o.clientSecret)}`, 'utf8').toString('base64');
+    c.secrets.add(basic);
+    c.secrets.add(`Basic ${basic}`);
+    const endpoint = endpointOnce(c, o.host);
+    return new MintedAuth('oauth-m2m', `OAuth service principal ${o.clientId}`, c, async (call) => {
+        const url = await endpoint(call);
+        const t = await requestToken(c, {
+            url,
+            what: `OAuth client credentials for ${o.clientId}`,
+            headers: { Authorization: `Basic ${basic}` },
+            form: new URLSearchParams({ grant_type: 'client_credentials', scope: 'all-apis' })
+        }, call);
+        return bearer(c, t.accessToken, t.expiresInSeconds);
+    });
+}
+/**
+ * `github-oidc`: workload identity federation. A fresh GitHub ID token for every exchange
+ * (each lives about 5 minutes), traded at the workspace token endpoint (RFC 8693). With a
+ * client id the service principal's federation policy applies; without, the account's.
+ */
+function githubOidc(c, o) {
+    const endpoint = endpointOnce(c, o.host);
+    const who = o.clientId ? `service principal ${o.clientId}` : 'account-wide federation';
+    return new MintedAuth('github-oidc', `GitHub OIDC federation (${who})`, c, async (call) => {
+        const url = await endpoint(call);
+        const jwt = await o.idToken(o.audience || url, call);
+        c.secrets.add(jwt);
+        const form = new URLSearchParams({
+            grant_type: 'urn:ietf:params:oauth:grant-type:token-exchange',
+            subject_token: jwt,
+            subject_token_type: 'urn:ietf:params:oauth:token-type:jwt',
+            scope: 'all-apis'
+        });
+        if (o.clientId)
+            form.set('client_id', o.clientId);
+        const t = await requestToken(c, { url, form, what: `GitHub OIDC token exchange (${who})` }, call);
+        return bearer(c, t.accessToken, t.expiresInSeconds);
+    });
+}
+function bearer(c, token, seconds) {
+    const header = `Bearer ${token}`;
+    c.secrets.add(header);
+    return { headers: { Authorization: header }, expiresAt: c.clock.now() + seconds * 1000 };
+}
+
+;// CONCATENATED MODULE: ./src/databricks/auth/static.ts
+/** A personal access token (or any bearer token), sent as `Authorization: Bearer`. */
+class TokenAuth {
+    authType = 'pat';
+    description = 'personal access token';
+    header;
+    constructor(token, secrets) {
+        this.header = `Bearer ${token}`;
+        secrets.add(token);
+        secrets.add(this.header);
+    }
+    async headers() {
+        return { Authorization: this.header };
+    }
+    renew() {
+        return false;
+    }
+}
+/** HTTP Basic with a user name and password, as the original 1.2 API describes. */
+class BasicAuth {
+    authType = 'basic';
+    description;
+    header;
+    constructor(username, password, secrets) {
+        this.description = `user name and password (${username})`;
+        const encoded = Buffer.from(`${username}:${password}`, 'utf8').toString('base64');
+        this.header = `Basic ${encoded}`;
+        // The base64 form is as good as the password to anyone who reads it.
+        for (const s of [password, encoded, this.header])
+            secrets.add(s);
+    }
+    async headers() {
+        return { Authorization: this.header };
+    }
+    renew() {
+        return false;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/runner/id-token.ts
+
+
+
+class IdTokenError extends Error {
+    status;
+    retryAfterSeconds;
+    constructor(message, status, retryAfterSeconds = undefined) {
+        super(message);
+        this.status = status;
+        this.retryAfterSeconds = retryAfterSeconds;
+    }
+}
+/**
+ * GitHub's ID-token service, as `core.getIDToken` calls it (GET the request URL with
+ * `&audience=`, the request token as Bearer, the JWT in `value`), but through our transport:
+ * bounded by a timeout and the job's cancel, retried on 429/5xx and network errors. The request
+ * token and every ID token are secrets before anything could print them.
+ */
+function githubIdTokens(o) {
+    const base = o.env.ACTIONS_ID_TOKEN_REQUEST_URL ?? '';
+    const requestToken = o.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN ?? '';
+    o.secrets.add(requestToken);
+    return async (audience, call) => {
+        const url = `${base}${base.includes('?') ? '&' : '?'}audience=${encodeURIComponent(audience)}`;
+        const attempt = async () => {
+            if (call.signal?.aborted)
+                throw new CancelledError();
+            const res = await o.transport.send({
+                method: 'GET',
+                url,
+                headers: { Authorization: `Bearer ${requestToken}`, Accept: 'application/json' },
+                timeoutMs: Math.min(o.requestTimeoutMs, Math.max(1000, call.deadline.remaining())),
+                signal: call.signal
+            });
+            let value;
+            try {
+                value = JSON.parse(res.body).value;
+            }
+            catch {
+                value = undefined;
+            }
+            if (typeof value === 'string' && value)
+                o.secrets.add(value);
+            if (res.status !== 200) {
+                const ra = res.headers['retry-after']?.trim();
+                throw new IdTokenError(`GitHub's ID-token service answered HTTP ${res.status}`, res.status, ra && /^\d+$/.test(ra) ? Number(ra) : undefined);
+            }
+            if (typeof value !== 'string' || !value)
+                throw new Error("GitHub's ID-token service answered without a token (no `value`)");
+            return value;
+        };
+        return withRetry(attempt, {
+            label: `GitHub ID token for audience ${audience}`,
+            idempotent: true,
+            deadline: call.deadline,
+            sleep: o.sleep,
+            signal: call.signal,
+            logger: o.logger,
+            retryable: e => e instanceof TransportError ||
+                (e instanceof IdTokenError && (e.status === 429 || e.status >= 500))
+        }).catch((e) => {
+            if (e instanceof CancelledError)
+                throw e;
+            throw new Error(`Could not get a GitHub ID token (audience ${audience}): ${e instanceof Error ? e.message : String(e)}`, { cause: e });
+        });
+    };
+}
+
+;// CONCATENATED MODULE: ./src/runner/credentials.ts
+
+
+
+
+
+/** Said once per run with basic: the method still works for accounts that allow it. */
+const BASIC_RETIRED = 'auth-type basic: Databricks retired password sign-in for workspace users on 10 July 2024; it works only where the workspace still accepts it. Use a service principal instead: oauth-m2m (client-id, client-secret), or github-oidc with no secret at all.';
+/** Every configured secret into the registry, before any check could print one. */
+function registerConfiguredSecrets(raw, env, secrets) {
+    for (const v of [
+        raw.token,
+        raw.password,
+        raw.clientSecret,
+        raw.azureClientSecret,
+        env.DATABRICKS_TOKEN,
+        env.DATABRICKS_PASSWORD,
+        env.DATABRICKS_CLIENT_SECRET,
+        env.ARM_CLIENT_SECRET,
+        env.ACTIONS_ID_TOKEN_REQUEST_TOKEN
+    ]) {
+        secrets.add(v);
+        secrets.add(v?.trim());
+    }
+}
+/** The authenticator for a checked plan. Nothing is called yet: tokens are minted on first use. */
+function createAuthenticator(host, plan, d) {
+    const c = {
+        transport: d.transport,
+        clock: d.clock,
+        sleep: d.sleep,
+        logger: d.logger,
+        secrets: d.secrets,
+        requestTimeoutMs: d.requestTimeoutMs
+    };
+    const idToken = () => githubIdTokens({ ...d, env: d.env });
+    switch (plan.type) {
+        case 'pat':
+            return new TokenAuth(plan.token, d.secrets);
+        case 'basic':
+            return new BasicAuth(plan.username, plan.password, d.secrets);
+        case 'oauth-m2m':
+            return oauthM2M(c, { host, ...plan });
+        case 'github-oidc':
+            return githubOidc(c, { host, ...plan, idToken: idToken() });
+        case 'azure-client-secret':
+            return azureClientSecret(c, { host, ...plan });
+        case 'github-oidc-azure':
+            return githubOidcAzure(c, { host, ...plan, idToken: idToken() });
+        case 'azure-cli':
+            return azureCli(c, { run: d.run ?? runProgram, ...plan });
+    }
+}
+
+;// CONCATENATED MODULE: ./src/databricks/auth/types.ts
+/** The methods, named as Databricks' unified authentication (DATABRICKS_AUTH_TYPE) names them. */
+const AUTH_TYPES = [
+    'pat',
+    'basic',
+    'oauth-m2m',
+    'github-oidc',
+    'azure-client-secret',
+    'github-oidc-azure',
+    'azure-cli'
+];
+
+;// CONCATENATED MODULE: ./src/runner/auth-settings.ts
+/** The credential settings: inputs, their environment fallbacks, and where each value came from. */
+/** Each setting: its input and the environment variable it falls back to (the SDKs' names). */
+const SETTINGS = {
+    authType: ['auth-type', 'DATABRICKS_AUTH_TYPE'],
+    token: ['token', 'DATABRICKS_TOKEN'],
+    username: ['username', 'DATABRICKS_USERNAME'],
+    password: ['password', 'DATABRICKS_PASSWORD'],
+    clientId: ['client-id', 'DATABRICKS_CLIENT_ID'],
+    clientSecret: ['client-secret', 'DATABRICKS_CLIENT_SECRET'],
+    tokenAudience: ['token-audience', 'DATABRICKS_TOKEN_AUDIENCE'],
+    azureClientId: ['azure-client-id', 'ARM_CLIENT_ID'],
+    azureClientSecret: ['azure-client-secret', 'ARM_CLIENT_SECRET'],
+    azureTenantId: ['azure-tenant-id', 'ARM_TENANT_ID'],
+    azureWorkspaceResourceId: ['azure-workspace-resource-id', 'DATABRICKS_AZURE_RESOURCE_ID']
+};
+/** The input names, for reading them and for action.yml. */
+const CREDENTIAL_INPUTS = Object.fromEntries(Object.entries(SETTINGS).map(([k, [input]]) => [k, input]));
+/** Each setting's value: the input when given, else its environment variable (trimmed). */
+function resolve(raw, env) {
+    const out = {};
+    for (const [k, [input, name]] of Object.entries(SETTINGS)) {
+        const given = raw[k];
+        // Secrets keep their exact bytes from inputs; from the environment a trailing newline
+        // (common when a secret is pasted) is dropped.
+        const fromEnv = env[name]?.trim() ?? '';
+        out[k] = given ? { value: given, from: `input ${input}` } : { value: fromEnv, from: name };
+    }
+    return out;
+}
+/** "input client-id (or DATABRICKS_CLIENT_ID)", for messages. */
+function describe(k) {
+    const [input, name] = SETTINGS[k];
+    return `input ${input} (or ${name})`;
+}
+
+;// CONCATENATED MODULE: ./src/runner/auth-choice.ts
+
+
+
+
+
+/** Credential kinds as the SDKs count them for "more than one authorization method". */
+const KINDS = [
+    ['pat', ['token']],
+    ['basic', ['username', 'password']],
+    ['oauth', ['clientId', 'clientSecret']],
+    ['azure', ['azureClientId', 'azureClientSecret', 'azureTenantId']]
+];
+const PERMISSION_HELP = 'GitHub sets ACTIONS_ID_TOKEN_REQUEST_URL and ACTIONS_ID_TOKEN_REQUEST_TOKEN only for jobs with `permissions: id-token: write`; add it to the job (pull requests from forks never get an ID token: use a secret-based method there).';
+/**
+ * Picks and checks the method as the Databricks SDKs do, before any call: a named auth-type
+ * wins; otherwise exactly one kind of credential may be configured, and GitHub OIDC is chosen
+ * only when none is (its variables never count as a credential). Inputs fall back to env.
+ */
+function chooseCredentials(raw, env, hostname) {
+    const s = resolve(raw, env);
+    const has = (k) => s[k].value !== '';
+    const v = (k) => s[k].value;
+    const hasIdToken = !!(env.ACTIONS_ID_TOKEN_REQUEST_URL && env.ACTIONS_ID_TOKEN_REQUEST_TOKEN);
+    const need = (type, ...keys) => {
+        const missing = keys.filter(k => !has(k));
+        if (missing.length)
+            throw new InputError(`${type} authentication needs ${missing.map(describe).join(' and ')}: set ${missing.length > 1 ? 'them' : 'it'}, or choose another auth-type.`);
+    };
+    const needIdToken = (type) => {
+        if (!hasIdToken)
+            throw new InputError(`${type} authentication needs a GitHub ID token, and this job has none. ${PERMISSION_HELP}`);
+    };
+    let type = v('authType').toLowerCase();
+    if (type && !AUTH_TYPES.includes(type))
+        throw new InputError(`Invalid ${s.authType.from} '${v('authType')}': expected one of ${AUTH_TYPES.join(', ')}.`);
+    if (!type)
+        type = implied(s, has, hasIdToken);
+    const azure = () => ({
+        cloud: entraCloud(type, env, hostname),
+        ...(has('azureWorkspaceResourceId')
+            ? { workspaceResourceId: v('azureWorkspaceResourceId') }
+            : {})
+    });
+    switch (type) {
+        case 'pat':
+            need(type, 'token');
+            return { type, token: v('token') };
+        case 'basic':
+            need(type, 'username', 'password');
+            return { type, username: v('username'), password: v('password') };
+        case 'oauth-m2m':
+            need(type, 'clientId', 'clientSecret');
+            return { type, clientId: v('clientId'), clientSecret: v('clientSecret') };
+        case 'github-oidc':
+            needIdToken(type);
+            return {
+                type,
+                ...(has('clientId') ? { clientId: v('clientId') } : {}),
+                ...(has('tokenAudience') ? { audience: v('tokenAudience') } : {})
+            };
+        case 'azure-client-secret':
+            need(type, 'azureClientId', 'azureClientSecret', 'azureTenantId');
+            return {
+                type,
+                clientId: v('azureClientId'),
+                clientSecret: v('azureClientSecret'),
+                tenantId: v('azureTenantId'),
+                ...azure()
+            };
+        case 'github-oidc-azure':
+            need(type, 'azureClientId', 'azureTenantId');
+            needIdToken(type);
+            return { type, clientId: v('azureClientId'), tenantId: v('azureTenantId'), ...azure() };
+        case 'azure-cli':
+            return has('azureWorkspaceResourceId')
+                ? { type, workspaceResourceId: v('azureWorkspaceResourceId') }
+                : { type };
+    }
+}
+/** The method the configured credentials imply, when auth-type is not set. */
+function implied(s, has, hasIdToken) {
+    const kinds = KINDS.filter(([, fields]) => fields.some(has));
+    if (kinds.length > 1) {
+        const list = kinds
+            .map(([kind, fields]) => `${kind} (${fields
+            .filter(has)
+            .map(k => s[k].from)
+            .join(', ')})`)
+            .join(' and ');
+        throw new InputError(`More than one authorization method configured: ${list}. Set auth-type to the one to use (one of ${AUTH_TYPES.join(', ')}), or remove the others.`);
+    }
+    const kind = kinds[0]?.[0];
+    if (kind === 'pat')
+        return 'pat';
+    if (kind === 'basic')
+        return 'basic';
+    if (kind === 'oauth') {
+        if (has('clientSecret'))
+            return 'oauth-m2m';
+        if (hasIdToken)
+            return 'github-oidc';
+        throw new InputError(`${s.clientId.from} was given without a client secret: set ${describe('clientSecret')} for oauth-m2m, or give the job \`permissions: id-token: write\` for github-oidc federation with that service principal.`);
+    }
+    if (kind === 'azure') {
+        if (has('azureClientSecret'))
+            return 'azure-client-secret';
+        if (hasIdToken)
+            return 'github-oidc-azure';
+        throw new InputError(`Azure service principal settings were given without a secret: set ${describe('azureClientSecret')} for azure-client-secret, or give the job \`permissions: id-token: write\` for github-oidc-azure.`);
+    }
+    if (hasIdToken)
+        return 'github-oidc';
+    throw new InputError('No credentials: set the token input (e.g. token: ${{ secrets.DATABRICKS_TOKEN }}) or DATABRICKS_TOKEN; or client-id and client-secret for a service principal (oauth-m2m); or give the job `permissions: id-token: write` for GitHub OIDC federation (github-oidc, no secret at all). See auth-type for every method.');
+}
+/**
+ * Entra's sign-in host: the workspace's cloud by its domain, or AZURE_AUTHORITY_HOST. On any
+ * other host (a proxy, the emulator) there is no way to know it, so it must be set.
+ */
+function entraCloud(type, env, hostname) {
+    const known = azureCloudOf(hostname);
+    const authority = env.AZURE_AUTHORITY_HOST?.trim();
+    if (authority) {
+        let url;
+        try {
+            url = new URL(authority);
+        }
+        catch {
+            url = undefined;
+        }
+        if (url?.protocol !== 'https:')
+            throw new InputError(`Invalid AZURE_AUTHORITY_HOST '${authority}': expected an https:// URL such as https://login.microsoftonline.com.`);
+        return {
+            login: url.origin,
+            management: known?.management ?? 'https://management.core.windows.net/'
+        };
+    }
+    if (known)
+        return known;
+    throw new InputError(`${type} authentication signs in with Microsoft Entra ID, but host ${hostname} is not an Azure Databricks workspace (${AZURE_DOMAINS.join(', ')}), so its sign-in host is unknown: set AZURE_AUTHORITY_HOST, e.g. https://login.microsoftonline.com.`);
+}
+
+;// CONCATENATED MODULE: ./src/runner/connection.ts
+
+/** Where to connect: the host input, with its env fallback (credentials: auth-choice.ts). */
+const HOST_EXAMPLE = 'https://adb-1234567890123456.7.azuredatabricks.net';
+/** The workspace origin: https added when missing, http refused, paths and queries dropped. */
+function parseHost(value) {
+    if (!value)
+        throw new InputError(`Input host is required: set it to your workspace URL, e.g. ${HOST_EXAMPLE}, or set DATABRICKS_HOST.`);
+    if (/^http:\/\//i.test(value))
+        throw new InputError(`Invalid input host '${value}': http is refused because the token would travel unencrypted. Use https://${value.slice(7)}.`);
+    const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(value) ? value : `https://${value}`;
+    let url;
+    try {
+        url = new URL(withScheme);
+    }
+    catch {
+        throw new InputError(`Invalid input host '${value}': not a URL. Expected the workspace URL, e.g. ${HOST_EXAMPLE}.`);
+    }
+    if (url.protocol !== 'https:')
+        throw new InputError(`Invalid input host '${value}': only https:// workspace URLs are supported, e.g. ${HOST_EXAMPLE}.`);
+    if (!/^(\[[0-9a-f:.]+\]|[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*)$/i.test(url.hostname) ||
+        url.username ||
+        url.password) {
+        throw new InputError(`Invalid input host '${value}': '${url.hostname}' is not a host name. Expected the workspace URL, e.g. ${HOST_EXAMPLE}.`);
+    }
+    return url.origin;
+}
+
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+;// CONCATENATED MODULE: ./src/runner/source.ts
+
+
+/** Larger uploads are refused before any call: the API is for code, not data. */
+const MAX_FILE_BYTES = 10 * 1024 * 1024;
+/** Reads the `file` input, relative to the workspace, with a clear error for each way it fails. */
+async function resolveSource(file, workspace, fs) {
+    const full = external_node_path_namespaceObject.resolve(workspace, file);
+    let info;
+    try {
+        info = await fs.stat(full);
+    }
+    catch (e) {
+        const missing = /ENOENT|ENOTDIR/.test(errorMessage(e));
+        throw new InputError(missing
+            ? `Input file '${file}' was not found (looked for ${full}). Paths are relative to the repository root; check out the repository first (actions/checkout).`
+            : `Input file '${file}' cannot be read: ${errorMessage(e)}.`);
+    }
+    if (!info.isFile())
+        throw new InputError(`Input file '${file}' is not a regular file (${full}). Give the path of a source file.`);
+    if (info.size > MAX_FILE_BYTES) {
+        throw new InputError(`Input file '${file}' is ${(info.size / 1048576).toFixed(1)} MiB; the limit is ${MAX_FILE_BYTES / 1048576} MiB. Put data in DBFS or a volume and read it from the code.`);
+    }
+    let bytes;
+    try {
+        bytes = await fs.readFile(full);
+    }
+    catch (e) {
+        throw new InputError(`Input file '${file}' cannot be read: ${errorMessage(e)}. Check its permissions.`);
+    }
+    if (bytes.length === 0)
+        throw new InputError(`Input file '${file}' is empty: there is nothing to run.`);
+    return { source: { kind: 'file', name: external_node_path_namespaceObject.basename(full), bytes }, label: file };
+}
+
+;// CONCATENATED MODULE: ./src/runner/raw-inputs.ts
+
+
+/** Reads every input once, through @actions/core. */
+function readRawInputs(get = n => getInput(n)) {
+    return {
+        host: get('host'),
+        credentials: readCredentialInputs(get),
+        clusterId: get('cluster-id'),
+        language: get('language'),
+        command: get('command'),
+        file: get('file'),
+        timeout: get('timeout'),
+        failOnError: get('fail-on-error'),
+        startCluster: get('start-cluster'),
+        requestTimeout: get('request-timeout')
+    };
+}
+/** Reads the credential inputs (auth-type, token, client-id, ...) by their action.yml names. */
+function readCredentialInputs(get) {
+    const out = {};
+    for (const [k, name] of Object.entries(CREDENTIAL_INPUTS))
+        out[k] = get(name);
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/runner/inputs.ts
+
+
+
+
+
+
+
+const EXTENSIONS = {
+    py: 'python',
+    scala: 'scala',
+    sc: 'scala',
+    sql: 'sql',
+    r: 'r'
+};
+/** Validates and derives everything; throws InputError naming the input and the fix. */
+async function parseInputs(raw, env, workspace, fs) {
+    const host = parseHost(raw.host || env.DATABRICKS_HOST?.trim() || '');
+    const credentials = chooseCredentials(raw.credentials, env, new URL(host).hostname);
+    const clusterId = raw.clusterId || env.DATABRICKS_CLUSTER_ID?.trim() || '';
+    if (!clusterId)
+        throw new InputError('Input cluster-id is required: set it to the id of an all-purpose cluster (e.g. 0123-456789-abcdefgh), or set DATABRICKS_CLUSTER_ID.');
+    if (!/^[A-Za-z0-9][\w.-]*$/.test(clusterId))
+        throw new InputError(`Invalid input cluster-id '${clusterId}': a cluster id holds only letters, digits, '-', '_' and '.', e.g. 0123-456789-abcdefgh.`);
+    const timeoutMs = parseDurationInput('timeout', raw.timeout || '30m');
+    const requestTimeoutMs = parseDurationInput('request-timeout', raw.requestTimeout || '30s');
+    const failOnError = parseBoolean('fail-on-error', raw.failOnError, true);
+    const startCluster = parseBoolean('start-cluster', raw.startCluster, false);
+    if (raw.command && raw.file)
+        throw new InputError('Inputs command and file were both given: set exactly one (command for inline code, file for a path in the repository).');
+    if (!raw.command && !raw.file)
+        throw new InputError('Neither command nor file was given: set command to inline code, or file to a path in the repository.');
+    const language = parseLanguage(raw.language, raw.file);
+    const { source, label } = raw.command
+        ? { source: { kind: 'inline', code: raw.command }, label: 'inline command' }
+        : await resolveSource(raw.file, workspace, fs);
+    return {
+        host,
+        credentials,
+        clusterId,
+        language,
+        source,
+        sourceLabel: label,
+        timeoutMs,
+        timeoutLabel: raw.timeout || '30m',
+        failOnError,
+        startCluster,
+        requestTimeoutMs
+    };
+}
+function parseLanguage(value, file) {
+    if (value) {
+        const lower = value.toLowerCase();
+        if (LANGUAGES.includes(lower))
+            return lower;
+        throw new InputError(`Invalid input language '${value}': expected one of ${LANGUAGES.join(', ')}.`);
+    }
+    const ext = file.match(/\.([A-Za-z]+)$/)?.[1]?.toLowerCase() ?? '';
+    return EXTENSIONS[ext] ?? 'python';
+}
+function parseDurationInput(name, value) {
+    const ms = parseDuration(value);
+    if (ms === undefined || ms <= 0)
+        throw new InputError(`Invalid input ${name} '${value}': expected a positive duration such as 90s, 20m, 1h, 1h30m or plain seconds (600).`);
+    return ms;
+}
+/** Only the YAML spellings the runner itself accepts, so a typo is not silently false. */
+function parseBoolean(name, value, fallback) {
+    if (value === '')
+        return fallback;
+    if (['true', 'True', 'TRUE'].includes(value))
+        return true;
+    if (['false', 'False', 'FALSE'].includes(value))
+        return false;
+    throw new InputError(`Invalid input ${name} '${value}': expected true or false.`);
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./src/runner/log.ts
+
+
+/** The Databricks layer's logger, mapped onto the runner's log. */
+const runnerLogger = {
+    info: m => info(m),
+    warning: m => warning(m),
+    debug: m => core_debug(m)
+};
+/**
+ * Prints text that came from the user's command. Workflow commands in it (`::add-mask::`,
+ * `::set-env::` ...) are switched off while it prints, so a command cannot steer the runner.
+ */
+function printUntrusted(title, text) {
+    const token = (0,external_node_crypto_.randomUUID)();
+    startGroup(title);
+    info(`::stop-commands::${token}`);
+    info(text);
+    info(`::${token}::`);
+    endGroup();
+}
+
+;// CONCATENATED MODULE: ./src/common/text.ts
+/** Escapes text for HTML and for markdown that GitHub renders (core.summary escapes nothing). */
+function escapeHtml(text) {
+    return text
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/"/g, '&quot;')
+        .replace(/'/g, '&#39;')
+        .replace(/\|/g, '&#124;');
+}
+function byteLength(text) {
+    return Buffer.byteLength(text, 'utf8');
+}
+/** The longest prefix of `text` within `maxBytes` of UTF-8, never splitting a character. */
+function cutToBytes(text, maxBytes) {
+    if (byteLength(text) <= maxBytes)
+        return text;
+    let cut = Buffer.from(text, 'utf8').subarray(0, maxBytes).toString('utf8');
+    // A split multi-byte sequence decodes to U+FFFD at the end; drop it.
+    while (cut.endsWith('\uFFFD'))
+        cut = cut.slice(0, -1);
+    return cut;
+}
+
+;// CONCATENATED MODULE: ./src/runner/outputs.ts
+
+
+
+/** GitHub keeps about 1 MB of outputs per job, shared by every step; leave room for others. */
+const MAX_RESULT_OUTPUT_BYTES = 256 * 1024;
+/** What Databricks prints in place of output past its per-command limit. */
+const OUTPUT_SKIPPED = '*** WARNING: max output size exceeded, skipping output. ***';
+/** Renders a result as the `result` output, cut to fit; `cut` says whether anything was dropped. */
+function resultText(result, maxBytes) {
+    switch (result.type) {
+        case 'text': {
+            const text = cutToBytes(result.text, maxBytes);
+            return { text, cut: text.length < result.text.length };
+        }
+        case 'table': {
+            const objects = tableToObjects(result.columns, result.rows);
+            // Drop whole rows rather than cut the JSON, so the output always parses.
+            let keep = objects.length;
+            let text = JSON.stringify(objects);
+            while (byteLength(text) > maxBytes && keep > 0) {
+                keep = Math.floor(keep * Math.min(0.9, maxBytes / byteLength(text)));
+                text = JSON.stringify(objects.slice(0, keep));
+            }
+            return { text, cut: keep < objects.length };
+        }
+        case 'error':
+            return { text: cutToBytes(result.message, maxBytes), cut: false };
+        case 'image':
+            return { text: result.fileName, cut: false };
+        case 'images':
+            return { text: JSON.stringify(result.fileNames), cut: false };
+        case 'none':
+            return { text: '', cut: false };
+    }
+}
+function buildOutputs(outcome, maxBytes = MAX_RESULT_OUTPUT_BYTES) {
+    const { text, cut } = resultText(outcome.result, maxBytes);
+    const r = outcome.result;
+    const serviceTruncated = (r.type === 'table' && r.truncated) || (r.type === 'text' && r.text.includes(OUTPUT_SKIPPED));
+    return {
+        status: outcome.status,
+        'result-type': outcome.result.type === 'none' ? '' : outcome.result.type,
+        result: text,
+        truncated: cut || serviceTruncated ? 'true' : 'false',
+        'context-id': outcome.contextId,
+        'command-id': outcome.commandId
+    };
+}
+function writeOutputs(outputs) {
+    for (const [name, value] of Object.entries(outputs))
+        setOutput(name, value);
+}
+
+;// CONCATENATED MODULE: ./src/runner/state.ts
+
+/** Saves where the context lives and its id; called right after contexts/create answers. */
+function saveContext(host, clusterId, contextId) {
+    saveState('host', host);
+    saveState('cluster-id', clusterId);
+    saveState('context-id', contextId);
+}
+/** Saves the running command's id, so post can cancel it if main dies. */
+function saveCommand(commandId) {
+    saveState('command-id', commandId);
+}
+/** Records that the command ended, so post does not cancel it. */
+function saveCommandDone() {
+    saveState('command-done', 'true');
+}
+/** Reads what main saved (post runs with it as STATE_* variables). */
+function readState(get = n => core.getState(n)) {
+    return {
+        host: get('host'),
+        clusterId: get('cluster-id'),
+        contextId: get('context-id'),
+        commandId: get('command-id'),
+        commandDone: get('command-done') === 'true'
+    };
+}
+
+;// CONCATENATED MODULE: ./src/runner/summary.ts
+
+
+/** GitHub drops a step's summary past 1 MiB; stay well below it. */
+const SUMMARY_LIMIT_BYTES = 1_000_000;
+/** More rows than this make a summary nobody reads; the output has them all. */
+const SUMMARY_MAX_ROWS = 500;
+const ICONS = {
+    Finished: '✅',
+    Error: '❌',
+    Cancelled: '⏹️',
+    'Timed out': '⏱️',
+    Failed: '❌'
+};
+/** The job summary as HTML (GitHub renders it inside markdown), escaped and within the limit. */
+function buildSummary(d, limit = SUMMARY_LIMIT_BYTES) {
+    const icon = d.result?.type === 'error' ? '❌' : (ICONS[d.status] ?? 'ℹ️');
+    const cells = [d.clusterId, d.language, d.source, d.status, formatDuration(d.durationMs)].map(escapeHtml);
+    let head = `<h3>${icon} Databricks command: ${escapeHtml(d.status)}</h3>\n`;
+    head +=
+        '<table><tr><th>Cluster</th><th>Language</th><th>Source</th><th>Status</th><th>Duration</th></tr>';
+    head += `<tr>${cells.map(c => `<td>${c}</td>`).join('')}</tr></table>\n`;
+    if (d.failure)
+        head += `<p><strong>${escapeHtml(cutToBytes(d.failure, 4000))}</strong></p>\n`;
+    const budget = limit - byteLength(head) - 400;
+    return head + (d.result ? renderResult(d.result, budget) : '');
+}
+function renderResult(r, budget) {
+    switch (r.type) {
+        case 'text':
+            return r.text
+                ? preBlock(r.text, budget, 'The output')
+                : '<p><em>The command printed nothing.</em></p>\n';
+        case 'table':
+            return renderTable(r, budget);
+        case 'error': {
+            const head = `<p><strong>${escapeHtml(cutToBytes(r.message, 4000))}</strong></p>\n`;
+            return `${head}<details open><summary>Traceback</summary>\n\n${preBlock(r.traceback, budget - byteLength(head), 'The traceback')}</details>\n`;
+        }
+        case 'image':
+            return `<p>Image: <code>${escapeHtml(shorten(r.fileName))}</code></p>\n`;
+        case 'images':
+            return `<p>Images:</p><ul>${r.fileNames.map(f => `<li><code>${escapeHtml(shorten(f))}</code></li>`).join('')}</ul>\n`;
+        case 'none':
+            return '<p><em>No result.</em></p>\n';
+    }
+}
+/** Text in a pre block; cut at a character boundary when it would pass the budget. */
+function preBlock(text, budget, what) {
+    let keep = text;
+    let html = escapeHtml(keep);
+    while (byteLength(html) > budget && keep.length > 0) {
+        keep = cutToBytes(keep, Math.floor(byteLength(keep) * Math.min(0.9, budget / byteLength(html))));
+        html = escapeHtml(keep);
+    }
+    const note = keep.length < text.length
+        ? `<p><em>${what} was cut to ${byteLength(keep)} of ${byteLength(text)} bytes to fit GitHub's 1 MiB summary limit.</em></p>\n`
+        : '';
+    return `<pre><code>${html}</code></pre>\n${note}`;
+}
+function renderTable(r, budget) {
+    const header = `<tr>${r.columns.map(c => `<th>${escapeHtml(c.name)}<br><sub>${escapeHtml(c.type)}</sub></th>`).join('')}</tr>`;
+    let html = `<table>${header}`;
+    let shown = 0;
+    for (const row of r.rows) {
+        if (shown >= SUMMARY_MAX_ROWS)
+            break;
+        const tr = `<tr>${r.columns.map((_, i) => `<td>${escapeHtml(cell(row[i]))}</td>`).join('')}</tr>`;
+        if (byteLength(html) + byteLength(tr) > budget)
+            break;
+        html += tr;
+        shown++;
+    }
+    html += '</table>\n';
+    const notes = [`${r.rows.length} row${r.rows.length === 1 ? '' : 's'}`];
+    if (shown < r.rows.length)
+        notes.push(`showing the first ${shown} here; the result output has more`);
+    if (r.truncated)
+        notes.push('Databricks truncated the result');
+    return `${html}<p><em>${escapeHtml(notes.join('; '))}.</em></p>\n`;
+}
+function cell(v) {
+    if (v === null || v === undefined)
+        return 'null';
+    return typeof v === 'object' ? JSON.stringify(v) : String(v);
+}
+/** Data URLs can be megabytes; a name is enough in the summary. */
+function shorten(s) {
+    return s.length > 200 ? `${s.slice(0, 200)}…` : s;
+}
+
+;// CONCATENATED MODULE: ./src/runner/signals.ts
+
+/**
+ * Turns the runner's cancel (SIGINT, then SIGTERM 7.5 s later) into an AbortSignal. Node's
+ * default would exit at once and leave the remote command running; with a handler installed
+ * the process lives on long enough to cancel it.
+ */
+function watchJobCancel() {
+    const controller = new AbortController();
+    const handler = (name) => {
+        if (!controller.signal.aborted)
+            info(`Received ${name}: the job is being cancelled`);
+        controller.abort();
+    };
+    process.on('SIGINT', handler);
+    process.on('SIGTERM', handler);
+    return {
+        signal: controller.signal,
+        dispose: () => {
+            process.off('SIGINT', handler);
+            process.off('SIGTERM', handler);
+        }
+    };
+}
+
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+;// CONCATENATED MODULE: ./src/action/deps.ts
+
+
+
+function defaultDeps() {
+    return {
+        transport: new ActionsHttpTransport(),
+        clock: systemClock,
+        sleep: realSleep,
+        env: process.env,
+        workspace: process.env.GITHUB_WORKSPACE || process.cwd(),
+        fs: { stat: promises_namespaceObject.stat, readFile: promises_namespaceObject.readFile }
+    };
+}
+
+;// CONCATENATED MODULE: ./src/action/run-main.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** The main step: validate inputs, run the command, report it. Never throws. */
+async function runMain(deps = defaultDeps()) {
+    const watcher = deps.signal ? undefined : watchJobCancel();
+    const signal = deps.signal ?? watcher?.signal;
+    const started = deps.clock.now();
+    let inputs;
+    const ids = { contextId: '', commandId: '' };
+    try {
+        const raw = readRawInputs();
+        const secrets = new Secrets();
+        secrets.onAdd(v => core_setSecret(v));
+        registerConfiguredSecrets(raw.credentials, deps.env, secrets);
+        inputs = await parseInputs(raw, deps.env, deps.workspace, deps.fs);
+        const auth = createAuthenticator(inputs.host, inputs.credentials, {
+            ...deps,
+            logger: runnerLogger,
+            secrets,
+            requestTimeoutMs: inputs.requestTimeoutMs
+        });
+        setOutput('auth-type', auth.authType);
+        if (auth.authType === 'basic')
+            warning(BASIC_RETIRED);
+        const api = new DatabricksApi({
+            host: inputs.host,
+            auth,
+            transport: deps.transport,
+            sleep: deps.sleep,
+            logger: runnerLogger,
+            requestTimeoutMs: inputs.requestTimeoutMs
+        });
+        info(`Running ${inputs.sourceLabel} (${inputs.language}) on cluster ${inputs.clusterId} at ${inputs.host}, with ${auth.description}; timeout ${inputs.timeoutLabel}`);
+        const host = inputs.host;
+        const clusterId = inputs.clusterId;
+        const outcome = await runCommand({
+            clusterId,
+            language: inputs.language,
+            source: inputs.source,
+            startCluster: inputs.startCluster,
+            deadline: Deadline.after(deps.clock, inputs.timeoutMs, inputs.timeoutLabel)
+        }, {
+            onContextCreated: id => {
+                ids.contextId = id;
+                saveContext(host, clusterId, id);
+                setOutput('context-id', id);
+            },
+            onCommandStarted: id => {
+                ids.commandId = id;
+                saveCommand(id);
+                setOutput('command-id', id);
+            },
+            onCommandEnded: () => saveCommandDone()
+        }, { api, clock: deps.clock, sleep: deps.sleep, logger: runnerLogger, signal });
+        await report(outcome, inputs, deps.clock.now() - started);
+    }
+    catch (e) {
+        const message = errorMessage(e);
+        const status = e instanceof DeadlineError
+            ? 'Timed out'
+            : e instanceof CancelledError
+                ? 'Cancelled'
+                : 'Failed';
+        if (!(e instanceof InputError))
+            writeOutputs({ status, ...idOutputs(ids) });
+        if (inputs)
+            await writeSummary(buildSummary({
+                ...summaryHead(inputs),
+                status,
+                durationMs: deps.clock.now() - started,
+                failure: message
+            }));
+        setFailed(message);
+    }
+    finally {
+        watcher?.dispose();
+    }
+}
+async function report(outcome, inputs, durationMs) {
+    writeOutputs(buildOutputs(outcome));
+    const r = outcome.result;
+    info(`Command ${outcome.commandId} ended ${outcome.status} after ${formatDuration(durationMs)}`);
+    if (r.type === 'text' && r.text)
+        printUntrusted('Output', r.text);
+    if (r.type === 'table')
+        info(`Table result: ${r.rows.length} rows, columns ${r.columns.map(c => c.name).join(', ')}${r.truncated ? ' (truncated by Databricks)' : ''}`);
+    if (r.type === 'error')
+        printUntrusted('Traceback', r.traceback);
+    await writeSummary(buildSummary({ ...summaryHead(inputs), status: outcome.status, durationMs, result: r }));
+    const failure = outcome.status === 'Cancelled'
+        ? `Command ${outcome.commandId} was cancelled outside this step${r.type === 'error' ? `: ${r.message}` : ''}`
+        : r.type === 'error'
+            ? r.message
+            : outcome.status !== 'Finished'
+                ? `Command ${outcome.commandId} ended with status ${outcome.status}`
+                : undefined;
+    if (!failure)
+        return;
+    if (inputs.failOnError)
+        setFailed(failure);
+    else
+        warning(`${failure} (not failing the step: fail-on-error is false)`);
+}
+function summaryHead(inputs) {
+    return { clusterId: inputs.clusterId, language: inputs.language, source: inputs.sourceLabel };
+}
+function idOutputs(ids) {
+    return { 'context-id': ids.contextId, 'command-id': ids.commandId };
+}
+/** A summary that cannot be written (no GITHUB_STEP_SUMMARY) must not fail the step. */
+async function writeSummary(html) {
+    try {
+        await summary.addRaw(html).write();
+    }
+    catch (e) {
+        core_debug(`Job summary not written: ${errorMessage(e)}`);
+    }
+}
+
+
+/***/ }),
+
+/***/ 1730:
+/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
+
+__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+/* harmony import */ var _action_run_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8163);
+
+await (0,_action_run_main_js__WEBPACK_IMPORTED_MODULE_0__/* .runMain */ .V)();
+
+__webpack_async_result__();
+} catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 2613:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
+
+/***/ }),
+
+/***/ 4434:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
+
+/***/ }),
+
+/***/ 8611:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http");
+
+/***/ }),
+
+/***/ 5692:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("https");
+
+/***/ }),
+
+/***/ 9278:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("net");
+
+/***/ }),
+
+/***/ 4589:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:assert");
+
+/***/ }),
+
+/***/ 6698:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_hooks");
+
+/***/ }),
+
+/***/ 4573:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
+
+/***/ }),
+
+/***/ 7540:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:console");
+
+/***/ }),
+
+/***/ 7598:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+
+/***/ }),
+
+/***/ 3053:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:diagnostics_channel");
+
+/***/ }),
+
+/***/ 610:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns");
+
+/***/ }),
+
+/***/ 8474:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
+
+/***/ }),
+
+/***/ 7067:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
+
+/***/ }),
+
+/***/ 2467:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2");
+
+/***/ }),
+
+/***/ 7030:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
+
+/***/ }),
+
+/***/ 643:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_hooks");
+
+/***/ }),
+
+/***/ 1792:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:querystring");
+
+/***/ }),
+
+/***/ 7075:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
+
+/***/ }),
+
+/***/ 1692:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
+
+/***/ }),
+
+/***/ 3136:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
+
+/***/ }),
+
+/***/ 7975:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
+
+/***/ }),
+
+/***/ 3429:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util/types");
+
+/***/ }),
+
+/***/ 5919:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
+
+/***/ }),
+
+/***/ 8522:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
+
+/***/ }),
+
+/***/ 3193:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
+
+/***/ }),
+
+/***/ 4756:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
+
+/***/ }),
+
+/***/ 9023:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
+>>>>>>> main
 
 /***/ })
 

@@ -1,6 +1,5 @@
 import * as core from '@actions/core'
 import { errorMessage } from '../common/errors.js'
-import { Secrets } from '../common/secrets.js'
 import type { CommandResult } from '../databricks/results.js'
 import { buildComment, commentMarker } from '../runner/comment-body.js'
 import type { Inputs } from '../runner/inputs.js'
@@ -17,6 +16,15 @@ export interface StepReport {
   failure?: string
 }
 
+/** What the reports need besides how the step ended. */
+export interface ReportContext {
+  inputs: Inputs
+  /** The runner's environment: RUNNER_TEMP, GITHUB_* (event, repository, run, names). */
+  env: NodeJS.ProcessEnv
+  /** Replaces every secret the step knows with `***` (the step's secrets registry). */
+  redact: (text: string) => string
+}
+
 /** After a job cancel the runner kills main 10 s after SIGINT; the comment gets what is left. */
 const COMMENT_BUDGET_AFTER_CANCEL_MS = 2000
 
@@ -30,19 +38,14 @@ const runnerCommentLog: CommentLog = {
  * Writes the whole result to a file under RUNNER_TEMP and sets the `result-file` output. It
  * runs on failures too; a file that cannot be written warns and leaves the output unset.
  */
-export async function reportResultFile(
-  r: StepReport,
-  inputs: Inputs,
-  env: NodeJS.ProcessEnv
-): Promise<void> {
+export async function reportResultFile(r: StepReport, c: ReportContext): Promise<void> {
   const content = r.result ?? {
     type: 'failure' as const,
     status: r.status,
     message: r.failure ?? ''
   }
   try {
-    const secrets = secretsOf(inputs)
-    const path = await writeResultFile(content, env.RUNNER_TEMP ?? '', t => secrets.redact(t))
+    const path = await writeResultFile(content, c.env.RUNNER_TEMP ?? '', c.redact)
     core.setOutput('result-file', path)
   } catch (e) {
     core.warning(`The result file was not written: ${errorMessage(e)}`)
@@ -52,10 +55,10 @@ export async function reportResultFile(
 /** Writes or updates this step's comment on the pull request, when comment-on-pr asks for it. */
 export async function reportComment(
   r: StepReport,
-  inputs: Inputs,
-  env: NodeJS.ProcessEnv,
+  c: ReportContext,
   o: { cancelled: boolean }
 ): Promise<void> {
+  const { inputs, env } = c
   if (!inputs.commentOnPr) return
   const marker = commentMarker(
     env.GITHUB_WORKFLOW ?? '',
@@ -76,7 +79,7 @@ export async function reportComment(
     env,
     token: inputs.githubToken,
     marker,
-    body: secretsOf(inputs).redact(body),
+    body: c.redact(body),
     log: runnerCommentLog,
     timeoutMs: o.cancelled ? COMMENT_BUDGET_AFTER_CANCEL_MS : undefined
   })
@@ -94,12 +97,4 @@ function runUrl(env: NodeJS.ProcessEnv): string {
   if (!server || !repo || !id) return ''
   const attempt = Number(env.GITHUB_RUN_ATTEMPT ?? '1')
   return `${server}/${repo}/actions/runs/${id}${attempt > 1 ? `/attempts/${attempt}` : ''}`
-}
-
-/** Every secret the step holds, to redact from what the command returned before it is written. */
-function secretsOf(inputs: Inputs): Secrets {
-  const secrets = new Secrets()
-  for (const s of inputs.auth.secrets()) secrets.add(s)
-  secrets.add(inputs.githubToken)
-  return secrets
 }

@@ -4,14 +4,20 @@ import { formatDuration } from '../common/duration.js'
 import { Deadline } from '../common/time.js'
 import { DatabricksApi } from '../databricks/api.js'
 import { runCommand, type RunOutcome } from '../flow/run-command.js'
-import { maskSecrets, parseInputs, readRawInputs, type Inputs } from '../runner/inputs.js'
+import { Secrets } from '../common/secrets.js'
+import {
+  BASIC_RETIRED,
+  createAuthenticator,
+  registerConfiguredSecrets
+} from '../runner/credentials.js'
+import { parseInputs, readRawInputs, type Inputs } from '../runner/inputs.js'
 import { printUntrusted, runnerLogger } from '../runner/log.js'
 import { buildOutputs, writeOutputs } from '../runner/outputs.js'
 import { saveCommand, saveCommandDone, saveContext } from '../runner/state.js'
 import { buildSummary } from '../runner/summary.js'
 import { watchJobCancel } from '../runner/signals.js'
 import { defaultDeps, type ActionDeps } from './deps.js'
-import { reportComment, reportResultFile, type StepReport } from './reports.js'
+import { reportComment, reportResultFile, type ReportContext, type StepReport } from './reports.js'
 
 /** The main step: validate inputs, run the command, report it. Never throws. */
 export async function runMain(deps: ActionDeps = defaultDeps()): Promise<void> {
@@ -20,21 +26,32 @@ export async function runMain(deps: ActionDeps = defaultDeps()): Promise<void> {
   const started = deps.clock.now()
   let inputs: Inputs | undefined
   const ids = { contextId: '', commandId: '' }
+  const secrets = new Secrets()
+  const redact = (text: string): string => secrets.redact(text)
   try {
     const raw = readRawInputs()
-    maskSecrets(raw, deps.env)
+    secrets.onAdd(v => core.setSecret(v))
+    secrets.add(raw.githubToken)
+    registerConfiguredSecrets(raw.credentials, deps.env, secrets)
     inputs = await parseInputs(raw, deps.env, deps.workspace, deps.fs)
-    for (const secret of inputs.auth.secrets()) core.setSecret(secret)
+    const auth = createAuthenticator(inputs.host, inputs.credentials, {
+      ...deps,
+      logger: runnerLogger,
+      secrets,
+      requestTimeoutMs: inputs.requestTimeoutMs
+    })
+    core.setOutput('auth-type', auth.authType)
+    if (auth.authType === 'basic') core.warning(BASIC_RETIRED)
     const api = new DatabricksApi({
       host: inputs.host,
-      auth: inputs.auth,
+      auth,
       transport: deps.transport,
       sleep: deps.sleep,
       logger: runnerLogger,
       requestTimeoutMs: inputs.requestTimeoutMs
     })
     core.info(
-      `Running ${inputs.sourceLabel} (${inputs.language}) on cluster ${inputs.clusterId} at ${inputs.host}, with ${inputs.auth.description}; timeout ${inputs.timeoutLabel}`
+      `Running ${inputs.sourceLabel} (${inputs.language}) on cluster ${inputs.clusterId} at ${inputs.host}, with ${auth.description}; timeout ${inputs.timeoutLabel}`
     )
     const host = inputs.host
     const clusterId = inputs.clusterId
@@ -61,7 +78,7 @@ export async function runMain(deps: ActionDeps = defaultDeps()): Promise<void> {
       },
       { api, clock: deps.clock, sleep: deps.sleep, logger: runnerLogger, signal }
     )
-    await report(outcome, inputs, deps.clock.now() - started, deps.env)
+    await report(outcome, { inputs, env: deps.env, redact }, deps.clock.now() - started)
   } catch (e) {
     const message = errorMessage(e)
     const status =
@@ -73,9 +90,10 @@ export async function runMain(deps: ActionDeps = defaultDeps()): Promise<void> {
     if (!(e instanceof InputError)) writeOutputs({ status, ...idOutputs(ids) })
     if (inputs) {
       const r: StepReport = { status, durationMs: deps.clock.now() - started, failure: message }
-      await reportResultFile(r, inputs, deps.env)
+      const c = { inputs, env: deps.env, redact }
+      await reportResultFile(r, c)
       await writeSummary(buildSummary({ ...summaryHead(inputs), ...r }))
-      await reportComment(r, inputs, deps.env, { cancelled: e instanceof CancelledError })
+      await reportComment(r, c, { cancelled: e instanceof CancelledError })
     }
     core.setFailed(message)
   } finally {
@@ -83,12 +101,8 @@ export async function runMain(deps: ActionDeps = defaultDeps()): Promise<void> {
   }
 }
 
-async function report(
-  outcome: RunOutcome,
-  inputs: Inputs,
-  durationMs: number,
-  env: NodeJS.ProcessEnv
-): Promise<void> {
+async function report(outcome: RunOutcome, c: ReportContext, durationMs: number): Promise<void> {
+  const inputs = c.inputs
   writeOutputs(buildOutputs(outcome))
   const r = outcome.result
   core.info(
@@ -101,9 +115,9 @@ async function report(
     )
   if (r.type === 'error') printUntrusted('Traceback', r.traceback)
   const rep: StepReport = { status: outcome.status, durationMs, result: r }
-  await reportResultFile(rep, inputs, env)
+  await reportResultFile(rep, c)
   await writeSummary(buildSummary({ ...summaryHead(inputs), ...rep }))
-  await reportComment(rep, inputs, env, { cancelled: false })
+  await reportComment(rep, c, { cancelled: false })
 
   const failure =
     outcome.status === 'Cancelled'
