@@ -28370,11 +28370,7 @@ module.exports = {
 
 /***/ }),
 
-<<<<<<< HEAD
-/***/ 9445:
-=======
-/***/ 8163:
->>>>>>> main
+/***/ 4052:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -30846,4989 +30842,6 @@ async function withRetry(call, c) {
             return await call();
         }
         catch (e) {
-            if (e instanceof CancelledError || !isRetryable(e, c.idempotent))
-                throw e;
-            const unlimited = e instanceof ApiError && e.clusterNotReady;
-            if (!unlimited && attempt >= o.maxAttempts)
-                throw e;
-            let delay = Math.min(o.maxDelayMs, o.baseDelayMs * 2 ** (attempt - 1));
-            delay = delay / 2 + (random() * delay) / 2;
-            if (e instanceof ApiError && e.retryAfterSeconds !== undefined) {
-                delay = Math.max(delay, e.retryAfterSeconds * 1000);
-            }
-            else if (e instanceof ApiError && e.status === 429) {
-                delay = Math.max(delay, 1000);
-            }
-            if (delay >= c.deadline.remaining()) {
-                throw new DeadlineError(`${errorMessage(e)} (not retried: the ${c.deadline.label} deadline would pass first)`);
-            }
-            const of = unlimited ? '' : ` of ${o.maxAttempts - 1}`;
-            c.logger.info(`Retry ${attempt}${of} in ${Math.round(delay)} ms: ${c.label}: ${errorMessage(e)}`);
-            await c.sleep(delay, c.signal);
-        }
-    }
-}
-
-;// CONCATENATED MODULE: ./src/databricks/api.ts
-
-
-
-/** Sends authenticated requests to the REST API, with timeouts, retries and error parsing. */
-class DatabricksApi {
-    o;
-    constructor(o) {
-        this.o = o;
-    }
-    /** GETs are always safe to repeat. */
-    get(path, query, call) {
-        const url = `${path}?${new URLSearchParams(query).toString()}`;
-        return this.send('GET', url, undefined, true, call);
-    }
-    /** `idempotent: false` for calls that must not run twice (create, execute). */
-    post(path, body, idempotent, call) {
-        return this.send('POST', path, body, idempotent, call);
-    }
-    send(method, pathAndQuery, body, idempotent, call) {
-        const label = `${method} ${pathAndQuery.split('?')[0]}`;
-        const attempt = async () => {
-            // Nothing is sent once the job is cancelled.
-            if (call.signal?.aborted)
-                throw new CancelledError();
-            const headers = {
-                Authorization: await this.o.auth.authorization(),
-                Accept: 'application/json'
-            };
-            if (body)
-                headers['Content-Type'] = body.contentType;
-            const timeoutMs = Math.min(this.o.requestTimeoutMs, Math.max(1000, call.deadline.remaining()));
-            this.o.logger.debug(`${label} (timeout ${timeoutMs} ms)`);
-            const res = await this.o.transport.send({
-                method,
-                url: `${this.o.host}${pathAndQuery}`,
-                headers,
-                body: body?.data,
-                timeoutMs,
-                // A repeatable call is aborted at once on cancel; a create or execute is awaited, so
-                // the id it returns can still be saved and cleaned up.
-                signal: idempotent ? call.signal : undefined
-            });
-            if (res.status < 200 || res.status >= 300) {
-                throw apiErrorFrom(res.status, res.body, res.headers['retry-after']);
-            }
-            if (!res.body.trim())
-                return {};
-            try {
-                const parsed = JSON.parse(res.body);
-                if (parsed && typeof parsed === 'object' && !Array.isArray(parsed))
-                    return parsed;
-            }
-            catch {
-                // fall through to the error below
-            }
-            throw new Error(`${label} answered HTTP ${res.status} with a body that is not a JSON object: ${res.body.slice(0, 200)}`);
-        };
-        return withRetry(attempt, {
-            label,
-            idempotent,
-            deadline: call.deadline,
-            sleep: this.o.sleep,
-            signal: call.signal,
-            logger: this.o.logger,
-            options: this.o.retry,
-            random: this.o.random
-        });
-    }
-}
-/** A JSON body. The 1.2 API reads JSON whatever the label; we send the honest one. */
-function jsonBody(value) {
-    return { contentType: 'application/json', data: JSON.stringify(value) };
-}
-/** Reads a string field the API promises, failing clearly when it is missing. */
-function stringField(o, field, what) {
-    const v = o[field];
-    if (typeof v === 'string' && v)
-        return v;
-    throw new Error(`unexpected answer for ${what}: no "${field}" in ${JSON.stringify(o).slice(0, 200)}`);
-}
-
-;// CONCATENATED MODULE: ./src/common/limits.ts
-/**
- * The runner's timing model and the service's limits, in one place. The code, the harness that
- * plays the runner (harness/runner.ts) and the tests all import these, so the model of the
- * runner the tests check cannot drift from the one the code relies on.
- */
-/** On a job cancel the runner sends SIGINT, then SIGTERM this much later... */
-const SIGINT_TO_SIGTERM_MS = 7500;
-/** ...then kills the process this much after SIGTERM. */
-const SIGTERM_TO_KILL_MS = 2500;
-/** From the first signal to the kill: all the time a cancelled step has. */
-const SIGINT_TO_KILL_MS = SIGINT_TO_SIGTERM_MS + SIGTERM_TO_KILL_MS;
-/** Time kept back from each window for Node to start, log and exit. */
-const MARGIN_MS = 2000;
-/**
- * Main, after a job cancel: how long the cancel of the running command may take (sent and
- * awaited), so main ends well before SIGTERM.
- */
-const JOB_CANCEL_BUDGET_MS = SIGINT_TO_SIGTERM_MS - SIGTERM_TO_KILL_MS;
-/** Main, after the step's timeout: how long to wait for the command's cancel to take effect. */
-const TIMEOUT_CANCEL_WAIT_MS = 15_000;
-/** Post may run after a cancel, when the runner kills at 10 s: all its cleanup fits in this. */
-const POST_CLEANUP_BUDGET_MS = SIGINT_TO_KILL_MS - MARGIN_MS;
-/** Post: the part of the cleanup budget a command cancel may use before the context destroy. */
-const POST_CANCEL_BUDGET_MS = 3000;
-/** Post: no single request may take longer, whatever request-timeout says. */
-const POST_REQUEST_TIMEOUT_MS = 5000;
-/** A cluster keeps at most this many execution contexts, and evicts idle ones past it. */
-const MAX_CONTEXTS_PER_CLUSTER = 145;
-
-;// CONCATENATED MODULE: ./src/common/poll.ts
-
-/**
- * 100 ms, 130 ms, 169 ms, ... capped at 5 s. A command is seen at most ~30% of its run time
- * (5 s at most) after it ends; npm run bench measured x1.5 overshooting by half.
- */
-const DEFAULT_SCHEDULE = { initialMs: 100, factor: 1.3, maxMs: 5000 };
-/**
- * Calls `fetch` until `isDone` holds or the deadline passes. Never sleeps past the deadline.
- * Rejects with CancelledError when the signal aborts, and with whatever `fetch` rejects with.
- */
-async function pollUntil(o) {
-    const schedule = o.schedule ?? DEFAULT_SCHEDULE;
-    const progressEvery = o.progressEveryMs ?? 30_000;
-    const started = o.clock.now();
-    let nextProgress = started + progressEvery;
-    let delay = schedule.initialMs;
-    let last;
-    for (;;) {
-        last = await o.fetch();
-        if (o.isDone(last))
-            return { done: true, value: last };
-        const now = o.clock.now();
-        if (now >= nextProgress) {
-            o.logger.info(`Waiting for ${o.what}: ${o.describe(last)} after ${formatDuration(now - started)}`);
-            nextProgress = now + progressEvery;
-        }
-        const remaining = o.deadline.remaining();
-        if (remaining <= 0)
-            return { done: false, last };
-        await o.sleep(Math.min(delay, remaining), o.signal);
-        delay = Math.min(schedule.maxMs, delay * schedule.factor);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/databricks/execution.ts
-
-const LANGUAGES = ['python', 'scala', 'sql', 'r'];
-/** The final command states. A cancel usually ends as Finished with an error result. */
-const FINAL_COMMAND_STATES = new Set(['Finished', 'Cancelled', 'Error']);
-/** The execution-context and command endpoints of API 1.2, for one cluster. */
-class ExecutionApi {
-    api;
-    clusterId;
-    constructor(api, clusterId) {
-        this.api = api;
-        this.clusterId = clusterId;
-    }
-    /** Not idempotent: a repeat after the service accepted it would leak a context. */
-    async createContext(language, call) {
-        const body = jsonBody({ clusterId: this.clusterId, language });
-        const answer = await this.api.post('/api/1.2/contexts/create', body, false, call);
-        return stringField(answer, 'id', 'contexts/create');
-    }
-    /** The context's status: Pending, Running or Error. */
-    async contextStatus(contextId, call) {
-        const q = { clusterId: this.clusterId, contextId };
-        const answer = await this.api.get('/api/1.2/contexts/status', q, call);
-        return stringField(answer, 'status', 'contexts/status');
-    }
-    async destroyContext(contextId, call) {
-        const body = jsonBody({ clusterId: this.clusterId, contextId });
-        await this.api.post('/api/1.2/contexts/destroy', body, true, call);
-    }
-    /** Not idempotent: a repeat after the service accepted it would run the code twice. */
-    async execute(contextId, language, source, call) {
-        const body = await commandBody(this.clusterId, contextId, language, source);
-        const answer = await this.api.post('/api/1.2/commands/execute', body, false, call);
-        return stringField(answer, 'id', 'commands/execute');
-    }
-    async commandStatus(contextId, commandId, call) {
-        const q = { clusterId: this.clusterId, contextId, commandId };
-        const answer = await this.api.get('/api/1.2/commands/status', q, call);
-        const results = answer.results;
-        return {
-            status: stringField(answer, 'status', 'commands/status'),
-            results: results && typeof results === 'object' ? results : null
-        };
-    }
-    /** Safe to repeat; the answer carries nothing clients use. */
-    async cancelCommand(contextId, commandId, call) {
-        const body = jsonBody({ clusterId: this.clusterId, contextId, commandId });
-        await this.api.post('/api/1.2/commands/cancel', body, true, call);
-    }
-}
-async function commandBody(clusterId, contextId, language, source) {
-    if (source.kind === 'inline')
-        return jsonBody({ language, clusterId, contextId, command: source.code });
-    // The platform's FormData encoder writes the boundary and headers for us.
-    const form = new FormData();
-    form.append('language', language);
-    form.append('clusterId', clusterId);
-    form.append('contextId', contextId);
-    form.append('command', new Blob([new Uint8Array(source.bytes)]), source.name);
-    const encoded = new Response(form);
-    const contentType = encoded.headers.get('content-type') ?? 'multipart/form-data';
-    return { contentType, data: Buffer.from(await encoded.arrayBuffer()) };
-}
-
-;// CONCATENATED MODULE: ./src/databricks/results.ts
-// Built from char codes so no control characters sit in the source.
-const ESC = String.fromCharCode(27);
-const ANSI = new RegExp(`${ESC}\\[[0-9;?]*[ -/]*[@-~]`, 'g');
-/** Removes terminal colour codes, which Python tracebacks from Databricks are full of. */
-function stripAnsi(text) {
-    return text.replace(ANSI, '');
-}
-/** Removes tags and decodes the few entities the service uses in error summaries. */
-function stripHtml(text) {
-    return text
-        .replace(/<[^>]*>/g, '')
-        .replace(/&lt;/g, '<')
-        .replace(/&gt;/g, '>')
-        .replace(/&quot;/g, '"')
-        .replace(/&#39;|&#x27;/g, "'")
-        .replace(/&amp;/g, '&');
-}
-/** Python may prefix the last expression's value with `Out[N]: `, which is noise to users. */
-function stripOutPrefix(text) {
-    return text.replace(/^Out\[\d+\]: /m, '');
-}
-const EXCEPTION_LINE = /^[A-Za-z_][\w.$]*(?:Error|Exception|Exit|Interrupt)\b(?::.*)?$/;
-/**
- * One clean line that says what went wrong: the exception line of the summary, else of the
- * cause (the last such line: Python ends its traceback with it), else a JVM ErrorMessage=,
- * else the first line of anything there is.
- */
-function errorLine(summary, cause) {
-    const s = firstLine(stripHtml(stripAnsi(summary)));
-    if (s && !/^-{3,}/.test(s) && s !== 'Error')
-        return s;
-    const lines = stripAnsi(cause)
-        .split('\n')
-        .map(l => l.trim())
-        .filter(Boolean);
-    for (let i = lines.length - 1; i >= 0; i--) {
-        const line = lines[i] ?? '';
-        if (EXCEPTION_LINE.test(line))
-            return line;
-    }
-    const jvm = cause.match(/ErrorMessage=(.+)/);
-    if (jvm?.[1])
-        return jvm[1].trim();
-    return s || lines.find(l => !/^-{3,}$/.test(l)) || 'The command failed without an error message';
-}
-function firstLine(text) {
-    return (text
-        .split('\n')
-        .map(l => l.trim())
-        .find(Boolean) ?? '');
-}
-/** A cancel usually ends as Finished with an error result naming CommandCancelledException. */
-function isCancellation(raw) {
-    if (!raw || raw.resultType !== 'error')
-        return false;
-    return `${str(raw.cause)} ${str(raw.summary)}`.includes('CommandCancelledException');
-}
-function parseResults(raw) {
-    if (!raw)
-        return { type: 'none' };
-    switch (raw.resultType) {
-        case 'text':
-            return { type: 'text', text: stripOutPrefix(str(raw.data)) };
-        case 'table':
-            return {
-                type: 'table',
-                columns: Array.isArray(raw.schema) ? raw.schema.map(column) : [],
-                rows: Array.isArray(raw.data) ? raw.data.map(r => (Array.isArray(r) ? r : [r])) : [],
-                truncated: raw.truncated === true
-            };
-        case 'error': {
-            const summary = str(raw.summary);
-            const cause = str(raw.cause);
-            return {
-                type: 'error',
-                message: errorLine(summary, cause),
-                traceback: stripAnsi(cause || stripHtml(summary))
-            };
-        }
-        case 'image':
-            return { type: 'image', fileName: str(raw.fileName) };
-        case 'images':
-            return {
-                type: 'images',
-                fileNames: Array.isArray(raw.fileNames) ? raw.fileNames.map(str) : []
-            };
-        default:
-            return { type: 'none' };
-    }
-}
-function column(c) {
-    const o = c && typeof c === 'object' ? c : {};
-    let type = o.type;
-    if (typeof type === 'string' && type.startsWith('"')) {
-        try {
-            type = JSON.parse(type);
-        }
-        catch {
-            // keep the text as it came
-        }
-    }
-    return { name: str(o.name), type: typeof type === 'string' ? type : JSON.stringify(type ?? '') };
-}
-function str(v) {
-    if (typeof v === 'string')
-        return v;
-    if (v === null || v === undefined)
-        return '';
-    return typeof v === 'object' ? JSON.stringify(v) : String(v);
-}
-/** A table as an array of objects keyed by column name (later duplicates win). */
-function tableToObjects(columns, rows) {
-    return rows.map(row => Object.fromEntries(columns.map((c, i) => [c.name, row[i] ?? null])));
-}
-
-;// CONCATENATED MODULE: ./src/databricks/clusters.ts
-
-/** States in which a cluster accepts commands. */
-const READY_CLUSTER_STATES = new Set(['RUNNING', 'RESIZING']);
-/** States that will become RUNNING without anyone's help. */
-const COMING_UP_CLUSTER_STATES = new Set(['PENDING', 'RESTARTING']);
-/** States a cluster rests in until someone starts it. */
-const STOPPED_CLUSTER_STATES = new Set(['TERMINATED', 'TERMINATING']);
-async function getCluster(api, clusterId, call) {
-    const answer = await api.get('/api/2.0/clusters/get', { cluster_id: clusterId }, call);
-    return {
-        state: stringField(answer, 'state', 'clusters/get'),
-        stateMessage: typeof answer.state_message === 'string' ? answer.state_message : '',
-        name: typeof answer.cluster_name === 'string' ? answer.cluster_name : ''
-    };
-}
-/**
- * Asks a TERMINATED cluster to start; it answers at once. Safe to repeat. A cluster that is
- * already starting answers INVALID_STATE (`ApiError.invalidState`).
- */
-async function startCluster(api, clusterId, call) {
-    await api.post('/api/2.0/clusters/start', jsonBody({ cluster_id: clusterId }), true, call);
-}
-/** "PENDING (Starting Spark)": the state with the service's own words on it. */
-function describeCluster(info) {
-    return info.stateMessage ? `${info.state} (${info.stateMessage})` : info.state;
-}
-
-;// CONCATENATED MODULE: ./src/flow/cluster.ts
-
-
-
-
-
-/** Cluster start is slow (minutes); poll it gently. */
-const CLUSTER_SCHEDULE = { initialMs: 1000, factor: 1.5, maxMs: 10_000 };
-const READY = READY_CLUSTER_STATES;
-/**
- * Makes sure the cluster accepts commands: returns at once when it does, waits when it is
- * coming up, starts it when it is TERMINATED and `startCluster` allows, and fails otherwise.
- */
-async function ensureClusterReady(o) {
-    const call = { deadline: o.deadline, signal: o.signal };
-    let info = await getCluster(o.api, o.clusterId, call);
-    if (READY.has(info.state))
-        return info;
-    if (STOPPED_CLUSTER_STATES.has(info.state)) {
-        if (!o.startCluster) {
-            throw new Error(`Cluster ${o.clusterId} is ${describeCluster(info)}. ` +
-                `Set the input start-cluster: true to start it, or start it in the workspace first.`);
-        }
-        o.logger.info(`Cluster ${o.clusterId} is ${info.state}; starting it (start-cluster: true)`);
-        try {
-            await startCluster(o.api, o.clusterId, call);
-        }
-        catch (e) {
-            // Someone else started it between our look and our start: that is what we wanted.
-            if (!(e instanceof ApiError && e.invalidState))
-                throw e;
-        }
-    }
-    else if (!COMING_UP_CLUSTER_STATES.has(info.state)) {
-        throw new Error(`Cluster ${o.clusterId} is in state ${describeCluster(info)} and cannot run commands.`);
-    }
-    const started = o.clock.now();
-    const outcome = await pollUntil({
-        what: `cluster ${o.clusterId} to start`,
-        fetch: () => getCluster(o.api, o.clusterId, call),
-        isDone: c => READY.has(c.state) || c.state === 'TERMINATED' || c.state === 'ERROR',
-        describe: describeCluster,
-        deadline: o.deadline,
-        clock: o.clock,
-        sleep: o.sleep,
-        signal: o.signal,
-        logger: o.logger,
-        schedule: CLUSTER_SCHEDULE,
-        progressEveryMs: 15_000
-    });
-    if (!outcome.done) {
-        throw new DeadlineError(`Timed out after ${o.deadline.label} waiting for cluster ${o.clusterId} to start (last state ${outcome.last?.state ?? 'unknown'}). Raise the timeout input or start the cluster ahead of the job.`);
-    }
-    info = outcome.value;
-    if (!READY.has(info.state)) {
-        throw new Error(`Cluster ${o.clusterId} did not start: it is ${describeCluster(info)}.`);
-    }
-    o.logger.info(`Cluster ${o.clusterId} is ${info.state} after ${formatDuration(o.clock.now() - started)}`);
-    return info;
-}
-
-;// CONCATENATED MODULE: ./src/flow/run-command.ts
-
-
-
-
-
-
-
-
-
-
-/** Runs one command in a fresh context. The context is left for the post step to destroy. */
-async function runCommand(req, hooks, d) {
-    const call = { deadline: req.deadline, signal: d.signal };
-    const exec = new ExecutionApi(d.api, req.clusterId);
-    const where = `cluster ${req.clusterId}`;
-    let phaseStart = d.clock.now();
-    const phaseEnded = (phase) => {
-        const now = d.clock.now();
-        hooks.onPhaseEnded?.(phase, now - phaseStart);
-        phaseStart = now;
-    };
-    await step(`Failed to check ${where}`, () => ensureClusterReady({
-        ...d,
-        clusterId: req.clusterId,
-        startCluster: req.startCluster,
-        deadline: req.deadline
-    }));
-    phaseEnded('cluster');
-    const contextId = await step(`Failed to create a ${req.language} execution context on ${where}`, () => exec.createContext(req.language, call), UNKNOWN_CREATE);
-    hooks.onContextCreated(contextId);
-    d.logger.info(`Created execution context ${contextId}; waiting for it to be ready`);
-    const ctx = await step(`Failed while waiting for execution context ${contextId} on ${where}`, () => pollUntil({
-        what: `execution context ${contextId}`,
-        fetch: () => exec.contextStatus(contextId, call),
-        isDone: s => s !== 'Pending',
-        describe: s => s,
-        deadline: req.deadline,
-        ...d
-    }));
-    if (!ctx.done) {
-        throw new DeadlineError(`Timed out after ${req.deadline.label} waiting for execution context ${contextId} on ${where} (still ${ctx.last ?? 'Pending'}). The cluster may be overloaded; raise the timeout input or try again.`);
-    }
-    if (ctx.value !== 'Running') {
-        throw new Error(`Execution context ${contextId} on ${where} ended in state ${ctx.value}; the cluster could not start a ${req.language} interpreter. Check the cluster's event log and driver logs.`);
-    }
-    phaseEnded('context');
-    const commandId = await step(`Failed to start the command in context ${contextId} on ${where}`, () => exec.execute(contextId, req.language, req.source, call), UNKNOWN_EXECUTE);
-    hooks.onCommandStarted(commandId);
-    d.logger.info(`Started command ${commandId}`);
-    let final;
-    try {
-        const outcome = await step(`Failed while waiting for command ${commandId}`, () => pollUntil({
-            what: `command ${commandId}`,
-            fetch: () => exec.commandStatus(contextId, commandId, call),
-            isDone: s => FINAL_COMMAND_STATES.has(s.status),
-            describe: s => s.status,
-            deadline: req.deadline,
-            ...d
-        }));
-        if (!outcome.done) {
-            const budget = d.cancelWaitMs ?? TIMEOUT_CANCEL_WAIT_MS;
-            const after = await cancelAndWait(exec, contextId, commandId, budget, d);
-            // A command that did not stop stays marked as running, so post cancels it again.
-            if (after)
-                hooks.onCommandEnded();
-            throw new DeadlineError(`The command timed out after ${req.deadline.label} (the timeout input) and ${after ? 'was cancelled' : `did not stop within ${formatDuration(budget)} of being cancelled; the post step destroys its context, which stops it`}.`);
-        }
-        final = outcome.value;
-    }
-    catch (e) {
-        if (e instanceof CancelledError) {
-            const stopped = await cancelAndWait(exec, contextId, commandId, JOB_CANCEL_BUDGET_MS, d);
-            if (stopped)
-                hooks.onCommandEnded();
-            throw new CancelledError(`The job was cancelled; command ${commandId} ${stopped ? 'was cancelled' : 'was asked to cancel'}.`);
-        }
-        throw e;
-    }
-    hooks.onCommandEnded();
-    phaseEnded('command');
-    const cancelled = final.status === 'Cancelled' || isCancellation(final.results);
-    return {
-        contextId,
-        commandId,
-        status: cancelled ? 'Cancelled' : final.status,
-        result: parseResults(final.results)
-    };
-}
-/**
- * Asks the service to cancel and waits, within `budgetMs`, for a final state. Returns whether
- * the command stopped. Never throws: it runs on paths that are already failing.
- */
-async function cancelAndWait(exec, contextId, commandId, budgetMs, d) {
-    // A fresh deadline, and no cancel signal: this work runs because of them.
-    const call = { deadline: Deadline.after(d.clock, budgetMs, formatDuration(budgetMs)) };
-    try {
-        d.logger.info(`Cancelling command ${commandId}`);
-        await exec.cancelCommand(contextId, commandId, call);
-        const outcome = await pollUntil({
-            what: `command ${commandId} to cancel`,
-            fetch: () => exec.commandStatus(contextId, commandId, call),
-            isDone: s => FINAL_COMMAND_STATES.has(s.status),
-            describe: s => s.status,
-            deadline: call.deadline,
-            clock: d.clock,
-            sleep: d.sleep,
-            logger: d.logger
-        });
-        return outcome.done;
-    }
-    catch (e) {
-        d.logger.warning(`Could not cancel command ${commandId}: ${errorMessage(e)}`);
-        return false;
-    }
-}
-/** Said when a create got no answer: it was not repeated, since a repeat could leak a second. */
-const UNKNOWN_CREATE = 'no answer came back, so the service may have created the context anyway; it was not retried, to avoid creating two. API 1.2 cannot list contexts: an idle one is evicted when the cluster needs room';
-/** Said when an execute got no answer: repeating it could run the code twice. */
-const UNKNOWN_EXECUTE = 'no answer came back, so the command may have started; it was not retried, to avoid running it twice. The post step destroys the context, which stops it';
-/** Runs one phase, adding what it was doing to any error (and a hint for known causes). */
-async function step(doing, f, ifUnknown) {
-    try {
-        return await f();
-    }
-    catch (e) {
-        const wrapped = wrapError(doing, e);
-        // The request went out and no answer came back: the service may have acted on it.
-        if (ifUnknown && e instanceof TransportError && !e.neverSent) {
-            wrapped.message += ` (${ifUnknown})`;
-        }
-        if (e instanceof ApiError && e.evicted) {
-            wrapped.message += ` (the context was evicted: a cluster keeps at most ${MAX_CONTEXTS_PER_CLUSTER} execution contexts and drops idle ones, or it restarted)`;
-        }
-        if (e instanceof ApiError && e.unauthorized) {
-            wrapped.message +=
-                ' (the credentials were refused: check that the token or password is valid, has not expired, and may use this cluster)';
-        }
-        throw wrapped;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/databricks/auth.ts
-/** A personal access token (or any bearer token), sent as `Authorization: Bearer`. */
-class TokenAuth {
-    token;
-    description = 'personal access token';
-    constructor(token) {
-        this.token = token;
-    }
-    async authorization() {
-        return `Bearer ${this.token}`;
-    }
-    secrets() {
-        return [this.token, `Bearer ${this.token}`];
-    }
-}
-/** HTTP Basic with a user name and password, as the original 1.2 API describes. */
-class BasicAuth {
-    password;
-    description;
-    encoded;
-    constructor(username, password) {
-        this.password = password;
-        this.description = `user name and password (${username})`;
-        this.encoded = Buffer.from(`${username}:${password}`, 'utf8').toString('base64');
-    }
-    async authorization() {
-        return `Basic ${this.encoded}`;
-    }
-    secrets() {
-        // The base64 form is as good as the password to anyone who reads it.
-        return [this.password, this.encoded, `Basic ${this.encoded}`];
-    }
-}
-
-;// CONCATENATED MODULE: ./src/runner/connection.ts
-
-
-/** Where to connect and as whom: the host and credential inputs, with their env fallbacks. */
-const HOST_EXAMPLE = 'https://adb-1234567890123456.7.azuredatabricks.net';
-/** The workspace origin: https added when missing, http refused, paths and queries dropped. */
-function parseHost(value) {
-    if (!value)
-        throw new InputError(`Input host is required: set it to your workspace URL, e.g. ${HOST_EXAMPLE}, or set DATABRICKS_HOST.`);
-    if (/^http:\/\//i.test(value))
-        throw new InputError(`Invalid input host '${value}': http is refused because the token would travel unencrypted. Use https://${value.slice(7)}.`);
-    const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(value) ? value : `https://${value}`;
-    let url;
-    try {
-        url = new URL(withScheme);
-    }
-    catch {
-        throw new InputError(`Invalid input host '${value}': not a URL. Expected the workspace URL, e.g. ${HOST_EXAMPLE}.`);
-    }
-    if (url.protocol !== 'https:')
-        throw new InputError(`Invalid input host '${value}': only https:// workspace URLs are supported, e.g. ${HOST_EXAMPLE}.`);
-    if (!/^(\[[0-9a-f:.]+\]|[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*)$/i.test(url.hostname) ||
-        url.username ||
-        url.password) {
-        throw new InputError(`Invalid input host '${value}': '${url.hostname}' is not a host name. Expected the workspace URL, e.g. ${HOST_EXAMPLE}.`);
-    }
-    return url.origin;
-}
-/**
- * Exactly one way of authenticating. Inputs win over the environment, and the two are never
- * mixed, so a stray DATABRICKS_TOKEN cannot quietly override the username the user gave.
- */
-function parseAuth(raw, env) {
-    const fromInputs = raw.token || raw.username || raw.password;
-    const token = fromInputs ? raw.token : env.DATABRICKS_TOKEN?.trim() || '';
-    const username = fromInputs ? raw.username : env.DATABRICKS_USERNAME?.trim() || '';
-    const password = fromInputs ? raw.password : env.DATABRICKS_PASSWORD || '';
-    const where = fromInputs
-        ? 'inputs'
-        : 'environment variables DATABRICKS_TOKEN / DATABRICKS_USERNAME / DATABRICKS_PASSWORD';
-    if (token && (username || password))
-        throw new InputError(`Two ways of authenticating were configured in the ${where}: a token and a user name/password. Set only one: token, or username with password.`);
-    if (token)
-        return new TokenAuth(token);
-    if (username && !password)
-        throw new InputError('Input username was given without password: set both for HTTP Basic, or use token instead.');
-    if (password && !username)
-        throw new InputError('Input password was given without username: set both for HTTP Basic, or use token instead.');
-    if (username)
-        return new BasicAuth(username, password);
-    throw new InputError('No credentials: set the token input (e.g. token: ${{ secrets.DATABRICKS_TOKEN }}), or username and password, or DATABRICKS_TOKEN in the environment.');
-}
-
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-;// CONCATENATED MODULE: ./src/runner/source.ts
-
-
-/** Larger uploads are refused before any call: the API is for code, not data. */
-const MAX_FILE_BYTES = 10 * 1024 * 1024;
-/** Reads the `file` input, relative to the workspace, with a clear error for each way it fails. */
-async function resolveSource(file, workspace, fs) {
-    const full = external_node_path_namespaceObject.resolve(workspace, file);
-    let info;
-    try {
-        info = await fs.stat(full);
-    }
-    catch (e) {
-        const missing = /ENOENT|ENOTDIR/.test(errorMessage(e));
-        throw new InputError(missing
-            ? `Input file '${file}' was not found (looked for ${full}). Paths are relative to the repository root; check out the repository first (actions/checkout).`
-            : `Input file '${file}' cannot be read: ${errorMessage(e)}.`);
-    }
-    if (!info.isFile())
-        throw new InputError(`Input file '${file}' is not a regular file (${full}). Give the path of a source file.`);
-    if (info.size > MAX_FILE_BYTES) {
-        throw new InputError(`Input file '${file}' is ${(info.size / 1048576).toFixed(1)} MiB; the limit is ${MAX_FILE_BYTES / 1048576} MiB. Put data in DBFS or a volume and read it from the code.`);
-    }
-    let bytes;
-    try {
-        bytes = await fs.readFile(full);
-    }
-    catch (e) {
-        throw new InputError(`Input file '${file}' cannot be read: ${errorMessage(e)}. Check its permissions.`);
-    }
-    if (bytes.length === 0)
-        throw new InputError(`Input file '${file}' is empty: there is nothing to run.`);
-    return { source: { kind: 'file', name: external_node_path_namespaceObject.basename(full), bytes }, label: file };
-}
-
-;// CONCATENATED MODULE: ./src/runner/raw-inputs.ts
-
-/** Reads every input once, through @actions/core. */
-function readRawInputs(get = n => getInput(n)) {
-    return {
-        host: get('host'),
-        token: get('token'),
-        username: get('username'),
-        password: get('password'),
-        clusterId: get('cluster-id'),
-        language: get('language'),
-        command: get('command'),
-        file: get('file'),
-        timeout: get('timeout'),
-        failOnError: get('fail-on-error'),
-        startCluster: get('start-cluster'),
-        requestTimeout: get('request-timeout'),
-        commentOnPr: get('comment-on-pr'),
-        githubToken: get('github-token')
-    };
-}
-
-;// CONCATENATED MODULE: ./src/runner/inputs.ts
-
-
-
-
-
-
-
-/** Registers every secret the inputs or environment hold, before anything could print them. */
-function maskSecrets(raw, env) {
-    const all = [
-        raw.token,
-        raw.password,
-        raw.githubToken,
-        env.DATABRICKS_TOKEN,
-        env.DATABRICKS_PASSWORD
-    ];
-    for (const s of all) {
-        if (s)
-            core_setSecret(s);
-    }
-}
-const EXTENSIONS = {
-    py: 'python',
-    scala: 'scala',
-    sc: 'scala',
-    sql: 'sql',
-    r: 'r'
-};
-/** Validates and derives everything; throws InputError naming the input and the fix. */
-async function parseInputs(raw, env, workspace, fs) {
-    const host = parseHost(raw.host || env.DATABRICKS_HOST?.trim() || '');
-    const auth = parseAuth(raw, env);
-    const clusterId = raw.clusterId || env.DATABRICKS_CLUSTER_ID?.trim() || '';
-    if (!clusterId)
-        throw new InputError('Input cluster-id is required: set it to the id of an all-purpose cluster (e.g. 0123-456789-abcdefgh), or set DATABRICKS_CLUSTER_ID.');
-    if (!/^[A-Za-z0-9][\w.-]*$/.test(clusterId))
-        throw new InputError(`Invalid input cluster-id '${clusterId}': a cluster id holds only letters, digits, '-', '_' and '.', e.g. 0123-456789-abcdefgh.`);
-    const timeoutMs = parseDurationInput('timeout', raw.timeout || '30m');
-    const requestTimeoutMs = parseDurationInput('request-timeout', raw.requestTimeout || '30s');
-    const failOnError = parseBoolean('fail-on-error', raw.failOnError, true);
-    const startCluster = parseBoolean('start-cluster', raw.startCluster, false);
-    const commentOnPr = parseBoolean('comment-on-pr', raw.commentOnPr, false);
-    if (raw.command && raw.file)
-        throw new InputError('Inputs command and file were both given: set exactly one (command for inline code, file for a path in the repository).');
-    if (!raw.command && !raw.file)
-        throw new InputError('Neither command nor file was given: set command to inline code, or file to a path in the repository.');
-    const language = parseLanguage(raw.language, raw.file);
-    const { source, label } = raw.command
-        ? { source: { kind: 'inline', code: raw.command }, label: 'inline command' }
-        : await resolveSource(raw.file, workspace, fs);
-    return {
-        host,
-        auth,
-        clusterId,
-        language,
-        source,
-        sourceLabel: label,
-        timeoutMs,
-        timeoutLabel: raw.timeout || '30m',
-        failOnError,
-        startCluster,
-        requestTimeoutMs,
-        commentOnPr,
-        githubToken: raw.githubToken
-    };
-}
-function parseLanguage(value, file) {
-    if (value) {
-        const lower = value.toLowerCase();
-        if (LANGUAGES.includes(lower))
-            return lower;
-        throw new InputError(`Invalid input language '${value}': expected one of ${LANGUAGES.join(', ')}.`);
-    }
-    const ext = file.match(/\.([A-Za-z]+)$/)?.[1]?.toLowerCase() ?? '';
-    return EXTENSIONS[ext] ?? 'python';
-}
-function parseDurationInput(name, value) {
-    const ms = parseDuration(value);
-    if (ms === undefined || ms <= 0)
-        throw new InputError(`Invalid input ${name} '${value}': expected a positive duration such as 90s, 20m, 1h, 1h30m or plain seconds (600).`);
-    return ms;
-}
-/** Only the YAML spellings the runner itself accepts, so a typo is not silently false. */
-function parseBoolean(name, value, fallback) {
-    if (value === '')
-        return fallback;
-    if (['true', 'True', 'TRUE'].includes(value))
-        return true;
-    if (['false', 'False', 'FALSE'].includes(value))
-        return false;
-    throw new InputError(`Invalid input ${name} '${value}': expected true or false.`);
-}
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: ./src/runner/log.ts
-
-
-/** The Databricks layer's logger, mapped onto the runner's log. */
-const runnerLogger = {
-    info: m => info(m),
-    warning: m => warning(m),
-    debug: m => core_debug(m)
-};
-/**
- * Prints text that came from the user's command. Workflow commands in it (`::add-mask::`,
- * `::set-env::` ...) are switched off while it prints, so a command cannot steer the runner.
- */
-function printUntrusted(title, text) {
-    const token = (0,external_node_crypto_.randomUUID)();
-    startGroup(title);
-    info(`::stop-commands::${token}`);
-    info(text);
-    info(`::${token}::`);
-    endGroup();
-}
-
-;// CONCATENATED MODULE: ./src/common/text.ts
-/** Escapes text for HTML and for markdown that GitHub renders (core.summary escapes nothing). */
-function escapeHtml(text) {
-    return text
-        .replace(/&/g, '&amp;')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;')
-        .replace(/"/g, '&quot;')
-        .replace(/'/g, '&#39;')
-        .replace(/\|/g, '&#124;');
-}
-function byteLength(text) {
-    return Buffer.byteLength(text, 'utf8');
-}
-/** The longest prefix of `text` within `maxBytes` of UTF-8, never splitting a character. */
-function cutToBytes(text, maxBytes) {
-    if (byteLength(text) <= maxBytes)
-        return text;
-    let cut = Buffer.from(text, 'utf8').subarray(0, maxBytes).toString('utf8');
-    // A split multi-byte sequence decodes to U+FFFD at the end; drop it.
-    while (cut.endsWith('\uFFFD'))
-        cut = cut.slice(0, -1);
-    return cut;
-}
-
-;// CONCATENATED MODULE: ./src/runner/outputs.ts
-
-
-
-/** GitHub keeps about 1 MB of outputs per job, shared by every step; leave room for others. */
-const MAX_RESULT_OUTPUT_BYTES = 256 * 1024;
-/** What Databricks prints in place of output past its per-command limit. */
-const OUTPUT_SKIPPED = '*** WARNING: max output size exceeded, skipping output. ***';
-/** Renders a result as the `result` output, cut to fit; `cut` says whether anything was dropped. */
-function resultText(result, maxBytes) {
-    switch (result.type) {
-        case 'text': {
-            const text = cutToBytes(result.text, maxBytes);
-            return { text, cut: text.length < result.text.length };
-        }
-        case 'table': {
-            const objects = tableToObjects(result.columns, result.rows);
-            // Drop whole rows rather than cut the JSON, so the output always parses.
-            let keep = objects.length;
-            let text = JSON.stringify(objects);
-            while (byteLength(text) > maxBytes && keep > 0) {
-                keep = Math.floor(keep * Math.min(0.9, maxBytes / byteLength(text)));
-                text = JSON.stringify(objects.slice(0, keep));
-            }
-            return { text, cut: keep < objects.length };
-        }
-        case 'error':
-            return { text: cutToBytes(result.message, maxBytes), cut: false };
-        case 'image':
-            return { text: result.fileName, cut: false };
-        case 'images':
-            return { text: JSON.stringify(result.fileNames), cut: false };
-        case 'none':
-            return { text: '', cut: false };
-    }
-}
-function buildOutputs(outcome, maxBytes = MAX_RESULT_OUTPUT_BYTES) {
-    const { text, cut } = resultText(outcome.result, maxBytes);
-    const r = outcome.result;
-    const serviceTruncated = (r.type === 'table' && r.truncated) || (r.type === 'text' && r.text.includes(OUTPUT_SKIPPED));
-    return {
-        status: outcome.status,
-        'result-type': outcome.result.type === 'none' ? '' : outcome.result.type,
-        result: text,
-        truncated: cut || serviceTruncated ? 'true' : 'false',
-        'context-id': outcome.contextId,
-        'command-id': outcome.commandId
-    };
-}
-function writeOutputs(outputs) {
-    for (const [name, value] of Object.entries(outputs))
-        setOutput(name, value);
-}
-
-;// CONCATENATED MODULE: ./src/runner/state.ts
-
-/** Saves where the context lives and its id; called right after contexts/create answers. */
-function saveContext(host, clusterId, contextId) {
-    saveState('host', host);
-    saveState('cluster-id', clusterId);
-    saveState('context-id', contextId);
-}
-/** Saves the running command's id, so post can cancel it if main dies. */
-function saveCommand(commandId) {
-    saveState('command-id', commandId);
-}
-/** Records that the command ended, so post does not cancel it. */
-function saveCommandDone() {
-    saveState('command-done', 'true');
-}
-/** Reads what main saved (post runs with it as STATE_* variables). */
-function readState(get = n => core.getState(n)) {
-    return {
-        host: get('host'),
-        clusterId: get('cluster-id'),
-        contextId: get('context-id'),
-        commandId: get('command-id'),
-        commandDone: get('command-done') === 'true'
-    };
-}
-
-;// CONCATENATED MODULE: ./src/runner/summary.ts
-
-
-/** GitHub drops a step's summary past 1 MiB; stay well below it. */
-const SUMMARY_LIMIT_BYTES = 1_000_000;
-/** More rows than this make a summary nobody reads; the output has them all. */
-const SUMMARY_MAX_ROWS = 500;
-const ICONS = {
-    Finished: '✅',
-    Error: '❌',
-    Cancelled: '⏹️',
-    'Timed out': '⏱️',
-    Failed: '❌'
-};
-/** The job summary as HTML (GitHub renders it inside markdown), escaped and within the limit. */
-function buildSummary(d, limit = SUMMARY_LIMIT_BYTES) {
-    const icon = d.result?.type === 'error' ? '❌' : (ICONS[d.status] ?? 'ℹ️');
-    const cells = [d.clusterId, d.language, d.source, d.status, formatDuration(d.durationMs)].map(escapeHtml);
-    let head = `<h3>${icon} Databricks command: ${escapeHtml(d.status)}</h3>\n`;
-    head +=
-        '<table><tr><th>Cluster</th><th>Language</th><th>Source</th><th>Status</th><th>Duration</th></tr>';
-    head += `<tr>${cells.map(c => `<td>${c}</td>`).join('')}</tr></table>\n`;
-    if (d.failure)
-        head += `<p><strong>${escapeHtml(cutToBytes(d.failure, 4000))}</strong></p>\n`;
-    const budget = limit - byteLength(head) - 400;
-    return head + (d.result ? renderResult(d.result, budget) : '');
-}
-function renderResult(r, budget) {
-    switch (r.type) {
-        case 'text':
-            return r.text
-                ? preBlock(r.text, budget, 'The output')
-                : '<p><em>The command printed nothing.</em></p>\n';
-        case 'table':
-            return renderTable(r, budget);
-        case 'error': {
-            const head = `<p><strong>${escapeHtml(cutToBytes(r.message, 4000))}</strong></p>\n`;
-            return `${head}<details open><summary>Traceback</summary>\n\n${preBlock(r.traceback, budget - byteLength(head), 'The traceback')}</details>\n`;
-        }
-        case 'image':
-            return `<p>Image: <code>${escapeHtml(shorten(r.fileName))}</code></p>\n`;
-        case 'images':
-            return `<p>Images:</p><ul>${r.fileNames.map(f => `<li><code>${escapeHtml(shorten(f))}</code></li>`).join('')}</ul>\n`;
-        case 'none':
-            return '<p><em>No result.</em></p>\n';
-    }
-}
-/** Text in a pre block; cut at a character boundary when it would pass the budget. */
-function preBlock(text, budget, what) {
-    let keep = text;
-    let html = escapeHtml(keep);
-    while (byteLength(html) > budget && keep.length > 0) {
-        keep = cutToBytes(keep, Math.floor(byteLength(keep) * Math.min(0.9, budget / byteLength(html))));
-        html = escapeHtml(keep);
-    }
-    const note = keep.length < text.length
-        ? `<p><em>${what} was cut to ${byteLength(keep)} of ${byteLength(text)} bytes to fit GitHub's 1 MiB summary limit.</em></p>\n`
-        : '';
-    return `<pre><code>${html}</code></pre>\n${note}`;
-}
-function renderTable(r, budget) {
-    const header = `<tr>${r.columns.map(c => `<th>${escapeHtml(c.name)}<br><sub>${escapeHtml(c.type)}</sub></th>`).join('')}</tr>`;
-    let html = `<table>${header}`;
-    let shown = 0;
-    for (const row of r.rows) {
-        if (shown >= SUMMARY_MAX_ROWS)
-            break;
-        const tr = `<tr>${r.columns.map((_, i) => `<td>${escapeHtml(cell(row[i]))}</td>`).join('')}</tr>`;
-        if (byteLength(html) + byteLength(tr) > budget)
-            break;
-        html += tr;
-        shown++;
-    }
-    html += '</table>\n';
-    const notes = [`${r.rows.length} row${r.rows.length === 1 ? '' : 's'}`];
-    if (shown < r.rows.length)
-        notes.push(`showing the first ${shown} here; the result output has more`);
-    if (r.truncated)
-        notes.push('Databricks truncated the result');
-    return `${html}<p><em>${escapeHtml(notes.join('; '))}.</em></p>\n`;
-}
-function cell(v) {
-    if (v === null || v === undefined)
-        return 'null';
-    return typeof v === 'object' ? JSON.stringify(v) : String(v);
-}
-/** Data URLs can be megabytes; a name is enough in the summary. */
-function shorten(s) {
-    return s.length > 200 ? `${s.slice(0, 200)}…` : s;
-}
-
-;// CONCATENATED MODULE: ./src/runner/signals.ts
-
-/**
- * Turns the runner's cancel (SIGINT, then SIGTERM 7.5 s later) into an AbortSignal. Node's
- * default would exit at once and leave the remote command running; with a handler installed
- * the process lives on long enough to cancel it.
- */
-function watchJobCancel() {
-    const controller = new AbortController();
-    const handler = (name) => {
-        if (!controller.signal.aborted)
-            info(`Received ${name}: the job is being cancelled`);
-        controller.abort();
-    };
-    process.on('SIGINT', handler);
-    process.on('SIGTERM', handler);
-    return {
-        signal: controller.signal,
-        dispose: () => {
-            process.off('SIGINT', handler);
-            process.off('SIGTERM', handler);
-        }
-    };
-}
-
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-;// CONCATENATED MODULE: ./src/action/deps.ts
-
-
-
-function defaultDeps() {
-    return {
-        transport: new ActionsHttpTransport(),
-        clock: systemClock,
-        sleep: realSleep,
-        env: process.env,
-        workspace: process.env.GITHUB_WORKSPACE || process.cwd(),
-        fs: { stat: promises_namespaceObject.stat, readFile: promises_namespaceObject.readFile }
-    };
-}
-
-;// CONCATENATED MODULE: ./src/common/secrets.ts
-/**
- * Every secret the step knows: tokens, passwords, client secrets, minted and exchanged tokens,
- * Basic headers. Whatever holds a secret adds it here the moment it exists; the runner layer
- * hooks `onAdd` to mask it in the log, and service text is passed through `redact` before it
- * is cut, printed, written to an output or to the summary.
- */
-class Secrets {
-    values = new Set();
-    listeners = [];
-    /** Called for every secret added from now on, and at once for those already known. */
-    onAdd(listener) {
-        this.listeners.push(listener);
-        for (const v of this.values)
-            listener(v);
-    }
-    add(value) {
-        // Very short values would redact ordinary words; no real credential is that short.
-        if (!value || value.length < 4 || this.values.has(value))
-            return;
-        this.values.add(value);
-        for (const l of this.listeners)
-            l(value);
-    }
-    list() {
-        return [...this.values];
-    }
-    /** The text with every known secret replaced by `***`, longest first so none leaves a tail. */
-    redact(text) {
-        let out = text;
-        for (const v of [...this.values].sort((a, b) => b.length - a.length)) {
-            if (out.includes(v))
-                out = out.split(v).join('***');
-        }
-        return out;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/runner/cells.ts
-/**
- * Renders one table value for a summary or a comment: null as `null`, nested values (structs,
- * arrays, maps) as compact JSON, and anything longer than `maxChars` cut with an ellipsis, so
- * one long cell cannot push every other row out of view. The whole value stays in the
- * result file.
- */
-function formatCell(value, maxChars) {
-    const text = value === null || value === undefined
-        ? 'null'
-        : typeof value === 'object'
-            ? JSON.stringify(value)
-            : String(value);
-    if (text.length <= maxChars)
-        return { text, shortened: false };
-    // Never split a surrogate pair: a lone half renders as a replacement character.
-    let cut = text.slice(0, maxChars);
-    if (/[\uD800-\uDBFF]$/.test(cut))
-        cut = cut.slice(0, -1);
-    return { text: `${cut}…`, shortened: true };
-}
-/** "1 row", "20,000 rows": counts in words, with thousands separated. */
-function countOf(n, noun) {
-    return `${n.toLocaleString('en-US')} ${noun}${n === 1 ? '' : 's'}`;
-}
-
-;// CONCATENATED MODULE: ./src/runner/comment-body.ts
-
-
-
-/** GitHub refuses comment bodies over 65,536 characters; keep room for the frame. */
-const COMMENT_MAX_CHARS = 60_000;
-/** The comment is a glance at the result; the job summary and the result file hold more. */
-const COMMENT_TABLE_ROWS = 20;
-const COMMENT_TEXT_LINES = 50;
-const CELL_MAX_CHARS = 100;
-const LINE_MAX_CHARS = 500;
-/**
- * The hidden marker for one workflow, job and step. It is percent-encoded so a name holding
- * `-->` or `--` cannot end the HTML comment early.
- */
-function commentMarker(workflow, job, step) {
-    const enc = (s) => encodeURIComponent(s).replace(/-/g, '%2D');
-    return `<!-- databricks-run-command-action:${enc(workflow)}/${enc(job)}/${enc(step)} -->`;
-}
-/**
- * Untrusted text for inside HTML on one line: escaped, line breaks as <br>, and a zero-width
- * space after every `@` so output cannot mention a user or a team. It always sits inside
- * <code> or <pre>, where GitHub links neither references nor URLs.
- */
-function escapeInline(text) {
-    return escapeBlock(text).replace(/\r\n|\r|\n/g, '<br>');
-}
-/** Untrusted text for a <pre> block, which only `</pre>` ends (escaped here), blank lines or not. */
-function escapeBlock(text) {
-    return escapeHtml(text).replace(/@/g, '@&#8203;');
-}
-/**
- * The comment as HTML blocks GitHub renders inside markdown. Each block that holds untrusted
- * text is either one line (so no blank line can end it and turn the rest into markdown) or a
- * <pre> block started after a blank line (which only `</pre>` ends).
- */
-function buildComment(d) {
-    const link = /^https?:\/\//.test(d.runUrl)
-        ? ` · <a href="${escapeHtml(d.runUrl)}">workflow run</a>`
-        : '';
-    const head = [
-        d.marker,
-        `<h3>${headline(d.status, d.result)}</h3>`,
-        `<p>Source <code>${escapeInline(d.source)}</code> · cluster <code>${escapeInline(d.clusterId)}</code> · ${escapeHtml(formatDuration(d.durationMs))}${link}</p>`
-    ].join('\n\n');
-    const budget = COMMENT_MAX_CHARS - head.length - 200;
-    const body = d.result
-        ? comment_body_renderResult(d.result, budget)
-        : `<p><strong><code>${escapeInline(cut(d.failure ?? 'The step failed.', 2000))}</code></strong></p>`;
-    return `${head}\n\n${body}\n`;
-}
-function headline(status, r) {
-    if (r?.type === 'error')
-        return '❌ Databricks command failed with an error';
-    const icons = {
-        Finished: '✅',
-        Cancelled: '⏹️',
-        'Timed out': '⏱️',
-        Failed: '❌'
-    };
-    return `${icons[status] ?? 'ℹ️'} Databricks command: ${escapeInline(status)}`;
-}
-function comment_body_renderResult(r, budget) {
-    switch (r.type) {
-        case 'text':
-            return r.text ? textTail(r.text, budget) : '<p><em>The command printed nothing.</em></p>';
-        case 'table':
-            return tableHead(r, budget);
-        case 'error': {
-            const message = `<p><strong><code>${escapeInline(cut(r.message, 2000))}</code></strong></p>`;
-            if (!r.traceback.trim())
-                return message;
-            const room = budget - message.length - 100;
-            return `${message}\n\n<details><summary>Traceback</summary>\n\n${pre(r.traceback, room)}\n\n</details>`;
-        }
-        case 'image':
-            return `<p>Image <code>${escapeInline(cut(r.fileName, 200))}</code></p>`;
-        case 'images':
-            return `<p>${countOf(r.fileNames.length, 'image')}: ${r.fileNames
-                .slice(0, 10)
-                .map(f => `<code>${escapeInline(cut(f, 200))}</code>`)
-                .join(' ')}</p>`;
-        case 'none':
-            return '<p><em>No result.</em></p>';
-    }
-}
-/** The last lines of the output, each line capped, and within the budget. */
-function textTail(text, budget) {
-    const all = text.replace(/\n$/, '').split('\n');
-    let lines = all.slice(-COMMENT_TEXT_LINES).map(l => cut(l, LINE_MAX_CHARS));
-    while (lines.length > 1 && escapeBlock(lines.join('\n')).length > budget)
-        lines = lines.slice(1);
-    const note = lines.length < all.length
-        ? `<p><em>The last ${countOf(lines.length, 'line')} of ${all.length.toLocaleString('en-US')}; the job summary and the result file have more.</em></p>\n\n`
-        : '';
-    return `${note}${pre(lines.join('\n'), budget)}`;
-}
-function tableHead(r, budget) {
-    const th = r.columns.map(c => `<th><code>${escapeInline(cut(c.name, CELL_MAX_CHARS))}</code></th>`);
-    let html = `<table><tr>${th.join('')}</tr>`;
-    let shown = 0;
-    let shortened = false;
-    for (const row of r.rows.slice(0, COMMENT_TABLE_ROWS)) {
-        const cells = r.columns.map((_, i) => formatCell(row[i], CELL_MAX_CHARS));
-        const tr = `<tr>${cells.map(c => `<td><code>${escapeInline(c.text)}</code></td>`).join('')}</tr>`;
-        if (html.length + tr.length > budget)
-            break;
-        shortened ||= cells.some(c => c.shortened);
-        html += tr;
-        shown++;
-    }
-    const notes = [
-        shown < r.rows.length
-            ? `The first ${countOf(shown, 'row')} of ${r.rows.length.toLocaleString('en-US')}`
-            : countOf(r.rows.length, 'row'),
-        r.truncated ? 'Databricks truncated the result' : '',
-        shortened ? `cells longer than ${CELL_MAX_CHARS} characters are shortened (…)` : ''
-    ].filter(Boolean);
-    return `${html}</table>\n\n<p><em>${notes.join('; ')}.</em></p>`;
-}
-/**
- * Text in a <pre> block within the budget (counted after escaping, which can grow text five
- * times); when it must be cut, the tail is kept, where output and tracebacks say how it ended.
- */
-function pre(text, budget) {
-    let shown = text;
-    while (shown.length > 0 && escapeBlock(shown).length > budget) {
-        const ratio = Math.min(0.9, budget / escapeBlock(shown).length);
-        shown = shown.slice(shown.length - Math.floor(shown.length * ratio));
-        // Never start on the second half of a surrogate pair.
-        if (/^[\uDC00-\uDFFF]/.test(shown))
-            shown = shown.slice(1);
-    }
-    return `<pre><code>${shown.length < text.length ? '…' : ''}${escapeBlock(shown)}</code></pre>`;
-}
-function cut(text, max) {
-    return formatCell(text, max).text;
-}
-
-;// CONCATENATED MODULE: ./src/runner/github-comments.ts
-/**
- * The REST API through @actions/github, which honours GITHUB_API_URL (GitHub Enterprise
- * Server) and the runner's proxy settings. It is imported here, on first use, so the main
- * bundle does not carry the GitHub client for the steps that post no comment: ncc puts it in a
- * chunk of its own.
- */
-async function restComments(pr, token, signal) {
-    const { getOctokit } = await __nccwpck_require__.e(/* import() */ 413).then(__nccwpck_require__.bind(__nccwpck_require__, 2413));
-    const octokit = getOctokit(token, { request: { signal } });
-    const where = { owner: pr.owner, repo: pr.repo };
-    const shape = (c) => ({
-        id: c.id,
-        body: c.body ?? '',
-        url: c.html_url
-    });
-    return {
-        list: async () => (await octokit.paginate(octokit.rest.issues.listComments, {
-            ...where,
-            issue_number: pr.number,
-            per_page: 100
-        })).map(shape),
-        create: async (body) => shape((await octokit.rest.issues.createComment({ ...where, issue_number: pr.number, body })).data),
-        update: async (id, body) => shape((await octokit.rest.issues.updateComment({ ...where, comment_id: id, body })).data)
-    };
-}
-
-;// CONCATENATED MODULE: ./src/runner/pr-comment.ts
-
-
-
-
-const PR_EVENTS = new Set(['pull_request', 'pull_request_target']);
-/** Said whenever GitHub refuses the comment: what to add to the workflow. */
-const PERMISSION_FIX = 'Give the job `permissions: pull-requests: write` (a job that sets any permissions gets none it does not name).';
-const FORK_FIX = 'This pull request comes from a fork, and GitHub gives such runs a read-only token: the comment cannot be posted from this event. Read the result in the job summary, or post it from a `workflow_run` workflow.';
-/**
- * Creates this step's comment on the pull request, or updates it in place when a comment with
- * the same marker exists (one live comment per workflow, job and step). Never throws and never
- * fails the step: a comment is a report, and the step's own result stands whatever GitHub says.
- */
-async function postStickyComment(r) {
-    const event = r.env.GITHUB_EVENT_NAME ?? '';
-    if (!PR_EVENTS.has(event)) {
-        r.log.notice(`comment-on-pr is true, but this run was triggered by '${event || 'an unknown event'}', not a pull request: no comment was written. Comments are written on pull_request and pull_request_target events.`);
-        return;
-    }
-    const pr = await pullRequest(r.env);
-    if (typeof pr === 'string')
-        return r.log.warning(`No pull request comment was written: ${pr}`);
-    if (!r.token)
-        return r.log.warning('No pull request comment was written: the github-token input is empty. Leave it at its default (${{ github.token }}) or pass a token that may write pull requests.');
-    const where = `pull request #${pr.number} in ${pr.owner}/${pr.repo}`;
-    const timeoutMs = r.timeoutMs ?? 30_000;
-    const signal = AbortSignal.timeout(timeoutMs);
-    try {
-        const api = await (r.connect ?? restComments)(pr, r.token, signal);
-        const mine = (await api.list()).find(c => c.body.startsWith(r.marker));
-        const saved = mine ? await api.update(mine.id, r.body) : await api.create(r.body);
-        r.log.info(`${mine ? 'Updated' : 'Created'} the comment on ${where}: ${saved.url}`);
-    }
-    catch (e) {
-        const status = httpStatus(e);
-        const why = signal.aborted
-            ? `GitHub did not answer within ${formatDuration(timeoutMs)}`
-            : errorMessage(e);
-        const fix = status === 403 ? ` ${pr.fork ? FORK_FIX : PERMISSION_FIX}` : '';
-        r.log.warning(`Could not write the comment on ${where}${status ? ` (HTTP ${status})` : ''}: ${why}.${fix} The step's result is not affected.`);
-    }
-}
-/** The pull request of this run, from the event payload; a string says why there is none. */
-async function pullRequest(env) {
-    const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');
-    if (!owner || !repo)
-        return 'GITHUB_REPOSITORY is not set (owner/repo), so the repository is unknown.';
-    if (!env.GITHUB_EVENT_PATH)
-        return 'GITHUB_EVENT_PATH is not set, so the pull request is unknown.';
-    let payload;
-    try {
-        payload = JSON.parse(await (0,promises_namespaceObject.readFile)(env.GITHUB_EVENT_PATH, 'utf8'));
-    }
-    catch (e) {
-        return `the event file ${env.GITHUB_EVENT_PATH} cannot be read: ${errorMessage(e)}`;
-    }
-    const number = payload.pull_request?.number;
-    if (typeof number !== 'number')
-        return 'the event payload names no pull request.';
-    const head = payload.pull_request?.head?.repo?.full_name;
-    return { owner, repo, number, fork: typeof head === 'string' && head !== `${owner}/${repo}` };
-}
-/** The HTTP status of an Octokit RequestError, without depending on its class. */
-function httpStatus(e) {
-    const status = e && typeof e === 'object' ? e.status : undefined;
-    return typeof status === 'number' && status >= 400 ? status : undefined;
-}
-
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-;// CONCATENATED MODULE: ./src/runner/result-file.ts
-
-
-
-
-/** Rows are written in batches: one string per row would be slow, one per table too large. */
-const ROWS_PER_WRITE = 1000;
-/**
- * Writes the whole result to a new file under `dir` (RUNNER_TEMP on a runner) and returns its
- * path. Nothing is cut: outputs are capped to stay usable as environment variables, so this
- * file is where a later step (or actions/upload-artifact) finds everything. Text is written as
- * printed; a table as JSON `{"schema", "rows", "truncated"}` with one row per line; an error as
- * its message, a blank line and the whole traceback.
- */
-async function writeResultFile(result, dir, redact = t => t) {
-    const folder = (0,external_node_path_namespaceObject.join)(dir || (0,external_node_os_namespaceObject.tmpdir)(), 'databricks-run-command');
-    await (0,promises_namespaceObject.mkdir)(folder, { recursive: true });
-    const ext = result.type === 'table' || result.type === 'images' ? 'json' : 'txt';
-    // One file per step: several steps of a job share RUNNER_TEMP.
-    const path = (0,external_node_path_namespaceObject.join)(folder, `result-${(0,external_node_crypto_.randomUUID)()}.${ext}`);
-    const file = await (0,promises_namespaceObject.open)(path, 'wx', 0o600);
-    try {
-        for (const chunk of resultChunks(result, redact))
-            await file.write(chunk);
-    }
-    finally {
-        await file.close();
-    }
-    return path;
-}
-/** The file's contents in pieces, so a 100,000-row table never becomes one giant string. */
-function* resultChunks(r, redact) {
-    switch (r.type) {
-        case 'text':
-            yield redact(r.text);
-            return;
-        case 'table': {
-            yield `{"schema":${JSON.stringify(r.columns.map(c => ({ name: redact(c.name), type: c.type })))},\n"rows":[`;
-            for (let i = 0; i < r.rows.length; i += ROWS_PER_WRITE) {
-                const batch = r.rows.slice(i, i + ROWS_PER_WRITE).map(row => rowJson(row, redact));
-                yield `${i === 0 ? '\n' : ',\n'}${batch.join(',\n')}`;
-            }
-            yield `\n],\n"truncated":${r.truncated}}\n`;
-            return;
-        }
-        case 'error':
-            yield `${redact(r.message)}\n\n${redact(r.traceback)}\n`;
-            return;
-        case 'failure':
-            yield `${r.status}: ${redact(r.message)}\n`;
-            return;
-        case 'image':
-            yield `${redact(r.fileName)}\n`;
-            return;
-        case 'images':
-            yield `${JSON.stringify(r.fileNames.map(redact))}\n`;
-            return;
-        case 'none':
-            return;
-    }
-}
-/** One row as a JSON array: positions follow the schema, so duplicate column names keep both. */
-function rowJson(row, redact) {
-    return JSON.stringify(row.map(v => (typeof v === 'string' ? redact(v) : v)));
-}
-
-;// CONCATENATED MODULE: ./src/action/reports.ts
-
-
-
-
-
-
-/** After a job cancel the runner kills main 10 s after SIGINT; the comment gets what is left. */
-const COMMENT_BUDGET_AFTER_CANCEL_MS = 2000;
-const runnerCommentLog = {
-    info: m => info(m),
-    notice: m => notice(m),
-    warning: m => warning(m)
-};
-/**
- * Writes the whole result to a file under RUNNER_TEMP and sets the `result-file` output. It
- * runs on failures too; a file that cannot be written warns and leaves the output unset.
- */
-async function reportResultFile(r, inputs, env) {
-    const content = r.result ?? {
-        type: 'failure',
-        status: r.status,
-        message: r.failure ?? ''
-    };
-    try {
-        const secrets = secretsOf(inputs);
-        const path = await writeResultFile(content, env.RUNNER_TEMP ?? '', t => secrets.redact(t));
-        setOutput('result-file', path);
-    }
-    catch (e) {
-        warning(`The result file was not written: ${errorMessage(e)}`);
-    }
-}
-/** Writes or updates this step's comment on the pull request, when comment-on-pr asks for it. */
-async function reportComment(r, inputs, env, o) {
-    if (!inputs.commentOnPr)
-        return;
-    const marker = commentMarker(env.GITHUB_WORKFLOW ?? '', env.GITHUB_JOB ?? '', env.GITHUB_ACTION ?? '');
-    const body = buildComment({
-        marker,
-        status: r.status,
-        source: sourceLine(inputs),
-        clusterId: inputs.clusterId,
-        durationMs: r.durationMs,
-        runUrl: runUrl(env),
-        result: r.result,
-        failure: r.failure
-    });
-    await postStickyComment({
-        env,
-        token: inputs.githubToken,
-        marker,
-        body: secretsOf(inputs).redact(body),
-        log: runnerCommentLog,
-        timeoutMs: o.cancelled ? COMMENT_BUDGET_AFTER_CANCEL_MS : undefined
-    });
-}
-/** The file's path, or the first line of the inline code that has any text. */
-function sourceLine(inputs) {
-    if (inputs.source.kind !== 'inline')
-        return inputs.sourceLabel;
-    return inputs.source.code.split('\n').find(l => l.trim()) ?? inputs.sourceLabel;
-}
-/** The run's page, from the variables the runner sets (an attempt past the first named). */
-function runUrl(env) {
-    const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repo, GITHUB_RUN_ID: id } = env;
-    if (!server || !repo || !id)
-        return '';
-    const attempt = Number(env.GITHUB_RUN_ATTEMPT ?? '1');
-    return `${server}/${repo}/actions/runs/${id}${attempt > 1 ? `/attempts/${attempt}` : ''}`;
-}
-/** Every secret the step holds, to redact from what the command returned before it is written. */
-function secretsOf(inputs) {
-    const secrets = new Secrets();
-    for (const s of inputs.auth.secrets())
-        secrets.add(s);
-    secrets.add(inputs.githubToken);
-    return secrets;
-}
-
-;// CONCATENATED MODULE: ./src/action/run-main.ts
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-/** The main step: validate inputs, run the command, report it. Never throws. */
-async function runMain(deps = defaultDeps()) {
-    const watcher = deps.signal ? undefined : watchJobCancel();
-    const signal = deps.signal ?? watcher?.signal;
-    const started = deps.clock.now();
-    let inputs;
-    const ids = { contextId: '', commandId: '' };
-    try {
-        const raw = readRawInputs();
-        maskSecrets(raw, deps.env);
-        inputs = await parseInputs(raw, deps.env, deps.workspace, deps.fs);
-        for (const secret of inputs.auth.secrets())
-            core_setSecret(secret);
-        const api = new DatabricksApi({
-            host: inputs.host,
-            auth: inputs.auth,
-            transport: deps.transport,
-            sleep: deps.sleep,
-            logger: runnerLogger,
-            requestTimeoutMs: inputs.requestTimeoutMs
-        });
-        info(`Running ${inputs.sourceLabel} (${inputs.language}) on cluster ${inputs.clusterId} at ${inputs.host}, with ${inputs.auth.description}; timeout ${inputs.timeoutLabel}`);
-        const host = inputs.host;
-        const clusterId = inputs.clusterId;
-        const outcome = await runCommand({
-            clusterId,
-            language: inputs.language,
-            source: inputs.source,
-            startCluster: inputs.startCluster,
-            deadline: Deadline.after(deps.clock, inputs.timeoutMs, inputs.timeoutLabel)
-        }, {
-            onContextCreated: id => {
-                ids.contextId = id;
-                saveContext(host, clusterId, id);
-                setOutput('context-id', id);
-            },
-            onCommandStarted: id => {
-                ids.commandId = id;
-                saveCommand(id);
-                setOutput('command-id', id);
-            },
-            onCommandEnded: () => saveCommandDone()
-        }, { api, clock: deps.clock, sleep: deps.sleep, logger: runnerLogger, signal });
-        await report(outcome, inputs, deps.clock.now() - started, deps.env);
-    }
-    catch (e) {
-        const message = errorMessage(e);
-        const status = e instanceof DeadlineError
-            ? 'Timed out'
-            : e instanceof CancelledError
-                ? 'Cancelled'
-                : 'Failed';
-        if (!(e instanceof InputError))
-            writeOutputs({ status, ...idOutputs(ids) });
-        if (inputs) {
-            const r = { status, durationMs: deps.clock.now() - started, failure: message };
-            await reportResultFile(r, inputs, deps.env);
-            await writeSummary(buildSummary({ ...summaryHead(inputs), ...r }));
-            await reportComment(r, inputs, deps.env, { cancelled: e instanceof CancelledError });
-        }
-        setFailed(message);
-    }
-    finally {
-        watcher?.dispose();
-    }
-}
-async function report(outcome, inputs, durationMs, env) {
-    writeOutputs(buildOutputs(outcome));
-    const r = outcome.result;
-    info(`Command ${outcome.commandId} ended ${outcome.status} after ${formatDuration(durationMs)}`);
-    if (r.type === 'text' && r.text)
-        printUntrusted('Output', r.text);
-    if (r.type === 'table')
-        info(`Table result: ${r.rows.length} rows, columns ${r.columns.map(c => c.name).join(', ')}${r.truncated ? ' (truncated by Databricks)' : ''}`);
-    if (r.type === 'error')
-        printUntrusted('Traceback', r.traceback);
-    const rep = { status: outcome.status, durationMs, result: r };
-    await reportResultFile(rep, inputs, env);
-    await writeSummary(buildSummary({ ...summaryHead(inputs), ...rep }));
-    await reportComment(rep, inputs, env, { cancelled: false });
-    const failure = outcome.status === 'Cancelled'
-        ? `Command ${outcome.commandId} was cancelled outside this step${r.type === 'error' ? `: ${r.message}` : ''}`
-        : r.type === 'error'
-            ? r.message
-            : outcome.status !== 'Finished'
-                ? `Command ${outcome.commandId} ended with status ${outcome.status}`
-                : undefined;
-    if (!failure)
-        return;
-    if (inputs.failOnError)
-        setFailed(failure);
-    else
-        warning(`${failure} (not failing the step: fail-on-error is false)`);
-}
-function summaryHead(inputs) {
-    return { clusterId: inputs.clusterId, language: inputs.language, source: inputs.sourceLabel };
-}
-function idOutputs(ids) {
-    return { 'context-id': ids.contextId, 'command-id': ids.commandId };
-}
-/** A summary that cannot be written (no GITHUB_STEP_SUMMARY) must not fail the step. */
-async function writeSummary(html) {
-    try {
-        await summary.addRaw(html).write();
-    }
-    catch (e) {
-        core_debug(`Job summary not written: ${errorMessage(e)}`);
-    }
-}
-
-
-/***/ }),
-
-/***/ 1730:
-/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
-
-__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_run_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9445);
-
-await (0,_action_run_main_js__WEBPACK_IMPORTED_MODULE_0__/* .runMain */ .V)();
-
-__webpack_async_result__();
-} catch(e) { __webpack_async_result__(e); } }, 1);
-
-/***/ }),
-
-/***/ 2613:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
-
-/***/ }),
-
-/***/ 4434:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
-
-/***/ }),
-
-/***/ 9896:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
-
-/***/ }),
-
-/***/ 8611:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http");
-
-/***/ }),
-
-/***/ 5692:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("https");
-
-/***/ }),
-
-/***/ 9278:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("net");
-
-/***/ }),
-
-/***/ 4589:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:assert");
-
-/***/ }),
-
-/***/ 6698:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_hooks");
-
-/***/ }),
-
-/***/ 4573:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
-
-/***/ }),
-
-/***/ 7540:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:console");
-
-/***/ }),
-
-/***/ 7598:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
-
-/***/ }),
-
-/***/ 3053:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:diagnostics_channel");
-
-/***/ }),
-
-/***/ 610:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns");
-
-/***/ }),
-
-/***/ 8474:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
-
-/***/ }),
-
-/***/ 7067:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
-
-/***/ }),
-
-/***/ 2467:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2");
-
-/***/ }),
-
-/***/ 7030:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
-
-/***/ }),
-
-/***/ 643:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_hooks");
-
-/***/ }),
-
-/***/ 1792:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:querystring");
-
-/***/ }),
-
-/***/ 7075:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
-
-/***/ }),
-
-/***/ 1692:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
-
-/***/ }),
-
-/***/ 3136:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
-
-/***/ }),
-
-/***/ 7975:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
-
-/***/ }),
-
-/***/ 3429:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util/types");
-
-/***/ }),
-
-/***/ 5919:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
-
-/***/ }),
-
-/***/ 8522:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
-
-/***/ }),
-
-/***/ 857:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
-
-/***/ }),
-
-/***/ 3193:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
-
-/***/ }),
-
-/***/ 4756:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
-
-/***/ }),
-
-/***/ 9023:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
-
-/***/ }),
-
-/***/ 4942:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  Qq: () => (/* binding */ HttpClient)
-});
-
-// UNUSED EXPORTS: Headers, HttpClientError, HttpClientResponse, HttpCodes, MediaTypes, getProxyUrl, isHttps
-
-// EXTERNAL MODULE: external "http"
-var external_http_ = __nccwpck_require__(8611);
-var external_http_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_http_, 2);
-// EXTERNAL MODULE: external "https"
-var external_https_ = __nccwpck_require__(5692);
-var external_https_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_https_, 2);
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/proxy.js
-function getProxyUrl(reqUrl) {
-    const usingSsl = reqUrl.protocol === 'https:';
-    if (checkBypass(reqUrl)) {
-        return undefined;
-    }
-    const proxyVar = (() => {
-        if (usingSsl) {
-            return process.env['https_proxy'] || process.env['HTTPS_PROXY'];
-        }
-        else {
-            return process.env['http_proxy'] || process.env['HTTP_PROXY'];
-        }
-    })();
-    if (proxyVar) {
-        try {
-            return new DecodedURL(proxyVar);
-        }
-        catch (_a) {
-            if (!proxyVar.startsWith('http://') && !proxyVar.startsWith('https://'))
-                return new DecodedURL(`http://${proxyVar}`);
-        }
-    }
-    else {
-        return undefined;
-    }
-}
-function checkBypass(reqUrl) {
-    if (!reqUrl.hostname) {
-        return false;
-    }
-    const reqHost = reqUrl.hostname;
-    if (isLoopbackAddress(reqHost)) {
-        return true;
-    }
-    const noProxy = process.env['no_proxy'] || process.env['NO_PROXY'] || '';
-    if (!noProxy) {
-        return false;
-    }
-    // Determine the request port
-    let reqPort;
-    if (reqUrl.port) {
-        reqPort = Number(reqUrl.port);
-    }
-    else if (reqUrl.protocol === 'http:') {
-        reqPort = 80;
-    }
-    else if (reqUrl.protocol === 'https:') {
-        reqPort = 443;
-    }
-    // Format the request hostname and hostname with port
-    const upperReqHosts = [reqUrl.hostname.toUpperCase()];
-    if (typeof reqPort === 'number') {
-        upperReqHosts.push(`${upperReqHosts[0]}:${reqPort}`);
-    }
-    // Compare request host against noproxy
-    for (const upperNoProxyItem of noProxy
-        .split(',')
-        .map(x => x.trim().toUpperCase())
-        .filter(x => x)) {
-        if (upperNoProxyItem === '*' ||
-            upperReqHosts.some(x => x === upperNoProxyItem ||
-                x.endsWith(`.${upperNoProxyItem}`) ||
-                (upperNoProxyItem.startsWith('.') &&
-                    x.endsWith(`${upperNoProxyItem}`)))) {
-            return true;
-        }
-    }
-    return false;
-}
-function isLoopbackAddress(host) {
-    const hostLower = host.toLowerCase();
-    return (hostLower === 'localhost' ||
-        hostLower.startsWith('127.') ||
-        hostLower.startsWith('[::1]') ||
-        hostLower.startsWith('[0:0:0:0:0:0:0:1]'));
-}
-class DecodedURL extends URL {
-    constructor(url, base) {
-        super(url, base);
-        this._decodedUsername = decodeURIComponent(super.username);
-        this._decodedPassword = decodeURIComponent(super.password);
-    }
-    get username() {
-        return this._decodedUsername;
-    }
-    get password() {
-        return this._decodedPassword;
-    }
-}
-//# sourceMappingURL=proxy.js.map
-// EXTERNAL MODULE: ./node_modules/tunnel/index.js
-var tunnel = __nccwpck_require__(770);
-// EXTERNAL MODULE: ./node_modules/undici/index.js
-var undici = __nccwpck_require__(6752);
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/index.js
-/* eslint-disable @typescript-eslint/no-explicit-any */
-var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-
-
-var HttpCodes;
-(function (HttpCodes) {
-    HttpCodes[HttpCodes["OK"] = 200] = "OK";
-    HttpCodes[HttpCodes["MultipleChoices"] = 300] = "MultipleChoices";
-    HttpCodes[HttpCodes["MovedPermanently"] = 301] = "MovedPermanently";
-    HttpCodes[HttpCodes["ResourceMoved"] = 302] = "ResourceMoved";
-    HttpCodes[HttpCodes["SeeOther"] = 303] = "SeeOther";
-    HttpCodes[HttpCodes["NotModified"] = 304] = "NotModified";
-    HttpCodes[HttpCodes["UseProxy"] = 305] = "UseProxy";
-    HttpCodes[HttpCodes["SwitchProxy"] = 306] = "SwitchProxy";
-    HttpCodes[HttpCodes["TemporaryRedirect"] = 307] = "TemporaryRedirect";
-    HttpCodes[HttpCodes["PermanentRedirect"] = 308] = "PermanentRedirect";
-    HttpCodes[HttpCodes["BadRequest"] = 400] = "BadRequest";
-    HttpCodes[HttpCodes["Unauthorized"] = 401] = "Unauthorized";
-    HttpCodes[HttpCodes["PaymentRequired"] = 402] = "PaymentRequired";
-    HttpCodes[HttpCodes["Forbidden"] = 403] = "Forbidden";
-    HttpCodes[HttpCodes["NotFound"] = 404] = "NotFound";
-    HttpCodes[HttpCodes["MethodNotAllowed"] = 405] = "MethodNotAllowed";
-    HttpCodes[HttpCodes["NotAcceptable"] = 406] = "NotAcceptable";
-    HttpCodes[HttpCodes["ProxyAuthenticationRequired"] = 407] = "ProxyAuthenticationRequired";
-    HttpCodes[HttpCodes["RequestTimeout"] = 408] = "RequestTimeout";
-    HttpCodes[HttpCodes["Conflict"] = 409] = "Conflict";
-    HttpCodes[HttpCodes["Gone"] = 410] = "Gone";
-    HttpCodes[HttpCodes["TooManyRequests"] = 429] = "TooManyRequests";
-    HttpCodes[HttpCodes["InternalServerError"] = 500] = "InternalServerError";
-    HttpCodes[HttpCodes["NotImplemented"] = 501] = "NotImplemented";
-    HttpCodes[HttpCodes["BadGateway"] = 502] = "BadGateway";
-    HttpCodes[HttpCodes["ServiceUnavailable"] = 503] = "ServiceUnavailable";
-    HttpCodes[HttpCodes["GatewayTimeout"] = 504] = "GatewayTimeout";
-})(HttpCodes || (HttpCodes = {}));
-var Headers;
-(function (Headers) {
-    Headers["Accept"] = "accept";
-    Headers["ContentType"] = "content-type";
-})(Headers || (Headers = {}));
-var MediaTypes;
-(function (MediaTypes) {
-    MediaTypes["ApplicationJson"] = "application/json";
-})(MediaTypes || (MediaTypes = {}));
-/**
- * Returns the proxy URL, depending upon the supplied url and proxy environment variables.
- * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
- */
-function lib_getProxyUrl(serverUrl) {
-    const proxyUrl = pm.getProxyUrl(new URL(serverUrl));
-    return proxyUrl ? proxyUrl.href : '';
-}
-const HttpRedirectCodes = [
-    HttpCodes.MovedPermanently,
-    HttpCodes.ResourceMoved,
-    HttpCodes.SeeOther,
-    HttpCodes.TemporaryRedirect,
-    HttpCodes.PermanentRedirect
-];
-const HttpResponseRetryCodes = [
-    HttpCodes.BadGateway,
-    HttpCodes.ServiceUnavailable,
-    HttpCodes.GatewayTimeout
-];
-const RetryableHttpVerbs = ['OPTIONS', 'GET', 'DELETE', 'HEAD'];
-const ExponentialBackoffCeiling = 10;
-const ExponentialBackoffTimeSlice = 5;
-class HttpClientError extends Error {
-    constructor(message, statusCode) {
-        super(message);
-        this.name = 'HttpClientError';
-        this.statusCode = statusCode;
-        Object.setPrototypeOf(this, HttpClientError.prototype);
-    }
-}
-class HttpClientResponse {
-    constructor(message) {
-        this.message = message;
-    }
-    readBody() {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
-                let output = Buffer.alloc(0);
-                this.message.on('data', (chunk) => {
-                    output = Buffer.concat([output, chunk]);
-                });
-                this.message.on('end', () => {
-                    resolve(output.toString());
-                });
-            }));
-        });
-    }
-    readBodyBuffer() {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
-                const chunks = [];
-                this.message.on('data', (chunk) => {
-                    chunks.push(chunk);
-                });
-                this.message.on('end', () => {
-                    resolve(Buffer.concat(chunks));
-                });
-            }));
-        });
-    }
-}
-function isHttps(requestUrl) {
-    const parsedUrl = new URL(requestUrl);
-    return parsedUrl.protocol === 'https:';
-}
-class HttpClient {
-    constructor(userAgent, handlers, requestOptions) {
-        this._ignoreSslError = false;
-        this._allowRedirects = true;
-        this._allowRedirectDowngrade = false;
-        this._maxRedirects = 50;
-        this._allowRetries = false;
-        this._maxRetries = 1;
-        this._keepAlive = false;
-        this._disposed = false;
-        this.userAgent = this._getUserAgentWithOrchestrationId(userAgent);
-        this.handlers = handlers || [];
-        this.requestOptions = requestOptions;
-        if (requestOptions) {
-            if (requestOptions.ignoreSslError != null) {
-                this._ignoreSslError = requestOptions.ignoreSslError;
-            }
-            this._socketTimeout = requestOptions.socketTimeout;
-            if (requestOptions.allowRedirects != null) {
-                this._allowRedirects = requestOptions.allowRedirects;
-            }
-            if (requestOptions.allowRedirectDowngrade != null) {
-                this._allowRedirectDowngrade = requestOptions.allowRedirectDowngrade;
-            }
-            if (requestOptions.maxRedirects != null) {
-                this._maxRedirects = Math.max(requestOptions.maxRedirects, 0);
-            }
-            if (requestOptions.keepAlive != null) {
-                this._keepAlive = requestOptions.keepAlive;
-            }
-            if (requestOptions.allowRetries != null) {
-                this._allowRetries = requestOptions.allowRetries;
-            }
-            if (requestOptions.maxRetries != null) {
-                this._maxRetries = requestOptions.maxRetries;
-            }
-        }
-    }
-    options(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('OPTIONS', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    get(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('GET', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    del(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('DELETE', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    post(requestUrl, data, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('POST', requestUrl, data, additionalHeaders || {});
-        });
-    }
-    patch(requestUrl, data, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('PATCH', requestUrl, data, additionalHeaders || {});
-        });
-    }
-    put(requestUrl, data, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('PUT', requestUrl, data, additionalHeaders || {});
-        });
-    }
-    head(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('HEAD', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    sendStream(verb, requestUrl, stream, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request(verb, requestUrl, stream, additionalHeaders);
-        });
-    }
-    /**
-     * Gets a typed object from an endpoint
-     * Be aware that not found returns a null.  Other errors (4xx, 5xx) reject the promise
-     */
-    getJson(requestUrl_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, additionalHeaders = {}) {
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            const res = yield this.get(requestUrl, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    postJson(requestUrl_1, obj_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-            const data = JSON.stringify(obj, null, 2);
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            additionalHeaders[Headers.ContentType] =
-                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
-            const res = yield this.post(requestUrl, data, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    putJson(requestUrl_1, obj_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-            const data = JSON.stringify(obj, null, 2);
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            additionalHeaders[Headers.ContentType] =
-                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
-            const res = yield this.put(requestUrl, data, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    patchJson(requestUrl_1, obj_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-            const data = JSON.stringify(obj, null, 2);
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            additionalHeaders[Headers.ContentType] =
-                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
-            const res = yield this.patch(requestUrl, data, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    /**
-     * Makes a raw http request.
-     * All other methods such as get, post, patch, and request ultimately call this.
-     * Prefer get, del, post and patch
-     */
-    request(verb, requestUrl, data, headers) {
-        return __awaiter(this, void 0, void 0, function* () {
-            if (this._disposed) {
-                throw new Error('Client has already been disposed.');
-            }
-            const parsedUrl = new URL(requestUrl);
-            let info = this._prepareRequest(verb, parsedUrl, headers);
-            // Only perform retries on reads since writes may not be idempotent.
-            const maxTries = this._allowRetries && RetryableHttpVerbs.includes(verb)
-                ? this._maxRetries + 1
-                : 1;
-            let numTries = 0;
-            let response;
-            do {
-                response = yield this.requestRaw(info, data);
-                // Check if it's an authentication challenge
-                if (response &&
-                    response.message &&
-                    response.message.statusCode === HttpCodes.Unauthorized) {
-                    let authenticationHandler;
-                    for (const handler of this.handlers) {
-                        if (handler.canHandleAuthentication(response)) {
-                            authenticationHandler = handler;
-                            break;
-                        }
-                    }
-                    if (authenticationHandler) {
-                        return authenticationHandler.handleAuthentication(this, info, data);
-                    }
-                    else {
-                        // We have received an unauthorized response but have no handlers to handle it.
-                        // Let the response return to the caller.
-                        return response;
-                    }
-                }
-                let redirectsRemaining = this._maxRedirects;
-                while (response.message.statusCode &&
-                    HttpRedirectCodes.includes(response.message.statusCode) &&
-                    this._allowRedirects &&
-                    redirectsRemaining > 0) {
-                    const redirectUrl = response.message.headers['location'];
-                    if (!redirectUrl) {
-                        // if there's no location to redirect to, we won't
-                        break;
-                    }
-                    const parsedRedirectUrl = new URL(redirectUrl);
-                    if (parsedUrl.protocol === 'https:' &&
-                        parsedUrl.protocol !== parsedRedirectUrl.protocol &&
-                        !this._allowRedirectDowngrade) {
-                        throw new Error('Redirect from HTTPS to HTTP protocol. This downgrade is not allowed for security reasons. If you want to allow this behavior, set the allowRedirectDowngrade option to true.');
-                    }
-                    // we need to finish reading the response before reassigning response
-                    // which will leak the open socket.
-                    yield response.readBody();
-                    // strip authorization header if redirected to a different hostname
-                    if (parsedRedirectUrl.hostname !== parsedUrl.hostname) {
-                        for (const header in headers) {
-                            // header names are case insensitive
-                            if (header.toLowerCase() === 'authorization') {
-                                delete headers[header];
-                            }
-                        }
-                    }
-                    // let's make the request with the new redirectUrl
-                    info = this._prepareRequest(verb, parsedRedirectUrl, headers);
-                    response = yield this.requestRaw(info, data);
-                    redirectsRemaining--;
-                }
-                if (!response.message.statusCode ||
-                    !HttpResponseRetryCodes.includes(response.message.statusCode)) {
-                    // If not a retry code, return immediately instead of retrying
-                    return response;
-                }
-                numTries += 1;
-                if (numTries < maxTries) {
-                    yield response.readBody();
-                    yield this._performExponentialBackoff(numTries);
-                }
-            } while (numTries < maxTries);
-            return response;
-        });
-    }
-    /**
-     * Needs to be called if keepAlive is set to true in request options.
-     */
-    dispose() {
-        if (this._agent) {
-            this._agent.destroy();
-        }
-        this._disposed = true;
-    }
-    /**
-     * Raw request.
-     * @param info
-     * @param data
-     */
-    requestRaw(info, data) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve, reject) => {
-                function callbackForResult(err, res) {
-                    if (err) {
-                        reject(err);
-                    }
-                    else if (!res) {
-                        // If `err` is not passed, then `res` must be passed.
-                        reject(new Error('Unknown error'));
-                    }
-                    else {
-                        resolve(res);
-                    }
-                }
-                this.requestRawWithCallback(info, data, callbackForResult);
-            });
-        });
-    }
-    /**
-     * Raw request with callback.
-     * @param info
-     * @param data
-     * @param onResult
-     */
-    requestRawWithCallback(info, data, onResult) {
-        if (typeof data === 'string') {
-            if (!info.options.headers) {
-                info.options.headers = {};
-            }
-            info.options.headers['Content-Length'] = Buffer.byteLength(data, 'utf8');
-        }
-        let callbackCalled = false;
-        function handleResult(err, res) {
-            if (!callbackCalled) {
-                callbackCalled = true;
-                onResult(err, res);
-            }
-        }
-        const req = info.httpModule.request(info.options, (msg) => {
-            const res = new HttpClientResponse(msg);
-            handleResult(undefined, res);
-        });
-        let socket;
-        req.on('socket', sock => {
-            socket = sock;
-        });
-        // If we ever get disconnected, we want the socket to timeout eventually
-        req.setTimeout(this._socketTimeout || 3 * 60000, () => {
-            if (socket) {
-                socket.end();
-            }
-            handleResult(new Error(`Request timeout: ${info.options.path}`));
-        });
-        req.on('error', function (err) {
-            // err has statusCode property
-            // res should have headers
-            handleResult(err);
-        });
-        if (data && typeof data === 'string') {
-            req.write(data, 'utf8');
-        }
-        if (data && typeof data !== 'string') {
-            data.on('close', function () {
-                req.end();
-            });
-            data.pipe(req);
-        }
-        else {
-            req.end();
-        }
-    }
-    /**
-     * Gets an http agent. This function is useful when you need an http agent that handles
-     * routing through a proxy server - depending upon the url and proxy environment variables.
-     * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
-     */
-    getAgent(serverUrl) {
-        const parsedUrl = new URL(serverUrl);
-        return this._getAgent(parsedUrl);
-    }
-    getAgentDispatcher(serverUrl) {
-        const parsedUrl = new URL(serverUrl);
-        const proxyUrl = getProxyUrl(parsedUrl);
-        const useProxy = proxyUrl && proxyUrl.hostname;
-        if (!useProxy) {
-            return;
-        }
-        return this._getProxyAgentDispatcher(parsedUrl, proxyUrl);
-    }
-    _prepareRequest(method, requestUrl, headers) {
-        const info = {};
-        info.parsedUrl = requestUrl;
-        const usingSsl = info.parsedUrl.protocol === 'https:';
-        info.httpModule = usingSsl ? external_https_namespaceObject : external_http_namespaceObject;
-        const defaultPort = usingSsl ? 443 : 80;
-        info.options = {};
-        info.options.host = info.parsedUrl.hostname;
-        info.options.port = info.parsedUrl.port
-            ? parseInt(info.parsedUrl.port)
-            : defaultPort;
-        info.options.path =
-            (info.parsedUrl.pathname || '') + (info.parsedUrl.search || '');
-        info.options.method = method;
-        info.options.headers = this._mergeHeaders(headers);
-        if (this.userAgent != null) {
-            info.options.headers['user-agent'] = this.userAgent;
-        }
-        info.options.agent = this._getAgent(info.parsedUrl);
-        // gives handlers an opportunity to participate
-        if (this.handlers) {
-            for (const handler of this.handlers) {
-                handler.prepareRequest(info.options);
-            }
-        }
-        return info;
-    }
-    _mergeHeaders(headers) {
-        if (this.requestOptions && this.requestOptions.headers) {
-            return Object.assign({}, lowercaseKeys(this.requestOptions.headers), lowercaseKeys(headers || {}));
-        }
-        return lowercaseKeys(headers || {});
-    }
-    /**
-     * Gets an existing header value or returns a default.
-     * Handles converting number header values to strings since HTTP headers must be strings.
-     * Note: This returns string | string[] since some headers can have multiple values.
-     * For headers that must always be a single string (like Content-Type), use the
-     * specialized _getExistingOrDefaultContentTypeHeader method instead.
-     */
-    _getExistingOrDefaultHeader(additionalHeaders, header, _default) {
-        let clientHeader;
-        if (this.requestOptions && this.requestOptions.headers) {
-            const headerValue = lowercaseKeys(this.requestOptions.headers)[header];
-            if (headerValue) {
-                clientHeader =
-                    typeof headerValue === 'number' ? headerValue.toString() : headerValue;
-            }
-        }
-        const additionalValue = additionalHeaders[header];
-        if (additionalValue !== undefined) {
-            return typeof additionalValue === 'number'
-                ? additionalValue.toString()
-                : additionalValue;
-        }
-        if (clientHeader !== undefined) {
-            return clientHeader;
-        }
-        return _default;
-    }
-    /**
-     * Specialized version of _getExistingOrDefaultHeader for Content-Type header.
-     * Always returns a single string (not an array) since Content-Type should be a single value.
-     * Converts arrays to comma-separated strings and numbers to strings to ensure type safety.
-     * This was split from _getExistingOrDefaultHeader to provide stricter typing for callers
-     * that assign the result to places expecting a string (e.g., additionalHeaders[Headers.ContentType]).
-     */
-    _getExistingOrDefaultContentTypeHeader(additionalHeaders, _default) {
-        let clientHeader;
-        if (this.requestOptions && this.requestOptions.headers) {
-            const headerValue = lowercaseKeys(this.requestOptions.headers)[Headers.ContentType];
-            if (headerValue) {
-                if (typeof headerValue === 'number') {
-                    clientHeader = String(headerValue);
-                }
-                else if (Array.isArray(headerValue)) {
-                    clientHeader = headerValue.join(', ');
-                }
-                else {
-                    clientHeader = headerValue;
-                }
-            }
-        }
-        const additionalValue = additionalHeaders[Headers.ContentType];
-        // Return the first non-undefined value, converting numbers or arrays to strings if necessary
-        if (additionalValue !== undefined) {
-            if (typeof additionalValue === 'number') {
-                return String(additionalValue);
-            }
-            else if (Array.isArray(additionalValue)) {
-                return additionalValue.join(', ');
-            }
-            else {
-                return additionalValue;
-            }
-        }
-        if (clientHeader !== undefined) {
-            return clientHeader;
-        }
-        return _default;
-    }
-    _getAgent(parsedUrl) {
-        let agent;
-        const proxyUrl = getProxyUrl(parsedUrl);
-        const useProxy = proxyUrl && proxyUrl.hostname;
-        if (this._keepAlive && useProxy) {
-            agent = this._proxyAgent;
-        }
-        if (!useProxy) {
-            agent = this._agent;
-        }
-        // if agent is already assigned use that agent.
-        if (agent) {
-            return agent;
-        }
-        const usingSsl = parsedUrl.protocol === 'https:';
-        let maxSockets = 100;
-        if (this.requestOptions) {
-            maxSockets = this.requestOptions.maxSockets || external_http_.globalAgent.maxSockets;
-        }
-        // This is `useProxy` again, but we need to check `proxyURl` directly for TypeScripts's flow analysis.
-        if (proxyUrl && proxyUrl.hostname) {
-            const agentOptions = {
-                maxSockets,
-                keepAlive: this._keepAlive,
-                proxy: Object.assign(Object.assign({}, ((proxyUrl.username || proxyUrl.password) && {
-                    proxyAuth: `${proxyUrl.username}:${proxyUrl.password}`
-                })), { host: proxyUrl.hostname, port: proxyUrl.port })
-            };
-            let tunnelAgent;
-            const overHttps = proxyUrl.protocol === 'https:';
-            if (usingSsl) {
-                tunnelAgent = overHttps ? tunnel.httpsOverHttps : tunnel.httpsOverHttp;
-            }
-            else {
-                tunnelAgent = overHttps ? tunnel.httpOverHttps : tunnel.httpOverHttp;
-            }
-            agent = tunnelAgent(agentOptions);
-            this._proxyAgent = agent;
-        }
-        // if tunneling agent isn't assigned create a new agent
-        if (!agent) {
-            const options = { keepAlive: this._keepAlive, maxSockets };
-            agent = usingSsl ? new external_https_.Agent(options) : new external_http_.Agent(options);
-            this._agent = agent;
-        }
-        if (usingSsl && this._ignoreSslError) {
-            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
-            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
-            // we have to cast it to any and change it directly
-            agent.options = Object.assign(agent.options || {}, {
-                rejectUnauthorized: false
-            });
-        }
-        return agent;
-    }
-    _getProxyAgentDispatcher(parsedUrl, proxyUrl) {
-        let proxyAgent;
-        if (this._keepAlive) {
-            proxyAgent = this._proxyAgentDispatcher;
-        }
-        // if agent is already assigned use that agent.
-        if (proxyAgent) {
-            return proxyAgent;
-        }
-        const usingSsl = parsedUrl.protocol === 'https:';
-        proxyAgent = new undici/* ProxyAgent */.kT(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
-            token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString('base64')}`
-        })));
-        this._proxyAgentDispatcher = proxyAgent;
-        if (usingSsl && this._ignoreSslError) {
-            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
-            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
-            // we have to cast it to any and change it directly
-            proxyAgent.options = Object.assign(proxyAgent.options.requestTls || {}, {
-                rejectUnauthorized: false
-            });
-        }
-        return proxyAgent;
-    }
-    _getUserAgentWithOrchestrationId(userAgent) {
-        const baseUserAgent = userAgent || 'actions/http-client';
-        const orchId = process.env['ACTIONS_ORCHESTRATION_ID'];
-        if (orchId) {
-            // Sanitize the orchestration ID to ensure it contains only valid characters
-            // Valid characters: 0-9, a-z, _, -, .
-            const sanitizedId = orchId.replace(/[^a-z0-9_.-]/gi, '_');
-            return `${baseUserAgent} actions_orchestration_id/${sanitizedId}`;
-        }
-        return baseUserAgent;
-    }
-    _performExponentialBackoff(retryNumber) {
-        return __awaiter(this, void 0, void 0, function* () {
-            retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
-            const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-            return new Promise(resolve => setTimeout(() => resolve(), ms));
-        });
-    }
-    _processResponse(res, options) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve, reject) => __awaiter(this, void 0, void 0, function* () {
-                const statusCode = res.message.statusCode || 0;
-                const response = {
-                    statusCode,
-                    result: null,
-                    headers: {}
-                };
-                // not found leads to null obj returned
-                if (statusCode === HttpCodes.NotFound) {
-                    resolve(response);
-                }
-                // get the result from the body
-                function dateTimeDeserializer(key, value) {
-                    if (typeof value === 'string') {
-                        const a = new Date(value);
-                        if (!isNaN(a.valueOf())) {
-                            return a;
-                        }
-                    }
-                    return value;
-                }
-                let obj;
-                let contents;
-                try {
-                    contents = yield res.readBody();
-                    if (contents && contents.length > 0) {
-                        if (options && options.deserializeDates) {
-                            obj = JSON.parse(contents, dateTimeDeserializer);
-                        }
-                        else {
-                            obj = JSON.parse(contents);
-                        }
-                        response.result = obj;
-                    }
-                    response.headers = res.message.headers;
-                }
-                catch (err) {
-                    // Invalid resource (contents not json);  leaving result obj null
-                }
-                // note that 3xx redirects are handled by the http layer.
-                if (statusCode > 299) {
-                    let msg;
-                    // if exception/error in body, attempt to get better error
-                    if (obj && obj.message) {
-                        msg = obj.message;
-                    }
-                    else if (contents && contents.length > 0) {
-                        // it may be the case that the exception is in the body message as string
-                        msg = contents;
-                    }
-                    else {
-                        msg = `Failed request: (${statusCode})`;
-                    }
-                    const err = new HttpClientError(msg, statusCode);
-                    err.result = response.result;
-                    reject(err);
-                }
-                else {
-                    resolve(response);
-                }
-            }));
-        });
-    }
-}
-const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
-//# sourceMappingURL=index.js.map
-<<<<<<< HEAD
-=======
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/auth.js
-var auth_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-class BasicCredentialHandler {
-    constructor(username, password) {
-        this.username = username;
-        this.password = password;
-    }
-    prepareRequest(options) {
-        if (!options.headers) {
-            throw Error('The request has no headers');
-        }
-        options.headers['Authorization'] = `Basic ${Buffer.from(`${this.username}:${this.password}`).toString('base64')}`;
-    }
-    // This handler cannot handle 401
-    canHandleAuthentication() {
-        return false;
-    }
-    handleAuthentication() {
-        return auth_awaiter(this, void 0, void 0, function* () {
-            throw new Error('not implemented');
-        });
-    }
-}
-class auth_BearerCredentialHandler {
-    constructor(token) {
-        this.token = token;
-    }
-    // currently implements pre-authorization
-    // TODO: support preAuth = false where it hooks on 401
-    prepareRequest(options) {
-        if (!options.headers) {
-            throw Error('The request has no headers');
-        }
-        options.headers['Authorization'] = `Bearer ${this.token}`;
-    }
-    // This handler cannot handle 401
-    canHandleAuthentication() {
-        return false;
-    }
-    handleAuthentication() {
-        return auth_awaiter(this, void 0, void 0, function* () {
-            throw new Error('not implemented');
-        });
-    }
-}
-class PersonalAccessTokenCredentialHandler {
-    constructor(token) {
-        this.token = token;
-    }
-    // currently implements pre-authorization
-    // TODO: support preAuth = false where it hooks on 401
-    prepareRequest(options) {
-        if (!options.headers) {
-            throw Error('The request has no headers');
-        }
-        options.headers['Authorization'] = `Basic ${Buffer.from(`PAT:${this.token}`).toString('base64')}`;
-    }
-    // This handler cannot handle 401
-    canHandleAuthentication() {
-        return false;
-    }
-    handleAuthentication() {
-        return auth_awaiter(this, void 0, void 0, function* () {
-            throw new Error('not implemented');
-        });
-    }
-}
-//# sourceMappingURL=auth.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/oidc-utils.js
-var oidc_utils_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-class oidc_utils_OidcClient {
-    static createHttpClient(allowRetry = true, maxRetry = 10) {
-        const requestOptions = {
-            allowRetries: allowRetry,
-            maxRetries: maxRetry
-        };
-        return new HttpClient('actions/oidc-client', [new BearerCredentialHandler(oidc_utils_OidcClient.getRequestToken())], requestOptions);
-    }
-    static getRequestToken() {
-        const token = process.env['ACTIONS_ID_TOKEN_REQUEST_TOKEN'];
-        if (!token) {
-            throw new Error('Unable to get ACTIONS_ID_TOKEN_REQUEST_TOKEN env variable');
-        }
-        return token;
-    }
-    static getIDTokenUrl() {
-        const runtimeUrl = process.env['ACTIONS_ID_TOKEN_REQUEST_URL'];
-        if (!runtimeUrl) {
-            throw new Error('Unable to get ACTIONS_ID_TOKEN_REQUEST_URL env variable');
-        }
-        return runtimeUrl;
-    }
-    static getCall(id_token_url) {
-        return oidc_utils_awaiter(this, void 0, void 0, function* () {
-            var _a;
-            const httpclient = oidc_utils_OidcClient.createHttpClient();
-            const res = yield httpclient
-                .getJson(id_token_url)
-                .catch(error => {
-                throw new Error(`Failed to get ID Token. \n 
-        Error Code : ${error.statusCode}\n 
-        Error Message: ${error.message}`);
-            });
-            const id_token = (_a = res.result) === null || _a === void 0 ? void 0 : _a.value;
-            if (!id_token) {
-                throw new Error('Response json body do not have ID Token field');
-            }
-            return id_token;
-        });
-    }
-    static getIDToken(audience) {
-        return oidc_utils_awaiter(this, void 0, void 0, function* () {
-            try {
-                // New ID Token is requested from action service
-                let id_token_url = oidc_utils_OidcClient.getIDTokenUrl();
-                if (audience) {
-                    const encodedAudience = encodeURIComponent(audience);
-                    id_token_url = `${id_token_url}&audience=${encodedAudience}`;
-                }
-                debug(`ID token url is ${id_token_url}`);
-                const id_token = yield oidc_utils_OidcClient.getCall(id_token_url);
-                setSecret(id_token);
-                return id_token;
-            }
-            catch (error) {
-                throw new Error(`Error message: ${error.message}`);
-            }
-        });
-    }
-}
-//# sourceMappingURL=oidc-utils.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/summary.js
-var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-const { access, appendFile, writeFile } = external_fs_namespaceObject.promises;
-const SUMMARY_ENV_VAR = 'GITHUB_STEP_SUMMARY';
-const SUMMARY_DOCS_URL = 'https://docs.github.com/actions/using-workflows/workflow-commands-for-github-actions#adding-a-job-summary';
-class Summary {
-    constructor() {
-        this._buffer = '';
-    }
-    /**
-     * Finds the summary file path from the environment, rejects if env var is not found or file does not exist
-     * Also checks r/w permissions.
-     *
-     * @returns step summary file path
-     */
-    filePath() {
-        return summary_awaiter(this, void 0, void 0, function* () {
-            if (this._filePath) {
-                return this._filePath;
-            }
-            const pathFromEnv = process.env[SUMMARY_ENV_VAR];
-            if (!pathFromEnv) {
-                throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
-            }
-            try {
-                yield access(pathFromEnv, external_fs_namespaceObject.constants.R_OK | external_fs_namespaceObject.constants.W_OK);
-            }
-            catch (_a) {
-                throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
-            }
-            this._filePath = pathFromEnv;
-            return this._filePath;
-        });
-    }
-    /**
-     * Wraps content in an HTML tag, adding any HTML attributes
-     *
-     * @param {string} tag HTML tag to wrap
-     * @param {string | null} content content within the tag
-     * @param {[attribute: string]: string} attrs key-value list of HTML attributes to add
-     *
-     * @returns {string} content wrapped in HTML element
-     */
-    wrap(tag, content, attrs = {}) {
-        const htmlAttrs = Object.entries(attrs)
-            .map(([key, value]) => ` ${key}="${value}"`)
-            .join('');
-        if (!content) {
-            return `<${tag}${htmlAttrs}>`;
-        }
-        return `<${tag}${htmlAttrs}>${content}</${tag}>`;
-    }
-    /**
-     * Writes text in the buffer to the summary buffer file and empties buffer. Will append by default.
-     *
-     * @param {SummaryWriteOptions} [options] (optional) options for write operation
-     *
-     * @returns {Promise<Summary>} summary instance
-     */
-    write(options) {
-        return summary_awaiter(this, void 0, void 0, function* () {
-            const overwrite = !!(options === null || options === void 0 ? void 0 : options.overwrite);
-            const filePath = yield this.filePath();
-            const writeFunc = overwrite ? writeFile : appendFile;
-            yield writeFunc(filePath, this._buffer, { encoding: 'utf8' });
-            return this.emptyBuffer();
-        });
-    }
-    /**
-     * Clears the summary buffer and wipes the summary file
-     *
-     * @returns {Summary} summary instance
-     */
-    clear() {
-        return summary_awaiter(this, void 0, void 0, function* () {
-            return this.emptyBuffer().write({ overwrite: true });
-        });
-    }
-    /**
-     * Returns the current summary buffer as a string
-     *
-     * @returns {string} string of summary buffer
-     */
-    stringify() {
-        return this._buffer;
-    }
-    /**
-     * If the summary buffer is empty
-     *
-     * @returns {boolen} true if the buffer is empty
-     */
-    isEmptyBuffer() {
-        return this._buffer.length === 0;
-    }
-    /**
-     * Resets the summary buffer without writing to summary file
-     *
-     * @returns {Summary} summary instance
-     */
-    emptyBuffer() {
-        this._buffer = '';
-        return this;
-    }
-    /**
-     * Adds raw text to the summary buffer
-     *
-     * @param {string} text content to add
-     * @param {boolean} [addEOL=false] (optional) append an EOL to the raw text (default: false)
-     *
-     * @returns {Summary} summary instance
-     */
-    addRaw(text, addEOL = false) {
-        this._buffer += text;
-        return addEOL ? this.addEOL() : this;
-    }
-    /**
-     * Adds the operating system-specific end-of-line marker to the buffer
-     *
-     * @returns {Summary} summary instance
-     */
-    addEOL() {
-        return this.addRaw(external_os_namespaceObject.EOL);
-    }
-    /**
-     * Adds an HTML codeblock to the summary buffer
-     *
-     * @param {string} code content to render within fenced code block
-     * @param {string} lang (optional) language to syntax highlight code
-     *
-     * @returns {Summary} summary instance
-     */
-    addCodeBlock(code, lang) {
-        const attrs = Object.assign({}, (lang && { lang }));
-        const element = this.wrap('pre', this.wrap('code', code), attrs);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML list to the summary buffer
-     *
-     * @param {string[]} items list of items to render
-     * @param {boolean} [ordered=false] (optional) if the rendered list should be ordered or not (default: false)
-     *
-     * @returns {Summary} summary instance
-     */
-    addList(items, ordered = false) {
-        const tag = ordered ? 'ol' : 'ul';
-        const listItems = items.map(item => this.wrap('li', item)).join('');
-        const element = this.wrap(tag, listItems);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML table to the summary buffer
-     *
-     * @param {SummaryTableCell[]} rows table rows
-     *
-     * @returns {Summary} summary instance
-     */
-    addTable(rows) {
-        const tableBody = rows
-            .map(row => {
-            const cells = row
-                .map(cell => {
-                if (typeof cell === 'string') {
-                    return this.wrap('td', cell);
-                }
-                const { header, data, colspan, rowspan } = cell;
-                const tag = header ? 'th' : 'td';
-                const attrs = Object.assign(Object.assign({}, (colspan && { colspan })), (rowspan && { rowspan }));
-                return this.wrap(tag, data, attrs);
-            })
-                .join('');
-            return this.wrap('tr', cells);
-        })
-            .join('');
-        const element = this.wrap('table', tableBody);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds a collapsable HTML details element to the summary buffer
-     *
-     * @param {string} label text for the closed state
-     * @param {string} content collapsable content
-     *
-     * @returns {Summary} summary instance
-     */
-    addDetails(label, content) {
-        const element = this.wrap('details', this.wrap('summary', label) + content);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML image tag to the summary buffer
-     *
-     * @param {string} src path to the image you to embed
-     * @param {string} alt text description of the image
-     * @param {SummaryImageOptions} options (optional) addition image attributes
-     *
-     * @returns {Summary} summary instance
-     */
-    addImage(src, alt, options) {
-        const { width, height } = options || {};
-        const attrs = Object.assign(Object.assign({}, (width && { width })), (height && { height }));
-        const element = this.wrap('img', null, Object.assign({ src, alt }, attrs));
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML section heading element
-     *
-     * @param {string} text heading text
-     * @param {number | string} [level=1] (optional) the heading level, default: 1
-     *
-     * @returns {Summary} summary instance
-     */
-    addHeading(text, level) {
-        const tag = `h${level}`;
-        const allowedTag = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'].includes(tag)
-            ? tag
-            : 'h1';
-        const element = this.wrap(allowedTag, text);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML thematic break (<hr>) to the summary buffer
-     *
-     * @returns {Summary} summary instance
-     */
-    addSeparator() {
-        const element = this.wrap('hr', null);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML line break (<br>) to the summary buffer
-     *
-     * @returns {Summary} summary instance
-     */
-    addBreak() {
-        const element = this.wrap('br', null);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML blockquote to the summary buffer
-     *
-     * @param {string} text quote text
-     * @param {string} cite (optional) citation url
-     *
-     * @returns {Summary} summary instance
-     */
-    addQuote(text, cite) {
-        const attrs = Object.assign({}, (cite && { cite }));
-        const element = this.wrap('blockquote', text, attrs);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML anchor tag to the summary buffer
-     *
-     * @param {string} text link text/content
-     * @param {string} href hyperlink
-     *
-     * @returns {Summary} summary instance
-     */
-    addLink(text, href) {
-        const element = this.wrap('a', text, { href });
-        return this.addRaw(element).addEOL();
-    }
-}
-const _summary = new Summary();
-/**
- * @deprecated use `core.summary`
- */
-const markdownSummary = (/* unused pure expression or super */ null && (_summary));
-const summary = _summary;
-//# sourceMappingURL=summary.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/path-utils.js
-
-/**
- * toPosixPath converts the given path to the posix form. On Windows, \\ will be
- * replaced with /.
- *
- * @param pth. Path to transform.
- * @return string Posix path.
- */
-function toPosixPath(pth) {
-    return pth.replace(/[\\]/g, '/');
-}
-/**
- * toWin32Path converts the given path to the win32 form. On Linux, / will be
- * replaced with \\.
- *
- * @param pth. Path to transform.
- * @return string Win32 path.
- */
-function toWin32Path(pth) {
-    return pth.replace(/[/]/g, '\\');
-}
-/**
- * toPlatformPath converts the given path to a platform-specific path. It does
- * this by replacing instances of / and \ with the platform-specific path
- * separator.
- *
- * @param pth The path to platformize.
- * @return string The platform-specific path.
- */
-function toPlatformPath(pth) {
-    return pth.replace(/[/\\]/g, path.sep);
-}
-//# sourceMappingURL=path-utils.js.map
-// EXTERNAL MODULE: external "string_decoder"
-var external_string_decoder_ = __nccwpck_require__(3193);
-// EXTERNAL MODULE: external "events"
-var external_events_ = __nccwpck_require__(4434);
-;// CONCATENATED MODULE: external "child_process"
-const external_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
-// EXTERNAL MODULE: external "assert"
-var external_assert_ = __nccwpck_require__(2613);
-;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io-util.js
-var io_util_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_namespaceObject.promises;
-// export const {open} = 'fs'
-const IS_WINDOWS = process.platform === 'win32';
-/**
- * Custom implementation of readlink to ensure Windows junctions
- * maintain trailing backslash for backward compatibility with Node.js < 24
- *
- * In Node.js 20, Windows junctions (directory symlinks) always returned paths
- * with trailing backslashes. Node.js 24 removed this behavior, which breaks
- * code that relied on this format for path operations.
- *
- * This implementation restores the Node 20 behavior by adding a trailing
- * backslash to all junction results on Windows.
- */
-function readlink(fsPath) {
-    return io_util_awaiter(this, void 0, void 0, function* () {
-        const result = yield fs.promises.readlink(fsPath);
-        // On Windows, restore Node 20 behavior: add trailing backslash to all results
-        // since junctions on Windows are always directory links
-        if (IS_WINDOWS && !result.endsWith('\\')) {
-            return `${result}\\`;
-        }
-        return result;
-    });
-}
-// See https://github.com/nodejs/node/blob/d0153aee367422d0858105abec186da4dff0a0c5/deps/uv/include/uv/win.h#L691
-const UV_FS_O_EXLOCK = 0x10000000;
-const READONLY = external_fs_namespaceObject.constants.O_RDONLY;
-function exists(fsPath) {
-    return io_util_awaiter(this, void 0, void 0, function* () {
-        try {
-            yield stat(fsPath);
-        }
-        catch (err) {
-            if (err.code === 'ENOENT') {
-                return false;
-            }
-            throw err;
-        }
-        return true;
-    });
-}
-function isDirectory(fsPath_1) {
-    return io_util_awaiter(this, arguments, void 0, function* (fsPath, useStat = false) {
-        const stats = useStat ? yield stat(fsPath) : yield lstat(fsPath);
-        return stats.isDirectory();
-    });
-}
-/**
- * On OSX/Linux, true if path starts with '/'. On Windows, true for paths like:
- * \, \hello, \\hello\share, C:, and C:\hello (and corresponding alternate separator cases).
- */
-function isRooted(p) {
-    p = normalizeSeparators(p);
-    if (!p) {
-        throw new Error('isRooted() parameter "p" cannot be empty');
-    }
-    if (IS_WINDOWS) {
-        return (p.startsWith('\\') || /^[A-Z]:/i.test(p) // e.g. \ or \hello or \\hello
-        ); // e.g. C: or C:\hello
-    }
-    return p.startsWith('/');
-}
-/**
- * Best effort attempt to determine whether a file exists and is executable.
- * @param filePath    file path to check
- * @param extensions  additional file extensions to try
- * @return if file exists and is executable, returns the file path. otherwise empty string.
- */
-function tryGetExecutablePath(filePath, extensions) {
-    return io_util_awaiter(this, void 0, void 0, function* () {
-        let stats = undefined;
-        try {
-            // test file exists
-            stats = yield stat(filePath);
-        }
-        catch (err) {
-            if (err.code !== 'ENOENT') {
-                // eslint-disable-next-line no-console
-                console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
-            }
-        }
-        if (stats && stats.isFile()) {
-            if (IS_WINDOWS) {
-                // on Windows, test for valid extension
-                const upperExt = external_path_namespaceObject.extname(filePath).toUpperCase();
-                if (extensions.some(validExt => validExt.toUpperCase() === upperExt)) {
-                    return filePath;
-                }
-            }
-            else {
-                if (isUnixExecutable(stats)) {
-                    return filePath;
-                }
-            }
-        }
-        // try each extension
-        const originalFilePath = filePath;
-        for (const extension of extensions) {
-            filePath = originalFilePath + extension;
-            stats = undefined;
-            try {
-                stats = yield stat(filePath);
-            }
-            catch (err) {
-                if (err.code !== 'ENOENT') {
-                    // eslint-disable-next-line no-console
-                    console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
-                }
-            }
-            if (stats && stats.isFile()) {
-                if (IS_WINDOWS) {
-                    // preserve the case of the actual file (since an extension was appended)
-                    try {
-                        const directory = external_path_namespaceObject.dirname(filePath);
-                        const upperName = external_path_namespaceObject.basename(filePath).toUpperCase();
-                        for (const actualName of yield readdir(directory)) {
-                            if (upperName === actualName.toUpperCase()) {
-                                filePath = external_path_namespaceObject.join(directory, actualName);
-                                break;
-                            }
-                        }
-                    }
-                    catch (err) {
-                        // eslint-disable-next-line no-console
-                        console.log(`Unexpected error attempting to determine the actual case of the file '${filePath}': ${err}`);
-                    }
-                    return filePath;
-                }
-                else {
-                    if (isUnixExecutable(stats)) {
-                        return filePath;
-                    }
-                }
-            }
-        }
-        return '';
-    });
-}
-function normalizeSeparators(p) {
-    p = p || '';
-    if (IS_WINDOWS) {
-        // convert slashes on Windows
-        p = p.replace(/\//g, '\\');
-        // remove redundant slashes
-        return p.replace(/\\\\+/g, '\\');
-    }
-    // remove redundant slashes
-    return p.replace(/\/\/+/g, '/');
-}
-// on Mac/Linux, test the execute bit
-//     R   W  X  R  W X R W X
-//   256 128 64 32 16 8 4 2 1
-function isUnixExecutable(stats) {
-    return ((stats.mode & 1) > 0 ||
-        ((stats.mode & 8) > 0 &&
-            process.getgid !== undefined &&
-            stats.gid === process.getgid()) ||
-        ((stats.mode & 64) > 0 &&
-            process.getuid !== undefined &&
-            stats.uid === process.getuid()));
-}
-// Get the path of cmd.exe in windows
-function getCmdPath() {
-    var _a;
-    return (_a = process.env['COMSPEC']) !== null && _a !== void 0 ? _a : `cmd.exe`;
-}
-//# sourceMappingURL=io-util.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io.js
-var io_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-/**
- * Copies a file or folder.
- * Based off of shelljs - https://github.com/shelljs/shelljs/blob/9237f66c52e5daa40458f94f9565e18e8132f5a6/src/cp.js
- *
- * @param     source    source path
- * @param     dest      destination path
- * @param     options   optional. See CopyOptions.
- */
-function cp(source_1, dest_1) {
-    return io_awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
-        const { force, recursive, copySourceDirectory } = readCopyOptions(options);
-        const destStat = (yield ioUtil.exists(dest)) ? yield ioUtil.stat(dest) : null;
-        // Dest is an existing file, but not forcing
-        if (destStat && destStat.isFile() && !force) {
-            return;
-        }
-        // If dest is an existing directory, should copy inside.
-        const newDest = destStat && destStat.isDirectory() && copySourceDirectory
-            ? path.join(dest, path.basename(source))
-            : dest;
-        if (!(yield ioUtil.exists(source))) {
-            throw new Error(`no such file or directory: ${source}`);
-        }
-        const sourceStat = yield ioUtil.stat(source);
-        if (sourceStat.isDirectory()) {
-            if (!recursive) {
-                throw new Error(`Failed to copy. ${source} is a directory, but tried to copy without recursive flag.`);
-            }
-            else {
-                yield cpDirRecursive(source, newDest, 0, force);
-            }
-        }
-        else {
-            if (path.relative(source, newDest) === '') {
-                // a file cannot be copied to itself
-                throw new Error(`'${newDest}' and '${source}' are the same file`);
-            }
-            yield io_copyFile(source, newDest, force);
-        }
-    });
-}
-/**
- * Moves a path.
- *
- * @param     source    source path
- * @param     dest      destination path
- * @param     options   optional. See MoveOptions.
- */
-function mv(source_1, dest_1) {
-    return io_awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
-        if (yield ioUtil.exists(dest)) {
-            let destExists = true;
-            if (yield ioUtil.isDirectory(dest)) {
-                // If dest is directory copy src into dest
-                dest = path.join(dest, path.basename(source));
-                destExists = yield ioUtil.exists(dest);
-            }
-            if (destExists) {
-                if (options.force == null || options.force) {
-                    yield rmRF(dest);
-                }
-                else {
-                    throw new Error('Destination already exists');
-                }
-            }
-        }
-        yield mkdirP(path.dirname(dest));
-        yield ioUtil.rename(source, dest);
-    });
-}
-/**
- * Remove a path recursively with force
- *
- * @param inputPath path to remove
- */
-function rmRF(inputPath) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        if (ioUtil.IS_WINDOWS) {
-            // Check for invalid characters
-            // https://docs.microsoft.com/en-us/windows/win32/fileio/naming-a-file
-            if (/[*"<>|]/.test(inputPath)) {
-                throw new Error('File path must not contain `*`, `"`, `<`, `>` or `|` on Windows');
-            }
-        }
-        try {
-            // note if path does not exist, error is silent
-            yield ioUtil.rm(inputPath, {
-                force: true,
-                maxRetries: 3,
-                recursive: true,
-                retryDelay: 300
-            });
-        }
-        catch (err) {
-            throw new Error(`File was unable to be removed ${err}`);
-        }
-    });
-}
-/**
- * Make a directory.  Creates the full path with folders in between
- * Will throw if it fails
- *
- * @param   fsPath        path to create
- * @returns Promise<void>
- */
-function mkdirP(fsPath) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        ok(fsPath, 'a path argument must be provided');
-        yield ioUtil.mkdir(fsPath, { recursive: true });
-    });
-}
-/**
- * Returns path of a tool had the tool actually been invoked.  Resolves via paths.
- * If you check and the tool does not exist, it will throw.
- *
- * @param     tool              name of the tool
- * @param     check             whether to check if tool exists
- * @returns   Promise<string>   path to tool
- */
-function which(tool, check) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        if (!tool) {
-            throw new Error("parameter 'tool' is required");
-        }
-        // recursive when check=true
-        if (check) {
-            const result = yield which(tool, false);
-            if (!result) {
-                if (IS_WINDOWS) {
-                    throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also verify the file has a valid extension for an executable file.`);
-                }
-                else {
-                    throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also check the file mode to verify the file is executable.`);
-                }
-            }
-            return result;
-        }
-        const matches = yield findInPath(tool);
-        if (matches && matches.length > 0) {
-            return matches[0];
-        }
-        return '';
-    });
-}
-/**
- * Returns a list of all occurrences of the given tool on the system path.
- *
- * @returns   Promise<string[]>  the paths of the tool
- */
-function findInPath(tool) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        if (!tool) {
-            throw new Error("parameter 'tool' is required");
-        }
-        // build the list of extensions to try
-        const extensions = [];
-        if (IS_WINDOWS && process.env['PATHEXT']) {
-            for (const extension of process.env['PATHEXT'].split(external_path_namespaceObject.delimiter)) {
-                if (extension) {
-                    extensions.push(extension);
-                }
-            }
-        }
-        // if it's rooted, return it if exists. otherwise return empty.
-        if (isRooted(tool)) {
-            const filePath = yield tryGetExecutablePath(tool, extensions);
-            if (filePath) {
-                return [filePath];
-            }
-            return [];
-        }
-        // if any path separators, return empty
-        if (tool.includes(external_path_namespaceObject.sep)) {
-            return [];
-        }
-        // build the list of directories
-        //
-        // Note, technically "where" checks the current directory on Windows. From a toolkit perspective,
-        // it feels like we should not do this. Checking the current directory seems like more of a use
-        // case of a shell, and the which() function exposed by the toolkit should strive for consistency
-        // across platforms.
-        const directories = [];
-        if (process.env.PATH) {
-            for (const p of process.env.PATH.split(external_path_namespaceObject.delimiter)) {
-                if (p) {
-                    directories.push(p);
-                }
-            }
-        }
-        // find all matches
-        const matches = [];
-        for (const directory of directories) {
-            const filePath = yield tryGetExecutablePath(external_path_namespaceObject.join(directory, tool), extensions);
-            if (filePath) {
-                matches.push(filePath);
-            }
-        }
-        return matches;
-    });
-}
-function readCopyOptions(options) {
-    const force = options.force == null ? true : options.force;
-    const recursive = Boolean(options.recursive);
-    const copySourceDirectory = options.copySourceDirectory == null
-        ? true
-        : Boolean(options.copySourceDirectory);
-    return { force, recursive, copySourceDirectory };
-}
-function cpDirRecursive(sourceDir, destDir, currentDepth, force) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        // Ensure there is not a run away recursive copy
-        if (currentDepth >= 255)
-            return;
-        currentDepth++;
-        yield mkdirP(destDir);
-        const files = yield ioUtil.readdir(sourceDir);
-        for (const fileName of files) {
-            const srcFile = `${sourceDir}/${fileName}`;
-            const destFile = `${destDir}/${fileName}`;
-            const srcFileStat = yield ioUtil.lstat(srcFile);
-            if (srcFileStat.isDirectory()) {
-                // Recurse
-                yield cpDirRecursive(srcFile, destFile, currentDepth, force);
-            }
-            else {
-                yield io_copyFile(srcFile, destFile, force);
-            }
-        }
-        // Change the mode for the newly created directory
-        yield ioUtil.chmod(destDir, (yield ioUtil.stat(sourceDir)).mode);
-    });
-}
-// Buffered file copy
-function io_copyFile(srcFile, destFile, force) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        if ((yield ioUtil.lstat(srcFile)).isSymbolicLink()) {
-            // unlink/re-link it
-            try {
-                yield ioUtil.lstat(destFile);
-                yield ioUtil.unlink(destFile);
-            }
-            catch (e) {
-                // Try to override file permission
-                if (e.code === 'EPERM') {
-                    yield ioUtil.chmod(destFile, '0666');
-                    yield ioUtil.unlink(destFile);
-                }
-                // other errors = it doesn't exist, no work to do
-            }
-            // Copy over symlink
-            const symlinkFull = yield ioUtil.readlink(srcFile);
-            yield ioUtil.symlink(symlinkFull, destFile, ioUtil.IS_WINDOWS ? 'junction' : null);
-        }
-        else if (!(yield ioUtil.exists(destFile)) || force) {
-            yield ioUtil.copyFile(srcFile, destFile);
-        }
-    });
-}
-//# sourceMappingURL=io.js.map
-;// CONCATENATED MODULE: external "timers"
-const external_timers_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
-;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/toolrunner.js
-var toolrunner_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-
-
-
-
-/* eslint-disable @typescript-eslint/unbound-method */
-const toolrunner_IS_WINDOWS = process.platform === 'win32';
-/*
- * Class for running command line tools. Handles quoting and arg parsing in a platform agnostic way.
- */
-class ToolRunner extends external_events_.EventEmitter {
-    constructor(toolPath, args, options) {
-        super();
-        if (!toolPath) {
-            throw new Error("Parameter 'toolPath' cannot be null or empty.");
-        }
-        this.toolPath = toolPath;
-        this.args = args || [];
-        this.options = options || {};
-    }
-    _debug(message) {
-        if (this.options.listeners && this.options.listeners.debug) {
-            this.options.listeners.debug(message);
-        }
-    }
-    _getCommandString(options, noPrefix) {
-        const toolPath = this._getSpawnFileName();
-        const args = this._getSpawnArgs(options);
-        let cmd = noPrefix ? '' : '[command]'; // omit prefix when piped to a second tool
-        if (toolrunner_IS_WINDOWS) {
-            // Windows + cmd file
-            if (this._isCmdFile()) {
-                cmd += toolPath;
-                for (const a of args) {
-                    cmd += ` ${a}`;
-                }
-            }
-            // Windows + verbatim
-            else if (options.windowsVerbatimArguments) {
-                cmd += `"${toolPath}"`;
-                for (const a of args) {
-                    cmd += ` ${a}`;
-                }
-            }
-            // Windows (regular)
-            else {
-                cmd += this._windowsQuoteCmdArg(toolPath);
-                for (const a of args) {
-                    cmd += ` ${this._windowsQuoteCmdArg(a)}`;
-                }
-            }
-        }
-        else {
-            // OSX/Linux - this can likely be improved with some form of quoting.
-            // creating processes on Unix is fundamentally different than Windows.
-            // on Unix, execvp() takes an arg array.
-            cmd += toolPath;
-            for (const a of args) {
-                cmd += ` ${a}`;
-            }
-        }
-        return cmd;
-    }
-    _processLineBuffer(data, strBuffer, onLine) {
-        try {
-            let s = strBuffer + data.toString();
-            let n = s.indexOf(external_os_namespaceObject.EOL);
-            while (n > -1) {
-                const line = s.substring(0, n);
-                onLine(line);
-                // the rest of the string ...
-                s = s.substring(n + external_os_namespaceObject.EOL.length);
-                n = s.indexOf(external_os_namespaceObject.EOL);
-            }
-            return s;
-        }
-        catch (err) {
-            // streaming lines to console is best effort.  Don't fail a build.
-            this._debug(`error processing line. Failed with error ${err}`);
-            return '';
-        }
-    }
-    _getSpawnFileName() {
-        if (toolrunner_IS_WINDOWS) {
-            if (this._isCmdFile()) {
-                return process.env['COMSPEC'] || 'cmd.exe';
-            }
-        }
-        return this.toolPath;
-    }
-    _getSpawnArgs(options) {
-        if (toolrunner_IS_WINDOWS) {
-            if (this._isCmdFile()) {
-                let argline = `/D /S /C "${this._windowsQuoteCmdArg(this.toolPath)}`;
-                for (const a of this.args) {
-                    argline += ' ';
-                    argline += options.windowsVerbatimArguments
-                        ? a
-                        : this._windowsQuoteCmdArg(a);
-                }
-                argline += '"';
-                return [argline];
-            }
-        }
-        return this.args;
-    }
-    _endsWith(str, end) {
-        return str.endsWith(end);
-    }
-    _isCmdFile() {
-        const upperToolPath = this.toolPath.toUpperCase();
-        return (this._endsWith(upperToolPath, '.CMD') ||
-            this._endsWith(upperToolPath, '.BAT'));
-    }
-    _windowsQuoteCmdArg(arg) {
-        // for .exe, apply the normal quoting rules that libuv applies
-        if (!this._isCmdFile()) {
-            return this._uvQuoteCmdArg(arg);
-        }
-        // otherwise apply quoting rules specific to the cmd.exe command line parser.
-        // the libuv rules are generic and are not designed specifically for cmd.exe
-        // command line parser.
-        //
-        // for a detailed description of the cmd.exe command line parser, refer to
-        // http://stackoverflow.com/questions/4094699/how-does-the-windows-command-interpreter-cmd-exe-parse-scripts/7970912#7970912
-        // need quotes for empty arg
-        if (!arg) {
-            return '""';
-        }
-        // determine whether the arg needs to be quoted
-        const cmdSpecialChars = [
-            ' ',
-            '\t',
-            '&',
-            '(',
-            ')',
-            '[',
-            ']',
-            '{',
-            '}',
-            '^',
-            '=',
-            ';',
-            '!',
-            "'",
-            '+',
-            ',',
-            '`',
-            '~',
-            '|',
-            '<',
-            '>',
-            '"'
-        ];
-        let needsQuotes = false;
-        for (const char of arg) {
-            if (cmdSpecialChars.some(x => x === char)) {
-                needsQuotes = true;
-                break;
-            }
-        }
-        // short-circuit if quotes not needed
-        if (!needsQuotes) {
-            return arg;
-        }
-        // the following quoting rules are very similar to the rules that by libuv applies.
-        //
-        // 1) wrap the string in quotes
-        //
-        // 2) double-up quotes - i.e. " => ""
-        //
-        //    this is different from the libuv quoting rules. libuv replaces " with \", which unfortunately
-        //    doesn't work well with a cmd.exe command line.
-        //
-        //    note, replacing " with "" also works well if the arg is passed to a downstream .NET console app.
-        //    for example, the command line:
-        //          foo.exe "myarg:""my val"""
-        //    is parsed by a .NET console app into an arg array:
-        //          [ "myarg:\"my val\"" ]
-        //    which is the same end result when applying libuv quoting rules. although the actual
-        //    command line from libuv quoting rules would look like:
-        //          foo.exe "myarg:\"my val\""
-        //
-        // 3) double-up slashes that precede a quote,
-        //    e.g.  hello \world    => "hello \world"
-        //          hello\"world    => "hello\\""world"
-        //          hello\\"world   => "hello\\\\""world"
-        //          hello world\    => "hello world\\"
-        //
-        //    technically this is not required for a cmd.exe command line, or the batch argument parser.
-        //    the reasons for including this as a .cmd quoting rule are:
-        //
-        //    a) this is optimized for the scenario where the argument is passed from the .cmd file to an
-        //       external program. many programs (e.g. .NET console apps) rely on the slash-doubling rule.
-        //
-        //    b) it's what we've been doing previously (by deferring to node default behavior) and we
-        //       haven't heard any complaints about that aspect.
-        //
-        // note, a weakness of the quoting rules chosen here, is that % is not escaped. in fact, % cannot be
-        // escaped when used on the command line directly - even though within a .cmd file % can be escaped
-        // by using %%.
-        //
-        // the saving grace is, on the command line, %var% is left as-is if var is not defined. this contrasts
-        // the line parsing rules within a .cmd file, where if var is not defined it is replaced with nothing.
-        //
-        // one option that was explored was replacing % with ^% - i.e. %var% => ^%var^%. this hack would
-        // often work, since it is unlikely that var^ would exist, and the ^ character is removed when the
-        // variable is used. the problem, however, is that ^ is not removed when %* is used to pass the args
-        // to an external program.
-        //
-        // an unexplored potential solution for the % escaping problem, is to create a wrapper .cmd file.
-        // % can be escaped within a .cmd file.
-        let reverse = '"';
-        let quoteHit = true;
-        for (let i = arg.length; i > 0; i--) {
-            // walk the string in reverse
-            reverse += arg[i - 1];
-            if (quoteHit && arg[i - 1] === '\\') {
-                reverse += '\\'; // double the slash
-            }
-            else if (arg[i - 1] === '"') {
-                quoteHit = true;
-                reverse += '"'; // double the quote
-            }
-            else {
-                quoteHit = false;
-            }
-        }
-        reverse += '"';
-        return reverse.split('').reverse().join('');
-    }
-    _uvQuoteCmdArg(arg) {
-        // Tool runner wraps child_process.spawn() and needs to apply the same quoting as
-        // Node in certain cases where the undocumented spawn option windowsVerbatimArguments
-        // is used.
-        //
-        // Since this function is a port of quote_cmd_arg from Node 4.x (technically, lib UV,
-        // see https://github.com/nodejs/node/blob/v4.x/deps/uv/src/win/process.c for details),
-        // pasting copyright notice from Node within this function:
-        //
-        //      Copyright Joyent, Inc. and other Node contributors. All rights reserved.
-        //
-        //      Permission is hereby granted, free of charge, to any person obtaining a copy
-        //      of this software and associated documentation files (the "Software"), to
-        //      deal in the Software without restriction, including without limitation the
-        //      rights to use, copy, modify, merge, publish, distribute, sublicense, and/or
-        //      sell copies of the Software, and to permit persons to whom the Software is
-        //      furnished to do so, subject to the following conditions:
-        //
-        //      The above copyright notice and this permission notice shall be included in
-        //      all copies or substantial portions of the Software.
-        //
-        //      THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR
-        //      IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY,
-        //      FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE
-        //      AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER
-        //      LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING
-        //      FROM, OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS
-        //      IN THE SOFTWARE.
-        if (!arg) {
-            // Need double quotation for empty argument
-            return '""';
-        }
-        if (!arg.includes(' ') && !arg.includes('\t') && !arg.includes('"')) {
-            // No quotation needed
-            return arg;
-        }
-        if (!arg.includes('"') && !arg.includes('\\')) {
-            // No embedded double quotes or backslashes, so I can just wrap
-            // quote marks around the whole thing.
-            return `"${arg}"`;
-        }
-        // Expected input/output:
-        //   input : hello"world
-        //   output: "hello\"world"
-        //   input : hello""world
-        //   output: "hello\"\"world"
-        //   input : hello\world
-        //   output: hello\world
-        //   input : hello\\world
-        //   output: hello\\world
-        //   input : hello\"world
-        //   output: "hello\\\"world"
-        //   input : hello\\"world
-        //   output: "hello\\\\\"world"
-        //   input : hello world\
-        //   output: "hello world\\" - note the comment in libuv actually reads "hello world\"
-        //                             but it appears the comment is wrong, it should be "hello world\\"
-        let reverse = '"';
-        let quoteHit = true;
-        for (let i = arg.length; i > 0; i--) {
-            // walk the string in reverse
-            reverse += arg[i - 1];
-            if (quoteHit && arg[i - 1] === '\\') {
-                reverse += '\\';
-            }
-            else if (arg[i - 1] === '"') {
-                quoteHit = true;
-                reverse += '\\';
-            }
-            else {
-                quoteHit = false;
-            }
-        }
-        reverse += '"';
-        return reverse.split('').reverse().join('');
-    }
-    _cloneExecOptions(options) {
-        options = options || {};
-        const result = {
-            cwd: options.cwd || process.cwd(),
-            env: options.env || process.env,
-            silent: options.silent || false,
-            windowsVerbatimArguments: options.windowsVerbatimArguments || false,
-            failOnStdErr: options.failOnStdErr || false,
-            ignoreReturnCode: options.ignoreReturnCode || false,
-            delay: options.delay || 10000
-        };
-        result.outStream = options.outStream || process.stdout;
-        result.errStream = options.errStream || process.stderr;
-        return result;
-    }
-    _getSpawnOptions(options, toolPath) {
-        options = options || {};
-        const result = {};
-        result.cwd = options.cwd;
-        result.env = options.env;
-        result['windowsVerbatimArguments'] =
-            options.windowsVerbatimArguments || this._isCmdFile();
-        if (options.windowsVerbatimArguments) {
-            result.argv0 = `"${toolPath}"`;
-        }
-        return result;
-    }
-    /**
-     * Exec a tool.
-     * Output will be streamed to the live console.
-     * Returns promise with return code
-     *
-     * @param     tool     path to tool to exec
-     * @param     options  optional exec options.  See ExecOptions
-     * @returns   number
-     */
-    exec() {
-        return toolrunner_awaiter(this, void 0, void 0, function* () {
-            // root the tool path if it is unrooted and contains relative pathing
-            if (!isRooted(this.toolPath) &&
-                (this.toolPath.includes('/') ||
-                    (toolrunner_IS_WINDOWS && this.toolPath.includes('\\')))) {
-                // prefer options.cwd if it is specified, however options.cwd may also need to be rooted
-                this.toolPath = external_path_namespaceObject.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
-            }
-            // if the tool is only a file name, then resolve it from the PATH
-            // otherwise verify it exists (add extension on Windows if necessary)
-            this.toolPath = yield which(this.toolPath, true);
-            return new Promise((resolve, reject) => toolrunner_awaiter(this, void 0, void 0, function* () {
-                this._debug(`exec tool: ${this.toolPath}`);
-                this._debug('arguments:');
-                for (const arg of this.args) {
-                    this._debug(`   ${arg}`);
-                }
-                const optionsNonNull = this._cloneExecOptions(this.options);
-                if (!optionsNonNull.silent && optionsNonNull.outStream) {
-                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_namespaceObject.EOL);
-                }
-                const state = new ExecState(optionsNonNull, this.toolPath);
-                state.on('debug', (message) => {
-                    this._debug(message);
-                });
-                if (this.options.cwd && !(yield exists(this.options.cwd))) {
-                    return reject(new Error(`The cwd: ${this.options.cwd} does not exist!`));
-                }
-                const fileName = this._getSpawnFileName();
-                const cp = external_child_process_namespaceObject.spawn(fileName, this._getSpawnArgs(optionsNonNull), this._getSpawnOptions(this.options, fileName));
-                let stdbuffer = '';
-                if (cp.stdout) {
-                    cp.stdout.on('data', (data) => {
-                        if (this.options.listeners && this.options.listeners.stdout) {
-                            this.options.listeners.stdout(data);
-                        }
-                        if (!optionsNonNull.silent && optionsNonNull.outStream) {
-                            optionsNonNull.outStream.write(data);
-                        }
-                        stdbuffer = this._processLineBuffer(data, stdbuffer, (line) => {
-                            if (this.options.listeners && this.options.listeners.stdline) {
-                                this.options.listeners.stdline(line);
-                            }
-                        });
-                    });
-                }
-                let errbuffer = '';
-                if (cp.stderr) {
-                    cp.stderr.on('data', (data) => {
-                        state.processStderr = true;
-                        if (this.options.listeners && this.options.listeners.stderr) {
-                            this.options.listeners.stderr(data);
-                        }
-                        if (!optionsNonNull.silent &&
-                            optionsNonNull.errStream &&
-                            optionsNonNull.outStream) {
-                            const s = optionsNonNull.failOnStdErr
-                                ? optionsNonNull.errStream
-                                : optionsNonNull.outStream;
-                            s.write(data);
-                        }
-                        errbuffer = this._processLineBuffer(data, errbuffer, (line) => {
-                            if (this.options.listeners && this.options.listeners.errline) {
-                                this.options.listeners.errline(line);
-                            }
-                        });
-                    });
-                }
-                cp.on('error', (err) => {
-                    state.processError = err.message;
-                    state.processExited = true;
-                    state.processClosed = true;
-                    state.CheckComplete();
-                });
-                cp.on('exit', (code) => {
-                    state.processExitCode = code;
-                    state.processExited = true;
-                    this._debug(`Exit code ${code} received from tool '${this.toolPath}'`);
-                    state.CheckComplete();
-                });
-                cp.on('close', (code) => {
-                    state.processExitCode = code;
-                    state.processExited = true;
-                    state.processClosed = true;
-                    this._debug(`STDIO streams have closed for tool '${this.toolPath}'`);
-                    state.CheckComplete();
-                });
-                state.on('done', (error, exitCode) => {
-                    if (stdbuffer.length > 0) {
-                        this.emit('stdline', stdbuffer);
-                    }
-                    if (errbuffer.length > 0) {
-                        this.emit('errline', errbuffer);
-                    }
-                    cp.removeAllListeners();
-                    if (error) {
-                        reject(error);
-                    }
-                    else {
-                        resolve(exitCode);
-                    }
-                });
-                if (this.options.input) {
-                    if (!cp.stdin) {
-                        throw new Error('child process missing stdin');
-                    }
-                    cp.stdin.end(this.options.input);
-                }
-            }));
-        });
-    }
-}
-/**
- * Convert an arg string to an array of args. Handles escaping
- *
- * @param    argString   string of arguments
- * @returns  string[]    array of arguments
- */
-function argStringToArray(argString) {
-    const args = [];
-    let inQuotes = false;
-    let escaped = false;
-    let arg = '';
-    function append(c) {
-        // we only escape double quotes.
-        if (escaped && c !== '"') {
-            arg += '\\';
-        }
-        arg += c;
-        escaped = false;
-    }
-    for (let i = 0; i < argString.length; i++) {
-        const c = argString.charAt(i);
-        if (c === '"') {
-            if (!escaped) {
-                inQuotes = !inQuotes;
-            }
-            else {
-                append(c);
-            }
-            continue;
-        }
-        if (c === '\\' && escaped) {
-            append(c);
-            continue;
-        }
-        if (c === '\\' && inQuotes) {
-            escaped = true;
-            continue;
-        }
-        if (c === ' ' && !inQuotes) {
-            if (arg.length > 0) {
-                args.push(arg);
-                arg = '';
-            }
-            continue;
-        }
-        append(c);
-    }
-    if (arg.length > 0) {
-        args.push(arg.trim());
-    }
-    return args;
-}
-class ExecState extends external_events_.EventEmitter {
-    constructor(options, toolPath) {
-        super();
-        this.processClosed = false; // tracks whether the process has exited and stdio is closed
-        this.processError = '';
-        this.processExitCode = 0;
-        this.processExited = false; // tracks whether the process has exited
-        this.processStderr = false; // tracks whether stderr was written to
-        this.delay = 10000; // 10 seconds
-        this.done = false;
-        this.timeout = null;
-        if (!toolPath) {
-            throw new Error('toolPath must not be empty');
-        }
-        this.options = options;
-        this.toolPath = toolPath;
-        if (options.delay) {
-            this.delay = options.delay;
-        }
-    }
-    CheckComplete() {
-        if (this.done) {
-            return;
-        }
-        if (this.processClosed) {
-            this._setResult();
-        }
-        else if (this.processExited) {
-            this.timeout = (0,external_timers_namespaceObject.setTimeout)(ExecState.HandleTimeout, this.delay, this);
-        }
-    }
-    _debug(message) {
-        this.emit('debug', message);
-    }
-    _setResult() {
-        // determine whether there is an error
-        let error;
-        if (this.processExited) {
-            if (this.processError) {
-                error = new Error(`There was an error when attempting to execute the process '${this.toolPath}'. This may indicate the process failed to start. Error: ${this.processError}`);
-            }
-            else if (this.processExitCode !== 0 && !this.options.ignoreReturnCode) {
-                error = new Error(`The process '${this.toolPath}' failed with exit code ${this.processExitCode}`);
-            }
-            else if (this.processStderr && this.options.failOnStdErr) {
-                error = new Error(`The process '${this.toolPath}' failed because one or more lines were written to the STDERR stream`);
-            }
-        }
-        // clear the timeout
-        if (this.timeout) {
-            clearTimeout(this.timeout);
-            this.timeout = null;
-        }
-        this.done = true;
-        this.emit('done', error, this.processExitCode);
-    }
-    static HandleTimeout(state) {
-        if (state.done) {
-            return;
-        }
-        if (!state.processClosed && state.processExited) {
-            const message = `The STDIO streams did not close within ${state.delay / 1000} seconds of the exit event from process '${state.toolPath}'. This may indicate a child process inherited the STDIO streams and has not yet exited.`;
-            state._debug(message);
-        }
-        state._setResult();
-    }
-}
-//# sourceMappingURL=toolrunner.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/exec.js
-var exec_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-/**
- * Exec a command.
- * Output will be streamed to the live console.
- * Returns promise with return code
- *
- * @param     commandLine        command to execute (can include additional args). Must be correctly escaped.
- * @param     args               optional arguments for tool. Escaping is handled by the lib.
- * @param     options            optional exec options.  See ExecOptions
- * @returns   Promise<number>    exit code
- */
-function exec_exec(commandLine, args, options) {
-    return exec_awaiter(this, void 0, void 0, function* () {
-        const commandArgs = tr.argStringToArray(commandLine);
-        if (commandArgs.length === 0) {
-            throw new Error(`Parameter 'commandLine' cannot be null or empty.`);
-        }
-        // Path to tool to execute should be first arg
-        const toolPath = commandArgs[0];
-        args = commandArgs.slice(1).concat(args || []);
-        const runner = new tr.ToolRunner(toolPath, args, options);
-        return runner.exec();
-    });
-}
-/**
- * Exec a command and get the output.
- * Output will be streamed to the live console.
- * Returns promise with the exit code and collected stdout and stderr
- *
- * @param     commandLine           command to execute (can include additional args). Must be correctly escaped.
- * @param     args                  optional arguments for tool. Escaping is handled by the lib.
- * @param     options               optional exec options.  See ExecOptions
- * @returns   Promise<ExecOutput>   exit code, stdout, and stderr
- */
-function getExecOutput(commandLine, args, options) {
-    return exec_awaiter(this, void 0, void 0, function* () {
-        var _a, _b;
-        let stdout = '';
-        let stderr = '';
-        //Using string decoder covers the case where a mult-byte character is split
-        const stdoutDecoder = new StringDecoder('utf8');
-        const stderrDecoder = new StringDecoder('utf8');
-        const originalStdoutListener = (_a = options === null || options === void 0 ? void 0 : options.listeners) === null || _a === void 0 ? void 0 : _a.stdout;
-        const originalStdErrListener = (_b = options === null || options === void 0 ? void 0 : options.listeners) === null || _b === void 0 ? void 0 : _b.stderr;
-        const stdErrListener = (data) => {
-            stderr += stderrDecoder.write(data);
-            if (originalStdErrListener) {
-                originalStdErrListener(data);
-            }
-        };
-        const stdOutListener = (data) => {
-            stdout += stdoutDecoder.write(data);
-            if (originalStdoutListener) {
-                originalStdoutListener(data);
-            }
-        };
-        const listeners = Object.assign(Object.assign({}, options === null || options === void 0 ? void 0 : options.listeners), { stdout: stdOutListener, stderr: stdErrListener });
-        const exitCode = yield exec_exec(commandLine, args, Object.assign(Object.assign({}, options), { listeners }));
-        //flush any remaining characters
-        stdout += stdoutDecoder.end();
-        stderr += stderrDecoder.end();
-        return {
-            exitCode,
-            stdout,
-            stderr
-        };
-    });
-}
-//# sourceMappingURL=exec.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/platform.js
-var platform_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-const getWindowsInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
-    const { stdout: version } = yield exec.getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Version"', undefined, {
-        silent: true
-    });
-    const { stdout: name } = yield exec.getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Caption"', undefined, {
-        silent: true
-    });
-    return {
-        name: name.trim(),
-        version: version.trim()
-    };
-});
-const getMacOsInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
-    var _a, _b, _c, _d;
-    const { stdout } = yield exec.getExecOutput('sw_vers', undefined, {
-        silent: true
-    });
-    const version = (_b = (_a = stdout.match(/ProductVersion:\s*(.+)/)) === null || _a === void 0 ? void 0 : _a[1]) !== null && _b !== void 0 ? _b : '';
-    const name = (_d = (_c = stdout.match(/ProductName:\s*(.+)/)) === null || _c === void 0 ? void 0 : _c[1]) !== null && _d !== void 0 ? _d : '';
-    return {
-        name,
-        version
-    };
-});
-const getLinuxInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
-    const { stdout } = yield exec.getExecOutput('lsb_release', ['-i', '-r', '-s'], {
-        silent: true
-    });
-    const [name, version] = stdout.trim().split('\n');
-    return {
-        name,
-        version
-    };
-});
-const platform = external_os_namespaceObject.platform();
-const arch = external_os_namespaceObject.arch();
-const isWindows = platform === 'win32';
-const isMacOS = platform === 'darwin';
-const isLinux = platform === 'linux';
-function getDetails() {
-    return platform_awaiter(this, void 0, void 0, function* () {
-        return Object.assign(Object.assign({}, (yield (isWindows
-            ? getWindowsInfo()
-            : isMacOS
-                ? getMacOsInfo()
-                : getLinuxInfo()))), { platform,
-            arch,
-            isWindows,
-            isMacOS,
-            isLinux });
-    });
-}
-//# sourceMappingURL=platform.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/core.js
-var core_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-
-
-
-/**
- * The code to exit an action
- */
-var ExitCode;
-(function (ExitCode) {
-    /**
-     * A code indicating that the action was successful
-     */
-    ExitCode[ExitCode["Success"] = 0] = "Success";
-    /**
-     * A code indicating that the action was a failure
-     */
-    ExitCode[ExitCode["Failure"] = 1] = "Failure";
-})(ExitCode || (ExitCode = {}));
-//-----------------------------------------------------------------------
-// Variables
-//-----------------------------------------------------------------------
-/**
- * Sets env variable for this action and future actions in the job
- * @param name the name of the variable to set
- * @param val the value of the variable. Non-string values will be converted to a string via JSON.stringify
- */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-function exportVariable(name, val) {
-    const convertedVal = toCommandValue(val);
-    process.env[name] = convertedVal;
-    const filePath = process.env['GITHUB_ENV'] || '';
-    if (filePath) {
-        return issueFileCommand('ENV', prepareKeyValueMessage(name, val));
-    }
-    issueCommand('set-env', { name }, convertedVal);
-}
-/**
- * Registers a secret which will get masked from logs
- *
- * @param secret - Value of the secret to be masked
- * @remarks
- * This function instructs the Actions runner to mask the specified value in any
- * logs produced during the workflow run. Once registered, the secret value will
- * be replaced with asterisks (***) whenever it appears in console output, logs,
- * or error messages.
- *
- * This is useful for protecting sensitive information such as:
- * - API keys
- * - Access tokens
- * - Authentication credentials
- * - URL parameters containing signatures (SAS tokens)
- *
- * Note that masking only affects future logs; any previous appearances of the
- * secret in logs before calling this function will remain unmasked.
- *
- * @example
- * ```typescript
- * // Register an API token as a secret
- * const apiToken = "abc123xyz456";
- * setSecret(apiToken);
- *
- * // Now any logs containing this value will show *** instead
- * console.log(`Using token: ${apiToken}`); // Outputs: "Using token: ***"
- * ```
- */
-function core_setSecret(secret) {
-    command_issueCommand('add-mask', {}, secret);
-}
-/**
- * Prepends inputPath to the PATH (for this action and future actions)
- * @param inputPath
- */
-function addPath(inputPath) {
-    const filePath = process.env['GITHUB_PATH'] || '';
-    if (filePath) {
-        issueFileCommand('PATH', inputPath);
-    }
-    else {
-        issueCommand('add-path', {}, inputPath);
-    }
-    process.env['PATH'] = `${inputPath}${path.delimiter}${process.env['PATH']}`;
-}
-/**
- * Gets the value of an input.
- * Unless trimWhitespace is set to false in InputOptions, the value is also trimmed.
- * Returns an empty string if the value is not defined.
- *
- * @param     name     name of the input to get
- * @param     options  optional. See InputOptions.
- * @returns   string
- */
-function getInput(name, options) {
-    const val = process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] || '';
-    if (options && options.required && !val) {
-        throw new Error(`Input required and not supplied: ${name}`);
-    }
-    if (options && options.trimWhitespace === false) {
-        return val;
-    }
-    return val.trim();
-}
-/**
- * Gets the values of an multiline input.  Each value is also trimmed.
- *
- * @param     name     name of the input to get
- * @param     options  optional. See InputOptions.
- * @returns   string[]
- *
- */
-function getMultilineInput(name, options) {
-    const inputs = getInput(name, options)
-        .split('\n')
-        .filter(x => x !== '');
-    if (options && options.trimWhitespace === false) {
-        return inputs;
-    }
-    return inputs.map(input => input.trim());
-}
-/**
- * Gets the input value of the boolean type in the YAML 1.2 "core schema" specification.
- * Support boolean input list: `true | True | TRUE | false | False | FALSE` .
- * The return value is also in boolean type.
- * ref: https://yaml.org/spec/1.2/spec.html#id2804923
- *
- * @param     name     name of the input to get
- * @param     options  optional. See InputOptions.
- * @returns   boolean
- */
-function getBooleanInput(name, options) {
-    const trueValue = ['true', 'True', 'TRUE'];
-    const falseValue = ['false', 'False', 'FALSE'];
-    const val = getInput(name, options);
-    if (trueValue.includes(val))
-        return true;
-    if (falseValue.includes(val))
-        return false;
-    throw new TypeError(`Input does not meet YAML 1.2 "Core Schema" specification: ${name}\n` +
-        `Support boolean input list: \`true | True | TRUE | false | False | FALSE\``);
-}
-/**
- * Sets the value of an output.
- *
- * @param     name     name of the output to set
- * @param     value    value to store. Non-string values will be converted to a string via JSON.stringify
- */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-function setOutput(name, value) {
-    const filePath = process.env['GITHUB_OUTPUT'] || '';
-    if (filePath) {
-        return file_command_issueFileCommand('OUTPUT', file_command_prepareKeyValueMessage(name, value));
-    }
-    process.stdout.write(external_os_namespaceObject.EOL);
-    command_issueCommand('set-output', { name }, utils_toCommandValue(value));
-}
-/**
- * Enables or disables the echoing of commands into stdout for the rest of the step.
- * Echoing is disabled by default if ACTIONS_STEP_DEBUG is not set.
- *
- */
-function setCommandEcho(enabled) {
-    issue('echo', enabled ? 'on' : 'off');
-}
-//-----------------------------------------------------------------------
-// Results
-//-----------------------------------------------------------------------
-/**
- * Sets the action status to failed.
- * When the action exits it will be with an exit code of 1
- * @param message add error issue message
- */
-function setFailed(message) {
-    process.exitCode = ExitCode.Failure;
-    error(message);
-}
-//-----------------------------------------------------------------------
-// Logging Commands
-//-----------------------------------------------------------------------
-/**
- * Gets whether Actions Step Debug is on or not
- */
-function isDebug() {
-    return process.env['RUNNER_DEBUG'] === '1';
-}
-/**
- * Writes debug message to user log
- * @param message debug message
- */
-function core_debug(message) {
-    command_issueCommand('debug', {}, message);
-}
-/**
- * Adds an error issue
- * @param message error issue message. Errors will be converted to string via toString()
- * @param properties optional properties to add to the annotation.
- */
-function error(message, properties = {}) {
-    command_issueCommand('error', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
-}
-/**
- * Adds a warning issue
- * @param message warning issue message. Errors will be converted to string via toString()
- * @param properties optional properties to add to the annotation.
- */
-function warning(message, properties = {}) {
-    command_issueCommand('warning', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
-}
-/**
- * Adds a notice issue
- * @param message notice issue message. Errors will be converted to string via toString()
- * @param properties optional properties to add to the annotation.
- */
-function notice(message, properties = {}) {
-    issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
-}
-/**
- * Writes info to log with console.log.
- * @param message info message
- */
-function info(message) {
-    process.stdout.write(message + external_os_namespaceObject.EOL);
-}
-/**
- * Begin an output group.
- *
- * Output until the next `groupEnd` will be foldable in this group
- *
- * @param name The name of the output group
- */
-function startGroup(name) {
-    command_issue('group', name);
-}
-/**
- * End an output group.
- */
-function endGroup() {
-    command_issue('endgroup');
-}
-/**
- * Wrap an asynchronous function call in a group.
- *
- * Returns the same type as the function itself.
- *
- * @param name The name of the group
- * @param fn The function to wrap in the group
- */
-function group(name, fn) {
-    return core_awaiter(this, void 0, void 0, function* () {
-        startGroup(name);
-        let result;
-        try {
-            result = yield fn();
-        }
-        finally {
-            endGroup();
-        }
-        return result;
-    });
-}
-//-----------------------------------------------------------------------
-// Wrapper action state
-//-----------------------------------------------------------------------
-/**
- * Saves state for current action, the state can only be retrieved by this action's post job execution.
- *
- * @param     name     name of the state to store
- * @param     value    value to store. Non-string values will be converted to a string via JSON.stringify
- */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-function saveState(name, value) {
-    const filePath = process.env['GITHUB_STATE'] || '';
-    if (filePath) {
-        return file_command_issueFileCommand('STATE', file_command_prepareKeyValueMessage(name, value));
-    }
-    command_issueCommand('save-state', { name }, utils_toCommandValue(value));
-}
-/**
- * Gets the value of an state set by this action's main execution.
- *
- * @param     name     name of the state to get
- * @returns   string
- */
-function getState(name) {
-    return process.env[`STATE_${name}`] || '';
-}
-function getIDToken(aud) {
-    return core_awaiter(this, void 0, void 0, function* () {
-        return yield OidcClient.getIDToken(aud);
-    });
-}
-/**
- * Summary exports
- */
-
-/**
- * @deprecated use core.summary
- */
-
-/**
- * Path exports
- */
-
-/**
- * Platform utilities exports
- */
-
-//# sourceMappingURL=core.js.map
-;// CONCATENATED MODULE: ./src/common/errors.ts
-/** The message of anything thrown, without assuming it is an Error. */
-function errorMessage(e) {
-    if (e instanceof Error)
-        return e.message;
-    if (typeof e === 'string')
-        return e;
-    try {
-        return JSON.stringify(e);
-    }
-    catch {
-        return String(e);
-    }
-}
-/** A problem with the step's inputs: reported before any API call is made. */
-class InputError extends Error {
-    name = 'InputError';
-}
-/** The step's deadline (the `timeout` input) passed. */
-class DeadlineError extends Error {
-    name = 'DeadlineError';
-}
-/** The job was cancelled (the runner sent SIGINT or SIGTERM). */
-class CancelledError extends Error {
-    name = 'CancelledError';
-    constructor(message = 'The job was cancelled') {
-        super(message);
-    }
-}
-/** Wraps an error with what the caller was doing, keeping the original words at the end. */
-function wrapError(doing, e) {
-    if (e instanceof CancelledError || e instanceof DeadlineError)
-        return e;
-    const wrapped = new Error(`${doing}: ${errorMessage(e)}`, { cause: e });
-    return wrapped;
-}
-
-;// CONCATENATED MODULE: ./src/common/duration.ts
-const UNITS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
-/**
- * Parses a duration such as `90s`, `20m`, `1h`, `1h30m` or plain seconds (`45`).
- * Returns milliseconds, or undefined when the text is not a duration.
- */
-function parseDuration(text) {
-    const t = text.trim();
-    if (/^\d+(\.\d+)?$/.test(t))
-        return Math.round(Number(t) * 1000);
-    const parts = t.match(/^(?:\d+(?:\.\d+)?(?:ms|s|m|h))+$/);
-    if (!parts)
-        return undefined;
-    let total = 0;
-    for (const [, value, unit] of t.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h)/g)) {
-        total += Number(value) * (UNITS[unit ?? 's'] ?? 1000);
-    }
-    return Math.round(total);
-}
-/** Formats milliseconds for people: `850 ms`, `12.3 s`, `4m 05s`, `1h 02m`. */
-function formatDuration(ms) {
-    if (ms < 1000)
-        return `${Math.round(ms)} ms`;
-    if (ms < 60_000)
-        return `${(ms / 1000).toFixed(1)} s`;
-    const totalSeconds = Math.round(ms / 1000);
-    const h = Math.floor(totalSeconds / 3600);
-    const m = Math.floor((totalSeconds % 3600) / 60);
-    const s = totalSeconds % 60;
-    if (h > 0)
-        return `${h}h ${String(m).padStart(2, '0')}m`;
-    return `${m}m ${String(s).padStart(2, '0')}s`;
-}
-
-;// CONCATENATED MODULE: ./src/common/time.ts
-
-const systemClock = { now: () => Date.now() };
-const realSleep = (ms, signal) => new Promise((resolve, reject) => {
-    if (signal?.aborted)
-        return reject(new CancelledError());
-    const onAbort = () => {
-        clearTimeout(timer);
-        reject(new CancelledError());
-    };
-    const timer = setTimeout(() => {
-        signal?.removeEventListener('abort', onAbort);
-        resolve();
-    }, Math.max(0, ms));
-    signal?.addEventListener('abort', onAbort, { once: true });
-});
-/** A point in time after which the step must stop waiting. */
-class Deadline {
-    clock;
-    at;
-    label;
-    constructor(clock, at, 
-    /** The budget as the user wrote it, for messages ("30m"). */
-    label) {
-        this.clock = clock;
-        this.at = at;
-        this.label = label;
-    }
-    static after(clock, ms, label) {
-        return new Deadline(clock, clock.now() + ms, label);
-    }
-    remaining() {
-        return Math.max(0, this.at - this.clock.now());
-    }
-}
-
-;// CONCATENATED MODULE: ./src/databricks/api-error.ts
-/** An answer from Databricks (or a proxy in front of it) that is not a success. */
-class ApiError extends Error {
-    status;
-    serviceMessage;
-    errorCode;
-    retryAfterSeconds;
-    name = 'ApiError';
-    constructor(status, 
-    /** The service's own words, extracted from JSON or HTML. */
-    serviceMessage, 
-    /** `error_code` when the body has one (INVALID_STATE, 401, ...). */
-    errorCode, 
-    /** Seconds from a Retry-After header, when present and numeric. */
-    retryAfterSeconds) {
-        super(`HTTP ${status}${errorCode && errorCode !== String(status) ? ` ${errorCode}` : ''}: ${serviceMessage}`);
-        this.status = status;
-        this.serviceMessage = serviceMessage;
-        this.errorCode = errorCode;
-        this.retryAfterSeconds = retryAfterSeconds;
-    }
-    /** The cluster is up but cannot take a context yet; nothing was created. */
-    get clusterNotReady() {
-        return this.serviceMessage.includes('ClusterNotReadyException');
-    }
-    /** The context was dropped: evicted at the cluster's limit, or the cluster restarted. */
-    get evicted() {
-        return this.serviceMessage.includes('is disconnected');
-    }
-    /** The context named in the call no longer exists (destroyed, evicted or never there). */
-    get contextGone() {
-        return ((this.status === 404 || this.status === 400) &&
-            /does not exist|not found|disconnected|unknown context/i.test(this.serviceMessage));
-    }
-    /** The call does not fit the resource's state, e.g. starting a cluster that is starting. */
-    get invalidState() {
-        return this.errorCode === 'INVALID_STATE';
-    }
-    /** The credentials were refused. */
-    get unauthorized() {
-        return this.status === 401 || this.status === 403;
-    }
-}
-const MAX_MESSAGE = 500;
-/** Builds an ApiError from a raw answer: 1.2 `{error}`, 2.0 `{error_code,message}` or HTML. */
-function apiErrorFrom(status, body, retryAfter) {
-    let message = '';
-    let code;
-    try {
-        const parsed = JSON.parse(body);
-        if (parsed && typeof parsed === 'object') {
-            const o = parsed;
-            if (o.error_code !== undefined)
-                code = String(o.error_code);
-            if (typeof o.message === 'string')
-                message = o.message;
-            else if (typeof o.error === 'string')
-                message = o.error;
-        }
-    }
-    catch {
-        message = htmlToText(body);
-    }
-    if (!message)
-        message = body.trim() ? htmlToText(body) : '(empty answer)';
-    if (message.length > MAX_MESSAGE)
-        message = `${message.slice(0, MAX_MESSAGE)}…`;
-    const seconds = retryAfter !== undefined && /^\d+$/.test(retryAfter.trim()) ? Number(retryAfter) : undefined;
-    return new ApiError(status, message, code, seconds);
-}
-/** Proxies answer with HTML pages: their heading says it best, else their title, else all text. */
-function htmlToText(html) {
-    const heading = /<h1[^>]*>([\s\S]*?)<\/h1>/i.exec(html)?.[1] ??
-        /<title[^>]*>([\s\S]*?)<\/title>/i.exec(html)?.[1];
-    return (heading ?? html)
-        .replace(/<(script|style)[^>]*>[\s\S]*?<\/\1>/gi, ' ')
-        .replace(/<[^>]+>/g, ' ')
-        .replace(/&nbsp;/g, ' ')
-        .replace(/&lt;/g, '<')
-        .replace(/&gt;/g, '>')
-        .replace(/&amp;/g, '&')
-        .replace(/\s+/g, ' ')
-        .trim();
-}
-
-// EXTERNAL MODULE: external "node:stream"
-var external_node_stream_ = __nccwpck_require__(7075);
-;// CONCATENATED MODULE: ./src/databricks/transport.ts
-
-
-
-/**
- * A failure below HTTP: no answer arrived. `code` is Node's (ECONNREFUSED, ECONNRESET, ...) or
- * ETIMEDOUT when our own timeout fired. Only ECONNREFUSED proves the request was never sent.
- */
-class TransportError extends Error {
-    code;
-    name = 'TransportError';
-    constructor(message, code) {
-        super(message);
-        this.code = code;
-    }
-    /** The connection was refused: the request never left, so the service did nothing. */
-    get neverSent() {
-        return this.code === 'ECONNREFUSED';
-    }
-}
-const USER_AGENT = 'databricks-run-command-action';
-/**
- * http-client lets handlers edit the options it passes to Node's http.request; that is where an
- * AbortSignal reaches the socket, so an abort ends the exchange at any stage, body included.
- */
-function abortOn(signal) {
-    return {
-        prepareRequest: options => {
-            options.signal = signal;
-        },
-        canHandleAuthentication: () => false,
-        handleAuthentication: () => Promise.reject(new Error('not an authentication handler'))
-    };
-}
-/** The real transport: @actions/http-client (proxy aware), with a hard deadline per request. */
-class ActionsHttpTransport {
-    async send(request) {
-        const timeout = AbortSignal.timeout(request.timeoutMs);
-        const signal = request.signal ? AbortSignal.any([request.signal, timeout]) : timeout;
-        // No keep-alive: no socket outlives its request, so none can hold the process open.
-        const client = new lib_HttpClient(USER_AGENT, [abortOn(signal)], {
-            allowRetries: false,
-            allowRedirects: false,
-            keepAlive: false
-        });
-        const body = request.body === undefined
-            ? null
-            : typeof request.body === 'string'
-                ? request.body
-                : external_node_stream_.Readable.from([request.body]);
-        const headers = { ...request.headers };
-        if (Buffer.isBuffer(request.body))
-            headers['Content-Length'] = String(request.body.length);
-        try {
-            const res = await client.request(request.method, request.url, body, headers);
-            // Iterating the answer throws if it is cut off mid-body, where readBody() would hang.
-            const chunks = [];
-            for await (const chunk of res.message)
-                chunks.push(chunk);
-            const out = {};
-            for (const [k, v] of Object.entries(res.message.headers)) {
-                out[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
-            }
-            return {
-                status: res.message.statusCode ?? 0,
-                headers: out,
-                body: Buffer.concat(chunks).toString('utf8')
-            };
-        }
-        catch (e) {
-            if (request.signal?.aborted)
-                throw new CancelledError();
-            if (timeout.aborted)
-                throw new TransportError(`no answer within ${request.timeoutMs} ms`, 'ETIMEDOUT');
-            throw toTransportError(e);
-        }
-    }
-}
-function toTransportError(e) {
-    const code = typeof e === 'object' && e !== null && 'code' in e && typeof e.code === 'string' ? e.code : '';
-    const message = e instanceof Error ? e.message : String(e);
-    return new TransportError(message || code || 'network error', code || 'ENETWORK');
-}
-
-;// CONCATENATED MODULE: ./src/databricks/retry.ts
-
-
-
-const DEFAULT_RETRY = { maxAttempts: 6, baseDelayMs: 500, maxDelayMs: 10_000 };
-/**
- * Whether a failed call may be sent again. A non-idempotent call (context create, command
- * execute) is repeated only when the answer proves the service did nothing: repeating one it
- * accepted would leak a context or run the user's code twice.
- */
-function isRetryable(e, idempotent) {
-    if (e instanceof ApiError) {
-        if (e.status === 429 || e.status === 503 || e.clusterNotReady)
-            return true;
-        // A plain 500 on a read or a cleanup call is worth another try; on a create or an
-        // execute it may mean the work was done, so it is not.
-        return idempotent && (e.status === 500 || e.status === 502 || e.status === 504);
-    }
-    if (e instanceof TransportError) {
-        // A refused connection sent nothing. Any other failure (reset, timeout) may have
-        // reached the service after it was sent.
-        return e.neverSent || idempotent;
-    }
-    return false;
-}
-/** Runs `call`, repeating it on transient failures with exponential backoff and jitter. */
-async function withRetry(call, c) {
-    const o = c.options ?? DEFAULT_RETRY;
-    const random = c.random ?? Math.random;
-    for (let attempt = 1;; attempt++) {
-        try {
-            return await call();
-        }
-        catch (e) {
             const retryable = c.retryable ? c.retryable(e) : isRetryable(e, c.idempotent);
             if (e instanceof CancelledError || !retryable)
                 throw e;
@@ -36303,12 +31316,19 @@ async function runCommand(req, hooks, d) {
     const call = { deadline: req.deadline, signal: d.signal };
     const exec = new ExecutionApi(d.api, req.clusterId);
     const where = `cluster ${req.clusterId}`;
+    let phaseStart = d.clock.now();
+    const phaseEnded = (phase) => {
+        const now = d.clock.now();
+        hooks.onPhaseEnded?.(phase, now - phaseStart);
+        phaseStart = now;
+    };
     await step(`Failed to check ${where}`, () => ensureClusterReady({
         ...d,
         clusterId: req.clusterId,
         startCluster: req.startCluster,
         deadline: req.deadline
     }));
+    phaseEnded('cluster');
     const contextId = await step(`Failed to create a ${req.language} execution context on ${where}`, () => exec.createContext(req.language, call), UNKNOWN_CREATE);
     hooks.onContextCreated(contextId);
     d.logger.info(`Created execution context ${contextId}; waiting for it to be ready`);
@@ -36326,6 +31346,7 @@ async function runCommand(req, hooks, d) {
     if (ctx.value !== 'Running') {
         throw new Error(`Execution context ${contextId} on ${where} ended in state ${ctx.value}; the cluster could not start a ${req.language} interpreter. Check the cluster's event log and driver logs.`);
     }
+    phaseEnded('context');
     const commandId = await step(`Failed to start the command in context ${contextId} on ${where}`, () => exec.execute(contextId, req.language, req.source, call), UNKNOWN_EXECUTE);
     hooks.onCommandStarted(commandId);
     d.logger.info(`Started command ${commandId}`);
@@ -36359,6 +31380,7 @@ async function runCommand(req, hooks, d) {
         throw e;
     }
     hooks.onCommandEnded();
+    phaseEnded('command');
     const cancelled = final.status === 'Cancelled' || isCancellation(final.results);
     return {
         contextId,
@@ -37413,7 +32435,9 @@ function readRawInputs(get = n => getInput(n)) {
         timeout: get('timeout'),
         failOnError: get('fail-on-error'),
         startCluster: get('start-cluster'),
-        requestTimeout: get('request-timeout')
+        requestTimeout: get('request-timeout'),
+        commentOnPr: get('comment-on-pr'),
+        githubToken: get('github-token')
     };
 }
 /** Reads the credential inputs (auth-type, token, client-id, ...) by their action.yml names. */
@@ -37452,6 +32476,7 @@ async function parseInputs(raw, env, workspace, fs) {
     const requestTimeoutMs = parseDurationInput('request-timeout', raw.requestTimeout || '30s');
     const failOnError = parseBoolean('fail-on-error', raw.failOnError, true);
     const startCluster = parseBoolean('start-cluster', raw.startCluster, false);
+    const commentOnPr = parseBoolean('comment-on-pr', raw.commentOnPr, false);
     if (raw.command && raw.file)
         throw new InputError('Inputs command and file were both given: set exactly one (command for inline code, file for a path in the repository).');
     if (!raw.command && !raw.file)
@@ -37471,7 +32496,9 @@ async function parseInputs(raw, env, workspace, fs) {
         timeoutLabel: raw.timeout || '30m',
         failOnError,
         startCluster,
-        requestTimeoutMs
+        requestTimeoutMs,
+        commentOnPr,
+        githubToken: raw.githubToken
     };
 }
 function parseLanguage(value, file) {
@@ -37764,7 +32791,408 @@ function defaultDeps() {
     };
 }
 
+;// CONCATENATED MODULE: ./src/runner/cells.ts
+/**
+ * Renders one table value for a summary or a comment: null as `null`, nested values (structs,
+ * arrays, maps) as compact JSON, and anything longer than `maxChars` cut with an ellipsis, so
+ * one long cell cannot push every other row out of view. The whole value stays in the
+ * result file.
+ */
+function formatCell(value, maxChars) {
+    const text = value === null || value === undefined
+        ? 'null'
+        : typeof value === 'object'
+            ? JSON.stringify(value)
+            : String(value);
+    if (text.length <= maxChars)
+        return { text, shortened: false };
+    // Never split a surrogate pair: a lone half renders as a replacement character.
+    let cut = text.slice(0, maxChars);
+    if (/[\uD800-\uDBFF]$/.test(cut))
+        cut = cut.slice(0, -1);
+    return { text: `${cut}…`, shortened: true };
+}
+/** "1 row", "20,000 rows": counts in words, with thousands separated. */
+function countOf(n, noun) {
+    return `${n.toLocaleString('en-US')} ${noun}${n === 1 ? '' : 's'}`;
+}
+
+;// CONCATENATED MODULE: ./src/runner/comment-body.ts
+
+
+
+/** GitHub refuses comment bodies over 65,536 characters; keep room for the frame. */
+const COMMENT_MAX_CHARS = 60_000;
+/** The comment is a glance at the result; the job summary and the result file hold more. */
+const COMMENT_TABLE_ROWS = 20;
+const COMMENT_TEXT_LINES = 50;
+const CELL_MAX_CHARS = 100;
+const LINE_MAX_CHARS = 500;
+/**
+ * The hidden marker for one workflow, job and step. It is percent-encoded so a name holding
+ * `-->` or `--` cannot end the HTML comment early.
+ */
+function commentMarker(workflow, job, step) {
+    const enc = (s) => encodeURIComponent(s).replace(/-/g, '%2D');
+    return `<!-- databricks-run-command-action:${enc(workflow)}/${enc(job)}/${enc(step)} -->`;
+}
+/**
+ * Untrusted text for inside HTML on one line: escaped, line breaks as <br>, and a zero-width
+ * space after every `@` so output cannot mention a user or a team. It always sits inside
+ * <code> or <pre>, where GitHub links neither references nor URLs.
+ */
+function escapeInline(text) {
+    return escapeBlock(text).replace(/\r\n|\r|\n/g, '<br>');
+}
+/** Untrusted text for a <pre> block, which only `</pre>` ends (escaped here), blank lines or not. */
+function escapeBlock(text) {
+    return escapeHtml(text).replace(/@/g, '@&#8203;');
+}
+/**
+ * The comment as HTML blocks GitHub renders inside markdown. Each block that holds untrusted
+ * text is either one line (so no blank line can end it and turn the rest into markdown) or a
+ * <pre> block started after a blank line (which only `</pre>` ends).
+ */
+function buildComment(d) {
+    const link = /^https?:\/\//.test(d.runUrl)
+        ? ` · <a href="${escapeHtml(d.runUrl)}">workflow run</a>`
+        : '';
+    const head = [
+        d.marker,
+        `<h3>${headline(d.status, d.result)}</h3>`,
+        `<p>Source <code>${escapeInline(d.source)}</code> · cluster <code>${escapeInline(d.clusterId)}</code> · ${escapeHtml(formatDuration(d.durationMs))}${link}</p>`
+    ].join('\n\n');
+    const budget = COMMENT_MAX_CHARS - head.length - 200;
+    const body = d.result
+        ? comment_body_renderResult(d.result, budget)
+        : `<p><strong><code>${escapeInline(cut(d.failure ?? 'The step failed.', 2000))}</code></strong></p>`;
+    return `${head}\n\n${body}\n`;
+}
+function headline(status, r) {
+    if (r?.type === 'error')
+        return '❌ Databricks command failed with an error';
+    const icons = {
+        Finished: '✅',
+        Cancelled: '⏹️',
+        'Timed out': '⏱️',
+        Failed: '❌'
+    };
+    return `${icons[status] ?? 'ℹ️'} Databricks command: ${escapeInline(status)}`;
+}
+function comment_body_renderResult(r, budget) {
+    switch (r.type) {
+        case 'text':
+            return r.text ? textTail(r.text, budget) : '<p><em>The command printed nothing.</em></p>';
+        case 'table':
+            return tableHead(r, budget);
+        case 'error': {
+            const message = `<p><strong><code>${escapeInline(cut(r.message, 2000))}</code></strong></p>`;
+            if (!r.traceback.trim())
+                return message;
+            const room = budget - message.length - 100;
+            return `${message}\n\n<details><summary>Traceback</summary>\n\n${pre(r.traceback, room)}\n\n</details>`;
+        }
+        case 'image':
+            return `<p>Image <code>${escapeInline(cut(r.fileName, 200))}</code></p>`;
+        case 'images':
+            return `<p>${countOf(r.fileNames.length, 'image')}: ${r.fileNames
+                .slice(0, 10)
+                .map(f => `<code>${escapeInline(cut(f, 200))}</code>`)
+                .join(' ')}</p>`;
+        case 'none':
+            return '<p><em>No result.</em></p>';
+    }
+}
+/** The last lines of the output, each line capped, and within the budget. */
+function textTail(text, budget) {
+    const all = text.replace(/\n$/, '').split('\n');
+    let lines = all.slice(-COMMENT_TEXT_LINES).map(l => cut(l, LINE_MAX_CHARS));
+    while (lines.length > 1 && escapeBlock(lines.join('\n')).length > budget)
+        lines = lines.slice(1);
+    const note = lines.length < all.length
+        ? `<p><em>The last ${countOf(lines.length, 'line')} of ${all.length.toLocaleString('en-US')}; the job summary and the result file have more.</em></p>\n\n`
+        : '';
+    return `${note}${pre(lines.join('\n'), budget)}`;
+}
+function tableHead(r, budget) {
+    const th = r.columns.map(c => `<th><code>${escapeInline(cut(c.name, CELL_MAX_CHARS))}</code></th>`);
+    let html = `<table><tr>${th.join('')}</tr>`;
+    let shown = 0;
+    let shortened = false;
+    for (const row of r.rows.slice(0, COMMENT_TABLE_ROWS)) {
+        const cells = r.columns.map((_, i) => formatCell(row[i], CELL_MAX_CHARS));
+        const tr = `<tr>${cells.map(c => `<td><code>${escapeInline(c.text)}</code></td>`).join('')}</tr>`;
+        if (html.length + tr.length > budget)
+            break;
+        shortened ||= cells.some(c => c.shortened);
+        html += tr;
+        shown++;
+    }
+    const notes = [
+        shown < r.rows.length
+            ? `The first ${countOf(shown, 'row')} of ${r.rows.length.toLocaleString('en-US')}`
+            : countOf(r.rows.length, 'row'),
+        r.truncated ? 'Databricks truncated the result' : '',
+        shortened ? `cells longer than ${CELL_MAX_CHARS} characters are shortened (…)` : ''
+    ].filter(Boolean);
+    return `${html}</table>\n\n<p><em>${notes.join('; ')}.</em></p>`;
+}
+/**
+ * Text in a <pre> block within the budget (counted after escaping, which can grow text five
+ * times); when it must be cut, the tail is kept, where output and tracebacks say how it ended.
+ */
+function pre(text, budget) {
+    let shown = text;
+    while (shown.length > 0 && escapeBlock(shown).length > budget) {
+        const ratio = Math.min(0.9, budget / escapeBlock(shown).length);
+        shown = shown.slice(shown.length - Math.floor(shown.length * ratio));
+        // Never start on the second half of a surrogate pair.
+        if (/^[\uDC00-\uDFFF]/.test(shown))
+            shown = shown.slice(1);
+    }
+    return `<pre><code>${shown.length < text.length ? '…' : ''}${escapeBlock(shown)}</code></pre>`;
+}
+function cut(text, max) {
+    return formatCell(text, max).text;
+}
+
+;// CONCATENATED MODULE: ./src/runner/github-comments.ts
+/**
+ * The REST API through @actions/github, which honours GITHUB_API_URL (GitHub Enterprise
+ * Server) and the runner's proxy settings. It is imported here, on first use, so the main
+ * bundle does not carry the GitHub client for the steps that post no comment: ncc puts it in a
+ * chunk of its own.
+ */
+async function restComments(pr, token, signal) {
+    const { getOctokit } = await __nccwpck_require__.e(/* import() */ 413).then(__nccwpck_require__.bind(__nccwpck_require__, 2413));
+    const octokit = getOctokit(token, { request: { signal } });
+    const where = { owner: pr.owner, repo: pr.repo };
+    const shape = (c) => ({
+        id: c.id,
+        body: c.body ?? '',
+        url: c.html_url
+    });
+    return {
+        list: async () => (await octokit.paginate(octokit.rest.issues.listComments, {
+            ...where,
+            issue_number: pr.number,
+            per_page: 100
+        })).map(shape),
+        create: async (body) => shape((await octokit.rest.issues.createComment({ ...where, issue_number: pr.number, body })).data),
+        update: async (id, body) => shape((await octokit.rest.issues.updateComment({ ...where, comment_id: id, body })).data)
+    };
+}
+
+;// CONCATENATED MODULE: ./src/runner/pr-comment.ts
+
+
+
+
+const PR_EVENTS = new Set(['pull_request', 'pull_request_target']);
+/** Said whenever GitHub refuses the comment: what to add to the workflow. */
+const PERMISSION_FIX = 'Give the job `permissions: pull-requests: write` (a job that sets any permissions gets none it does not name).';
+const FORK_FIX = 'This pull request comes from a fork, and GitHub gives such runs a read-only token: the comment cannot be posted from this event. Read the result in the job summary, or post it from a `workflow_run` workflow.';
+/**
+ * Creates this step's comment on the pull request, or updates it in place when a comment with
+ * the same marker exists (one live comment per workflow, job and step). Never throws and never
+ * fails the step: a comment is a report, and the step's own result stands whatever GitHub says.
+ */
+async function postStickyComment(r) {
+    const event = r.env.GITHUB_EVENT_NAME ?? '';
+    if (!PR_EVENTS.has(event)) {
+        r.log.notice(`comment-on-pr is true, but this run was triggered by '${event || 'an unknown event'}', not a pull request: no comment was written. Comments are written on pull_request and pull_request_target events.`);
+        return;
+    }
+    const pr = await pullRequest(r.env);
+    if (typeof pr === 'string')
+        return r.log.warning(`No pull request comment was written: ${pr}`);
+    if (!r.token)
+        return r.log.warning('No pull request comment was written: the github-token input is empty. Leave it at its default (${{ github.token }}) or pass a token that may write pull requests.');
+    const where = `pull request #${pr.number} in ${pr.owner}/${pr.repo}`;
+    const timeoutMs = r.timeoutMs ?? 30_000;
+    const signal = AbortSignal.timeout(timeoutMs);
+    try {
+        const api = await (r.connect ?? restComments)(pr, r.token, signal);
+        const mine = (await api.list()).find(c => c.body.startsWith(r.marker));
+        const saved = mine ? await api.update(mine.id, r.body) : await api.create(r.body);
+        r.log.info(`${mine ? 'Updated' : 'Created'} the comment on ${where}: ${saved.url}`);
+    }
+    catch (e) {
+        const status = httpStatus(e);
+        const why = signal.aborted
+            ? `GitHub did not answer within ${formatDuration(timeoutMs)}`
+            : errorMessage(e);
+        const fix = status === 403 ? ` ${pr.fork ? FORK_FIX : PERMISSION_FIX}` : '';
+        r.log.warning(`Could not write the comment on ${where}${status ? ` (HTTP ${status})` : ''}: ${why}.${fix} The step's result is not affected.`);
+    }
+}
+/** The pull request of this run, from the event payload; a string says why there is none. */
+async function pullRequest(env) {
+    const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');
+    if (!owner || !repo)
+        return 'GITHUB_REPOSITORY is not set (owner/repo), so the repository is unknown.';
+    if (!env.GITHUB_EVENT_PATH)
+        return 'GITHUB_EVENT_PATH is not set, so the pull request is unknown.';
+    let payload;
+    try {
+        payload = JSON.parse(await (0,promises_namespaceObject.readFile)(env.GITHUB_EVENT_PATH, 'utf8'));
+    }
+    catch (e) {
+        return `the event file ${env.GITHUB_EVENT_PATH} cannot be read: ${errorMessage(e)}`;
+    }
+    const number = payload.pull_request?.number;
+    if (typeof number !== 'number')
+        return 'the event payload names no pull request.';
+    const head = payload.pull_request?.head?.repo?.full_name;
+    return { owner, repo, number, fork: typeof head === 'string' && head !== `${owner}/${repo}` };
+}
+/** The HTTP status of an Octokit RequestError, without depending on its class. */
+function httpStatus(e) {
+    const status = e && typeof e === 'object' ? e.status : undefined;
+    return typeof status === 'number' && status >= 400 ? status : undefined;
+}
+
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+;// CONCATENATED MODULE: ./src/runner/result-file.ts
+
+
+
+
+/** Rows are written in batches: one string per row would be slow, one per table too large. */
+const ROWS_PER_WRITE = 1000;
+/**
+ * Writes the whole result to a new file under `dir` (RUNNER_TEMP on a runner) and returns its
+ * path. Nothing is cut: outputs are capped to stay usable as environment variables, so this
+ * file is where a later step (or actions/upload-artifact) finds everything. Text is written as
+ * printed; a table as JSON `{"schema", "rows", "truncated"}` with one row per line; an error as
+ * its message, a blank line and the whole traceback.
+ */
+async function writeResultFile(result, dir, redact = t => t) {
+    const folder = (0,external_node_path_namespaceObject.join)(dir || (0,external_node_os_namespaceObject.tmpdir)(), 'databricks-run-command');
+    await (0,promises_namespaceObject.mkdir)(folder, { recursive: true });
+    const ext = result.type === 'table' || result.type === 'images' ? 'json' : 'txt';
+    // One file per step: several steps of a job share RUNNER_TEMP.
+    const path = (0,external_node_path_namespaceObject.join)(folder, `result-${(0,external_node_crypto_.randomUUID)()}.${ext}`);
+    const file = await (0,promises_namespaceObject.open)(path, 'wx', 0o600);
+    try {
+        for (const chunk of resultChunks(result, redact))
+            await file.write(chunk);
+    }
+    finally {
+        await file.close();
+    }
+    return path;
+}
+/** The file's contents in pieces, so a 100,000-row table never becomes one giant string. */
+function* resultChunks(r, redact) {
+    switch (r.type) {
+        case 'text':
+            yield redact(r.text);
+            return;
+        case 'table': {
+            yield `{"schema":${JSON.stringify(r.columns.map(c => ({ name: redact(c.name), type: c.type })))},\n"rows":[`;
+            for (let i = 0; i < r.rows.length; i += ROWS_PER_WRITE) {
+                const batch = r.rows.slice(i, i + ROWS_PER_WRITE).map(row => rowJson(row, redact));
+                yield `${i === 0 ? '\n' : ',\n'}${batch.join(',\n')}`;
+            }
+            yield `\n],\n"truncated":${r.truncated}}\n`;
+            return;
+        }
+        case 'error':
+            yield `${redact(r.message)}\n\n${redact(r.traceback)}\n`;
+            return;
+        case 'failure':
+            yield `${r.status}: ${redact(r.message)}\n`;
+            return;
+        case 'image':
+            yield `${redact(r.fileName)}\n`;
+            return;
+        case 'images':
+            yield `${JSON.stringify(r.fileNames.map(redact))}\n`;
+            return;
+        case 'none':
+            return;
+    }
+}
+/** One row as a JSON array: positions follow the schema, so duplicate column names keep both. */
+function rowJson(row, redact) {
+    return JSON.stringify(row.map(v => (typeof v === 'string' ? redact(v) : v)));
+}
+
+;// CONCATENATED MODULE: ./src/action/reports.ts
+
+
+
+
+
+/** After a job cancel the runner kills main 10 s after SIGINT; the comment gets what is left. */
+const COMMENT_BUDGET_AFTER_CANCEL_MS = 2000;
+const runnerCommentLog = {
+    info: m => info(m),
+    notice: m => notice(m),
+    warning: m => warning(m)
+};
+/**
+ * Writes the whole result to a file under RUNNER_TEMP and sets the `result-file` output. It
+ * runs on failures too; a file that cannot be written warns and leaves the output unset.
+ */
+async function reportResultFile(r, c) {
+    const content = r.result ?? {
+        type: 'failure',
+        status: r.status,
+        message: r.failure ?? ''
+    };
+    try {
+        const path = await writeResultFile(content, c.env.RUNNER_TEMP ?? '', c.redact);
+        setOutput('result-file', path);
+    }
+    catch (e) {
+        warning(`The result file was not written: ${errorMessage(e)}`);
+    }
+}
+/** Writes or updates this step's comment on the pull request, when comment-on-pr asks for it. */
+async function reportComment(r, c, o) {
+    const { inputs, env } = c;
+    if (!inputs.commentOnPr)
+        return;
+    const marker = commentMarker(env.GITHUB_WORKFLOW ?? '', env.GITHUB_JOB ?? '', env.GITHUB_ACTION ?? '');
+    const body = buildComment({
+        marker,
+        status: r.status,
+        source: sourceLine(inputs),
+        clusterId: inputs.clusterId,
+        durationMs: r.durationMs,
+        runUrl: runUrl(env),
+        result: r.result,
+        failure: r.failure
+    });
+    await postStickyComment({
+        env,
+        token: inputs.githubToken,
+        marker,
+        body: c.redact(body),
+        log: runnerCommentLog,
+        timeoutMs: o.cancelled ? COMMENT_BUDGET_AFTER_CANCEL_MS : undefined
+    });
+}
+/** The file's path, or the first line of the inline code that has any text. */
+function sourceLine(inputs) {
+    if (inputs.source.kind !== 'inline')
+        return inputs.sourceLabel;
+    return inputs.source.code.split('\n').find(l => l.trim()) ?? inputs.sourceLabel;
+}
+/** The run's page, from the variables the runner sets (an attempt past the first named). */
+function runUrl(env) {
+    const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repo, GITHUB_RUN_ID: id } = env;
+    if (!server || !repo || !id)
+        return '';
+    const attempt = Number(env.GITHUB_RUN_ATTEMPT ?? '1');
+    return `${server}/${repo}/actions/runs/${id}${attempt > 1 ? `/attempts/${attempt}` : ''}`;
+}
+
 ;// CONCATENATED MODULE: ./src/action/run-main.ts
+
 
 
 
@@ -37787,10 +33215,12 @@ async function runMain(deps = defaultDeps()) {
     const started = deps.clock.now();
     let inputs;
     const ids = { contextId: '', commandId: '' };
+    const secrets = new Secrets();
+    const redact = (text) => secrets.redact(text);
     try {
         const raw = readRawInputs();
-        const secrets = new Secrets();
         secrets.onAdd(v => core_setSecret(v));
+        secrets.add(raw.githubToken);
         registerConfiguredSecrets(raw.credentials, deps.env, secrets);
         inputs = await parseInputs(raw, deps.env, deps.workspace, deps.fs);
         const auth = createAuthenticator(inputs.host, inputs.credentials, {
@@ -37832,7 +33262,7 @@ async function runMain(deps = defaultDeps()) {
             },
             onCommandEnded: () => saveCommandDone()
         }, { api, clock: deps.clock, sleep: deps.sleep, logger: runnerLogger, signal });
-        await report(outcome, inputs, deps.clock.now() - started);
+        await report(outcome, { inputs, env: deps.env, redact }, deps.clock.now() - started);
     }
     catch (e) {
         const message = errorMessage(e);
@@ -37843,20 +33273,21 @@ async function runMain(deps = defaultDeps()) {
                 : 'Failed';
         if (!(e instanceof InputError))
             writeOutputs({ status, ...idOutputs(ids) });
-        if (inputs)
-            await writeSummary(buildSummary({
-                ...summaryHead(inputs),
-                status,
-                durationMs: deps.clock.now() - started,
-                failure: message
-            }));
+        if (inputs) {
+            const r = { status, durationMs: deps.clock.now() - started, failure: message };
+            const c = { inputs, env: deps.env, redact };
+            await reportResultFile(r, c);
+            await writeSummary(buildSummary({ ...summaryHead(inputs), ...r }));
+            await reportComment(r, c, { cancelled: e instanceof CancelledError });
+        }
         setFailed(message);
     }
     finally {
         watcher?.dispose();
     }
 }
-async function report(outcome, inputs, durationMs) {
+async function report(outcome, c, durationMs) {
+    const inputs = c.inputs;
     writeOutputs(buildOutputs(outcome));
     const r = outcome.result;
     info(`Command ${outcome.commandId} ended ${outcome.status} after ${formatDuration(durationMs)}`);
@@ -37866,7 +33297,10 @@ async function report(outcome, inputs, durationMs) {
         info(`Table result: ${r.rows.length} rows, columns ${r.columns.map(c => c.name).join(', ')}${r.truncated ? ' (truncated by Databricks)' : ''}`);
     if (r.type === 'error')
         printUntrusted('Traceback', r.traceback);
-    await writeSummary(buildSummary({ ...summaryHead(inputs), status: outcome.status, durationMs, result: r }));
+    const rep = { status: outcome.status, durationMs, result: r };
+    await reportResultFile(rep, c);
+    await writeSummary(buildSummary({ ...summaryHead(inputs), ...rep }));
+    await reportComment(rep, c, { cancelled: false });
     const failure = outcome.status === 'Cancelled'
         ? `Command ${outcome.commandId} was cancelled outside this step${r.type === 'error' ? `: ${r.message}` : ''}`
         : r.type === 'error'
@@ -37904,7 +33338,7 @@ async function writeSummary(html) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_run_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8163);
+/* harmony import */ var _action_run_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4052);
 
 await (0,_action_run_main_js__WEBPACK_IMPORTED_MODULE_0__/* .runMain */ .V)();
 
@@ -37924,6 +33358,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
+
+/***/ }),
+
+/***/ 9896:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
 
 /***/ }),
 
@@ -38088,6 +33529,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
 
 /***/ }),
 
+/***/ 857:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+
+/***/ }),
+
 /***/ 3193:
 /***/ ((module) => {
 
@@ -38106,7 +33554,818 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
->>>>>>> main
+
+/***/ }),
+
+/***/ 4942:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Qq: () => (/* binding */ HttpClient)
+});
+
+// UNUSED EXPORTS: Headers, HttpClientError, HttpClientResponse, HttpCodes, MediaTypes, getProxyUrl, isHttps
+
+// EXTERNAL MODULE: external "http"
+var external_http_ = __nccwpck_require__(8611);
+var external_http_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_http_, 2);
+// EXTERNAL MODULE: external "https"
+var external_https_ = __nccwpck_require__(5692);
+var external_https_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_https_, 2);
+;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/proxy.js
+function getProxyUrl(reqUrl) {
+    const usingSsl = reqUrl.protocol === 'https:';
+    if (checkBypass(reqUrl)) {
+        return undefined;
+    }
+    const proxyVar = (() => {
+        if (usingSsl) {
+            return process.env['https_proxy'] || process.env['HTTPS_PROXY'];
+        }
+        else {
+            return process.env['http_proxy'] || process.env['HTTP_PROXY'];
+        }
+    })();
+    if (proxyVar) {
+        try {
+            return new DecodedURL(proxyVar);
+        }
+        catch (_a) {
+            if (!proxyVar.startsWith('http://') && !proxyVar.startsWith('https://'))
+                return new DecodedURL(`http://${proxyVar}`);
+        }
+    }
+    else {
+        return undefined;
+    }
+}
+function checkBypass(reqUrl) {
+    if (!reqUrl.hostname) {
+        return false;
+    }
+    const reqHost = reqUrl.hostname;
+    if (isLoopbackAddress(reqHost)) {
+        return true;
+    }
+    const noProxy = process.env['no_proxy'] || process.env['NO_PROXY'] || '';
+    if (!noProxy) {
+        return false;
+    }
+    // Determine the request port
+    let reqPort;
+    if (reqUrl.port) {
+        reqPort = Number(reqUrl.port);
+    }
+    else if (reqUrl.protocol === 'http:') {
+        reqPort = 80;
+    }
+    else if (reqUrl.protocol === 'https:') {
+        reqPort = 443;
+    }
+    // Format the request hostname and hostname with port
+    const upperReqHosts = [reqUrl.hostname.toUpperCase()];
+    if (typeof reqPort === 'number') {
+        upperReqHosts.push(`${upperReqHosts[0]}:${reqPort}`);
+    }
+    // Compare request host against noproxy
+    for (const upperNoProxyItem of noProxy
+        .split(',')
+        .map(x => x.trim().toUpperCase())
+        .filter(x => x)) {
+        if (upperNoProxyItem === '*' ||
+            upperReqHosts.some(x => x === upperNoProxyItem ||
+                x.endsWith(`.${upperNoProxyItem}`) ||
+                (upperNoProxyItem.startsWith('.') &&
+                    x.endsWith(`${upperNoProxyItem}`)))) {
+            return true;
+        }
+    }
+    return false;
+}
+function isLoopbackAddress(host) {
+    const hostLower = host.toLowerCase();
+    return (hostLower === 'localhost' ||
+        hostLower.startsWith('127.') ||
+        hostLower.startsWith('[::1]') ||
+        hostLower.startsWith('[0:0:0:0:0:0:0:1]'));
+}
+class DecodedURL extends URL {
+    constructor(url, base) {
+        super(url, base);
+        this._decodedUsername = decodeURIComponent(super.username);
+        this._decodedPassword = decodeURIComponent(super.password);
+    }
+    get username() {
+        return this._decodedUsername;
+    }
+    get password() {
+        return this._decodedPassword;
+    }
+}
+//# sourceMappingURL=proxy.js.map
+// EXTERNAL MODULE: ./node_modules/tunnel/index.js
+var tunnel = __nccwpck_require__(770);
+// EXTERNAL MODULE: ./node_modules/undici/index.js
+var undici = __nccwpck_require__(6752);
+;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/index.js
+/* eslint-disable @typescript-eslint/no-explicit-any */
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+
+
+var HttpCodes;
+(function (HttpCodes) {
+    HttpCodes[HttpCodes["OK"] = 200] = "OK";
+    HttpCodes[HttpCodes["MultipleChoices"] = 300] = "MultipleChoices";
+    HttpCodes[HttpCodes["MovedPermanently"] = 301] = "MovedPermanently";
+    HttpCodes[HttpCodes["ResourceMoved"] = 302] = "ResourceMoved";
+    HttpCodes[HttpCodes["SeeOther"] = 303] = "SeeOther";
+    HttpCodes[HttpCodes["NotModified"] = 304] = "NotModified";
+    HttpCodes[HttpCodes["UseProxy"] = 305] = "UseProxy";
+    HttpCodes[HttpCodes["SwitchProxy"] = 306] = "SwitchProxy";
+    HttpCodes[HttpCodes["TemporaryRedirect"] = 307] = "TemporaryRedirect";
+    HttpCodes[HttpCodes["PermanentRedirect"] = 308] = "PermanentRedirect";
+    HttpCodes[HttpCodes["BadRequest"] = 400] = "BadRequest";
+    HttpCodes[HttpCodes["Unauthorized"] = 401] = "Unauthorized";
+    HttpCodes[HttpCodes["PaymentRequired"] = 402] = "PaymentRequired";
+    HttpCodes[HttpCodes["Forbidden"] = 403] = "Forbidden";
+    HttpCodes[HttpCodes["NotFound"] = 404] = "NotFound";
+    HttpCodes[HttpCodes["MethodNotAllowed"] = 405] = "MethodNotAllowed";
+    HttpCodes[HttpCodes["NotAcceptable"] = 406] = "NotAcceptable";
+    HttpCodes[HttpCodes["ProxyAuthenticationRequired"] = 407] = "ProxyAuthenticationRequired";
+    HttpCodes[HttpCodes["RequestTimeout"] = 408] = "RequestTimeout";
+    HttpCodes[HttpCodes["Conflict"] = 409] = "Conflict";
+    HttpCodes[HttpCodes["Gone"] = 410] = "Gone";
+    HttpCodes[HttpCodes["TooManyRequests"] = 429] = "TooManyRequests";
+    HttpCodes[HttpCodes["InternalServerError"] = 500] = "InternalServerError";
+    HttpCodes[HttpCodes["NotImplemented"] = 501] = "NotImplemented";
+    HttpCodes[HttpCodes["BadGateway"] = 502] = "BadGateway";
+    HttpCodes[HttpCodes["ServiceUnavailable"] = 503] = "ServiceUnavailable";
+    HttpCodes[HttpCodes["GatewayTimeout"] = 504] = "GatewayTimeout";
+})(HttpCodes || (HttpCodes = {}));
+var Headers;
+(function (Headers) {
+    Headers["Accept"] = "accept";
+    Headers["ContentType"] = "content-type";
+})(Headers || (Headers = {}));
+var MediaTypes;
+(function (MediaTypes) {
+    MediaTypes["ApplicationJson"] = "application/json";
+})(MediaTypes || (MediaTypes = {}));
+/**
+ * Returns the proxy URL, depending upon the supplied url and proxy environment variables.
+ * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
+ */
+function lib_getProxyUrl(serverUrl) {
+    const proxyUrl = pm.getProxyUrl(new URL(serverUrl));
+    return proxyUrl ? proxyUrl.href : '';
+}
+const HttpRedirectCodes = [
+    HttpCodes.MovedPermanently,
+    HttpCodes.ResourceMoved,
+    HttpCodes.SeeOther,
+    HttpCodes.TemporaryRedirect,
+    HttpCodes.PermanentRedirect
+];
+const HttpResponseRetryCodes = [
+    HttpCodes.BadGateway,
+    HttpCodes.ServiceUnavailable,
+    HttpCodes.GatewayTimeout
+];
+const RetryableHttpVerbs = ['OPTIONS', 'GET', 'DELETE', 'HEAD'];
+const ExponentialBackoffCeiling = 10;
+const ExponentialBackoffTimeSlice = 5;
+class HttpClientError extends Error {
+    constructor(message, statusCode) {
+        super(message);
+        this.name = 'HttpClientError';
+        this.statusCode = statusCode;
+        Object.setPrototypeOf(this, HttpClientError.prototype);
+    }
+}
+class HttpClientResponse {
+    constructor(message) {
+        this.message = message;
+    }
+    readBody() {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
+                let output = Buffer.alloc(0);
+                this.message.on('data', (chunk) => {
+                    output = Buffer.concat([output, chunk]);
+                });
+                this.message.on('end', () => {
+                    resolve(output.toString());
+                });
+            }));
+        });
+    }
+    readBodyBuffer() {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
+                const chunks = [];
+                this.message.on('data', (chunk) => {
+                    chunks.push(chunk);
+                });
+                this.message.on('end', () => {
+                    resolve(Buffer.concat(chunks));
+                });
+            }));
+        });
+    }
+}
+function isHttps(requestUrl) {
+    const parsedUrl = new URL(requestUrl);
+    return parsedUrl.protocol === 'https:';
+}
+class HttpClient {
+    constructor(userAgent, handlers, requestOptions) {
+        this._ignoreSslError = false;
+        this._allowRedirects = true;
+        this._allowRedirectDowngrade = false;
+        this._maxRedirects = 50;
+        this._allowRetries = false;
+        this._maxRetries = 1;
+        this._keepAlive = false;
+        this._disposed = false;
+        this.userAgent = this._getUserAgentWithOrchestrationId(userAgent);
+        this.handlers = handlers || [];
+        this.requestOptions = requestOptions;
+        if (requestOptions) {
+            if (requestOptions.ignoreSslError != null) {
+                this._ignoreSslError = requestOptions.ignoreSslError;
+            }
+            this._socketTimeout = requestOptions.socketTimeout;
+            if (requestOptions.allowRedirects != null) {
+                this._allowRedirects = requestOptions.allowRedirects;
+            }
+            if (requestOptions.allowRedirectDowngrade != null) {
+                this._allowRedirectDowngrade = requestOptions.allowRedirectDowngrade;
+            }
+            if (requestOptions.maxRedirects != null) {
+                this._maxRedirects = Math.max(requestOptions.maxRedirects, 0);
+            }
+            if (requestOptions.keepAlive != null) {
+                this._keepAlive = requestOptions.keepAlive;
+            }
+            if (requestOptions.allowRetries != null) {
+                this._allowRetries = requestOptions.allowRetries;
+            }
+            if (requestOptions.maxRetries != null) {
+                this._maxRetries = requestOptions.maxRetries;
+            }
+        }
+    }
+    options(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('OPTIONS', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    get(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('GET', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    del(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('DELETE', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    post(requestUrl, data, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('POST', requestUrl, data, additionalHeaders || {});
+        });
+    }
+    patch(requestUrl, data, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('PATCH', requestUrl, data, additionalHeaders || {});
+        });
+    }
+    put(requestUrl, data, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('PUT', requestUrl, data, additionalHeaders || {});
+        });
+    }
+    head(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('HEAD', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    sendStream(verb, requestUrl, stream, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request(verb, requestUrl, stream, additionalHeaders);
+        });
+    }
+    /**
+     * Gets a typed object from an endpoint
+     * Be aware that not found returns a null.  Other errors (4xx, 5xx) reject the promise
+     */
+    getJson(requestUrl_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, additionalHeaders = {}) {
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            const res = yield this.get(requestUrl, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    postJson(requestUrl_1, obj_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+            const data = JSON.stringify(obj, null, 2);
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[Headers.ContentType] =
+                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+            const res = yield this.post(requestUrl, data, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    putJson(requestUrl_1, obj_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+            const data = JSON.stringify(obj, null, 2);
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[Headers.ContentType] =
+                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+            const res = yield this.put(requestUrl, data, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    patchJson(requestUrl_1, obj_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+            const data = JSON.stringify(obj, null, 2);
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[Headers.ContentType] =
+                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+            const res = yield this.patch(requestUrl, data, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    /**
+     * Makes a raw http request.
+     * All other methods such as get, post, patch, and request ultimately call this.
+     * Prefer get, del, post and patch
+     */
+    request(verb, requestUrl, data, headers) {
+        return __awaiter(this, void 0, void 0, function* () {
+            if (this._disposed) {
+                throw new Error('Client has already been disposed.');
+            }
+            const parsedUrl = new URL(requestUrl);
+            let info = this._prepareRequest(verb, parsedUrl, headers);
+            // Only perform retries on reads since writes may not be idempotent.
+            const maxTries = this._allowRetries && RetryableHttpVerbs.includes(verb)
+                ? this._maxRetries + 1
+                : 1;
+            let numTries = 0;
+            let response;
+            do {
+                response = yield this.requestRaw(info, data);
+                // Check if it's an authentication challenge
+                if (response &&
+                    response.message &&
+                    response.message.statusCode === HttpCodes.Unauthorized) {
+                    let authenticationHandler;
+                    for (const handler of this.handlers) {
+                        if (handler.canHandleAuthentication(response)) {
+                            authenticationHandler = handler;
+                            break;
+                        }
+                    }
+                    if (authenticationHandler) {
+                        return authenticationHandler.handleAuthentication(this, info, data);
+                    }
+                    else {
+                        // We have received an unauthorized response but have no handlers to handle it.
+                        // Let the response return to the caller.
+                        return response;
+                    }
+                }
+                let redirectsRemaining = this._maxRedirects;
+                while (response.message.statusCode &&
+                    HttpRedirectCodes.includes(response.message.statusCode) &&
+                    this._allowRedirects &&
+                    redirectsRemaining > 0) {
+                    const redirectUrl = response.message.headers['location'];
+                    if (!redirectUrl) {
+                        // if there's no location to redirect to, we won't
+                        break;
+                    }
+                    const parsedRedirectUrl = new URL(redirectUrl);
+                    if (parsedUrl.protocol === 'https:' &&
+                        parsedUrl.protocol !== parsedRedirectUrl.protocol &&
+                        !this._allowRedirectDowngrade) {
+                        throw new Error('Redirect from HTTPS to HTTP protocol. This downgrade is not allowed for security reasons. If you want to allow this behavior, set the allowRedirectDowngrade option to true.');
+                    }
+                    // we need to finish reading the response before reassigning response
+                    // which will leak the open socket.
+                    yield response.readBody();
+                    // strip authorization header if redirected to a different hostname
+                    if (parsedRedirectUrl.hostname !== parsedUrl.hostname) {
+                        for (const header in headers) {
+                            // header names are case insensitive
+                            if (header.toLowerCase() === 'authorization') {
+                                delete headers[header];
+                            }
+                        }
+                    }
+                    // let's make the request with the new redirectUrl
+                    info = this._prepareRequest(verb, parsedRedirectUrl, headers);
+                    response = yield this.requestRaw(info, data);
+                    redirectsRemaining--;
+                }
+                if (!response.message.statusCode ||
+                    !HttpResponseRetryCodes.includes(response.message.statusCode)) {
+                    // If not a retry code, return immediately instead of retrying
+                    return response;
+                }
+                numTries += 1;
+                if (numTries < maxTries) {
+                    yield response.readBody();
+                    yield this._performExponentialBackoff(numTries);
+                }
+            } while (numTries < maxTries);
+            return response;
+        });
+    }
+    /**
+     * Needs to be called if keepAlive is set to true in request options.
+     */
+    dispose() {
+        if (this._agent) {
+            this._agent.destroy();
+        }
+        this._disposed = true;
+    }
+    /**
+     * Raw request.
+     * @param info
+     * @param data
+     */
+    requestRaw(info, data) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve, reject) => {
+                function callbackForResult(err, res) {
+                    if (err) {
+                        reject(err);
+                    }
+                    else if (!res) {
+                        // If `err` is not passed, then `res` must be passed.
+                        reject(new Error('Unknown error'));
+                    }
+                    else {
+                        resolve(res);
+                    }
+                }
+                this.requestRawWithCallback(info, data, callbackForResult);
+            });
+        });
+    }
+    /**
+     * Raw request with callback.
+     * @param info
+     * @param data
+     * @param onResult
+     */
+    requestRawWithCallback(info, data, onResult) {
+        if (typeof data === 'string') {
+            if (!info.options.headers) {
+                info.options.headers = {};
+            }
+            info.options.headers['Content-Length'] = Buffer.byteLength(data, 'utf8');
+        }
+        let callbackCalled = false;
+        function handleResult(err, res) {
+            if (!callbackCalled) {
+                callbackCalled = true;
+                onResult(err, res);
+            }
+        }
+        const req = info.httpModule.request(info.options, (msg) => {
+            const res = new HttpClientResponse(msg);
+            handleResult(undefined, res);
+        });
+        let socket;
+        req.on('socket', sock => {
+            socket = sock;
+        });
+        // If we ever get disconnected, we want the socket to timeout eventually
+        req.setTimeout(this._socketTimeout || 3 * 60000, () => {
+            if (socket) {
+                socket.end();
+            }
+            handleResult(new Error(`Request timeout: ${info.options.path}`));
+        });
+        req.on('error', function (err) {
+            // err has statusCode property
+            // res should have headers
+            handleResult(err);
+        });
+        if (data && typeof data === 'string') {
+            req.write(data, 'utf8');
+        }
+        if (data && typeof data !== 'string') {
+            data.on('close', function () {
+                req.end();
+            });
+            data.pipe(req);
+        }
+        else {
+            req.end();
+        }
+    }
+    /**
+     * Gets an http agent. This function is useful when you need an http agent that handles
+     * routing through a proxy server - depending upon the url and proxy environment variables.
+     * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
+     */
+    getAgent(serverUrl) {
+        const parsedUrl = new URL(serverUrl);
+        return this._getAgent(parsedUrl);
+    }
+    getAgentDispatcher(serverUrl) {
+        const parsedUrl = new URL(serverUrl);
+        const proxyUrl = getProxyUrl(parsedUrl);
+        const useProxy = proxyUrl && proxyUrl.hostname;
+        if (!useProxy) {
+            return;
+        }
+        return this._getProxyAgentDispatcher(parsedUrl, proxyUrl);
+    }
+    _prepareRequest(method, requestUrl, headers) {
+        const info = {};
+        info.parsedUrl = requestUrl;
+        const usingSsl = info.parsedUrl.protocol === 'https:';
+        info.httpModule = usingSsl ? external_https_namespaceObject : external_http_namespaceObject;
+        const defaultPort = usingSsl ? 443 : 80;
+        info.options = {};
+        info.options.host = info.parsedUrl.hostname;
+        info.options.port = info.parsedUrl.port
+            ? parseInt(info.parsedUrl.port)
+            : defaultPort;
+        info.options.path =
+            (info.parsedUrl.pathname || '') + (info.parsedUrl.search || '');
+        info.options.method = method;
+        info.options.headers = this._mergeHeaders(headers);
+        if (this.userAgent != null) {
+            info.options.headers['user-agent'] = this.userAgent;
+        }
+        info.options.agent = this._getAgent(info.parsedUrl);
+        // gives handlers an opportunity to participate
+        if (this.handlers) {
+            for (const handler of this.handlers) {
+                handler.prepareRequest(info.options);
+            }
+        }
+        return info;
+    }
+    _mergeHeaders(headers) {
+        if (this.requestOptions && this.requestOptions.headers) {
+            return Object.assign({}, lowercaseKeys(this.requestOptions.headers), lowercaseKeys(headers || {}));
+        }
+        return lowercaseKeys(headers || {});
+    }
+    /**
+     * Gets an existing header value or returns a default.
+     * Handles converting number header values to strings since HTTP headers must be strings.
+     * Note: This returns string | string[] since some headers can have multiple values.
+     * For headers that must always be a single string (like Content-Type), use the
+     * specialized _getExistingOrDefaultContentTypeHeader method instead.
+     */
+    _getExistingOrDefaultHeader(additionalHeaders, header, _default) {
+        let clientHeader;
+        if (this.requestOptions && this.requestOptions.headers) {
+            const headerValue = lowercaseKeys(this.requestOptions.headers)[header];
+            if (headerValue) {
+                clientHeader =
+                    typeof headerValue === 'number' ? headerValue.toString() : headerValue;
+            }
+        }
+        const additionalValue = additionalHeaders[header];
+        if (additionalValue !== undefined) {
+            return typeof additionalValue === 'number'
+                ? additionalValue.toString()
+                : additionalValue;
+        }
+        if (clientHeader !== undefined) {
+            return clientHeader;
+        }
+        return _default;
+    }
+    /**
+     * Specialized version of _getExistingOrDefaultHeader for Content-Type header.
+     * Always returns a single string (not an array) since Content-Type should be a single value.
+     * Converts arrays to comma-separated strings and numbers to strings to ensure type safety.
+     * This was split from _getExistingOrDefaultHeader to provide stricter typing for callers
+     * that assign the result to places expecting a string (e.g., additionalHeaders[Headers.ContentType]).
+     */
+    _getExistingOrDefaultContentTypeHeader(additionalHeaders, _default) {
+        let clientHeader;
+        if (this.requestOptions && this.requestOptions.headers) {
+            const headerValue = lowercaseKeys(this.requestOptions.headers)[Headers.ContentType];
+            if (headerValue) {
+                if (typeof headerValue === 'number') {
+                    clientHeader = String(headerValue);
+                }
+                else if (Array.isArray(headerValue)) {
+                    clientHeader = headerValue.join(', ');
+                }
+                else {
+                    clientHeader = headerValue;
+                }
+            }
+        }
+        const additionalValue = additionalHeaders[Headers.ContentType];
+        // Return the first non-undefined value, converting numbers or arrays to strings if necessary
+        if (additionalValue !== undefined) {
+            if (typeof additionalValue === 'number') {
+                return String(additionalValue);
+            }
+            else if (Array.isArray(additionalValue)) {
+                return additionalValue.join(', ');
+            }
+            else {
+                return additionalValue;
+            }
+        }
+        if (clientHeader !== undefined) {
+            return clientHeader;
+        }
+        return _default;
+    }
+    _getAgent(parsedUrl) {
+        let agent;
+        const proxyUrl = getProxyUrl(parsedUrl);
+        const useProxy = proxyUrl && proxyUrl.hostname;
+        if (this._keepAlive && useProxy) {
+            agent = this._proxyAgent;
+        }
+        if (!useProxy) {
+            agent = this._agent;
+        }
+        // if agent is already assigned use that agent.
+        if (agent) {
+            return agent;
+        }
+        const usingSsl = parsedUrl.protocol === 'https:';
+        let maxSockets = 100;
+        if (this.requestOptions) {
+            maxSockets = this.requestOptions.maxSockets || external_http_.globalAgent.maxSockets;
+        }
+        // This is `useProxy` again, but we need to check `proxyURl` directly for TypeScripts's flow analysis.
+        if (proxyUrl && proxyUrl.hostname) {
+            const agentOptions = {
+                maxSockets,
+                keepAlive: this._keepAlive,
+                proxy: Object.assign(Object.assign({}, ((proxyUrl.username || proxyUrl.password) && {
+                    proxyAuth: `${proxyUrl.username}:${proxyUrl.password}`
+                })), { host: proxyUrl.hostname, port: proxyUrl.port })
+            };
+            let tunnelAgent;
+            const overHttps = proxyUrl.protocol === 'https:';
+            if (usingSsl) {
+                tunnelAgent = overHttps ? tunnel.httpsOverHttps : tunnel.httpsOverHttp;
+            }
+            else {
+                tunnelAgent = overHttps ? tunnel.httpOverHttps : tunnel.httpOverHttp;
+            }
+            agent = tunnelAgent(agentOptions);
+            this._proxyAgent = agent;
+        }
+        // if tunneling agent isn't assigned create a new agent
+        if (!agent) {
+            const options = { keepAlive: this._keepAlive, maxSockets };
+            agent = usingSsl ? new external_https_.Agent(options) : new external_http_.Agent(options);
+            this._agent = agent;
+        }
+        if (usingSsl && this._ignoreSslError) {
+            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
+            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
+            // we have to cast it to any and change it directly
+            agent.options = Object.assign(agent.options || {}, {
+                rejectUnauthorized: false
+            });
+        }
+        return agent;
+    }
+    _getProxyAgentDispatcher(parsedUrl, proxyUrl) {
+        let proxyAgent;
+        if (this._keepAlive) {
+            proxyAgent = this._proxyAgentDispatcher;
+        }
+        // if agent is already assigned use that agent.
+        if (proxyAgent) {
+            return proxyAgent;
+        }
+        const usingSsl = parsedUrl.protocol === 'https:';
+        proxyAgent = new undici/* ProxyAgent */.kT(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
+            token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString('base64')}`
+        })));
+        this._proxyAgentDispatcher = proxyAgent;
+        if (usingSsl && this._ignoreSslError) {
+            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
+            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
+            // we have to cast it to any and change it directly
+            proxyAgent.options = Object.assign(proxyAgent.options.requestTls || {}, {
+                rejectUnauthorized: false
+            });
+        }
+        return proxyAgent;
+    }
+    _getUserAgentWithOrchestrationId(userAgent) {
+        const baseUserAgent = userAgent || 'actions/http-client';
+        const orchId = process.env['ACTIONS_ORCHESTRATION_ID'];
+        if (orchId) {
+            // Sanitize the orchestration ID to ensure it contains only valid characters
+            // Valid characters: 0-9, a-z, _, -, .
+            const sanitizedId = orchId.replace(/[^a-z0-9_.-]/gi, '_');
+            return `${baseUserAgent} actions_orchestration_id/${sanitizedId}`;
+        }
+        return baseUserAgent;
+    }
+    _performExponentialBackoff(retryNumber) {
+        return __awaiter(this, void 0, void 0, function* () {
+            retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
+            const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
+            return new Promise(resolve => setTimeout(() => resolve(), ms));
+        });
+    }
+    _processResponse(res, options) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve, reject) => __awaiter(this, void 0, void 0, function* () {
+                const statusCode = res.message.statusCode || 0;
+                const response = {
+                    statusCode,
+                    result: null,
+                    headers: {}
+                };
+                // not found leads to null obj returned
+                if (statusCode === HttpCodes.NotFound) {
+                    resolve(response);
+                }
+                // get the result from the body
+                function dateTimeDeserializer(key, value) {
+                    if (typeof value === 'string') {
+                        const a = new Date(value);
+                        if (!isNaN(a.valueOf())) {
+                            return a;
+                        }
+                    }
+                    return value;
+                }
+                let obj;
+                let contents;
+                try {
+                    contents = yield res.readBody();
+                    if (contents && contents.length > 0) {
+                        if (options && options.deserializeDates) {
+                            obj = JSON.parse(contents, dateTimeDeserializer);
+                        }
+                        else {
+                            obj = JSON.parse(contents);
+                        }
+                        response.result = obj;
+                    }
+                    response.headers = res.message.headers;
+                }
+                catch (err) {
+                    // Invalid resource (contents not json);  leaving result obj null
+                }
+                // note that 3xx redirects are handled by the http layer.
+                if (statusCode > 299) {
+                    let msg;
+                    // if exception/error in body, attempt to get better error
+                    if (obj && obj.message) {
+                        msg = obj.message;
+                    }
+                    else if (contents && contents.length > 0) {
+                        // it may be the case that the exception is in the body message as string
+                        msg = contents;
+                    }
+                    else {
+                        msg = `Failed request: (${statusCode})`;
+                    }
+                    const err = new HttpClientError(msg, statusCode);
+                    err.result = response.result;
+                    reject(err);
+                }
+                else {
+                    resolve(response);
+                }
+            }));
+        });
+    }
+}
+const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
+//# sourceMappingURL=index.js.map
 
 /***/ })
 

@@ -32870,23 +32870,6 @@ function readCredentialInputs(get) {
 
 
 
-<<<<<<< HEAD
-/** Registers every secret the inputs or environment hold, before anything could print them. */
-function maskSecrets(raw, env) {
-    const all = [
-        raw.token,
-        raw.password,
-        raw.githubToken,
-        env.DATABRICKS_TOKEN,
-        env.DATABRICKS_PASSWORD
-    ];
-    for (const s of all) {
-        if (s)
-            core_setSecret(s);
-    }
-}
-=======
->>>>>>> main
 const EXTENSIONS = {
     py: 'python',
     scala: 'scala',
