@@ -3,22 +3,10 @@ import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { IssueComment, IssueComments } from '../../src/runner/github-comments.js'
-import { postStickyComment, type CommentLog } from '../../src/runner/pr-comment.js'
+import { postStickyComment } from '../../src/runner/pr-comment.js'
+import { MemoryLogger } from '../support/fakes.js'
 
 const MARKER = '<!-- databricks-run-command-action:CI/check/run -->'
-
-class RecordingLog implements CommentLog {
-  readonly lines: string[] = []
-  info(m: string): void {
-    this.lines.push(`info: ${m}`)
-  }
-  notice(m: string): void {
-    this.lines.push(`notice: ${m}`)
-  }
-  warning(m: string): void {
-    this.lines.push(`warning: ${m}`)
-  }
-}
 
 /** Comments in memory; `fail` makes every write throw what Octokit throws. */
 class FakeComments implements IssueComments {
@@ -60,8 +48,8 @@ async function post(
   api: FakeComments,
   body = `${MARKER}\nresult 1`,
   token = 'ghs_x'
-): Promise<RecordingLog> {
-  const log = new RecordingLog()
+): Promise<MemoryLogger> {
+  const log = new MemoryLogger()
   await postStickyComment({
     env,
     token,
@@ -114,7 +102,7 @@ describe('the sticky pull request comment', () => {
   })
 
   it('logs a notice and calls nothing on other events', async () => {
-    const log = new RecordingLog()
+    const log = new MemoryLogger()
     let connected = false
     await postStickyComment({
       env: { ...prEnv(), GITHUB_EVENT_NAME: 'push' },
@@ -151,7 +139,7 @@ describe('the sticky pull request comment', () => {
   })
 
   it('warns when GitHub does not answer in time', async () => {
-    const log = new RecordingLog()
+    const log = new MemoryLogger()
     await postStickyComment({
       env: prEnv(),
       token: 'ghs_x',
@@ -187,7 +175,7 @@ describe('the sticky pull request comment', () => {
     ]
   ])('warns and calls nothing with %s', async (_what, env, token, message) => {
     const api = new FakeComments()
-    const log = new RecordingLog()
+    const log = new MemoryLogger()
     await postStickyComment({
       env,
       token,
