@@ -216,3 +216,48 @@ describe('the result file, through the bundled action', () => {
     expect(main.outputs['result-file']).toBeUndefined()
   })
 })
+
+describe('the job summary, through the bundled action', () => {
+  it('links the cluster, times each phase, and folds hostile inline code verbatim', async () => {
+    const code =
+      'print("fine")\n\n# not a heading\n![x](https://evil.example/i.png) @octo-org/team </pre></details>\n1 + 1'
+    const { main } = await job(emu, { command: code })
+    expect(main.exitCode).toBe(0)
+    const html = renderGfm(main.summary)
+    const text = visibleText(html)
+    expect(html).toContain(
+      `<a href="${emu.url}/#setting/clusters/${emu.clusterId}/configuration">${emu.clusterId}</a>`
+    )
+    expect(text).toMatch(
+      /cluster ready in [\d.]+ (ms|s) · execution context ready in [\d.]+ (ms|s) · command ran in [\d.]+ (ms|s)/
+    )
+    expect(html).toMatch(/<details><summary>Inline python code \(5 lines\)<\/summary>/)
+    expect(text).toContain(code)
+    const safe = ['a', 'br', 'code', 'details', 'em', 'h3', 'p', 'pre', 'strong', 'sub', 'summary']
+    expect(
+      [...tagsOf(html)].filter(t => !['table', 'tr', 'th', 'td', ...safe].includes(t))
+    ).toEqual([])
+    expect(Buffer.byteLength(main.summary)).toBeLessThan(1024 * 1024)
+  })
+
+  it('says in words how much came back, whether it is complete, and where the rest is', async () => {
+    const { main } = await job(emu, {
+      language: 'sql',
+      command:
+        "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1500) SELECT i, printf('%.300c', 'y') AS long FROM n"
+    })
+    const text = visibleText(renderGfm(main.summary))
+    expect(text).toContain('1,500 rows in 2 columns came back, complete.')
+    expect(text).toContain(
+      'The result output was cut to fit GitHub’s limits; the result file has all of it.'
+    )
+  })
+
+  it('says in which phase a failed step stopped', async () => {
+    const { main } = await job(emu, { command: 'import time\ntime.sleep(60)', timeout: '2s' })
+    const text = visibleText(renderGfm(main.summary))
+    expect(text).toMatch(
+      /stopped while (creating the execution context|running the command), after [\d.]+ s/
+    )
+  })
+})
