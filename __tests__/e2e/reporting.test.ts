@@ -5,7 +5,7 @@ import { stripAnsi } from '../../src/databricks/results.js'
 import { call } from '../support/emulator-client.js'
 import { Emulator, job, step, target, theError, useEmulator } from '../support/e2e.js'
 import { FakeGitHub } from '../support/fake-github.js'
-import { renderGfm, tagsOf, visibleText } from '../support/gfm.js'
+import { elements as tagsOf, readableText as visibleText, renderGfm } from '../support/render.js'
 
 let emu: Emulator
 useEmulator(e => (emu = e), { checkNothingLeft: true, limits: { rowLimit: 200_000 } })

@@ -6,7 +6,7 @@ import {
   type CommentData
 } from '../../src/runner/comment-body.js'
 import type { CommandResult } from '../../src/databricks/results.js'
-import { renderGfm, tagsOf, visibleText } from '../support/gfm.js'
+import { elements as tagsOf, readableText as visibleText, renderGfm } from '../support/render.js'
 
 /** Output that tries every way out of its box: markdown, HTML, mentions, links, the marker. */
 const HOSTILE = [

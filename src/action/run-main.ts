@@ -5,15 +5,17 @@ import { Deadline } from '../common/time.js'
 import { DatabricksApi } from '../databricks/api.js'
 import { runCommand, type RunOutcome } from '../flow/run-command.js'
 import { Secrets } from '../common/secrets.js'
+import { plural } from '../common/text.js'
+import { registerHostSecrets } from '../runner/connection.js'
 import {
   BASIC_RETIRED,
   createAuthenticator,
   registerConfiguredSecrets
 } from '../runner/credentials.js'
 import { parseInputs, readRawInputs, type Inputs } from '../runner/inputs.js'
-import { printUntrusted, runnerLogger } from '../runner/log.js'
+import { logUntrusted, printUntrusted, runnerLogger } from '../runner/log.js'
 import { buildOutputs, writeOutputs } from '../runner/outputs.js'
-import { saveCommand, saveCommandDone, saveContext } from '../runner/state.js'
+import { saveCommand, saveCommandDone, saveContext, saveContextRequested } from '../runner/state.js'
 import { buildSummary } from '../runner/summary.js'
 import { watchJobCancel } from '../runner/signals.js'
 import { defaultDeps, type ActionDeps } from './deps.js'
@@ -26,14 +28,16 @@ export async function runMain(deps: ActionDeps = defaultDeps()): Promise<void> {
   const started = deps.clock.now()
   let inputs: Inputs | undefined
   const ids = { contextId: '', commandId: '' }
+  // Every secret is masked in the log the moment it is known, and redacted from what we write.
   const secrets = new Secrets()
-  const redact = (text: string): string => secrets.redact(text)
+  secrets.onAdd(s => core.setSecret(s))
   try {
     const raw = readRawInputs()
-    secrets.onAdd(v => core.setSecret(v))
     secrets.add(raw.githubToken)
     registerConfiguredSecrets(raw.credentials, deps.env, secrets)
+    registerHostSecrets([raw.host, deps.env.DATABRICKS_HOST], secrets)
     inputs = await parseInputs(raw, deps.env, deps.workspace, deps.fs)
+    for (const notice of inputs.notices) core.notice(notice)
     const auth = createAuthenticator(inputs.host, inputs.credentials, {
       ...deps,
       logger: runnerLogger,
@@ -43,6 +47,7 @@ export async function runMain(deps: ActionDeps = defaultDeps()): Promise<void> {
     core.setOutput('auth-type', auth.authType)
     if (auth.authType === 'basic') core.warning(BASIC_RETIRED)
     const api = new DatabricksApi({
+      secrets,
       host: inputs.host,
       auth,
       transport: deps.transport,
@@ -50,7 +55,7 @@ export async function runMain(deps: ActionDeps = defaultDeps()): Promise<void> {
       logger: runnerLogger,
       requestTimeoutMs: inputs.requestTimeoutMs
     })
-    core.info(
+    logUntrusted(
       `Running ${inputs.sourceLabel} (${inputs.language}) on cluster ${inputs.clusterId} at ${inputs.host}, with ${auth.description}; timeout ${inputs.timeoutLabel}`
     )
     const host = inputs.host
@@ -64,6 +69,7 @@ export async function runMain(deps: ActionDeps = defaultDeps()): Promise<void> {
         deadline: Deadline.after(deps.clock, inputs.timeoutMs, inputs.timeoutLabel)
       },
       {
+        onCreatingContext: () => saveContextRequested(host, clusterId),
         onContextCreated: id => {
           ids.contextId = id
           saveContext(host, clusterId, id)
@@ -78,19 +84,24 @@ export async function runMain(deps: ActionDeps = defaultDeps()): Promise<void> {
       },
       { api, clock: deps.clock, sleep: deps.sleep, logger: runnerLogger, signal }
     )
-    await report(outcome, { inputs, env: deps.env, redact }, deps.clock.now() - started)
+    await report(
+      outcome,
+      { inputs, env: deps.env, redact: t => secrets.redact(t) },
+      deps.clock.now() - started
+    )
   } catch (e) {
-    const message = errorMessage(e)
+    const message = secrets.redact(errorMessage(e))
     const status =
       e instanceof DeadlineError
         ? 'Timed out'
         : e instanceof CancelledError
           ? 'Cancelled'
           : 'Failed'
-    if (!(e instanceof InputError)) writeOutputs({ status, ...idOutputs(ids) })
+    // A bad input is reported as Failed too (the README promises a status on every run).
+    writeOutputs(e instanceof InputError ? { status } : { status, ...idOutputs(ids) })
     if (inputs) {
       const r: StepReport = { status, durationMs: deps.clock.now() - started, failure: message }
-      const c = { inputs, env: deps.env, redact }
+      const c = { inputs, env: deps.env, redact: (t: string) => secrets.redact(t) }
       await reportResultFile(r, c)
       await writeSummary(buildSummary({ ...summaryHead(inputs), ...r }))
       await reportComment(r, c, { cancelled: e instanceof CancelledError })
@@ -105,15 +116,15 @@ async function report(outcome: RunOutcome, c: ReportContext, durationMs: number)
   const inputs = c.inputs
   writeOutputs(buildOutputs(outcome))
   const r = outcome.result
-  core.info(
+  logUntrusted(
     `Command ${outcome.commandId} ended ${outcome.status} after ${formatDuration(durationMs)}`
   )
   if (r.type === 'text' && r.text) printUntrusted('Output', r.text)
   if (r.type === 'table')
-    core.info(
-      `Table result: ${r.rows.length} rows, columns ${r.columns.map(c => c.name).join(', ')}${r.truncated ? ' (truncated by Databricks)' : ''}`
+    logUntrusted(
+      `Table result: ${plural(r.rows.length, 'row')}, columns ${r.columns.map(c => c.name).join(', ')}${r.truncated ? ' (truncated by Databricks)' : ''}`
     )
-  if (r.type === 'error') printUntrusted('Traceback', r.traceback)
+  if (r.type === 'error' && r.traceback.trim()) printUntrusted('Traceback', r.traceback)
   const rep: StepReport = { status: outcome.status, durationMs, result: r }
   await reportResultFile(rep, c)
   await writeSummary(buildSummary({ ...summaryHead(inputs), ...rep }))
@@ -128,8 +139,9 @@ async function report(outcome: RunOutcome, c: ReportContext, durationMs: number)
           ? `Command ${outcome.commandId} ended with status ${outcome.status}`
           : undefined
   if (!failure) return
-  if (inputs.failOnError) core.setFailed(failure)
-  else core.warning(`${failure} (not failing the step: fail-on-error is false)`)
+  // @actions/core escapes CR, LF and % in these, so the message stays one workflow command.
+  if (inputs.failOnError) core.setFailed(c.redact(failure))
+  else core.warning(`${c.redact(failure)} (not failing the step: fail-on-error is false)`)
 }
 
 function summaryHead(inputs: Inputs): { clusterId: string; language: string; source: string } {

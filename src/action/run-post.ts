@@ -12,10 +12,12 @@ import { DatabricksApi } from '../databricks/api.js'
 import { ApiError } from '../databricks/api-error.js'
 import { ExecutionApi } from '../databricks/execution.js'
 import { Secrets } from '../common/secrets.js'
+import type { Authenticator } from '../databricks/auth/types.js'
 import { chooseCredentials } from '../runner/auth-choice.js'
+import { registerHostSecrets } from '../runner/connection.js'
 import { createAuthenticator, registerConfiguredSecrets } from '../runner/credentials.js'
 import { readRawInputs } from '../runner/inputs.js'
-import { runnerLogger } from '../runner/log.js'
+import { logUntrusted, runnerLogger } from '../runner/log.js'
 import { readState } from '../runner/state.js'
 import { defaultDeps, type ActionDeps } from './deps.js'
 
@@ -26,7 +28,11 @@ import { defaultDeps, type ActionDeps } from './deps.js'
 export async function runPost(deps: ActionDeps = defaultDeps()): Promise<void> {
   const state = readState()
   if (!state.contextId) {
-    core.info('Nothing to clean up: main created no execution context.')
+    if (state.contextRequested)
+      core.warning(
+        `Main was stopped before contexts/create answered, so an execution context may be left on cluster ${state.clusterId}: the service may have created one whose id never arrived. API 1.2 cannot list contexts; the cluster evicts idle ones when it needs room (it holds at most ${MAX_CONTEXTS_PER_CLUSTER}), and a restart removes them all.`
+      )
+    else core.info('Nothing to clean up: main created no execution context.')
     return
   }
   // The runner sends SIGINT here too when the job is cancelled during cleanup. Cleanup is the
@@ -49,13 +55,13 @@ async function cleanUp(state: ReturnType<typeof readState>, deps: ActionDeps): P
   const secrets = new Secrets()
   secrets.onAdd(v => core.setSecret(v))
   registerConfiguredSecrets(raw.credentials, deps.env, secrets)
-  const manual = manualDestroy(state.host, state.clusterId, state.contextId)
+  registerHostSecrets([raw.host, deps.env.DATABRICKS_HOST], secrets)
   // The user's request-timeout, but never more than 5 s: post must finish inside the cancel window.
   const requestTimeoutMs = Math.min(
     parseDuration(raw.requestTimeout) ?? 30_000,
     POST_REQUEST_TIMEOUT_MS
   )
-  let auth
+  let auth: Authenticator
   try {
     // Post mints its own token: state never holds one.
     const plan = chooseCredentials(raw.credentials, deps.env, new URL(state.host).hostname)
@@ -66,18 +72,21 @@ async function cleanUp(state: ReturnType<typeof readState>, deps: ActionDeps): P
       requestTimeoutMs
     })
   } catch (e) {
+    const manual = manualDestroy(state.host, state.clusterId, state.contextId, undefined)
     core.warning(
-      `Execution context ${state.contextId} was not destroyed: ${errorMessage(e)} ${manual}`
+      `Execution context ${state.contextId} was not destroyed: ${secrets.redact(errorMessage(e))} ${manual}`
     )
     return
   }
+  const manual = manualDestroy(state.host, state.clusterId, state.contextId, auth)
   const api = new DatabricksApi({
     host: state.host,
     auth,
     transport: deps.transport,
     sleep: deps.sleep,
     logger: runnerLogger,
-    requestTimeoutMs
+    requestTimeoutMs,
+    secrets
   })
   const exec = new ExecutionApi(api, state.clusterId)
   const deadline = Deadline.after(
@@ -95,20 +104,20 @@ async function cleanUp(state: ReturnType<typeof readState>, deps: ActionDeps): P
           formatDuration(POST_CANCEL_BUDGET_MS)
         )
       })
-      core.info(`Cancelled command ${state.commandId}`)
+      logUntrusted(`Cancelled command ${state.commandId}`)
     } catch (e) {
       // Destroying the context below stops the command as well.
-      core.info(
+      logUntrusted(
         `Could not cancel command ${state.commandId} (${errorMessage(e)}); destroying its context stops it`
       )
     }
   }
   try {
     await exec.destroyContext(state.contextId, { deadline })
-    core.info(`Destroyed execution context ${state.contextId} on cluster ${state.clusterId}`)
+    logUntrusted(`Destroyed execution context ${state.contextId} on cluster ${state.clusterId}`)
   } catch (e) {
     if (alreadyGone(e)) {
-      core.info(`Execution context ${state.contextId} was already gone (${errorMessage(e)})`)
+      logUntrusted(`Execution context ${state.contextId} was already gone (${errorMessage(e)})`)
       return
     }
     core.warning(
@@ -122,10 +131,20 @@ function alreadyGone(e: unknown): boolean {
   return e instanceof ApiError && e.contextGone
 }
 
-function manualDestroy(host: string, clusterId: string, contextId: string): string {
+/** How to destroy the context by hand, with the credentials the step used (never their values). */
+function manualDestroy(
+  host: string,
+  clusterId: string,
+  contextId: string,
+  auth: Authenticator | undefined
+): string {
+  const credentials =
+    auth?.authType === 'basic'
+      ? '-u "$DATABRICKS_USERNAME:$DATABRICKS_PASSWORD"'
+      : '-H "Authorization: Bearer $DATABRICKS_TOKEN"'
   return (
     `It stays on the cluster until the cluster evicts it or restarts (each cluster holds at most ${MAX_CONTEXTS_PER_CLUSTER}). ` +
-    `To remove it now: curl -X POST ${host}/api/1.2/contexts/destroy -H "Authorization: Bearer $DATABRICKS_TOKEN" ` +
+    `To remove it now: curl -X POST ${host}/api/1.2/contexts/destroy ${credentials} ` +
     `-d '{"clusterId":"${clusterId}","contextId":"${contextId}"}'`
   )
 }

@@ -1,3 +1,5 @@
+import { ExactNumber, stringifyJson } from '../common/exact-json.js'
+
 /** A table cell as people read it, and whether it had to be shortened. */
 export interface CellText {
   text: string
@@ -5,8 +7,8 @@ export interface CellText {
 }
 
 /**
- * Renders one table value for a summary or a comment: null as `null`, nested values (structs,
- * arrays, maps) as compact JSON, and anything longer than `maxChars` cut with an ellipsis, so
+ * Renders one table value for a summary or a comment: null as `null`, numbers with every digit
+ * the service sent, nested values (structs, arrays, maps) as compact JSON, and anything longer than `maxChars` cut with an ellipsis, so
  * one long cell cannot push every other row out of view. The whole value stays in the
  * result file.
  */
@@ -14,9 +16,11 @@ export function formatCell(value: unknown, maxChars: number): CellText {
   const text =
     value === null || value === undefined
       ? 'null'
-      : typeof value === 'object'
-        ? JSON.stringify(value)
-        : String(value)
+      : value instanceof ExactNumber
+        ? value.text
+        : typeof value === 'object'
+          ? stringifyJson(value)
+          : String(value)
   if (text.length <= maxChars) return { text, shortened: false }
   // Never split a surrogate pair: a lone half renders as a replacement character.
   let cut = text.slice(0, maxChars)

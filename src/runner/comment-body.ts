@@ -1,7 +1,7 @@
 import { formatDuration } from '../common/duration.js'
-import { escapeHtml } from '../common/text.js'
 import type { CommandResult } from '../databricks/results.js'
 import { countOf, formatCell } from './cells.js'
+import { htmlBlock, htmlText } from './markdown-safe.js'
 
 /** GitHub refuses comment bodies over 65,536 characters; keep room for the frame. */
 export const COMMENT_MAX_CHARS = 60_000
@@ -37,38 +37,39 @@ export function commentMarker(workflow: string, job: string, step: string): stri
 }
 
 /**
- * Untrusted text for inside HTML on one line: escaped, line breaks as <br>, and a zero-width
- * space after every `@` so output cannot mention a user or a team. It always sits inside
- * <code> or <pre>, where GitHub links neither references nor URLs.
+ * Untrusted text for the comment: the summary's escaping (one source line, so no blank line can
+ * end the HTML block), plus a zero-width space after every `@` so output cannot mention a user
+ * or a team. It always sits inside <code> or <pre>, where GitHub links neither references nor
+ * URLs.
  */
-export function escapeInline(text: string): string {
-  return escapeBlock(text).replace(/\r\n|\r|\n/g, '<br>')
+export function escapeBlock(text: string): string {
+  return htmlText(text).replace(/@/g, '@&#8203;')
 }
 
-/** Untrusted text for a <pre> block, which only `</pre>` ends (escaped here), blank lines or not. */
-export function escapeBlock(text: string): string {
-  return escapeHtml(text).replace(/@/g, '@&#8203;')
+/** The same, for a table cell or a line of the head, with line breaks shown as <br>. */
+export function escapeInline(text: string): string {
+  return escapeBlock(text).replace(/&#10;/g, '<br>')
 }
 
 /**
- * The comment as HTML blocks GitHub renders inside markdown. Each block that holds untrusted
- * text is either one line (so no blank line can end it and turn the rest into markdown) or a
- * <pre> block started after a blank line (which only `</pre>` ends).
+ * The comment: the hidden marker on its own line, then one HTML block (see markdown-safe.ts)
+ * with every value escaped, within GitHub's size limit for comments.
  */
 export function buildComment(d: CommentData): string {
   const link = /^https?:\/\//.test(d.runUrl)
-    ? ` · <a href="${escapeHtml(d.runUrl)}">workflow run</a>`
+    ? ` · <a href="${htmlText(d.runUrl)}">workflow run</a>`
     : ''
   const head = [
-    d.marker,
     `<h3>${headline(d.status, d.result)}</h3>`,
-    `<p>Source <code>${escapeInline(d.source)}</code> · cluster <code>${escapeInline(d.clusterId)}</code> · ${escapeHtml(formatDuration(d.durationMs))}${link}</p>`
-  ].join('\n\n')
-  const budget = COMMENT_MAX_CHARS - head.length - 200
+    `<p>Source <code>${escapeInline(d.source)}</code> · cluster <code>${escapeInline(d.clusterId)}</code> · ${htmlText(formatDuration(d.durationMs))}${link}</p>`
+  ]
+  const budget = COMMENT_MAX_CHARS - head.join('').length - 200
   const body = d.result
     ? renderResult(d.result, budget)
-    : `<p><strong><code>${escapeInline(cut(d.failure ?? 'The step failed.', 2000))}</code></strong></p>`
-  return `${head}\n\n${body}\n`
+    : [
+        `<p><strong><code>${escapeInline(cut(d.failure ?? 'The step failed.', 2000))}</code></strong></p>`
+      ]
+  return `${d.marker}\n${htmlBlock([...head, ...body])}`
 }
 
 function headline(status: string, r: CommandResult | undefined): string {
@@ -82,43 +83,45 @@ function headline(status: string, r: CommandResult | undefined): string {
   return `${icons[status] ?? 'ℹ️'} Databricks command: ${escapeInline(status)}`
 }
 
-function renderResult(r: CommandResult, budget: number): string {
+function renderResult(r: CommandResult, budget: number): string[] {
   switch (r.type) {
     case 'text':
-      return r.text ? textTail(r.text, budget) : '<p><em>The command printed nothing.</em></p>'
+      return r.text ? textTail(r.text, budget) : ['<p><em>The command printed nothing.</em></p>']
     case 'table':
       return tableHead(r, budget)
     case 'error': {
       const message = `<p><strong><code>${escapeInline(cut(r.message, 2000))}</code></strong></p>`
-      if (!r.traceback.trim()) return message
+      if (!r.traceback.trim()) return [message]
       const room = budget - message.length - 100
-      return `${message}\n\n<details><summary>Traceback</summary>\n\n${pre(r.traceback, room)}\n\n</details>`
+      return [message, `<details><summary>Traceback</summary>${pre(r.traceback, room)}</details>`]
     }
     case 'image':
-      return `<p>Image <code>${escapeInline(cut(r.fileName, 200))}</code></p>`
+      return [`<p>Image <code>${escapeInline(cut(r.fileName, 200))}</code></p>`]
     case 'images':
-      return `<p>${countOf(r.fileNames.length, 'image')}: ${r.fileNames
-        .slice(0, 10)
-        .map(f => `<code>${escapeInline(cut(f, 200))}</code>`)
-        .join(' ')}</p>`
+      return [
+        `<p>${countOf(r.fileNames.length, 'image')}: ${r.fileNames
+          .slice(0, 10)
+          .map(f => `<code>${escapeInline(cut(f, 200))}</code>`)
+          .join(' ')}</p>`
+      ]
     case 'none':
-      return '<p><em>No result.</em></p>'
+      return ['<p><em>No result.</em></p>']
   }
 }
 
 /** The last lines of the output, each line capped, and within the budget. */
-function textTail(text: string, budget: number): string {
+function textTail(text: string, budget: number): string[] {
   const all = text.replace(/\n$/, '').split('\n')
   let lines = all.slice(-COMMENT_TEXT_LINES).map(l => cut(l, LINE_MAX_CHARS))
   while (lines.length > 1 && escapeBlock(lines.join('\n')).length > budget) lines = lines.slice(1)
   const note =
     lines.length < all.length
-      ? `<p><em>The last ${countOf(lines.length, 'line')} of ${all.length.toLocaleString('en-US')}; the job summary and the result file have more.</em></p>\n\n`
+      ? `<p><em>The last ${countOf(lines.length, 'line')} of ${all.length.toLocaleString('en-US')}; the job summary and the result file have more.</em></p>`
       : ''
-  return `${note}${pre(lines.join('\n'), budget)}`
+  return [note, pre(lines.join('\n'), budget)]
 }
 
-function tableHead(r: Extract<CommandResult, { type: 'table' }>, budget: number): string {
+function tableHead(r: Extract<CommandResult, { type: 'table' }>, budget: number): string[] {
   const th = r.columns.map(
     c => `<th><code>${escapeInline(cut(c.name, CELL_MAX_CHARS))}</code></th>`
   )
@@ -140,7 +143,7 @@ function tableHead(r: Extract<CommandResult, { type: 'table' }>, budget: number)
     r.truncated ? 'Databricks truncated the result' : '',
     shortened ? `cells longer than ${CELL_MAX_CHARS} characters are shortened (…)` : ''
   ].filter(Boolean)
-  return `${html}</table>\n\n<p><em>${notes.join('; ')}.</em></p>`
+  return [`${html}</table>`, `<p><em>${notes.join('; ')}.</em></p>`]
 }
 
 /**

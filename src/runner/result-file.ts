@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { mkdir, open } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { stringifyJson } from '../common/exact-json.js'
 import type { CommandResult } from '../databricks/results.js'
 
 /** What the step ended with when no command result came back (timeout, job cancel, failure). */
@@ -75,7 +76,10 @@ export function* resultChunks(
   }
 }
 
-/** One row as a JSON array: positions follow the schema, so duplicate column names keep both. */
+/**
+ * One row as a JSON array: positions follow the schema, so duplicate column names keep both,
+ * and numbers keep every digit the service sent (stringifyJson writes ExactNumbers as is).
+ */
 function rowJson(row: unknown[], redact: (text: string) => string): string {
-  return JSON.stringify(row.map(v => (typeof v === 'string' ? redact(v) : v)))
+  return stringifyJson(row.map(v => (typeof v === 'string' ? redact(v) : v)))
 }
