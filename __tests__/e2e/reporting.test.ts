@@ -220,7 +220,7 @@ describe('the result file, through the bundled action', () => {
 describe('the job summary, through the bundled action', () => {
   it('links the cluster, times each phase, and folds hostile inline code verbatim', async () => {
     const code =
-      'print("fine")\n\n# not a heading\n![x](https://evil.example/i.png) @octo-org/team </pre></details>\n1 + 1'
+      'print("fine")\n\n# not a heading\n# ![x](https://evil.example/i.png) @octo-org/team </pre></details>\n1 + 1'
     const { main } = await job(emu, { command: code })
     expect(main.exitCode).toBe(0)
     const html = renderGfm(main.summary)

@@ -28370,11 +28370,7 @@ module.exports = {
 
 /***/ }),
 
-<<<<<<< HEAD
-/***/ 4052:
-=======
-/***/ 7270:
->>>>>>> main
+/***/ 5495:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -30439,11 +30435,7 @@ function warning(message, properties = {}) {
  * @param message notice issue message. Errors will be converted to string via toString()
  * @param properties optional properties to add to the annotation.
  */
-<<<<<<< HEAD
-function notice(message, properties = {}) {
-=======
 function core_notice(message, properties = {}) {
->>>>>>> main
     command_issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
@@ -31512,13 +31504,9 @@ async function runCommand(req, hooks, d) {
         startCluster: req.startCluster,
         deadline: req.deadline
     }));
-<<<<<<< HEAD
     phaseEnded('cluster');
-    const contextId = await step(`Failed to create a ${req.language} execution context on ${where}`, () => exec.createContext(req.language, call), UNKNOWN_CREATE);
-=======
     hooks.onCreatingContext?.();
     const contextId = await step(`Failed to create a ${req.language} execution context on ${where}`, () => exec.createContext(req.language, call), UNKNOWN_CREATE, CANCELLED_CREATE);
->>>>>>> main
     hooks.onContextCreated(contextId);
     d.logger.info(`Created execution context ${contextId}; waiting for it to be ready`);
     const ctx = await step(`Failed while waiting for execution context ${contextId} on ${where}`, () => pollUntil({
@@ -31535,12 +31523,8 @@ async function runCommand(req, hooks, d) {
     if (ctx.value !== 'Running') {
         throw new Error(`Execution context ${contextId} on ${where} ended in state ${ctx.value}; the cluster could not start a ${req.language} interpreter. Check the cluster's event log and driver logs.`);
     }
-<<<<<<< HEAD
     phaseEnded('context');
-    const commandId = await step(`Failed to start the command in context ${contextId} on ${where}`, () => exec.execute(contextId, req.language, req.source, call), UNKNOWN_EXECUTE);
-=======
     const commandId = await step(`Failed to start the command in context ${contextId} on ${where}`, () => exec.execute(contextId, req.language, req.source, call), UNKNOWN_EXECUTE, CANCELLED_EXECUTE);
->>>>>>> main
     hooks.onCommandStarted(commandId);
     d.logger.info(`Started command ${commandId}`);
     let final;
@@ -32776,12 +32760,9 @@ async function parseInputs(raw, env, workspace, fs) {
         failOnError,
         startCluster,
         requestTimeoutMs,
-<<<<<<< HEAD
         commentOnPr,
-        githubToken: raw.githubToken
-=======
+        githubToken: raw.githubToken,
         notices
->>>>>>> main
     };
 }
 function parseLanguage(value, file, notices) {
@@ -33036,6 +33017,8 @@ const SUMMARY_LIMIT_BYTES = 1_000_000;
 const SUMMARY_MAX_ROWS = 500;
 /** A longer cell is shortened, with a note, so one huge value cannot crowd out every row. */
 const SUMMARY_MAX_CELL_CHARS = 10_000;
+/** Inline code longer than this is shown cut in the summary (the workflow file has it all). */
+const MAX_INLINE_CODE_BYTES = 20_000;
 /** Messages and labels in the head are cut to this, so the result keeps its room. */
 const MAX_HEAD_TEXT_BYTES = 4000;
 const ICONS = {
@@ -33068,13 +33051,25 @@ function headline(d) {
 function buildSummary(d, limit = SUMMARY_LIMIT_BYTES) {
     const h = headline(d);
     const cells = [d.clusterId, d.language, d.source, h.status, formatDuration(d.durationMs)];
+    const cluster = d.clusterUrl
+        ? `<a href="${htmlText(d.clusterUrl)}">${htmlText(cutToBytes(d.clusterId, MAX_HEAD_TEXT_BYTES))}</a>`
+        : htmlText(cutToBytes(d.clusterId, MAX_HEAD_TEXT_BYTES));
     const head = [
         `<h3>${h.icon} ${htmlText(cutToBytes(h.text, MAX_HEAD_TEXT_BYTES))}</h3>`,
         '<table><tr><th>Cluster</th><th>Language</th><th>Source</th><th>Status</th><th>Duration</th></tr>',
-        `<tr>${cells.map(c => `<td>${htmlText(cutToBytes(c, MAX_HEAD_TEXT_BYTES))}</td>`).join('')}</tr></table>`
+        `<tr><td>${cluster}</td>${cells
+            .slice(1)
+            .map(c => `<td>${htmlText(cutToBytes(c, MAX_HEAD_TEXT_BYTES))}</td>`)
+            .join('')}</tr></table>`
     ];
+    if (d.phases)
+        head.push(`<p>${htmlText(d.phases)}</p>`);
+    if (d.inlineCode)
+        head.push(inlineCode(d.inlineCode, d.language));
     if (d.failure)
         head.push(`<p><strong>${htmlText(cutShown(d.failure))}</strong></p>`);
+    if (d.counts)
+        head.push(`<p><em>${htmlText(d.counts)}</em></p>`);
     // Room for the joins, the notes and the closing tags of the result.
     const budget = limit - byteLength(head.join('\n')) - 2000;
     const result = d.result ? renderResult(d.result, budget) : [];
@@ -33086,6 +33081,13 @@ function buildSummary(d, limit = SUMMARY_LIMIT_BYTES) {
             "<p><em>The result is too large to show within GitHub's 1 MiB summary limit; the step's outputs have it.</em></p>"
         ]);
     return htmlBlock([...head, ...result]);
+}
+/** Inline code, folded: the head stays short, and the code is one click away, verbatim. */
+function inlineCode(code, language) {
+    const lines = code.replace(/\n$/, '').split('\n').length;
+    const shown = cutToBytes(code, MAX_INLINE_CODE_BYTES);
+    const note = shown.length < code.length ? ` (the first ${MAX_INLINE_CODE_BYTES} bytes)` : '';
+    return `<details><summary>Inline ${htmlText(language)} code (${plural(lines, 'line')})${note}</summary><pre><code>${htmlText(shown)}</code></pre></details>`;
 }
 function renderResult(r, budget) {
     switch (r.type) {
@@ -33206,6 +33208,89 @@ function shorten(s) {
     return s.length > 200 ? `${s.slice(0, 200)}…` : s;
 }
 
+;// CONCATENATED MODULE: ./src/runner/cells.ts
+
+/**
+ * Renders one table value for a summary or a comment: null as `null`, numbers with every digit
+ * the service sent, nested values (structs, arrays, maps) as compact JSON, and anything longer than `maxChars` cut with an ellipsis, so
+ * one long cell cannot push every other row out of view. The whole value stays in the
+ * result file.
+ */
+function formatCell(value, maxChars) {
+    const text = value === null || value === undefined
+        ? 'null'
+        : value instanceof ExactNumber
+            ? value.text
+            : typeof value === 'object'
+                ? stringifyJson(value)
+                : String(value);
+    if (text.length <= maxChars)
+        return { text, shortened: false };
+    // Never split a surrogate pair: a lone half renders as a replacement character.
+    let cut = text.slice(0, maxChars);
+    if (/[\uD800-\uDBFF]$/.test(cut))
+        cut = cut.slice(0, -1);
+    return { text: `${cut}…`, shortened: true };
+}
+/** "1 row", "20,000 rows": counts in words, with thousands separated. */
+function countOf(n, noun) {
+    return `${n.toLocaleString('en-US')} ${noun}${n === 1 ? '' : 's'}`;
+}
+
+;// CONCATENATED MODULE: ./src/runner/report-words.ts
+
+
+const PHASE_WORDS = {
+    cluster: 'cluster ready',
+    context: 'execution context ready',
+    command: 'command ran'
+};
+const PHASE_DOING = {
+    cluster: 'waiting for the cluster',
+    context: 'creating the execution context',
+    command: 'running the command'
+};
+const PHASES = ['cluster', 'context', 'command'];
+/**
+ * The phases in words, e.g. "cluster ready in 0.2 s · execution context ready in 1.4 s · command
+ * ran in 3.1 s". When the step failed, the phase it was in gets the rest of the time.
+ */
+function phasesInWords(times, totalMs, failed) {
+    const parts = [];
+    let spent = 0;
+    for (const phase of PHASES) {
+        const ms = times[phase];
+        if (ms === undefined) {
+            if (failed)
+                parts.push(`stopped while ${PHASE_DOING[phase]}, after ${formatDuration(Math.max(0, totalMs - spent))}`);
+            break;
+        }
+        spent += ms;
+        parts.push(`${PHASE_WORDS[phase]} in ${formatDuration(ms)}`);
+    }
+    return parts.join(' · ');
+}
+/** The cluster's page in the workspace. */
+function clusterUrl(host, clusterId) {
+    return `${host}/#setting/clusters/${encodeURIComponent(clusterId)}/configuration`;
+}
+/** What came back and whether anything is missing, in a sentence. */
+function countsInWords(r, outputCut) {
+    const cut = outputCut
+        ? ' The result output was cut to fit GitHub’s limits; the result file has all of it.'
+        : '';
+    switch (r.type) {
+        case 'table':
+            return `${countOf(r.rows.length, 'row')} in ${countOf(r.columns.length, 'column')} came back${r.truncated ? '; Databricks truncated the table, so rows are missing' : ', complete'}.${cut}`;
+        case 'text': {
+            const lines = r.text ? r.text.replace(/\n$/, '').split('\n').length : 0;
+            return `${countOf(lines, 'line')} of output (${countOf(Buffer.byteLength(r.text), 'byte')}).${cut}`;
+        }
+        default:
+            return cut.trim();
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/runner/signals.ts
 
 /**
@@ -33248,32 +33333,6 @@ function defaultDeps() {
     };
 }
 
-;// CONCATENATED MODULE: ./src/runner/cells.ts
-/**
- * Renders one table value for a summary or a comment: null as `null`, nested values (structs,
- * arrays, maps) as compact JSON, and anything longer than `maxChars` cut with an ellipsis, so
- * one long cell cannot push every other row out of view. The whole value stays in the
- * result file.
- */
-function formatCell(value, maxChars) {
-    const text = value === null || value === undefined
-        ? 'null'
-        : typeof value === 'object'
-            ? JSON.stringify(value)
-            : String(value);
-    if (text.length <= maxChars)
-        return { text, shortened: false };
-    // Never split a surrogate pair: a lone half renders as a replacement character.
-    let cut = text.slice(0, maxChars);
-    if (/[\uD800-\uDBFF]$/.test(cut))
-        cut = cut.slice(0, -1);
-    return { text: `${cut}…`, shortened: true };
-}
-/** "1 row", "20,000 rows": counts in words, with thousands separated. */
-function countOf(n, noun) {
-    return `${n.toLocaleString('en-US')} ${noun}${n === 1 ? '' : 's'}`;
-}
-
 ;// CONCATENATED MODULE: ./src/runner/comment-body.ts
 
 
@@ -33294,38 +33353,39 @@ function commentMarker(workflow, job, step) {
     return `<!-- databricks-run-command-action:${enc(workflow)}/${enc(job)}/${enc(step)} -->`;
 }
 /**
- * Untrusted text for inside HTML on one line: escaped, line breaks as <br>, and a zero-width
- * space after every `@` so output cannot mention a user or a team. It always sits inside
- * <code> or <pre>, where GitHub links neither references nor URLs.
+ * Untrusted text for the comment: the summary's escaping (one source line, so no blank line can
+ * end the HTML block), plus a zero-width space after every `@` so output cannot mention a user
+ * or a team. It always sits inside <code> or <pre>, where GitHub links neither references nor
+ * URLs.
  */
-function escapeInline(text) {
-    return escapeBlock(text).replace(/\r\n|\r|\n/g, '<br>');
-}
-/** Untrusted text for a <pre> block, which only `</pre>` ends (escaped here), blank lines or not. */
 function escapeBlock(text) {
-    return escapeHtml(text).replace(/@/g, '@&#8203;');
+    return htmlText(text).replace(/@/g, '@&#8203;');
+}
+/** The same, for a table cell or a line of the head, with line breaks shown as <br>. */
+function escapeInline(text) {
+    return escapeBlock(text).replace(/&#10;/g, '<br>');
 }
 /**
- * The comment as HTML blocks GitHub renders inside markdown. Each block that holds untrusted
- * text is either one line (so no blank line can end it and turn the rest into markdown) or a
- * <pre> block started after a blank line (which only `</pre>` ends).
+ * The comment: the hidden marker on its own line, then one HTML block (see markdown-safe.ts)
+ * with every value escaped, within GitHub's size limit for comments.
  */
 function buildComment(d) {
     const link = /^https?:\/\//.test(d.runUrl)
-        ? ` · <a href="${escapeHtml(d.runUrl)}">workflow run</a>`
+        ? ` · <a href="${htmlText(d.runUrl)}">workflow run</a>`
         : '';
     const head = [
-        d.marker,
-        `<h3>${headline(d.status, d.result)}</h3>`,
-        `<p>Source <code>${escapeInline(d.source)}</code> · cluster <code>${escapeInline(d.clusterId)}</code> · ${escapeHtml(formatDuration(d.durationMs))}${link}</p>`
-    ].join('\n\n');
-    const budget = COMMENT_MAX_CHARS - head.length - 200;
+        `<h3>${comment_body_headline(d.status, d.result)}</h3>`,
+        `<p>Source <code>${escapeInline(d.source)}</code> · cluster <code>${escapeInline(d.clusterId)}</code> · ${htmlText(formatDuration(d.durationMs))}${link}</p>`
+    ];
+    const budget = COMMENT_MAX_CHARS - head.join('').length - 200;
     const body = d.result
         ? comment_body_renderResult(d.result, budget)
-        : `<p><strong><code>${escapeInline(cut(d.failure ?? 'The step failed.', 2000))}</code></strong></p>`;
-    return `${head}\n\n${body}\n`;
+        : [
+            `<p><strong><code>${escapeInline(cut(d.failure ?? 'The step failed.', 2000))}</code></strong></p>`
+        ];
+    return `${d.marker}\n${htmlBlock([...head, ...body])}`;
 }
-function headline(status, r) {
+function comment_body_headline(status, r) {
     if (r?.type === 'error')
         return '❌ Databricks command failed with an error';
     const icons = {
@@ -33339,25 +33399,27 @@ function headline(status, r) {
 function comment_body_renderResult(r, budget) {
     switch (r.type) {
         case 'text':
-            return r.text ? textTail(r.text, budget) : '<p><em>The command printed nothing.</em></p>';
+            return r.text ? textTail(r.text, budget) : ['<p><em>The command printed nothing.</em></p>'];
         case 'table':
             return tableHead(r, budget);
         case 'error': {
             const message = `<p><strong><code>${escapeInline(cut(r.message, 2000))}</code></strong></p>`;
             if (!r.traceback.trim())
-                return message;
+                return [message];
             const room = budget - message.length - 100;
-            return `${message}\n\n<details><summary>Traceback</summary>\n\n${pre(r.traceback, room)}\n\n</details>`;
+            return [message, `<details><summary>Traceback</summary>${pre(r.traceback, room)}</details>`];
         }
         case 'image':
-            return `<p>Image <code>${escapeInline(cut(r.fileName, 200))}</code></p>`;
+            return [`<p>Image <code>${escapeInline(cut(r.fileName, 200))}</code></p>`];
         case 'images':
-            return `<p>${countOf(r.fileNames.length, 'image')}: ${r.fileNames
-                .slice(0, 10)
-                .map(f => `<code>${escapeInline(cut(f, 200))}</code>`)
-                .join(' ')}</p>`;
+            return [
+                `<p>${countOf(r.fileNames.length, 'image')}: ${r.fileNames
+                    .slice(0, 10)
+                    .map(f => `<code>${escapeInline(cut(f, 200))}</code>`)
+                    .join(' ')}</p>`
+            ];
         case 'none':
-            return '<p><em>No result.</em></p>';
+            return ['<p><em>No result.</em></p>'];
     }
 }
 /** The last lines of the output, each line capped, and within the budget. */
@@ -33367,9 +33429,9 @@ function textTail(text, budget) {
     while (lines.length > 1 && escapeBlock(lines.join('\n')).length > budget)
         lines = lines.slice(1);
     const note = lines.length < all.length
-        ? `<p><em>The last ${countOf(lines.length, 'line')} of ${all.length.toLocaleString('en-US')}; the job summary and the result file have more.</em></p>\n\n`
+        ? `<p><em>The last ${countOf(lines.length, 'line')} of ${all.length.toLocaleString('en-US')}; the job summary and the result file have more.</em></p>`
         : '';
-    return `${note}${pre(lines.join('\n'), budget)}`;
+    return [note, pre(lines.join('\n'), budget)];
 }
 function tableHead(r, budget) {
     const th = r.columns.map(c => `<th><code>${escapeInline(cut(c.name, CELL_MAX_CHARS))}</code></th>`);
@@ -33392,7 +33454,7 @@ function tableHead(r, budget) {
         r.truncated ? 'Databricks truncated the result' : '',
         shortened ? `cells longer than ${CELL_MAX_CHARS} characters are shortened (…)` : ''
     ].filter(Boolean);
-    return `${html}</table>\n\n<p><em>${notes.join('; ')}.</em></p>`;
+    return [`${html}</table>`, `<p><em>${notes.join('; ')}.</em></p>`];
 }
 /**
  * Text in a <pre> block within the budget (counted after escaping, which can grow text five
@@ -33516,6 +33578,7 @@ const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
 
 
 
+
 /** Rows are written in batches: one string per row would be slow, one per table too large. */
 const ROWS_PER_WRITE = 1000;
 /**
@@ -33572,9 +33635,12 @@ function* resultChunks(r, redact) {
             return;
     }
 }
-/** One row as a JSON array: positions follow the schema, so duplicate column names keep both. */
+/**
+ * One row as a JSON array: positions follow the schema, so duplicate column names keep both,
+ * and numbers keep every digit the service sent (stringifyJson writes ExactNumbers as is).
+ */
 function rowJson(row, redact) {
-    return JSON.stringify(row.map(v => (typeof v === 'string' ? redact(v) : v)));
+    return stringifyJson(row.map(v => (typeof v === 'string' ? redact(v) : v)));
 }
 
 ;// CONCATENATED MODULE: ./src/action/reports.ts
@@ -33587,7 +33653,7 @@ function rowJson(row, redact) {
 const COMMENT_BUDGET_AFTER_CANCEL_MS = 2000;
 const runnerCommentLog = {
     info: m => info(m),
-    notice: m => notice(m),
+    notice: m => core_notice(m),
     warning: m => warning(m)
 };
 /**
@@ -33665,10 +33731,9 @@ function runUrl(env) {
 
 
 
-<<<<<<< HEAD
-=======
 
->>>>>>> main
+
+
 /** The main step: validate inputs, run the command, report it. Never throws. */
 async function runMain(deps = defaultDeps()) {
     const watcher = deps.signal ? undefined : watchJobCancel();
@@ -33676,20 +33741,13 @@ async function runMain(deps = defaultDeps()) {
     const started = deps.clock.now();
     let inputs;
     const ids = { contextId: '', commandId: '' };
-<<<<<<< HEAD
-    const secrets = new Secrets();
-    const redact = (text) => secrets.redact(text);
-    try {
-        const raw = readRawInputs();
-        secrets.onAdd(v => core_setSecret(v));
-        secrets.add(raw.githubToken);
-=======
+    const phases = {};
     // Every secret is masked in the log the moment it is known, and redacted from what we write.
     const secrets = new Secrets();
     secrets.onAdd(s => core_setSecret(s));
     try {
         const raw = readRawInputs();
->>>>>>> main
+        secrets.add(raw.githubToken);
         registerConfiguredSecrets(raw.credentials, deps.env, secrets);
         registerHostSecrets([raw.host, deps.env.DATABRICKS_HOST], secrets);
         inputs = await parseInputs(raw, deps.env, deps.workspace, deps.fs);
@@ -33734,13 +33792,12 @@ async function runMain(deps = defaultDeps()) {
                 saveCommand(id);
                 setOutput('command-id', id);
             },
-            onCommandEnded: () => saveCommandDone()
+            onCommandEnded: () => saveCommandDone(),
+            onPhaseEnded: (phase, ms) => {
+                phases[phase] = ms;
+            }
         }, { api, clock: deps.clock, sleep: deps.sleep, logger: runnerLogger, signal });
-<<<<<<< HEAD
-        await report(outcome, { inputs, env: deps.env, redact }, deps.clock.now() - started);
-=======
-        await report(outcome, inputs, deps.clock.now() - started, secrets);
->>>>>>> main
+        await report(outcome, { inputs, env: deps.env, redact: t => secrets.redact(t) }, deps.clock.now() - started, phases);
     }
     catch (e) {
         const message = secrets.redact(errorMessage(e));
@@ -33749,39 +33806,24 @@ async function runMain(deps = defaultDeps()) {
             : e instanceof CancelledError
                 ? 'Cancelled'
                 : 'Failed';
-<<<<<<< HEAD
-        if (!(e instanceof InputError))
-            writeOutputs({ status, ...idOutputs(ids) });
-        if (inputs) {
-            const r = { status, durationMs: deps.clock.now() - started, failure: message };
-            const c = { inputs, env: deps.env, redact };
-            await reportResultFile(r, c);
-            await writeSummary(buildSummary({ ...summaryHead(inputs), ...r }));
-            await reportComment(r, c, { cancelled: e instanceof CancelledError });
-        }
-=======
         // A bad input is reported as Failed too (the README promises a status on every run).
         writeOutputs(e instanceof InputError ? { status } : { status, ...idOutputs(ids) });
-        if (inputs)
-            await writeSummary(buildSummary({
-                ...summaryHead(inputs),
-                status,
-                durationMs: deps.clock.now() - started,
-                failure: message
-            }));
->>>>>>> main
+        if (inputs) {
+            const r = { status, durationMs: deps.clock.now() - started, failure: message };
+            const c = { inputs, env: deps.env, redact: (t) => secrets.redact(t) };
+            await reportResultFile(r, c);
+            const words = phasesInWords(phases, r.durationMs, true);
+            await writeSummary(buildSummary({ ...summaryHead(inputs), ...r, phases: words }));
+            await reportComment(r, c, { cancelled: e instanceof CancelledError });
+        }
         setFailed(message);
     }
     finally {
         watcher?.dispose();
     }
 }
-<<<<<<< HEAD
-async function report(outcome, c, durationMs) {
+async function report(outcome, c, durationMs, phases) {
     const inputs = c.inputs;
-=======
-async function report(outcome, inputs, durationMs, secrets) {
->>>>>>> main
     writeOutputs(buildOutputs(outcome));
     const r = outcome.result;
     logUntrusted(`Command ${outcome.commandId} ended ${outcome.status} after ${formatDuration(durationMs)}`);
@@ -33793,7 +33835,12 @@ async function report(outcome, inputs, durationMs, secrets) {
         printUntrusted('Traceback', r.traceback);
     const rep = { status: outcome.status, durationMs, result: r };
     await reportResultFile(rep, c);
-    await writeSummary(buildSummary({ ...summaryHead(inputs), ...rep }));
+    await writeSummary(buildSummary({
+        ...summaryHead(inputs),
+        ...rep,
+        phases: phasesInWords(phases, durationMs, false),
+        counts: countsInWords(r, resultText(r, MAX_OUTPUT_BYTES).cut)
+    }));
     await reportComment(rep, c, { cancelled: false });
     const failure = outcome.status === 'Cancelled'
         ? `Command ${outcome.commandId} was cancelled outside this step${r.type === 'error' ? `: ${r.message}` : ''}`
@@ -33806,12 +33853,19 @@ async function report(outcome, inputs, durationMs, secrets) {
         return;
     // @actions/core escapes CR, LF and % in these, so the message stays one workflow command.
     if (inputs.failOnError)
-        setFailed(secrets.redact(failure));
+        setFailed(c.redact(failure));
     else
-        warning(`${secrets.redact(failure)} (not failing the step: fail-on-error is false)`);
+        warning(`${c.redact(failure)} (not failing the step: fail-on-error is false)`);
 }
+/** What the summary shows of the inputs: where it ran and what. */
 function summaryHead(inputs) {
-    return { clusterId: inputs.clusterId, language: inputs.language, source: inputs.sourceLabel };
+    return {
+        clusterId: inputs.clusterId,
+        clusterUrl: clusterUrl(inputs.host, inputs.clusterId),
+        language: inputs.language,
+        source: inputs.sourceLabel,
+        inlineCode: inputs.source.kind === 'inline' ? inputs.source.code : undefined
+    };
 }
 function idOutputs(ids) {
     return { 'context-id': ids.contextId, 'command-id': ids.commandId };
@@ -33833,11 +33887,7 @@ async function writeSummary(html) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-<<<<<<< HEAD
-/* harmony import */ var _action_run_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4052);
-=======
-/* harmony import */ var _action_run_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7270);
->>>>>>> main
+/* harmony import */ var _action_run_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5495);
 
 await (0,_action_run_main_js__WEBPACK_IMPORTED_MODULE_0__/* .runMain */ .V)();
 

@@ -33121,12 +33121,9 @@ async function parseInputs(raw, env, workspace, fs) {
         failOnError,
         startCluster,
         requestTimeoutMs,
-<<<<<<< HEAD
         commentOnPr,
-        githubToken: raw.githubToken
-=======
+        githubToken: raw.githubToken,
         notices
->>>>>>> main
     };
 }
 function parseLanguage(value, file, notices) {

@@ -14,9 +14,15 @@ import {
 } from '../runner/credentials.js'
 import { parseInputs, readRawInputs, type Inputs } from '../runner/inputs.js'
 import { logUntrusted, printUntrusted, runnerLogger } from '../runner/log.js'
-import { buildOutputs, writeOutputs } from '../runner/outputs.js'
+import { buildOutputs, MAX_OUTPUT_BYTES, resultText, writeOutputs } from '../runner/outputs.js'
 import { saveCommand, saveCommandDone, saveContext, saveContextRequested } from '../runner/state.js'
-import { buildSummary } from '../runner/summary.js'
+import { buildSummary, type SummaryData } from '../runner/summary.js'
+import {
+  clusterUrl,
+  countsInWords,
+  phasesInWords,
+  type PhaseTimes
+} from '../runner/report-words.js'
 import { watchJobCancel } from '../runner/signals.js'
 import { defaultDeps, type ActionDeps } from './deps.js'
 import { reportComment, reportResultFile, type ReportContext, type StepReport } from './reports.js'
@@ -28,6 +34,7 @@ export async function runMain(deps: ActionDeps = defaultDeps()): Promise<void> {
   const started = deps.clock.now()
   let inputs: Inputs | undefined
   const ids = { contextId: '', commandId: '' }
+  const phases: PhaseTimes = {}
   // Every secret is masked in the log the moment it is known, and redacted from what we write.
   const secrets = new Secrets()
   secrets.onAdd(s => core.setSecret(s))
@@ -80,14 +87,18 @@ export async function runMain(deps: ActionDeps = defaultDeps()): Promise<void> {
           saveCommand(id)
           core.setOutput('command-id', id)
         },
-        onCommandEnded: () => saveCommandDone()
+        onCommandEnded: () => saveCommandDone(),
+        onPhaseEnded: (phase, ms) => {
+          phases[phase] = ms
+        }
       },
       { api, clock: deps.clock, sleep: deps.sleep, logger: runnerLogger, signal }
     )
     await report(
       outcome,
       { inputs, env: deps.env, redact: t => secrets.redact(t) },
-      deps.clock.now() - started
+      deps.clock.now() - started,
+      phases
     )
   } catch (e) {
     const message = secrets.redact(errorMessage(e))
@@ -103,7 +114,8 @@ export async function runMain(deps: ActionDeps = defaultDeps()): Promise<void> {
       const r: StepReport = { status, durationMs: deps.clock.now() - started, failure: message }
       const c = { inputs, env: deps.env, redact: (t: string) => secrets.redact(t) }
       await reportResultFile(r, c)
-      await writeSummary(buildSummary({ ...summaryHead(inputs), ...r }))
+      const words = phasesInWords(phases, r.durationMs, true)
+      await writeSummary(buildSummary({ ...summaryHead(inputs), ...r, phases: words }))
       await reportComment(r, c, { cancelled: e instanceof CancelledError })
     }
     core.setFailed(message)
@@ -112,7 +124,12 @@ export async function runMain(deps: ActionDeps = defaultDeps()): Promise<void> {
   }
 }
 
-async function report(outcome: RunOutcome, c: ReportContext, durationMs: number): Promise<void> {
+async function report(
+  outcome: RunOutcome,
+  c: ReportContext,
+  durationMs: number,
+  phases: PhaseTimes
+): Promise<void> {
   const inputs = c.inputs
   writeOutputs(buildOutputs(outcome))
   const r = outcome.result
@@ -127,7 +144,14 @@ async function report(outcome: RunOutcome, c: ReportContext, durationMs: number)
   if (r.type === 'error' && r.traceback.trim()) printUntrusted('Traceback', r.traceback)
   const rep: StepReport = { status: outcome.status, durationMs, result: r }
   await reportResultFile(rep, c)
-  await writeSummary(buildSummary({ ...summaryHead(inputs), ...rep }))
+  await writeSummary(
+    buildSummary({
+      ...summaryHead(inputs),
+      ...rep,
+      phases: phasesInWords(phases, durationMs, false),
+      counts: countsInWords(r, resultText(r, MAX_OUTPUT_BYTES).cut)
+    })
+  )
   await reportComment(rep, c, { cancelled: false })
 
   const failure =
@@ -144,8 +168,15 @@ async function report(outcome: RunOutcome, c: ReportContext, durationMs: number)
   else core.warning(`${c.redact(failure)} (not failing the step: fail-on-error is false)`)
 }
 
-function summaryHead(inputs: Inputs): { clusterId: string; language: string; source: string } {
-  return { clusterId: inputs.clusterId, language: inputs.language, source: inputs.sourceLabel }
+/** What the summary shows of the inputs: where it ran and what. */
+function summaryHead(inputs: Inputs): Omit<SummaryData, 'status' | 'durationMs'> {
+  return {
+    clusterId: inputs.clusterId,
+    clusterUrl: clusterUrl(inputs.host, inputs.clusterId),
+    language: inputs.language,
+    source: inputs.sourceLabel,
+    inlineCode: inputs.source.kind === 'inline' ? inputs.source.code : undefined
+  }
 }
 
 function idOutputs(ids: { contextId: string; commandId: string }): Record<string, string> {
