@@ -15,7 +15,13 @@ import {
 import { parseInputs, readRawInputs, type Inputs } from '../runner/inputs.js'
 import { logUntrusted, printUntrusted, runnerLogger } from '../runner/log.js'
 import { buildOutputs, MAX_OUTPUT_BYTES, resultText, writeOutputs } from '../runner/outputs.js'
-import { saveCommand, saveCommandDone, saveContext, saveContextRequested } from '../runner/state.js'
+import {
+  clearContextRequested,
+  saveCommand,
+  saveCommandDone,
+  saveContext,
+  saveContextRequested
+} from '../runner/state.js'
 import { buildSummary, type SummaryData } from '../runner/summary.js'
 import {
   clusterUrl,
@@ -77,6 +83,7 @@ export async function runMain(deps: ActionDeps = defaultDeps()): Promise<void> {
       },
       {
         onCreatingContext: () => saveContextRequested(host, clusterId),
+        onCreateFailed: () => clearContextRequested(),
         onContextCreated: id => {
           ids.contextId = id
           saveContext(host, clusterId, id)
