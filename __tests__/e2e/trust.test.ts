@@ -220,7 +220,9 @@ describe('4. every output fits an environment variable; the summary stays under 
     const { main } = await job(emu, { command: '1' })
     for (const v of Object.values(main.outputs))
       expect(Buffer.byteLength(v)).toBeLessThan(100 * 1024 + 1)
-    expect(main.outputs.truncated).toBe('true')
+    // The images are saved as files (image-files); no output holds a data URL, so none is cut.
+    expect(JSON.stringify(main.outputs)).not.toContain('data:')
+    expect(JSON.parse(main.outputs['image-files'] ?? '')).toHaveLength(3)
     expect(Buffer.byteLength(main.summary)).toBeLessThan(1024 * 1024)
   })
 

@@ -102,7 +102,7 @@ export async function runFaultCase(
         errors: [],
         status: 'Finished'
       })
-      expect(main.outputs.result).toBe('fault-case\n')
+      expect(main.outputs.result).toBe('fault-case')
     }
     expect(main.log + post.log).toMatch(
       new RegExp(

@@ -18,9 +18,11 @@ import {
   type CommandState,
   type Language
 } from '../databricks/execution.js'
-import { isCancellation, parseResults, type CommandResult } from '../databricks/results.js'
+import { parseResults, type CommandResult } from '../databricks/results.js'
 import { TransportError } from '../databricks/transport.js'
 import { ensureClusterReady } from './cluster.js'
+import { openContext } from './context.js'
+import { verdict } from './outcome.js'
 
 export interface RunRequest {
   clusterId: string
@@ -66,6 +68,8 @@ export interface RunOutcome {
   /** The command's final status; `Cancelled` also for Finished + CommandCancelledException. */
   status: string
   result: CommandResult
+  /** Why the step should fail (an error result, a cancel, a shut-down context, status Error). */
+  failure?: string
 }
 
 /** Runs one command in a fresh context. The context is left for the post step to destroy. */
@@ -103,42 +107,29 @@ export async function runCommand(
   )
   phaseEnded('cluster')
 
-  hooks.onCreatingContext?.()
-  const contextId = await step(
-    `Failed to create a ${req.language} execution context on ${where}`,
-    () =>
-      exec.createContext(req.language, call).catch((e: unknown) => {
-        if (!(e instanceof CancelledError)) hooks.onCreateFailed?.()
-        throw e
-      }),
-    UNKNOWN_CREATE,
-    CANCELLED_CREATE
+  const contextId = await openContext(
+    exec,
+    {
+      language: req.language,
+      deadline: req.deadline,
+      onCreating: () => hooks.onCreatingContext?.(),
+      onCreated: id => hooks.onContextCreated(id),
+      create: f =>
+        step(
+          `Failed to create a ${req.language} execution context on ${where}`,
+          () =>
+            f().catch((e: unknown) => {
+              // Refused (the limit included): no context came of this create.
+              if (!(e instanceof CancelledError)) hooks.onCreateFailed?.()
+              throw e
+            }),
+          UNKNOWN_CREATE,
+          CANCELLED_CREATE
+        ),
+      step
+    },
+    d
   )
-  hooks.onContextCreated(contextId)
-  d.logger.info(`Created execution context ${contextId}; waiting for it to be ready`)
-
-  const ctx = await step(
-    `Failed while waiting for execution context ${contextId} on ${where}`,
-    () =>
-      pollUntil({
-        what: `execution context ${contextId}`,
-        fetch: () => exec.contextStatus(contextId, call),
-        isDone: s => s !== 'Pending',
-        describe: s => s,
-        deadline: req.deadline,
-        ...d
-      })
-  )
-  if (!ctx.done) {
-    throw new DeadlineError(
-      `Timed out after ${req.deadline.label} waiting for execution context ${contextId} on ${where} (still ${ctx.last ?? 'Pending'}). The cluster may be overloaded; raise the timeout input or try again.`
-    )
-  }
-  if (ctx.value !== 'Running') {
-    throw new Error(
-      `Execution context ${contextId} on ${where} ended in state ${ctx.value}; the cluster could not start a ${req.language} interpreter. Check the cluster's event log and driver logs.`
-    )
-  }
   phaseEnded('context')
 
   const commandId = await step(
@@ -184,12 +175,12 @@ export async function runCommand(
   }
   hooks.onCommandEnded()
   phaseEnded('command')
-  const cancelled = final.status === 'Cancelled' || isCancellation(final.results)
+  const result = parseResults(final.results, req.language)
   return {
     contextId,
     commandId,
-    status: cancelled ? 'Cancelled' : final.status,
-    result: parseResults(final.results)
+    result,
+    ...verdict(commandId, final.status, final.results, result)
   }
 }
 

@@ -96,7 +96,6 @@ function renderResult(r: CommandResult, budget: number): string[] {
       return [message, `<details><summary>Traceback</summary>${pre(r.traceback, room)}</details>`]
     }
     case 'image':
-      return [`<p>Image <code>${escapeInline(cut(r.fileName, 200))}</code></p>`]
     case 'images':
       return [
         `<p>${countOf(r.fileNames.length, 'image')}: ${r.fileNames

@@ -29,7 +29,7 @@ export async function writeResultFile(
 ): Promise<string> {
   const folder = join(dir || tmpdir(), 'databricks-run-command')
   await mkdir(folder, { recursive: true })
-  const ext = result.type === 'table' || result.type === 'images' ? 'json' : 'txt'
+  const ext = ['table', 'image', 'images'].includes(result.type) ? 'json' : 'txt'
   // One file per step: several steps of a job share RUNNER_TEMP.
   const path = join(folder, `result-${randomUUID()}.${ext}`)
   const file = await open(path, 'wx', 0o600)
@@ -66,8 +66,6 @@ export function* resultChunks(
       yield `${r.status}: ${redact(r.message)}\n`
       return
     case 'image':
-      yield `${redact(r.fileName)}\n`
-      return
     case 'images':
       yield `${JSON.stringify(r.fileNames.map(redact))}\n`
       return
