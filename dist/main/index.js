@@ -28370,11 +28370,7 @@ module.exports = {
 
 /***/ }),
 
-<<<<<<< HEAD
-/***/ 5495:
-=======
-/***/ 4060:
->>>>>>> main
+/***/ 8092:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31756,32 +31752,7 @@ async function runCommand(req, hooks, d) {
         startCluster: req.startCluster,
         deadline: req.deadline
     }));
-<<<<<<< HEAD
     phaseEnded('cluster');
-    hooks.onCreatingContext?.();
-    const contextId = await step(`Failed to create a ${req.language} execution context on ${where}`, () => exec.createContext(req.language, call).catch((e) => {
-        if (!(e instanceof CancelledError))
-            hooks.onCreateFailed?.();
-        throw e;
-    }), UNKNOWN_CREATE, CANCELLED_CREATE);
-    hooks.onContextCreated(contextId);
-    d.logger.info(`Created execution context ${contextId}; waiting for it to be ready`);
-    const ctx = await step(`Failed while waiting for execution context ${contextId} on ${where}`, () => pollUntil({
-        what: `execution context ${contextId}`,
-        fetch: () => exec.contextStatus(contextId, call),
-        isDone: s => s !== 'Pending',
-        describe: s => s,
-        deadline: req.deadline,
-        ...d
-    }));
-    if (!ctx.done) {
-        throw new DeadlineError(`Timed out after ${req.deadline.label} waiting for execution context ${contextId} on ${where} (still ${ctx.last ?? 'Pending'}). The cluster may be overloaded; raise the timeout input or try again.`);
-    }
-    if (ctx.value !== 'Running') {
-        throw new Error(`Execution context ${contextId} on ${where} ended in state ${ctx.value}; the cluster could not start a ${req.language} interpreter. Check the cluster's event log and driver logs.`);
-    }
-    phaseEnded('context');
-=======
     const contextId = await openContext(exec, {
         language: req.language,
         deadline: req.deadline,
@@ -31795,7 +31766,7 @@ async function runCommand(req, hooks, d) {
         }), UNKNOWN_CREATE, CANCELLED_CREATE),
         step
     }, d);
->>>>>>> main
+    phaseEnded('context');
     const commandId = await step(`Failed to start the command in context ${contextId} on ${where}`, () => exec.execute(contextId, req.language, req.source, call), UNKNOWN_EXECUTE, CANCELLED_EXECUTE);
     hooks.onCommandStarted(commandId);
     d.logger.info(`Started command ${commandId}`);
@@ -31829,12 +31800,8 @@ async function runCommand(req, hooks, d) {
         throw e;
     }
     hooks.onCommandEnded();
-<<<<<<< HEAD
     phaseEnded('command');
-    const cancelled = final.status === 'Cancelled' || isCancellation(final.results);
-=======
     const result = parseResults(final.results, req.language);
->>>>>>> main
     return {
         contextId,
         commandId,
@@ -33420,7 +33387,6 @@ function buildSummary(d, limit = SUMMARY_LIMIT_BYTES) {
         ]);
     return htmlBlock([...head, ...result]);
 }
-<<<<<<< HEAD
 /** Inline code, folded: the head stays short, and the code is one click away, verbatim. */
 function inlineCode(code, language) {
     const lines = code.replace(/\n$/, '').split('\n').length;
@@ -33428,10 +33394,7 @@ function inlineCode(code, language) {
     const note = shown.length < code.length ? ` (the first ${MAX_INLINE_CODE_BYTES} bytes)` : '';
     return `<details><summary>Inline ${htmlText(language)} code (${plural(lines, 'line')})${note}</summary><pre><code>${htmlText(shown)}</code></pre></details>`;
 }
-function renderResult(r, budget) {
-=======
 function renderResult(r, budget, images) {
->>>>>>> main
     switch (r.type) {
         case 'text':
             return r.text
@@ -33764,7 +33727,6 @@ function comment_body_renderResult(r, budget) {
             return [message, `<details><summary>Traceback</summary>${pre(r.traceback, room)}</details>`];
         }
         case 'image':
-            return [`<p>Image <code>${escapeInline(cut(r.fileName, 200))}</code></p>`];
         case 'images':
             return [
                 `<p>${countOf(r.fileNames.length, 'image')}: ${r.fileNames
@@ -33925,8 +33887,6 @@ function httpStatus(e) {
     return typeof status === 'number' && status >= 400 ? status : undefined;
 }
 
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 ;// CONCATENATED MODULE: ./src/runner/result-file.ts
 
 
@@ -33945,7 +33905,7 @@ const ROWS_PER_WRITE = 1000;
 async function writeResultFile(result, dir, redact = t => t) {
     const folder = (0,external_node_path_namespaceObject.join)(dir || (0,external_node_os_namespaceObject.tmpdir)(), 'databricks-run-command');
     await (0,promises_namespaceObject.mkdir)(folder, { recursive: true });
-    const ext = result.type === 'table' || result.type === 'images' ? 'json' : 'txt';
+    const ext = ['table', 'image', 'images'].includes(result.type) ? 'json' : 'txt';
     // One file per step: several steps of a job share RUNNER_TEMP.
     const path = (0,external_node_path_namespaceObject.join)(folder, `result-${(0,external_node_crypto_.randomUUID)()}.${ext}`);
     const file = await (0,promises_namespaceObject.open)(path, 'wx', 0o600);
@@ -33980,8 +33940,6 @@ function* resultChunks(r, redact) {
             yield `${r.status}: ${redact(r.message)}\n`;
             return;
         case 'image':
-            yield `${redact(r.fileName)}\n`;
-            return;
         case 'images':
             yield `${JSON.stringify(r.fileNames.map(redact))}\n`;
             return;
@@ -34088,6 +34046,8 @@ function runUrl(env) {
 
 
 
+
+
 /** The main step: validate inputs, run the command, report it. Never throws. */
 async function runMain(deps = defaultDeps()) {
     const watcher = deps.signal ? undefined : watchJobCancel();
@@ -34152,11 +34112,7 @@ async function runMain(deps = defaultDeps()) {
                 phases[phase] = ms;
             }
         }, { api, clock: deps.clock, sleep: deps.sleep, logger: runnerLogger, signal });
-<<<<<<< HEAD
-        await report(outcome, { inputs, env: deps.env, redact: t => secrets.redact(t) }, deps.clock.now() - started, phases);
-=======
-        await report(outcome, inputs, deps.clock.now() - started, secrets, deps.env.RUNNER_TEMP || (0,external_node_os_namespaceObject.tmpdir)());
->>>>>>> main
+        await report(outcome, { inputs, env: deps.env, redact: t => secrets.redact(t) }, deps.clock.now() - started, phases, deps.env.RUNNER_TEMP || (0,external_node_os_namespaceObject.tmpdir)());
     }
     catch (e) {
         const message = secrets.redact(errorMessage(e));
@@ -34181,13 +34137,8 @@ async function runMain(deps = defaultDeps()) {
         watcher?.dispose();
     }
 }
-<<<<<<< HEAD
-async function report(outcome, c, durationMs, phases) {
+async function report(outcome, c, durationMs, phases, runnerTemp) {
     const inputs = c.inputs;
-    writeOutputs(buildOutputs(outcome));
-=======
-async function report(outcome, inputs, durationMs, secrets, runnerTemp) {
->>>>>>> main
     const r = outcome.result;
     const images = await keepImages(r, imageDir(runnerTemp, outcome.commandId));
     writeOutputs(buildOutputs(outcome, undefined, images));
@@ -34198,27 +34149,17 @@ async function report(outcome, inputs, durationMs, secrets, runnerTemp) {
         logUntrusted(`Table result: ${plural(r.rows.length, 'row')}, columns ${r.columns.map(c => c.name).join(', ')}${r.truncated ? ' (truncated by Databricks)' : ''}`);
     if (r.type === 'error' && r.traceback.trim())
         printUntrusted('Traceback', r.traceback);
-<<<<<<< HEAD
     const rep = { status: outcome.status, durationMs, result: r };
     await reportResultFile(rep, c);
     await writeSummary(buildSummary({
         ...summaryHead(inputs),
         ...rep,
+        images,
         phases: phasesInWords(phases, durationMs, false),
         counts: countsInWords(r, resultText(r, MAX_OUTPUT_BYTES).cut)
     }));
     await reportComment(rep, c, { cancelled: false });
-    const failure = outcome.status === 'Cancelled'
-        ? `Command ${outcome.commandId} was cancelled outside this step${r.type === 'error' ? `: ${r.message}` : ''}`
-        : r.type === 'error'
-            ? r.message
-            : outcome.status !== 'Finished'
-                ? `Command ${outcome.commandId} ended with status ${outcome.status}`
-                : undefined;
-=======
-    await writeSummary(buildSummary({ ...summaryHead(inputs), status: outcome.status, durationMs, result: r, images }));
     const failure = outcome.failure;
->>>>>>> main
     if (!failure)
         return;
     // @actions/core escapes CR, LF and % in these, so the message stays one workflow command.
@@ -34227,9 +34168,6 @@ async function report(outcome, inputs, durationMs, secrets, runnerTemp) {
     else
         warning(`${c.redact(failure)} (not failing the step: fail-on-error is false)`);
 }
-<<<<<<< HEAD
-/** What the summary shows of the inputs: where it ran and what. */
-=======
 /** Plots are decoded into files a later step can upload; data URLs never reach an output. */
 async function keepImages(r, dir) {
     if (r.type !== 'image' && r.type !== 'images')
@@ -34244,7 +34182,7 @@ async function keepImages(r, dir) {
         return undefined;
     }
 }
->>>>>>> main
+/** What the summary shows of the inputs: where it ran and what. */
 function summaryHead(inputs) {
     return {
         clusterId: inputs.clusterId,
@@ -34274,11 +34212,7 @@ async function writeSummary(html) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-<<<<<<< HEAD
-/* harmony import */ var _action_run_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5495);
-=======
-/* harmony import */ var _action_run_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4060);
->>>>>>> main
+/* harmony import */ var _action_run_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8092);
 
 await (0,_action_run_main_js__WEBPACK_IMPORTED_MODULE_0__/* .runMain */ .V)();
 
