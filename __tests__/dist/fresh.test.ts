@@ -28,7 +28,7 @@ describe('dist/', () => {
 
   it('declares every input the code reads and every output it writes', () => {
     const action = readActionYaml()
-    expect(Object.keys(action.inputs ?? {}).sort()).toEqual(['auth-type', 'azure-client-id', 'azure-client-secret', 'azure-tenant-id', 'azure-workspace-resource-id', 'client-id', 'client-secret', 'cluster-id', 'command', 'fail-on-error', 'file', 'host', 'language', 'password', 'request-timeout', 'start-cluster', 'timeout', 'token', 'token-audience', 'username'])
+    expect(Object.keys(action.inputs ?? {}).sort()).toEqual(['auth-type', 'azure-client-id', 'azure-client-secret', 'azure-tenant-id', 'azure-workspace-resource-id', 'client-id', 'client-secret', 'cluster-id', 'command', 'comment-on-pr', 'fail-on-error', 'file', 'github-token', 'host', 'language', 'password', 'request-timeout', 'start-cluster', 'timeout', 'token', 'token-audience', 'username'])
     expect(Object.keys(action.outputs ?? {}).sort()).toEqual(['auth-type', 'command-id', 'context-id', 'image-files', 'result', 'result-file', 'result-type', 'status', 'truncated'])
   })
 })

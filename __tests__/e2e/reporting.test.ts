@@ -8,7 +8,11 @@ import { FakeGitHub } from '../support/fake-github.js'
 import { elements as tagsOf, readableText as visibleText, renderGfm } from '../support/render.js'
 
 let emu: Emulator
-useEmulator(e => (emu = e), { checkNothingLeft: true, limits: { rowLimit: 200_000 } })
+useEmulator(e => (emu = e), {
+  checkNothingLeft: true,
+  // Room for a 100,000-row table (the service's own caps are 10,000 rows or 2 MB).
+  limits: { rowLimit: 200_000, tableBytes: 64 * 1024 * 1024 }
+})
 
 const GH_TOKEN = 'ghs_fakeGitHubToken0123456789abcdefXYZ'
 let gh: FakeGitHub
