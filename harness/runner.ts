@@ -30,6 +30,26 @@ export interface StepOptions {
   cancel?: CancelPlan
   /** Hard stop for a hung step (a test failure, not a runner behaviour); default 120 s. */
   killAfterMs?: number
+  /** The run's GitHub context (event, token, names); see githubEnv for the defaults. */
+  github?: GitHubRun
+}
+
+/** What the runner tells a step about its run; tests override what they look at. */
+export interface GitHubRun {
+  /** GITHUB_EVENT_NAME; default `push`. */
+  eventName?: string
+  /** The webhook payload, written to the file GITHUB_EVENT_PATH names. */
+  payload?: Record<string, unknown>
+  /** What `${{ github.token }}` evaluates to. */
+  token?: string
+  /** GITHUB_API_URL; default a refused loopback port, so nothing leaves the machine. */
+  apiUrl?: string
+  workflow?: string
+  job?: string
+  /** GITHUB_ACTION: the step's id. */
+  step?: string
+  repository?: string
+  runId?: string
 }
 
 export interface StepResult {
@@ -46,6 +66,8 @@ export interface StepResult {
   outputs: Record<string, string>
   state: Record<string, string>
   summary: string
+  /** The step's RUNNER_TEMP, where files it leaves for later steps go. */
+  runnerTemp: string
   durationMs: number
   /** When the first SIGINT was sent, relative to the start. */
   cancelledAtMs?: number
@@ -61,13 +83,25 @@ export function readActionYaml(): ActionYaml {
   return parse(readFileSync(join(ROOT, 'action.yml'), 'utf8')) as ActionYaml
 }
 
-/** INPUT_<NAME>: upper case, spaces to `_`, hyphens kept; defaults from action.yml. */
-export function inputEnv(overrides: Record<string, string>): Record<string, string> {
+/** The token the harness's runs get for `${{ github.token }}` unless a test gives its own. */
+export const HARNESS_GITHUB_TOKEN = 'ghs_harnessRunToken0123456789abcdef'
+
+/**
+ * INPUT_<NAME>: upper case, spaces to `_`, hyphens kept; defaults from action.yml, with the
+ * one expression the action's defaults use (`${{ github.token }}`) evaluated as the runner does.
+ */
+export function inputEnv(
+  overrides: Record<string, string>,
+  githubToken = HARNESS_GITHUB_TOKEN
+): Record<string, string> {
   const env: Record<string, string> = {}
   const declared = readActionYaml().inputs ?? {}
   for (const [name, spec] of Object.entries(declared)) {
-    if (spec.default !== undefined)
-      env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = String(spec.default)
+    if (spec.default === undefined) continue
+    const value = String(spec.default).replace(/\$\{\{\s*github\.token\s*\}\}/g, githubToken)
+    if (value.includes('${{'))
+      throw new Error(`The harness cannot evaluate the default of input ${name}: ${value}`)
+    env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value
   }
   for (const [name, value] of Object.entries(overrides))
     env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value
@@ -102,7 +136,8 @@ export async function runStep(o: StepOptions): Promise<StepResult> {
     RUNNER_TEMP: dir,
     GITHUB_WORKSPACE: o.workspace ?? ROOT,
     ...fileEnv,
-    ...inputEnv(o.inputs ?? {}),
+    ...githubEnv(dir, o.github),
+    ...inputEnv(o.inputs ?? {}, o.github?.token),
     ...stateEnv,
     ...o.env
   }
@@ -171,8 +206,32 @@ export async function runStep(o: StepOptions): Promise<StepResult> {
     outputs: parseEnvFile(read('GITHUB_OUTPUT')),
     state: parseEnvFile(read('GITHUB_STATE')),
     summary: read('GITHUB_STEP_SUMMARY'),
+    runnerTemp: dir,
     durationMs: Date.now() - started,
     cancelledAtMs
+  }
+}
+
+/** The GITHUB_* variables the runner sets for every step, and the event file they point at. */
+export function githubEnv(dir: string, g: GitHubRun = {}): Record<string, string> {
+  const eventPath = join(dir, 'event.json')
+  writeFileSync(eventPath, JSON.stringify(g.payload ?? { ref: 'refs/heads/main' }))
+  return {
+    GITHUB_EVENT_NAME: g.eventName ?? 'push',
+    GITHUB_EVENT_PATH: eventPath,
+    GITHUB_API_URL: g.apiUrl ?? 'http://127.0.0.1:9',
+    GITHUB_SERVER_URL: 'https://github.example',
+    GITHUB_REPOSITORY: g.repository ?? 'octo-org/octo-repo',
+    GITHUB_REPOSITORY_OWNER: (g.repository ?? 'octo-org/octo-repo').split('/')[0] ?? '',
+    GITHUB_RUN_ID: g.runId ?? '4242',
+    GITHUB_RUN_ATTEMPT: '1',
+    GITHUB_RUN_NUMBER: '7',
+    GITHUB_WORKFLOW: g.workflow ?? 'CI',
+    GITHUB_JOB: g.job ?? 'check',
+    GITHUB_ACTION: g.step ?? 'run',
+    GITHUB_SHA: '0123456789abcdef0123456789abcdef01234567',
+    GITHUB_REF: 'refs/heads/main',
+    GITHUB_ACTOR: 'octocat'
   }
 }
 

@@ -9,7 +9,7 @@ import { ROOT, readActionYaml } from '../../harness/runner.js'
 describe('dist/', () => {
   it.each(['main', 'post'])('%s bundle is current with src/', entry => {
     const out = mkdtempSync(join(tmpdir(), `ncc-${entry}-`))
-    execFileSync(process.execPath, [join(ROOT, 'node_modules/@vercel/ncc/dist/ncc/cli.js'), 'build', join(ROOT, `src/${entry}.ts`), '-o', out, '--license', 'licenses.txt'], { cwd: ROOT, stdio: 'ignore' })
+    execFileSync(process.execPath, [join(ROOT, 'node_modules/@vercel/ncc/dist/ncc/cli.js'), 'build', join(ROOT, `src/${entry}.ts`), '-o', out, '--license', '[name].licenses.txt'], { cwd: ROOT, stdio: 'ignore' })
     const committed = join(ROOT, 'dist', entry)
     expect(readdirSync(out).sort()).toEqual(readdirSync(committed).sort())
     for (const file of readdirSync(out)) {
@@ -28,7 +28,7 @@ describe('dist/', () => {
 
   it('declares every input the code reads and every output it writes', () => {
     const action = readActionYaml()
-    expect(Object.keys(action.inputs ?? {}).sort()).toEqual(['auth-type', 'azure-client-id', 'azure-client-secret', 'azure-tenant-id', 'azure-workspace-resource-id', 'client-id', 'client-secret', 'cluster-id', 'command', 'fail-on-error', 'file', 'host', 'language', 'password', 'request-timeout', 'start-cluster', 'timeout', 'token', 'token-audience', 'username'])
-    expect(Object.keys(action.outputs ?? {}).sort()).toEqual(['auth-type', 'command-id', 'context-id', 'image-files', 'result', 'result-type', 'status', 'truncated'])
+    expect(Object.keys(action.inputs ?? {}).sort()).toEqual(['auth-type', 'azure-client-id', 'azure-client-secret', 'azure-tenant-id', 'azure-workspace-resource-id', 'client-id', 'client-secret', 'cluster-id', 'command', 'comment-on-pr', 'fail-on-error', 'file', 'github-token', 'host', 'language', 'password', 'request-timeout', 'start-cluster', 'timeout', 'token', 'token-audience', 'username'])
+    expect(Object.keys(action.outputs ?? {}).sort()).toEqual(['auth-type', 'command-id', 'context-id', 'image-files', 'result', 'result-file', 'result-type', 'status', 'truncated'])
   })
 })

@@ -23,6 +23,8 @@ export function call(
       { method, headers, ca: readFileSync(emu.caCert) },
       res => {
         let text = ''
+        // Decoded as a stream, so a character split across chunks stays whole.
+        res.setEncoding('utf8')
         res.on('data', c => (text += c))
         res.on('end', () => {
           let body: unknown = text

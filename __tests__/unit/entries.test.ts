@@ -34,7 +34,7 @@ function deps(http: FakeTransport, time = new FakeTime()): ActionDeps {
     transport: http,
     clock: time.clock,
     sleep: time.sleep,
-    env: {},
+    env: { RUNNER_TEMP: dir },
     workspace: dir,
     fs: {
       stat: async () => ({ isFile: () => true, size: 1 }),
@@ -104,6 +104,9 @@ describe('runMain', () => {
     })
     expect(readFileSync(join(dir, 'summary'), 'utf8')).toContain('✅ Databricks command: Finished')
     expect(out).toContain('::add-mask::dapi-unit')
+    const resultFile = file('output')['result-file'] ?? ''
+    expect(resultFile.startsWith(join(dir, 'databricks-run-command'))).toBe(true)
+    expect(readFileSync(resultFile, 'utf8')).toBe('2')
   })
 
   it('fails with one ::error:: line on an error result', async () => {

@@ -15,7 +15,9 @@ const base: RawInputs = {
   timeout: '',
   failOnError: '',
   startCluster: '',
-  requestTimeout: ''
+  requestTimeout: '',
+  commentOnPr: '',
+  githubToken: 'ghs_token'
 }
 
 /** A file system with a few files, a directory and a file that cannot be read. */
@@ -67,7 +69,9 @@ describe('parseInputs', () => {
       failOnError: true,
       startCluster: false,
       requestTimeoutMs: 30_000,
-      sourceLabel: 'inline command'
+      sourceLabel: 'inline command',
+      commentOnPr: false,
+      githubToken: 'ghs_token'
     })
     expect(i.credentials).toEqual({ type: 'pat', token: 'dapi123' })
   })
@@ -173,6 +177,12 @@ describe('parseInputs', () => {
       /^Invalid input fail-on-error 'maybe': expected true or false\.$/
     ],
     ['yes', { startCluster: 'yes' }, {}, /^Invalid input start-cluster 'yes'/],
+    [
+      'on',
+      { commentOnPr: 'on' },
+      {},
+      /^Invalid input comment-on-pr 'on': expected true or false\.$/
+    ],
     [
       'token and basic',
       { username: 'u', password: 'p' },

@@ -33256,7 +33256,9 @@ function readRawInputs(get = n => getInput(n)) {
         timeout: get('timeout'),
         failOnError: get('fail-on-error'),
         startCluster: get('start-cluster'),
-        requestTimeout: get('request-timeout')
+        requestTimeout: get('request-timeout'),
+        commentOnPr: get('comment-on-pr'),
+        githubToken: get('github-token')
     };
 }
 /** Reads the credential inputs (auth-type, token, client-id, ...) by their action.yml names. */
@@ -33302,6 +33304,7 @@ async function parseInputs(raw, env, workspace, fs) {
     const requestTimeoutMs = parseDurationInput('request-timeout', raw.requestTimeout || '30s', MAX_REQUEST_TIMEOUT_MS);
     const failOnError = parseBoolean('fail-on-error', raw.failOnError, true);
     const startCluster = parseBoolean('start-cluster', raw.startCluster, false);
+    const commentOnPr = parseBoolean('comment-on-pr', raw.commentOnPr, false);
     if (raw.command && raw.file)
         throw new InputError('Inputs command and file were both given: set exactly one (command for inline code, file for a path in the repository).');
     if (!raw.command && !raw.file)
@@ -33323,6 +33326,8 @@ async function parseInputs(raw, env, workspace, fs) {
         failOnError,
         startCluster,
         requestTimeoutMs,
+        commentOnPr,
+        githubToken: raw.githubToken,
         notices
     };
 }

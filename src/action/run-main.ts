@@ -17,7 +17,7 @@ import {
 import { parseInputs, readRawInputs, type Inputs } from '../runner/inputs.js'
 import { logUntrusted, printUntrusted, runnerLogger } from '../runner/log.js'
 import { imageDir, saveImages, type SavedImages } from '../runner/images.js'
-import { buildOutputs, writeOutputs } from '../runner/outputs.js'
+import { buildOutputs, MAX_OUTPUT_BYTES, resultText, writeOutputs } from '../runner/outputs.js'
 import {
   clearContextRequested,
   saveCommand,
@@ -25,9 +25,16 @@ import {
   saveContext,
   saveContextRequested
 } from '../runner/state.js'
-import { buildSummary } from '../runner/summary.js'
+import { buildSummary, type SummaryData } from '../runner/summary.js'
+import {
+  clusterUrl,
+  countsInWords,
+  phasesInWords,
+  type PhaseTimes
+} from '../runner/report-words.js'
 import { watchJobCancel } from '../runner/signals.js'
 import { defaultDeps, type ActionDeps } from './deps.js'
+import { reportComment, reportResultFile, type ReportContext, type StepReport } from './reports.js'
 
 /** The main step: validate inputs, run the command, report it. Never throws. */
 export async function runMain(deps: ActionDeps = defaultDeps()): Promise<void> {
@@ -36,11 +43,13 @@ export async function runMain(deps: ActionDeps = defaultDeps()): Promise<void> {
   const started = deps.clock.now()
   let inputs: Inputs | undefined
   const ids = { contextId: '', commandId: '' }
+  const phases: PhaseTimes = {}
   // Every secret is masked in the log the moment it is known, and redacted from what we write.
   const secrets = new Secrets()
   secrets.onAdd(s => core.setSecret(s))
   try {
     const raw = readRawInputs()
+    secrets.add(raw.githubToken)
     registerConfiguredSecrets(raw.credentials, deps.env, secrets)
     registerHostSecrets([raw.host, deps.env.DATABRICKS_HOST], secrets)
     inputs = await parseInputs(raw, deps.env, deps.workspace, deps.fs)
@@ -88,15 +97,18 @@ export async function runMain(deps: ActionDeps = defaultDeps()): Promise<void> {
           saveCommand(id)
           writeOutputs({ 'command-id': id })
         },
-        onCommandEnded: () => saveCommandDone()
+        onCommandEnded: () => saveCommandDone(),
+        onPhaseEnded: (phase, ms) => {
+          phases[phase] = ms
+        }
       },
       { api, clock: deps.clock, sleep: deps.sleep, logger: runnerLogger, signal }
     )
     await report(
       outcome,
-      inputs,
+      { inputs, env: deps.env, redact: t => secrets.redact(t) },
       deps.clock.now() - started,
-      secrets,
+      phases,
       deps.env.RUNNER_TEMP || tmpdir()
     )
   } catch (e) {
@@ -109,15 +121,14 @@ export async function runMain(deps: ActionDeps = defaultDeps()): Promise<void> {
           : 'Failed'
     // A bad input is reported as Failed too (the README promises a status on every run).
     writeOutputs(e instanceof InputError ? { status } : { status, ...idOutputs(ids) })
-    if (inputs)
-      await writeSummary(
-        buildSummary({
-          ...summaryHead(inputs),
-          status,
-          durationMs: deps.clock.now() - started,
-          failure: message
-        })
-      )
+    if (inputs) {
+      const r: StepReport = { status, durationMs: deps.clock.now() - started, failure: message }
+      const c = { inputs, env: deps.env, redact: (t: string) => secrets.redact(t) }
+      await reportResultFile(r, c)
+      const words = phasesInWords(phases, r.durationMs, true)
+      await writeSummary(buildSummary({ ...summaryHead(inputs), ...r, phases: words }))
+      await reportComment(r, c, { cancelled: e instanceof CancelledError })
+    }
     core.setFailed(message)
   } finally {
     watcher?.dispose()
@@ -126,11 +137,12 @@ export async function runMain(deps: ActionDeps = defaultDeps()): Promise<void> {
 
 async function report(
   outcome: RunOutcome,
-  inputs: Inputs,
+  c: ReportContext,
   durationMs: number,
-  secrets: Secrets,
+  phases: PhaseTimes,
   runnerTemp: string
 ): Promise<void> {
+  const inputs = c.inputs
   const r = outcome.result
   const images = await keepImages(r, imageDir(runnerTemp, outcome.commandId))
   writeOutputs(buildOutputs(outcome, undefined, images))
@@ -143,15 +155,24 @@ async function report(
       `Table result: ${plural(r.rows.length, 'row')}, columns ${shortList(r.columns.map(c => c.name))}${r.truncated ? ' (truncated by Databricks)' : ''}`
     )
   if (r.type === 'error' && r.traceback.trim()) printUntrusted('Traceback', r.traceback)
+  const rep: StepReport = { status: outcome.status, durationMs, result: r }
+  await reportResultFile(rep, c)
   await writeSummary(
-    buildSummary({ ...summaryHead(inputs), status: outcome.status, durationMs, result: r, images })
+    buildSummary({
+      ...summaryHead(inputs),
+      ...rep,
+      images,
+      phases: phasesInWords(phases, durationMs, false),
+      counts: countsInWords(r, resultText(r, MAX_OUTPUT_BYTES).cut)
+    })
   )
+  await reportComment(rep, c, { cancelled: false })
 
   const failure = outcome.failure
   if (!failure) return
   // @actions/core escapes CR, LF and % in these, so the message stays one workflow command.
-  if (inputs.failOnError) core.setFailed(secrets.redact(failure))
-  else core.warning(`${secrets.redact(failure)} (not failing the step: fail-on-error is false)`)
+  if (inputs.failOnError) core.setFailed(c.redact(failure))
+  else core.warning(`${c.redact(failure)} (not failing the step: fail-on-error is false)`)
 }
 
 /** Column names for one log line: a result with thousands of columns stays readable. */
@@ -177,8 +198,15 @@ async function keepImages(r: CommandResult, dir: string): Promise<SavedImages | 
   }
 }
 
-function summaryHead(inputs: Inputs): { clusterId: string; language: string; source: string } {
-  return { clusterId: inputs.clusterId, language: inputs.language, source: inputs.sourceLabel }
+/** What the summary shows of the inputs: where it ran and what. */
+function summaryHead(inputs: Inputs): Omit<SummaryData, 'status' | 'durationMs'> {
+  return {
+    clusterId: inputs.clusterId,
+    clusterUrl: clusterUrl(inputs.host, inputs.clusterId),
+    language: inputs.language,
+    source: inputs.sourceLabel,
+    inlineCode: inputs.source.kind === 'inline' ? inputs.source.code : undefined
+  }
 }
 
 function idOutputs(ids: { contextId: string; commandId: string }): Record<string, string> {

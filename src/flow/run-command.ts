@@ -32,6 +32,9 @@ export interface RunRequest {
   deadline: Deadline
 }
 
+/** The step's phases, in order, as the job summary times them. */
+export type RunPhase = 'cluster' | 'context' | 'command'
+
 /** Called as ids appear, so the runner layer can save them before anything else can fail. */
 export interface RunHooks {
   /** Just before contexts/create is sent: a context may exist from now on. */
@@ -44,6 +47,8 @@ export interface RunHooks {
   onContextCreated(contextId: string): void
   onCommandStarted(commandId: string): void
   onCommandEnded(): void
+  /** A phase completed after `durationMs`; a phase that fails is the first one not reported. */
+  onPhaseEnded?(phase: RunPhase, durationMs: number): void
 }
 
 export interface RunDeps {
@@ -85,6 +90,12 @@ export async function runCommand(
   const cancelBudget = (): number =>
     Math.max(1000, JOB_CANCEL_BUDGET_MS - (d.clock.now() - (cancelledAt ?? d.clock.now())))
   const where = `cluster ${req.clusterId}`
+  let phaseStart = d.clock.now()
+  const phaseEnded = (phase: RunPhase): void => {
+    const now = d.clock.now()
+    hooks.onPhaseEnded?.(phase, now - phaseStart)
+    phaseStart = now
+  }
 
   await step(`Failed to check ${where}`, () =>
     ensureClusterReady({
@@ -94,6 +105,7 @@ export async function runCommand(
       deadline: req.deadline
     })
   )
+  phaseEnded('cluster')
 
   const contextId = await openContext(
     exec,
@@ -118,6 +130,7 @@ export async function runCommand(
     },
     d
   )
+  phaseEnded('context')
 
   const commandId = await step(
     `Failed to start the command in context ${contextId} on ${where}`,
@@ -161,6 +174,7 @@ export async function runCommand(
     throw e
   }
   hooks.onCommandEnded()
+  phaseEnded('command')
   const result = parseResults(final.results, req.language)
   return {
     contextId,

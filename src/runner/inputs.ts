@@ -29,6 +29,10 @@ export interface Inputs {
   startCluster: boolean
   /** Upper bound for a single HTTP exchange. */
   requestTimeoutMs: number
+  /** Write the result as a sticky comment on the pull request (pull_request events only). */
+  commentOnPr: boolean
+  /** Token for that comment; registered as a secret, never printed. */
+  githubToken: string
   /** Things the user should know about how the inputs were read (shown as notices). */
   notices: string[]
 }
@@ -75,6 +79,7 @@ export async function parseInputs(
   )
   const failOnError = parseBoolean('fail-on-error', raw.failOnError, true)
   const startCluster = parseBoolean('start-cluster', raw.startCluster, false)
+  const commentOnPr = parseBoolean('comment-on-pr', raw.commentOnPr, false)
   if (raw.command && raw.file)
     throw new InputError(
       'Inputs command and file were both given: set exactly one (command for inline code, file for a path in the repository).'
@@ -100,6 +105,8 @@ export async function parseInputs(
     failOnError,
     startCluster,
     requestTimeoutMs,
+    commentOnPr,
+    githubToken: raw.githubToken,
     notices
   }
 }

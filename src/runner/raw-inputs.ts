@@ -14,6 +14,8 @@ export interface RawInputs {
   failOnError: string
   startCluster: string
   requestTimeout: string
+  commentOnPr: string
+  githubToken: string
 }
 
 /** Reads every input once, through @actions/core. */
@@ -28,7 +30,9 @@ export function readRawInputs(get: (name: string) => string = n => core.getInput
     timeout: get('timeout'),
     failOnError: get('fail-on-error'),
     startCluster: get('start-cluster'),
-    requestTimeout: get('request-timeout')
+    requestTimeout: get('request-timeout'),
+    commentOnPr: get('comment-on-pr'),
+    githubToken: get('github-token')
   }
 }
 

@@ -11,11 +11,21 @@ export const SUMMARY_LIMIT_BYTES = 1_000_000
 export const SUMMARY_MAX_ROWS = 500
 /** A longer cell is shortened, with a note, so one huge value cannot crowd out every row. */
 export const SUMMARY_MAX_CELL_CHARS = 10_000
+/** Inline code longer than this is shown cut in the summary (the workflow file has it all). */
+const MAX_INLINE_CODE_BYTES = 20_000
 /** Messages and labels in the head are cut to this, so the result keeps its room. */
 const MAX_HEAD_TEXT_BYTES = 4000
 
 export interface SummaryData {
   clusterId: string
+  /** The cluster's page in the workspace; the cluster id links to it. */
+  clusterUrl?: string
+  /** Inline code, shown folded under the head; a file is named by `source`. */
+  inlineCode?: string
+  /** How long each phase took, in words (report-words.ts). */
+  phases?: string
+  /** How much came back and whether it is complete, in words (report-words.ts). */
+  counts?: string
   language: string
   source: string
   /** The command's final status, or what stopped the step ("Timed out", "Failed"). */
@@ -60,12 +70,21 @@ function headline(d: SummaryData): { icon: string; text: string; status: string 
 export function buildSummary(d: SummaryData, limit = SUMMARY_LIMIT_BYTES): string {
   const h = headline(d)
   const cells = [d.clusterId, d.language, d.source, h.status, formatDuration(d.durationMs)]
+  const cluster = d.clusterUrl
+    ? `<a href="${htmlText(d.clusterUrl)}">${htmlText(cutToBytes(d.clusterId, MAX_HEAD_TEXT_BYTES))}</a>`
+    : htmlText(cutToBytes(d.clusterId, MAX_HEAD_TEXT_BYTES))
   const head = [
     `<h3>${h.icon} ${htmlText(cutToBytes(h.text, MAX_HEAD_TEXT_BYTES))}</h3>`,
     '<table><tr><th>Cluster</th><th>Language</th><th>Source</th><th>Status</th><th>Duration</th></tr>',
-    `<tr>${cells.map(c => `<td>${htmlText(cutToBytes(c, MAX_HEAD_TEXT_BYTES))}</td>`).join('')}</tr></table>`
+    `<tr><td>${cluster}</td>${cells
+      .slice(1)
+      .map(c => `<td>${htmlText(cutToBytes(c, MAX_HEAD_TEXT_BYTES))}</td>`)
+      .join('')}</tr></table>`
   ]
+  if (d.phases) head.push(`<p>${htmlText(d.phases)}</p>`)
+  if (d.inlineCode) head.push(inlineCode(d.inlineCode, d.language))
   if (d.failure) head.push(`<p><strong>${htmlText(cutShown(d.failure))}</strong></p>`)
+  if (d.counts) head.push(`<p><em>${htmlText(d.counts)}</em></p>`)
   // Room for the joins, the notes and the closing tags of the result.
   const budget = limit - byteLength(head.join('\n')) - 2000
   const result = d.result ? renderResult(d.result, budget, d.images) : []
@@ -77,6 +96,14 @@ export function buildSummary(d: SummaryData, limit = SUMMARY_LIMIT_BYTES): strin
       "<p><em>The result is too large to show within GitHub's 1 MiB summary limit; the step's outputs have it.</em></p>"
     ])
   return htmlBlock([...head, ...result])
+}
+
+/** Inline code, folded: the head stays short, and the code is one click away, verbatim. */
+function inlineCode(code: string, language: string): string {
+  const lines = code.replace(/\n$/, '').split('\n').length
+  const shown = cutToBytes(code, MAX_INLINE_CODE_BYTES)
+  const note = shown.length < code.length ? ` (the first ${MAX_INLINE_CODE_BYTES} bytes)` : ''
+  return `<details><summary>Inline ${htmlText(language)} code (${plural(lines, 'line')})${note}</summary><pre><code>${htmlText(shown)}</code></pre></details>`
 }
 
 function renderResult(r: CommandResult, budget: number, images?: SavedImages): string[] {
