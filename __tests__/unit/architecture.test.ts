@@ -82,16 +82,57 @@ describe('layering (docs/architecture.md)', () => {
     ).toEqual([])
   })
 
-  it('src/flow uses the client and common code, never the runner or @actions/*', () => {
+  it('src/runner speaks to GitHub and may use the client and common code, never the flow', () => {
+    expect(
+      violations(
+        'src/runner',
+        (spec, target) =>
+          spec.startsWith('node:') ||
+          spec.startsWith('@actions/') ||
+          (target !== undefined &&
+            ['src/runner/', 'src/databricks/', 'src/common/'].some(p => target.startsWith(p)))
+      )
+    ).toEqual([])
+  })
+
+  it('src/flow reaches GitHub only through src/runner: no @actions/* of its own', () => {
     expect(
       violations(
         'src/flow',
         (spec, target) =>
           spec.startsWith('node:') ||
           (target !== undefined &&
-            ['src/flow/', 'src/databricks/', 'src/common/'].some(p => target.startsWith(p)))
+            ['src/flow/', 'src/runner/', 'src/databricks/', 'src/common/'].some(p =>
+              target.startsWith(p)
+            ))
       )
     ).toEqual([])
+  })
+
+  it('the bundled entries only call the flow', () => {
+    for (const entry of ['src/main.ts', 'src/post.ts'])
+      expect({ entry, imports: importsOf(entry) }).toEqual({
+        entry,
+        imports: [`./flow/${entry.slice(4)}`.replace(/\.ts$/, '.js')]
+      })
+  })
+
+  it('the emulator and the harness share only src/common with the action', () => {
+    const outside = (folder: string): string[] =>
+      violations(
+        folder,
+        (_spec, target) =>
+          target === undefined || !target.startsWith('src/') || target.startsWith('src/common/')
+      )
+    expect([...outside('emulator'), ...outside('harness')]).toEqual([])
+  })
+
+  it('outputs and state are written in one place each', () => {
+    const writers = (call: RegExp): string[] =>
+      sources('src').filter(file => call.test(readFileSync(join(ROOT, file), 'utf8')))
+    expect(writers(/\bsetOutput\(/)).toEqual(['src/runner/outputs.ts'])
+    expect(writers(/\bsaveState\(/)).toEqual(['src/runner/state.ts'])
+    expect(writers(/\bsetFailed\(/)).toEqual(['src/runner/log.ts'])
   })
 
   it('has no import cycles in src, emulator or harness, type-only imports included', () => {
@@ -122,6 +163,9 @@ describe('layering (docs/architecture.md)', () => {
   it('the rules above see real imports (a check that finds nothing proves nothing)', () => {
     expect(importsOf('src/flow/run-command.ts')).toEqual(
       expect.arrayContaining(['../databricks/api.js', '../common/limits.js'])
+    )
+    expect(importsOf('src/flow/main.ts')).toEqual(
+      expect.arrayContaining(['../runner/outputs.js', './run-command.js'])
     )
     expect(importsOf('src/runner/inputs.ts')).toEqual(
       expect.arrayContaining(['@actions/core', './raw-inputs.js'])

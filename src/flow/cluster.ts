@@ -6,9 +6,7 @@ import type { Clock, Deadline, Sleep } from '../common/time.js'
 import type { DatabricksApi } from '../databricks/api.js'
 import { ApiError } from '../databricks/api-error.js'
 import {
-  COMING_UP_CLUSTER_STATES,
-  READY_CLUSTER_STATES,
-  STOPPED_CLUSTER_STATES,
+  clusterReadiness,
   describeCluster as describe,
   getCluster,
   startCluster,
@@ -29,8 +27,6 @@ export interface EnsureClusterOptions {
 /** Cluster start is slow (minutes); poll it gently. */
 const CLUSTER_SCHEDULE = { initialMs: 1000, factor: 1.5, maxMs: 10_000 }
 
-const READY = READY_CLUSTER_STATES
-
 /**
  * Makes sure the cluster accepts commands: returns at once when it does, waits when it is
  * coming up, starts it when it is TERMINATED and `startCluster` allows, and fails otherwise.
@@ -38,8 +34,9 @@ const READY = READY_CLUSTER_STATES
 export async function ensureClusterReady(o: EnsureClusterOptions): Promise<ClusterInfo> {
   const call = { deadline: o.deadline, signal: o.signal }
   let info = await getCluster(o.api, o.clusterId, call)
-  if (READY.has(info.state)) return info
-  if (STOPPED_CLUSTER_STATES.has(info.state)) {
+  const readiness = clusterReadiness(info.state)
+  if (readiness === 'ready') return info
+  if (readiness === 'stopped') {
     if (!o.startCluster) {
       throw new Error(
         `Cluster ${o.clusterId} is ${describe(info)}. ` +
@@ -53,14 +50,15 @@ export async function ensureClusterReady(o: EnsureClusterOptions): Promise<Clust
       // Someone else started it between our look and our start: that is what we wanted.
       if (!(e instanceof ApiError && e.invalidState)) throw e
     }
-  } else if (!COMING_UP_CLUSTER_STATES.has(info.state)) {
+  } else if (readiness !== 'coming-up') {
     throw new Error(`Cluster ${o.clusterId} is in state ${describe(info)} and cannot run commands.`)
   }
   const started = o.clock.now()
   const outcome = await pollUntil({
     what: `cluster ${o.clusterId} to start`,
     fetch: () => getCluster(o.api, o.clusterId, call),
-    isDone: c => READY.has(c.state) || c.state === 'TERMINATED' || c.state === 'ERROR',
+    isDone: c =>
+      clusterReadiness(c.state) === 'ready' || c.state === 'TERMINATED' || c.state === 'ERROR',
     describe,
     deadline: o.deadline,
     clock: o.clock,
@@ -76,7 +74,7 @@ export async function ensureClusterReady(o: EnsureClusterOptions): Promise<Clust
     )
   }
   info = outcome.value
-  if (!READY.has(info.state)) {
+  if (clusterReadiness(info.state) !== 'ready') {
     throw new Error(`Cluster ${o.clusterId} did not start: it is ${describe(info)}.`)
   }
   o.logger.info(

@@ -12,9 +12,10 @@ import type { DatabricksApi } from '../databricks/api.js'
 import { ApiError } from '../databricks/api-error.js'
 import {
   ExecutionApi,
-  FINAL_COMMAND_STATES,
+  isFinalCommandState,
   type CommandSource,
-  type CommandState,
+  type FinalCommandState,
+  type FinalCommandStatus,
   type Language
 } from '../databricks/execution.js'
 import { isCancellation, parseResults, type CommandResult } from '../databricks/results.js'
@@ -51,7 +52,7 @@ export interface RunOutcome {
   contextId: string
   commandId: string
   /** The command's final status; `Cancelled` also for Finished + CommandCancelledException. */
-  status: string
+  status: FinalCommandStatus
   result: CommandResult
 }
 
@@ -113,13 +114,13 @@ export async function runCommand(
   hooks.onCommandStarted(commandId)
   d.logger.info(`Started command ${commandId}`)
 
-  let final: CommandState
+  let final: FinalCommandState
   try {
     const outcome = await step(`Failed while waiting for command ${commandId}`, () =>
       pollUntil({
         what: `command ${commandId}`,
         fetch: () => exec.commandStatus(contextId, commandId, call),
-        isDone: s => FINAL_COMMAND_STATES.has(s.status),
+        isDone: isFinalCommandState,
         describe: s => s.status,
         deadline: req.deadline,
         ...d
@@ -174,7 +175,7 @@ async function cancelAndWait(
     const outcome = await pollUntil({
       what: `command ${commandId} to cancel`,
       fetch: () => exec.commandStatus(contextId, commandId, call),
-      isDone: s => FINAL_COMMAND_STATES.has(s.status),
+      isDone: isFinalCommandState,
       describe: s => s.status,
       deadline: call.deadline,
       clock: d.clock,

@@ -4,10 +4,10 @@ import { parseDuration } from '../common/duration.js'
 import type { Authenticator } from '../databricks/auth.js'
 import { LANGUAGES, type CommandSource, type Language } from '../databricks/execution.js'
 import { parseAuth, parseHost } from './connection.js'
-import type { RawInputs } from './raw-inputs.js'
+import { INPUTS, orDefault, type RawInputs } from './raw-inputs.js'
 import { resolveSource, type SourceFs } from './source.js'
 
-export { readRawInputs, type RawInputs } from './raw-inputs.js'
+export { INPUTS, readRawInputs, type RawInputs } from './raw-inputs.js'
 
 /** The validated inputs the action runs with. */
 export interface Inputs {
@@ -65,10 +65,10 @@ export async function parseInputs(
     throw new InputError(
       `Invalid input cluster-id '${clusterId}': a cluster id holds only letters, digits, '-', '_' and '.', e.g. 0123-456789-abcdefgh.`
     )
-  const timeoutMs = parseDurationInput('timeout', raw.timeout || '30m')
-  const requestTimeoutMs = parseDurationInput('request-timeout', raw.requestTimeout || '30s')
-  const failOnError = parseBoolean('fail-on-error', raw.failOnError, true)
-  const startCluster = parseBoolean('start-cluster', raw.startCluster, false)
+  const timeoutMs = parseDurationInput('timeout', orDefault(raw, 'timeout'))
+  const requestTimeoutMs = parseDurationInput('request-timeout', orDefault(raw, 'requestTimeout'))
+  const failOnError = parseBoolean('fail-on-error', orDefault(raw, 'failOnError'))
+  const startCluster = parseBoolean('start-cluster', orDefault(raw, 'startCluster'))
   if (raw.command && raw.file)
     throw new InputError(
       'Inputs command and file were both given: set exactly one (command for inline code, file for a path in the repository).'
@@ -89,7 +89,7 @@ export async function parseInputs(
     source,
     sourceLabel: label,
     timeoutMs,
-    timeoutLabel: raw.timeout || '30m',
+    timeoutLabel: orDefault(raw, 'timeout'),
     failOnError,
     startCluster,
     requestTimeoutMs
@@ -118,8 +118,7 @@ function parseDurationInput(name: string, value: string): number {
 }
 
 /** Only the YAML spellings the runner itself accepts, so a typo is not silently false. */
-export function parseBoolean(name: string, value: string, fallback: boolean): boolean {
-  if (value === '') return fallback
+export function parseBoolean(name: string, value: string): boolean {
   if (['true', 'True', 'TRUE'].includes(value)) return true
   if (['false', 'False', 'FALSE'].includes(value)) return false
   throw new InputError(`Invalid input ${name} '${value}': expected true or false.`)

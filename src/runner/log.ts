@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto'
 import * as core from '@actions/core'
 import type { Logger } from '../common/logger.js'
 
-/** The Databricks layer's logger, mapped onto the runner's log. */
+/** The log, mapped onto the runner's: what the flow and the client report goes through here. */
 export const runnerLogger: Logger = {
   info: m => core.info(m),
   warning: m => core.warning(m),
@@ -20,4 +20,14 @@ export function printUntrusted(title: string, text: string): void {
   core.info(text)
   core.info(`::${token}::`)
   core.endGroup()
+}
+
+/** Masks a secret in everything the runner prints from now on. */
+export function mask(secret: string): void {
+  core.setSecret(secret)
+}
+
+/** Fails the step with one ::error:: line. */
+export function fail(message: string): void {
+  core.setFailed(message)
 }

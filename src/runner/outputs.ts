@@ -1,6 +1,6 @@
 import * as core from '@actions/core'
 import { byteLength, cutToBytes } from '../common/text.js'
-import type { RunOutcome } from '../flow/run-command.js'
+import type { FinalCommandStatus } from '../databricks/execution.js'
 import { tableToObjects, type CommandResult } from '../databricks/results.js'
 
 /** GitHub keeps about 1 MB of outputs per job, shared by every step; leave room for others. */
@@ -9,14 +9,33 @@ export const MAX_RESULT_OUTPUT_BYTES = 256 * 1024
 /** What Databricks prints in place of output past its per-command limit. */
 const OUTPUT_SKIPPED = '*** WARNING: max output size exceeded, skipping output. ***'
 
+/** How the step ended: the command's final status, or what stopped the step first. */
+export type StepStatus = FinalCommandStatus | 'Timed out' | 'Failed'
+
+/** Every output the step writes; action.yml declares exactly these (a test checks it). */
+export const OUTPUT_NAMES = [
+  'status',
+  'result-type',
+  'result',
+  'truncated',
+  'context-id',
+  'command-id'
+] as const
+export type OutputName = (typeof OUTPUT_NAMES)[number]
+
 /** The step's outputs, as action.yml declares them. */
-export interface StepOutputs {
-  status: string
-  'result-type': string
-  result: string
+export interface StepOutputs extends Record<OutputName, string> {
+  status: StepStatus
+  'result-type': CommandResult['type'] | ''
   truncated: 'true' | 'false'
-  'context-id': string
-  'command-id': string
+}
+
+/** What the outputs are made of: a run that reached its end. */
+export interface FinishedRun {
+  contextId: string
+  commandId: string
+  status: FinalCommandStatus
+  result: CommandResult
 }
 
 /** Renders a result as the `result` output, cut to fit; `cut` says whether anything was dropped. */
@@ -51,7 +70,10 @@ export function resultText(
   }
 }
 
-export function buildOutputs(outcome: RunOutcome, maxBytes = MAX_RESULT_OUTPUT_BYTES): StepOutputs {
+export function buildOutputs(
+  outcome: FinishedRun,
+  maxBytes = MAX_RESULT_OUTPUT_BYTES
+): StepOutputs {
   const { text, cut } = resultText(outcome.result, maxBytes)
   const r = outcome.result
   const serviceTruncated =
@@ -66,6 +88,10 @@ export function buildOutputs(outcome: RunOutcome, maxBytes = MAX_RESULT_OUTPUT_B
   }
 }
 
+/** The one place the step's outputs are written; each is written the moment it is known. */
 export function writeOutputs(outputs: Partial<StepOutputs>): void {
-  for (const [name, value] of Object.entries(outputs)) core.setOutput(name, value)
+  for (const name of OUTPUT_NAMES) {
+    const value = outputs[name]
+    if (value !== undefined) core.setOutput(name, value)
+  }
 }

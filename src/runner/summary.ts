@@ -1,6 +1,9 @@
+import * as core from '@actions/core'
 import { formatDuration } from '../common/duration.js'
+import { errorMessage } from '../common/errors.js'
 import { byteLength, cutToBytes, escapeHtml } from '../common/text.js'
 import type { CommandResult } from '../databricks/results.js'
+import type { StepStatus } from './outputs.js'
 
 /** GitHub drops a step's summary past 1 MiB; stay well below it. */
 export const SUMMARY_LIMIT_BYTES = 1_000_000
@@ -12,14 +15,14 @@ export interface SummaryData {
   language: string
   source: string
   /** The command's final status, or what stopped the step ("Timed out", "Failed"). */
-  status: string
+  status: StepStatus
   durationMs: number
   result?: CommandResult
   /** Why the step failed, when it did. */
   failure?: string
 }
 
-const ICONS: Record<string, string> = {
+const ICONS: Record<StepStatus, string> = {
   Finished: '✅',
   Error: '❌',
   Cancelled: '⏹️',
@@ -29,7 +32,7 @@ const ICONS: Record<string, string> = {
 
 /** The job summary as HTML (GitHub renders it inside markdown), escaped and within the limit. */
 export function buildSummary(d: SummaryData, limit = SUMMARY_LIMIT_BYTES): string {
-  const icon = d.result?.type === 'error' ? '❌' : (ICONS[d.status] ?? 'ℹ️')
+  const icon = d.result?.type === 'error' ? '❌' : ICONS[d.status]
   const cells = [d.clusterId, d.language, d.source, d.status, formatDuration(d.durationMs)].map(
     escapeHtml
   )
@@ -105,4 +108,13 @@ function cell(v: unknown): string {
 /** Data URLs can be megabytes; a name is enough in the summary. */
 function shorten(s: string): string {
   return s.length > 200 ? `${s.slice(0, 200)}…` : s
+}
+
+/** Appends to the job summary. One that cannot be written (no GITHUB_STEP_SUMMARY) is skipped. */
+export async function writeSummary(html: string): Promise<void> {
+  try {
+    await core.summary.addRaw(html).write()
+  } catch (e) {
+    core.debug(`Job summary not written: ${errorMessage(e)}`)
+  }
 }

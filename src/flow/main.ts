@@ -1,19 +1,21 @@
-import * as core from '@actions/core'
 import { CancelledError, DeadlineError, InputError, errorMessage } from '../common/errors.js'
 import { formatDuration } from '../common/duration.js'
 import { Deadline } from '../common/time.js'
 import { DatabricksApi } from '../databricks/api.js'
-import { runCommand, type RunOutcome } from '../flow/run-command.js'
 import { maskSecrets, parseInputs, readRawInputs, type Inputs } from '../runner/inputs.js'
-import { printUntrusted, runnerLogger } from '../runner/log.js'
-import { buildOutputs, writeOutputs } from '../runner/outputs.js'
+import { fail, mask, printUntrusted, runnerLogger as log } from '../runner/log.js'
+import { buildOutputs, writeOutputs, type StepStatus } from '../runner/outputs.js'
 import { saveCommand, saveCommandDone, saveContext } from '../runner/state.js'
-import { buildSummary } from '../runner/summary.js'
+import { buildSummary, writeSummary } from '../runner/summary.js'
 import { watchJobCancel } from '../runner/signals.js'
 import { defaultDeps, type ActionDeps } from './deps.js'
+import { runCommand, type RunOutcome } from './run-command.js'
 
-/** The main step: validate inputs, run the command, report it. Never throws. */
-export async function runMain(deps: ActionDeps = defaultDeps()): Promise<void> {
+/**
+ * The main step: validate inputs, run the command, report it. Never throws. The bundle
+ * (src/main.ts) only calls this, as does `npx @github/local-action` from source.
+ */
+export async function run(deps: ActionDeps = defaultDeps()): Promise<void> {
   const watcher = deps.signal ? undefined : watchJobCancel()
   const signal = deps.signal ?? watcher?.signal
   const started = deps.clock.now()
@@ -23,16 +25,16 @@ export async function runMain(deps: ActionDeps = defaultDeps()): Promise<void> {
     const raw = readRawInputs()
     maskSecrets(raw, deps.env)
     inputs = await parseInputs(raw, deps.env, deps.workspace, deps.fs)
-    for (const secret of inputs.auth.secrets()) core.setSecret(secret)
+    for (const secret of inputs.auth.secrets()) mask(secret)
     const api = new DatabricksApi({
       host: inputs.host,
       auth: inputs.auth,
       transport: deps.transport,
       sleep: deps.sleep,
-      logger: runnerLogger,
+      logger: log,
       requestTimeoutMs: inputs.requestTimeoutMs
     })
-    core.info(
+    log.info(
       `Running ${inputs.sourceLabel} (${inputs.language}) on cluster ${inputs.clusterId} at ${inputs.host}, with ${inputs.auth.description}; timeout ${inputs.timeoutLabel}`
     )
     const host = inputs.host
@@ -49,21 +51,21 @@ export async function runMain(deps: ActionDeps = defaultDeps()): Promise<void> {
         onContextCreated: id => {
           ids.contextId = id
           saveContext(host, clusterId, id)
-          core.setOutput('context-id', id)
+          writeOutputs({ 'context-id': id })
         },
         onCommandStarted: id => {
           ids.commandId = id
           saveCommand(id)
-          core.setOutput('command-id', id)
+          writeOutputs({ 'command-id': id })
         },
         onCommandEnded: () => saveCommandDone()
       },
-      { api, clock: deps.clock, sleep: deps.sleep, logger: runnerLogger, signal }
+      { api, clock: deps.clock, sleep: deps.sleep, logger: log, signal }
     )
     await report(outcome, inputs, deps.clock.now() - started)
   } catch (e) {
     const message = errorMessage(e)
-    const status =
+    const status: StepStatus =
       e instanceof DeadlineError
         ? 'Timed out'
         : e instanceof CancelledError
@@ -79,7 +81,7 @@ export async function runMain(deps: ActionDeps = defaultDeps()): Promise<void> {
           failure: message
         })
       )
-    core.setFailed(message)
+    fail(message)
   } finally {
     watcher?.dispose()
   }
@@ -88,12 +90,12 @@ export async function runMain(deps: ActionDeps = defaultDeps()): Promise<void> {
 async function report(outcome: RunOutcome, inputs: Inputs, durationMs: number): Promise<void> {
   writeOutputs(buildOutputs(outcome))
   const r = outcome.result
-  core.info(
+  log.info(
     `Command ${outcome.commandId} ended ${outcome.status} after ${formatDuration(durationMs)}`
   )
   if (r.type === 'text' && r.text) printUntrusted('Output', r.text)
   if (r.type === 'table')
-    core.info(
+    log.info(
       `Table result: ${r.rows.length} rows, columns ${r.columns.map(c => c.name).join(', ')}${r.truncated ? ' (truncated by Databricks)' : ''}`
     )
   if (r.type === 'error') printUntrusted('Traceback', r.traceback)
@@ -110,23 +112,17 @@ async function report(outcome: RunOutcome, inputs: Inputs, durationMs: number): 
           ? `Command ${outcome.commandId} ended with status ${outcome.status}`
           : undefined
   if (!failure) return
-  if (inputs.failOnError) core.setFailed(failure)
-  else core.warning(`${failure} (not failing the step: fail-on-error is false)`)
+  if (inputs.failOnError) fail(failure)
+  else log.warning(`${failure} (not failing the step: fail-on-error is false)`)
 }
 
 function summaryHead(inputs: Inputs): { clusterId: string; language: string; source: string } {
   return { clusterId: inputs.clusterId, language: inputs.language, source: inputs.sourceLabel }
 }
 
-function idOutputs(ids: { contextId: string; commandId: string }): Record<string, string> {
+function idOutputs(ids: { contextId: string; commandId: string }): {
+  'context-id': string
+  'command-id': string
+} {
   return { 'context-id': ids.contextId, 'command-id': ids.commandId }
-}
-
-/** A summary that cannot be written (no GITHUB_STEP_SUMMARY) must not fail the step. */
-async function writeSummary(html: string): Promise<void> {
-  try {
-    await core.summary.addRaw(html).write()
-  } catch (e) {
-    core.debug(`Job summary not written: ${errorMessage(e)}`)
-  }
 }

@@ -1,0 +1,64 @@
+import { errorMessage } from '../common/errors.js'
+import { parseDuration } from '../common/duration.js'
+import { POST_REQUEST_TIMEOUT_MS } from '../common/limits.js'
+import { DatabricksApi } from '../databricks/api.js'
+import { parseAuth } from '../runner/connection.js'
+import { maskSecrets, readRawInputs } from '../runner/inputs.js'
+import { orDefault } from '../runner/raw-inputs.js'
+import { mask, runnerLogger as log } from '../runner/log.js'
+import { holdOffCancel } from '../runner/signals.js'
+import { readState, type SavedState } from '../runner/state.js'
+import { cleanUp, manualDestroy } from './cleanup.js'
+import { defaultDeps, type ActionDeps } from './deps.js'
+
+/**
+ * The post step: cancel the command if it may still run, destroy the context. It runs after
+ * success, failure and cancel alike, and only ever warns: cleanup never fails the job. The
+ * bundle (src/post.ts) only calls this, as does `npx @github/local-action --post` from source.
+ */
+export async function run(deps: ActionDeps = defaultDeps()): Promise<void> {
+  const state = readState()
+  if (!state.contextId) {
+    log.info('Nothing to clean up: main created no execution context.')
+    return
+  }
+  // The runner sends SIGINT here too when the job is cancelled during cleanup. Cleanup is the
+  // work a cancel wants done, so it goes on within its budget instead of dying half way.
+  const held = holdOffCancel(() => log.info('Cancel received; finishing cleanup first'))
+  try {
+    await connectAndCleanUp(state, deps)
+  } catch (e) {
+    log.warning(`Cleanup failed: ${errorMessage(e)}`)
+  } finally {
+    held.dispose()
+  }
+}
+
+async function connectAndCleanUp(state: SavedState, deps: ActionDeps): Promise<void> {
+  const raw = readRawInputs()
+  maskSecrets(raw, deps.env)
+  let auth
+  try {
+    auth = parseAuth(raw, deps.env)
+  } catch (e) {
+    log.warning(
+      `Execution context ${state.contextId} was not destroyed: ${errorMessage(e)} ${manualDestroy(state)}`
+    )
+    return
+  }
+  for (const s of auth.secrets()) mask(s)
+  // The user's request-timeout, but never more than 5 s: post must finish inside the cancel window.
+  const requestTimeoutMs = Math.min(
+    parseDuration(orDefault(raw, 'requestTimeout')) ?? POST_REQUEST_TIMEOUT_MS,
+    POST_REQUEST_TIMEOUT_MS
+  )
+  const api = new DatabricksApi({
+    host: state.host,
+    auth,
+    transport: deps.transport,
+    sleep: deps.sleep,
+    logger: log,
+    requestTimeoutMs
+  })
+  await cleanUp(state, { api, clock: deps.clock, logger: log })
+}
