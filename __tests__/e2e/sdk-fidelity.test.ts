@@ -1,15 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { describe, expect, it } from '@jest/globals'
 import { execFile } from 'node:child_process'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { ROOT } from '../../harness/runner.js'
-import { Emulator, expectNothingLeft, startEmulator } from '../support/e2e.js'
+import { Emulator, expectNothingLeft, useEmulator } from '../support/e2e.js'
 
 let emu: Emulator
-beforeAll(async () => {
-  emu = await startEmulator()
-})
-afterAll(() => emu.stop())
+useEmulator(e => (emu = e))
 
 describe('fidelity: the official Databricks JS SDK against the emulator', () => {
   it('creates and waits, executes and waits, reads results, destroys', async () => {

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
-import { Emulator, env, startEmulator } from '../support/e2e.js'
+import { afterAll, describe, expect, it } from '@jest/globals'
+import { Emulator, env, useEmulator } from '../support/e2e.js'
 import { runJob, type StepOptions, type StepResult } from '../../harness/runner.js'
 import { htmlError } from '../../emulator/faults.js'
 
@@ -11,11 +11,7 @@ const BASIC = Buffer.from(`${USER}:${PASSWORD}`).toString('base64')
 const SECRETS = [TOKEN, PASSWORD, BASIC, `Basic ${BASIC}`, `Bearer ${TOKEN}`]
 
 let emu: Emulator
-beforeAll(async () => {
-  emu = await startEmulator({ token: TOKEN, username: USER, password: PASSWORD })
-})
-afterAll(() => emu.stop())
-beforeEach(() => emu.reset())
+useEmulator(e => (emu = e), { token: TOKEN, username: USER, password: PASSWORD })
 
 type Scenario = [string, Record<string, string>, Partial<StepOptions> & { setup?: () => void }]
 const basic = { token: '', username: USER, password: PASSWORD }
@@ -123,7 +119,6 @@ describe('secrets never appear: not in the visible log, outputs, state or summar
     // The secrets that were configured are registered for masking.
     const given = [inputs.token ?? TOKEN, inputs.password, o.env?.DATABRICKS_TOKEN].filter(Boolean)
     for (const s of given) expect(main.masks).toContain(s)
-    emu.registry.stopAll()
   })
 
   it('registers the derived Basic header as a secret before any request', async () => {
@@ -136,7 +131,6 @@ describe('secrets never appear: not in the visible log, outputs, state or summar
     const firstMask = main.rawLog.indexOf(`::add-mask::Basic ${BASIC}`)
     expect(firstMask).toBeGreaterThanOrEqual(0)
     expect(firstMask).toBeLessThan(main.rawLog.indexOf('Running inline command'))
-    emu.registry.stopAll()
   })
 
   afterAll(() => {

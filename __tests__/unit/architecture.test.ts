@@ -127,12 +127,14 @@ describe('layering (docs/architecture.md)', () => {
     expect([...outside('emulator'), ...outside('harness')]).toEqual([])
   })
 
-  it('outputs and state are written in one place each', () => {
+  it('inputs are read, and outputs and state written, in one place each', () => {
     const writers = (call: RegExp): string[] =>
       sources('src').filter(file => call.test(readFileSync(join(ROOT, file), 'utf8')))
     expect(writers(/\bsetOutput\(/)).toEqual(['src/runner/outputs.ts'])
     expect(writers(/\bsaveState\(/)).toEqual(['src/runner/state.ts'])
     expect(writers(/\bsetFailed\(/)).toEqual(['src/runner/log.ts'])
+    // Inputs are read through the INPUTS table, which action.yml is checked against.
+    expect(writers(/\bget(Boolean|Multiline)?Input\(|INPUT_/)).toEqual(['src/runner/raw-inputs.ts'])
   })
 
   it('has no import cycles in src, emulator or harness, type-only imports included', () => {
