@@ -29,7 +29,7 @@ export async function handleAdmin(
     case 'GET /__emulator/state':
       return sendJson(res, 200, emu.snapshot())
     case 'POST /__emulator/faults':
-      emu.setFaults(json as FaultConfig)
+      emu.setFaults(json)
       return sendJson(res, 200, {})
     case 'POST /__emulator/reset':
       emu.reset()

@@ -66,7 +66,7 @@ export interface StepResult {
 }
 
 interface ActionYaml {
-  inputs?: Record<string, { default?: unknown }>
+  inputs?: Record<string, { default?: string | number | boolean }>
   outputs?: Record<string, unknown>
   runs: { using: string; main: string; post?: string }
 }

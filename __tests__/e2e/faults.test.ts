@@ -1,4 +1,10 @@
 import { describe, expect, it } from '@jest/globals'
+import { spawn } from 'node:child_process'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { get } from 'node:https'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { ROOT, runJob } from '../../harness/runner.js'
 import { MAX_CONTEXTS_PER_CLUSTER, SIGINT_TO_KILL_MS } from '../../src/common/limits.js'
 import { clusterNotReady } from '../../emulator/faults.js'
 import {
@@ -184,11 +190,6 @@ describe('service behaviours that bite', () => {
 
 describe('fault plans from a JSON file (npm run emulator -- --faults file.json)', () => {
   it('starts the emulator CLI with terminated clusters, ClusterNotReady and HTML faults', async () => {
-    const { spawn } = await import('node:child_process')
-    const { mkdtempSync, writeFileSync } = await import('node:fs')
-    const { tmpdir } = await import('node:os')
-    const { join } = await import('node:path')
-    const { runJob, ROOT } = await import('../../harness/runner.js')
     const file = join(mkdtempSync(join(tmpdir(), 'faults-')), 'faults.json')
     writeFileSync(
       file,
@@ -210,13 +211,9 @@ describe('fault plans from a JSON file (npm run emulator -- --faults file.json)'
       { stdio: ['ignore', 'pipe', 'inherit'] }
     )
     try {
-      const ready = await new Promise<{
-        url: string
-        token: string
-        clusterId: string
-        caCert: string
-      }>((resolve, reject) => {
-        cli.stdout.once('data', (d: Buffer) => resolve(JSON.parse(d.toString())))
+      type Ready = { url: string; token: string; clusterId: string; caCert: string }
+      const ready = await new Promise<Ready>((resolve, reject) => {
+        cli.stdout.once('data', (d: Buffer) => resolve(JSON.parse(d.toString()) as Ready))
         cli.once('exit', code => reject(new Error(`emulator exited ${code}`)))
       })
       expect(ready.clusterId).toBe('c-file')
@@ -239,17 +236,14 @@ describe('fault plans from a JSON file (npm run emulator -- --faults file.json)'
       )
       expect(post.log).toMatch(/Destroyed execution context/)
       // Read the CLI emulator's own state, trusting its certificate explicitly.
-      const { get } = await import('node:https')
-      const { readFileSync } = await import('node:fs')
-      const state = await new Promise<{ liveContexts: number; liveProcesses: number }>(
-        (resolve, reject) => {
-          get(`${ready.url}/__emulator/state`, { ca: readFileSync(ready.caCert) }, res => {
-            let body = ''
-            res.on('data', c => (body += c))
-            res.on('end', () => resolve(JSON.parse(body)))
-          }).on('error', reject)
-        }
-      )
+      type State = { liveContexts: number; liveProcesses: number }
+      const state = await new Promise<State>((resolve, reject) => {
+        get(`${ready.url}/__emulator/state`, { ca: readFileSync(ready.caCert) }, res => {
+          let body = ''
+          res.on('data', c => (body += c))
+          res.on('end', () => resolve(JSON.parse(body) as State))
+        }).on('error', reject)
+      })
       expect({ contexts: state.liveContexts, processes: state.liveProcesses }).toEqual({
         contexts: 0,
         processes: 0

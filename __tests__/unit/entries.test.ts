@@ -17,10 +17,10 @@ const saved = { ...process.env }
 async function capture(f: () => Promise<void>): Promise<string> {
   const write = process.stdout.write.bind(process.stdout)
   let out = ''
-  process.stdout.write = ((chunk: string | Uint8Array) => {
+  process.stdout.write = (chunk: string | Uint8Array) => {
     out += chunk.toString()
     return true
-  }) as typeof process.stdout.write
+  }
   try {
     await f()
   } finally {

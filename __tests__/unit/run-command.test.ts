@@ -107,7 +107,7 @@ describe('runCommand', () => {
     const { http, run, time } = setup()
     http.queue(
       'GET /api/1.2/contexts/status',
-      ...Array(5).fill(json({ id: CTX, status: 'Pending' }))
+      ...Array.from({ length: 5 }, () => json({ id: CTX, status: 'Pending' }))
     )
     http.always('GET /api/1.2/commands/status', finished({ resultType: 'text', data: '' }))
     await run()

@@ -28370,186 +28370,243 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8881:
+/***/ 9431:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  V: () => (/* binding */ runMain)
+  e: () => (/* binding */ run)
 });
 
-;// CONCATENATED MODULE: external "os"
-const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
-// We use any as a valid input type
-/* eslint-disable @typescript-eslint/no-explicit-any */
-/**
- * Sanitizes an input into a string so it can be passed into issueCommand safely
- * @param input input to sanitize into a string
- */
-function utils_toCommandValue(input) {
-    if (input === null || input === undefined) {
-        return '';
+;// CONCATENATED MODULE: ./src/common/errors.ts
+/** The message of anything thrown, without assuming it is an Error. */
+function errorMessage(e) {
+    if (e instanceof Error)
+        return e.message;
+    if (typeof e === 'string')
+        return e;
+    try {
+        return JSON.stringify(e);
     }
-    else if (typeof input === 'string' || input instanceof String) {
-        return input;
+    catch {
+        return String(e);
     }
-    return JSON.stringify(input);
 }
-/**
- *
- * @param annotationProperties
- * @returns The command properties to send with the actual annotation command
- * See IssueCommandProperties: https://github.com/actions/runner/blob/main/src/Runner.Worker/ActionCommandManager.cs#L646
- */
-function utils_toCommandProperties(annotationProperties) {
-    if (!Object.keys(annotationProperties).length) {
-        return {};
+/** A problem with the step's inputs: reported before any API call is made. */
+class InputError extends Error {
+    name = 'InputError';
+}
+/** The step's deadline (the `timeout` input) passed. */
+class DeadlineError extends Error {
+    name = 'DeadlineError';
+}
+/** The job was cancelled (the runner sent SIGINT or SIGTERM). */
+class CancelledError extends Error {
+    name = 'CancelledError';
+    constructor(message = 'The job was cancelled') {
+        super(message);
     }
-    return {
-        title: annotationProperties.title,
-        file: annotationProperties.file,
-        line: annotationProperties.startLine,
-        endLine: annotationProperties.endLine,
-        col: annotationProperties.startColumn,
-        endColumn: annotationProperties.endColumn
+}
+/** Wraps an error with what the caller was doing, keeping the original words at the end. */
+function wrapError(doing, e) {
+    if (e instanceof CancelledError || e instanceof DeadlineError)
+        return e;
+    const wrapped = new Error(`${doing}: ${errorMessage(e)}`, { cause: e });
+    return wrapped;
+}
+
+;// CONCATENATED MODULE: ./src/common/duration.ts
+const UNITS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+/**
+ * Parses a duration such as `90s`, `20m`, `1h`, `1h30m` or plain seconds (`45`).
+ * Returns milliseconds, or undefined when the text is not a duration.
+ */
+function parseDuration(text) {
+    const t = text.trim();
+    if (/^\d+(\.\d+)?$/.test(t))
+        return Math.round(Number(t) * 1000);
+    const parts = t.match(/^(?:\d+(?:\.\d+)?(?:ms|s|m|h))+$/);
+    if (!parts)
+        return undefined;
+    let total = 0;
+    for (const [, value, unit] of t.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h)/g)) {
+        total += Number(value) * (UNITS[unit ?? 's'] ?? 1000);
+    }
+    return Math.round(total);
+}
+/** Formats milliseconds for people: `850 ms`, `12.3 s`, `4m 05s`, `1h 02m`. */
+function formatDuration(ms) {
+    if (ms < 1000)
+        return `${Math.round(ms)} ms`;
+    if (ms < 60_000)
+        return `${(ms / 1000).toFixed(1)} s`;
+    const totalSeconds = Math.round(ms / 1000);
+    const h = Math.floor(totalSeconds / 3600);
+    const m = Math.floor((totalSeconds % 3600) / 60);
+    const s = totalSeconds % 60;
+    if (h > 0)
+        return `${h}h ${String(m).padStart(2, '0')}m`;
+    return `${m}m ${String(s).padStart(2, '0')}s`;
+}
+
+;// CONCATENATED MODULE: ./src/common/time.ts
+
+const systemClock = { now: () => Date.now() };
+const realSleep = (ms, signal) => new Promise((resolve, reject) => {
+    if (signal?.aborted)
+        return reject(new CancelledError());
+    const onAbort = () => {
+        clearTimeout(timer);
+        reject(new CancelledError());
     };
+    const timer = setTimeout(() => {
+        signal?.removeEventListener('abort', onAbort);
+        resolve();
+    }, Math.max(0, ms));
+    signal?.addEventListener('abort', onAbort, { once: true });
+});
+/** A point in time after which the step must stop waiting. */
+class Deadline {
+    clock;
+    at;
+    label;
+    constructor(clock, at, 
+    /** The budget as the user wrote it, for messages ("30m"). */
+    label) {
+        this.clock = clock;
+        this.at = at;
+        this.label = label;
+    }
+    static after(clock, ms, label) {
+        return new Deadline(clock, clock.now() + ms, label);
+    }
+    remaining() {
+        return Math.max(0, this.at - this.clock.now());
+    }
 }
-//# sourceMappingURL=utils.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/command.js
 
+;// CONCATENATED MODULE: ./src/common/text.ts
+/** Escapes text for HTML and for markdown that GitHub renders (core.summary escapes nothing). */
+function escapeHtml(text) {
+    return text
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/"/g, '&quot;')
+        .replace(/'/g, '&#39;')
+        .replace(/\|/g, '&#124;');
+}
+/** A value from JSON as text: strings as they are, numbers and booleans printed, the rest as JSON. */
+function jsonText(v) {
+    if (typeof v === 'string')
+        return v;
+    if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint')
+        return String(v);
+    return JSON.stringify(v) ?? '';
+}
+function byteLength(text) {
+    return Buffer.byteLength(text, 'utf8');
+}
+/** The longest prefix of `text` within `maxBytes` of UTF-8, never splitting a character. */
+function cutToBytes(text, maxBytes) {
+    if (byteLength(text) <= maxBytes)
+        return text;
+    let cut = Buffer.from(text, 'utf8').subarray(0, maxBytes).toString('utf8');
+    // A split multi-byte sequence decodes to U+FFFD at the end; drop it.
+    while (cut.endsWith('\uFFFD'))
+        cut = cut.slice(0, -1);
+    return cut;
+}
 
-/**
- * Issues a command to the GitHub Actions runner
- *
- * @param command - The command name to issue
- * @param properties - Additional properties for the command (key-value pairs)
- * @param message - The message to include with the command
- * @remarks
- * This function outputs a specially formatted string to stdout that the Actions
- * runner interprets as a command. These commands can control workflow behavior,
- * set outputs, create annotations, mask values, and more.
- *
- * Command Format:
- *   ::name key=value,key=value::message
- *
- * @example
- * ```typescript
- * // Issue a warning annotation
- * issueCommand('warning', {}, 'This is a warning message');
- * // Output: ::warning::This is a warning message
- *
- * // Set an environment variable
- * issueCommand('set-env', { name: 'MY_VAR' }, 'some value');
- * // Output: ::set-env name=MY_VAR::some value
- *
- * // Add a secret mask
- * issueCommand('add-mask', {}, 'secretValue123');
- * // Output: ::add-mask::secretValue123
- * ```
- *
- * @internal
- * This is an internal utility function that powers the public API functions
- * such as setSecret, warning, error, and exportVariable.
- */
-function command_issueCommand(command, properties, message) {
-    const cmd = new Command(command, properties, message);
-    process.stdout.write(cmd.toString() + external_os_namespaceObject.EOL);
+;// CONCATENATED MODULE: ./src/databricks/api-error.ts
+
+/** An answer from Databricks (or a proxy in front of it) that is not a success. */
+class ApiError extends Error {
+    status;
+    serviceMessage;
+    errorCode;
+    retryAfterSeconds;
+    name = 'ApiError';
+    constructor(status, 
+    /** The service's own words, extracted from JSON or HTML. */
+    serviceMessage, 
+    /** `error_code` when the body has one (INVALID_STATE, 401, ...). */
+    errorCode, 
+    /** Seconds from a Retry-After header, when present and numeric. */
+    retryAfterSeconds) {
+        super(`HTTP ${status}${errorCode && errorCode !== String(status) ? ` ${errorCode}` : ''}: ${serviceMessage}`);
+        this.status = status;
+        this.serviceMessage = serviceMessage;
+        this.errorCode = errorCode;
+        this.retryAfterSeconds = retryAfterSeconds;
+    }
+    /** The cluster is up but cannot take a context yet; nothing was created. */
+    get clusterNotReady() {
+        return this.serviceMessage.includes('ClusterNotReadyException');
+    }
+    /** The context was dropped: evicted at the cluster's limit, or the cluster restarted. */
+    get evicted() {
+        return this.serviceMessage.includes('is disconnected');
+    }
+    /** The context named in the call no longer exists (destroyed, evicted or never there). */
+    get contextGone() {
+        return ((this.status === 404 || this.status === 400) &&
+            /does not exist|not found|disconnected|unknown context/i.test(this.serviceMessage));
+    }
+    /** The call does not fit the resource's state, e.g. starting a cluster that is starting. */
+    get invalidState() {
+        return this.errorCode === 'INVALID_STATE';
+    }
+    /** The credentials were refused. */
+    get unauthorized() {
+        return this.status === 401 || this.status === 403;
+    }
 }
-function command_issue(name, message = '') {
-    command_issueCommand(name, {}, message);
-}
-const CMD_STRING = '::';
-class Command {
-    constructor(command, properties, message) {
-        if (!command) {
-            command = 'missing.command';
+const MAX_MESSAGE = 500;
+/** Builds an ApiError from a raw answer: 1.2 `{error}`, 2.0 `{error_code,message}` or HTML. */
+function apiErrorFrom(status, body, retryAfter) {
+    let message = '';
+    let code;
+    try {
+        const parsed = JSON.parse(body);
+        if (parsed && typeof parsed === 'object') {
+            const o = parsed;
+            if (o.error_code !== undefined && o.error_code !== null)
+                code = jsonText(o.error_code);
+            if (typeof o.message === 'string')
+                message = o.message;
+            else if (typeof o.error === 'string')
+                message = o.error;
         }
-        this.command = command;
-        this.properties = properties;
-        this.message = message;
     }
-    toString() {
-        let cmdStr = CMD_STRING + this.command;
-        if (this.properties && Object.keys(this.properties).length > 0) {
-            cmdStr += ' ';
-            let first = true;
-            for (const key in this.properties) {
-                if (this.properties.hasOwnProperty(key)) {
-                    const val = this.properties[key];
-                    if (val) {
-                        if (first) {
-                            first = false;
-                        }
-                        else {
-                            cmdStr += ',';
-                        }
-                        cmdStr += `${key}=${escapeProperty(val)}`;
-                    }
-                }
-            }
-        }
-        cmdStr += `${CMD_STRING}${escapeData(this.message)}`;
-        return cmdStr;
+    catch {
+        message = htmlToText(body);
     }
+    if (!message)
+        message = body.trim() ? htmlToText(body) : '(empty answer)';
+    if (message.length > MAX_MESSAGE)
+        message = `${message.slice(0, MAX_MESSAGE)}…`;
+    const seconds = retryAfter !== undefined && /^\d+$/.test(retryAfter.trim()) ? Number(retryAfter) : undefined;
+    return new ApiError(status, message, code, seconds);
 }
-function escapeData(s) {
-    return utils_toCommandValue(s)
-        .replace(/%/g, '%25')
-        .replace(/\r/g, '%0D')
-        .replace(/\n/g, '%0A');
+/** Proxies answer with HTML pages: their heading says it best, else their title, else all text. */
+function htmlToText(html) {
+    const heading = /<h1[^>]*>([\s\S]*?)<\/h1>/i.exec(html)?.[1] ??
+        /<title[^>]*>([\s\S]*?)<\/title>/i.exec(html)?.[1];
+    return (heading ?? html)
+        .replace(/<(script|style)[^>]*>[\s\S]*?<\/\1>/gi, ' ')
+        .replace(/<[^>]+>/g, ' ')
+        .replace(/&nbsp;/g, ' ')
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>')
+        .replace(/&amp;/g, '&')
+        .replace(/\s+/g, ' ')
+        .trim();
 }
-function escapeProperty(s) {
-    return utils_toCommandValue(s)
-        .replace(/%/g, '%25')
-        .replace(/\r/g, '%0D')
-        .replace(/\n/g, '%0A')
-        .replace(/:/g, '%3A')
-        .replace(/,/g, '%2C');
-}
-//# sourceMappingURL=command.js.map
-;// CONCATENATED MODULE: external "crypto"
-const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
-;// CONCATENATED MODULE: external "fs"
-const external_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
-// For internal use, subject to change.
-// We use any as a valid input type
-/* eslint-disable @typescript-eslint/no-explicit-any */
 
-
-
-
-function file_command_issueFileCommand(command, message) {
-    const filePath = process.env[`GITHUB_${command}`];
-    if (!filePath) {
-        throw new Error(`Unable to find environment variable for file command ${command}`);
-    }
-    if (!external_fs_namespaceObject.existsSync(filePath)) {
-        throw new Error(`Missing file at path: ${filePath}`);
-    }
-    external_fs_namespaceObject.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_namespaceObject.EOL}`, {
-        encoding: 'utf8'
-    });
-}
-function file_command_prepareKeyValueMessage(key, value) {
-    const delimiter = `ghadelimiter_${external_crypto_namespaceObject.randomUUID()}`;
-    const convertedValue = utils_toCommandValue(value);
-    // These should realistically never happen, but just in case someone finds a
-    // way to exploit uuid generation let's not allow keys or values that contain
-    // the delimiter.
-    if (key.includes(delimiter)) {
-        throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter}"`);
-    }
-    if (convertedValue.includes(delimiter)) {
-        throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
-    }
-    return `${key}<<${delimiter}${external_os_namespaceObject.EOL}${convertedValue}${external_os_namespaceObject.EOL}${delimiter}`;
-}
-//# sourceMappingURL=file-command.js.map
-;// CONCATENATED MODULE: external "path"
-const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __nccwpck_require__(7075);
 // EXTERNAL MODULE: external "http"
 var external_http_ = __nccwpck_require__(8611);
 var external_http_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_http_, 2);
@@ -29348,6 +29405,411 @@ class lib_HttpClient {
 }
 const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
 //# sourceMappingURL=index.js.map
+;// CONCATENATED MODULE: ./src/databricks/transport.ts
+
+
+
+/**
+ * A failure below HTTP: no answer arrived. `code` is Node's (ECONNREFUSED, ECONNRESET, ...) or
+ * ETIMEDOUT when our own timeout fired. Only ECONNREFUSED proves the request was never sent.
+ */
+class TransportError extends Error {
+    code;
+    name = 'TransportError';
+    constructor(message, code) {
+        super(message);
+        this.code = code;
+    }
+    /** The connection was refused: the request never left, so the service did nothing. */
+    get neverSent() {
+        return this.code === 'ECONNREFUSED';
+    }
+}
+const USER_AGENT = 'databricks-run-command-action';
+/**
+ * http-client lets handlers edit the options it passes to Node's http.request; that is where an
+ * AbortSignal reaches the socket, so an abort ends the exchange at any stage, body included.
+ */
+function abortOn(signal) {
+    return {
+        prepareRequest: options => {
+            options.signal = signal;
+        },
+        canHandleAuthentication: () => false,
+        handleAuthentication: () => Promise.reject(new Error('not an authentication handler'))
+    };
+}
+/** The real transport: @actions/http-client (proxy aware), with a hard deadline per request. */
+class ActionsHttpTransport {
+    async send(request) {
+        const timeout = AbortSignal.timeout(request.timeoutMs);
+        const signal = request.signal ? AbortSignal.any([request.signal, timeout]) : timeout;
+        // No keep-alive: no socket outlives its request, so none can hold the process open.
+        const client = new lib_HttpClient(USER_AGENT, [abortOn(signal)], {
+            allowRetries: false,
+            allowRedirects: false,
+            keepAlive: false
+        });
+        const body = request.body === undefined
+            ? null
+            : typeof request.body === 'string'
+                ? request.body
+                : external_node_stream_.Readable.from([request.body]);
+        const headers = { ...request.headers };
+        if (Buffer.isBuffer(request.body))
+            headers['Content-Length'] = String(request.body.length);
+        try {
+            const res = await client.request(request.method, request.url, body, headers);
+            // Iterating the answer throws if it is cut off mid-body, where readBody() would hang.
+            const chunks = [];
+            for await (const chunk of res.message)
+                chunks.push(chunk);
+            const out = {};
+            for (const [k, v] of Object.entries(res.message.headers)) {
+                out[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
+            }
+            return {
+                status: res.message.statusCode ?? 0,
+                headers: out,
+                body: Buffer.concat(chunks).toString('utf8')
+            };
+        }
+        catch (e) {
+            if (request.signal?.aborted)
+                throw new CancelledError();
+            if (timeout.aborted)
+                throw new TransportError(`no answer within ${request.timeoutMs} ms`, 'ETIMEDOUT');
+            throw toTransportError(e);
+        }
+    }
+}
+function toTransportError(e) {
+    const code = typeof e === 'object' && e !== null && 'code' in e && typeof e.code === 'string' ? e.code : '';
+    const message = e instanceof Error ? e.message : String(e);
+    return new TransportError(message || code || 'network error', code || 'ENETWORK');
+}
+
+;// CONCATENATED MODULE: ./src/databricks/retry.ts
+
+
+
+const DEFAULT_RETRY = { maxAttempts: 6, baseDelayMs: 500, maxDelayMs: 10_000 };
+/**
+ * Whether a failed call may be sent again. A non-idempotent call (context create, command
+ * execute) is repeated only when the answer proves the service did nothing: repeating one it
+ * accepted would leak a context or run the user's code twice.
+ */
+function isRetryable(e, idempotent) {
+    if (e instanceof ApiError) {
+        if (e.status === 429 || e.status === 503 || e.clusterNotReady)
+            return true;
+        // A plain 500 on a read or a cleanup call is worth another try; on a create or an
+        // execute it may mean the work was done, so it is not.
+        return idempotent && (e.status === 500 || e.status === 502 || e.status === 504);
+    }
+    if (e instanceof TransportError) {
+        // A refused connection sent nothing. Any other failure (reset, timeout) may have
+        // reached the service after it was sent.
+        return e.neverSent || idempotent;
+    }
+    return false;
+}
+/** Runs `call`, repeating it on transient failures with exponential backoff and jitter. */
+async function withRetry(call, c) {
+    const o = c.options ?? DEFAULT_RETRY;
+    const random = c.random ?? Math.random;
+    for (let attempt = 1;; attempt++) {
+        try {
+            return await call();
+        }
+        catch (e) {
+            if (e instanceof CancelledError || !isRetryable(e, c.idempotent))
+                throw e;
+            const unlimited = e instanceof ApiError && e.clusterNotReady;
+            if (!unlimited && attempt >= o.maxAttempts)
+                throw e;
+            let delay = Math.min(o.maxDelayMs, o.baseDelayMs * 2 ** (attempt - 1));
+            delay = delay / 2 + (random() * delay) / 2;
+            if (e instanceof ApiError && e.retryAfterSeconds !== undefined) {
+                delay = Math.max(delay, e.retryAfterSeconds * 1000);
+            }
+            else if (e instanceof ApiError && e.status === 429) {
+                delay = Math.max(delay, 1000);
+            }
+            if (delay >= c.deadline.remaining()) {
+                throw new DeadlineError(`${errorMessage(e)} (not retried: the ${c.deadline.label} deadline would pass first)`);
+            }
+            const of = unlimited ? '' : ` of ${o.maxAttempts - 1}`;
+            c.logger.info(`Retry ${attempt}${of} in ${Math.round(delay)} ms: ${c.label}: ${errorMessage(e)}`);
+            await c.sleep(delay, c.signal);
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/databricks/api.ts
+
+
+
+/** Sends authenticated requests to the REST API, with timeouts, retries and error parsing. */
+class DatabricksApi {
+    o;
+    constructor(o) {
+        this.o = o;
+    }
+    /** GETs are always safe to repeat. */
+    get(path, query, call) {
+        const url = `${path}?${new URLSearchParams(query).toString()}`;
+        return this.send('GET', url, undefined, true, call);
+    }
+    /**
+     * POSTs are not repeated after an answer that leaves it unknown whether the service acted,
+     * since a repeat could create a second context or run code twice. `{ idempotent: true }`
+     * marks a call that is safe to repeat (cancel, destroy, cluster start).
+     */
+    post(path, body, call, o = {}) {
+        return this.send('POST', path, body, o.idempotent ?? false, call);
+    }
+    send(method, pathAndQuery, body, idempotent, call) {
+        const label = `${method} ${pathAndQuery.split('?')[0]}`;
+        const attempt = async () => {
+            // Nothing is sent once the job is cancelled.
+            if (call.signal?.aborted)
+                throw new CancelledError();
+            const headers = {
+                Authorization: await this.o.auth.authorization(),
+                Accept: 'application/json'
+            };
+            if (body)
+                headers['Content-Type'] = body.contentType;
+            const timeoutMs = Math.min(this.o.requestTimeoutMs, Math.max(1000, call.deadline.remaining()));
+            this.o.logger.debug(`${label} (timeout ${timeoutMs} ms)`);
+            const res = await this.o.transport.send({
+                method,
+                url: `${this.o.host}${pathAndQuery}`,
+                headers,
+                body: body?.data,
+                timeoutMs,
+                // A repeatable call is aborted at once on cancel; a create or execute is awaited, so
+                // the id it returns can still be saved and cleaned up.
+                signal: idempotent ? call.signal : undefined
+            });
+            if (res.status < 200 || res.status >= 300) {
+                throw apiErrorFrom(res.status, res.body, res.headers['retry-after']);
+            }
+            if (!res.body.trim())
+                return {};
+            try {
+                const parsed = JSON.parse(res.body);
+                if (parsed && typeof parsed === 'object' && !Array.isArray(parsed))
+                    return parsed;
+            }
+            catch {
+                // fall through to the error below
+            }
+            throw new Error(`${label} answered HTTP ${res.status} with a body that is not a JSON object: ${res.body.slice(0, 200)}`);
+        };
+        return withRetry(attempt, {
+            label,
+            idempotent,
+            deadline: call.deadline,
+            sleep: this.o.sleep,
+            signal: call.signal,
+            logger: this.o.logger,
+            options: this.o.retry,
+            random: this.o.random
+        });
+    }
+}
+/** A JSON body. The 1.2 API reads JSON whatever the label; we send the honest one. */
+function jsonBody(value) {
+    return { contentType: 'application/json', data: JSON.stringify(value) };
+}
+/** Reads a field that holds one of a fixed set of words (a status), failing clearly otherwise. */
+function enumField(o, field, values, what) {
+    const v = stringField(o, field, what);
+    if (values.includes(v))
+        return v;
+    throw new Error(`unexpected answer for ${what}: "${field}" is ${JSON.stringify(v)}, not one of ${values.join(', ')}`);
+}
+/** Reads a string field the API promises, failing clearly when it is missing. */
+function stringField(o, field, what) {
+    const v = o[field];
+    if (typeof v === 'string' && v)
+        return v;
+    throw new Error(`unexpected answer for ${what}: no "${field}" in ${JSON.stringify(o).slice(0, 200)}`);
+}
+
+;// CONCATENATED MODULE: external "os"
+const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
+// We use any as a valid input type
+/* eslint-disable @typescript-eslint/no-explicit-any */
+/**
+ * Sanitizes an input into a string so it can be passed into issueCommand safely
+ * @param input input to sanitize into a string
+ */
+function utils_toCommandValue(input) {
+    if (input === null || input === undefined) {
+        return '';
+    }
+    else if (typeof input === 'string' || input instanceof String) {
+        return input;
+    }
+    return JSON.stringify(input);
+}
+/**
+ *
+ * @param annotationProperties
+ * @returns The command properties to send with the actual annotation command
+ * See IssueCommandProperties: https://github.com/actions/runner/blob/main/src/Runner.Worker/ActionCommandManager.cs#L646
+ */
+function utils_toCommandProperties(annotationProperties) {
+    if (!Object.keys(annotationProperties).length) {
+        return {};
+    }
+    return {
+        title: annotationProperties.title,
+        file: annotationProperties.file,
+        line: annotationProperties.startLine,
+        endLine: annotationProperties.endLine,
+        col: annotationProperties.startColumn,
+        endColumn: annotationProperties.endColumn
+    };
+}
+//# sourceMappingURL=utils.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/command.js
+
+
+/**
+ * Issues a command to the GitHub Actions runner
+ *
+ * @param command - The command name to issue
+ * @param properties - Additional properties for the command (key-value pairs)
+ * @param message - The message to include with the command
+ * @remarks
+ * This function outputs a specially formatted string to stdout that the Actions
+ * runner interprets as a command. These commands can control workflow behavior,
+ * set outputs, create annotations, mask values, and more.
+ *
+ * Command Format:
+ *   ::name key=value,key=value::message
+ *
+ * @example
+ * ```typescript
+ * // Issue a warning annotation
+ * issueCommand('warning', {}, 'This is a warning message');
+ * // Output: ::warning::This is a warning message
+ *
+ * // Set an environment variable
+ * issueCommand('set-env', { name: 'MY_VAR' }, 'some value');
+ * // Output: ::set-env name=MY_VAR::some value
+ *
+ * // Add a secret mask
+ * issueCommand('add-mask', {}, 'secretValue123');
+ * // Output: ::add-mask::secretValue123
+ * ```
+ *
+ * @internal
+ * This is an internal utility function that powers the public API functions
+ * such as setSecret, warning, error, and exportVariable.
+ */
+function command_issueCommand(command, properties, message) {
+    const cmd = new Command(command, properties, message);
+    process.stdout.write(cmd.toString() + external_os_namespaceObject.EOL);
+}
+function command_issue(name, message = '') {
+    command_issueCommand(name, {}, message);
+}
+const CMD_STRING = '::';
+class Command {
+    constructor(command, properties, message) {
+        if (!command) {
+            command = 'missing.command';
+        }
+        this.command = command;
+        this.properties = properties;
+        this.message = message;
+    }
+    toString() {
+        let cmdStr = CMD_STRING + this.command;
+        if (this.properties && Object.keys(this.properties).length > 0) {
+            cmdStr += ' ';
+            let first = true;
+            for (const key in this.properties) {
+                if (this.properties.hasOwnProperty(key)) {
+                    const val = this.properties[key];
+                    if (val) {
+                        if (first) {
+                            first = false;
+                        }
+                        else {
+                            cmdStr += ',';
+                        }
+                        cmdStr += `${key}=${escapeProperty(val)}`;
+                    }
+                }
+            }
+        }
+        cmdStr += `${CMD_STRING}${escapeData(this.message)}`;
+        return cmdStr;
+    }
+}
+function escapeData(s) {
+    return utils_toCommandValue(s)
+        .replace(/%/g, '%25')
+        .replace(/\r/g, '%0D')
+        .replace(/\n/g, '%0A');
+}
+function escapeProperty(s) {
+    return utils_toCommandValue(s)
+        .replace(/%/g, '%25')
+        .replace(/\r/g, '%0D')
+        .replace(/\n/g, '%0A')
+        .replace(/:/g, '%3A')
+        .replace(/,/g, '%2C');
+}
+//# sourceMappingURL=command.js.map
+;// CONCATENATED MODULE: external "crypto"
+const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
+;// CONCATENATED MODULE: external "fs"
+const external_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
+// For internal use, subject to change.
+// We use any as a valid input type
+/* eslint-disable @typescript-eslint/no-explicit-any */
+
+
+
+
+function file_command_issueFileCommand(command, message) {
+    const filePath = process.env[`GITHUB_${command}`];
+    if (!filePath) {
+        throw new Error(`Unable to find environment variable for file command ${command}`);
+    }
+    if (!external_fs_namespaceObject.existsSync(filePath)) {
+        throw new Error(`Missing file at path: ${filePath}`);
+    }
+    external_fs_namespaceObject.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_namespaceObject.EOL}`, {
+        encoding: 'utf8'
+    });
+}
+function file_command_prepareKeyValueMessage(key, value) {
+    const delimiter = `ghadelimiter_${external_crypto_namespaceObject.randomUUID()}`;
+    const convertedValue = utils_toCommandValue(value);
+    // These should realistically never happen, but just in case someone finds a
+    // way to exploit uuid generation let's not allow keys or values that contain
+    // the delimiter.
+    if (key.includes(delimiter)) {
+        throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter}"`);
+    }
+    if (convertedValue.includes(delimiter)) {
+        throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
+    }
+    return `${key}<<${delimiter}${external_os_namespaceObject.EOL}${convertedValue}${external_os_namespaceObject.EOL}${delimiter}`;
+}
+//# sourceMappingURL=file-command.js.map
+;// CONCATENATED MODULE: external "path"
+const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
 ;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/auth.js
 var auth_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
@@ -31326,493 +31788,35 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
-;// CONCATENATED MODULE: ./src/common/errors.ts
-/** The message of anything thrown, without assuming it is an Error. */
-function errorMessage(e) {
-    if (e instanceof Error)
-        return e.message;
-    if (typeof e === 'string')
-        return e;
-    try {
-        return JSON.stringify(e);
-    }
-    catch {
-        return String(e);
-    }
-}
-/** A problem with the step's inputs: reported before any API call is made. */
-class InputError extends Error {
-    name = 'InputError';
-}
-/** The step's deadline (the `timeout` input) passed. */
-class DeadlineError extends Error {
-    name = 'DeadlineError';
-}
-/** The job was cancelled (the runner sent SIGINT or SIGTERM). */
-class CancelledError extends Error {
-    name = 'CancelledError';
-    constructor(message = 'The job was cancelled') {
-        super(message);
-    }
-}
-/** Wraps an error with what the caller was doing, keeping the original words at the end. */
-function wrapError(doing, e) {
-    if (e instanceof CancelledError || e instanceof DeadlineError)
-        return e;
-    const wrapped = new Error(`${doing}: ${errorMessage(e)}`, { cause: e });
-    return wrapped;
-}
-
-;// CONCATENATED MODULE: ./src/common/duration.ts
-const UNITS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
-/**
- * Parses a duration such as `90s`, `20m`, `1h`, `1h30m` or plain seconds (`45`).
- * Returns milliseconds, or undefined when the text is not a duration.
- */
-function parseDuration(text) {
-    const t = text.trim();
-    if (/^\d+(\.\d+)?$/.test(t))
-        return Math.round(Number(t) * 1000);
-    const parts = t.match(/^(?:\d+(?:\.\d+)?(?:ms|s|m|h))+$/);
-    if (!parts)
-        return undefined;
-    let total = 0;
-    for (const [, value, unit] of t.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h)/g)) {
-        total += Number(value) * (UNITS[unit ?? 's'] ?? 1000);
-    }
-    return Math.round(total);
-}
-/** Formats milliseconds for people: `850 ms`, `12.3 s`, `4m 05s`, `1h 02m`. */
-function formatDuration(ms) {
-    if (ms < 1000)
-        return `${Math.round(ms)} ms`;
-    if (ms < 60_000)
-        return `${(ms / 1000).toFixed(1)} s`;
-    const totalSeconds = Math.round(ms / 1000);
-    const h = Math.floor(totalSeconds / 3600);
-    const m = Math.floor((totalSeconds % 3600) / 60);
-    const s = totalSeconds % 60;
-    if (h > 0)
-        return `${h}h ${String(m).padStart(2, '0')}m`;
-    return `${m}m ${String(s).padStart(2, '0')}s`;
-}
-
-;// CONCATENATED MODULE: ./src/common/time.ts
-
-const systemClock = { now: () => Date.now() };
-const realSleep = (ms, signal) => new Promise((resolve, reject) => {
-    if (signal?.aborted)
-        return reject(new CancelledError());
-    const onAbort = () => {
-        clearTimeout(timer);
-        reject(new CancelledError());
-    };
-    const timer = setTimeout(() => {
-        signal?.removeEventListener('abort', onAbort);
-        resolve();
-    }, Math.max(0, ms));
-    signal?.addEventListener('abort', onAbort, { once: true });
-});
-/** A point in time after which the step must stop waiting. */
-class Deadline {
-    clock;
-    at;
-    label;
-    constructor(clock, at, 
-    /** The budget as the user wrote it, for messages ("30m"). */
-    label) {
-        this.clock = clock;
-        this.at = at;
-        this.label = label;
-    }
-    static after(clock, ms, label) {
-        return new Deadline(clock, clock.now() + ms, label);
-    }
-    remaining() {
-        return Math.max(0, this.at - this.clock.now());
-    }
-}
-
-;// CONCATENATED MODULE: ./src/databricks/api-error.ts
-/** An answer from Databricks (or a proxy in front of it) that is not a success. */
-class ApiError extends Error {
-    status;
-    serviceMessage;
-    errorCode;
-    retryAfterSeconds;
-    name = 'ApiError';
-    constructor(status, 
-    /** The service's own words, extracted from JSON or HTML. */
-    serviceMessage, 
-    /** `error_code` when the body has one (INVALID_STATE, 401, ...). */
-    errorCode, 
-    /** Seconds from a Retry-After header, when present and numeric. */
-    retryAfterSeconds) {
-        super(`HTTP ${status}${errorCode && errorCode !== String(status) ? ` ${errorCode}` : ''}: ${serviceMessage}`);
-        this.status = status;
-        this.serviceMessage = serviceMessage;
-        this.errorCode = errorCode;
-        this.retryAfterSeconds = retryAfterSeconds;
-    }
-    /** The cluster is up but cannot take a context yet; nothing was created. */
-    get clusterNotReady() {
-        return this.serviceMessage.includes('ClusterNotReadyException');
-    }
-    /** The context was dropped: evicted at the cluster's limit, or the cluster restarted. */
-    get evicted() {
-        return this.serviceMessage.includes('is disconnected');
-    }
-    /** The context named in the call no longer exists (destroyed, evicted or never there). */
-    get contextGone() {
-        return ((this.status === 404 || this.status === 400) &&
-            /does not exist|not found|disconnected|unknown context/i.test(this.serviceMessage));
-    }
-    /** The call does not fit the resource's state, e.g. starting a cluster that is starting. */
-    get invalidState() {
-        return this.errorCode === 'INVALID_STATE';
-    }
-    /** The credentials were refused. */
-    get unauthorized() {
-        return this.status === 401 || this.status === 403;
-    }
-}
-const MAX_MESSAGE = 500;
-/** Builds an ApiError from a raw answer: 1.2 `{error}`, 2.0 `{error_code,message}` or HTML. */
-function apiErrorFrom(status, body, retryAfter) {
-    let message = '';
-    let code;
-    try {
-        const parsed = JSON.parse(body);
-        if (parsed && typeof parsed === 'object') {
-            const o = parsed;
-            if (o.error_code !== undefined)
-                code = String(o.error_code);
-            if (typeof o.message === 'string')
-                message = o.message;
-            else if (typeof o.error === 'string')
-                message = o.error;
-        }
-    }
-    catch {
-        message = htmlToText(body);
-    }
-    if (!message)
-        message = body.trim() ? htmlToText(body) : '(empty answer)';
-    if (message.length > MAX_MESSAGE)
-        message = `${message.slice(0, MAX_MESSAGE)}…`;
-    const seconds = retryAfter !== undefined && /^\d+$/.test(retryAfter.trim()) ? Number(retryAfter) : undefined;
-    return new ApiError(status, message, code, seconds);
-}
-/** Proxies answer with HTML pages: their heading says it best, else their title, else all text. */
-function htmlToText(html) {
-    const heading = /<h1[^>]*>([\s\S]*?)<\/h1>/i.exec(html)?.[1] ??
-        /<title[^>]*>([\s\S]*?)<\/title>/i.exec(html)?.[1];
-    return (heading ?? html)
-        .replace(/<(script|style)[^>]*>[\s\S]*?<\/\1>/gi, ' ')
-        .replace(/<[^>]+>/g, ' ')
-        .replace(/&nbsp;/g, ' ')
-        .replace(/&lt;/g, '<')
-        .replace(/&gt;/g, '>')
-        .replace(/&amp;/g, '&')
-        .replace(/\s+/g, ' ')
-        .trim();
-}
-
-// EXTERNAL MODULE: external "node:stream"
-var external_node_stream_ = __nccwpck_require__(7075);
-;// CONCATENATED MODULE: ./src/databricks/transport.ts
-
-
-
-/**
- * A failure below HTTP: no answer arrived. `code` is Node's (ECONNREFUSED, ECONNRESET, ...) or
- * ETIMEDOUT when our own timeout fired. Only ECONNREFUSED proves the request was never sent.
- */
-class TransportError extends Error {
-    code;
-    name = 'TransportError';
-    constructor(message, code) {
-        super(message);
-        this.code = code;
-    }
-    /** The connection was refused: the request never left, so the service did nothing. */
-    get neverSent() {
-        return this.code === 'ECONNREFUSED';
-    }
-}
-const USER_AGENT = 'databricks-run-command-action';
-/**
- * http-client lets handlers edit the options it passes to Node's http.request; that is where an
- * AbortSignal reaches the socket, so an abort ends the exchange at any stage, body included.
- */
-function abortOn(signal) {
-    return {
-        prepareRequest: options => {
-            options.signal = signal;
-        },
-        canHandleAuthentication: () => false,
-        handleAuthentication: () => Promise.reject(new Error('not an authentication handler'))
-    };
-}
-/** The real transport: @actions/http-client (proxy aware), with a hard deadline per request. */
-class ActionsHttpTransport {
-    async send(request) {
-        const timeout = AbortSignal.timeout(request.timeoutMs);
-        const signal = request.signal ? AbortSignal.any([request.signal, timeout]) : timeout;
-        // No keep-alive: no socket outlives its request, so none can hold the process open.
-        const client = new lib_HttpClient(USER_AGENT, [abortOn(signal)], {
-            allowRetries: false,
-            allowRedirects: false,
-            keepAlive: false
-        });
-        const body = request.body === undefined
-            ? null
-            : typeof request.body === 'string'
-                ? request.body
-                : external_node_stream_.Readable.from([request.body]);
-        const headers = { ...request.headers };
-        if (Buffer.isBuffer(request.body))
-            headers['Content-Length'] = String(request.body.length);
-        try {
-            const res = await client.request(request.method, request.url, body, headers);
-            // Iterating the answer throws if it is cut off mid-body, where readBody() would hang.
-            const chunks = [];
-            for await (const chunk of res.message)
-                chunks.push(chunk);
-            const out = {};
-            for (const [k, v] of Object.entries(res.message.headers)) {
-                out[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
-            }
-            return {
-                status: res.message.statusCode ?? 0,
-                headers: out,
-                body: Buffer.concat(chunks).toString('utf8')
-            };
-        }
-        catch (e) {
-            if (request.signal?.aborted)
-                throw new CancelledError();
-            if (timeout.aborted)
-                throw new TransportError(`no answer within ${request.timeoutMs} ms`, 'ETIMEDOUT');
-            throw toTransportError(e);
-        }
-    }
-}
-function toTransportError(e) {
-    const code = typeof e === 'object' && e !== null && 'code' in e && typeof e.code === 'string' ? e.code : '';
-    const message = e instanceof Error ? e.message : String(e);
-    return new TransportError(message || code || 'network error', code || 'ENETWORK');
-}
-
-;// CONCATENATED MODULE: ./src/databricks/retry.ts
-
-
-
-const DEFAULT_RETRY = { maxAttempts: 6, baseDelayMs: 500, maxDelayMs: 10_000 };
-/**
- * Whether a failed call may be sent again. A non-idempotent call (context create, command
- * execute) is repeated only when the answer proves the service did nothing: repeating one it
- * accepted would leak a context or run the user's code twice.
- */
-function isRetryable(e, idempotent) {
-    if (e instanceof ApiError) {
-        if (e.status === 429 || e.status === 503 || e.clusterNotReady)
-            return true;
-        // A plain 500 on a read or a cleanup call is worth another try; on a create or an
-        // execute it may mean the work was done, so it is not.
-        return idempotent && (e.status === 500 || e.status === 502 || e.status === 504);
-    }
-    if (e instanceof TransportError) {
-        // A refused connection sent nothing. Any other failure (reset, timeout) may have
-        // reached the service after it was sent.
-        return e.neverSent || idempotent;
-    }
-    return false;
-}
-/** Runs `call`, repeating it on transient failures with exponential backoff and jitter. */
-async function withRetry(call, c) {
-    const o = c.options ?? DEFAULT_RETRY;
-    const random = c.random ?? Math.random;
-    for (let attempt = 1;; attempt++) {
-        try {
-            return await call();
-        }
-        catch (e) {
-            if (e instanceof CancelledError || !isRetryable(e, c.idempotent))
-                throw e;
-            const unlimited = e instanceof ApiError && e.clusterNotReady;
-            if (!unlimited && attempt >= o.maxAttempts)
-                throw e;
-            let delay = Math.min(o.maxDelayMs, o.baseDelayMs * 2 ** (attempt - 1));
-            delay = delay / 2 + (random() * delay) / 2;
-            if (e instanceof ApiError && e.retryAfterSeconds !== undefined) {
-                delay = Math.max(delay, e.retryAfterSeconds * 1000);
-            }
-            else if (e instanceof ApiError && e.status === 429) {
-                delay = Math.max(delay, 1000);
-            }
-            if (delay >= c.deadline.remaining()) {
-                throw new DeadlineError(`${errorMessage(e)} (not retried: the ${c.deadline.label} deadline would pass first)`);
-            }
-            const of = unlimited ? '' : ` of ${o.maxAttempts - 1}`;
-            c.logger.info(`Retry ${attempt}${of} in ${Math.round(delay)} ms: ${c.label}: ${errorMessage(e)}`);
-            await c.sleep(delay, c.signal);
-        }
-    }
-}
-
-;// CONCATENATED MODULE: ./src/databricks/api.ts
-
-
-
-/** Sends authenticated requests to the REST API, with timeouts, retries and error parsing. */
-class DatabricksApi {
-    o;
-    constructor(o) {
-        this.o = o;
-    }
-    /** GETs are always safe to repeat. */
-    get(path, query, call) {
-        const url = `${path}?${new URLSearchParams(query).toString()}`;
-        return this.send('GET', url, undefined, true, call);
-    }
-    /** `idempotent: false` for calls that must not run twice (create, execute). */
-    post(path, body, idempotent, call) {
-        return this.send('POST', path, body, idempotent, call);
-    }
-    send(method, pathAndQuery, body, idempotent, call) {
-        const label = `${method} ${pathAndQuery.split('?')[0]}`;
-        const attempt = async () => {
-            // Nothing is sent once the job is cancelled.
-            if (call.signal?.aborted)
-                throw new CancelledError();
-            const headers = {
-                Authorization: await this.o.auth.authorization(),
-                Accept: 'application/json'
-            };
-            if (body)
-                headers['Content-Type'] = body.contentType;
-            const timeoutMs = Math.min(this.o.requestTimeoutMs, Math.max(1000, call.deadline.remaining()));
-            this.o.logger.debug(`${label} (timeout ${timeoutMs} ms)`);
-            const res = await this.o.transport.send({
-                method,
-                url: `${this.o.host}${pathAndQuery}`,
-                headers,
-                body: body?.data,
-                timeoutMs,
-                // A repeatable call is aborted at once on cancel; a create or execute is awaited, so
-                // the id it returns can still be saved and cleaned up.
-                signal: idempotent ? call.signal : undefined
-            });
-            if (res.status < 200 || res.status >= 300) {
-                throw apiErrorFrom(res.status, res.body, res.headers['retry-after']);
-            }
-            if (!res.body.trim())
-                return {};
-            try {
-                const parsed = JSON.parse(res.body);
-                if (parsed && typeof parsed === 'object' && !Array.isArray(parsed))
-                    return parsed;
-            }
-            catch {
-                // fall through to the error below
-            }
-            throw new Error(`${label} answered HTTP ${res.status} with a body that is not a JSON object: ${res.body.slice(0, 200)}`);
-        };
-        return withRetry(attempt, {
-            label,
-            idempotent,
-            deadline: call.deadline,
-            sleep: this.o.sleep,
-            signal: call.signal,
-            logger: this.o.logger,
-            options: this.o.retry,
-            random: this.o.random
-        });
-    }
-}
-/** A JSON body. The 1.2 API reads JSON whatever the label; we send the honest one. */
-function jsonBody(value) {
-    return { contentType: 'application/json', data: JSON.stringify(value) };
-}
-/** Reads a string field the API promises, failing clearly when it is missing. */
-function stringField(o, field, what) {
-    const v = o[field];
-    if (typeof v === 'string' && v)
-        return v;
-    throw new Error(`unexpected answer for ${what}: no "${field}" in ${JSON.stringify(o).slice(0, 200)}`);
-}
-
-;// CONCATENATED MODULE: ./src/common/limits.ts
-/**
- * The runner's timing model and the service's limits, in one place. The code, the harness that
- * plays the runner (harness/runner.ts) and the tests all import these, so the model of the
- * runner the tests check cannot drift from the one the code relies on.
- */
-/** On a job cancel the runner sends SIGINT, then SIGTERM this much later... */
-const SIGINT_TO_SIGTERM_MS = 7500;
-/** ...then kills the process this much after SIGTERM. */
-const SIGTERM_TO_KILL_MS = 2500;
-/** From the first signal to the kill: all the time a cancelled step has. */
-const SIGINT_TO_KILL_MS = SIGINT_TO_SIGTERM_MS + SIGTERM_TO_KILL_MS;
-/** Time kept back from each window for Node to start, log and exit. */
-const MARGIN_MS = 2000;
-/**
- * Main, after a job cancel: how long the cancel of the running command may take (sent and
- * awaited), so main ends well before SIGTERM.
- */
-const JOB_CANCEL_BUDGET_MS = SIGINT_TO_SIGTERM_MS - SIGTERM_TO_KILL_MS;
-/** Main, after the step's timeout: how long to wait for the command's cancel to take effect. */
-const TIMEOUT_CANCEL_WAIT_MS = 15_000;
-/** Post may run after a cancel, when the runner kills at 10 s: all its cleanup fits in this. */
-const POST_CLEANUP_BUDGET_MS = SIGINT_TO_KILL_MS - MARGIN_MS;
-/** Post: the part of the cleanup budget a command cancel may use before the context destroy. */
-const POST_CANCEL_BUDGET_MS = 3000;
-/** Post: no single request may take longer, whatever request-timeout says. */
-const POST_REQUEST_TIMEOUT_MS = 5000;
-/** A cluster keeps at most this many execution contexts, and evicts idle ones past it. */
-const MAX_CONTEXTS_PER_CLUSTER = 145;
-
-;// CONCATENATED MODULE: ./src/common/poll.ts
-
-/**
- * 100 ms, 130 ms, 169 ms, ... capped at 5 s. A command is seen at most ~30% of its run time
- * (5 s at most) after it ends; npm run bench measured x1.5 overshooting by half.
- */
-const DEFAULT_SCHEDULE = { initialMs: 100, factor: 1.3, maxMs: 5000 };
-/**
- * Calls `fetch` until `isDone` holds or the deadline passes. Never sleeps past the deadline.
- * Rejects with CancelledError when the signal aborts, and with whatever `fetch` rejects with.
- */
-async function pollUntil(o) {
-    const schedule = o.schedule ?? DEFAULT_SCHEDULE;
-    const progressEvery = o.progressEveryMs ?? 30_000;
-    const started = o.clock.now();
-    let nextProgress = started + progressEvery;
-    let delay = schedule.initialMs;
-    let last;
-    for (;;) {
-        last = await o.fetch();
-        if (o.isDone(last))
-            return { done: true, value: last };
-        const now = o.clock.now();
-        if (now >= nextProgress) {
-            o.logger.info(`Waiting for ${o.what}: ${o.describe(last)} after ${formatDuration(now - started)}`);
-            nextProgress = now + progressEvery;
-        }
-        const remaining = o.deadline.remaining();
-        if (remaining <= 0)
-            return { done: false, last };
-        await o.sleep(Math.min(delay, remaining), o.signal);
-        delay = Math.min(schedule.maxMs, delay * schedule.factor);
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/databricks/execution.ts
 
 const LANGUAGES = ['python', 'scala', 'sql', 'r'];
-/** The final command states. A cancel usually ends as Finished with an error result. */
-const FINAL_COMMAND_STATES = new Set(['Finished', 'Cancelled', 'Error']);
+/** A command's status, as commands/status reports it. */
+const COMMAND_STATUSES = [
+    'Queued',
+    'Running',
+    'Cancelling',
+    'Finished',
+    'Cancelled',
+    'Error'
+];
+function isFinalCommandStatus(status) {
+    switch (status) {
+        case 'Finished':
+        case 'Cancelled':
+        case 'Error':
+            return true;
+        case 'Queued':
+        case 'Running':
+        case 'Cancelling':
+            return false;
+    }
+}
+/** An execution context's status, as contexts/status reports it. */
+const CONTEXT_STATUSES = ['Pending', 'Running', 'Error'];
+function isFinalCommandState(state) {
+    return isFinalCommandStatus(state.status);
+}
 /** The execution-context and command endpoints of API 1.2, for one cluster. */
 class ExecutionApi {
     api;
@@ -31824,23 +31828,22 @@ class ExecutionApi {
     /** Not idempotent: a repeat after the service accepted it would leak a context. */
     async createContext(language, call) {
         const body = jsonBody({ clusterId: this.clusterId, language });
-        const answer = await this.api.post('/api/1.2/contexts/create', body, false, call);
+        const answer = await this.api.post('/api/1.2/contexts/create', body, call);
         return stringField(answer, 'id', 'contexts/create');
     }
-    /** The context's status: Pending, Running or Error. */
     async contextStatus(contextId, call) {
         const q = { clusterId: this.clusterId, contextId };
         const answer = await this.api.get('/api/1.2/contexts/status', q, call);
-        return stringField(answer, 'status', 'contexts/status');
+        return enumField(answer, 'status', CONTEXT_STATUSES, 'contexts/status');
     }
     async destroyContext(contextId, call) {
         const body = jsonBody({ clusterId: this.clusterId, contextId });
-        await this.api.post('/api/1.2/contexts/destroy', body, true, call);
+        await this.api.post('/api/1.2/contexts/destroy', body, call, { idempotent: true });
     }
     /** Not idempotent: a repeat after the service accepted it would run the code twice. */
     async execute(contextId, language, source, call) {
         const body = await commandBody(this.clusterId, contextId, language, source);
-        const answer = await this.api.post('/api/1.2/commands/execute', body, false, call);
+        const answer = await this.api.post('/api/1.2/commands/execute', body, call);
         return stringField(answer, 'id', 'commands/execute');
     }
     async commandStatus(contextId, commandId, call) {
@@ -31848,14 +31851,14 @@ class ExecutionApi {
         const answer = await this.api.get('/api/1.2/commands/status', q, call);
         const results = answer.results;
         return {
-            status: stringField(answer, 'status', 'commands/status'),
+            status: enumField(answer, 'status', COMMAND_STATUSES, 'commands/status'),
             results: results && typeof results === 'object' ? results : null
         };
     }
     /** Safe to repeat; the answer carries nothing clients use. */
     async cancelCommand(contextId, commandId, call) {
         const body = jsonBody({ clusterId: this.clusterId, contextId, commandId });
-        await this.api.post('/api/1.2/commands/cancel', body, true, call);
+        await this.api.post('/api/1.2/commands/cancel', body, call, { idempotent: true });
     }
 }
 async function commandBody(clusterId, contextId, language, source) {
@@ -31872,7 +31875,279 @@ async function commandBody(clusterId, contextId, language, source) {
     return { contentType, data: Buffer.from(await encoded.arrayBuffer()) };
 }
 
+;// CONCATENATED MODULE: ./src/databricks/auth.ts
+/** A personal access token (or any bearer token), sent as `Authorization: Bearer`. */
+class TokenAuth {
+    token;
+    description = 'personal access token';
+    constructor(token) {
+        this.token = token;
+    }
+    authorization() {
+        return Promise.resolve(`Bearer ${this.token}`);
+    }
+    secrets() {
+        return [this.token, `Bearer ${this.token}`];
+    }
+}
+/** HTTP Basic with a user name and password, as the original 1.2 API describes. */
+class BasicAuth {
+    password;
+    description;
+    encoded;
+    constructor(username, password) {
+        this.password = password;
+        this.description = `user name and password (${username})`;
+        this.encoded = Buffer.from(`${username}:${password}`, 'utf8').toString('base64');
+    }
+    authorization() {
+        return Promise.resolve(`Basic ${this.encoded}`);
+    }
+    secrets() {
+        // The base64 form is as good as the password to anyone who reads it.
+        return [this.password, this.encoded, `Basic ${this.encoded}`];
+    }
+}
+
+;// CONCATENATED MODULE: ./src/runner/connection.ts
+
+
+/** Where to connect and as whom: the host and credential inputs, with their env fallbacks. */
+const HOST_EXAMPLE = 'https://adb-1234567890123456.7.azuredatabricks.net';
+/** The workspace origin: https added when missing, http refused, paths and queries dropped. */
+function parseHost(value) {
+    if (!value)
+        throw new InputError(`Input host is required: set it to your workspace URL, e.g. ${HOST_EXAMPLE}, or set DATABRICKS_HOST.`);
+    if (/^http:\/\//i.test(value))
+        throw new InputError(`Invalid input host '${value}': http is refused because the token would travel unencrypted. Use https://${value.slice(7)}.`);
+    const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(value) ? value : `https://${value}`;
+    let url;
+    try {
+        url = new URL(withScheme);
+    }
+    catch {
+        throw new InputError(`Invalid input host '${value}': not a URL. Expected the workspace URL, e.g. ${HOST_EXAMPLE}.`);
+    }
+    if (url.protocol !== 'https:')
+        throw new InputError(`Invalid input host '${value}': only https:// workspace URLs are supported, e.g. ${HOST_EXAMPLE}.`);
+    if (!/^(\[[0-9a-f:.]+\]|[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*)$/i.test(url.hostname) ||
+        url.username ||
+        url.password) {
+        throw new InputError(`Invalid input host '${value}': '${url.hostname}' is not a host name. Expected the workspace URL, e.g. ${HOST_EXAMPLE}.`);
+    }
+    return url.origin;
+}
+/**
+ * Exactly one way of authenticating. Inputs win over the environment, and the two are never
+ * mixed, so a stray DATABRICKS_TOKEN cannot quietly override the username the user gave.
+ */
+function parseAuth(raw, env) {
+    const fromInputs = raw.token || raw.username || raw.password;
+    const token = fromInputs ? raw.token : env.DATABRICKS_TOKEN?.trim() || '';
+    const username = fromInputs ? raw.username : env.DATABRICKS_USERNAME?.trim() || '';
+    const password = fromInputs ? raw.password : env.DATABRICKS_PASSWORD || '';
+    const where = fromInputs
+        ? 'inputs'
+        : 'environment variables DATABRICKS_TOKEN / DATABRICKS_USERNAME / DATABRICKS_PASSWORD';
+    if (token && (username || password))
+        throw new InputError(`Two ways of authenticating were configured in the ${where}: a token and a user name/password. Set only one: token, or username with password.`);
+    if (token)
+        return new TokenAuth(token);
+    if (username && !password)
+        throw new InputError('Input username was given without password: set both for HTTP Basic, or use token instead.');
+    if (password && !username)
+        throw new InputError('Input password was given without username: set both for HTTP Basic, or use token instead.');
+    if (username)
+        return new BasicAuth(username, password);
+    throw new InputError('No credentials: set the token input (e.g. token: ${{ secrets.DATABRICKS_TOKEN }}), or username and password, or DATABRICKS_TOKEN in the environment.');
+}
+
+;// CONCATENATED MODULE: ./src/runner/raw-inputs.ts
+
+/**
+ * Every input the step reads: its name in action.yml and its default there. A test checks that
+ * action.yml declares exactly these, with these defaults; the code falls back to the same ones.
+ */
+const INPUTS = {
+    host: { name: 'host' },
+    token: { name: 'token' },
+    username: { name: 'username' },
+    password: { name: 'password' },
+    clusterId: { name: 'cluster-id' },
+    language: { name: 'language' },
+    command: { name: 'command' },
+    file: { name: 'file' },
+    timeout: { name: 'timeout', default: '30m' },
+    failOnError: { name: 'fail-on-error', default: 'true' },
+    startCluster: { name: 'start-cluster', default: 'false' },
+    requestTimeout: { name: 'request-timeout', default: '30s' }
+};
+/** Reads every input once, through @actions/core. */
+function readRawInputs(get = n => getInput(n)) {
+    const raw = {};
+    for (const key of Object.keys(INPUTS))
+        raw[key] = get(INPUTS[key].name);
+    return raw;
+}
+/** An input's value, or its action.yml default when the workflow left it empty. */
+function orDefault(raw, key) {
+    return raw[key] || INPUTS[key].default;
+}
+
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+;// CONCATENATED MODULE: ./src/runner/source.ts
+
+
+/** Larger uploads are refused before any call: the API is for code, not data. */
+const MAX_FILE_BYTES = 10 * 1024 * 1024;
+/** Reads the `file` input, relative to the workspace, with a clear error for each way it fails. */
+async function resolveSource(file, workspace, fs) {
+    const full = external_node_path_namespaceObject.resolve(workspace, file);
+    let info;
+    try {
+        info = await fs.stat(full);
+    }
+    catch (e) {
+        const missing = /ENOENT|ENOTDIR/.test(errorMessage(e));
+        throw new InputError(missing
+            ? `Input file '${file}' was not found (looked for ${full}). Paths are relative to the repository root; check out the repository first (actions/checkout).`
+            : `Input file '${file}' cannot be read: ${errorMessage(e)}.`);
+    }
+    if (!info.isFile())
+        throw new InputError(`Input file '${file}' is not a regular file (${full}). Give the path of a source file.`);
+    if (info.size > MAX_FILE_BYTES) {
+        throw new InputError(`Input file '${file}' is ${(info.size / 1048576).toFixed(1)} MiB; the limit is ${MAX_FILE_BYTES / 1048576} MiB. Put data in DBFS or a volume and read it from the code.`);
+    }
+    let bytes;
+    try {
+        bytes = await fs.readFile(full);
+    }
+    catch (e) {
+        throw new InputError(`Input file '${file}' cannot be read: ${errorMessage(e)}. Check its permissions.`);
+    }
+    if (bytes.length === 0)
+        throw new InputError(`Input file '${file}' is empty: there is nothing to run.`);
+    return { source: { kind: 'file', name: external_node_path_namespaceObject.basename(full), bytes }, label: file };
+}
+
+;// CONCATENATED MODULE: ./src/runner/inputs.ts
+
+
+
+
+
+
+
+
+/** Registers every secret the inputs or environment hold, before anything could print them. */
+function maskSecrets(raw, env) {
+    for (const s of [raw.token, raw.password, env.DATABRICKS_TOKEN, env.DATABRICKS_PASSWORD]) {
+        if (s)
+            core_setSecret(s);
+    }
+}
+const EXTENSIONS = {
+    py: 'python',
+    scala: 'scala',
+    sc: 'scala',
+    sql: 'sql',
+    r: 'r'
+};
+/** Validates and derives everything; throws InputError naming the input and the fix. */
+async function parseInputs(raw, env, workspace, fs) {
+    const host = parseHost(raw.host || env.DATABRICKS_HOST?.trim() || '');
+    const auth = parseAuth(raw, env);
+    const clusterId = raw.clusterId || env.DATABRICKS_CLUSTER_ID?.trim() || '';
+    if (!clusterId)
+        throw new InputError('Input cluster-id is required: set it to the id of an all-purpose cluster (e.g. 0123-456789-abcdefgh), or set DATABRICKS_CLUSTER_ID.');
+    if (!/^[A-Za-z0-9][\w.-]*$/.test(clusterId))
+        throw new InputError(`Invalid input cluster-id '${clusterId}': a cluster id holds only letters, digits, '-', '_' and '.', e.g. 0123-456789-abcdefgh.`);
+    const timeoutMs = parseDurationInput('timeout', orDefault(raw, 'timeout'));
+    const requestTimeoutMs = parseDurationInput('request-timeout', orDefault(raw, 'requestTimeout'));
+    const failOnError = parseBoolean('fail-on-error', orDefault(raw, 'failOnError'));
+    const startCluster = parseBoolean('start-cluster', orDefault(raw, 'startCluster'));
+    if (raw.command && raw.file)
+        throw new InputError('Inputs command and file were both given: set exactly one (command for inline code, file for a path in the repository).');
+    if (!raw.command && !raw.file)
+        throw new InputError('Neither command nor file was given: set command to inline code, or file to a path in the repository.');
+    const language = parseLanguage(raw.language, raw.file);
+    const { source, label } = raw.command
+        ? { source: { kind: 'inline', code: raw.command }, label: 'inline command' }
+        : await resolveSource(raw.file, workspace, fs);
+    return {
+        host,
+        auth,
+        clusterId,
+        language,
+        source,
+        sourceLabel: label,
+        timeoutMs,
+        timeoutLabel: orDefault(raw, 'timeout'),
+        failOnError,
+        startCluster,
+        requestTimeoutMs
+    };
+}
+function parseLanguage(value, file) {
+    if (value) {
+        const lower = value.toLowerCase();
+        if (LANGUAGES.includes(lower))
+            return lower;
+        throw new InputError(`Invalid input language '${value}': expected one of ${LANGUAGES.join(', ')}.`);
+    }
+    const ext = file.match(/\.([A-Za-z]+)$/)?.[1]?.toLowerCase() ?? '';
+    return EXTENSIONS[ext] ?? 'python';
+}
+function parseDurationInput(name, value) {
+    const ms = parseDuration(value);
+    if (ms === undefined || ms <= 0)
+        throw new InputError(`Invalid input ${name} '${value}': expected a positive duration such as 90s, 20m, 1h, 1h30m or plain seconds (600).`);
+    return ms;
+}
+/** Only the YAML spellings the runner itself accepts, so a typo is not silently false. */
+function parseBoolean(name, value) {
+    if (['true', 'True', 'TRUE'].includes(value))
+        return true;
+    if (['false', 'False', 'FALSE'].includes(value))
+        return false;
+    throw new InputError(`Invalid input ${name} '${value}': expected true or false.`);
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./src/runner/log.ts
+
+
+/** The log, mapped onto the runner's: what the flow and the client report goes through here. */
+const runnerLogger = {
+    info: m => info(m),
+    warning: m => warning(m),
+    debug: m => core_debug(m)
+};
+/**
+ * Prints text that came from the user's command. Workflow commands in it (`::add-mask::`,
+ * `::set-env::` ...) are switched off while it prints, so a command cannot steer the runner.
+ */
+function printUntrusted(title, text) {
+    const token = (0,external_node_crypto_.randomUUID)();
+    startGroup(title);
+    info(`::stop-commands::${token}`);
+    info(text);
+    info(`::${token}::`);
+    endGroup();
+}
+/** Masks a secret in everything the runner prints from now on. */
+function mask(secret) {
+    core_setSecret(secret);
+}
+/** Fails the step with one ::error:: line. */
+function fail(message) {
+    setFailed(message);
+}
+
 ;// CONCATENATED MODULE: ./src/databricks/results.ts
+
 // Built from char codes so no control characters sit in the source.
 const ESC = String.fromCharCode(27);
 const ANSI = new RegExp(`${ESC}\\[[0-9;?]*[ -/]*[@-~]`, 'g');
@@ -31940,7 +32215,9 @@ function parseResults(raw) {
             return {
                 type: 'table',
                 columns: Array.isArray(raw.schema) ? raw.schema.map(column) : [],
-                rows: Array.isArray(raw.data) ? raw.data.map(r => (Array.isArray(r) ? r : [r])) : [],
+                rows: Array.isArray(raw.data)
+                    ? raw.data.map(r => (Array.isArray(r) ? r : [r]))
+                    : [],
                 truncated: raw.truncated === true
             };
         case 'error': {
@@ -31977,514 +32254,11 @@ function column(c) {
     return { name: str(o.name), type: typeof type === 'string' ? type : JSON.stringify(type ?? '') };
 }
 function str(v) {
-    if (typeof v === 'string')
-        return v;
-    if (v === null || v === undefined)
-        return '';
-    return typeof v === 'object' ? JSON.stringify(v) : String(v);
+    return v === null || v === undefined ? '' : jsonText(v);
 }
 /** A table as an array of objects keyed by column name (later duplicates win). */
 function tableToObjects(columns, rows) {
     return rows.map(row => Object.fromEntries(columns.map((c, i) => [c.name, row[i] ?? null])));
-}
-
-;// CONCATENATED MODULE: ./src/databricks/clusters.ts
-
-/** States in which a cluster accepts commands. */
-const READY_CLUSTER_STATES = new Set(['RUNNING', 'RESIZING']);
-/** States that will become RUNNING without anyone's help. */
-const COMING_UP_CLUSTER_STATES = new Set(['PENDING', 'RESTARTING']);
-/** States a cluster rests in until someone starts it. */
-const STOPPED_CLUSTER_STATES = new Set(['TERMINATED', 'TERMINATING']);
-async function getCluster(api, clusterId, call) {
-    const answer = await api.get('/api/2.0/clusters/get', { cluster_id: clusterId }, call);
-    return {
-        state: stringField(answer, 'state', 'clusters/get'),
-        stateMessage: typeof answer.state_message === 'string' ? answer.state_message : '',
-        name: typeof answer.cluster_name === 'string' ? answer.cluster_name : ''
-    };
-}
-/**
- * Asks a TERMINATED cluster to start; it answers at once. Safe to repeat. A cluster that is
- * already starting answers INVALID_STATE (`ApiError.invalidState`).
- */
-async function startCluster(api, clusterId, call) {
-    await api.post('/api/2.0/clusters/start', jsonBody({ cluster_id: clusterId }), true, call);
-}
-/** "PENDING (Starting Spark)": the state with the service's own words on it. */
-function describeCluster(info) {
-    return info.stateMessage ? `${info.state} (${info.stateMessage})` : info.state;
-}
-
-;// CONCATENATED MODULE: ./src/flow/cluster.ts
-
-
-
-
-
-/** Cluster start is slow (minutes); poll it gently. */
-const CLUSTER_SCHEDULE = { initialMs: 1000, factor: 1.5, maxMs: 10_000 };
-const READY = READY_CLUSTER_STATES;
-/**
- * Makes sure the cluster accepts commands: returns at once when it does, waits when it is
- * coming up, starts it when it is TERMINATED and `startCluster` allows, and fails otherwise.
- */
-async function ensureClusterReady(o) {
-    const call = { deadline: o.deadline, signal: o.signal };
-    let info = await getCluster(o.api, o.clusterId, call);
-    if (READY.has(info.state))
-        return info;
-    if (STOPPED_CLUSTER_STATES.has(info.state)) {
-        if (!o.startCluster) {
-            throw new Error(`Cluster ${o.clusterId} is ${describeCluster(info)}. ` +
-                `Set the input start-cluster: true to start it, or start it in the workspace first.`);
-        }
-        o.logger.info(`Cluster ${o.clusterId} is ${info.state}; starting it (start-cluster: true)`);
-        try {
-            await startCluster(o.api, o.clusterId, call);
-        }
-        catch (e) {
-            // Someone else started it between our look and our start: that is what we wanted.
-            if (!(e instanceof ApiError && e.invalidState))
-                throw e;
-        }
-    }
-    else if (!COMING_UP_CLUSTER_STATES.has(info.state)) {
-        throw new Error(`Cluster ${o.clusterId} is in state ${describeCluster(info)} and cannot run commands.`);
-    }
-    const started = o.clock.now();
-    const outcome = await pollUntil({
-        what: `cluster ${o.clusterId} to start`,
-        fetch: () => getCluster(o.api, o.clusterId, call),
-        isDone: c => READY.has(c.state) || c.state === 'TERMINATED' || c.state === 'ERROR',
-        describe: describeCluster,
-        deadline: o.deadline,
-        clock: o.clock,
-        sleep: o.sleep,
-        signal: o.signal,
-        logger: o.logger,
-        schedule: CLUSTER_SCHEDULE,
-        progressEveryMs: 15_000
-    });
-    if (!outcome.done) {
-        throw new DeadlineError(`Timed out after ${o.deadline.label} waiting for cluster ${o.clusterId} to start (last state ${outcome.last?.state ?? 'unknown'}). Raise the timeout input or start the cluster ahead of the job.`);
-    }
-    info = outcome.value;
-    if (!READY.has(info.state)) {
-        throw new Error(`Cluster ${o.clusterId} did not start: it is ${describeCluster(info)}.`);
-    }
-    o.logger.info(`Cluster ${o.clusterId} is ${info.state} after ${formatDuration(o.clock.now() - started)}`);
-    return info;
-}
-
-;// CONCATENATED MODULE: ./src/flow/run-command.ts
-
-
-
-
-
-
-
-
-
-
-/** Runs one command in a fresh context. The context is left for the post step to destroy. */
-async function runCommand(req, hooks, d) {
-    const call = { deadline: req.deadline, signal: d.signal };
-    const exec = new ExecutionApi(d.api, req.clusterId);
-    const where = `cluster ${req.clusterId}`;
-    await step(`Failed to check ${where}`, () => ensureClusterReady({
-        ...d,
-        clusterId: req.clusterId,
-        startCluster: req.startCluster,
-        deadline: req.deadline
-    }));
-    const contextId = await step(`Failed to create a ${req.language} execution context on ${where}`, () => exec.createContext(req.language, call), UNKNOWN_CREATE);
-    hooks.onContextCreated(contextId);
-    d.logger.info(`Created execution context ${contextId}; waiting for it to be ready`);
-    const ctx = await step(`Failed while waiting for execution context ${contextId} on ${where}`, () => pollUntil({
-        what: `execution context ${contextId}`,
-        fetch: () => exec.contextStatus(contextId, call),
-        isDone: s => s !== 'Pending',
-        describe: s => s,
-        deadline: req.deadline,
-        ...d
-    }));
-    if (!ctx.done) {
-        throw new DeadlineError(`Timed out after ${req.deadline.label} waiting for execution context ${contextId} on ${where} (still ${ctx.last ?? 'Pending'}). The cluster may be overloaded; raise the timeout input or try again.`);
-    }
-    if (ctx.value !== 'Running') {
-        throw new Error(`Execution context ${contextId} on ${where} ended in state ${ctx.value}; the cluster could not start a ${req.language} interpreter. Check the cluster's event log and driver logs.`);
-    }
-    const commandId = await step(`Failed to start the command in context ${contextId} on ${where}`, () => exec.execute(contextId, req.language, req.source, call), UNKNOWN_EXECUTE);
-    hooks.onCommandStarted(commandId);
-    d.logger.info(`Started command ${commandId}`);
-    let final;
-    try {
-        const outcome = await step(`Failed while waiting for command ${commandId}`, () => pollUntil({
-            what: `command ${commandId}`,
-            fetch: () => exec.commandStatus(contextId, commandId, call),
-            isDone: s => FINAL_COMMAND_STATES.has(s.status),
-            describe: s => s.status,
-            deadline: req.deadline,
-            ...d
-        }));
-        if (!outcome.done) {
-            const budget = d.cancelWaitMs ?? TIMEOUT_CANCEL_WAIT_MS;
-            const after = await cancelAndWait(exec, contextId, commandId, budget, d);
-            // A command that did not stop stays marked as running, so post cancels it again.
-            if (after)
-                hooks.onCommandEnded();
-            throw new DeadlineError(`The command timed out after ${req.deadline.label} (the timeout input) and ${after ? 'was cancelled' : `did not stop within ${formatDuration(budget)} of being cancelled; the post step destroys its context, which stops it`}.`);
-        }
-        final = outcome.value;
-    }
-    catch (e) {
-        if (e instanceof CancelledError) {
-            const stopped = await cancelAndWait(exec, contextId, commandId, JOB_CANCEL_BUDGET_MS, d);
-            if (stopped)
-                hooks.onCommandEnded();
-            throw new CancelledError(`The job was cancelled; command ${commandId} ${stopped ? 'was cancelled' : 'was asked to cancel'}.`);
-        }
-        throw e;
-    }
-    hooks.onCommandEnded();
-    const cancelled = final.status === 'Cancelled' || isCancellation(final.results);
-    return {
-        contextId,
-        commandId,
-        status: cancelled ? 'Cancelled' : final.status,
-        result: parseResults(final.results)
-    };
-}
-/**
- * Asks the service to cancel and waits, within `budgetMs`, for a final state. Returns whether
- * the command stopped. Never throws: it runs on paths that are already failing.
- */
-async function cancelAndWait(exec, contextId, commandId, budgetMs, d) {
-    // A fresh deadline, and no cancel signal: this work runs because of them.
-    const call = { deadline: Deadline.after(d.clock, budgetMs, formatDuration(budgetMs)) };
-    try {
-        d.logger.info(`Cancelling command ${commandId}`);
-        await exec.cancelCommand(contextId, commandId, call);
-        const outcome = await pollUntil({
-            what: `command ${commandId} to cancel`,
-            fetch: () => exec.commandStatus(contextId, commandId, call),
-            isDone: s => FINAL_COMMAND_STATES.has(s.status),
-            describe: s => s.status,
-            deadline: call.deadline,
-            clock: d.clock,
-            sleep: d.sleep,
-            logger: d.logger
-        });
-        return outcome.done;
-    }
-    catch (e) {
-        d.logger.warning(`Could not cancel command ${commandId}: ${errorMessage(e)}`);
-        return false;
-    }
-}
-/** Said when a create got no answer: it was not repeated, since a repeat could leak a second. */
-const UNKNOWN_CREATE = 'no answer came back, so the service may have created the context anyway; it was not retried, to avoid creating two. API 1.2 cannot list contexts: an idle one is evicted when the cluster needs room';
-/** Said when an execute got no answer: repeating it could run the code twice. */
-const UNKNOWN_EXECUTE = 'no answer came back, so the command may have started; it was not retried, to avoid running it twice. The post step destroys the context, which stops it';
-/** Runs one phase, adding what it was doing to any error (and a hint for known causes). */
-async function step(doing, f, ifUnknown) {
-    try {
-        return await f();
-    }
-    catch (e) {
-        const wrapped = wrapError(doing, e);
-        // The request went out and no answer came back: the service may have acted on it.
-        if (ifUnknown && e instanceof TransportError && !e.neverSent) {
-            wrapped.message += ` (${ifUnknown})`;
-        }
-        if (e instanceof ApiError && e.evicted) {
-            wrapped.message += ` (the context was evicted: a cluster keeps at most ${MAX_CONTEXTS_PER_CLUSTER} execution contexts and drops idle ones, or it restarted)`;
-        }
-        if (e instanceof ApiError && e.unauthorized) {
-            wrapped.message +=
-                ' (the credentials were refused: check that the token or password is valid, has not expired, and may use this cluster)';
-        }
-        throw wrapped;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/databricks/auth.ts
-/** A personal access token (or any bearer token), sent as `Authorization: Bearer`. */
-class TokenAuth {
-    token;
-    description = 'personal access token';
-    constructor(token) {
-        this.token = token;
-    }
-    async authorization() {
-        return `Bearer ${this.token}`;
-    }
-    secrets() {
-        return [this.token, `Bearer ${this.token}`];
-    }
-}
-/** HTTP Basic with a user name and password, as the original 1.2 API describes. */
-class BasicAuth {
-    password;
-    description;
-    encoded;
-    constructor(username, password) {
-        this.password = password;
-        this.description = `user name and password (${username})`;
-        this.encoded = Buffer.from(`${username}:${password}`, 'utf8').toString('base64');
-    }
-    async authorization() {
-        return `Basic ${this.encoded}`;
-    }
-    secrets() {
-        // The base64 form is as good as the password to anyone who reads it.
-        return [this.password, this.encoded, `Basic ${this.encoded}`];
-    }
-}
-
-;// CONCATENATED MODULE: ./src/runner/connection.ts
-
-
-/** Where to connect and as whom: the host and credential inputs, with their env fallbacks. */
-const HOST_EXAMPLE = 'https://adb-1234567890123456.7.azuredatabricks.net';
-/** The workspace origin: https added when missing, http refused, paths and queries dropped. */
-function parseHost(value) {
-    if (!value)
-        throw new InputError(`Input host is required: set it to your workspace URL, e.g. ${HOST_EXAMPLE}, or set DATABRICKS_HOST.`);
-    if (/^http:\/\//i.test(value))
-        throw new InputError(`Invalid input host '${value}': http is refused because the token would travel unencrypted. Use https://${value.slice(7)}.`);
-    const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(value) ? value : `https://${value}`;
-    let url;
-    try {
-        url = new URL(withScheme);
-    }
-    catch {
-        throw new InputError(`Invalid input host '${value}': not a URL. Expected the workspace URL, e.g. ${HOST_EXAMPLE}.`);
-    }
-    if (url.protocol !== 'https:')
-        throw new InputError(`Invalid input host '${value}': only https:// workspace URLs are supported, e.g. ${HOST_EXAMPLE}.`);
-    if (!/^(\[[0-9a-f:.]+\]|[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*)$/i.test(url.hostname) ||
-        url.username ||
-        url.password) {
-        throw new InputError(`Invalid input host '${value}': '${url.hostname}' is not a host name. Expected the workspace URL, e.g. ${HOST_EXAMPLE}.`);
-    }
-    return url.origin;
-}
-/**
- * Exactly one way of authenticating. Inputs win over the environment, and the two are never
- * mixed, so a stray DATABRICKS_TOKEN cannot quietly override the username the user gave.
- */
-function parseAuth(raw, env) {
-    const fromInputs = raw.token || raw.username || raw.password;
-    const token = fromInputs ? raw.token : env.DATABRICKS_TOKEN?.trim() || '';
-    const username = fromInputs ? raw.username : env.DATABRICKS_USERNAME?.trim() || '';
-    const password = fromInputs ? raw.password : env.DATABRICKS_PASSWORD || '';
-    const where = fromInputs
-        ? 'inputs'
-        : 'environment variables DATABRICKS_TOKEN / DATABRICKS_USERNAME / DATABRICKS_PASSWORD';
-    if (token && (username || password))
-        throw new InputError(`Two ways of authenticating were configured in the ${where}: a token and a user name/password. Set only one: token, or username with password.`);
-    if (token)
-        return new TokenAuth(token);
-    if (username && !password)
-        throw new InputError('Input username was given without password: set both for HTTP Basic, or use token instead.');
-    if (password && !username)
-        throw new InputError('Input password was given without username: set both for HTTP Basic, or use token instead.');
-    if (username)
-        return new BasicAuth(username, password);
-    throw new InputError('No credentials: set the token input (e.g. token: ${{ secrets.DATABRICKS_TOKEN }}), or username and password, or DATABRICKS_TOKEN in the environment.');
-}
-
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-;// CONCATENATED MODULE: ./src/runner/source.ts
-
-
-/** Larger uploads are refused before any call: the API is for code, not data. */
-const MAX_FILE_BYTES = 10 * 1024 * 1024;
-/** Reads the `file` input, relative to the workspace, with a clear error for each way it fails. */
-async function resolveSource(file, workspace, fs) {
-    const full = external_node_path_namespaceObject.resolve(workspace, file);
-    let info;
-    try {
-        info = await fs.stat(full);
-    }
-    catch (e) {
-        const missing = /ENOENT|ENOTDIR/.test(errorMessage(e));
-        throw new InputError(missing
-            ? `Input file '${file}' was not found (looked for ${full}). Paths are relative to the repository root; check out the repository first (actions/checkout).`
-            : `Input file '${file}' cannot be read: ${errorMessage(e)}.`);
-    }
-    if (!info.isFile())
-        throw new InputError(`Input file '${file}' is not a regular file (${full}). Give the path of a source file.`);
-    if (info.size > MAX_FILE_BYTES) {
-        throw new InputError(`Input file '${file}' is ${(info.size / 1048576).toFixed(1)} MiB; the limit is ${MAX_FILE_BYTES / 1048576} MiB. Put data in DBFS or a volume and read it from the code.`);
-    }
-    let bytes;
-    try {
-        bytes = await fs.readFile(full);
-    }
-    catch (e) {
-        throw new InputError(`Input file '${file}' cannot be read: ${errorMessage(e)}. Check its permissions.`);
-    }
-    if (bytes.length === 0)
-        throw new InputError(`Input file '${file}' is empty: there is nothing to run.`);
-    return { source: { kind: 'file', name: external_node_path_namespaceObject.basename(full), bytes }, label: file };
-}
-
-;// CONCATENATED MODULE: ./src/runner/raw-inputs.ts
-
-/** Reads every input once, through @actions/core. */
-function readRawInputs(get = n => getInput(n)) {
-    return {
-        host: get('host'),
-        token: get('token'),
-        username: get('username'),
-        password: get('password'),
-        clusterId: get('cluster-id'),
-        language: get('language'),
-        command: get('command'),
-        file: get('file'),
-        timeout: get('timeout'),
-        failOnError: get('fail-on-error'),
-        startCluster: get('start-cluster'),
-        requestTimeout: get('request-timeout')
-    };
-}
-
-;// CONCATENATED MODULE: ./src/runner/inputs.ts
-
-
-
-
-
-
-
-/** Registers every secret the inputs or environment hold, before anything could print them. */
-function maskSecrets(raw, env) {
-    for (const s of [raw.token, raw.password, env.DATABRICKS_TOKEN, env.DATABRICKS_PASSWORD]) {
-        if (s)
-            core_setSecret(s);
-    }
-}
-const EXTENSIONS = {
-    py: 'python',
-    scala: 'scala',
-    sc: 'scala',
-    sql: 'sql',
-    r: 'r'
-};
-/** Validates and derives everything; throws InputError naming the input and the fix. */
-async function parseInputs(raw, env, workspace, fs) {
-    const host = parseHost(raw.host || env.DATABRICKS_HOST?.trim() || '');
-    const auth = parseAuth(raw, env);
-    const clusterId = raw.clusterId || env.DATABRICKS_CLUSTER_ID?.trim() || '';
-    if (!clusterId)
-        throw new InputError('Input cluster-id is required: set it to the id of an all-purpose cluster (e.g. 0123-456789-abcdefgh), or set DATABRICKS_CLUSTER_ID.');
-    if (!/^[A-Za-z0-9][\w.-]*$/.test(clusterId))
-        throw new InputError(`Invalid input cluster-id '${clusterId}': a cluster id holds only letters, digits, '-', '_' and '.', e.g. 0123-456789-abcdefgh.`);
-    const timeoutMs = parseDurationInput('timeout', raw.timeout || '30m');
-    const requestTimeoutMs = parseDurationInput('request-timeout', raw.requestTimeout || '30s');
-    const failOnError = parseBoolean('fail-on-error', raw.failOnError, true);
-    const startCluster = parseBoolean('start-cluster', raw.startCluster, false);
-    if (raw.command && raw.file)
-        throw new InputError('Inputs command and file were both given: set exactly one (command for inline code, file for a path in the repository).');
-    if (!raw.command && !raw.file)
-        throw new InputError('Neither command nor file was given: set command to inline code, or file to a path in the repository.');
-    const language = parseLanguage(raw.language, raw.file);
-    const { source, label } = raw.command
-        ? { source: { kind: 'inline', code: raw.command }, label: 'inline command' }
-        : await resolveSource(raw.file, workspace, fs);
-    return {
-        host,
-        auth,
-        clusterId,
-        language,
-        source,
-        sourceLabel: label,
-        timeoutMs,
-        timeoutLabel: raw.timeout || '30m',
-        failOnError,
-        startCluster,
-        requestTimeoutMs
-    };
-}
-function parseLanguage(value, file) {
-    if (value) {
-        const lower = value.toLowerCase();
-        if (LANGUAGES.includes(lower))
-            return lower;
-        throw new InputError(`Invalid input language '${value}': expected one of ${LANGUAGES.join(', ')}.`);
-    }
-    const ext = file.match(/\.([A-Za-z]+)$/)?.[1]?.toLowerCase() ?? '';
-    return EXTENSIONS[ext] ?? 'python';
-}
-function parseDurationInput(name, value) {
-    const ms = parseDuration(value);
-    if (ms === undefined || ms <= 0)
-        throw new InputError(`Invalid input ${name} '${value}': expected a positive duration such as 90s, 20m, 1h, 1h30m or plain seconds (600).`);
-    return ms;
-}
-/** Only the YAML spellings the runner itself accepts, so a typo is not silently false. */
-function parseBoolean(name, value, fallback) {
-    if (value === '')
-        return fallback;
-    if (['true', 'True', 'TRUE'].includes(value))
-        return true;
-    if (['false', 'False', 'FALSE'].includes(value))
-        return false;
-    throw new InputError(`Invalid input ${name} '${value}': expected true or false.`);
-}
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: ./src/runner/log.ts
-
-
-/** The Databricks layer's logger, mapped onto the runner's log. */
-const runnerLogger = {
-    info: m => info(m),
-    warning: m => warning(m),
-    debug: m => core_debug(m)
-};
-/**
- * Prints text that came from the user's command. Workflow commands in it (`::add-mask::`,
- * `::set-env::` ...) are switched off while it prints, so a command cannot steer the runner.
- */
-function printUntrusted(title, text) {
-    const token = (0,external_node_crypto_.randomUUID)();
-    startGroup(title);
-    info(`::stop-commands::${token}`);
-    info(text);
-    info(`::${token}::`);
-    endGroup();
-}
-
-;// CONCATENATED MODULE: ./src/common/text.ts
-/** Escapes text for HTML and for markdown that GitHub renders (core.summary escapes nothing). */
-function escapeHtml(text) {
-    return text
-        .replace(/&/g, '&amp;')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;')
-        .replace(/"/g, '&quot;')
-        .replace(/'/g, '&#39;')
-        .replace(/\|/g, '&#124;');
-}
-function byteLength(text) {
-    return Buffer.byteLength(text, 'utf8');
-}
-/** The longest prefix of `text` within `maxBytes` of UTF-8, never splitting a character. */
-function cutToBytes(text, maxBytes) {
-    if (byteLength(text) <= maxBytes)
-        return text;
-    let cut = Buffer.from(text, 'utf8').subarray(0, maxBytes).toString('utf8');
-    // A split multi-byte sequence decodes to U+FFFD at the end; drop it.
-    while (cut.endsWith('\uFFFD'))
-        cut = cut.slice(0, -1);
-    return cut;
 }
 
 ;// CONCATENATED MODULE: ./src/runner/outputs.ts
@@ -32495,6 +32269,15 @@ function cutToBytes(text, maxBytes) {
 const MAX_RESULT_OUTPUT_BYTES = 256 * 1024;
 /** What Databricks prints in place of output past its per-command limit. */
 const OUTPUT_SKIPPED = '*** WARNING: max output size exceeded, skipping output. ***';
+/** Every output the step writes; action.yml declares exactly these (a test checks it). */
+const OUTPUT_NAMES = [
+    'status',
+    'result-type',
+    'result',
+    'truncated',
+    'context-id',
+    'command-id'
+];
 /** Renders a result as the `result` output, cut to fit; `cut` says whether anything was dropped. */
 function resultText(result, maxBytes) {
     switch (result.type) {
@@ -32536,9 +32319,13 @@ function buildOutputs(outcome, maxBytes = MAX_RESULT_OUTPUT_BYTES) {
         'command-id': outcome.commandId
     };
 }
+/** The one place the step's outputs are written; each is written the moment it is known. */
 function writeOutputs(outputs) {
-    for (const [name, value] of Object.entries(outputs))
-        setOutput(name, value);
+    for (const name of OUTPUT_NAMES) {
+        const value = outputs[name];
+        if (value !== undefined)
+            setOutput(name, value);
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/runner/state.ts
@@ -32571,6 +32358,8 @@ function readState(get = n => core.getState(n)) {
 ;// CONCATENATED MODULE: ./src/runner/summary.ts
 
 
+
+
 /** GitHub drops a step's summary past 1 MiB; stay well below it. */
 const SUMMARY_LIMIT_BYTES = 1_000_000;
 /** More rows than this make a summary nobody reads; the output has them all. */
@@ -32584,7 +32373,7 @@ const ICONS = {
 };
 /** The job summary as HTML (GitHub renders it inside markdown), escaped and within the limit. */
 function buildSummary(d, limit = SUMMARY_LIMIT_BYTES) {
-    const icon = d.result?.type === 'error' ? '❌' : (ICONS[d.status] ?? 'ℹ️');
+    const icon = d.result?.type === 'error' ? '❌' : ICONS[d.status];
     const cells = [d.clusterId, d.language, d.source, d.status, formatDuration(d.durationMs)].map(escapeHtml);
     let head = `<h3>${icon} Databricks command: ${escapeHtml(d.status)}</h3>\n`;
     head +=
@@ -32650,13 +32439,20 @@ function renderTable(r, budget) {
     return `${html}<p><em>${escapeHtml(notes.join('; '))}.</em></p>\n`;
 }
 function cell(v) {
-    if (v === null || v === undefined)
-        return 'null';
-    return typeof v === 'object' ? JSON.stringify(v) : String(v);
+    return v === null || v === undefined ? 'null' : jsonText(v);
 }
 /** Data URLs can be megabytes; a name is enough in the summary. */
 function shorten(s) {
     return s.length > 200 ? `${s.slice(0, 200)}…` : s;
+}
+/** Appends to the job summary. One that cannot be written (no GITHUB_STEP_SUMMARY) is skipped. */
+async function writeSummary(html) {
+    try {
+        await summary.addRaw(html).write();
+    }
+    catch (e) {
+        core_debug(`Job summary not written: ${errorMessage(e)}`);
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/runner/signals.ts
@@ -32683,10 +32479,25 @@ function watchJobCancel() {
         }
     };
 }
+/**
+ * Keeps the process alive through the runner's cancel signals while `onSignal` notes them:
+ * for work that a cancel itself wants finished (the post step's cleanup).
+ */
+function holdOffCancel(onSignal) {
+    const handler = () => onSignal();
+    process.on('SIGINT', handler);
+    process.on('SIGTERM', handler);
+    return {
+        dispose: () => {
+            process.off('SIGINT', handler);
+            process.off('SIGTERM', handler);
+        }
+    };
+}
 
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-;// CONCATENATED MODULE: ./src/action/deps.ts
+;// CONCATENATED MODULE: ./src/flow/deps.ts
 
 
 
@@ -32701,7 +32512,313 @@ function defaultDeps() {
     };
 }
 
-;// CONCATENATED MODULE: ./src/action/run-main.ts
+;// CONCATENATED MODULE: ./src/common/limits.ts
+/**
+ * The runner's timing model and the service's limits, in one place. The code, the harness that
+ * plays the runner (harness/runner.ts) and the tests all import these, so the model of the
+ * runner the tests check cannot drift from the one the code relies on.
+ */
+/** On a job cancel the runner sends SIGINT, then SIGTERM this much later... */
+const SIGINT_TO_SIGTERM_MS = 7500;
+/** ...then kills the process this much after SIGTERM. */
+const SIGTERM_TO_KILL_MS = 2500;
+/** From the first signal to the kill: all the time a cancelled step has. */
+const SIGINT_TO_KILL_MS = SIGINT_TO_SIGTERM_MS + SIGTERM_TO_KILL_MS;
+/** Time kept back from each window for Node to start, log and exit. */
+const MARGIN_MS = 2000;
+/**
+ * Main, after a job cancel: how long the cancel of the running command may take (sent and
+ * awaited), so main ends well before SIGTERM.
+ */
+const JOB_CANCEL_BUDGET_MS = SIGINT_TO_SIGTERM_MS - SIGTERM_TO_KILL_MS;
+/** Main, after the step's timeout: how long to wait for the command's cancel to take effect. */
+const TIMEOUT_CANCEL_WAIT_MS = 15_000;
+/** Post may run after a cancel, when the runner kills at 10 s: all its cleanup fits in this. */
+const POST_CLEANUP_BUDGET_MS = SIGINT_TO_KILL_MS - MARGIN_MS;
+/** Post: the part of the cleanup budget a command cancel may use before the context destroy. */
+const POST_CANCEL_BUDGET_MS = 3000;
+/** Post: no single request may take longer, whatever request-timeout says. */
+const POST_REQUEST_TIMEOUT_MS = 5000;
+/** A cluster keeps at most this many execution contexts, and evicts idle ones past it. */
+const MAX_CONTEXTS_PER_CLUSTER = 145;
+
+;// CONCATENATED MODULE: ./src/common/poll.ts
+
+/**
+ * 100 ms, 130 ms, 169 ms, ... capped at 5 s. A command is seen at most ~30% of its run time
+ * (5 s at most) after it ends; npm run bench measured x1.5 overshooting by half.
+ */
+const DEFAULT_SCHEDULE = { initialMs: 100, factor: 1.3, maxMs: 5000 };
+async function pollUntil(o) {
+    const schedule = o.schedule ?? DEFAULT_SCHEDULE;
+    const progressEvery = o.progressEveryMs ?? 30_000;
+    const started = o.clock.now();
+    let nextProgress = started + progressEvery;
+    let delay = schedule.initialMs;
+    let last;
+    for (;;) {
+        last = await o.fetch();
+        if (o.isDone(last))
+            return { done: true, value: last };
+        const now = o.clock.now();
+        if (now >= nextProgress) {
+            o.logger.info(`Waiting for ${o.what}: ${o.describe(last)} after ${formatDuration(now - started)}`);
+            nextProgress = now + progressEvery;
+        }
+        const remaining = o.deadline.remaining();
+        if (remaining <= 0)
+            return { done: false, last };
+        await o.sleep(Math.min(delay, remaining), o.signal);
+        delay = Math.min(schedule.maxMs, delay * schedule.factor);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/databricks/clusters.ts
+
+/** A cluster's state, as clusters/get reports it. */
+const CLUSTER_STATES = [
+    'PENDING',
+    'RUNNING',
+    'RESTARTING',
+    'RESIZING',
+    'TERMINATING',
+    'TERMINATED',
+    'ERROR',
+    'UNKNOWN'
+];
+function clusterReadiness(state) {
+    switch (state) {
+        case 'RUNNING':
+        case 'RESIZING':
+            return 'ready';
+        case 'PENDING':
+        case 'RESTARTING':
+            return 'coming-up';
+        case 'TERMINATED':
+        case 'TERMINATING':
+            return 'stopped';
+        case 'ERROR':
+        case 'UNKNOWN':
+            return 'broken';
+    }
+}
+async function getCluster(api, clusterId, call) {
+    const answer = await api.get('/api/2.0/clusters/get', { cluster_id: clusterId }, call);
+    return {
+        state: enumField(answer, 'state', CLUSTER_STATES, 'clusters/get'),
+        stateMessage: typeof answer.state_message === 'string' ? answer.state_message : '',
+        name: typeof answer.cluster_name === 'string' ? answer.cluster_name : ''
+    };
+}
+/**
+ * Asks a TERMINATED cluster to start; it answers at once. Safe to repeat. A cluster that is
+ * already starting answers INVALID_STATE (`ApiError.invalidState`).
+ */
+async function startCluster(api, clusterId, call) {
+    await api.post('/api/2.0/clusters/start', jsonBody({ cluster_id: clusterId }), call, {
+        idempotent: true
+    });
+}
+/** "PENDING (Starting Spark)": the state with the service's own words on it. */
+function describeCluster(info) {
+    return info.stateMessage ? `${info.state} (${info.stateMessage})` : info.state;
+}
+
+;// CONCATENATED MODULE: ./src/flow/cluster.ts
+
+
+
+
+
+/** Cluster start is slow (minutes); poll it gently. */
+const CLUSTER_SCHEDULE = { initialMs: 1000, factor: 1.5, maxMs: 10_000 };
+/**
+ * Makes sure the cluster accepts commands: returns at once when it does, waits when it is
+ * coming up, starts it when it is TERMINATED and `startCluster` allows, and fails otherwise.
+ */
+async function ensureClusterReady(o) {
+    const call = { deadline: o.deadline, signal: o.signal };
+    let info = await getCluster(o.api, o.clusterId, call);
+    const readiness = clusterReadiness(info.state);
+    if (readiness === 'ready')
+        return info;
+    if (readiness === 'stopped') {
+        if (!o.startCluster) {
+            throw new Error(`Cluster ${o.clusterId} is ${describeCluster(info)}. ` +
+                `Set the input start-cluster: true to start it, or start it in the workspace first.`);
+        }
+        o.logger.info(`Cluster ${o.clusterId} is ${info.state}; starting it (start-cluster: true)`);
+        try {
+            await startCluster(o.api, o.clusterId, call);
+        }
+        catch (e) {
+            // Someone else started it between our look and our start: that is what we wanted.
+            if (!(e instanceof ApiError && e.invalidState))
+                throw e;
+        }
+    }
+    else if (readiness !== 'coming-up') {
+        throw new Error(`Cluster ${o.clusterId} is in state ${describeCluster(info)} and cannot run commands.`);
+    }
+    const started = o.clock.now();
+    const outcome = await pollUntil({
+        what: `cluster ${o.clusterId} to start`,
+        fetch: () => getCluster(o.api, o.clusterId, call),
+        isDone: c => clusterReadiness(c.state) === 'ready' || c.state === 'TERMINATED' || c.state === 'ERROR',
+        describe: describeCluster,
+        deadline: o.deadline,
+        clock: o.clock,
+        sleep: o.sleep,
+        signal: o.signal,
+        logger: o.logger,
+        schedule: CLUSTER_SCHEDULE,
+        progressEveryMs: 15_000
+    });
+    if (!outcome.done) {
+        throw new DeadlineError(`Timed out after ${o.deadline.label} waiting for cluster ${o.clusterId} to start (last state ${outcome.last?.state ?? 'unknown'}). Raise the timeout input or start the cluster ahead of the job.`);
+    }
+    info = outcome.value;
+    if (clusterReadiness(info.state) !== 'ready') {
+        throw new Error(`Cluster ${o.clusterId} did not start: it is ${describeCluster(info)}.`);
+    }
+    o.logger.info(`Cluster ${o.clusterId} is ${info.state} after ${formatDuration(o.clock.now() - started)}`);
+    return info;
+}
+
+;// CONCATENATED MODULE: ./src/flow/run-command.ts
+
+
+
+
+
+
+
+
+
+
+/** Runs one command in a fresh context. The context is left for the post step to destroy. */
+async function runCommand(req, hooks, d) {
+    const call = { deadline: req.deadline, signal: d.signal };
+    const exec = new ExecutionApi(d.api, req.clusterId);
+    const where = `cluster ${req.clusterId}`;
+    await step(`Failed to check ${where}`, () => ensureClusterReady({
+        ...d,
+        clusterId: req.clusterId,
+        startCluster: req.startCluster,
+        deadline: req.deadline
+    }));
+    const contextId = await step(`Failed to create a ${req.language} execution context on ${where}`, () => exec.createContext(req.language, call), UNKNOWN_CREATE);
+    hooks.onContextCreated(contextId);
+    d.logger.info(`Created execution context ${contextId}; waiting for it to be ready`);
+    const ctx = await step(`Failed while waiting for execution context ${contextId} on ${where}`, () => pollUntil({
+        what: `execution context ${contextId}`,
+        fetch: () => exec.contextStatus(contextId, call),
+        isDone: s => s !== 'Pending',
+        describe: s => s,
+        deadline: req.deadline,
+        ...d
+    }));
+    if (!ctx.done) {
+        throw new DeadlineError(`Timed out after ${req.deadline.label} waiting for execution context ${contextId} on ${where} (still ${ctx.last ?? 'Pending'}). The cluster may be overloaded; raise the timeout input or try again.`);
+    }
+    if (ctx.value !== 'Running') {
+        throw new Error(`Execution context ${contextId} on ${where} ended in state ${ctx.value}; the cluster could not start a ${req.language} interpreter. Check the cluster's event log and driver logs.`);
+    }
+    const commandId = await step(`Failed to start the command in context ${contextId} on ${where}`, () => exec.execute(contextId, req.language, req.source, call), UNKNOWN_EXECUTE);
+    hooks.onCommandStarted(commandId);
+    d.logger.info(`Started command ${commandId}`);
+    let final;
+    try {
+        const outcome = await step(`Failed while waiting for command ${commandId}`, () => pollUntil({
+            what: `command ${commandId}`,
+            fetch: () => exec.commandStatus(contextId, commandId, call),
+            isDone: isFinalCommandState,
+            describe: s => s.status,
+            deadline: req.deadline,
+            ...d
+        }));
+        if (!outcome.done) {
+            const budget = d.cancelWaitMs ?? TIMEOUT_CANCEL_WAIT_MS;
+            const after = await cancelAndWait(exec, contextId, commandId, budget, d);
+            // A command that did not stop stays marked as running, so post cancels it again.
+            if (after)
+                hooks.onCommandEnded();
+            throw new DeadlineError(`The command timed out after ${req.deadline.label} (the timeout input) and ${after ? 'was cancelled' : `did not stop within ${formatDuration(budget)} of being cancelled; the post step destroys its context, which stops it`}.`);
+        }
+        final = outcome.value;
+    }
+    catch (e) {
+        if (e instanceof CancelledError) {
+            const stopped = await cancelAndWait(exec, contextId, commandId, JOB_CANCEL_BUDGET_MS, d);
+            if (stopped)
+                hooks.onCommandEnded();
+            throw new CancelledError(`The job was cancelled; command ${commandId} ${stopped ? 'was cancelled' : 'was asked to cancel'}.`);
+        }
+        throw e;
+    }
+    hooks.onCommandEnded();
+    const cancelled = final.status === 'Cancelled' || isCancellation(final.results);
+    return {
+        contextId,
+        commandId,
+        status: cancelled ? 'Cancelled' : final.status,
+        result: parseResults(final.results)
+    };
+}
+/**
+ * Asks the service to cancel and waits, within `budgetMs`, for a final state. Returns whether
+ * the command stopped. Never throws: it runs on paths that are already failing.
+ */
+async function cancelAndWait(exec, contextId, commandId, budgetMs, d) {
+    // A fresh deadline, and no cancel signal: this work runs because of them.
+    const call = { deadline: Deadline.after(d.clock, budgetMs, formatDuration(budgetMs)) };
+    try {
+        d.logger.info(`Cancelling command ${commandId}`);
+        await exec.cancelCommand(contextId, commandId, call);
+        const outcome = await pollUntil({
+            what: `command ${commandId} to cancel`,
+            fetch: () => exec.commandStatus(contextId, commandId, call),
+            isDone: isFinalCommandState,
+            describe: s => s.status,
+            deadline: call.deadline,
+            clock: d.clock,
+            sleep: d.sleep,
+            logger: d.logger
+        });
+        return outcome.done;
+    }
+    catch (e) {
+        d.logger.warning(`Could not cancel command ${commandId}: ${errorMessage(e)}`);
+        return false;
+    }
+}
+/** Said when a create got no answer: it was not repeated, since a repeat could leak a second. */
+const UNKNOWN_CREATE = 'no answer came back, so the service may have created the context anyway; it was not retried, to avoid creating two. API 1.2 cannot list contexts: an idle one is evicted when the cluster needs room';
+/** Said when an execute got no answer: repeating it could run the code twice. */
+const UNKNOWN_EXECUTE = 'no answer came back, so the command may have started; it was not retried, to avoid running it twice. The post step destroys the context, which stops it';
+/** Runs one phase, adding what it was doing to any error (and a hint for known causes). */
+async function step(doing, f, ifUnknown) {
+    try {
+        return await f();
+    }
+    catch (e) {
+        const wrapped = wrapError(doing, e);
+        // The request went out and no answer came back: the service may have acted on it.
+        if (ifUnknown && e instanceof TransportError && !e.neverSent) {
+            wrapped.message += ` (${ifUnknown})`;
+        }
+        if (e instanceof ApiError && e.evicted) {
+            wrapped.message += ` (the context was evicted: a cluster keeps at most ${MAX_CONTEXTS_PER_CLUSTER} execution contexts and drops idle ones, or it restarted)`;
+        }
+        if (e instanceof ApiError && e.unauthorized) {
+            wrapped.message +=
+                ' (the credentials were refused: check that the token or password is valid, has not expired, and may use this cluster)';
+        }
+        throw wrapped;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/flow/main.ts
 
 
 
@@ -32714,9 +32831,11 @@ function defaultDeps() {
 
 
 
-
-/** The main step: validate inputs, run the command, report it. Never throws. */
-async function runMain(deps = defaultDeps()) {
+/**
+ * The main step: validate inputs, run the command, report it. Never throws. The bundle
+ * (src/main.ts) only calls this, as does `npx @github/local-action` from source.
+ */
+async function run(deps = defaultDeps()) {
     const watcher = deps.signal ? undefined : watchJobCancel();
     const signal = deps.signal ?? watcher?.signal;
     const started = deps.clock.now();
@@ -32727,7 +32846,7 @@ async function runMain(deps = defaultDeps()) {
         maskSecrets(raw, deps.env);
         inputs = await parseInputs(raw, deps.env, deps.workspace, deps.fs);
         for (const secret of inputs.auth.secrets())
-            core_setSecret(secret);
+            mask(secret);
         const api = new DatabricksApi({
             host: inputs.host,
             auth: inputs.auth,
@@ -32736,7 +32855,7 @@ async function runMain(deps = defaultDeps()) {
             logger: runnerLogger,
             requestTimeoutMs: inputs.requestTimeoutMs
         });
-        info(`Running ${inputs.sourceLabel} (${inputs.language}) on cluster ${inputs.clusterId} at ${inputs.host}, with ${inputs.auth.description}; timeout ${inputs.timeoutLabel}`);
+        runnerLogger.info(`Running ${inputs.sourceLabel} (${inputs.language}) on cluster ${inputs.clusterId} at ${inputs.host}, with ${inputs.auth.description}; timeout ${inputs.timeoutLabel}`);
         const host = inputs.host;
         const clusterId = inputs.clusterId;
         const outcome = await runCommand({
@@ -32749,12 +32868,12 @@ async function runMain(deps = defaultDeps()) {
             onContextCreated: id => {
                 ids.contextId = id;
                 saveContext(host, clusterId, id);
-                setOutput('context-id', id);
+                writeOutputs({ 'context-id': id });
             },
             onCommandStarted: id => {
                 ids.commandId = id;
                 saveCommand(id);
-                setOutput('command-id', id);
+                writeOutputs({ 'command-id': id });
             },
             onCommandEnded: () => saveCommandDone()
         }, { api, clock: deps.clock, sleep: deps.sleep, logger: runnerLogger, signal });
@@ -32776,7 +32895,7 @@ async function runMain(deps = defaultDeps()) {
                 durationMs: deps.clock.now() - started,
                 failure: message
             }));
-        setFailed(message);
+        fail(message);
     }
     finally {
         watcher?.dispose();
@@ -32785,11 +32904,11 @@ async function runMain(deps = defaultDeps()) {
 async function report(outcome, inputs, durationMs) {
     writeOutputs(buildOutputs(outcome));
     const r = outcome.result;
-    info(`Command ${outcome.commandId} ended ${outcome.status} after ${formatDuration(durationMs)}`);
+    runnerLogger.info(`Command ${outcome.commandId} ended ${outcome.status} after ${formatDuration(durationMs)}`);
     if (r.type === 'text' && r.text)
         printUntrusted('Output', r.text);
     if (r.type === 'table')
-        info(`Table result: ${r.rows.length} rows, columns ${r.columns.map(c => c.name).join(', ')}${r.truncated ? ' (truncated by Databricks)' : ''}`);
+        runnerLogger.info(`Table result: ${r.rows.length} rows, columns ${r.columns.map(c => c.name).join(', ')}${r.truncated ? ' (truncated by Databricks)' : ''}`);
     if (r.type === 'error')
         printUntrusted('Traceback', r.traceback);
     await writeSummary(buildSummary({ ...summaryHead(inputs), status: outcome.status, durationMs, result: r }));
@@ -32803,24 +32922,15 @@ async function report(outcome, inputs, durationMs) {
     if (!failure)
         return;
     if (inputs.failOnError)
-        setFailed(failure);
+        fail(failure);
     else
-        warning(`${failure} (not failing the step: fail-on-error is false)`);
+        runnerLogger.warning(`${failure} (not failing the step: fail-on-error is false)`);
 }
 function summaryHead(inputs) {
     return { clusterId: inputs.clusterId, language: inputs.language, source: inputs.sourceLabel };
 }
 function idOutputs(ids) {
     return { 'context-id': ids.contextId, 'command-id': ids.commandId };
-}
-/** A summary that cannot be written (no GITHUB_STEP_SUMMARY) must not fail the step. */
-async function writeSummary(html) {
-    try {
-        await summary.addRaw(html).write();
-    }
-    catch (e) {
-        core_debug(`Job summary not written: ${errorMessage(e)}`);
-    }
 }
 
 
@@ -32830,9 +32940,9 @@ async function writeSummary(html) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_run_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8881);
+/* harmony import */ var _flow_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9431);
 
-await (0,_action_run_main_js__WEBPACK_IMPORTED_MODULE_0__/* .runMain */ .V)();
+await (0,_flow_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);

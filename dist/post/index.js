@@ -28370,186 +28370,237 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5358:
+/***/ 5003:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  a: () => (/* binding */ runPost)
+  e: () => (/* binding */ run)
 });
 
-;// CONCATENATED MODULE: external "os"
-const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
-// We use any as a valid input type
-/* eslint-disable @typescript-eslint/no-explicit-any */
-/**
- * Sanitizes an input into a string so it can be passed into issueCommand safely
- * @param input input to sanitize into a string
- */
-function utils_toCommandValue(input) {
-    if (input === null || input === undefined) {
-        return '';
+;// CONCATENATED MODULE: ./src/common/errors.ts
+/** The message of anything thrown, without assuming it is an Error. */
+function errors_errorMessage(e) {
+    if (e instanceof Error)
+        return e.message;
+    if (typeof e === 'string')
+        return e;
+    try {
+        return JSON.stringify(e);
     }
-    else if (typeof input === 'string' || input instanceof String) {
-        return input;
+    catch {
+        return String(e);
     }
-    return JSON.stringify(input);
 }
-/**
- *
- * @param annotationProperties
- * @returns The command properties to send with the actual annotation command
- * See IssueCommandProperties: https://github.com/actions/runner/blob/main/src/Runner.Worker/ActionCommandManager.cs#L646
- */
-function utils_toCommandProperties(annotationProperties) {
-    if (!Object.keys(annotationProperties).length) {
-        return {};
-    }
-    return {
-        title: annotationProperties.title,
-        file: annotationProperties.file,
-        line: annotationProperties.startLine,
-        endLine: annotationProperties.endLine,
-        col: annotationProperties.startColumn,
-        endColumn: annotationProperties.endColumn
-    };
+/** A problem with the step's inputs: reported before any API call is made. */
+class errors_InputError extends Error {
+    name = 'InputError';
 }
-//# sourceMappingURL=utils.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/command.js
+/** The step's deadline (the `timeout` input) passed. */
+class DeadlineError extends Error {
+    name = 'DeadlineError';
+}
+/** The job was cancelled (the runner sent SIGINT or SIGTERM). */
+class CancelledError extends Error {
+    name = 'CancelledError';
+    constructor(message = 'The job was cancelled') {
+        super(message);
+    }
+}
+/** Wraps an error with what the caller was doing, keeping the original words at the end. */
+function wrapError(doing, e) {
+    if (e instanceof CancelledError || e instanceof DeadlineError)
+        return e;
+    const wrapped = new Error(`${doing}: ${errors_errorMessage(e)}`, { cause: e });
+    return wrapped;
+}
 
-
+;// CONCATENATED MODULE: ./src/common/duration.ts
+const UNITS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
 /**
- * Issues a command to the GitHub Actions runner
- *
- * @param command - The command name to issue
- * @param properties - Additional properties for the command (key-value pairs)
- * @param message - The message to include with the command
- * @remarks
- * This function outputs a specially formatted string to stdout that the Actions
- * runner interprets as a command. These commands can control workflow behavior,
- * set outputs, create annotations, mask values, and more.
- *
- * Command Format:
- *   ::name key=value,key=value::message
- *
- * @example
- * ```typescript
- * // Issue a warning annotation
- * issueCommand('warning', {}, 'This is a warning message');
- * // Output: ::warning::This is a warning message
- *
- * // Set an environment variable
- * issueCommand('set-env', { name: 'MY_VAR' }, 'some value');
- * // Output: ::set-env name=MY_VAR::some value
- *
- * // Add a secret mask
- * issueCommand('add-mask', {}, 'secretValue123');
- * // Output: ::add-mask::secretValue123
- * ```
- *
- * @internal
- * This is an internal utility function that powers the public API functions
- * such as setSecret, warning, error, and exportVariable.
+ * Parses a duration such as `90s`, `20m`, `1h`, `1h30m` or plain seconds (`45`).
+ * Returns milliseconds, or undefined when the text is not a duration.
  */
-function command_issueCommand(command, properties, message) {
-    const cmd = new Command(command, properties, message);
-    process.stdout.write(cmd.toString() + external_os_namespaceObject.EOL);
+function duration_parseDuration(text) {
+    const t = text.trim();
+    if (/^\d+(\.\d+)?$/.test(t))
+        return Math.round(Number(t) * 1000);
+    const parts = t.match(/^(?:\d+(?:\.\d+)?(?:ms|s|m|h))+$/);
+    if (!parts)
+        return undefined;
+    let total = 0;
+    for (const [, value, unit] of t.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h)/g)) {
+        total += Number(value) * (UNITS[unit ?? 's'] ?? 1000);
+    }
+    return Math.round(total);
 }
-function command_issue(name, message = '') {
-    command_issueCommand(name, {}, message);
+/** Formats milliseconds for people: `850 ms`, `12.3 s`, `4m 05s`, `1h 02m`. */
+function formatDuration(ms) {
+    if (ms < 1000)
+        return `${Math.round(ms)} ms`;
+    if (ms < 60_000)
+        return `${(ms / 1000).toFixed(1)} s`;
+    const totalSeconds = Math.round(ms / 1000);
+    const h = Math.floor(totalSeconds / 3600);
+    const m = Math.floor((totalSeconds % 3600) / 60);
+    const s = totalSeconds % 60;
+    if (h > 0)
+        return `${h}h ${String(m).padStart(2, '0')}m`;
+    return `${m}m ${String(s).padStart(2, '0')}s`;
 }
-const CMD_STRING = '::';
-class Command {
-    constructor(command, properties, message) {
-        if (!command) {
-            command = 'missing.command';
+
+;// CONCATENATED MODULE: ./src/common/limits.ts
+/**
+ * The runner's timing model and the service's limits, in one place. The code, the harness that
+ * plays the runner (harness/runner.ts) and the tests all import these, so the model of the
+ * runner the tests check cannot drift from the one the code relies on.
+ */
+/** On a job cancel the runner sends SIGINT, then SIGTERM this much later... */
+const SIGINT_TO_SIGTERM_MS = 7500;
+/** ...then kills the process this much after SIGTERM. */
+const SIGTERM_TO_KILL_MS = 2500;
+/** From the first signal to the kill: all the time a cancelled step has. */
+const SIGINT_TO_KILL_MS = SIGINT_TO_SIGTERM_MS + SIGTERM_TO_KILL_MS;
+/** Time kept back from each window for Node to start, log and exit. */
+const MARGIN_MS = 2000;
+/**
+ * Main, after a job cancel: how long the cancel of the running command may take (sent and
+ * awaited), so main ends well before SIGTERM.
+ */
+const JOB_CANCEL_BUDGET_MS = SIGINT_TO_SIGTERM_MS - SIGTERM_TO_KILL_MS;
+/** Main, after the step's timeout: how long to wait for the command's cancel to take effect. */
+const TIMEOUT_CANCEL_WAIT_MS = 15_000;
+/** Post may run after a cancel, when the runner kills at 10 s: all its cleanup fits in this. */
+const POST_CLEANUP_BUDGET_MS = SIGINT_TO_KILL_MS - MARGIN_MS;
+/** Post: the part of the cleanup budget a command cancel may use before the context destroy. */
+const POST_CANCEL_BUDGET_MS = 3000;
+/** Post: no single request may take longer, whatever request-timeout says. */
+const POST_REQUEST_TIMEOUT_MS = 5000;
+/** A cluster keeps at most this many execution contexts, and evicts idle ones past it. */
+const MAX_CONTEXTS_PER_CLUSTER = 145;
+
+;// CONCATENATED MODULE: ./src/common/text.ts
+/** Escapes text for HTML and for markdown that GitHub renders (core.summary escapes nothing). */
+function escapeHtml(text) {
+    return text
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/"/g, '&quot;')
+        .replace(/'/g, '&#39;')
+        .replace(/\|/g, '&#124;');
+}
+/** A value from JSON as text: strings as they are, numbers and booleans printed, the rest as JSON. */
+function jsonText(v) {
+    if (typeof v === 'string')
+        return v;
+    if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint')
+        return String(v);
+    return JSON.stringify(v) ?? '';
+}
+function byteLength(text) {
+    return Buffer.byteLength(text, 'utf8');
+}
+/** The longest prefix of `text` within `maxBytes` of UTF-8, never splitting a character. */
+function cutToBytes(text, maxBytes) {
+    if (byteLength(text) <= maxBytes)
+        return text;
+    let cut = Buffer.from(text, 'utf8').subarray(0, maxBytes).toString('utf8');
+    // A split multi-byte sequence decodes to U+FFFD at the end; drop it.
+    while (cut.endsWith('\uFFFD'))
+        cut = cut.slice(0, -1);
+    return cut;
+}
+
+;// CONCATENATED MODULE: ./src/databricks/api-error.ts
+
+/** An answer from Databricks (or a proxy in front of it) that is not a success. */
+class ApiError extends Error {
+    status;
+    serviceMessage;
+    errorCode;
+    retryAfterSeconds;
+    name = 'ApiError';
+    constructor(status, 
+    /** The service's own words, extracted from JSON or HTML. */
+    serviceMessage, 
+    /** `error_code` when the body has one (INVALID_STATE, 401, ...). */
+    errorCode, 
+    /** Seconds from a Retry-After header, when present and numeric. */
+    retryAfterSeconds) {
+        super(`HTTP ${status}${errorCode && errorCode !== String(status) ? ` ${errorCode}` : ''}: ${serviceMessage}`);
+        this.status = status;
+        this.serviceMessage = serviceMessage;
+        this.errorCode = errorCode;
+        this.retryAfterSeconds = retryAfterSeconds;
+    }
+    /** The cluster is up but cannot take a context yet; nothing was created. */
+    get clusterNotReady() {
+        return this.serviceMessage.includes('ClusterNotReadyException');
+    }
+    /** The context was dropped: evicted at the cluster's limit, or the cluster restarted. */
+    get evicted() {
+        return this.serviceMessage.includes('is disconnected');
+    }
+    /** The context named in the call no longer exists (destroyed, evicted or never there). */
+    get contextGone() {
+        return ((this.status === 404 || this.status === 400) &&
+            /does not exist|not found|disconnected|unknown context/i.test(this.serviceMessage));
+    }
+    /** The call does not fit the resource's state, e.g. starting a cluster that is starting. */
+    get invalidState() {
+        return this.errorCode === 'INVALID_STATE';
+    }
+    /** The credentials were refused. */
+    get unauthorized() {
+        return this.status === 401 || this.status === 403;
+    }
+}
+const MAX_MESSAGE = 500;
+/** Builds an ApiError from a raw answer: 1.2 `{error}`, 2.0 `{error_code,message}` or HTML. */
+function apiErrorFrom(status, body, retryAfter) {
+    let message = '';
+    let code;
+    try {
+        const parsed = JSON.parse(body);
+        if (parsed && typeof parsed === 'object') {
+            const o = parsed;
+            if (o.error_code !== undefined && o.error_code !== null)
+                code = jsonText(o.error_code);
+            if (typeof o.message === 'string')
+                message = o.message;
+            else if (typeof o.error === 'string')
+                message = o.error;
         }
-        this.command = command;
-        this.properties = properties;
-        this.message = message;
     }
-    toString() {
-        let cmdStr = CMD_STRING + this.command;
-        if (this.properties && Object.keys(this.properties).length > 0) {
-            cmdStr += ' ';
-            let first = true;
-            for (const key in this.properties) {
-                if (this.properties.hasOwnProperty(key)) {
-                    const val = this.properties[key];
-                    if (val) {
-                        if (first) {
-                            first = false;
-                        }
-                        else {
-                            cmdStr += ',';
-                        }
-                        cmdStr += `${key}=${escapeProperty(val)}`;
-                    }
-                }
-            }
-        }
-        cmdStr += `${CMD_STRING}${escapeData(this.message)}`;
-        return cmdStr;
+    catch {
+        message = htmlToText(body);
     }
+    if (!message)
+        message = body.trim() ? htmlToText(body) : '(empty answer)';
+    if (message.length > MAX_MESSAGE)
+        message = `${message.slice(0, MAX_MESSAGE)}…`;
+    const seconds = retryAfter !== undefined && /^\d+$/.test(retryAfter.trim()) ? Number(retryAfter) : undefined;
+    return new ApiError(status, message, code, seconds);
 }
-function escapeData(s) {
-    return utils_toCommandValue(s)
-        .replace(/%/g, '%25')
-        .replace(/\r/g, '%0D')
-        .replace(/\n/g, '%0A');
+/** Proxies answer with HTML pages: their heading says it best, else their title, else all text. */
+function htmlToText(html) {
+    const heading = /<h1[^>]*>([\s\S]*?)<\/h1>/i.exec(html)?.[1] ??
+        /<title[^>]*>([\s\S]*?)<\/title>/i.exec(html)?.[1];
+    return (heading ?? html)
+        .replace(/<(script|style)[^>]*>[\s\S]*?<\/\1>/gi, ' ')
+        .replace(/<[^>]+>/g, ' ')
+        .replace(/&nbsp;/g, ' ')
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>')
+        .replace(/&amp;/g, '&')
+        .replace(/\s+/g, ' ')
+        .trim();
 }
-function escapeProperty(s) {
-    return utils_toCommandValue(s)
-        .replace(/%/g, '%25')
-        .replace(/\r/g, '%0D')
-        .replace(/\n/g, '%0A')
-        .replace(/:/g, '%3A')
-        .replace(/,/g, '%2C');
-}
-//# sourceMappingURL=command.js.map
-;// CONCATENATED MODULE: external "crypto"
-const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
-;// CONCATENATED MODULE: external "fs"
-const external_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
-// For internal use, subject to change.
-// We use any as a valid input type
-/* eslint-disable @typescript-eslint/no-explicit-any */
 
-
-
-
-function file_command_issueFileCommand(command, message) {
-    const filePath = process.env[`GITHUB_${command}`];
-    if (!filePath) {
-        throw new Error(`Unable to find environment variable for file command ${command}`);
-    }
-    if (!fs.existsSync(filePath)) {
-        throw new Error(`Missing file at path: ${filePath}`);
-    }
-    fs.appendFileSync(filePath, `${toCommandValue(message)}${os.EOL}`, {
-        encoding: 'utf8'
-    });
-}
-function file_command_prepareKeyValueMessage(key, value) {
-    const delimiter = `ghadelimiter_${crypto.randomUUID()}`;
-    const convertedValue = toCommandValue(value);
-    // These should realistically never happen, but just in case someone finds a
-    // way to exploit uuid generation let's not allow keys or values that contain
-    // the delimiter.
-    if (key.includes(delimiter)) {
-        throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter}"`);
-    }
-    if (convertedValue.includes(delimiter)) {
-        throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
-    }
-    return `${key}<<${delimiter}${os.EOL}${convertedValue}${os.EOL}${delimiter}`;
-}
-//# sourceMappingURL=file-command.js.map
-;// CONCATENATED MODULE: external "path"
-const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __nccwpck_require__(7075);
 // EXTERNAL MODULE: external "http"
 var external_http_ = __nccwpck_require__(8611);
 var external_http_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_http_, 2);
@@ -29348,6 +29399,498 @@ class lib_HttpClient {
 }
 const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
 //# sourceMappingURL=index.js.map
+;// CONCATENATED MODULE: ./src/databricks/transport.ts
+
+
+
+/**
+ * A failure below HTTP: no answer arrived. `code` is Node's (ECONNREFUSED, ECONNRESET, ...) or
+ * ETIMEDOUT when our own timeout fired. Only ECONNREFUSED proves the request was never sent.
+ */
+class TransportError extends Error {
+    code;
+    name = 'TransportError';
+    constructor(message, code) {
+        super(message);
+        this.code = code;
+    }
+    /** The connection was refused: the request never left, so the service did nothing. */
+    get neverSent() {
+        return this.code === 'ECONNREFUSED';
+    }
+}
+const USER_AGENT = 'databricks-run-command-action';
+/**
+ * http-client lets handlers edit the options it passes to Node's http.request; that is where an
+ * AbortSignal reaches the socket, so an abort ends the exchange at any stage, body included.
+ */
+function abortOn(signal) {
+    return {
+        prepareRequest: options => {
+            options.signal = signal;
+        },
+        canHandleAuthentication: () => false,
+        handleAuthentication: () => Promise.reject(new Error('not an authentication handler'))
+    };
+}
+/** The real transport: @actions/http-client (proxy aware), with a hard deadline per request. */
+class ActionsHttpTransport {
+    async send(request) {
+        const timeout = AbortSignal.timeout(request.timeoutMs);
+        const signal = request.signal ? AbortSignal.any([request.signal, timeout]) : timeout;
+        // No keep-alive: no socket outlives its request, so none can hold the process open.
+        const client = new lib_HttpClient(USER_AGENT, [abortOn(signal)], {
+            allowRetries: false,
+            allowRedirects: false,
+            keepAlive: false
+        });
+        const body = request.body === undefined
+            ? null
+            : typeof request.body === 'string'
+                ? request.body
+                : external_node_stream_.Readable.from([request.body]);
+        const headers = { ...request.headers };
+        if (Buffer.isBuffer(request.body))
+            headers['Content-Length'] = String(request.body.length);
+        try {
+            const res = await client.request(request.method, request.url, body, headers);
+            // Iterating the answer throws if it is cut off mid-body, where readBody() would hang.
+            const chunks = [];
+            for await (const chunk of res.message)
+                chunks.push(chunk);
+            const out = {};
+            for (const [k, v] of Object.entries(res.message.headers)) {
+                out[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
+            }
+            return {
+                status: res.message.statusCode ?? 0,
+                headers: out,
+                body: Buffer.concat(chunks).toString('utf8')
+            };
+        }
+        catch (e) {
+            if (request.signal?.aborted)
+                throw new CancelledError();
+            if (timeout.aborted)
+                throw new TransportError(`no answer within ${request.timeoutMs} ms`, 'ETIMEDOUT');
+            throw toTransportError(e);
+        }
+    }
+}
+function toTransportError(e) {
+    const code = typeof e === 'object' && e !== null && 'code' in e && typeof e.code === 'string' ? e.code : '';
+    const message = e instanceof Error ? e.message : String(e);
+    return new TransportError(message || code || 'network error', code || 'ENETWORK');
+}
+
+;// CONCATENATED MODULE: ./src/databricks/retry.ts
+
+
+
+const DEFAULT_RETRY = { maxAttempts: 6, baseDelayMs: 500, maxDelayMs: 10_000 };
+/**
+ * Whether a failed call may be sent again. A non-idempotent call (context create, command
+ * execute) is repeated only when the answer proves the service did nothing: repeating one it
+ * accepted would leak a context or run the user's code twice.
+ */
+function isRetryable(e, idempotent) {
+    if (e instanceof ApiError) {
+        if (e.status === 429 || e.status === 503 || e.clusterNotReady)
+            return true;
+        // A plain 500 on a read or a cleanup call is worth another try; on a create or an
+        // execute it may mean the work was done, so it is not.
+        return idempotent && (e.status === 500 || e.status === 502 || e.status === 504);
+    }
+    if (e instanceof TransportError) {
+        // A refused connection sent nothing. Any other failure (reset, timeout) may have
+        // reached the service after it was sent.
+        return e.neverSent || idempotent;
+    }
+    return false;
+}
+/** Runs `call`, repeating it on transient failures with exponential backoff and jitter. */
+async function withRetry(call, c) {
+    const o = c.options ?? DEFAULT_RETRY;
+    const random = c.random ?? Math.random;
+    for (let attempt = 1;; attempt++) {
+        try {
+            return await call();
+        }
+        catch (e) {
+            if (e instanceof CancelledError || !isRetryable(e, c.idempotent))
+                throw e;
+            const unlimited = e instanceof ApiError && e.clusterNotReady;
+            if (!unlimited && attempt >= o.maxAttempts)
+                throw e;
+            let delay = Math.min(o.maxDelayMs, o.baseDelayMs * 2 ** (attempt - 1));
+            delay = delay / 2 + (random() * delay) / 2;
+            if (e instanceof ApiError && e.retryAfterSeconds !== undefined) {
+                delay = Math.max(delay, e.retryAfterSeconds * 1000);
+            }
+            else if (e instanceof ApiError && e.status === 429) {
+                delay = Math.max(delay, 1000);
+            }
+            if (delay >= c.deadline.remaining()) {
+                throw new DeadlineError(`${errors_errorMessage(e)} (not retried: the ${c.deadline.label} deadline would pass first)`);
+            }
+            const of = unlimited ? '' : ` of ${o.maxAttempts - 1}`;
+            c.logger.info(`Retry ${attempt}${of} in ${Math.round(delay)} ms: ${c.label}: ${errors_errorMessage(e)}`);
+            await c.sleep(delay, c.signal);
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/databricks/api.ts
+
+
+
+/** Sends authenticated requests to the REST API, with timeouts, retries and error parsing. */
+class DatabricksApi {
+    o;
+    constructor(o) {
+        this.o = o;
+    }
+    /** GETs are always safe to repeat. */
+    get(path, query, call) {
+        const url = `${path}?${new URLSearchParams(query).toString()}`;
+        return this.send('GET', url, undefined, true, call);
+    }
+    /**
+     * POSTs are not repeated after an answer that leaves it unknown whether the service acted,
+     * since a repeat could create a second context or run code twice. `{ idempotent: true }`
+     * marks a call that is safe to repeat (cancel, destroy, cluster start).
+     */
+    post(path, body, call, o = {}) {
+        return this.send('POST', path, body, o.idempotent ?? false, call);
+    }
+    send(method, pathAndQuery, body, idempotent, call) {
+        const label = `${method} ${pathAndQuery.split('?')[0]}`;
+        const attempt = async () => {
+            // Nothing is sent once the job is cancelled.
+            if (call.signal?.aborted)
+                throw new CancelledError();
+            const headers = {
+                Authorization: await this.o.auth.authorization(),
+                Accept: 'application/json'
+            };
+            if (body)
+                headers['Content-Type'] = body.contentType;
+            const timeoutMs = Math.min(this.o.requestTimeoutMs, Math.max(1000, call.deadline.remaining()));
+            this.o.logger.debug(`${label} (timeout ${timeoutMs} ms)`);
+            const res = await this.o.transport.send({
+                method,
+                url: `${this.o.host}${pathAndQuery}`,
+                headers,
+                body: body?.data,
+                timeoutMs,
+                // A repeatable call is aborted at once on cancel; a create or execute is awaited, so
+                // the id it returns can still be saved and cleaned up.
+                signal: idempotent ? call.signal : undefined
+            });
+            if (res.status < 200 || res.status >= 300) {
+                throw apiErrorFrom(res.status, res.body, res.headers['retry-after']);
+            }
+            if (!res.body.trim())
+                return {};
+            try {
+                const parsed = JSON.parse(res.body);
+                if (parsed && typeof parsed === 'object' && !Array.isArray(parsed))
+                    return parsed;
+            }
+            catch {
+                // fall through to the error below
+            }
+            throw new Error(`${label} answered HTTP ${res.status} with a body that is not a JSON object: ${res.body.slice(0, 200)}`);
+        };
+        return withRetry(attempt, {
+            label,
+            idempotent,
+            deadline: call.deadline,
+            sleep: this.o.sleep,
+            signal: call.signal,
+            logger: this.o.logger,
+            options: this.o.retry,
+            random: this.o.random
+        });
+    }
+}
+/** A JSON body. The 1.2 API reads JSON whatever the label; we send the honest one. */
+function jsonBody(value) {
+    return { contentType: 'application/json', data: JSON.stringify(value) };
+}
+/** Reads a field that holds one of a fixed set of words (a status), failing clearly otherwise. */
+function enumField(o, field, values, what) {
+    const v = stringField(o, field, what);
+    if (values.includes(v))
+        return v;
+    throw new Error(`unexpected answer for ${what}: "${field}" is ${JSON.stringify(v)}, not one of ${values.join(', ')}`);
+}
+/** Reads a string field the API promises, failing clearly when it is missing. */
+function stringField(o, field, what) {
+    const v = o[field];
+    if (typeof v === 'string' && v)
+        return v;
+    throw new Error(`unexpected answer for ${what}: no "${field}" in ${JSON.stringify(o).slice(0, 200)}`);
+}
+
+;// CONCATENATED MODULE: ./src/databricks/auth.ts
+/** A personal access token (or any bearer token), sent as `Authorization: Bearer`. */
+class TokenAuth {
+    token;
+    description = 'personal access token';
+    constructor(token) {
+        this.token = token;
+    }
+    authorization() {
+        return Promise.resolve(`Bearer ${this.token}`);
+    }
+    secrets() {
+        return [this.token, `Bearer ${this.token}`];
+    }
+}
+/** HTTP Basic with a user name and password, as the original 1.2 API describes. */
+class BasicAuth {
+    password;
+    description;
+    encoded;
+    constructor(username, password) {
+        this.password = password;
+        this.description = `user name and password (${username})`;
+        this.encoded = Buffer.from(`${username}:${password}`, 'utf8').toString('base64');
+    }
+    authorization() {
+        return Promise.resolve(`Basic ${this.encoded}`);
+    }
+    secrets() {
+        // The base64 form is as good as the password to anyone who reads it.
+        return [this.password, this.encoded, `Basic ${this.encoded}`];
+    }
+}
+
+;// CONCATENATED MODULE: ./src/runner/connection.ts
+
+
+/** Where to connect and as whom: the host and credential inputs, with their env fallbacks. */
+const HOST_EXAMPLE = 'https://adb-1234567890123456.7.azuredatabricks.net';
+/** The workspace origin: https added when missing, http refused, paths and queries dropped. */
+function connection_parseHost(value) {
+    if (!value)
+        throw new InputError(`Input host is required: set it to your workspace URL, e.g. ${HOST_EXAMPLE}, or set DATABRICKS_HOST.`);
+    if (/^http:\/\//i.test(value))
+        throw new InputError(`Invalid input host '${value}': http is refused because the token would travel unencrypted. Use https://${value.slice(7)}.`);
+    const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(value) ? value : `https://${value}`;
+    let url;
+    try {
+        url = new URL(withScheme);
+    }
+    catch {
+        throw new InputError(`Invalid input host '${value}': not a URL. Expected the workspace URL, e.g. ${HOST_EXAMPLE}.`);
+    }
+    if (url.protocol !== 'https:')
+        throw new InputError(`Invalid input host '${value}': only https:// workspace URLs are supported, e.g. ${HOST_EXAMPLE}.`);
+    if (!/^(\[[0-9a-f:.]+\]|[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*)$/i.test(url.hostname) ||
+        url.username ||
+        url.password) {
+        throw new InputError(`Invalid input host '${value}': '${url.hostname}' is not a host name. Expected the workspace URL, e.g. ${HOST_EXAMPLE}.`);
+    }
+    return url.origin;
+}
+/**
+ * Exactly one way of authenticating. Inputs win over the environment, and the two are never
+ * mixed, so a stray DATABRICKS_TOKEN cannot quietly override the username the user gave.
+ */
+function connection_parseAuth(raw, env) {
+    const fromInputs = raw.token || raw.username || raw.password;
+    const token = fromInputs ? raw.token : env.DATABRICKS_TOKEN?.trim() || '';
+    const username = fromInputs ? raw.username : env.DATABRICKS_USERNAME?.trim() || '';
+    const password = fromInputs ? raw.password : env.DATABRICKS_PASSWORD || '';
+    const where = fromInputs
+        ? 'inputs'
+        : 'environment variables DATABRICKS_TOKEN / DATABRICKS_USERNAME / DATABRICKS_PASSWORD';
+    if (token && (username || password))
+        throw new errors_InputError(`Two ways of authenticating were configured in the ${where}: a token and a user name/password. Set only one: token, or username with password.`);
+    if (token)
+        return new TokenAuth(token);
+    if (username && !password)
+        throw new errors_InputError('Input username was given without password: set both for HTTP Basic, or use token instead.');
+    if (password && !username)
+        throw new errors_InputError('Input password was given without username: set both for HTTP Basic, or use token instead.');
+    if (username)
+        return new BasicAuth(username, password);
+    throw new errors_InputError('No credentials: set the token input (e.g. token: ${{ secrets.DATABRICKS_TOKEN }}), or username and password, or DATABRICKS_TOKEN in the environment.');
+}
+
+;// CONCATENATED MODULE: external "os"
+const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
+// We use any as a valid input type
+/* eslint-disable @typescript-eslint/no-explicit-any */
+/**
+ * Sanitizes an input into a string so it can be passed into issueCommand safely
+ * @param input input to sanitize into a string
+ */
+function utils_toCommandValue(input) {
+    if (input === null || input === undefined) {
+        return '';
+    }
+    else if (typeof input === 'string' || input instanceof String) {
+        return input;
+    }
+    return JSON.stringify(input);
+}
+/**
+ *
+ * @param annotationProperties
+ * @returns The command properties to send with the actual annotation command
+ * See IssueCommandProperties: https://github.com/actions/runner/blob/main/src/Runner.Worker/ActionCommandManager.cs#L646
+ */
+function utils_toCommandProperties(annotationProperties) {
+    if (!Object.keys(annotationProperties).length) {
+        return {};
+    }
+    return {
+        title: annotationProperties.title,
+        file: annotationProperties.file,
+        line: annotationProperties.startLine,
+        endLine: annotationProperties.endLine,
+        col: annotationProperties.startColumn,
+        endColumn: annotationProperties.endColumn
+    };
+}
+//# sourceMappingURL=utils.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/command.js
+
+
+/**
+ * Issues a command to the GitHub Actions runner
+ *
+ * @param command - The command name to issue
+ * @param properties - Additional properties for the command (key-value pairs)
+ * @param message - The message to include with the command
+ * @remarks
+ * This function outputs a specially formatted string to stdout that the Actions
+ * runner interprets as a command. These commands can control workflow behavior,
+ * set outputs, create annotations, mask values, and more.
+ *
+ * Command Format:
+ *   ::name key=value,key=value::message
+ *
+ * @example
+ * ```typescript
+ * // Issue a warning annotation
+ * issueCommand('warning', {}, 'This is a warning message');
+ * // Output: ::warning::This is a warning message
+ *
+ * // Set an environment variable
+ * issueCommand('set-env', { name: 'MY_VAR' }, 'some value');
+ * // Output: ::set-env name=MY_VAR::some value
+ *
+ * // Add a secret mask
+ * issueCommand('add-mask', {}, 'secretValue123');
+ * // Output: ::add-mask::secretValue123
+ * ```
+ *
+ * @internal
+ * This is an internal utility function that powers the public API functions
+ * such as setSecret, warning, error, and exportVariable.
+ */
+function command_issueCommand(command, properties, message) {
+    const cmd = new Command(command, properties, message);
+    process.stdout.write(cmd.toString() + external_os_namespaceObject.EOL);
+}
+function command_issue(name, message = '') {
+    command_issueCommand(name, {}, message);
+}
+const CMD_STRING = '::';
+class Command {
+    constructor(command, properties, message) {
+        if (!command) {
+            command = 'missing.command';
+        }
+        this.command = command;
+        this.properties = properties;
+        this.message = message;
+    }
+    toString() {
+        let cmdStr = CMD_STRING + this.command;
+        if (this.properties && Object.keys(this.properties).length > 0) {
+            cmdStr += ' ';
+            let first = true;
+            for (const key in this.properties) {
+                if (this.properties.hasOwnProperty(key)) {
+                    const val = this.properties[key];
+                    if (val) {
+                        if (first) {
+                            first = false;
+                        }
+                        else {
+                            cmdStr += ',';
+                        }
+                        cmdStr += `${key}=${escapeProperty(val)}`;
+                    }
+                }
+            }
+        }
+        cmdStr += `${CMD_STRING}${escapeData(this.message)}`;
+        return cmdStr;
+    }
+}
+function escapeData(s) {
+    return utils_toCommandValue(s)
+        .replace(/%/g, '%25')
+        .replace(/\r/g, '%0D')
+        .replace(/\n/g, '%0A');
+}
+function escapeProperty(s) {
+    return utils_toCommandValue(s)
+        .replace(/%/g, '%25')
+        .replace(/\r/g, '%0D')
+        .replace(/\n/g, '%0A')
+        .replace(/:/g, '%3A')
+        .replace(/,/g, '%2C');
+}
+//# sourceMappingURL=command.js.map
+;// CONCATENATED MODULE: external "crypto"
+const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
+;// CONCATENATED MODULE: external "fs"
+const external_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
+// For internal use, subject to change.
+// We use any as a valid input type
+/* eslint-disable @typescript-eslint/no-explicit-any */
+
+
+
+
+function file_command_issueFileCommand(command, message) {
+    const filePath = process.env[`GITHUB_${command}`];
+    if (!filePath) {
+        throw new Error(`Unable to find environment variable for file command ${command}`);
+    }
+    if (!fs.existsSync(filePath)) {
+        throw new Error(`Missing file at path: ${filePath}`);
+    }
+    fs.appendFileSync(filePath, `${toCommandValue(message)}${os.EOL}`, {
+        encoding: 'utf8'
+    });
+}
+function file_command_prepareKeyValueMessage(key, value) {
+    const delimiter = `ghadelimiter_${crypto.randomUUID()}`;
+    const convertedValue = toCommandValue(value);
+    // These should realistically never happen, but just in case someone finds a
+    // way to exploit uuid generation let's not allow keys or values that contain
+    // the delimiter.
+    if (key.includes(delimiter)) {
+        throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter}"`);
+    }
+    if (convertedValue.includes(delimiter)) {
+        throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
+    }
+    return `${key}<<${delimiter}${os.EOL}${convertedValue}${os.EOL}${delimiter}`;
+}
+//# sourceMappingURL=file-command.js.map
+;// CONCATENATED MODULE: external "path"
+const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
 ;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/auth.js
 var auth_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
@@ -31326,458 +31869,35 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
-;// CONCATENATED MODULE: ./src/common/errors.ts
-/** The message of anything thrown, without assuming it is an Error. */
-function errors_errorMessage(e) {
-    if (e instanceof Error)
-        return e.message;
-    if (typeof e === 'string')
-        return e;
-    try {
-        return JSON.stringify(e);
-    }
-    catch {
-        return String(e);
-    }
-}
-/** A problem with the step's inputs: reported before any API call is made. */
-class errors_InputError extends Error {
-    name = 'InputError';
-}
-/** The step's deadline (the `timeout` input) passed. */
-class DeadlineError extends Error {
-    name = 'DeadlineError';
-}
-/** The job was cancelled (the runner sent SIGINT or SIGTERM). */
-class CancelledError extends Error {
-    name = 'CancelledError';
-    constructor(message = 'The job was cancelled') {
-        super(message);
-    }
-}
-/** Wraps an error with what the caller was doing, keeping the original words at the end. */
-function wrapError(doing, e) {
-    if (e instanceof CancelledError || e instanceof DeadlineError)
-        return e;
-    const wrapped = new Error(`${doing}: ${errors_errorMessage(e)}`, { cause: e });
-    return wrapped;
-}
-
-;// CONCATENATED MODULE: ./src/common/duration.ts
-const UNITS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
-/**
- * Parses a duration such as `90s`, `20m`, `1h`, `1h30m` or plain seconds (`45`).
- * Returns milliseconds, or undefined when the text is not a duration.
- */
-function duration_parseDuration(text) {
-    const t = text.trim();
-    if (/^\d+(\.\d+)?$/.test(t))
-        return Math.round(Number(t) * 1000);
-    const parts = t.match(/^(?:\d+(?:\.\d+)?(?:ms|s|m|h))+$/);
-    if (!parts)
-        return undefined;
-    let total = 0;
-    for (const [, value, unit] of t.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h)/g)) {
-        total += Number(value) * (UNITS[unit ?? 's'] ?? 1000);
-    }
-    return Math.round(total);
-}
-/** Formats milliseconds for people: `850 ms`, `12.3 s`, `4m 05s`, `1h 02m`. */
-function formatDuration(ms) {
-    if (ms < 1000)
-        return `${Math.round(ms)} ms`;
-    if (ms < 60_000)
-        return `${(ms / 1000).toFixed(1)} s`;
-    const totalSeconds = Math.round(ms / 1000);
-    const h = Math.floor(totalSeconds / 3600);
-    const m = Math.floor((totalSeconds % 3600) / 60);
-    const s = totalSeconds % 60;
-    if (h > 0)
-        return `${h}h ${String(m).padStart(2, '0')}m`;
-    return `${m}m ${String(s).padStart(2, '0')}s`;
-}
-
-;// CONCATENATED MODULE: ./src/common/limits.ts
-/**
- * The runner's timing model and the service's limits, in one place. The code, the harness that
- * plays the runner (harness/runner.ts) and the tests all import these, so the model of the
- * runner the tests check cannot drift from the one the code relies on.
- */
-/** On a job cancel the runner sends SIGINT, then SIGTERM this much later... */
-const SIGINT_TO_SIGTERM_MS = 7500;
-/** ...then kills the process this much after SIGTERM. */
-const SIGTERM_TO_KILL_MS = 2500;
-/** From the first signal to the kill: all the time a cancelled step has. */
-const SIGINT_TO_KILL_MS = SIGINT_TO_SIGTERM_MS + SIGTERM_TO_KILL_MS;
-/** Time kept back from each window for Node to start, log and exit. */
-const MARGIN_MS = 2000;
-/**
- * Main, after a job cancel: how long the cancel of the running command may take (sent and
- * awaited), so main ends well before SIGTERM.
- */
-const JOB_CANCEL_BUDGET_MS = SIGINT_TO_SIGTERM_MS - SIGTERM_TO_KILL_MS;
-/** Main, after the step's timeout: how long to wait for the command's cancel to take effect. */
-const TIMEOUT_CANCEL_WAIT_MS = 15_000;
-/** Post may run after a cancel, when the runner kills at 10 s: all its cleanup fits in this. */
-const POST_CLEANUP_BUDGET_MS = SIGINT_TO_KILL_MS - MARGIN_MS;
-/** Post: the part of the cleanup budget a command cancel may use before the context destroy. */
-const POST_CANCEL_BUDGET_MS = 3000;
-/** Post: no single request may take longer, whatever request-timeout says. */
-const POST_REQUEST_TIMEOUT_MS = 5000;
-/** A cluster keeps at most this many execution contexts, and evicts idle ones past it. */
-const MAX_CONTEXTS_PER_CLUSTER = 145;
-
-;// CONCATENATED MODULE: ./src/common/time.ts
-
-const systemClock = { now: () => Date.now() };
-const realSleep = (ms, signal) => new Promise((resolve, reject) => {
-    if (signal?.aborted)
-        return reject(new CancelledError());
-    const onAbort = () => {
-        clearTimeout(timer);
-        reject(new CancelledError());
-    };
-    const timer = setTimeout(() => {
-        signal?.removeEventListener('abort', onAbort);
-        resolve();
-    }, Math.max(0, ms));
-    signal?.addEventListener('abort', onAbort, { once: true });
-});
-/** A point in time after which the step must stop waiting. */
-class Deadline {
-    clock;
-    at;
-    label;
-    constructor(clock, at, 
-    /** The budget as the user wrote it, for messages ("30m"). */
-    label) {
-        this.clock = clock;
-        this.at = at;
-        this.label = label;
-    }
-    static after(clock, ms, label) {
-        return new Deadline(clock, clock.now() + ms, label);
-    }
-    remaining() {
-        return Math.max(0, this.at - this.clock.now());
-    }
-}
-
-;// CONCATENATED MODULE: ./src/databricks/api-error.ts
-/** An answer from Databricks (or a proxy in front of it) that is not a success. */
-class ApiError extends Error {
-    status;
-    serviceMessage;
-    errorCode;
-    retryAfterSeconds;
-    name = 'ApiError';
-    constructor(status, 
-    /** The service's own words, extracted from JSON or HTML. */
-    serviceMessage, 
-    /** `error_code` when the body has one (INVALID_STATE, 401, ...). */
-    errorCode, 
-    /** Seconds from a Retry-After header, when present and numeric. */
-    retryAfterSeconds) {
-        super(`HTTP ${status}${errorCode && errorCode !== String(status) ? ` ${errorCode}` : ''}: ${serviceMessage}`);
-        this.status = status;
-        this.serviceMessage = serviceMessage;
-        this.errorCode = errorCode;
-        this.retryAfterSeconds = retryAfterSeconds;
-    }
-    /** The cluster is up but cannot take a context yet; nothing was created. */
-    get clusterNotReady() {
-        return this.serviceMessage.includes('ClusterNotReadyException');
-    }
-    /** The context was dropped: evicted at the cluster's limit, or the cluster restarted. */
-    get evicted() {
-        return this.serviceMessage.includes('is disconnected');
-    }
-    /** The context named in the call no longer exists (destroyed, evicted or never there). */
-    get contextGone() {
-        return ((this.status === 404 || this.status === 400) &&
-            /does not exist|not found|disconnected|unknown context/i.test(this.serviceMessage));
-    }
-    /** The call does not fit the resource's state, e.g. starting a cluster that is starting. */
-    get invalidState() {
-        return this.errorCode === 'INVALID_STATE';
-    }
-    /** The credentials were refused. */
-    get unauthorized() {
-        return this.status === 401 || this.status === 403;
-    }
-}
-const MAX_MESSAGE = 500;
-/** Builds an ApiError from a raw answer: 1.2 `{error}`, 2.0 `{error_code,message}` or HTML. */
-function apiErrorFrom(status, body, retryAfter) {
-    let message = '';
-    let code;
-    try {
-        const parsed = JSON.parse(body);
-        if (parsed && typeof parsed === 'object') {
-            const o = parsed;
-            if (o.error_code !== undefined)
-                code = String(o.error_code);
-            if (typeof o.message === 'string')
-                message = o.message;
-            else if (typeof o.error === 'string')
-                message = o.error;
-        }
-    }
-    catch {
-        message = htmlToText(body);
-    }
-    if (!message)
-        message = body.trim() ? htmlToText(body) : '(empty answer)';
-    if (message.length > MAX_MESSAGE)
-        message = `${message.slice(0, MAX_MESSAGE)}…`;
-    const seconds = retryAfter !== undefined && /^\d+$/.test(retryAfter.trim()) ? Number(retryAfter) : undefined;
-    return new ApiError(status, message, code, seconds);
-}
-/** Proxies answer with HTML pages: their heading says it best, else their title, else all text. */
-function htmlToText(html) {
-    const heading = /<h1[^>]*>([\s\S]*?)<\/h1>/i.exec(html)?.[1] ??
-        /<title[^>]*>([\s\S]*?)<\/title>/i.exec(html)?.[1];
-    return (heading ?? html)
-        .replace(/<(script|style)[^>]*>[\s\S]*?<\/\1>/gi, ' ')
-        .replace(/<[^>]+>/g, ' ')
-        .replace(/&nbsp;/g, ' ')
-        .replace(/&lt;/g, '<')
-        .replace(/&gt;/g, '>')
-        .replace(/&amp;/g, '&')
-        .replace(/\s+/g, ' ')
-        .trim();
-}
-
-// EXTERNAL MODULE: external "node:stream"
-var external_node_stream_ = __nccwpck_require__(7075);
-;// CONCATENATED MODULE: ./src/databricks/transport.ts
-
-
-
-/**
- * A failure below HTTP: no answer arrived. `code` is Node's (ECONNREFUSED, ECONNRESET, ...) or
- * ETIMEDOUT when our own timeout fired. Only ECONNREFUSED proves the request was never sent.
- */
-class TransportError extends Error {
-    code;
-    name = 'TransportError';
-    constructor(message, code) {
-        super(message);
-        this.code = code;
-    }
-    /** The connection was refused: the request never left, so the service did nothing. */
-    get neverSent() {
-        return this.code === 'ECONNREFUSED';
-    }
-}
-const USER_AGENT = 'databricks-run-command-action';
-/**
- * http-client lets handlers edit the options it passes to Node's http.request; that is where an
- * AbortSignal reaches the socket, so an abort ends the exchange at any stage, body included.
- */
-function abortOn(signal) {
-    return {
-        prepareRequest: options => {
-            options.signal = signal;
-        },
-        canHandleAuthentication: () => false,
-        handleAuthentication: () => Promise.reject(new Error('not an authentication handler'))
-    };
-}
-/** The real transport: @actions/http-client (proxy aware), with a hard deadline per request. */
-class ActionsHttpTransport {
-    async send(request) {
-        const timeout = AbortSignal.timeout(request.timeoutMs);
-        const signal = request.signal ? AbortSignal.any([request.signal, timeout]) : timeout;
-        // No keep-alive: no socket outlives its request, so none can hold the process open.
-        const client = new lib_HttpClient(USER_AGENT, [abortOn(signal)], {
-            allowRetries: false,
-            allowRedirects: false,
-            keepAlive: false
-        });
-        const body = request.body === undefined
-            ? null
-            : typeof request.body === 'string'
-                ? request.body
-                : external_node_stream_.Readable.from([request.body]);
-        const headers = { ...request.headers };
-        if (Buffer.isBuffer(request.body))
-            headers['Content-Length'] = String(request.body.length);
-        try {
-            const res = await client.request(request.method, request.url, body, headers);
-            // Iterating the answer throws if it is cut off mid-body, where readBody() would hang.
-            const chunks = [];
-            for await (const chunk of res.message)
-                chunks.push(chunk);
-            const out = {};
-            for (const [k, v] of Object.entries(res.message.headers)) {
-                out[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
-            }
-            return {
-                status: res.message.statusCode ?? 0,
-                headers: out,
-                body: Buffer.concat(chunks).toString('utf8')
-            };
-        }
-        catch (e) {
-            if (request.signal?.aborted)
-                throw new CancelledError();
-            if (timeout.aborted)
-                throw new TransportError(`no answer within ${request.timeoutMs} ms`, 'ETIMEDOUT');
-            throw toTransportError(e);
-        }
-    }
-}
-function toTransportError(e) {
-    const code = typeof e === 'object' && e !== null && 'code' in e && typeof e.code === 'string' ? e.code : '';
-    const message = e instanceof Error ? e.message : String(e);
-    return new TransportError(message || code || 'network error', code || 'ENETWORK');
-}
-
-;// CONCATENATED MODULE: ./src/databricks/retry.ts
-
-
-
-const DEFAULT_RETRY = { maxAttempts: 6, baseDelayMs: 500, maxDelayMs: 10_000 };
-/**
- * Whether a failed call may be sent again. A non-idempotent call (context create, command
- * execute) is repeated only when the answer proves the service did nothing: repeating one it
- * accepted would leak a context or run the user's code twice.
- */
-function isRetryable(e, idempotent) {
-    if (e instanceof ApiError) {
-        if (e.status === 429 || e.status === 503 || e.clusterNotReady)
-            return true;
-        // A plain 500 on a read or a cleanup call is worth another try; on a create or an
-        // execute it may mean the work was done, so it is not.
-        return idempotent && (e.status === 500 || e.status === 502 || e.status === 504);
-    }
-    if (e instanceof TransportError) {
-        // A refused connection sent nothing. Any other failure (reset, timeout) may have
-        // reached the service after it was sent.
-        return e.neverSent || idempotent;
-    }
-    return false;
-}
-/** Runs `call`, repeating it on transient failures with exponential backoff and jitter. */
-async function withRetry(call, c) {
-    const o = c.options ?? DEFAULT_RETRY;
-    const random = c.random ?? Math.random;
-    for (let attempt = 1;; attempt++) {
-        try {
-            return await call();
-        }
-        catch (e) {
-            if (e instanceof CancelledError || !isRetryable(e, c.idempotent))
-                throw e;
-            const unlimited = e instanceof ApiError && e.clusterNotReady;
-            if (!unlimited && attempt >= o.maxAttempts)
-                throw e;
-            let delay = Math.min(o.maxDelayMs, o.baseDelayMs * 2 ** (attempt - 1));
-            delay = delay / 2 + (random() * delay) / 2;
-            if (e instanceof ApiError && e.retryAfterSeconds !== undefined) {
-                delay = Math.max(delay, e.retryAfterSeconds * 1000);
-            }
-            else if (e instanceof ApiError && e.status === 429) {
-                delay = Math.max(delay, 1000);
-            }
-            if (delay >= c.deadline.remaining()) {
-                throw new DeadlineError(`${errors_errorMessage(e)} (not retried: the ${c.deadline.label} deadline would pass first)`);
-            }
-            const of = unlimited ? '' : ` of ${o.maxAttempts - 1}`;
-            c.logger.info(`Retry ${attempt}${of} in ${Math.round(delay)} ms: ${c.label}: ${errors_errorMessage(e)}`);
-            await c.sleep(delay, c.signal);
-        }
-    }
-}
-
-;// CONCATENATED MODULE: ./src/databricks/api.ts
-
-
-
-/** Sends authenticated requests to the REST API, with timeouts, retries and error parsing. */
-class DatabricksApi {
-    o;
-    constructor(o) {
-        this.o = o;
-    }
-    /** GETs are always safe to repeat. */
-    get(path, query, call) {
-        const url = `${path}?${new URLSearchParams(query).toString()}`;
-        return this.send('GET', url, undefined, true, call);
-    }
-    /** `idempotent: false` for calls that must not run twice (create, execute). */
-    post(path, body, idempotent, call) {
-        return this.send('POST', path, body, idempotent, call);
-    }
-    send(method, pathAndQuery, body, idempotent, call) {
-        const label = `${method} ${pathAndQuery.split('?')[0]}`;
-        const attempt = async () => {
-            // Nothing is sent once the job is cancelled.
-            if (call.signal?.aborted)
-                throw new CancelledError();
-            const headers = {
-                Authorization: await this.o.auth.authorization(),
-                Accept: 'application/json'
-            };
-            if (body)
-                headers['Content-Type'] = body.contentType;
-            const timeoutMs = Math.min(this.o.requestTimeoutMs, Math.max(1000, call.deadline.remaining()));
-            this.o.logger.debug(`${label} (timeout ${timeoutMs} ms)`);
-            const res = await this.o.transport.send({
-                method,
-                url: `${this.o.host}${pathAndQuery}`,
-                headers,
-                body: body?.data,
-                timeoutMs,
-                // A repeatable call is aborted at once on cancel; a create or execute is awaited, so
-                // the id it returns can still be saved and cleaned up.
-                signal: idempotent ? call.signal : undefined
-            });
-            if (res.status < 200 || res.status >= 300) {
-                throw apiErrorFrom(res.status, res.body, res.headers['retry-after']);
-            }
-            if (!res.body.trim())
-                return {};
-            try {
-                const parsed = JSON.parse(res.body);
-                if (parsed && typeof parsed === 'object' && !Array.isArray(parsed))
-                    return parsed;
-            }
-            catch {
-                // fall through to the error below
-            }
-            throw new Error(`${label} answered HTTP ${res.status} with a body that is not a JSON object: ${res.body.slice(0, 200)}`);
-        };
-        return withRetry(attempt, {
-            label,
-            idempotent,
-            deadline: call.deadline,
-            sleep: this.o.sleep,
-            signal: call.signal,
-            logger: this.o.logger,
-            options: this.o.retry,
-            random: this.o.random
-        });
-    }
-}
-/** A JSON body. The 1.2 API reads JSON whatever the label; we send the honest one. */
-function jsonBody(value) {
-    return { contentType: 'application/json', data: JSON.stringify(value) };
-}
-/** Reads a string field the API promises, failing clearly when it is missing. */
-function stringField(o, field, what) {
-    const v = o[field];
-    if (typeof v === 'string' && v)
-        return v;
-    throw new Error(`unexpected answer for ${what}: no "${field}" in ${JSON.stringify(o).slice(0, 200)}`);
-}
-
 ;// CONCATENATED MODULE: ./src/databricks/execution.ts
 
 const execution_LANGUAGES = (/* unused pure expression or super */ null && (['python', 'scala', 'sql', 'r']));
-/** The final command states. A cancel usually ends as Finished with an error result. */
-const FINAL_COMMAND_STATES = new Set(['Finished', 'Cancelled', 'Error']);
+/** A command's status, as commands/status reports it. */
+const COMMAND_STATUSES = [
+    'Queued',
+    'Running',
+    'Cancelling',
+    'Finished',
+    'Cancelled',
+    'Error'
+];
+function isFinalCommandStatus(status) {
+    switch (status) {
+        case 'Finished':
+        case 'Cancelled':
+        case 'Error':
+            return true;
+        case 'Queued':
+        case 'Running':
+        case 'Cancelling':
+            return false;
+    }
+}
+/** An execution context's status, as contexts/status reports it. */
+const CONTEXT_STATUSES = ['Pending', 'Running', 'Error'];
+function isFinalCommandState(state) {
+    return isFinalCommandStatus(state.status);
+}
 /** The execution-context and command endpoints of API 1.2, for one cluster. */
 class ExecutionApi {
     api;
@@ -31789,23 +31909,22 @@ class ExecutionApi {
     /** Not idempotent: a repeat after the service accepted it would leak a context. */
     async createContext(language, call) {
         const body = jsonBody({ clusterId: this.clusterId, language });
-        const answer = await this.api.post('/api/1.2/contexts/create', body, false, call);
+        const answer = await this.api.post('/api/1.2/contexts/create', body, call);
         return stringField(answer, 'id', 'contexts/create');
     }
-    /** The context's status: Pending, Running or Error. */
     async contextStatus(contextId, call) {
         const q = { clusterId: this.clusterId, contextId };
         const answer = await this.api.get('/api/1.2/contexts/status', q, call);
-        return stringField(answer, 'status', 'contexts/status');
+        return enumField(answer, 'status', CONTEXT_STATUSES, 'contexts/status');
     }
     async destroyContext(contextId, call) {
         const body = jsonBody({ clusterId: this.clusterId, contextId });
-        await this.api.post('/api/1.2/contexts/destroy', body, true, call);
+        await this.api.post('/api/1.2/contexts/destroy', body, call, { idempotent: true });
     }
     /** Not idempotent: a repeat after the service accepted it would run the code twice. */
     async execute(contextId, language, source, call) {
         const body = await commandBody(this.clusterId, contextId, language, source);
-        const answer = await this.api.post('/api/1.2/commands/execute', body, false, call);
+        const answer = await this.api.post('/api/1.2/commands/execute', body, call);
         return stringField(answer, 'id', 'commands/execute');
     }
     async commandStatus(contextId, commandId, call) {
@@ -31813,14 +31932,14 @@ class ExecutionApi {
         const answer = await this.api.get('/api/1.2/commands/status', q, call);
         const results = answer.results;
         return {
-            status: stringField(answer, 'status', 'commands/status'),
+            status: enumField(answer, 'status', COMMAND_STATUSES, 'commands/status'),
             results: results && typeof results === 'object' ? results : null
         };
     }
     /** Safe to repeat; the answer carries nothing clients use. */
     async cancelCommand(contextId, commandId, call) {
         const body = jsonBody({ clusterId: this.clusterId, contextId, commandId });
-        await this.api.post('/api/1.2/commands/cancel', body, true, call);
+        await this.api.post('/api/1.2/commands/cancel', body, call, { idempotent: true });
     }
 }
 async function commandBody(clusterId, contextId, language, source) {
@@ -31837,91 +31956,36 @@ async function commandBody(clusterId, contextId, language, source) {
     return { contentType, data: Buffer.from(await encoded.arrayBuffer()) };
 }
 
-;// CONCATENATED MODULE: ./src/databricks/auth.ts
-/** A personal access token (or any bearer token), sent as `Authorization: Bearer`. */
-class TokenAuth {
-    token;
-    description = 'personal access token';
-    constructor(token) {
-        this.token = token;
-    }
-    async authorization() {
-        return `Bearer ${this.token}`;
-    }
-    secrets() {
-        return [this.token, `Bearer ${this.token}`];
-    }
-}
-/** HTTP Basic with a user name and password, as the original 1.2 API describes. */
-class BasicAuth {
-    password;
-    description;
-    encoded;
-    constructor(username, password) {
-        this.password = password;
-        this.description = `user name and password (${username})`;
-        this.encoded = Buffer.from(`${username}:${password}`, 'utf8').toString('base64');
-    }
-    async authorization() {
-        return `Basic ${this.encoded}`;
-    }
-    secrets() {
-        // The base64 form is as good as the password to anyone who reads it.
-        return [this.password, this.encoded, `Basic ${this.encoded}`];
-    }
-}
+;// CONCATENATED MODULE: ./src/runner/raw-inputs.ts
 
-;// CONCATENATED MODULE: ./src/runner/connection.ts
-
-
-/** Where to connect and as whom: the host and credential inputs, with their env fallbacks. */
-const HOST_EXAMPLE = 'https://adb-1234567890123456.7.azuredatabricks.net';
-/** The workspace origin: https added when missing, http refused, paths and queries dropped. */
-function connection_parseHost(value) {
-    if (!value)
-        throw new InputError(`Input host is required: set it to your workspace URL, e.g. ${HOST_EXAMPLE}, or set DATABRICKS_HOST.`);
-    if (/^http:\/\//i.test(value))
-        throw new InputError(`Invalid input host '${value}': http is refused because the token would travel unencrypted. Use https://${value.slice(7)}.`);
-    const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(value) ? value : `https://${value}`;
-    let url;
-    try {
-        url = new URL(withScheme);
-    }
-    catch {
-        throw new InputError(`Invalid input host '${value}': not a URL. Expected the workspace URL, e.g. ${HOST_EXAMPLE}.`);
-    }
-    if (url.protocol !== 'https:')
-        throw new InputError(`Invalid input host '${value}': only https:// workspace URLs are supported, e.g. ${HOST_EXAMPLE}.`);
-    if (!/^(\[[0-9a-f:.]+\]|[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*)$/i.test(url.hostname) ||
-        url.username ||
-        url.password) {
-        throw new InputError(`Invalid input host '${value}': '${url.hostname}' is not a host name. Expected the workspace URL, e.g. ${HOST_EXAMPLE}.`);
-    }
-    return url.origin;
-}
 /**
- * Exactly one way of authenticating. Inputs win over the environment, and the two are never
- * mixed, so a stray DATABRICKS_TOKEN cannot quietly override the username the user gave.
+ * Every input the step reads: its name in action.yml and its default there. A test checks that
+ * action.yml declares exactly these, with these defaults; the code falls back to the same ones.
  */
-function connection_parseAuth(raw, env) {
-    const fromInputs = raw.token || raw.username || raw.password;
-    const token = fromInputs ? raw.token : env.DATABRICKS_TOKEN?.trim() || '';
-    const username = fromInputs ? raw.username : env.DATABRICKS_USERNAME?.trim() || '';
-    const password = fromInputs ? raw.password : env.DATABRICKS_PASSWORD || '';
-    const where = fromInputs
-        ? 'inputs'
-        : 'environment variables DATABRICKS_TOKEN / DATABRICKS_USERNAME / DATABRICKS_PASSWORD';
-    if (token && (username || password))
-        throw new errors_InputError(`Two ways of authenticating were configured in the ${where}: a token and a user name/password. Set only one: token, or username with password.`);
-    if (token)
-        return new TokenAuth(token);
-    if (username && !password)
-        throw new errors_InputError('Input username was given without password: set both for HTTP Basic, or use token instead.');
-    if (password && !username)
-        throw new errors_InputError('Input password was given without username: set both for HTTP Basic, or use token instead.');
-    if (username)
-        return new BasicAuth(username, password);
-    throw new errors_InputError('No credentials: set the token input (e.g. token: ${{ secrets.DATABRICKS_TOKEN }}), or username and password, or DATABRICKS_TOKEN in the environment.');
+const INPUTS = {
+    host: { name: 'host' },
+    token: { name: 'token' },
+    username: { name: 'username' },
+    password: { name: 'password' },
+    clusterId: { name: 'cluster-id' },
+    language: { name: 'language' },
+    command: { name: 'command' },
+    file: { name: 'file' },
+    timeout: { name: 'timeout', default: '30m' },
+    failOnError: { name: 'fail-on-error', default: 'true' },
+    startCluster: { name: 'start-cluster', default: 'false' },
+    requestTimeout: { name: 'request-timeout', default: '30s' }
+};
+/** Reads every input once, through @actions/core. */
+function readRawInputs(get = n => getInput(n)) {
+    const raw = {};
+    for (const key of Object.keys(INPUTS))
+        raw[key] = get(INPUTS[key].name);
+    return raw;
+}
+/** An input's value, or its action.yml default when the workflow left it empty. */
+function raw_inputs_orDefault(raw, key) {
+    return raw[key] || INPUTS[key].default;
 }
 
 ;// CONCATENATED MODULE: external "node:path"
@@ -31961,27 +32025,8 @@ async function source_resolveSource(file, workspace, fs) {
     return { source: { kind: 'file', name: path.basename(full), bytes }, label: file };
 }
 
-;// CONCATENATED MODULE: ./src/runner/raw-inputs.ts
-
-/** Reads every input once, through @actions/core. */
-function readRawInputs(get = n => getInput(n)) {
-    return {
-        host: get('host'),
-        token: get('token'),
-        username: get('username'),
-        password: get('password'),
-        clusterId: get('cluster-id'),
-        language: get('language'),
-        command: get('command'),
-        file: get('file'),
-        timeout: get('timeout'),
-        failOnError: get('fail-on-error'),
-        startCluster: get('start-cluster'),
-        requestTimeout: get('request-timeout')
-    };
-}
-
 ;// CONCATENATED MODULE: ./src/runner/inputs.ts
+
 
 
 
@@ -32012,10 +32057,10 @@ async function parseInputs(raw, env, workspace, fs) {
         throw new InputError('Input cluster-id is required: set it to the id of an all-purpose cluster (e.g. 0123-456789-abcdefgh), or set DATABRICKS_CLUSTER_ID.');
     if (!/^[A-Za-z0-9][\w.-]*$/.test(clusterId))
         throw new InputError(`Invalid input cluster-id '${clusterId}': a cluster id holds only letters, digits, '-', '_' and '.', e.g. 0123-456789-abcdefgh.`);
-    const timeoutMs = parseDurationInput('timeout', raw.timeout || '30m');
-    const requestTimeoutMs = parseDurationInput('request-timeout', raw.requestTimeout || '30s');
-    const failOnError = parseBoolean('fail-on-error', raw.failOnError, true);
-    const startCluster = parseBoolean('start-cluster', raw.startCluster, false);
+    const timeoutMs = parseDurationInput('timeout', orDefault(raw, 'timeout'));
+    const requestTimeoutMs = parseDurationInput('request-timeout', orDefault(raw, 'requestTimeout'));
+    const failOnError = parseBoolean('fail-on-error', orDefault(raw, 'failOnError'));
+    const startCluster = parseBoolean('start-cluster', orDefault(raw, 'startCluster'));
     if (raw.command && raw.file)
         throw new InputError('Inputs command and file were both given: set exactly one (command for inline code, file for a path in the repository).');
     if (!raw.command && !raw.file)
@@ -32032,7 +32077,7 @@ async function parseInputs(raw, env, workspace, fs) {
         source,
         sourceLabel: label,
         timeoutMs,
-        timeoutLabel: raw.timeout || '30m',
+        timeoutLabel: orDefault(raw, 'timeout'),
         failOnError,
         startCluster,
         requestTimeoutMs
@@ -32055,9 +32100,7 @@ function parseDurationInput(name, value) {
     return ms;
 }
 /** Only the YAML spellings the runner itself accepts, so a typo is not silently false. */
-function parseBoolean(name, value, fallback) {
-    if (value === '')
-        return fallback;
+function parseBoolean(name, value) {
     if (['true', 'True', 'TRUE'].includes(value))
         return true;
     if (['false', 'False', 'FALSE'].includes(value))
@@ -32070,7 +32113,7 @@ var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./src/runner/log.ts
 
 
-/** The Databricks layer's logger, mapped onto the runner's log. */
+/** The log, mapped onto the runner's: what the flow and the client report goes through here. */
 const runnerLogger = {
     info: m => info(m),
     warning: m => warning(m),
@@ -32087,6 +32130,54 @@ function printUntrusted(title, text) {
     core.info(text);
     core.info(`::${token}::`);
     core.endGroup();
+}
+/** Masks a secret in everything the runner prints from now on. */
+function mask(secret) {
+    core_setSecret(secret);
+}
+/** Fails the step with one ::error:: line. */
+function fail(message) {
+    core.setFailed(message);
+}
+
+;// CONCATENATED MODULE: ./src/runner/signals.ts
+
+/**
+ * Turns the runner's cancel (SIGINT, then SIGTERM 7.5 s later) into an AbortSignal. Node's
+ * default would exit at once and leave the remote command running; with a handler installed
+ * the process lives on long enough to cancel it.
+ */
+function watchJobCancel() {
+    const controller = new AbortController();
+    const handler = (name) => {
+        if (!controller.signal.aborted)
+            core.info(`Received ${name}: the job is being cancelled`);
+        controller.abort();
+    };
+    process.on('SIGINT', handler);
+    process.on('SIGTERM', handler);
+    return {
+        signal: controller.signal,
+        dispose: () => {
+            process.off('SIGINT', handler);
+            process.off('SIGTERM', handler);
+        }
+    };
+}
+/**
+ * Keeps the process alive through the runner's cancel signals while `onSignal` notes them:
+ * for work that a cancel itself wants finished (the post step's cleanup).
+ */
+function holdOffCancel(onSignal) {
+    const handler = () => onSignal();
+    process.on('SIGINT', handler);
+    process.on('SIGTERM', handler);
+    return {
+        dispose: () => {
+            process.off('SIGINT', handler);
+            process.off('SIGTERM', handler);
+        }
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/runner/state.ts
@@ -32116,9 +32207,91 @@ function readState(get = n => getState(n)) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/common/time.ts
+
+const systemClock = { now: () => Date.now() };
+const realSleep = (ms, signal) => new Promise((resolve, reject) => {
+    if (signal?.aborted)
+        return reject(new CancelledError());
+    const onAbort = () => {
+        clearTimeout(timer);
+        reject(new CancelledError());
+    };
+    const timer = setTimeout(() => {
+        signal?.removeEventListener('abort', onAbort);
+        resolve();
+    }, Math.max(0, ms));
+    signal?.addEventListener('abort', onAbort, { once: true });
+});
+/** A point in time after which the step must stop waiting. */
+class Deadline {
+    clock;
+    at;
+    label;
+    constructor(clock, at, 
+    /** The budget as the user wrote it, for messages ("30m"). */
+    label) {
+        this.clock = clock;
+        this.at = at;
+        this.label = label;
+    }
+    static after(clock, ms, label) {
+        return new Deadline(clock, clock.now() + ms, label);
+    }
+    remaining() {
+        return Math.max(0, this.at - this.clock.now());
+    }
+}
+
+;// CONCATENATED MODULE: ./src/flow/cleanup.ts
+
+
+
+
+
+
+/**
+ * Cancels the command if it may still run, then destroys the context, all within the post
+ * budget. Only ever warns: cleanup never fails the job.
+ */
+async function cleanUp(left, d) {
+    const exec = new ExecutionApi(d.api, left.clusterId);
+    const deadline = Deadline.after(d.clock, POST_CLEANUP_BUDGET_MS, formatDuration(POST_CLEANUP_BUDGET_MS));
+    if (left.commandId && !left.commandDone) {
+        try {
+            await exec.cancelCommand(left.contextId, left.commandId, {
+                deadline: Deadline.after(d.clock, POST_CANCEL_BUDGET_MS, formatDuration(POST_CANCEL_BUDGET_MS))
+            });
+            d.logger.info(`Cancelled command ${left.commandId}`);
+        }
+        catch (e) {
+            // Destroying the context below stops the command as well.
+            d.logger.info(`Could not cancel command ${left.commandId} (${errors_errorMessage(e)}); destroying its context stops it`);
+        }
+    }
+    try {
+        await exec.destroyContext(left.contextId, { deadline });
+        d.logger.info(`Destroyed execution context ${left.contextId} on cluster ${left.clusterId}`);
+    }
+    catch (e) {
+        // A context that no longer exists needs no destroying.
+        if (e instanceof ApiError && e.contextGone) {
+            d.logger.info(`Execution context ${left.contextId} was already gone (${errors_errorMessage(e)})`);
+            return;
+        }
+        d.logger.warning(`Could not destroy execution context ${left.contextId} on cluster ${left.clusterId}: ${errors_errorMessage(e)}. ${manualDestroy(left)}`);
+    }
+}
+/** How to remove a context by hand, for when the post step could not. */
+function manualDestroy(left) {
+    return (`It stays on the cluster until the cluster evicts it or restarts (each cluster holds at most ${MAX_CONTEXTS_PER_CLUSTER}). ` +
+        `To remove it now: curl -X POST ${left.host}/api/1.2/contexts/destroy -H "Authorization: Bearer $DATABRICKS_TOKEN" ` +
+        `-d '{"clusterId":"${left.clusterId}","contextId":"${left.contextId}"}'`);
+}
+
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-;// CONCATENATED MODULE: ./src/action/deps.ts
+;// CONCATENATED MODULE: ./src/flow/deps.ts
 
 
 
@@ -32133,8 +32306,7 @@ function defaultDeps() {
     };
 }
 
-;// CONCATENATED MODULE: ./src/action/run-post.ts
-
+;// CONCATENATED MODULE: ./src/flow/post.ts
 
 
 
@@ -32149,46 +32321,43 @@ function defaultDeps() {
 
 /**
  * The post step: cancel the command if it may still run, destroy the context. It runs after
- * success, failure and cancel alike, and only ever warns: cleanup never fails the job.
+ * success, failure and cancel alike, and only ever warns: cleanup never fails the job. The
+ * bundle (src/post.ts) only calls this, as does `npx @github/local-action --post` from source.
  */
-async function runPost(deps = defaultDeps()) {
+async function run(deps = defaultDeps()) {
     const state = readState();
     if (!state.contextId) {
-        info('Nothing to clean up: main created no execution context.');
+        runnerLogger.info('Nothing to clean up: main created no execution context.');
         return;
     }
     // The runner sends SIGINT here too when the job is cancelled during cleanup. Cleanup is the
     // work a cancel wants done, so it goes on within its budget instead of dying half way.
-    const ignore = () => info('Cancel received; finishing cleanup first');
-    process.on('SIGINT', ignore);
-    process.on('SIGTERM', ignore);
+    const held = holdOffCancel(() => runnerLogger.info('Cancel received; finishing cleanup first'));
     try {
-        await cleanUp(state, deps);
+        await connectAndCleanUp(state, deps);
     }
     catch (e) {
-        warning(`Cleanup failed: ${errors_errorMessage(e)}`);
+        runnerLogger.warning(`Cleanup failed: ${errors_errorMessage(e)}`);
     }
     finally {
-        process.off('SIGINT', ignore);
-        process.off('SIGTERM', ignore);
+        held.dispose();
     }
 }
-async function cleanUp(state, deps) {
+async function connectAndCleanUp(state, deps) {
     const raw = readRawInputs();
     maskSecrets(raw, deps.env);
-    const manual = manualDestroy(state.host, state.clusterId, state.contextId);
     let auth;
     try {
         auth = connection_parseAuth(raw, deps.env);
     }
     catch (e) {
-        warning(`Execution context ${state.contextId} was not destroyed: ${errors_errorMessage(e)} ${manual}`);
+        runnerLogger.warning(`Execution context ${state.contextId} was not destroyed: ${errors_errorMessage(e)} ${manualDestroy(state)}`);
         return;
     }
     for (const s of auth.secrets())
-        core_setSecret(s);
+        mask(s);
     // The user's request-timeout, but never more than 5 s: post must finish inside the cancel window.
-    const requestTimeoutMs = Math.min(duration_parseDuration(raw.requestTimeout) ?? 30_000, POST_REQUEST_TIMEOUT_MS);
+    const requestTimeoutMs = Math.min(duration_parseDuration(raw_inputs_orDefault(raw, 'requestTimeout')) ?? POST_REQUEST_TIMEOUT_MS, POST_REQUEST_TIMEOUT_MS);
     const api = new DatabricksApi({
         host: state.host,
         auth,
@@ -32197,40 +32366,7 @@ async function cleanUp(state, deps) {
         logger: runnerLogger,
         requestTimeoutMs
     });
-    const exec = new ExecutionApi(api, state.clusterId);
-    const deadline = Deadline.after(deps.clock, POST_CLEANUP_BUDGET_MS, formatDuration(POST_CLEANUP_BUDGET_MS));
-    if (state.commandId && !state.commandDone) {
-        try {
-            await exec.cancelCommand(state.contextId, state.commandId, {
-                deadline: Deadline.after(deps.clock, POST_CANCEL_BUDGET_MS, formatDuration(POST_CANCEL_BUDGET_MS))
-            });
-            info(`Cancelled command ${state.commandId}`);
-        }
-        catch (e) {
-            // Destroying the context below stops the command as well.
-            info(`Could not cancel command ${state.commandId} (${errors_errorMessage(e)}); destroying its context stops it`);
-        }
-    }
-    try {
-        await exec.destroyContext(state.contextId, { deadline });
-        info(`Destroyed execution context ${state.contextId} on cluster ${state.clusterId}`);
-    }
-    catch (e) {
-        if (alreadyGone(e)) {
-            info(`Execution context ${state.contextId} was already gone (${errors_errorMessage(e)})`);
-            return;
-        }
-        warning(`Could not destroy execution context ${state.contextId} on cluster ${state.clusterId}: ${errors_errorMessage(e)}. ${manual}`);
-    }
-}
-/** A context that no longer exists needs no destroying. */
-function alreadyGone(e) {
-    return e instanceof ApiError && e.contextGone;
-}
-function manualDestroy(host, clusterId, contextId) {
-    return (`It stays on the cluster until the cluster evicts it or restarts (each cluster holds at most ${MAX_CONTEXTS_PER_CLUSTER}). ` +
-        `To remove it now: curl -X POST ${host}/api/1.2/contexts/destroy -H "Authorization: Bearer $DATABRICKS_TOKEN" ` +
-        `-d '{"clusterId":"${clusterId}","contextId":"${contextId}"}'`);
+    await cleanUp(state, { api, clock: deps.clock, logger: runnerLogger });
 }
 
 
@@ -32240,9 +32376,9 @@ function manualDestroy(host, clusterId, contextId) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_run_post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5358);
+/* harmony import */ var _flow_post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5003);
 
-await (0,_action_run_post_js__WEBPACK_IMPORTED_MODULE_0__/* .runPost */ .a)();
+await (0,_flow_post_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);

@@ -1,3 +1,5 @@
+import { jsonText } from '../common/text.js'
+
 /** An answer from Databricks (or a proxy in front of it) that is not a success. */
 export class ApiError extends Error {
   override name = 'ApiError'
@@ -58,7 +60,7 @@ export function apiErrorFrom(
     const parsed: unknown = JSON.parse(body)
     if (parsed && typeof parsed === 'object') {
       const o = parsed as Record<string, unknown>
-      if (o.error_code !== undefined) code = String(o.error_code)
+      if (o.error_code !== undefined && o.error_code !== null) code = jsonText(o.error_code)
       if (typeof o.message === 'string') message = o.message
       else if (typeof o.error === 'string') message = o.error
     }

@@ -15,8 +15,8 @@ export interface Authenticator {
 export class TokenAuth implements Authenticator {
   readonly description = 'personal access token'
   constructor(private readonly token: string) {}
-  async authorization(): Promise<string> {
-    return `Bearer ${this.token}`
+  authorization(): Promise<string> {
+    return Promise.resolve(`Bearer ${this.token}`)
   }
   secrets(): string[] {
     return [this.token, `Bearer ${this.token}`]
@@ -34,8 +34,8 @@ export class BasicAuth implements Authenticator {
     this.description = `user name and password (${username})`
     this.encoded = Buffer.from(`${username}:${password}`, 'utf8').toString('base64')
   }
-  async authorization(): Promise<string> {
-    return `Basic ${this.encoded}`
+  authorization(): Promise<string> {
+    return Promise.resolve(`Basic ${this.encoded}`)
   }
   secrets(): string[] {
     // The base64 form is as good as the password to anyone who reads it.

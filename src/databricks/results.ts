@@ -1,3 +1,4 @@
+import { jsonText } from '../common/text.js'
 import type { RawResults } from './execution.js'
 
 export interface Column {
@@ -87,7 +88,9 @@ export function parseResults(raw: RawResults): CommandResult {
       return {
         type: 'table',
         columns: Array.isArray(raw.schema) ? raw.schema.map(column) : [],
-        rows: Array.isArray(raw.data) ? raw.data.map(r => (Array.isArray(r) ? r : [r])) : [],
+        rows: Array.isArray(raw.data)
+          ? (raw.data as unknown[]).map(r => (Array.isArray(r) ? (r as unknown[]) : [r]))
+          : [],
         truncated: raw.truncated === true
       }
     case 'error': {
@@ -125,9 +128,7 @@ function column(c: unknown): Column {
 }
 
 function str(v: unknown): string {
-  if (typeof v === 'string') return v
-  if (v === null || v === undefined) return ''
-  return typeof v === 'object' ? JSON.stringify(v) : String(v)
+  return v === null || v === undefined ? '' : jsonText(v)
 }
 
 /** A table as an array of objects keyed by column name (later duplicates win). */

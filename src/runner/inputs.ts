@@ -4,7 +4,7 @@ import { parseDuration } from '../common/duration.js'
 import type { Authenticator } from '../databricks/auth.js'
 import { LANGUAGES, type CommandSource, type Language } from '../databricks/execution.js'
 import { parseAuth, parseHost } from './connection.js'
-import { INPUTS, orDefault, type RawInputs } from './raw-inputs.js'
+import { orDefault, type RawInputs } from './raw-inputs.js'
 import { resolveSource, type SourceFs } from './source.js'
 
 export { INPUTS, readRawInputs, type RawInputs } from './raw-inputs.js'

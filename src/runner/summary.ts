@@ -1,7 +1,7 @@
 import * as core from '@actions/core'
 import { formatDuration } from '../common/duration.js'
 import { errorMessage } from '../common/errors.js'
-import { byteLength, cutToBytes, escapeHtml } from '../common/text.js'
+import { byteLength, cutToBytes, escapeHtml, jsonText } from '../common/text.js'
 import type { CommandResult } from '../databricks/results.js'
 import type { StepStatus } from './outputs.js'
 
@@ -101,8 +101,7 @@ function renderTable(r: Extract<CommandResult, { type: 'table' }>, budget: numbe
 }
 
 function cell(v: unknown): string {
-  if (v === null || v === undefined) return 'null'
-  return typeof v === 'object' ? JSON.stringify(v) : String(v)
+  return v === null || v === undefined ? 'null' : jsonText(v)
 }
 
 /** Data URLs can be megabytes; a name is enough in the summary. */
