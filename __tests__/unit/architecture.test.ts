@@ -46,16 +46,41 @@ function violations(folder: string, allowed: (spec: string, target?: string) => 
   )
 }
 
+/**
+ * What each layer of src/ may import besides Node's own modules: folders of the repository,
+ * and packages (a name ending in `/` stands for every package under that scope).
+ */
+const LAYERS: [folder: string, why: string, folders: string[], packages: string[]][] = [
+  ['src/common', 'depends on nothing but Node', ['src/common/'], []],
+  [
+    'src/databricks',
+    'is the client: no runner or flow code, no @actions/* but http-client',
+    ['src/databricks/', 'src/common/'],
+    ['@actions/http-client']
+  ],
+  [
+    'src/runner',
+    'speaks to GitHub and may use the client, never the flow',
+    ['src/runner/', 'src/databricks/', 'src/common/'],
+    ['@actions/']
+  ],
+  [
+    'src/flow',
+    'reaches GitHub only through src/runner: no @actions/* of its own',
+    ['src/flow/', 'src/runner/', 'src/databricks/', 'src/common/'],
+    []
+  ]
+]
+
 describe('layering (docs/architecture.md)', () => {
-  it('src/databricks is the client: no runner, action or flow code, no @actions/* but http-client', () => {
+  it.each(LAYERS)('%s %s', (folder, _why, folders, packages) => {
     expect(
       violations(
-        'src/databricks',
+        folder,
         (spec, target) =>
           spec.startsWith('node:') ||
-          spec === '@actions/http-client' ||
-          (target !== undefined &&
-            (target.startsWith('src/databricks/') || target.startsWith('src/common/')))
+          packages.some(p => (p.endsWith('/') ? spec.startsWith(p) : spec === p)) ||
+          (target !== undefined && folders.some(f => target.startsWith(f)))
       )
     ).toEqual([])
   })
@@ -70,43 +95,6 @@ describe('layering (docs/architecture.md)', () => {
         .map(line => `${file}: ${line.trim()}`)
     )
     expect(hits).toEqual([])
-  })
-
-  it('src/common depends on nothing but Node', () => {
-    expect(
-      violations(
-        'src/common',
-        (spec, target) =>
-          spec.startsWith('node:') || (target !== undefined && target.startsWith('src/common/'))
-      )
-    ).toEqual([])
-  })
-
-  it('src/runner speaks to GitHub and may use the client and common code, never the flow', () => {
-    expect(
-      violations(
-        'src/runner',
-        (spec, target) =>
-          spec.startsWith('node:') ||
-          spec.startsWith('@actions/') ||
-          (target !== undefined &&
-            ['src/runner/', 'src/databricks/', 'src/common/'].some(p => target.startsWith(p)))
-      )
-    ).toEqual([])
-  })
-
-  it('src/flow reaches GitHub only through src/runner: no @actions/* of its own', () => {
-    expect(
-      violations(
-        'src/flow',
-        (spec, target) =>
-          spec.startsWith('node:') ||
-          (target !== undefined &&
-            ['src/flow/', 'src/runner/', 'src/databricks/', 'src/common/'].some(p =>
-              target.startsWith(p)
-            ))
-      )
-    ).toEqual([])
   })
 
   it('the bundled entries only call the flow', () => {
