@@ -2,10 +2,18 @@
 export interface ClusterSpec {
   id: string
   name?: string
-  state?: 'RUNNING' | 'TERMINATED' | 'PENDING' | 'RESIZING' | 'ERROR'
+  state?: 'RUNNING' | 'TERMINATED' | 'TERMINATING' | 'PENDING' | 'RESIZING' | 'ERROR'
   /** How long a start takes, PENDING to RUNNING. */
   startDelayMs?: number
+  /** How long a terminate takes, TERMINATING to TERMINATED. */
+  terminateDelayMs?: number
+  /** false: the caller lacks CAN RESTART, so start and terminate are refused (403). */
+  canRestart?: boolean
 }
+
+/** What start and terminate answer: done, or refused with the service's code and words. */
+export type ClusterAnswer =
+  { ok: true } | { ok: false; status: number; code: string; message: string }
 
 export class Cluster {
   readonly id: string
@@ -13,13 +21,22 @@ export class Cluster {
   state: string
   stateMessage = ''
   startDelayMs: number
+  terminateDelayMs: number
+  readonly canRestart: boolean
+  /** Why the cluster last terminated. */
+  private terminationCode = 'INACTIVITY'
   private timer: NodeJS.Timeout | undefined
+  /** Called when the cluster goes down, so its execution contexts go with it. */
+  onDown: (clusterId: string) => void = () => {}
 
   constructor(spec: ClusterSpec) {
     this.id = spec.id
     this.name = spec.name ?? `emulated-${spec.id}`
     this.state = spec.state ?? 'RUNNING'
     this.startDelayMs = spec.startDelayMs ?? 2000
+    this.terminateDelayMs = spec.terminateDelayMs ?? 1000
+    this.canRestart = spec.canRestart ?? true
+    if (this.state === 'TERMINATING') this.goDown()
   }
 
   get acceptsCommands(): boolean {
@@ -27,18 +44,57 @@ export class Cluster {
   }
 
   /** clusters/start: only a TERMINATED cluster can be started. */
-  start(): { ok: true } | { ok: false; message: string } {
+  start(user: string): ClusterAnswer {
+    if (!this.canRestart) return this.denied(user, 'start')
     if (this.state !== 'TERMINATED') {
       const pretty = this.state.charAt(0) + this.state.slice(1).toLowerCase()
-      return { ok: false, message: `Cluster ${this.id} is in unexpected state ${pretty}.` }
+      return {
+        ok: false,
+        status: 400,
+        code: 'INVALID_STATE',
+        message: `Cluster ${this.id} is in unexpected state ${pretty}.`
+      }
     }
     this.state = 'PENDING'
     this.stateMessage = 'Starting Spark'
+    clearTimeout(this.timer)
     this.timer = setTimeout(() => {
       this.state = 'RUNNING'
       this.stateMessage = ''
     }, this.startDelayMs)
     return { ok: true }
+  }
+
+  /**
+   * clusters/delete: terminates, asynchronously (TERMINATING, then TERMINATED). A cluster
+   * already terminating or terminated is left as it is, and that is not an error.
+   */
+  terminate(user: string): ClusterAnswer {
+    if (!this.canRestart) return this.denied(user, 'terminate')
+    if (this.state === 'TERMINATED' || this.state === 'TERMINATING') return { ok: true }
+    this.terminationCode = 'USER_REQUEST'
+    this.goDown()
+    return { ok: true }
+  }
+
+  private goDown(): void {
+    this.state = 'TERMINATING'
+    this.stateMessage = 'Terminating the cluster'
+    this.onDown(this.id)
+    clearTimeout(this.timer)
+    this.timer = setTimeout(() => {
+      this.state = 'TERMINATED'
+      this.stateMessage = ''
+    }, this.terminateDelayMs)
+  }
+
+  private denied(user: string, what: string): ClusterAnswer {
+    return {
+      ok: false,
+      status: 403,
+      code: 'PERMISSION_DENIED',
+      message: `User ${user} does not have Restart permission to ${what} cluster ${this.id}.`
+    }
   }
 
   toJson(): Record<string, unknown> {
@@ -49,7 +105,7 @@ export class Cluster {
       state_message: this.stateMessage,
       spark_version: '15.4.x-scala2.12',
       ...(this.state === 'TERMINATED'
-        ? { termination_reason: { code: 'INACTIVITY', type: 'SUCCESS' } }
+        ? { termination_reason: { code: this.terminationCode, type: 'SUCCESS' } }
         : {})
     }
   }

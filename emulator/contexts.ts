@@ -169,6 +169,20 @@ export class ContextRegistry {
     this.evicted.add(id)
   }
 
+  /** The cluster a live context belongs to; undefined when it is gone or unknown. */
+  clusterOf(id: string): string | undefined {
+    return this.contexts.get(id)?.clusterId
+  }
+
+  /** A cluster that terminates or restarts loses every context: later calls find none. */
+  dropCluster(clusterId: string): void {
+    for (const ctx of [...this.contexts.values()]) {
+      if (ctx.clusterId !== clusterId) continue
+      ctx.kernel?.kill()
+      this.contexts.delete(ctx.id)
+    }
+  }
+
   execute(id: string, language: string, code: string): string {
     const ctx = this.get(id)
     if (ctx.status !== 'Running')

@@ -24,6 +24,8 @@ export interface EmulatorOptions {
   limits?: Partial<ContextLimits>
   maxRequestBytes?: number
   faults?: FaultConfig
+  /** The most clusters one page of the 2.1 clusters list holds (default 100). */
+  clusterPageSize?: number
 }
 
 /** One API call as the emulator saw it, for tests that count calls. */
@@ -102,7 +104,12 @@ export class Emulator {
   setClusters(specs: ClusterSpec[]): void {
     for (const c of this.clusters.values()) c.dispose()
     this.clusters.clear()
-    for (const spec of specs) this.clusters.set(spec.id, new Cluster(spec))
+    for (const spec of specs) {
+      const cluster = new Cluster(spec)
+      // A cluster going down takes its execution contexts with it.
+      cluster.onDown = id => this.registry.dropCluster(id)
+      this.clusters.set(spec.id, cluster)
+    }
   }
 
   /** Puts a fault plan in force (from --faults, POST /__emulator/faults or a test). */
@@ -188,7 +195,12 @@ export class Emulator {
           ? await parseFields(req.headers['content-type'] ?? '', raw)
           : Object.fromEntries(url.searchParams)
       ;({ status, body } = route(
-        { clusters: this.clusters, registry: this.registry },
+        {
+          clusters: this.clusters,
+          registry: this.registry,
+          clusterPageSize: this.o.clusterPageSize,
+          user: this.creds.username
+        },
         method,
         path,
         fields

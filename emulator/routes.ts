@@ -1,4 +1,4 @@
-import type { Cluster } from './clusters.js'
+import type { Cluster, ClusterAnswer } from './clusters.js'
 import type { ContextRegistry } from './contexts.js'
 import { HttpProblem } from './http-io.js'
 
@@ -10,6 +10,10 @@ export interface Answer {
 export interface ApiState {
   clusters: Map<string, Cluster>
   registry: ContextRegistry
+  /** The most clusters one page of the 2.1 list holds, whatever the client asks for. */
+  clusterPageSize?: number
+  /** Who the caller is, for the service's permission messages. */
+  user?: string
 }
 
 const LANGUAGES = new Set(['python', 'scala', 'sql', 'r'])
@@ -37,6 +41,7 @@ export function route(
   path: string,
   fields: Record<string, string>
 ): Answer {
+  if (method === 'GET' && path === '/api/2.1/clusters/list') return listPage(s, fields)
   const key = `${method} ${path.replace(/^\/api\/2\.1\//, '/api/2.0/')}`
   switch (key) {
     case 'POST /api/1.2/contexts/create': {
@@ -55,8 +60,12 @@ export function route(
       return { status: 200, body: { id: s.registry.create(c.id, language) } }
     }
     case 'GET /api/1.2/contexts/status': {
-      cluster(s, need(fields, 'clusterId'))
+      const c = cluster(s, need(fields, 'clusterId'))
       const id = need(fields, 'contextId')
+      const owner = s.registry.clusterOf(id)
+      // A context belongs to one cluster: asked on another, the service does not know it.
+      if (owner !== undefined && owner !== c.id)
+        throw new HttpProblem(400, `ContextNotFound: Context ${id} does not exist`)
       return { status: 200, body: { id, status: s.registry.status(id) } }
     }
     case 'POST /api/1.2/contexts/destroy': {
@@ -87,17 +96,46 @@ export function route(
       return { status: 200, body: cluster(s, need(fields, 'cluster_id'), true).toJson() }
     case 'GET /api/2.0/clusters/list':
       return { status: 200, body: { clusters: [...s.clusters.values()].map(c => c.toJson()) } }
-    case 'POST /api/2.0/clusters/start': {
-      const started = cluster(s, need(fields, 'cluster_id'), true).start()
-      if (!started.ok)
-        return { status: 400, body: { error_code: 'INVALID_STATE', message: started.message } }
-      return { status: 200, body: {} }
-    }
+    case 'POST /api/2.0/clusters/start':
+      return clusterAnswer(cluster(s, need(fields, 'cluster_id'), true).start(s.user ?? 'user'))
+    case 'POST /api/2.0/clusters/delete':
+      return clusterAnswer(cluster(s, need(fields, 'cluster_id'), true).terminate(s.user ?? 'user'))
     default:
       return {
         status: 404,
         body: { error_code: 'ENDPOINT_NOT_FOUND', message: `No API found for '${method} ${path}'` }
       }
+  }
+}
+
+function clusterAnswer(a: ClusterAnswer): Answer {
+  if (a.ok) return { status: 200, body: {} }
+  return { status: a.status, body: { error_code: a.code, message: a.message } }
+}
+
+/**
+ * The 2.1 list, one page at a time: `page_size` (the server may hold it lower) and an opaque
+ * `page_token`; `next_page_token` is there while more clusters follow. (2.0 lists them all.)
+ */
+function listPage(s: ApiState, fields: Record<string, string>): Answer {
+  const all = [...s.clusters.values()]
+  const asked = Number(fields.page_size || 0)
+  const size = Math.max(1, Math.min(asked > 0 ? asked : 100, s.clusterPageSize ?? 100))
+  let offset = 0
+  if (fields.page_token) {
+    const m = /^offset:(\d+)$/.exec(Buffer.from(fields.page_token, 'base64url').toString())
+    if (!m) throw new HttpProblem(400, `Invalid page token '${fields.page_token}'`)
+    offset = Number(m[1])
+  }
+  const page = all.slice(offset, offset + size)
+  const token = (n: number): string => Buffer.from(`offset:${n}`).toString('base64url')
+  return {
+    status: 200,
+    body: {
+      clusters: page.map(c => c.toJson()),
+      ...(offset + size < all.length ? { next_page_token: token(offset + size) } : {}),
+      ...(offset > 0 ? { prev_page_token: token(Math.max(0, offset - size)) } : {})
+    }
   }
 }
 

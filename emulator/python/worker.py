@@ -121,8 +121,9 @@ def python_error(exc, code, filename):
 
 
 def run_python(code, command_id):
-    global counter
+    global counter, displayed
     counter += 1
+    displayed = None
     filename = f"<command-{command_id}>"
     out = CappedOutput()
     saved = sys.stdout, sys.stderr
@@ -146,6 +147,8 @@ def run_python(code, command_id):
         return python_error(e, code, filename)
     finally:
         sys.stdout, sys.stderr = saved
+    if displayed is not None:
+        return displayed
     text = out.text()
     if value is not None:
         if text and not text.endswith("\n"):
@@ -193,6 +196,20 @@ def sql_error(exc):
     }
 
 
+def table_result(description, rows):
+    """A `table` result: at most ROW_LIMIT rows, `truncated` when there were more."""
+    if description is None:
+        return {"resultType": "table", "data": [], "schema": [], "truncated": False, "isJsonSchema": True}
+    truncated = len(rows) > ROW_LIMIT
+    rows = rows[:ROW_LIMIT]
+    schema = [
+        {"name": d[0], "type": json.dumps(spark_type([r[i] for r in rows])), "metadata": "{}"}
+        for i, d in enumerate(description)
+    ]
+    data = [[sql_value(v) for v in r] for r in rows]
+    return {"resultType": "table", "data": data, "schema": schema, "truncated": truncated, "isJsonSchema": True}
+
+
 def run_sql(code):
     cur = db.cursor()
     description, rows = None, []
@@ -207,16 +224,102 @@ def run_sql(code):
         return cancelled_result()
     except sqlite3.Error as e:
         return cancelled_result() if interrupted else sql_error(e)
-    if description is None:
-        return {"resultType": "table", "data": [], "schema": [], "truncated": False, "isJsonSchema": True}
-    truncated = len(rows) > ROW_LIMIT
-    rows = rows[:ROW_LIMIT]
-    schema = [
-        {"name": d[0], "type": json.dumps(spark_type([r[i] for r in rows])), "metadata": "{}"}
-        for i, d in enumerate(description)
-    ]
-    data = [[sql_value(v) for v in r] for r in rows]
-    return {"resultType": "table", "data": data, "schema": schema, "truncated": truncated, "isJsonSchema": True}
+    return table_result(description, rows)
+
+
+class ParseException(Exception):
+    """What pyspark raises for SQL it cannot parse."""
+
+
+class AnalysisException(Exception):
+    """What pyspark raises for SQL that parses but cannot run (unbound parameters too)."""
+
+
+class Row(tuple):
+    """A row of a DataFrame: a tuple whose fields are also attributes, as pyspark's Row."""
+
+    def __new__(cls, names, values):
+        row = super().__new__(cls, values)
+        row._names = list(names)
+        return row
+
+    def __getattr__(self, name):
+        if name.startswith("_"):
+            raise AttributeError(name)
+        try:
+            return self[self._names.index(name)]
+        except ValueError:
+            raise AttributeError(name) from None
+
+    def asDict(self):
+        return dict(zip(self._names, self))
+
+
+class DataFrame:
+    """The result of spark.sql, run at once on SQLite (Spark runs queries lazily; same rows)."""
+
+    def __init__(self, description, rows):
+        self._description, self._rows = description, rows
+
+    @property
+    def columns(self):
+        return [d[0] for d in self._description or []]
+
+    def collect(self):
+        return [Row(self.columns, r) for r in self._rows]
+
+    def first(self):
+        rows = self.collect()
+        return rows[0] if rows else None
+
+    def count(self):
+        return len(self._rows)
+
+    def show(self, n=20):
+        print(" | ".join(self.columns))
+        for r in self._rows[:n]:
+            print(" | ".join("null" if v is None else str(v) for v in r))
+
+
+class SparkSession:
+    """`spark` in a Python context: spark.sql(query, args=...) with parameter markers bound by
+    the database, as Spark 3.4+ binds named `:name` (a dict) or positional `?` (a list) markers."""
+
+    def sql(self, sqlQuery, args=None, **kwargs):
+        statement = sqlQuery.strip().rstrip(";").strip()
+        cur = db.cursor()
+        try:
+            cur.execute(statement, args if args is not None else {})
+            rows = cur.fetchall() if cur.description else []
+            db.commit()
+        except sqlite3.ProgrammingError as e:
+            text = str(e)
+            if "supply a value for binding parameter" in text:
+                name = text.split("parameter", 1)[1].strip(" .:")
+                raise AnalysisException(
+                    f"[UNBOUND_SQL_PARAMETER] Found the unbound parameter: {name}. "
+                    "Please, fix `args` and provide a mapping of the parameter to a SQL literal."
+                ) from None
+            raise ParseException(f"[PARSE_SYNTAX_ERROR] {text}") from None
+        except sqlite3.Error as e:
+            if interrupted:
+                raise KeyboardInterrupt from None
+            kind = ParseException if "syntax error" in str(e) or "incomplete input" in str(e) else AnalysisException
+            raise kind(str(e)) from None
+        return DataFrame(cur.description, rows)
+
+
+def display(value):
+    """Databricks' display(): a DataFrame becomes the command's table result."""
+    global displayed
+    if isinstance(value, DataFrame):
+        displayed = table_result(value._description, value._rows)
+    else:
+        print(value)
+
+
+displayed = None
+user_globals.update(spark=SparkSession(), display=display)
 
 
 def answer(obj):
