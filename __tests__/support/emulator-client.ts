@@ -25,7 +25,12 @@ export interface WireCommand {
  */
 export interface WireBody extends WireCommand {
   error: string
-  clusters: unknown[]
+  error_code: string
+  /** clusters/get */
+  state: string
+  /** clusters/list */
+  clusters: { cluster_id: string; cluster_name: string; state: string }[]
+  next_page_token?: string
 }
 
 export interface RawAnswer {

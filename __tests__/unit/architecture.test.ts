@@ -62,7 +62,8 @@ const LAYERS: [folder: string, why: string, folders: string[], packages: string[
     'src/runner',
     'speaks to GitHub and may use the client, never the flow',
     ['src/runner/', 'src/databricks/', 'src/common/'],
-    ['@actions/']
+    // yaml reads the parameters input.
+    ['@actions/', 'yaml']
   ],
   [
     'src/flow',
