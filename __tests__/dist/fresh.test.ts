@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { ROOT, readActionYaml } from '../../harness/runner.js'
 import { OUTPUT_NAMES } from '../../src/runner/outputs.js'
-import { INPUTS } from '../../src/runner/raw-inputs.js'
+import { declaredInputs } from '../../src/runner/raw-inputs.js'
 
 /** ncc's output is byte-identical across rebuilds, so a fresh build must equal the committed dist/. */
 describe('dist/', () => {
@@ -60,10 +60,7 @@ describe('dist/', () => {
       name,
       default: spec.default === undefined ? undefined : String(spec.default)
     }))
-    const fromCode = Object.values(INPUTS).map(i => ({
-      name: i.name,
-      default: 'default' in i ? i.default : undefined
-    }))
+    const fromCode = declaredInputs().map(i => ({ name: i.name, default: i.default }))
     const byName = (a: { name: string }, b: { name: string }): number =>
       a.name.localeCompare(b.name)
     expect(fromYaml.sort(byName)).toEqual(fromCode.sort(byName))

@@ -81,7 +81,7 @@ describe('bad input: a clear error before any API call, and a post step that doe
     expectRefusedBeforeAnyCall(
       main,
       post,
-      /^Two ways of authenticating were configured in the environment variables/
+      /^More than one authorization method configured: pat \(DATABRICKS_TOKEN\) and basic \(DATABRICKS_USERNAME, DATABRICKS_PASSWORD\)/
     )
   })
 })

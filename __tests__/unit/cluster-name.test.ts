@@ -1,6 +1,8 @@
 import { describe, expect, it } from '@jest/globals'
 import { Deadline } from '../../src/common/time.js'
+import { Secrets } from '../../src/common/secrets.js'
 import { DatabricksApi } from '../../src/databricks/api.js'
+import { TokenAuth } from '../../src/databricks/auth/static.js'
 import { listClusters, terminateCluster } from '../../src/databricks/cluster-list.js'
 import { closestNames, pickClusterByName, resolveClusterName } from '../../src/flow/cluster-name.js'
 import { FakeTime, FakeTransport, MemoryLogger, json } from '../support/fakes.js'
@@ -10,7 +12,7 @@ const c = (id: string, name: string, state = 'RUNNING') => ({ id, name, state })
 function api(http: FakeTransport, time = new FakeTime()) {
   const a = new DatabricksApi({
     host: 'https://example.cloud.databricks.com',
-    auth: { authorization: async () => 'Bearer t', secrets: () => [], description: 'token' },
+    auth: new TokenAuth('t-token', new Secrets()),
     transport: http,
     sleep: time.sleep,
     logger: new MemoryLogger(),

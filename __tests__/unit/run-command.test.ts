@@ -3,7 +3,8 @@ import { MAX_CONTEXTS_PER_CLUSTER } from '../../src/common/limits.js'
 import { CancelledError, DeadlineError } from '../../src/common/errors.js'
 import { Deadline } from '../../src/common/time.js'
 import { DatabricksApi } from '../../src/databricks/api.js'
-import { TokenAuth } from '../../src/databricks/auth.js'
+import { TokenAuth } from '../../src/databricks/auth/static.js'
+import { Secrets } from '../../src/common/secrets.js'
 import type { CommandSource } from '../../src/databricks/execution.js'
 import { runCommand } from '../../src/flow/run-command.js'
 import { TransportError } from '../../src/databricks/transport.js'
@@ -21,7 +22,7 @@ function setup(timeoutMs = 60_000) {
   const logger = new MemoryLogger()
   const api = new DatabricksApi({
     host: 'https://example.cloud.databricks.com',
-    auth: new TokenAuth('dapi-secret'),
+    auth: new TokenAuth('dapi-secret', new Secrets()),
     transport: http,
     sleep: time.sleep,
     logger,

@@ -2,7 +2,13 @@ import { CancelledError, DeadlineError, InputError, errorMessage } from '../comm
 import { formatDuration } from '../common/duration.js'
 import { Deadline } from '../common/time.js'
 import { DatabricksApi } from '../databricks/api.js'
-import { maskSecrets, parseInputs, readRawInputs, type Inputs } from '../runner/inputs.js'
+import { Secrets } from '../common/secrets.js'
+import {
+  BASIC_RETIRED,
+  createAuthenticator,
+  registerConfiguredSecrets
+} from '../runner/credentials.js'
+import { parseInputs, readRawInputs, type Inputs } from '../runner/inputs.js'
 import { fail, mask, printUntrusted, runnerLogger as log } from '../runner/log.js'
 import { buildOutputs, writeOutputs, type StepStatus } from '../runner/outputs.js'
 import { saveCommand, saveCommandDone, saveContext } from '../runner/state.js'
@@ -23,19 +29,28 @@ export async function run(deps: ActionDeps = defaultDeps()): Promise<void> {
   const ids = { contextId: '', commandId: '' }
   try {
     const raw = readRawInputs()
-    maskSecrets(raw, deps.env)
+    const secrets = new Secrets()
+    secrets.onAdd(mask)
+    registerConfiguredSecrets(raw.credentials, deps.env, secrets)
     inputs = await parseInputs(raw, deps.env, deps.workspace, deps.fs)
-    for (const secret of inputs.auth.secrets()) mask(secret)
+    const auth = createAuthenticator(inputs.host, inputs.credentials, {
+      ...deps,
+      logger: log,
+      secrets,
+      requestTimeoutMs: inputs.requestTimeoutMs
+    })
+    writeOutputs({ 'auth-type': auth.authType })
+    if (auth.authType === 'basic') log.warning(BASIC_RETIRED)
     const api = new DatabricksApi({
       host: inputs.host,
-      auth: inputs.auth,
+      auth,
       transport: deps.transport,
       sleep: deps.sleep,
       logger: log,
       requestTimeoutMs: inputs.requestTimeoutMs
     })
     log.info(
-      `Running ${inputs.sourceLabel} (${inputs.language}) on cluster ${inputs.clusterId} at ${inputs.host}, with ${inputs.auth.description}; timeout ${inputs.timeoutLabel}`
+      `Running ${inputs.sourceLabel} (${inputs.language}) on cluster ${inputs.clusterId} at ${inputs.host}, with ${auth.description}; timeout ${inputs.timeoutLabel}`
     )
     const host = inputs.host
     const clusterId = inputs.clusterId

@@ -1,9 +1,11 @@
 import { errorMessage } from '../common/errors.js'
 import { parseDuration } from '../common/duration.js'
 import { POST_REQUEST_TIMEOUT_MS } from '../common/limits.js'
+import { Secrets } from '../common/secrets.js'
 import { DatabricksApi } from '../databricks/api.js'
-import { parseAuth } from '../runner/connection.js'
-import { maskSecrets, readRawInputs } from '../runner/inputs.js'
+import { chooseCredentials } from '../runner/auth-choice.js'
+import { createAuthenticator, registerConfiguredSecrets } from '../runner/credentials.js'
+import { readRawInputs } from '../runner/inputs.js'
 import { orDefault } from '../runner/raw-inputs.js'
 import { mask, runnerLogger as log } from '../runner/log.js'
 import { holdOffCancel } from '../runner/signals.js'
@@ -36,22 +38,30 @@ export async function run(deps: ActionDeps = defaultDeps()): Promise<void> {
 
 async function connectAndCleanUp(state: SavedState, deps: ActionDeps): Promise<void> {
   const raw = readRawInputs()
-  maskSecrets(raw, deps.env)
+  const secrets = new Secrets()
+  secrets.onAdd(mask)
+  registerConfiguredSecrets(raw.credentials, deps.env, secrets)
+  // The user's request-timeout, but never more than 5 s: post must finish inside the cancel window.
+  const requestTimeoutMs = Math.min(
+    parseDuration(orDefault(raw, 'requestTimeout')) ?? POST_REQUEST_TIMEOUT_MS,
+    POST_REQUEST_TIMEOUT_MS
+  )
   let auth
   try {
-    auth = parseAuth(raw, deps.env)
+    // Post mints its own token: state never holds one.
+    const plan = chooseCredentials(raw.credentials, deps.env, new URL(state.host).hostname)
+    auth = createAuthenticator(state.host, plan, {
+      ...deps,
+      logger: log,
+      secrets,
+      requestTimeoutMs
+    })
   } catch (e) {
     log.warning(
       `Execution context ${state.contextId} was not destroyed: ${errorMessage(e)} ${manualDestroy(state)}`
     )
     return
   }
-  for (const s of auth.secrets()) mask(s)
-  // The user's request-timeout, but never more than 5 s: post must finish inside the cancel window.
-  const requestTimeoutMs = Math.min(
-    parseDuration(orDefault(raw, 'requestTimeout')) ?? POST_REQUEST_TIMEOUT_MS,
-    POST_REQUEST_TIMEOUT_MS
-  )
   const api = new DatabricksApi({
     host: state.host,
     auth,

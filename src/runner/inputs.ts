@@ -1,9 +1,8 @@
-import * as core from '@actions/core'
 import { InputError } from '../common/errors.js'
 import { parseDuration } from '../common/duration.js'
-import type { Authenticator } from '../databricks/auth.js'
 import { LANGUAGES, type CommandSource, type Language } from '../databricks/execution.js'
-import { parseAuth, parseHost } from './connection.js'
+import { chooseCredentials, type CredentialPlan } from './auth-choice.js'
+import { parseHost } from './connection.js'
 import { orDefault, type RawInputs } from './raw-inputs.js'
 import { resolveSource, type SourceFs } from './source.js'
 
@@ -13,8 +12,8 @@ export { INPUTS, readRawInputs, type RawInputs } from './raw-inputs.js'
 export interface Inputs {
   /** Workspace origin, always https, no trailing slash. */
   host: string
-  /** The one configured way of authenticating. */
-  auth: Authenticator
+  /** The one way of authenticating, checked; the authenticator is built from it. */
+  credentials: CredentialPlan
   clusterId: string
   language: Language
   /** The code to run; a file's bytes are read up front so a bad file fails before any call. */
@@ -30,13 +29,6 @@ export interface Inputs {
   startCluster: boolean
   /** Upper bound for a single HTTP exchange. */
   requestTimeoutMs: number
-}
-
-/** Registers every secret the inputs or environment hold, before anything could print them. */
-export function maskSecrets(raw: RawInputs, env: NodeJS.ProcessEnv): void {
-  for (const s of [raw.token, raw.password, env.DATABRICKS_TOKEN, env.DATABRICKS_PASSWORD]) {
-    if (s) core.setSecret(s)
-  }
 }
 
 const EXTENSIONS: Record<string, Language> = {
@@ -55,7 +47,7 @@ export async function parseInputs(
   fs: SourceFs
 ): Promise<Inputs> {
   const host = parseHost(raw.host || env.DATABRICKS_HOST?.trim() || '')
-  const auth = parseAuth(raw, env)
+  const credentials = chooseCredentials(raw.credentials, env, new URL(host).hostname)
   const clusterId = raw.clusterId || env.DATABRICKS_CLUSTER_ID?.trim() || ''
   if (!clusterId)
     throw new InputError(
@@ -83,7 +75,7 @@ export async function parseInputs(
     : await resolveSource(raw.file, workspace, fs)
   return {
     host,
-    auth,
+    credentials,
     clusterId,
     language,
     source,

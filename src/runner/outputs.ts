@@ -1,5 +1,6 @@
 import * as core from '@actions/core'
 import { byteLength, cutToBytes } from '../common/text.js'
+import type { AuthType } from '../databricks/auth/types.js'
 import type { FinalCommandStatus } from '../databricks/execution.js'
 import { tableToObjects, type CommandResult } from '../databricks/results.js'
 
@@ -19,7 +20,8 @@ export const OUTPUT_NAMES = [
   'result',
   'truncated',
   'context-id',
-  'command-id'
+  'command-id',
+  'auth-type'
 ] as const
 export type OutputName = (typeof OUTPUT_NAMES)[number]
 
@@ -28,6 +30,7 @@ export interface StepOutputs extends Record<OutputName, string> {
   status: StepStatus
   'result-type': CommandResult['type'] | ''
   truncated: 'true' | 'false'
+  'auth-type': AuthType
 }
 
 /** What the outputs are made of: a run that reached its end. */
@@ -73,7 +76,7 @@ export function resultText(
 export function buildOutputs(
   outcome: FinishedRun,
   maxBytes = MAX_RESULT_OUTPUT_BYTES
-): StepOutputs {
+): Omit<StepOutputs, 'auth-type'> {
   const { text, cut } = resultText(outcome.result, maxBytes)
   const r = outcome.result
   const serviceTruncated =

@@ -1,14 +1,13 @@
 import * as core from '@actions/core'
+import { CREDENTIAL_INPUTS, type CredentialInputs } from './auth-settings.js'
 
 /**
- * Every input the step reads: its name in action.yml and its default there. A test checks that
- * action.yml declares exactly these, with these defaults; the code falls back to the same ones.
+ * Every input the step reads besides the credentials (CREDENTIAL_INPUTS in auth-settings.ts):
+ * its name in action.yml and its default there. A test checks that action.yml declares exactly
+ * these and the credential inputs, with these defaults; the code falls back to the same ones.
  */
 export const INPUTS = {
   host: { name: 'host' },
-  token: { name: 'token' },
-  username: { name: 'username' },
-  password: { name: 'password' },
   clusterId: { name: 'cluster-id' },
   language: { name: 'language' },
   command: { name: 'command' },
@@ -22,13 +21,32 @@ export const INPUTS = {
 export type InputKey = keyof typeof INPUTS
 
 /** The inputs exactly as the workflow gave them (trimmed, '' when absent). */
-export type RawInputs = Record<InputKey, string>
+export type RawInputs = Record<InputKey, string> & {
+  /** auth-type and every credential input. */
+  credentials: CredentialInputs
+}
+
+/** Every input's action.yml name and default, credentials included: what action.yml declares. */
+export function declaredInputs(): { name: string; default?: string }[] {
+  return [
+    ...Object.values(INPUTS).map(i => ('default' in i ? { ...i } : { name: i.name })),
+    ...Object.values(CREDENTIAL_INPUTS).map(name => ({ name }))
+  ]
+}
 
 /** Reads every input once, through @actions/core. */
 export function readRawInputs(get: (name: string) => string = n => core.getInput(n)): RawInputs {
-  const raw = {} as RawInputs
+  const raw = { credentials: readCredentialInputs(get) } as RawInputs
   for (const key of Object.keys(INPUTS) as InputKey[]) raw[key] = get(INPUTS[key].name)
   return raw
+}
+
+/** Reads the credential inputs (auth-type, token, client-id, ...) by their action.yml names. */
+export function readCredentialInputs(get: (name: string) => string): CredentialInputs {
+  const out = {} as CredentialInputs
+  for (const [k, name] of Object.entries(CREDENTIAL_INPUTS))
+    out[k as keyof CredentialInputs] = get(name)
+  return out
 }
 
 /** The inputs action.yml gives a default. */
