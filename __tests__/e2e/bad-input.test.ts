@@ -24,7 +24,8 @@ function expectRefusedBeforeAnyCall(main: StepResult, post: StepResult, expected
   expect(main.errors).toHaveLength(1)
   expect(main.errors[0]).toMatch(expected)
   expect(main.state).toEqual({})
-  expect(main.outputs).toEqual({})
+  // Only the status, as the README promises for every run: no ids, no result.
+  expect(main.outputs).toEqual({ status: 'Failed' })
   expect(post.exitCode).toBe(0)
   expect(post.log).toContain('Nothing to clean up')
   expect(emu.calls).toEqual([])

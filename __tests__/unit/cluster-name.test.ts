@@ -13,6 +13,7 @@ function api(http: FakeTransport, time = new FakeTime()) {
   const a = new DatabricksApi({
     host: 'https://example.cloud.databricks.com',
     auth: new TokenAuth('t-token', new Secrets()),
+    secrets: new Secrets(),
     transport: http,
     sleep: time.sleep,
     logger: new MemoryLogger(),

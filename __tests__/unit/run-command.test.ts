@@ -1,10 +1,10 @@
+import { Secrets } from '../../src/common/secrets.js'
 import { describe, expect, it } from '@jest/globals'
 import { MAX_CONTEXTS_PER_CLUSTER } from '../../src/common/limits.js'
 import { CancelledError, DeadlineError } from '../../src/common/errors.js'
 import { Deadline } from '../../src/common/time.js'
 import { DatabricksApi } from '../../src/databricks/api.js'
 import { TokenAuth } from '../../src/databricks/auth/static.js'
-import { Secrets } from '../../src/common/secrets.js'
 import type { CommandSource } from '../../src/databricks/execution.js'
 import { runCommand } from '../../src/flow/run-command.js'
 import { TransportError } from '../../src/databricks/transport.js'
@@ -20,9 +20,11 @@ function setup(timeoutMs = 60_000) {
   const time = new FakeTime()
   const http = new FakeTransport()
   const logger = new MemoryLogger()
+  const secrets = new Secrets()
   const api = new DatabricksApi({
     host: 'https://example.cloud.databricks.com',
-    auth: new TokenAuth('dapi-secret', new Secrets()),
+    auth: new TokenAuth('dapi-secret', secrets),
+    secrets,
     transport: http,
     sleep: time.sleep,
     logger,

@@ -9,6 +9,7 @@ import type { Logger } from '../common/logger.js'
 import { Deadline, type Clock } from '../common/time.js'
 import type { DatabricksApi } from '../databricks/api.js'
 import { ApiError } from '../databricks/api-error.js'
+import type { AuthType } from '../databricks/auth/types.js'
 import { ExecutionApi } from '../databricks/execution.js'
 
 /** What main left behind: where the context lives, and the command that may still run. */
@@ -25,6 +26,8 @@ export interface CleanupDeps {
   api: DatabricksApi
   clock: Clock
   logger: Logger
+  /** How the step authenticated, so the manual advice shows the same kind of credential. */
+  authType: AuthType
 }
 
 /**
@@ -66,16 +69,26 @@ export async function cleanUp(left: Leftovers, d: CleanupDeps): Promise<void> {
       return
     }
     d.logger.warning(
-      `Could not destroy execution context ${left.contextId} on cluster ${left.clusterId}: ${errorMessage(e)}. ${manualDestroy(left)}`
+      `Could not destroy execution context ${left.contextId} on cluster ${left.clusterId}: ${errorMessage(e)}. ${manualDestroy(left, d.authType)}`
     )
   }
 }
 
-/** How to remove a context by hand, for when the post step could not. */
-export function manualDestroy(left: Pick<Leftovers, 'host' | 'clusterId' | 'contextId'>): string {
+/**
+ * How to remove a context by hand, for when the post step could not, with the kind of
+ * credential the step used (never its value).
+ */
+export function manualDestroy(
+  left: Pick<Leftovers, 'host' | 'clusterId' | 'contextId'>,
+  authType?: AuthType
+): string {
+  const credentials =
+    authType === 'basic'
+      ? '-u "$DATABRICKS_USERNAME:$DATABRICKS_PASSWORD"'
+      : '-H "Authorization: Bearer $DATABRICKS_TOKEN"'
   return (
     `It stays on the cluster until the cluster evicts it or restarts (each cluster holds at most ${MAX_CONTEXTS_PER_CLUSTER}). ` +
-    `To remove it now: curl -X POST ${left.host}/api/1.2/contexts/destroy -H "Authorization: Bearer $DATABRICKS_TOKEN" ` +
+    `To remove it now: curl -X POST ${left.host}/api/1.2/contexts/destroy ${credentials} ` +
     `-d '{"clusterId":"${left.clusterId}","contextId":"${left.contextId}"}'`
   )
 }

@@ -3,15 +3,17 @@ import { formatDuration } from '../common/duration.js'
 import { Deadline } from '../common/time.js'
 import { DatabricksApi } from '../databricks/api.js'
 import { Secrets } from '../common/secrets.js'
+import { plural } from '../common/text.js'
+import { registerHostSecrets } from '../runner/connection.js'
 import {
   BASIC_RETIRED,
   createAuthenticator,
   registerConfiguredSecrets
 } from '../runner/credentials.js'
 import { parseInputs, readRawInputs, type Inputs } from '../runner/inputs.js'
-import { fail, mask, printUntrusted, runnerLogger as log } from '../runner/log.js'
+import { fail, mask, notice, printUntrusted, runnerLogger as log } from '../runner/log.js'
 import { buildOutputs, writeOutputs, type StepStatus } from '../runner/outputs.js'
-import { saveCommand, saveCommandDone, saveContext } from '../runner/state.js'
+import { saveCommand, saveCommandDone, saveContext, saveContextRequested } from '../runner/state.js'
 import { buildSummary, writeSummary } from '../runner/summary.js'
 import { watchJobCancel } from '../runner/signals.js'
 import { defaultDeps, type ActionDeps } from './deps.js'
@@ -27,12 +29,15 @@ export async function run(deps: ActionDeps = defaultDeps()): Promise<void> {
   const started = deps.clock.now()
   let inputs: Inputs | undefined
   const ids = { contextId: '', commandId: '' }
+  // Every secret is masked in the log the moment it is known, and redacted from what we write.
+  const secrets = new Secrets()
+  secrets.onAdd(mask)
   try {
     const raw = readRawInputs()
-    const secrets = new Secrets()
-    secrets.onAdd(mask)
     registerConfiguredSecrets(raw.credentials, deps.env, secrets)
+    registerHostSecrets([raw.host, deps.env.DATABRICKS_HOST], secrets)
     inputs = await parseInputs(raw, deps.env, deps.workspace, deps.fs)
+    for (const n of inputs.notices) notice(n)
     const auth = createAuthenticator(inputs.host, inputs.credentials, {
       ...deps,
       logger: log,
@@ -42,6 +47,7 @@ export async function run(deps: ActionDeps = defaultDeps()): Promise<void> {
     writeOutputs({ 'auth-type': auth.authType })
     if (auth.authType === 'basic') log.warning(BASIC_RETIRED)
     const api = new DatabricksApi({
+      secrets,
       host: inputs.host,
       auth,
       transport: deps.transport,
@@ -63,6 +69,7 @@ export async function run(deps: ActionDeps = defaultDeps()): Promise<void> {
         deadline: Deadline.after(deps.clock, inputs.timeoutMs, inputs.timeoutLabel)
       },
       {
+        onCreatingContext: () => saveContextRequested(host, clusterId),
         onContextCreated: id => {
           ids.contextId = id
           saveContext(host, clusterId, id)
@@ -77,16 +84,17 @@ export async function run(deps: ActionDeps = defaultDeps()): Promise<void> {
       },
       { api, clock: deps.clock, sleep: deps.sleep, logger: log, signal }
     )
-    await report(outcome, inputs, deps.clock.now() - started)
+    await report(outcome, inputs, deps.clock.now() - started, secrets)
   } catch (e) {
-    const message = errorMessage(e)
+    const message = secrets.redact(errorMessage(e))
     const status: StepStatus =
       e instanceof DeadlineError
         ? 'Timed out'
         : e instanceof CancelledError
           ? 'Cancelled'
           : 'Failed'
-    if (!(e instanceof InputError)) writeOutputs({ status, ...idOutputs(ids) })
+    // A bad input is reported as Failed too (the README promises a status on every run).
+    writeOutputs(e instanceof InputError ? { status } : { status, ...idOutputs(ids) })
     if (inputs)
       await writeSummary(
         buildSummary({
@@ -102,7 +110,12 @@ export async function run(deps: ActionDeps = defaultDeps()): Promise<void> {
   }
 }
 
-async function report(outcome: RunOutcome, inputs: Inputs, durationMs: number): Promise<void> {
+async function report(
+  outcome: RunOutcome,
+  inputs: Inputs,
+  durationMs: number,
+  secrets: Secrets
+): Promise<void> {
   writeOutputs(buildOutputs(outcome))
   const r = outcome.result
   log.info(
@@ -111,9 +124,9 @@ async function report(outcome: RunOutcome, inputs: Inputs, durationMs: number): 
   if (r.type === 'text' && r.text) printUntrusted('Output', r.text)
   if (r.type === 'table')
     log.info(
-      `Table result: ${r.rows.length} rows, columns ${r.columns.map(c => c.name).join(', ')}${r.truncated ? ' (truncated by Databricks)' : ''}`
+      `Table result: ${plural(r.rows.length, 'row')}, columns ${r.columns.map(c => c.name).join(', ')}${r.truncated ? ' (truncated by Databricks)' : ''}`
     )
-  if (r.type === 'error') printUntrusted('Traceback', r.traceback)
+  if (r.type === 'error' && r.traceback.trim()) printUntrusted('Traceback', r.traceback)
   await writeSummary(
     buildSummary({ ...summaryHead(inputs), status: outcome.status, durationMs, result: r })
   )
@@ -127,8 +140,9 @@ async function report(outcome: RunOutcome, inputs: Inputs, durationMs: number): 
           ? `Command ${outcome.commandId} ended with status ${outcome.status}`
           : undefined
   if (!failure) return
-  if (inputs.failOnError) fail(failure)
-  else log.warning(`${failure} (not failing the step: fail-on-error is false)`)
+  // @actions/core escapes CR, LF and % in these, so the message stays one workflow command.
+  if (inputs.failOnError) fail(secrets.redact(failure))
+  else log.warning(`${secrets.redact(failure)} (not failing the step: fail-on-error is false)`)
 }
 
 function summaryHead(inputs: Inputs): { clusterId: string; language: string; source: string } {

@@ -1,9 +1,11 @@
 import { errorMessage } from '../common/errors.js'
 import { parseDuration } from '../common/duration.js'
-import { POST_REQUEST_TIMEOUT_MS } from '../common/limits.js'
+import { MAX_CONTEXTS_PER_CLUSTER, POST_REQUEST_TIMEOUT_MS } from '../common/limits.js'
 import { Secrets } from '../common/secrets.js'
 import { DatabricksApi } from '../databricks/api.js'
+import type { Authenticator } from '../databricks/auth/types.js'
 import { chooseCredentials } from '../runner/auth-choice.js'
+import { registerHostSecrets } from '../runner/connection.js'
 import { createAuthenticator, registerConfiguredSecrets } from '../runner/credentials.js'
 import { readRawInputs } from '../runner/inputs.js'
 import { orDefault } from '../runner/raw-inputs.js'
@@ -21,7 +23,11 @@ import { defaultDeps, type ActionDeps } from './deps.js'
 export async function run(deps: ActionDeps = defaultDeps()): Promise<void> {
   const state = readState()
   if (!state.contextId) {
-    log.info('Nothing to clean up: main created no execution context.')
+    if (state.contextRequested)
+      log.warning(
+        `Main was stopped before contexts/create answered, so an execution context may be left on cluster ${state.clusterId}: the service may have created one whose id never arrived. API 1.2 cannot list contexts; the cluster evicts idle ones when it needs room (it holds at most ${MAX_CONTEXTS_PER_CLUSTER}), and a restart removes them all.`
+      )
+    else log.info('Nothing to clean up: main created no execution context.')
     return
   }
   // The runner sends SIGINT here too when the job is cancelled during cleanup. Cleanup is the
@@ -41,12 +47,13 @@ async function connectAndCleanUp(state: SavedState, deps: ActionDeps): Promise<v
   const secrets = new Secrets()
   secrets.onAdd(mask)
   registerConfiguredSecrets(raw.credentials, deps.env, secrets)
+  registerHostSecrets([raw.host, deps.env.DATABRICKS_HOST], secrets)
   // The user's request-timeout, but never more than 5 s: post must finish inside the cancel window.
   const requestTimeoutMs = Math.min(
     parseDuration(orDefault(raw, 'requestTimeout')) ?? POST_REQUEST_TIMEOUT_MS,
     POST_REQUEST_TIMEOUT_MS
   )
-  let auth
+  let auth: Authenticator
   try {
     // Post mints its own token: state never holds one.
     const plan = chooseCredentials(raw.credentials, deps.env, new URL(state.host).hostname)
@@ -58,7 +65,7 @@ async function connectAndCleanUp(state: SavedState, deps: ActionDeps): Promise<v
     })
   } catch (e) {
     log.warning(
-      `Execution context ${state.contextId} was not destroyed: ${errorMessage(e)} ${manualDestroy(state)}`
+      `Execution context ${state.contextId} was not destroyed: ${secrets.redact(errorMessage(e))} ${manualDestroy(state)}`
     )
     return
   }
@@ -68,7 +75,8 @@ async function connectAndCleanUp(state: SavedState, deps: ActionDeps): Promise<v
     transport: deps.transport,
     sleep: deps.sleep,
     logger: log,
-    requestTimeoutMs
+    requestTimeoutMs,
+    secrets
   })
-  await cleanUp(state, { api, clock: deps.clock, logger: log })
+  await cleanUp(state, { api, clock: deps.clock, logger: log, authType: auth.authType })
 }

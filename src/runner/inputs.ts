@@ -1,5 +1,5 @@
 import { InputError } from '../common/errors.js'
-import { parseDuration } from '../common/duration.js'
+import { formatDuration, parseDuration } from '../common/duration.js'
 import { LANGUAGES, type CommandSource, type Language } from '../databricks/execution.js'
 import { chooseCredentials, type CredentialPlan } from './auth-choice.js'
 import { parseHost } from './connection.js'
@@ -29,7 +29,17 @@ export interface Inputs {
   startCluster: boolean
   /** Upper bound for a single HTTP exchange. */
   requestTimeoutMs: number
+  /** Things the user should know about how the inputs were read (shown as notices). */
+  notices: string[]
 }
+
+/**
+ * Bounds of the durations. Node's timers hold at most 2^31-1 ms (24.8 days); past that they
+ * fire at once, so every request would time out. A self-hosted job runs at most 5 days.
+ */
+export const MAX_TIMEOUT_MS = 5 * 24 * 3_600_000
+export const MAX_REQUEST_TIMEOUT_MS = 3_600_000
+export const MIN_DURATION_MS = 1000
 
 const EXTENSIONS: Record<string, Language> = {
   py: 'python',
@@ -57,8 +67,12 @@ export async function parseInputs(
     throw new InputError(
       `Invalid input cluster-id '${clusterId}': a cluster id holds only letters, digits, '-', '_' and '.', e.g. 0123-456789-abcdefgh.`
     )
-  const timeoutMs = parseDurationInput('timeout', orDefault(raw, 'timeout'))
-  const requestTimeoutMs = parseDurationInput('request-timeout', orDefault(raw, 'requestTimeout'))
+  const timeoutMs = parseDurationInput('timeout', orDefault(raw, 'timeout'), MAX_TIMEOUT_MS)
+  const requestTimeoutMs = parseDurationInput(
+    'request-timeout',
+    orDefault(raw, 'requestTimeout'),
+    MAX_REQUEST_TIMEOUT_MS
+  )
   const failOnError = parseBoolean('fail-on-error', orDefault(raw, 'failOnError'))
   const startCluster = parseBoolean('start-cluster', orDefault(raw, 'startCluster'))
   if (raw.command && raw.file)
@@ -69,10 +83,11 @@ export async function parseInputs(
     throw new InputError(
       'Neither command nor file was given: set command to inline code, or file to a path in the repository.'
     )
-  const language = parseLanguage(raw.language, raw.file)
+  const notices: string[] = []
+  const language = parseLanguage(raw.language, raw.file, notices)
   const { source, label } = raw.command
     ? { source: { kind: 'inline' as const, code: raw.command }, label: 'inline command' }
-    : await resolveSource(raw.file, workspace, fs)
+    : await resolveSource(raw.file, workspace, fs, env.RUNNER_TEMP?.trim() ?? '')
   return {
     host,
     credentials,
@@ -84,11 +99,12 @@ export async function parseInputs(
     timeoutLabel: orDefault(raw, 'timeout'),
     failOnError,
     startCluster,
-    requestTimeoutMs
+    requestTimeoutMs,
+    notices
   }
 }
 
-function parseLanguage(value: string, file: string): Language {
+function parseLanguage(value: string, file: string, notices: string[]): Language {
   if (value) {
     const lower = value.toLowerCase()
     if ((LANGUAGES as readonly string[]).includes(lower)) return lower as Language
@@ -97,14 +113,25 @@ function parseLanguage(value: string, file: string): Language {
     )
   }
   const ext = file.match(/\.([A-Za-z]+)$/)?.[1]?.toLowerCase() ?? ''
-  return EXTENSIONS[ext] ?? 'python'
+  const known = EXTENSIONS[ext]
+  if (known || !file) return known ?? 'python'
+  notices.push(
+    `Input file '${file}' has no extension that names a language (${Object.keys(EXTENSIONS)
+      .map(e => `.${e}`)
+      .join(', ')}); running it as python. Set the language input to choose another.`
+  )
+  return 'python'
 }
 
-function parseDurationInput(name: string, value: string): number {
+function parseDurationInput(name: string, value: string, maxMs: number): number {
   const ms = parseDuration(value)
   if (ms === undefined || ms <= 0)
     throw new InputError(
       `Invalid input ${name} '${value}': expected a positive duration such as 90s, 20m, 1h, 1h30m or plain seconds (600).`
+    )
+  if (ms < MIN_DURATION_MS || ms > maxMs)
+    throw new InputError(
+      `Invalid input ${name} '${value}': it must be between ${formatDuration(MIN_DURATION_MS)} and ${formatDuration(maxMs)}.`
     )
   return ms
 }

@@ -11,6 +11,18 @@ export interface SavedState {
   commandId: string
   /** True once the command reached a final state. */
   commandDone: boolean
+  /** True once main sent contexts/create, answered or not. */
+  contextRequested: boolean
+}
+
+/**
+ * Saved just before contexts/create is sent: if main is stopped before the answer, post can
+ * say that a context may be left behind instead of "nothing to clean up".
+ */
+export function saveContextRequested(host: string, clusterId: string): void {
+  core.saveState('host', host)
+  core.saveState('cluster-id', clusterId)
+  core.saveState('context-requested', 'true')
 }
 
 /** Saves where the context lives and its id; called right after contexts/create answers. */
@@ -37,6 +49,7 @@ export function readState(get: (name: string) => string = n => core.getState(n))
     clusterId: get('cluster-id'),
     contextId: get('context-id'),
     commandId: get('command-id'),
-    commandDone: get('command-done') === 'true'
+    commandDone: get('command-done') === 'true',
+    contextRequested: get('context-requested') === 'true'
   }
 }
