@@ -128,7 +128,11 @@ export async function runFaultCase(
     expect(message).toMatch(cause)
   }
   expect(post.exitCode).toBe(0)
-  expect(post.warnings).toEqual([])
+  // A create that brought back no id may have made a context nobody can name: post says so.
+  const createLost = endpoint.path === '1.2/contexts/create' && !shouldRecover
+  expect(post.warnings).toEqual(
+    createLost ? [expect.stringMatching(/^Main was stopped before contexts\/create answered/)] : []
+  )
   expectNoDuplicateWork(emu)
   await expectNothingLeft(emu)
 }
