@@ -13,7 +13,13 @@ import {
 import { parseInputs, readRawInputs, type Inputs } from '../runner/inputs.js'
 import { fail, mask, notice, printUntrusted, runnerLogger as log } from '../runner/log.js'
 import { buildOutputs, writeOutputs, type StepStatus } from '../runner/outputs.js'
-import { saveCommand, saveCommandDone, saveContext, saveContextRequested } from '../runner/state.js'
+import {
+  clearContextRequested,
+  saveCommand,
+  saveCommandDone,
+  saveContext,
+  saveContextRequested
+} from '../runner/state.js'
 import { buildSummary, writeSummary } from '../runner/summary.js'
 import { watchJobCancel } from '../runner/signals.js'
 import { defaultDeps, type ActionDeps } from './deps.js'
@@ -70,6 +76,7 @@ export async function run(deps: ActionDeps = defaultDeps()): Promise<void> {
       },
       {
         onCreatingContext: () => saveContextRequested(host, clusterId),
+        onCreateFailed: () => clearContextRequested(),
         onContextCreated: id => {
           ids.contextId = id
           saveContext(host, clusterId, id)
