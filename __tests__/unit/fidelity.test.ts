@@ -78,7 +78,7 @@ describe('output caps', () => {
   const outcome = (result: CommandResult) => ({
     contextId: 'c',
     commandId: 'x',
-    status: 'Finished',
+    status: 'Finished' as const,
     result
   })
 

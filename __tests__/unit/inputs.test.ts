@@ -51,7 +51,7 @@ type Over = Partial<Omit<RawInputs, 'credentials'>> & Partial<CredentialInputs>
 const parse = (over: Over, env: NodeJS.ProcessEnv = {}) => {
   const raw = { ...base, credentials: { ...base.credentials } } as RawInputs
   for (const [k, v] of Object.entries(over)) {
-    if (k in CREDENTIAL_INPUTS) raw.credentials[k as keyof CredentialInputs] = v as string
+    if (k in CREDENTIAL_INPUTS) raw.credentials[k as keyof CredentialInputs] = v
     else (raw as unknown as Record<string, unknown>)[k] = v
   }
   return parseInputs(raw, env, '/ws', fs)

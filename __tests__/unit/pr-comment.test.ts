@@ -149,7 +149,9 @@ describe('the sticky pull request comment', () => {
       timeoutMs: 50,
       connect: async (_pr, _t, signal) => ({
         list: () =>
-          new Promise((_, reject) => signal.addEventListener('abort', () => reject(signal.reason))),
+          new Promise((_, reject) =>
+            signal.addEventListener('abort', () => reject(signal.reason as Error))
+          ),
         create: async () => ({ id: 1, body: '', url: '' }),
         update: async () => ({ id: 1, body: '', url: '' })
       })

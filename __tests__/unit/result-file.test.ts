@@ -87,6 +87,6 @@ describe('the result file', () => {
       temp,
       redact
     )
-    expect(JSON.parse(readFileSync(table, 'utf8')).rows).toEqual([['***']])
+    expect((JSON.parse(readFileSync(table, 'utf8')) as { rows: unknown }).rows).toEqual([['***']])
   })
 })

@@ -113,7 +113,7 @@ describe('runCommand', () => {
     const { http, run, time } = setup()
     http.queue(
       'GET /api/1.2/contexts/status',
-      ...Array(5).fill(json({ id: CTX, status: 'Pending' }))
+      ...Array.from({ length: 5 }, () => json({ id: CTX, status: 'Pending' }))
     )
     http.always('GET /api/1.2/commands/status', finished({ resultType: 'text', data: '' }))
     await run()
@@ -354,7 +354,7 @@ describe('runCommand: the service as it really behaves', () => {
     const out = await run()
     expect(out.contextId).toBe(CTX)
     expect(
-      http.calls('POST /api/1.2/contexts/destroy').map(c => JSON.parse(String(c.body)))
+      http.calls('POST /api/1.2/contexts/destroy').map(c => JSON.parse(String(c.body)) as unknown)
     ).toEqual([
       { clusterId: CLUSTER, contextId: 'a' },
       { clusterId: CLUSTER, contextId: 'b' }

@@ -16,13 +16,13 @@ function captureLog(): { reader: LogReader; restore(): void } {
   const reader = new LogReader(true)
   const original = process.stdout.write.bind(process.stdout)
   let pending = ''
-  process.stdout.write = ((chunk: string | Uint8Array) => {
+  process.stdout.write = (chunk: string | Uint8Array) => {
     pending += String(chunk)
     const lines = pending.split('\n')
     pending = lines.pop() ?? ''
     for (const l of lines) reader.line(l)
     return true
-  }) as typeof process.stdout.write
+  }
   return { reader, restore: () => (process.stdout.write = original) }
 }
 

@@ -1,3 +1,4 @@
+import type { RunPhase } from '../runner/report-words.js'
 import { formatDuration } from '../common/duration.js'
 import { CancelledError, DeadlineError, errorMessage, wrapError } from '../common/errors.js'
 import {
@@ -13,9 +14,10 @@ import type { DatabricksApi } from '../databricks/api.js'
 import { ApiError } from '../databricks/api-error.js'
 import {
   ExecutionApi,
-  FINAL_COMMAND_STATES,
+  isFinalCommandState,
   type CommandSource,
-  type CommandState,
+  type FinalCommandState,
+  type FinalCommandStatus,
   type Language
 } from '../databricks/execution.js'
 import { parseResults, type CommandResult } from '../databricks/results.js'
@@ -31,9 +33,6 @@ export interface RunRequest {
   startCluster: boolean
   deadline: Deadline
 }
-
-/** The step's phases, in order, as the job summary times them. */
-export type RunPhase = 'cluster' | 'context' | 'command'
 
 /** Called as ids appear, so the runner layer can save them before anything else can fail. */
 export interface RunHooks {
@@ -66,7 +65,7 @@ export interface RunOutcome {
   contextId: string
   commandId: string
   /** The command's final status; `Cancelled` also for Finished + CommandCancelledException. */
-  status: string
+  status: FinalCommandStatus
   result: CommandResult
   /** Why the step should fail (an error result, a cancel, a shut-down context, status Error). */
   failure?: string
@@ -141,13 +140,13 @@ export async function runCommand(
   hooks.onCommandStarted(commandId)
   d.logger.info(`Started command ${commandId}`)
 
-  let final: CommandState
+  let final: FinalCommandState
   try {
     const outcome = await step(`Failed while waiting for command ${commandId}`, () =>
       pollUntil({
         what: `command ${commandId}`,
         fetch: () => exec.commandStatus(contextId, commandId, call),
-        isDone: s => FINAL_COMMAND_STATES.has(s.status),
+        isDone: isFinalCommandState,
         describe: s => s.status,
         deadline: req.deadline,
         ...d
@@ -203,7 +202,7 @@ async function cancelAndWait(
     const outcome = await pollUntil({
       what: `command ${commandId} to cancel`,
       fetch: () => exec.commandStatus(contextId, commandId, call),
-      isDone: s => FINAL_COMMAND_STATES.has(s.status),
+      isDone: isFinalCommandState,
       describe: s => s.status,
       deadline: call.deadline,
       clock: d.clock,

@@ -1,4 +1,5 @@
 import { ExactNumber, stringifyJson } from '../common/exact-json.js'
+import { jsonText } from '../common/text.js'
 
 /** A table cell as people read it, and whether it had to be shortened. */
 export interface CellText {
@@ -13,14 +14,7 @@ export interface CellText {
  * result file.
  */
 export function formatCell(value: unknown, maxChars: number): CellText {
-  const text =
-    value === null || value === undefined
-      ? 'null'
-      : value instanceof ExactNumber
-        ? value.text
-        : typeof value === 'object'
-          ? stringifyJson(value)
-          : String(value)
+  const text = cellText(value)
   if (text.length <= maxChars) return { text, shortened: false }
   // Never split a surrogate pair: a lone half renders as a replacement character.
   let cut = text.slice(0, maxChars)
@@ -31,4 +25,11 @@ export function formatCell(value: unknown, maxChars: number): CellText {
 /** "1 row", "20,000 rows": counts in words, with thousands separated. */
 export function countOf(n: number, noun: string): string {
   return `${n.toLocaleString('en-US')} ${noun}${n === 1 ? '' : 's'}`
+}
+
+/** A table value as text, whole: null as `null`, exact numbers with every digit, nested as JSON. */
+export function cellText(v: unknown): string {
+  if (v === null || v === undefined) return 'null'
+  if (v instanceof ExactNumber) return v.text
+  return typeof v === 'object' ? stringifyJson(v) : jsonText(v)
 }

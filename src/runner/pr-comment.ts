@@ -82,7 +82,7 @@ async function pullRequest(
   if (!env.GITHUB_EVENT_PATH) return 'GITHUB_EVENT_PATH is not set, so the pull request is unknown.'
   let payload: { pull_request?: { number?: unknown; head?: { repo?: { full_name?: unknown } } } }
   try {
-    payload = JSON.parse(await readFile(env.GITHUB_EVENT_PATH, 'utf8'))
+    payload = JSON.parse(await readFile(env.GITHUB_EVENT_PATH, 'utf8')) as typeof payload
   } catch (e) {
     return `the event file ${env.GITHUB_EVENT_PATH} cannot be read: ${errorMessage(e)}`
   }

@@ -1,7 +1,9 @@
 import { formatDuration } from '../common/duration.js'
 import type { CommandResult } from '../databricks/results.js'
-import type { RunPhase } from '../flow/run-command.js'
 import { countOf } from './cells.js'
+
+/** The step's phases, in order, as the job summary times them. */
+export type RunPhase = 'cluster' | 'context' | 'command'
 
 /** How long each phase took; a phase absent was not reached. */
 export type PhaseTimes = Partial<Record<RunPhase, number>>
@@ -57,7 +59,10 @@ export function countsInWords(r: CommandResult, outputCut: boolean): string {
       const lines = r.text ? r.text.replace(/\n$/, '').split('\n').length : 0
       return `${countOf(lines, 'line')} of output (${countOf(Buffer.byteLength(r.text), 'byte')}).${cut}`
     }
-    default:
+    case 'error':
+    case 'image':
+    case 'images':
+    case 'none':
       return cut.trim()
   }
 }

@@ -1,9 +1,12 @@
+import * as core from '@actions/core'
 import { formatDuration } from '../common/duration.js'
-import { ExactNumber, stringifyJson } from '../common/exact-json.js'
+import { errorMessage } from '../common/errors.js'
 import { byteLength, cutToBytes, plural } from '../common/text.js'
 import { columnKeys, type CommandResult } from '../databricks/results.js'
+import { cellText } from './cells.js'
 import type { SavedImages } from './images.js'
 import { htmlBlock, htmlText } from './markdown-safe.js'
+import type { StepStatus } from './outputs.js'
 
 /** GitHub drops a step's summary past 1 MiB (1,048,576 bytes); stay well below it. */
 export const SUMMARY_LIMIT_BYTES = 1_000_000
@@ -29,7 +32,7 @@ export interface SummaryData {
   language: string
   source: string
   /** The command's final status, or what stopped the step ("Timed out", "Failed"). */
-  status: string
+  status: StepStatus
   durationMs: number
   result?: CommandResult
   /** Where the result's images were saved, when it has any. */
@@ -38,7 +41,7 @@ export interface SummaryData {
   failure?: string
 }
 
-const ICONS: Record<string, string> = {
+const ICONS: Record<StepStatus, string> = {
   Finished: '✅',
   Error: '❌',
   Cancelled: '⏹️',
@@ -166,7 +169,7 @@ function renderTable(r: Extract<CommandResult, { type: 'table' }>, budget: numbe
   for (const row of r.rows) {
     if (shown >= SUMMARY_MAX_ROWS) break
     const tds = r.columns.map((_, i) => {
-      const text = cell(row[i])
+      const text = cellText(row[i])
       if (text.length <= SUMMARY_MAX_CELL_CHARS) return `<td>${htmlText(text)}</td>`
       shortened = true
       const more = text.length - SUMMARY_MAX_CELL_CHARS
@@ -226,13 +229,6 @@ function renderNames(names: string[], budget: number, heading: string): string[]
   return [`${html}</ul>`]
 }
 
-/** A cell as text: null as `null`, exact numbers with every digit, nested values as JSON. */
-function cell(v: unknown): string {
-  if (v === null || v === undefined) return 'null'
-  if (v instanceof ExactNumber) return v.text
-  return typeof v === 'object' ? stringifyJson(v) : String(v)
-}
-
 /** Messages in the head, cut to a size that leaves the result its room. */
 function cutShown(text: string): string {
   const cut = cutToBytes(text, MAX_HEAD_TEXT_BYTES)
@@ -242,4 +238,13 @@ function cutShown(text: string): string {
 /** Data URLs can be megabytes; a name is enough in the summary. */
 function shorten(s: string): string {
   return s.length > 200 ? `${s.slice(0, 200)}…` : s
+}
+
+/** Appends to the job summary. One that cannot be written (no GITHUB_STEP_SUMMARY) is skipped. */
+export async function writeSummary(html: string): Promise<void> {
+  try {
+    await core.summary.addRaw(html).write()
+  } catch (e) {
+    core.debug(`Job summary not written: ${errorMessage(e)}`)
+  }
 }

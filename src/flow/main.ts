@@ -1,11 +1,9 @@
-import * as core from '@actions/core'
 import { tmpdir } from 'node:os'
 import { CancelledError, DeadlineError, InputError, errorMessage } from '../common/errors.js'
 import { formatDuration } from '../common/duration.js'
 import { Deadline } from '../common/time.js'
 import { DatabricksApi } from '../databricks/api.js'
 import type { CommandResult } from '../databricks/results.js'
-import { runCommand, type RunOutcome } from '../flow/run-command.js'
 import { Secrets } from '../common/secrets.js'
 import { plural } from '../common/text.js'
 import { registerHostSecrets } from '../runner/connection.js'
@@ -15,9 +13,15 @@ import {
   registerConfiguredSecrets
 } from '../runner/credentials.js'
 import { parseInputs, readRawInputs, type Inputs } from '../runner/inputs.js'
-import { logUntrusted, printUntrusted, runnerLogger } from '../runner/log.js'
+import { fail, mask, notice, printUntrusted, runnerLogger as log } from '../runner/log.js'
 import { imageDir, saveImages, type SavedImages } from '../runner/images.js'
-import { buildOutputs, MAX_OUTPUT_BYTES, resultText, writeOutputs } from '../runner/outputs.js'
+import {
+  buildOutputs,
+  MAX_OUTPUT_BYTES,
+  resultText,
+  writeOutputs,
+  type StepStatus
+} from '../runner/outputs.js'
 import {
   clearContextRequested,
   saveCommand,
@@ -25,7 +29,7 @@ import {
   saveContext,
   saveContextRequested
 } from '../runner/state.js'
-import { buildSummary, type SummaryData } from '../runner/summary.js'
+import { buildSummary, writeSummary, type SummaryData } from '../runner/summary.js'
 import {
   clusterUrl,
   countsInWords,
@@ -34,10 +38,19 @@ import {
 } from '../runner/report-words.js'
 import { watchJobCancel } from '../runner/signals.js'
 import { defaultDeps, type ActionDeps } from './deps.js'
-import { reportComment, reportResultFile, type ReportContext, type StepReport } from './reports.js'
+import {
+  reportComment,
+  reportResultFile,
+  type ReportContext,
+  type StepReport
+} from '../runner/reports.js'
+import { runCommand, type RunOutcome } from './run-command.js'
 
-/** The main step: validate inputs, run the command, report it. Never throws. */
-export async function runMain(deps: ActionDeps = defaultDeps()): Promise<void> {
+/**
+ * The main step: validate inputs, run the command, report it. Never throws. The bundle
+ * (src/main.ts) only calls this, as does `npx @github/local-action` from source.
+ */
+export async function run(deps: ActionDeps = defaultDeps()): Promise<void> {
   const watcher = deps.signal ? undefined : watchJobCancel()
   const signal = deps.signal ?? watcher?.signal
   const started = deps.clock.now()
@@ -46,32 +59,32 @@ export async function runMain(deps: ActionDeps = defaultDeps()): Promise<void> {
   const phases: PhaseTimes = {}
   // Every secret is masked in the log the moment it is known, and redacted from what we write.
   const secrets = new Secrets()
-  secrets.onAdd(s => core.setSecret(s))
+  secrets.onAdd(mask)
   try {
     const raw = readRawInputs()
     secrets.add(raw.githubToken)
     registerConfiguredSecrets(raw.credentials, deps.env, secrets)
     registerHostSecrets([raw.host, deps.env.DATABRICKS_HOST], secrets)
     inputs = await parseInputs(raw, deps.env, deps.workspace, deps.fs)
-    for (const notice of inputs.notices) core.notice(notice)
+    for (const n of inputs.notices) notice(n)
     const auth = createAuthenticator(inputs.host, inputs.credentials, {
       ...deps,
-      logger: runnerLogger,
+      logger: log,
       secrets,
       requestTimeoutMs: inputs.requestTimeoutMs
     })
     writeOutputs({ 'auth-type': auth.authType })
-    if (auth.authType === 'basic') core.warning(BASIC_RETIRED)
+    if (auth.authType === 'basic') log.warning(BASIC_RETIRED)
     const api = new DatabricksApi({
       secrets,
       host: inputs.host,
       auth,
       transport: deps.transport,
       sleep: deps.sleep,
-      logger: runnerLogger,
+      logger: log,
       requestTimeoutMs: inputs.requestTimeoutMs
     })
-    logUntrusted(
+    log.info(
       `Running ${inputs.sourceLabel} (${inputs.language}) on cluster ${inputs.clusterId} at ${inputs.host}, with ${auth.description}; timeout ${inputs.timeoutLabel}`
     )
     const host = inputs.host
@@ -102,7 +115,7 @@ export async function runMain(deps: ActionDeps = defaultDeps()): Promise<void> {
           phases[phase] = ms
         }
       },
-      { api, clock: deps.clock, sleep: deps.sleep, logger: runnerLogger, signal }
+      { api, clock: deps.clock, sleep: deps.sleep, logger: log, signal }
     )
     await report(
       outcome,
@@ -113,7 +126,7 @@ export async function runMain(deps: ActionDeps = defaultDeps()): Promise<void> {
     )
   } catch (e) {
     const message = secrets.redact(errorMessage(e))
-    const status =
+    const status: StepStatus =
       e instanceof DeadlineError
         ? 'Timed out'
         : e instanceof CancelledError
@@ -129,7 +142,7 @@ export async function runMain(deps: ActionDeps = defaultDeps()): Promise<void> {
       await writeSummary(buildSummary({ ...summaryHead(inputs), ...r, phases: words }))
       await reportComment(r, c, { cancelled: e instanceof CancelledError })
     }
-    core.setFailed(message)
+    fail(message)
   } finally {
     watcher?.dispose()
   }
@@ -146,12 +159,12 @@ async function report(
   const r = outcome.result
   const images = await keepImages(r, imageDir(runnerTemp, outcome.commandId))
   writeOutputs(buildOutputs(outcome, undefined, images))
-  logUntrusted(
+  log.info(
     `Command ${outcome.commandId} ended ${outcome.status} after ${formatDuration(durationMs)}`
   )
   if (r.type === 'text' && r.text) printUntrusted('Output', r.text)
   if (r.type === 'table')
-    logUntrusted(
+    log.info(
       `Table result: ${plural(r.rows.length, 'row')}, columns ${shortList(r.columns.map(c => c.name))}${r.truncated ? ' (truncated by Databricks)' : ''}`
     )
   if (r.type === 'error' && r.traceback.trim()) printUntrusted('Traceback', r.traceback)
@@ -171,8 +184,8 @@ async function report(
   const failure = outcome.failure
   if (!failure) return
   // @actions/core escapes CR, LF and % in these, so the message stays one workflow command.
-  if (inputs.failOnError) core.setFailed(c.redact(failure))
-  else core.warning(`${c.redact(failure)} (not failing the step: fail-on-error is false)`)
+  if (inputs.failOnError) fail(c.redact(failure))
+  else log.warning(`${c.redact(failure)} (not failing the step: fail-on-error is false)`)
 }
 
 /** Column names for one log line: a result with thousands of columns stays readable. */
@@ -188,12 +201,12 @@ async function keepImages(r: CommandResult, dir: string): Promise<SavedImages | 
   if (r.type !== 'image' && r.type !== 'images') return undefined
   try {
     const saved = await saveImages(r.fileNames, dir)
-    logUntrusted(
+    log.info(
       `${plural(r.fileNames.length, 'image')} returned; ${saved.files.length} saved in ${dir} (output image-files)${saved.workspacePaths.length ? `, ${saved.workspacePaths.length} kept in the workspace under /FileStore/plots/` : ''}`
     )
     return saved
   } catch (e) {
-    core.warning(`Could not save the command's images in ${dir}: ${errorMessage(e)}`)
+    log.warning(`Could not save the command's images in ${dir}: ${errorMessage(e)}`)
     return undefined
   }
 }
@@ -209,15 +222,9 @@ function summaryHead(inputs: Inputs): Omit<SummaryData, 'status' | 'durationMs'>
   }
 }
 
-function idOutputs(ids: { contextId: string; commandId: string }): Record<string, string> {
+function idOutputs(ids: { contextId: string; commandId: string }): {
+  'context-id': string
+  'command-id': string
+} {
   return { 'context-id': ids.contextId, 'command-id': ids.commandId }
-}
-
-/** A summary that cannot be written (no GITHUB_STEP_SUMMARY) must not fail the step. */
-async function writeSummary(html: string): Promise<void> {
-  try {
-    await core.summary.addRaw(html).write()
-  } catch (e) {
-    core.debug(`Job summary not written: ${errorMessage(e)}`)
-  }
 }

@@ -1,15 +1,16 @@
 import * as core from '@actions/core'
 import { errorMessage } from '../common/errors.js'
 import type { CommandResult } from '../databricks/results.js'
-import { buildComment, commentMarker } from '../runner/comment-body.js'
-import type { Inputs } from '../runner/inputs.js'
-import { postStickyComment, type CommentLog } from '../runner/pr-comment.js'
-import { writeResultFile } from '../runner/result-file.js'
+import { buildComment, commentMarker } from './comment-body.js'
+import type { Inputs } from './inputs.js'
+import { writeOutputs, type StepStatus } from './outputs.js'
+import { postStickyComment, type CommentLog } from './pr-comment.js'
+import { writeResultFile } from './result-file.js'
 
 /** How the step ended, for the reports beyond the outputs: the file and the PR comment. */
 export interface StepReport {
   /** The command's final status, or what stopped the step ("Timed out", "Failed"). */
-  status: string
+  status: StepStatus
   durationMs: number
   result?: CommandResult
   /** Why the step failed when no result came back. */
@@ -46,7 +47,7 @@ export async function reportResultFile(r: StepReport, c: ReportContext): Promise
   }
   try {
     const path = await writeResultFile(content, c.env.RUNNER_TEMP ?? '', c.redact)
-    core.setOutput('result-file', path)
+    writeOutputs({ 'result-file': path })
   } catch (e) {
     core.warning(`The result file was not written: ${errorMessage(e)}`)
   }
