@@ -23,20 +23,21 @@ export interface FakeClockCount {
 async function ours(runMs: number, rttMs: number): Promise<{ calls: number; lagMs: number }> {
   let now = 0
   const clock: Clock = { now: () => now }
-  const sleep: Sleep = async ms => {
+  const sleep: Sleep = ms => {
     now += ms
+    return Promise.resolve()
   }
   let calls = 0
   let seenAt = 0
   await pollUntil({
     what: 'command',
-    fetch: async () => {
+    fetch: () => {
       calls++
       now += rttMs / 2
       seenAt = now
       const done = now >= runMs
       now += rttMs / 2
-      return done
+      return Promise.resolve(done)
     },
     isDone: done => done,
     describe: String,

@@ -5,9 +5,12 @@
  */
 import { execFile } from 'node:child_process'
 import { join } from 'node:path'
+import { promisify } from 'node:util'
 import { Emulator, type CallRecord } from '../emulator/emulator.js'
 import { ROOT, runJob } from '../harness/runner.js'
 import { DelayProxy } from './delay-proxy.js'
+
+const execFileAsync = promisify(execFile)
 
 export type Client = 'action' | 'sdk'
 
@@ -93,15 +96,12 @@ const action: Run = async (host, emu, env, command) => {
 const sdk: Run = async (host, emu, env, command) => {
   const step = async (...args: string[]): Promise<{ ms: number; out: string }> => {
     const started = Date.now()
-    const out = await new Promise<string>((resolve, reject) =>
-      execFile(
-        process.execPath,
-        [join(ROOT, 'bench/sdk-step.mjs'), ...args],
-        { env: { ...process.env, ...env } },
-        (err, stdout) => (err ? reject(err) : resolve(stdout))
-      )
+    const { stdout } = await execFileAsync(
+      process.execPath,
+      [join(ROOT, 'bench/sdk-step.mjs'), ...args],
+      { env: { ...process.env, ...env } }
     )
-    return { ms: Date.now() - started, out }
+    return { ms: Date.now() - started, out: stdout }
   }
   const main = await step('main', host, emu.token, emu.clusterId, command)
   const { contextId, result } = JSON.parse(main.out) as { contextId: string; result: string }
@@ -112,8 +112,6 @@ const sdk: Run = async (host, emu, env, command) => {
 /** Node's own start-up on this machine: spawn to exit of an empty script. */
 export async function nodeStartupMs(): Promise<number> {
   const started = Date.now()
-  await new Promise<void>((resolve, reject) =>
-    execFile(process.execPath, ['-e', '0'], err => (err ? reject(err) : resolve()))
-  )
+  await execFileAsync(process.execPath, ['-e', '0'])
   return Date.now() - started
 }

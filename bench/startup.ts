@@ -6,6 +6,7 @@
  */
 import { execFile } from 'node:child_process'
 import { join } from 'node:path'
+import { promisify } from 'node:util'
 import { ROOT } from '../harness/runner.js'
 
 interface Moment {
@@ -34,15 +35,12 @@ export async function measureStartup(entry: 'main' | 'post', runs = 7): Promise<
   }
   const all: Startup[] = []
   for (let i = 0; i < runs; i++) {
-    const out = await new Promise<string>((resolve, reject) =>
-      execFile(
-        process.execPath,
-        ['--import', join(ROOT, 'bench/first-connect.mjs'), join(ROOT, `dist/${entry}/index.js`)],
-        { env },
-        (err, stdout) => (err ? reject(err) : resolve(stdout))
-      )
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      ['--import', join(ROOT, 'bench/first-connect.mjs'), join(ROOT, `dist/${entry}/index.js`)],
+      { env }
     )
-    const line = out.trim().split('\n').pop() ?? '{}'
+    const line = stdout.trim().split('\n').pop() ?? '{}'
     all.push({ entry, ...(JSON.parse(line) as Omit<Startup, 'entry'>) })
   }
   return all.reduce((a, b) => (b.request.wallMs < a.request.wallMs ? b : a))

@@ -1,6 +1,3 @@
-import { connectEarly } from './action/early.js'
+import { run } from './flow/main.js'
 
-// The connection opens while the rest of the step (its own chunk) loads.
-connectEarly('main')
-const { runMain } = await import('./action/run-main.js')
-await runMain()
+await run()

@@ -1,6 +1,3 @@
-import { connectEarly } from './action/early.js'
+import { run } from './flow/post.js'
 
-// The connection opens while the rest of the step (its own chunk) loads.
-connectEarly('post')
-const { runPost } = await import('./action/run-post.js')
-await runPost()
+await run()

@@ -86,4 +86,7 @@ export class MemoryLogger implements Logger {
   debug(m: string): void {
     this.lines.push(`debug: ${m}`)
   }
+  notice(m: string): void {
+    this.lines.push(`notice: ${m}`)
+  }
 }

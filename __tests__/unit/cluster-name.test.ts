@@ -19,7 +19,7 @@ function api(http: FakeTransport, time = new FakeTime()) {
     logger: new MemoryLogger(),
     requestTimeoutMs: 1000,
     random: () => 0.5
-  } as ConstructorParameters<typeof DatabricksApi>[0])
+  })
   return { a, call: { deadline: Deadline.after(time.clock, 60_000, '1m') } }
 }
 

@@ -1,28 +1,6 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 2181:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   I: () => (/* binding */ connectEarly),
-/* harmony export */   P: () => (/* binding */ processAgent)
-/* harmony export */ });
-/* harmony import */ var _databricks_preconnect_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7053);
-
-const processAgent = new _databricks_preconnect_js__WEBPACK_IMPORTED_MODULE_0__/* .EarlyConnectAgent */ .l();
-const PROXY_VARIABLES = ['https_proxy', 'HTTPS_PROXY', 'http_proxy', 'HTTP_PROXY'];
-function connectEarly(entry, env = process.env) {
-    if (PROXY_VARIABLES.some(name => env[name]))
-        return;
-    const host = entry === 'main' ? env.INPUT_HOST || env.DATABRICKS_HOST : env.STATE_host;
-    if (host?.trim())
-        processAgent.connectEarly(host.trim());
-}
-
-
-/***/ }),
-
 /***/ 7053:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -40,10 +18,12 @@ function connectEarly(entry, env = process.env) {
 
 class EarlyConnectAgent extends node_https__WEBPACK_IMPORTED_MODULE_0__.Agent {
     tlsOptions;
+    open;
     early;
-    constructor(tlsOptions = {}) {
+    constructor(tlsOptions = {}, open = node_tls__WEBPACK_IMPORTED_MODULE_2__.connect) {
         super({ keepAlive: true, ...tlsOptions });
         this.tlsOptions = tlsOptions;
+        this.open = open;
     }
     connectEarly(origin) {
         try {
@@ -53,7 +33,7 @@ class EarlyConnectAgent extends node_https__WEBPACK_IMPORTED_MODULE_0__.Agent {
             const host = url.hostname.replace(/^\[|\]$/g, '');
             const port = Number(url.port || 443);
             const servername = (0,node_net__WEBPACK_IMPORTED_MODULE_1__.isIP)(host) ? undefined : host;
-            const socket = (0,node_tls__WEBPACK_IMPORTED_MODULE_2__.connect)({ ...this.tlsOptions, host, port, servername });
+            const socket = this.open({ ...this.tlsOptions, host, port, servername });
             socket.on('error', () => { });
             socket.unref();
             this.early = { key: `${host}:${port}`, socket };
@@ -81,18 +61,56 @@ class EarlyConnectAgent extends node_https__WEBPACK_IMPORTED_MODULE_0__.Agent {
 
 /***/ }),
 
+/***/ 5595:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   e: () => (/* binding */ run)
+/* harmony export */ });
+/* harmony import */ var _runner_early_connection_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1038);
+
+async function run(deps) {
+    if (!deps)
+        (0,_runner_early_connection_js__WEBPACK_IMPORTED_MODULE_0__/* .connectEarly */ .I)('main');
+    const { runMain } = await Promise.all(/* import() */[__nccwpck_require__.e(143), __nccwpck_require__.e(30)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8030));
+    await runMain(deps);
+}
+
+
+/***/ }),
+
 /***/ 1730:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_early_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2181);
+/* harmony import */ var _flow_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5595);
 
-(0,_action_early_js__WEBPACK_IMPORTED_MODULE_0__/* .connectEarly */ .I)('main');
-const { runMain } = await Promise.all(/* import() */[__nccwpck_require__.e(143), __nccwpck_require__.e(948)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5948));
-await runMain();
+await (0,_flow_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 1038:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   I: () => (/* binding */ connectEarly),
+/* harmony export */   P: () => (/* binding */ processAgent)
+/* harmony export */ });
+/* harmony import */ var _databricks_preconnect_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7053);
+
+const processAgent = new _databricks_preconnect_js__WEBPACK_IMPORTED_MODULE_0__/* .EarlyConnectAgent */ .l();
+const PROXY_VARIABLES = ['https_proxy', 'HTTPS_PROXY', 'http_proxy', 'HTTP_PROXY'];
+function connectEarly(entry, env = process.env, agent = processAgent) {
+    if (PROXY_VARIABLES.some(name => env[name]))
+        return;
+    const host = entry === 'main' ? env.INPUT_HOST || env.DATABRICKS_HOST : env.STATE_host;
+    if (host?.trim())
+        agent.connectEarly(host.trim());
+}
+
 
 /***/ }),
 

@@ -12,8 +12,14 @@ import { connect, type TLSSocket } from 'node:tls'
 export class EarlyConnectAgent extends Agent {
   private early?: { key: string; socket: TLSSocket }
 
-  /** `options` as for https.Agent (tests pass a `ca`); keep-alive is always on. */
-  constructor(private readonly tlsOptions: AgentOptions = {}) {
+  /**
+   * `options` as for https.Agent (tests pass a `ca`); keep-alive is always on. `open` makes the
+   * early connection (tls.connect; tests pass a fake).
+   */
+  constructor(
+    private readonly tlsOptions: AgentOptions = {},
+    private readonly open: typeof connect = connect
+  ) {
     super({ keepAlive: true, ...tlsOptions })
   }
 
@@ -25,7 +31,7 @@ export class EarlyConnectAgent extends Agent {
       const host = url.hostname.replace(/^\[|\]$/g, '')
       const port = Number(url.port || 443)
       const servername = isIP(host) ? undefined : host
-      const socket = connect({ ...this.tlsOptions, host, port, servername })
+      const socket = this.open({ ...this.tlsOptions, host, port, servername })
       socket.on('error', () => {})
       socket.unref()
       this.early = { key: `${host}:${port}`, socket }

@@ -109,7 +109,7 @@ export class ActionsHttpTransport implements HttpTransport {
     const timeout = AbortSignal.timeout(request.timeoutMs)
     const signal = request.signal ? AbortSignal.any([request.signal, timeout]) : timeout
     // http-client decides: a tunnel through the proxy, or a direct agent (https: ours).
-    const chosen = this.shared.getAgent(request.url) as Agent
+    const chosen = this.shared.getAgent(request.url)
     const agent = chosen instanceof HttpsAgent ? this.direct : chosen
     const idle = this.idleConnections(agent)
     if (!request.idempotent) idle?.dropOlderThan(FRESH_AFTER_MS)

@@ -1,5 +1,5 @@
 import { ApiError } from '../databricks/api-error.js'
-import { getCluster, READY_CLUSTER_STATES } from '../databricks/clusters.js'
+import { clusterReadiness, getCluster } from '../databricks/clusters.js'
 import { ensureClusterReady, type EnsureClusterOptions } from './cluster.js'
 import { step } from './step.js'
 
@@ -29,7 +29,7 @@ export async function createOnReadyCluster(
     const info = await step(`Failed to check ${where}`, () => getCluster(o.api, o.clusterId, call))
     // A running cluster that refused for another reason: that answer stands. A running one
     // that is not ready yet (libraries installing) is waited out by the create itself.
-    if (READY_CLUSTER_STATES.has(info.state)) {
+    if (clusterReadiness(info.state) === 'ready') {
       if (!refusal.clusterNotReady) throw e
     } else {
       await step(`Failed to check ${where}`, () => ensureClusterReady(o))

@@ -1,3 +1,4 @@
+import type { RunPhase } from '../runner/report-words.js'
 import { formatDuration } from '../common/duration.js'
 import { CancelledError, DeadlineError, errorMessage } from '../common/errors.js'
 import { JOB_CANCEL_BUDGET_MS, TIMEOUT_CANCEL_WAIT_MS } from '../common/limits.js'
@@ -7,9 +8,10 @@ import { Deadline, type Clock, type Sleep } from '../common/time.js'
 import type { DatabricksApi } from '../databricks/api.js'
 import {
   ExecutionApi,
-  FINAL_COMMAND_STATES,
+  isFinalCommandState,
   type CommandSource,
-  type CommandState,
+  type FinalCommandState,
+  type FinalCommandStatus,
   type Language
 } from '../databricks/execution.js'
 import { parseResults, type CommandResult } from '../databricks/results.js'
@@ -44,6 +46,8 @@ export interface RunHooks {
   onContextCreated(contextId: string): void
   onCommandStarted(commandId: string): void
   onCommandEnded(): void
+  /** A phase completed after `durationMs`; a phase that fails is the first one not reported. */
+  onPhaseEnded?(phase: RunPhase, durationMs: number): void
 }
 
 export interface RunDeps {
@@ -61,7 +65,7 @@ export interface RunOutcome {
   contextId: string
   commandId: string
   /** The command's final status; `Cancelled` also for Finished + CommandCancelledException. */
-  status: string
+  status: FinalCommandStatus
   result: CommandResult
   /** Why the step should fail (an error result, a cancel, a shut-down context, status Error). */
   failure?: string
@@ -85,6 +89,20 @@ export async function runCommand(
   const cancelBudget = (): number =>
     Math.max(1000, JOB_CANCEL_BUDGET_MS - (d.clock.now() - (cancelledAt ?? d.clock.now())))
   const where = `cluster ${req.clusterId}`
+  let phaseStart = d.clock.now()
+  const phaseEnded = (phase: RunPhase): void => {
+    const now = d.clock.now()
+    hooks.onPhaseEnded?.(phase, now - phaseStart)
+    phaseStart = now
+  }
+
+  // The cluster is known ready when a create is accepted, or when the wait that a refused
+  // create led to is over (create-context.ts): there is no check before the create.
+  let clusterReady = false
+  const clusterPhaseEnded = (): void => {
+    if (!clusterReady) phaseEnded('cluster')
+    clusterReady = true
+  }
 
   const contextId = await openContext(
     exec,
@@ -97,15 +115,19 @@ export async function runCommand(
       create: f =>
         createOnReadyCluster(
           waitForCluster => {
+            if (waitForCluster) clusterPhaseEnded()
             hooks.onCreatingContext?.()
             return step(
               `Failed to create a ${req.language} execution context on ${where}`,
               () =>
-                f(waitForCluster).catch((e: unknown) => {
-                  // Refused (the limit included): no context came of this create.
-                  if (!(e instanceof CancelledError)) hooks.onCreateFailed?.()
-                  throw e
-                }),
+                f(waitForCluster).then(
+                  id => (clusterPhaseEnded(), id),
+                  (e: unknown) => {
+                    // Refused (the limit included): no context came of this create.
+                    if (!(e instanceof CancelledError)) hooks.onCreateFailed?.()
+                    throw e
+                  }
+                ),
               UNKNOWN_CREATE,
               CANCELLED_CREATE
             )
@@ -116,6 +138,7 @@ export async function runCommand(
     },
     d
   )
+  phaseEnded('context')
 
   const commandId = await step(
     `Failed to start the command in context ${contextId} on ${where}`,
@@ -126,13 +149,13 @@ export async function runCommand(
   hooks.onCommandStarted(commandId)
   d.logger.info(`Started command ${commandId}`)
 
-  let final: CommandState
+  let final: FinalCommandState
   try {
     const outcome = await step(`Failed while waiting for command ${commandId}`, () =>
       pollUntil({
         what: `command ${commandId}`,
         fetch: () => exec.commandStatus(contextId, commandId, call),
-        isDone: s => FINAL_COMMAND_STATES.has(s.status),
+        isDone: isFinalCommandState,
         describe: s => s.status,
         deadline: req.deadline,
         ...d
@@ -159,6 +182,7 @@ export async function runCommand(
     throw e
   }
   hooks.onCommandEnded()
+  phaseEnded('command')
   const result = parseResults(final.results, req.language)
   return {
     contextId,
@@ -187,7 +211,7 @@ async function cancelAndWait(
     const outcome = await pollUntil({
       what: `command ${commandId} to cancel`,
       fetch: () => exec.commandStatus(contextId, commandId, call),
-      isDone: s => FINAL_COMMAND_STATES.has(s.status),
+      isDone: isFinalCommandState,
       describe: s => s.status,
       deadline: call.deadline,
       clock: d.clock,
