@@ -3223,7 +3223,7 @@ async function runCommand(req, hooks, d) {
     const contextId = await openContext(exec, {
         language: req.language,
         deadline: req.deadline,
-        onCreating: () => hooks.onCreatingContext?.(),
+        onCreating: () => { },
         onCreated: id => hooks.onContextCreated(id),
         create: f => createOnReadyCluster(waitForCluster => {
             if (waitForCluster)
