@@ -2676,9 +2676,12 @@ function cut(text, max) {
     return formatCell(text, max).text;
 }
 
+// EXTERNAL MODULE: ./src/runner/undici-on-demand.ts
+var undici_on_demand = __webpack_require__(1162);
 ;// CONCATENATED MODULE: ./src/runner/github-comments.ts
+
 async function restComments(pr, token, signal) {
-    const { getOctokit } = await __webpack_require__.e(/* import() */ 413).then(__webpack_require__.bind(__webpack_require__, 2413));
+    const [{ getOctokit }] = await Promise.all([__webpack_require__.e(/* import() */ 413).then(__webpack_require__.bind(__webpack_require__, 2413)), (0,undici_on_demand/* loadUndici */.b7)()]);
     const octokit = getOctokit(token, { request: { signal } });
     const where = { owner: pr.owner, repo: pr.repo };
     const shape = (c) => ({
@@ -3472,6 +3475,36 @@ function summaryHead(inputs) {
 function idOutputs(ids) {
     return { 'context-id': ids.contextId, 'command-id': ids.commandId };
 }
+
+
+/***/ }),
+
+/***/ 1162:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   b7: () => (/* binding */ loadUndici),
+/* harmony export */   hd: () => (/* binding */ fetch),
+/* harmony export */   kT: () => (/* binding */ ProxyAgent)
+/* harmony export */ });
+let real;
+async function loadUndici() {
+    if (real)
+        return;
+    const { ProxyAgent, fetch } = await __webpack_require__.e(/* import() */ 752).then(__webpack_require__.t.bind(__webpack_require__, 6752, 19));
+    real = { ProxyAgent, fetch };
+}
+function loaded() {
+    if (!real)
+        throw new Error('undici was used before loadUndici() loaded it');
+    return real;
+}
+const ProxyAgent = class {
+    constructor(...args) {
+        return new (loaded().ProxyAgent)(...args);
+    }
+};
+const fetch = (...args) => loaded().fetch(...args);
 
 
 /***/ })
