@@ -35,7 +35,9 @@ for (let run = 0; run < Number(values.runs); run++) {
     'cluster-id': emu.clusterId,
     command: `import time\ntime.sleep(${seconds})\nprint(repr(time.time()))`
   }
-  const env = { NODE_EXTRA_CA_CERTS: emu.caCert }
+  const env: Record<string, string> = { NODE_EXTRA_CA_CERTS: emu.caCert }
+  if (process.env.BENCH_NODE_OPTIONS) env.NODE_OPTIONS = process.env.BENCH_NODE_OPTIONS
+  if (process.env.BENCH_MARKS) env.BENCH_MARKS = process.env.BENCH_MARKS
   try {
     const t0 = Date.now()
     events.push([t0, 'main spawned'])

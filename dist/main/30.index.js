@@ -202,6 +202,11 @@ function cutToBytes(text, maxBytes) {
         cut = cut.slice(0, -1);
     return cut;
 }
+function groupDigits(n) {
+    if (!Number.isSafeInteger(n))
+        return n.toLocaleString('en-US');
+    return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
 function plural(n, noun, nouns = `${noun}s`) {
     return `${n} ${n === 1 ? noun : nouns}`;
 }
@@ -2219,7 +2224,7 @@ function formatCell(value, maxChars) {
     return { text: `${cut}…`, shortened: true };
 }
 function countOf(n, noun) {
-    return `${n.toLocaleString('en-US')} ${noun}${n === 1 ? '' : 's'}`;
+    return `${groupDigits(n)} ${noun}${n === 1 ? '' : 's'}`;
 }
 function cellText(v) {
     if (v === null || v === undefined)
@@ -2562,6 +2567,7 @@ function defaultDeps() {
 
 
 
+
 const COMMENT_MAX_CHARS = 60_000;
 const COMMENT_TABLE_ROWS = 20;
 const COMMENT_TEXT_LINES = 50;
@@ -2635,7 +2641,7 @@ function textTail(text, budget) {
     while (lines.length > 1 && escapeBlock(lines.join('\n')).length > budget)
         lines = lines.slice(1);
     const note = lines.length < all.length
-        ? `<p><em>The last ${countOf(lines.length, 'line')} of ${all.length.toLocaleString('en-US')}; the job summary and the result file have more.</em></p>`
+        ? `<p><em>The last ${countOf(lines.length, 'line')} of ${groupDigits(all.length)}; the job summary and the result file have more.</em></p>`
         : '';
     return [note, pre(lines.join('\n'), budget)];
 }
@@ -2655,7 +2661,7 @@ function tableHead(r, budget) {
     }
     const notes = [
         shown < r.rows.length
-            ? `The first ${countOf(shown, 'row')} of ${r.rows.length.toLocaleString('en-US')}`
+            ? `The first ${countOf(shown, 'row')} of ${groupDigits(r.rows.length)}`
             : countOf(r.rows.length, 'row'),
         r.truncated ? 'Databricks truncated the result' : '',
         shortened ? `cells longer than ${CELL_MAX_CHARS} characters are shortened (…)` : ''

@@ -282,6 +282,11 @@ function cutToBytes(text, maxBytes) {
         cut = cut.slice(0, -1);
     return cut;
 }
+function groupDigits(n) {
+    if (!Number.isSafeInteger(n))
+        return n.toLocaleString('en-US');
+    return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
 function plural(n, noun, nouns = `${noun}s`) {
     return `${n} ${n === 1 ? noun : nouns}`;
 }
