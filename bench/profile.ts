@@ -3,6 +3,10 @@
  * delay proxy, as a timeline: when each process started, connected, each call reached the
  * server, the command ended, and each process exited (ms since main was spawned). Shows where
  * the overhead beyond the command goes.
+ *
+ * BENCH_NODE_OPTIONS is passed to the steps as NODE_OPTIONS, e.g. `--cpu-prof
+ * --cpu-prof-dir=/tmp/prof` for CPU profiles, or `--import=$PWD/bench/marks.mjs` with
+ * BENCH_MARKS=/tmp/marks.txt for each process's own timeline (bench/marks.mjs).
  */
 import { parseArgs } from 'node:util'
 import { Emulator, type CallRecord } from '../emulator/emulator.js'
