@@ -16,7 +16,11 @@ const base: RawInputs = {
   timeout: '',
   failOnError: '',
   startCluster: '',
-  requestTimeout: ''
+  requestTimeout: '',
+  clusterName: '',
+  contextId: '',
+  parameters: '',
+  terminateCluster: ''
 }
 
 /** A file system with a few files, a directory and a file that cannot be read. */

@@ -69,7 +69,8 @@ describe('runCommand', () => {
       contextId: CTX,
       commandId: CMD,
       status: 'Finished',
-      result: { type: 'text', text: '2' }
+      result: { type: 'text', text: '2' },
+      clusterState: 'RUNNING'
     })
     expect(events).toEqual([`context ${CTX}`, `command ${CMD}`, 'ended'])
     expect(time.sleeps).toEqual([100])

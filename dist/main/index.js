@@ -28370,7 +28370,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8881:
+/***/ 122:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31471,6 +31471,10 @@ class ApiError extends Error {
     get invalidState() {
         return this.errorCode === 'INVALID_STATE';
     }
+    /** The identity is known but lacks a permission (e.g. CAN RESTART to start a cluster). */
+    get permissionDenied() {
+        return this.errorCode === 'PERMISSION_DENIED';
+    }
     /** The credentials were refused. */
     get unauthorized() {
         return this.status === 401 || this.status === 403;
@@ -31988,6 +31992,128 @@ function tableToObjects(columns, rows) {
     return rows.map(row => Object.fromEntries(columns.map((c, i) => [c.name, row[i] ?? null])));
 }
 
+;// CONCATENATED MODULE: ./src/databricks/parameters.ts
+/**
+ * Why the values are encoded: the generated code holds them only as base64 (hex for R) inside
+ * string literals, so nothing a value holds (quotes, backslashes, newlines, `"""`, `$`) can
+ * end a literal early. Each language decodes them at run time, which works on any cluster.
+ */
+const CHUNK = 1000;
+/** Long literals are cut into lines: the JVM caps one string constant at 64 KiB. */
+function chunks(text) {
+    const out = [];
+    for (let i = 0; i < text.length; i += CHUNK)
+        out.push(text.slice(i, i + CHUNK));
+    return out.length ? out : [''];
+}
+const b64 = (s) => Buffer.from(s, 'utf8').toString('base64');
+/** Python: `params`, a dict of str to str, decoded from base64 JSON. */
+function pythonPrelude(params) {
+    const encoded = chunks(b64(JSON.stringify(Object.fromEntries(params))))
+        .map(c => `    "${c}"`)
+        .join('\n');
+    return [
+        '# Parameters, passed as data (base64-encoded JSON).',
+        'params = __import__("json").loads(__import__("base64").b64decode(',
+        encoded,
+        ').decode("utf-8"))'
+    ].join('\n');
+}
+/** Scala: `params`, a Map[String, String]. */
+function scalaPrelude(params) {
+    const entries = [...params].map(([name, value]) => {
+        const parts = chunks(b64(value))
+            .map(c => `"${c}"`)
+            .join(',\n    ');
+        return `  "${name}" -> decode(Seq(\n    ${parts}\n  ).mkString)`;
+    });
+    return [
+        '// Parameters, passed as data (base64-encoded UTF-8).',
+        'val params: Map[String, String] = {',
+        '  def decode(b: String): String =',
+        '    new String(java.util.Base64.getDecoder.decode(b), java.nio.charset.StandardCharsets.UTF_8)',
+        entries.length ? `  Map(\n${entries.join(',\n')}\n  )` : '  Map.empty[String, String]',
+        '}'
+    ].join('\n');
+}
+/** R: `params`, a named list of character values. Base R has no base64, so hex it is. */
+function rPrelude(params) {
+    const entries = [...params].map(([name, value]) => {
+        const hex = chunks(Buffer.from(value, 'utf8').toString('hex'))
+            .map(c => `"${c}"`)
+            .join(',\n    ');
+        // Backquotes make any identifier a name, `_x` and reserved words included.
+        return `  \`${name}\` = .decode(c(\n    ${hex}\n  ))`;
+    });
+    return [
+        '# Parameters, passed as data (hex-encoded UTF-8).',
+        'params <- local({',
+        '  .decode <- function(parts) {',
+        '    h <- paste0(parts, collapse = "")',
+        '    if (nchar(h) == 0) return("")',
+        '    s <- rawToChar(as.raw(strtoi(substring(h, seq(1, nchar(h), 2), seq(2, nchar(h), 2)), 16L)))',
+        '    Encoding(s) <- "UTF-8"',
+        '    s',
+        '  }',
+        entries.length ? `  list(\n${entries.join(',\n')}\n  )` : '  list()',
+        '})'
+    ].join('\n');
+}
+/**
+ * SQL with parameters: the query goes to spark.sql(query, args=params) in Python (Databricks
+ * Runtime 13.3 and later), which binds the named markers (:name) as values. display() makes
+ * the answer a table result, as a SQL command's would be.
+ */
+function sqlThroughPython(query) {
+    const encoded = chunks(b64(query))
+        .map(c => `    "${c}"`)
+        .join('\n');
+    return [
+        '# The SQL (base64-encoded), with its :name markers bound to params by Spark.',
+        'display(spark.sql(__import__("base64").b64decode(',
+        encoded,
+        ').decode("utf-8"), args=params))'
+    ].join('\n');
+}
+function sourceText(source) {
+    return source.kind === 'inline' ? source.code : source.bytes.toString('utf8');
+}
+/** Plans the commands that give the user's code its parameters; unchanged without any. */
+function bindParameters(language, source, params) {
+    if (!params)
+        return { contextLanguage: language, command: { language, source } };
+    const inline = (lang, code) => ({
+        language: lang,
+        source: { kind: 'inline', code }
+    });
+    switch (language) {
+        case 'python':
+            return {
+                contextLanguage: language,
+                prelude: inline('python', pythonPrelude(params)),
+                command: { language, source }
+            };
+        case 'scala':
+            return {
+                contextLanguage: language,
+                prelude: inline('scala', scalaPrelude(params)),
+                command: { language, source }
+            };
+        case 'r':
+            return {
+                contextLanguage: language,
+                prelude: inline('r', rPrelude(params)),
+                command: { language, source }
+            };
+        case 'sql':
+            return {
+                contextLanguage: 'python',
+                prelude: inline('python', pythonPrelude(params)),
+                command: inline('python', sqlThroughPython(sourceText(source)))
+            };
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/databricks/clusters.ts
 
 /** States in which a cluster accepts commands. */
@@ -31996,7 +32122,7 @@ const READY_CLUSTER_STATES = new Set(['RUNNING', 'RESIZING']);
 const COMING_UP_CLUSTER_STATES = new Set(['PENDING', 'RESTARTING']);
 /** States a cluster rests in until someone starts it. */
 const STOPPED_CLUSTER_STATES = new Set(['TERMINATED', 'TERMINATING']);
-async function getCluster(api, clusterId, call) {
+async function clusters_getCluster(api, clusterId, call) {
     const answer = await api.get('/api/2.0/clusters/get', { cluster_id: clusterId }, call);
     return {
         state: stringField(answer, 'state', 'clusters/get'),
@@ -32031,7 +32157,7 @@ const READY = READY_CLUSTER_STATES;
  */
 async function ensureClusterReady(o) {
     const call = { deadline: o.deadline, signal: o.signal };
-    let info = await getCluster(o.api, o.clusterId, call);
+    let info = await clusters_getCluster(o.api, o.clusterId, call);
     if (READY.has(info.state))
         return info;
     if (STOPPED_CLUSTER_STATES.has(info.state)) {
@@ -32042,11 +32168,12 @@ async function ensureClusterReady(o) {
         o.logger.info(`Cluster ${o.clusterId} is ${info.state}; starting it (start-cluster: true)`);
         try {
             await startCluster(o.api, o.clusterId, call);
+            o.onStarted?.();
         }
         catch (e) {
             // Someone else started it between our look and our start: that is what we wanted.
             if (!(e instanceof ApiError && e.invalidState))
-                throw e;
+                throw cluster_refusedChange(e, 'start', o.clusterId);
         }
     }
     else if (!COMING_UP_CLUSTER_STATES.has(info.state)) {
@@ -32055,7 +32182,7 @@ async function ensureClusterReady(o) {
     const started = o.clock.now();
     const outcome = await pollUntil({
         what: `cluster ${o.clusterId} to start`,
-        fetch: () => getCluster(o.api, o.clusterId, call),
+        fetch: () => clusters_getCluster(o.api, o.clusterId, call),
         isDone: c => READY.has(c.state) || c.state === 'TERMINATED' || c.state === 'ERROR',
         describe: describeCluster,
         deadline: o.deadline,
@@ -32076,8 +32203,112 @@ async function ensureClusterReady(o) {
     o.logger.info(`Cluster ${o.clusterId} is ${info.state} after ${formatDuration(o.clock.now() - started)}`);
     return info;
 }
+/** Starting or terminating needs more than running code does; a refusal says which permission. */
+function cluster_refusedChange(e, what, clusterId) {
+    if (!(e instanceof ApiError && e.permissionDenied))
+        return e;
+    return new Error(`Databricks refused to ${what} cluster ${clusterId}: ${e.message}. To ${what} a cluster the identity needs the CAN RESTART permission on it (CAN ATTACH TO only runs code): ask a workspace admin to grant it, or ${what === 'start' ? 'start the cluster ahead of the job' : 'let its auto-termination stop it'}.`, { cause: e });
+}
+
+;// CONCATENATED MODULE: ./src/flow/parameters.ts
+
+
+
+
+/**
+ * Runs the command that defines `params` in the context, before the user's command, and fails
+ * clearly if it did not work. Its id goes to `onStarted` like any command's, so a cancel or a
+ * failure part way leaves post able to cancel it.
+ */
+async function defineParameters(exec, contextId, prelude, deadline, hooks, d) {
+    const call = { deadline, signal: d.signal };
+    const doing = `Failed to define the parameters (params) in execution context ${contextId}`;
+    let commandId;
+    try {
+        commandId = await exec.execute(contextId, prelude.language, prelude.source, call);
+    }
+    catch (e) {
+        throw wrapError(doing, e);
+    }
+    hooks.onStarted(commandId);
+    const outcome = await pollUntil({
+        what: `command ${commandId} (parameters)`,
+        fetch: () => exec.commandStatus(contextId, commandId, call),
+        isDone: s => FINAL_COMMAND_STATES.has(s.status),
+        describe: s => s.status,
+        deadline,
+        ...d
+    }).catch((e) => {
+        throw wrapError(doing, e);
+    });
+    if (!outcome.done)
+        throw new DeadlineError(`Timed out after ${deadline.label} while defining the parameters in execution context ${contextId}.`);
+    hooks.onEnded();
+    const result = parseResults(outcome.value.results);
+    if (outcome.value.status !== 'Finished' || result.type === 'error')
+        throw new Error(`${doing}: the command ended ${outcome.value.status}${result.type === 'error' ? ` with ${result.message}` : ''}.`);
+    d.logger.info(`Defined params (${prelude.language}) in execution context ${contextId}`);
+}
+
+;// CONCATENATED MODULE: ./src/flow/shared-context.ts
+
+
+
+
+
+/**
+ * Checks that an existing context (made by an earlier step) is Running on this cluster, so the
+ * step can run in it. The cluster and the context are asked at once: one round trip, and when
+ * the context is gone the cluster's state says why. Returns the cluster's state.
+ */
+async function attachContext(exec, contextId, deadline, d) {
+    const call = { deadline, signal: d.signal };
+    const where = `cluster ${exec.clusterId}`;
+    const [cluster, status] = await Promise.allSettled([
+        clusters_getCluster(d.api, exec.clusterId, call),
+        exec.contextStatus(contextId, call)
+    ]);
+    const info = cluster.status === 'fulfilled' ? cluster.value : undefined;
+    if (status.status === 'rejected') {
+        const e = status.reason;
+        const down = info !== undefined && !READY_CLUSTER_STATES.has(info.state);
+        if ((e instanceof ApiError && (e.contextGone || e.evicted)) || down)
+            throw new Error(gone(contextId, exec.clusterId, info, e), { cause: e });
+        throw wrapError(`Failed to check execution context ${contextId} on ${where}`, e);
+    }
+    let state = status.value;
+    if (state === 'Pending') {
+        const outcome = await pollUntil({
+            what: `execution context ${contextId}`,
+            fetch: () => exec.contextStatus(contextId, call),
+            isDone: s => s !== 'Pending',
+            describe: s => s,
+            deadline,
+            ...d
+        });
+        if (!outcome.done)
+            throw new DeadlineError(`Timed out after ${deadline.label} waiting for execution context ${contextId} on ${where} (still Pending).`);
+        state = outcome.value;
+    }
+    if (state !== 'Running')
+        throw new Error(`Execution context ${contextId} (input context-id) on ${where} is in state ${state} and cannot run commands. Remove context-id to run in a fresh context, or re-run the job so the step that creates it makes a new one.`);
+    d.logger.info(`Running in execution context ${contextId} on ${where}, made by an earlier step`);
+    return info?.state ?? '';
+}
+/** What happened to a context that is no longer there, and what to do about it. */
+function gone(contextId, clusterId, info, e) {
+    const why = info && !READY_CLUSTER_STATES.has(info.state)
+        ? `the cluster is ${describeCluster(info)}, and a context does not outlive its cluster`
+        : `it was destroyed (by the post step of the step that created it, or by hand), evicted (a cluster keeps at most ${MAX_CONTEXTS_PER_CLUSTER} contexts and drops idle ones), or the cluster restarted`;
+    const said = e instanceof Error ? ` (Databricks said: ${e.message})` : '';
+    return (`Execution context ${contextId} (input context-id) is gone from cluster ${clusterId}: ${why}${said}. ` +
+        `Pass the context-id output of a step that ran earlier in this same job on this cluster (its post step destroys the context only when the job ends), or remove context-id to run in a fresh context.`);
+}
 
 ;// CONCATENATED MODULE: ./src/flow/run-command.ts
+
+
+
 
 
 
@@ -32093,30 +32324,28 @@ async function runCommand(req, hooks, d) {
     const call = { deadline: req.deadline, signal: d.signal };
     const exec = new ExecutionApi(d.api, req.clusterId);
     const where = `cluster ${req.clusterId}`;
-    await step(`Failed to check ${where}`, () => ensureClusterReady({
-        ...d,
-        clusterId: req.clusterId,
-        startCluster: req.startCluster,
-        deadline: req.deadline
-    }));
-    const contextId = await step(`Failed to create a ${req.language} execution context on ${where}`, () => exec.createContext(req.language, call), UNKNOWN_CREATE);
-    hooks.onContextCreated(contextId);
-    d.logger.info(`Created execution context ${contextId}; waiting for it to be ready`);
-    const ctx = await step(`Failed while waiting for execution context ${contextId} on ${where}`, () => pollUntil({
-        what: `execution context ${contextId}`,
-        fetch: () => exec.contextStatus(contextId, call),
-        isDone: s => s !== 'Pending',
-        describe: s => s,
-        deadline: req.deadline,
-        ...d
-    }));
-    if (!ctx.done) {
-        throw new DeadlineError(`Timed out after ${req.deadline.label} waiting for execution context ${contextId} on ${where} (still ${ctx.last ?? 'Pending'}). The cluster may be overloaded; raise the timeout input or try again.`);
+    const bound = bindParameters(req.language, req.source, req.parameters);
+    let contextId;
+    let clusterState;
+    if (req.contextId) {
+        // Made by an earlier step, whose post destroys it: nothing is created here.
+        contextId = req.contextId;
+        clusterState = await attachContext(exec, contextId, req.deadline, d);
     }
-    if (ctx.value !== 'Running') {
-        throw new Error(`Execution context ${contextId} on ${where} ended in state ${ctx.value}; the cluster could not start a ${req.language} interpreter. Check the cluster's event log and driver logs.`);
+    else {
+        const cluster = await step(`Failed to check ${where}`, () => ensureClusterReady({
+            ...d,
+            clusterId: req.clusterId,
+            startCluster: req.startCluster,
+            deadline: req.deadline,
+            onStarted: () => hooks.onClusterStarted?.()
+        }));
+        clusterState = cluster.state;
+        contextId = await newContext(exec, bound.contextLanguage, req.deadline, hooks, d);
     }
-    const commandId = await step(`Failed to start the command in context ${contextId} on ${where}`, () => exec.execute(contextId, req.language, req.source, call), UNKNOWN_EXECUTE);
+    if (bound.prelude)
+        await defineParameters(exec, contextId, bound.prelude, req.deadline, { onStarted: id => hooks.onCommandStarted(id), onEnded: () => hooks.onCommandEnded() }, d);
+    const commandId = await step(`Failed to start the command in context ${contextId} on ${where}`, () => exec.execute(contextId, bound.command.language, bound.command.source, call), UNKNOWN_EXECUTE);
     hooks.onCommandStarted(commandId);
     d.logger.info(`Started command ${commandId}`);
     let final;
@@ -32154,8 +32383,33 @@ async function runCommand(req, hooks, d) {
         contextId,
         commandId,
         status: cancelled ? 'Cancelled' : final.status,
-        result: parseResults(final.results)
+        result: parseResults(final.results),
+        clusterState
     };
+}
+/** Creates a context and waits until it runs; its id goes to the hooks at once. */
+async function newContext(exec, language, deadline, hooks, d) {
+    const call = { deadline, signal: d.signal };
+    const where = `cluster ${exec.clusterId}`;
+    const req = { language, deadline };
+    const contextId = await step(`Failed to create a ${req.language} execution context on ${where}`, () => exec.createContext(req.language, call), UNKNOWN_CREATE);
+    hooks.onContextCreated(contextId);
+    d.logger.info(`Created execution context ${contextId}; waiting for it to be ready`);
+    const ctx = await step(`Failed while waiting for execution context ${contextId} on ${where}`, () => pollUntil({
+        what: `execution context ${contextId}`,
+        fetch: () => exec.contextStatus(contextId, call),
+        isDone: s => s !== 'Pending',
+        describe: s => s,
+        deadline: req.deadline,
+        ...d
+    }));
+    if (!ctx.done) {
+        throw new DeadlineError(`Timed out after ${req.deadline.label} waiting for execution context ${contextId} on ${where} (still ${ctx.last ?? 'Pending'}). The cluster may be overloaded; raise the timeout input or try again.`);
+    }
+    if (ctx.value !== 'Running') {
+        throw new Error(`Execution context ${contextId} on ${where} ended in state ${ctx.value}; the cluster could not start a ${req.language} interpreter. Check the cluster's event log and driver logs.`);
+    }
+    return contextId;
 }
 /**
  * Asks the service to cancel and waits, within `budgetMs`, for a final state. Returns whether
@@ -32334,6 +32588,154 @@ async function resolveSource(file, workspace, fs) {
     return { source: { kind: 'file', name: external_node_path_namespaceObject.basename(full), bytes }, label: file };
 }
 
+;// CONCATENATED MODULE: ./src/runner/composition-inputs.ts
+
+/** When post terminates the cluster: never, only if this step started it, or whatever happened. */
+const TERMINATE_MODES = ['never', 'if-started', 'always'];
+/**
+ * cluster-id or cluster-name (inputs first, then DATABRICKS_CLUSTER_ID / _NAME). Both inputs,
+ * or both variables with neither input, are an error: the step would have to guess.
+ */
+function parseClusterChoice(raw, env) {
+    if (raw.clusterId && raw.clusterName)
+        throw new InputError(`Inputs cluster-id and cluster-name were both given ('${raw.clusterId}', '${raw.clusterName}'): set only one.`);
+    let clusterId = raw.clusterId;
+    let clusterName = raw.clusterName;
+    if (!clusterId && !clusterName) {
+        clusterId = env.DATABRICKS_CLUSTER_ID?.trim() ?? '';
+        clusterName = env.DATABRICKS_CLUSTER_NAME?.trim() ?? '';
+        if (clusterId && clusterName)
+            throw new InputError('DATABRICKS_CLUSTER_ID and DATABRICKS_CLUSTER_NAME are both set and neither input cluster-id nor cluster-name was given: set one of the inputs, or unset one variable.');
+    }
+    if (!clusterId && !clusterName)
+        throw new InputError('Input cluster-id is required: set it to the id of an all-purpose cluster (e.g. 0123-456789-abcdefgh), or set cluster-name to its name; or set DATABRICKS_CLUSTER_ID or DATABRICKS_CLUSTER_NAME.');
+    if (clusterId && !/^[A-Za-z0-9][\w.-]*$/.test(clusterId))
+        throw new InputError(`Invalid input cluster-id '${clusterId}': a cluster id holds only letters, digits, '-', '_' and '.', e.g. 0123-456789-abcdefgh.`);
+    return { clusterId, clusterName };
+}
+function parseTerminateMode(value) {
+    if (value === '')
+        return 'never';
+    if (TERMINATE_MODES.includes(value))
+        return value;
+    throw new InputError(`Invalid input terminate-cluster '${value}': expected one of ${TERMINATE_MODES.join(', ')}.`);
+}
+/** An id from an earlier step's context-id output. Ids are opaque; this only keeps out junk. */
+function parseContextId(value) {
+    if (value && !/^[\w.-]+$/.test(value))
+        throw new InputError(`Invalid input context-id '${value}': give the context-id output of the step that created the context, e.g. \${{ steps.setup.outputs.context-id }}.`);
+    return value;
+}
+/**
+ * A step with neither command nor file only manages the cluster. It must have something to
+ * do, and nothing that needs a command.
+ */
+function checkClusterOnlyStep(raw, startCluster, terminate) {
+    const nothing = 'Neither command nor file was given: set command to inline code, or file to a path in the repository';
+    if (raw.contextId)
+        throw new InputError(`${nothing}. Input context-id needs something to run in that context.`);
+    if (raw.parameters)
+        throw new InputError(`${nothing}. Input parameters are handed to a command; there is none.`);
+    if (!startCluster && terminate !== 'always')
+        throw new InputError(`${nothing}. (A step without either only manages the cluster: set start-cluster: true to start it, or terminate-cluster: always to terminate it.)`);
+}
+
+;// CONCATENATED MODULE: ./src/runner/parameters-input.ts
+
+/** A parameter name: what Python, Scala, R and Spark's `:name` markers all accept. */
+const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const HELP = 'Give a JSON object or a YAML mapping of names to strings, numbers or booleans, e.g. {"branch": ${{ toJSON(github.head_ref) }}}.';
+/**
+ * Parses the `parameters` input: a JSON object, or else a YAML mapping, of identifier names to
+ * scalars, each converted to a string. '' means no parameters. Throws InputError otherwise.
+ */
+async function parseParameters(text) {
+    if (!text.trim())
+        return undefined;
+    const value = (await parseJson(text)) ?? (await parseYaml(text));
+    if (!isPlainMapping(value))
+        throw new InputError(`Invalid input parameters: expected a mapping of names to values, got ${describe(value)}. ${HELP}`);
+    const params = new Map();
+    for (const [name, v] of entries(value)) {
+        if (!NAME.test(name))
+            throw new InputError(`Invalid input parameters: the name ${JSON.stringify(name)} is not an identifier. Names start with a letter or '_' and hold only letters, digits and '_' (they become Python/Scala/R names and SQL :markers).`);
+        params.set(name, scalarText(name, v));
+    }
+    return params;
+}
+/** JSON first, with no extra code loaded; undefined when the text is not JSON. */
+async function parseJson(text) {
+    const trimmed = text.trim();
+    if (!trimmed.startsWith('{') && !trimmed.startsWith('['))
+        return undefined;
+    try {
+        return JSON.parse(trimmed);
+    }
+    catch {
+        return undefined; // perhaps a YAML flow mapping such as {a: 1}
+    }
+}
+/** YAML is loaded only when the input is not JSON, so most runs never pay for the parser. */
+async function parseYaml(text) {
+    const { parseDocument } = await __nccwpck_require__.e(/* import() */ 815).then(__nccwpck_require__.t.bind(__nccwpck_require__, 8815, 19));
+    const doc = parseDocument(text);
+    const problem = doc.errors[0];
+    if (problem)
+        throw new InputError(`Invalid input parameters: it is neither JSON nor valid YAML (${problem.message.split('\n')[0]}). ${HELP}`);
+    try {
+        // Maps keep every key as given (even "__proto__"); aliases are bounded by the parser.
+        return doc.toJS({ mapAsMap: true });
+    }
+    catch (e) {
+        throw new InputError(`Invalid input parameters: ${errorMessage(e)}. ${HELP}`);
+    }
+}
+function isPlainMapping(v) {
+    return v instanceof Map || (typeof v === 'object' && v !== null && !Array.isArray(v));
+}
+function entries(v) {
+    if (!(v instanceof Map))
+        return Object.entries(v);
+    return [...v].map(([k, value]) => {
+        if (typeof k !== 'string')
+            throw new InputError(`Invalid input parameters: the key ${JSON.stringify(String(k))} is not a name (write names as plain words).`);
+        return [k, value];
+    });
+}
+/** Strings as they are; numbers and booleans as they print. Anything else names its key. */
+function scalarText(name, v) {
+    let text;
+    if (typeof v === 'string')
+        text = v;
+    else if (typeof v === 'boolean')
+        text = String(v);
+    else if (typeof v === 'number' && Number.isFinite(v)) {
+        // A large integer has already lost digits in the parse; refuse rather than pass a wrong one.
+        if (Number.isInteger(v) && !Number.isSafeInteger(v))
+            throw new InputError(`Invalid input parameters: ${name} is an integer too large to keep exactly (${v}). Quote it, to pass it as a string.`);
+        text = String(v);
+    }
+    else
+        throw new InputError(`Invalid input parameters: ${name} is ${describe(v)}; a value must be a string, a number or a boolean. Quote it, or pass a structure as a JSON string and parse it in the code.`);
+    if (text.includes('\0'))
+        throw new InputError(`Invalid input parameters: ${name} holds a NUL character, which R strings and the runner's environment cannot carry.`);
+    // A lone surrogate cannot be encoded as UTF-8: the code would see U+FFFD instead.
+    if (/\p{Cs}/u.test(text))
+        throw new InputError(`Invalid input parameters: ${name} holds an unpaired UTF-16 surrogate, which has no UTF-8 form.`);
+    return text;
+}
+function describe(v) {
+    if (v === null || v === undefined)
+        return 'null';
+    if (Array.isArray(v))
+        return 'a list';
+    if (v instanceof Map || typeof v === 'object')
+        return 'a mapping';
+    if (typeof v === 'number')
+        return `the number ${v}`;
+    return `a ${typeof v}`;
+}
+
 ;// CONCATENATED MODULE: ./src/runner/raw-inputs.ts
 
 /** Reads every input once, through @actions/core. */
@@ -32350,11 +32752,17 @@ function readRawInputs(get = n => getInput(n)) {
         timeout: get('timeout'),
         failOnError: get('fail-on-error'),
         startCluster: get('start-cluster'),
-        requestTimeout: get('request-timeout')
+        requestTimeout: get('request-timeout'),
+        clusterName: get('cluster-name'),
+        contextId: get('context-id'),
+        parameters: get('parameters'),
+        terminateCluster: get('terminate-cluster')
     };
 }
 
 ;// CONCATENATED MODULE: ./src/runner/inputs.ts
+
+
 
 
 
@@ -32380,29 +32788,35 @@ const EXTENSIONS = {
 async function parseInputs(raw, env, workspace, fs) {
     const host = parseHost(raw.host || env.DATABRICKS_HOST?.trim() || '');
     const auth = parseAuth(raw, env);
-    const clusterId = raw.clusterId || env.DATABRICKS_CLUSTER_ID?.trim() || '';
-    if (!clusterId)
-        throw new InputError('Input cluster-id is required: set it to the id of an all-purpose cluster (e.g. 0123-456789-abcdefgh), or set DATABRICKS_CLUSTER_ID.');
-    if (!/^[A-Za-z0-9][\w.-]*$/.test(clusterId))
-        throw new InputError(`Invalid input cluster-id '${clusterId}': a cluster id holds only letters, digits, '-', '_' and '.', e.g. 0123-456789-abcdefgh.`);
+    const { clusterId, clusterName } = parseClusterChoice(raw, env);
     const timeoutMs = parseDurationInput('timeout', raw.timeout || '30m');
     const requestTimeoutMs = parseDurationInput('request-timeout', raw.requestTimeout || '30s');
     const failOnError = parseBoolean('fail-on-error', raw.failOnError, true);
     const startCluster = parseBoolean('start-cluster', raw.startCluster, false);
     if (raw.command && raw.file)
         throw new InputError('Inputs command and file were both given: set exactly one (command for inline code, file for a path in the repository).');
-    if (!raw.command && !raw.file)
-        throw new InputError('Neither command nor file was given: set command to inline code, or file to a path in the repository.');
+    const terminateCluster = parseTerminateMode(raw.terminateCluster);
+    const contextId = parseContextId(raw.contextId);
     const language = parseLanguage(raw.language, raw.file);
-    const { source, label } = raw.command
-        ? { source: { kind: 'inline', code: raw.command }, label: 'inline command' }
-        : await resolveSource(raw.file, workspace, fs);
+    let source;
+    let label = 'cluster only';
+    if (raw.command)
+        [source, label] = [{ kind: 'inline', code: raw.command }, 'inline command'];
+    else if (raw.file)
+        ({ source, label } = await resolveSource(raw.file, workspace, fs));
+    else
+        checkClusterOnlyStep(raw, startCluster, terminateCluster);
+    const parameters = await parseParameters(raw.parameters);
     return {
         host,
         auth,
         clusterId,
+        clusterName,
         language,
         source,
+        contextId,
+        parameters,
+        terminateCluster,
         sourceLabel: label,
         timeoutMs,
         timeoutLabel: raw.timeout || '30m',
@@ -32533,7 +32947,8 @@ function buildOutputs(outcome, maxBytes = MAX_RESULT_OUTPUT_BYTES) {
         result: text,
         truncated: cut || serviceTruncated ? 'true' : 'false',
         'context-id': outcome.contextId,
-        'command-id': outcome.commandId
+        'command-id': outcome.commandId,
+        ...(outcome.clusterState ? { 'cluster-state': outcome.clusterState } : {})
     };
 }
 function writeOutputs(outputs) {
@@ -32543,6 +32958,24 @@ function writeOutputs(outputs) {
 
 ;// CONCATENATED MODULE: ./src/runner/state.ts
 
+/** Saves which cluster the step works on, as soon as it is known (post may terminate it). */
+function saveCluster(host, clusterId) {
+    saveState('host', host);
+    saveState('cluster-id', clusterId);
+}
+/** Saves an earlier step's context the command runs in: post cancels in it, never destroys it. */
+function saveSharedContext(contextId) {
+    saveState('context-id', contextId);
+    saveState('context-shared', 'true');
+}
+/** Records that the service accepted this step's start of the cluster. */
+function saveClusterStarted() {
+    saveState('cluster-started', 'true');
+}
+/** Records that main terminated the cluster, so post does not ask again. */
+function saveClusterTerminated() {
+    saveState('cluster-terminated', 'true');
+}
 /** Saves where the context lives and its id; called right after contexts/create answers. */
 function saveContext(host, clusterId, contextId) {
     saveState('host', host);
@@ -32564,8 +32997,202 @@ function readState(get = n => core.getState(n)) {
         clusterId: get('cluster-id'),
         contextId: get('context-id'),
         commandId: get('command-id'),
-        commandDone: get('command-done') === 'true'
+        commandDone: get('command-done') === 'true',
+        contextShared: get('context-shared') === 'true',
+        clusterStarted: get('cluster-started') === 'true',
+        clusterTerminated: get('cluster-terminated') === 'true'
     };
+}
+
+;// CONCATENATED MODULE: ./src/databricks/cluster-list.ts
+
+/** How many clusters to ask for per page; the service may send fewer. */
+const PAGE_SIZE = 100;
+/** A workspace with more than 100,000 clusters is not one; a token that loops must not hang us. */
+const MAX_PAGES = 1000;
+/**
+ * Every cluster the caller may see, following the 2.1 list's pages (`page_token` in,
+ * `next_page_token` out) until there is no next page. GETs: retried when transient.
+ */
+async function listClusters(api, call) {
+    const all = [];
+    const seen = new Set();
+    let token = '';
+    for (let page = 0; page < MAX_PAGES; page++) {
+        const query = { page_size: String(PAGE_SIZE) };
+        if (token)
+            query.page_token = token;
+        const answer = await api.get('/api/2.1/clusters/list', query, call);
+        const clusters = Array.isArray(answer.clusters) ? answer.clusters : [];
+        for (const c of clusters) {
+            if (!c || typeof c !== 'object')
+                continue;
+            const o = c;
+            if (typeof o.cluster_id !== 'string')
+                continue;
+            all.push({
+                id: o.cluster_id,
+                name: typeof o.cluster_name === 'string' ? o.cluster_name : '',
+                state: typeof o.state === 'string' ? o.state : ''
+            });
+        }
+        const next = typeof answer.next_page_token === 'string' ? answer.next_page_token : '';
+        if (!next)
+            return all;
+        if (seen.has(next))
+            throw new Error(`clusters/list sent the page token ${next} twice; the list never ends`);
+        seen.add(next);
+        token = next;
+    }
+    throw new Error(`clusters/list still had more pages after ${MAX_PAGES}; giving up`);
+}
+/**
+ * Asks the cluster to terminate (clusters/delete, which keeps its configuration; it is not a
+ * permanent delete). It answers at once; the cluster goes TERMINATING, then TERMINATED.
+ * Safe to repeat: terminating a terminated cluster changes nothing.
+ */
+async function cluster_list_terminateCluster(api, clusterId, call) {
+    await api.post('/api/2.0/clusters/delete', jsonBody({ cluster_id: clusterId }), true, call);
+}
+
+;// CONCATENATED MODULE: ./src/flow/cluster-name.ts
+
+
+/** At most this many names are listed when none matches. */
+const MAX_NAMES = 20;
+/** Edit distance, for "closest first": a typo or a case slip sorts to the top. */
+function distance(a, b) {
+    let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+        const row = [i];
+        for (let j = 1; j <= b.length; j++) {
+            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+            row[j] = Math.min((prev[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost);
+        }
+        prev = row;
+    }
+    return prev[b.length] ?? 0;
+}
+/** The distinct names, closest to `wanted` first (case ignored for closeness only). */
+function closestNames(wanted, names, max = MAX_NAMES) {
+    const w = wanted.toLowerCase();
+    return [...new Set(names)]
+        .map(name => ({ name, d: distance(w, name.toLowerCase()) }))
+        .sort((x, y) => x.d - y.d || (x.name < y.name ? -1 : x.name > y.name ? 1 : 0))
+        .slice(0, max)
+        .map(x => x.name);
+}
+/**
+ * The id of the one cluster named exactly `name` (case-sensitive, as the workspace shows it).
+ * No match and several matches are errors that say what exists and what to set.
+ */
+function pickClusterByName(name, clusters) {
+    const matches = clusters.filter(c => c.name === name);
+    const [only] = matches;
+    if (matches.length === 1 && only)
+        return only.id;
+    if (matches.length > 1)
+        throw new Error(`${matches.length} clusters are named '${name}' (input cluster-name): ${matches.map(c => `${c.id} (${c.state})`).join(', ')}. Cluster names are not unique; set cluster-id to the one you mean instead.`);
+    if (!clusters.length)
+        throw new Error(`No cluster is named '${name}' (input cluster-name): these credentials see no clusters at all. Check the host and that the identity may use the cluster (CAN ATTACH TO).`);
+    const names = closestNames(name, clusters.map(c => c.name));
+    const total = new Set(clusters.map(c => c.name)).size;
+    const shown = total > names.length ? `${names.length} of ${total}, closest first` : 'closest first';
+    throw new Error(`No cluster is named '${name}' (input cluster-name; the match is exact, case included). Clusters you can see (${shown}): ${names.map(n => `'${n}'`).join(', ')}. Set cluster-name to one of them, or set cluster-id.`);
+}
+/** Resolves the `cluster-name` input to an id through the clusters list. */
+async function resolveClusterName(api, name, call, logger) {
+    let clusters;
+    try {
+        clusters = await listClusters(api, call);
+    }
+    catch (e) {
+        throw wrapError(`Failed to list the clusters to find '${name}' (input cluster-name)`, e);
+    }
+    const id = pickClusterByName(name, clusters);
+    logger.info(`Cluster '${name}' is ${id}`);
+    return id;
+}
+
+;// CONCATENATED MODULE: ./src/flow/cluster-lifecycle.ts
+
+
+
+
+
+
+/** A terminate is done, for this step, once the cluster is on its way down. */
+const DOWN = new Set(['TERMINATING', 'TERMINATED']);
+/** Terminating takes seconds to minutes; poll it gently. */
+const TERMINATE_SCHEDULE = { initialMs: 500, factor: 1.5, maxMs: 5000 };
+/**
+ * A step with neither command nor file: start the cluster and wait until it runs, or terminate
+ * it and wait until it goes down. A cluster already in the wanted state is success. Returns
+ * the state the cluster was last seen in.
+ */
+async function manageCluster(o) {
+    if (o.start) {
+        let started = false;
+        const onStarted = () => {
+            started = true;
+            o.onStarted();
+        };
+        const info = await ensureClusterReady({ ...o, startCluster: true, onStarted });
+        if (!started)
+            o.logger.info(`Cluster ${o.clusterId} is ${describeCluster(info)}; not started`);
+        return info.state;
+    }
+    return terminateAndWait(o);
+}
+/** Terminates the cluster (clusters/delete) and waits until it is TERMINATING or TERMINATED. */
+async function terminateAndWait(o) {
+    const call = { deadline: o.deadline, signal: o.signal };
+    const before = await clusters_getCluster(o.api, o.clusterId, call);
+    if (DOWN.has(before.state)) {
+        o.logger.info(`Cluster ${o.clusterId} is already ${describeCluster(before)}; nothing to do`);
+        return before.state;
+    }
+    o.logger.info(`Terminating cluster ${o.clusterId} (it is ${describeCluster(before)})`);
+    try {
+        await cluster_list_terminateCluster(o.api, o.clusterId, call);
+    }
+    catch (e) {
+        throw cluster_refusedChange(e, 'terminate', o.clusterId);
+    }
+    const started = o.clock.now();
+    const outcome = await pollUntil({
+        what: `cluster ${o.clusterId} to terminate`,
+        fetch: () => clusters_getCluster(o.api, o.clusterId, call),
+        isDone: c => DOWN.has(c.state),
+        describe: describeCluster,
+        deadline: o.deadline,
+        clock: o.clock,
+        sleep: o.sleep,
+        signal: o.signal,
+        logger: o.logger,
+        schedule: TERMINATE_SCHEDULE,
+        progressEveryMs: 15_000
+    });
+    if (!outcome.done)
+        throw new DeadlineError(`Timed out after ${o.deadline.label} waiting for cluster ${o.clusterId} to terminate (last state ${outcome.last?.state ?? 'unknown'}). It was asked to; check its event log.`);
+    o.logger.info(`Cluster ${o.clusterId} is ${outcome.value.state} after ${formatDuration(o.clock.now() - started)}`);
+    return outcome.value.state;
+}
+/**
+ * Post: asks the cluster to terminate, without waiting for it (post has seconds, a terminate
+ * takes minutes; the service finishes it alone). Returns what to log.
+ */
+async function terminateInPost(api, clusterId, call) {
+    const info = await getCluster(api, clusterId, call);
+    if (DOWN.has(info.state))
+        return `Cluster ${clusterId} is already ${info.state}`;
+    try {
+        await terminateCluster(api, clusterId, call);
+    }
+    catch (e) {
+        throw refusedChange(e, 'terminate', clusterId);
+    }
+    return `Asked cluster ${clusterId} to terminate (it was ${info.state}); it stops on its own`;
 }
 
 ;// CONCATENATED MODULE: ./src/runner/summary.ts
@@ -32659,6 +33286,46 @@ function shorten(s) {
     return s.length > 200 ? `${s.slice(0, 200)}…` : s;
 }
 
+;// CONCATENATED MODULE: ./src/action/cluster-step.ts
+
+
+
+
+
+
+/**
+ * A step with neither command nor file: it only starts the cluster (start-cluster: true) or
+ * terminates it (terminate-cluster: always), and waits for the state it wanted. No context.
+ */
+async function runClusterStep(inputs, d) {
+    const start = inputs.startCluster;
+    const state = await manageCluster({
+        ...d,
+        clusterId: inputs.clusterId,
+        logger: runnerLogger,
+        start,
+        onStarted: saveClusterStarted
+    });
+    // Terminated here, so post has nothing left to ask (with start-cluster, post terminates).
+    if (!start)
+        saveClusterTerminated();
+    writeOutputs({ 'cluster-id': inputs.clusterId, 'cluster-state': state });
+    const html = buildSummary({
+        clusterId: inputs.clusterId,
+        language: '-',
+        source: start ? 'start the cluster' : 'terminate the cluster',
+        status: `Cluster ${state}`,
+        durationMs: d.clock.now() - d.started
+    });
+    try {
+        await summary.addRaw(html).write();
+    }
+    catch {
+        // No GITHUB_STEP_SUMMARY: nothing to write to, and no reason to fail.
+    }
+    return state;
+}
+
 ;// CONCATENATED MODULE: ./src/runner/signals.ts
 
 /**
@@ -32715,6 +33382,8 @@ function defaultDeps() {
 
 
 
+
+
 /** The main step: validate inputs, run the command, report it. Never throws. */
 async function runMain(deps = defaultDeps()) {
     const watcher = deps.signal ? undefined : watchJobCancel();
@@ -32736,15 +33405,34 @@ async function runMain(deps = defaultDeps()) {
             logger: runnerLogger,
             requestTimeoutMs: inputs.requestTimeoutMs
         });
-        info(`Running ${inputs.sourceLabel} (${inputs.language}) on cluster ${inputs.clusterId} at ${inputs.host}, with ${inputs.auth.description}; timeout ${inputs.timeoutLabel}`);
+        const where = inputs.clusterId || `'${inputs.clusterName}'`;
+        info(`Running ${inputs.sourceLabel}${inputs.source ? ` (${inputs.language})` : ''} on cluster ${where} at ${inputs.host}, with ${inputs.auth.description}; timeout ${inputs.timeoutLabel}`);
+        const deadline = Deadline.after(deps.clock, inputs.timeoutMs, inputs.timeoutLabel);
+        // A name is looked up before anything else: every later call needs the id.
+        if (!inputs.clusterId)
+            inputs.clusterId = await resolveClusterName(api, inputs.clusterName, { deadline, signal }, runnerLogger);
         const host = inputs.host;
         const clusterId = inputs.clusterId;
+        saveCluster(host, clusterId);
+        setOutput('cluster-id', clusterId);
+        const source = inputs.source;
+        if (!source) {
+            await runClusterStep(inputs, { api, deadline, ...deps, signal, started });
+            return;
+        }
+        if (inputs.contextId) {
+            ids.contextId = inputs.contextId;
+            saveSharedContext(inputs.contextId);
+            setOutput('context-id', inputs.contextId);
+        }
         const outcome = await runCommand({
             clusterId,
             language: inputs.language,
-            source: inputs.source,
+            source,
             startCluster: inputs.startCluster,
-            deadline: Deadline.after(deps.clock, inputs.timeoutMs, inputs.timeoutLabel)
+            deadline,
+            contextId: inputs.contextId || undefined,
+            parameters: inputs.parameters
         }, {
             onContextCreated: id => {
                 ids.contextId = id;
@@ -32756,7 +33444,8 @@ async function runMain(deps = defaultDeps()) {
                 saveCommand(id);
                 setOutput('command-id', id);
             },
-            onCommandEnded: () => saveCommandDone()
+            onCommandEnded: () => saveCommandDone(),
+            onClusterStarted: () => saveClusterStarted()
         }, { api, clock: deps.clock, sleep: deps.sleep, logger: runnerLogger, signal });
         await report(outcome, inputs, deps.clock.now() - started);
     }
@@ -32808,7 +33497,11 @@ async function report(outcome, inputs, durationMs) {
         warning(`${failure} (not failing the step: fail-on-error is false)`);
 }
 function summaryHead(inputs) {
-    return { clusterId: inputs.clusterId, language: inputs.language, source: inputs.sourceLabel };
+    return {
+        clusterId: inputs.clusterId || inputs.clusterName,
+        language: inputs.language,
+        source: inputs.sourceLabel
+    };
 }
 function idOutputs(ids) {
     return { 'context-id': ids.contextId, 'command-id': ids.commandId };
@@ -32830,7 +33523,7 @@ async function writeSummary(html) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_run_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8881);
+/* harmony import */ var _action_run_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(122);
 
 await (0,_action_run_main_js__WEBPACK_IMPORTED_MODULE_0__/* .runMain */ .V)();
 
@@ -32843,6 +33536,13 @@ __webpack_async_result__();
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
+
+/***/ }),
+
+/***/ 181:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
 
 /***/ }),
 
@@ -33014,6 +33714,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
 
 /***/ }),
 
+/***/ 932:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
+
+/***/ }),
+
 /***/ 3193:
 /***/ ((module) => {
 
@@ -33066,6 +33773,9 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ 	// Return the exports of the module
 /******/ 	return module.exports;
 /******/ }
+/******/ 
+/******/ // expose the modules object (__webpack_modules__)
+/******/ __nccwpck_require__.m = __webpack_modules__;
 /******/ 
 /************************************************************************/
 /******/ /* webpack/runtime/asset-relocator-loader */
@@ -33182,6 +33892,28 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ 	};
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/ensure chunk */
+/******/ (() => {
+/******/ 	__nccwpck_require__.f = {};
+/******/ 	// This file contains only the entry chunk.
+/******/ 	// The chunk loading function for additional chunks
+/******/ 	__nccwpck_require__.e = (chunkId) => {
+/******/ 		return Promise.all(Object.keys(__nccwpck_require__.f).reduce((promises, key) => {
+/******/ 			__nccwpck_require__.f[key](chunkId, promises);
+/******/ 			return promises;
+/******/ 		}, []));
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/get javascript chunk filename */
+/******/ (() => {
+/******/ 	// This function allow to reference async chunks
+/******/ 	__nccwpck_require__.u = (chunkId) => {
+/******/ 		// return url for filenames based on template
+/******/ 		return "" + chunkId + ".index.js";
+/******/ 	};
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/hasOwnProperty shorthand */
 /******/ (() => {
 /******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
@@ -33196,6 +33928,69 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ 		}
 /******/ 		Object.defineProperty(exports, '__esModule', { value: true });
 /******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/import chunk loading */
+/******/ (() => {
+/******/ 	// no baseURI
+/******/ 	
+/******/ 	// object to store loaded and loading chunks
+/******/ 	// undefined = chunk not loaded, null = chunk preloaded/prefetched
+/******/ 	// [resolve, Promise] = chunk loading, 0 = chunk loaded
+/******/ 	var installedChunks = {
+/******/ 		792: 0
+/******/ 	};
+/******/ 	
+/******/ 	var installChunk = (data) => {
+/******/ 		var {ids, modules, runtime} = data;
+/******/ 		// add "modules" to the modules object,
+/******/ 		// then flag all "ids" as loaded and fire callback
+/******/ 		var moduleId, chunkId, i = 0;
+/******/ 		for(moduleId in modules) {
+/******/ 			if(__nccwpck_require__.o(modules, moduleId)) {
+/******/ 				__nccwpck_require__.m[moduleId] = modules[moduleId];
+/******/ 			}
+/******/ 		}
+/******/ 		if(runtime) runtime(__nccwpck_require__);
+/******/ 		for(;i < ids.length; i++) {
+/******/ 			chunkId = ids[i];
+/******/ 			if(__nccwpck_require__.o(installedChunks, chunkId) && installedChunks[chunkId]) {
+/******/ 				installedChunks[chunkId][0]();
+/******/ 			}
+/******/ 			installedChunks[ids[i]] = 0;
+/******/ 		}
+/******/ 	
+/******/ 	}
+/******/ 	
+/******/ 	__nccwpck_require__.f.j = (chunkId, promises) => {
+/******/ 			// import() chunk loading for javascript
+/******/ 			var installedChunkData = __nccwpck_require__.o(installedChunks, chunkId) ? installedChunks[chunkId] : undefined;
+/******/ 			if(installedChunkData !== 0) { // 0 means "already installed".
+/******/ 	
+/******/ 				// a Promise means "currently loading".
+/******/ 				if(installedChunkData) {
+/******/ 					promises.push(installedChunkData[1]);
+/******/ 				} else {
+/******/ 					if(true) { // all chunks have JS
+/******/ 						// setup Promise in chunk cache
+/******/ 						var promise = import("./" + __nccwpck_require__.u(chunkId)).then(installChunk, (e) => {
+/******/ 							if(installedChunks[chunkId] !== 0) installedChunks[chunkId] = undefined;
+/******/ 							throw e;
+/******/ 						});
+/******/ 						var promise = Promise.race([promise, new Promise((resolve) => (installedChunkData = installedChunks[chunkId] = [resolve]))])
+/******/ 						promises.push(installedChunkData[1] = promise);
+/******/ 					}
+/******/ 				}
+/******/ 			}
+/******/ 	};
+/******/ 	
+/******/ 	// no prefetching
+/******/ 	
+/******/ 	// no preloaded
+/******/ 	
+/******/ 	// no external install chunk
+/******/ 	
+/******/ 	// no on chunks loaded
 /******/ })();
 /******/ 
 /************************************************************************/

@@ -28370,7 +28370,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5358:
+/***/ 5757:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31345,7 +31345,7 @@ class errors_InputError extends Error {
     name = 'InputError';
 }
 /** The step's deadline (the `timeout` input) passed. */
-class DeadlineError extends Error {
+class errors_DeadlineError extends Error {
     name = 'DeadlineError';
 }
 /** The job was cancelled (the runner sent SIGINT or SIGTERM). */
@@ -31357,7 +31357,7 @@ class CancelledError extends Error {
 }
 /** Wraps an error with what the caller was doing, keeping the original words at the end. */
 function wrapError(doing, e) {
-    if (e instanceof CancelledError || e instanceof DeadlineError)
+    if (e instanceof CancelledError || e instanceof errors_DeadlineError)
         return e;
     const wrapped = new Error(`${doing}: ${errors_errorMessage(e)}`, { cause: e });
     return wrapped;
@@ -31383,7 +31383,7 @@ function duration_parseDuration(text) {
     return Math.round(total);
 }
 /** Formats milliseconds for people: `850 ms`, `12.3 s`, `4m 05s`, `1h 02m`. */
-function formatDuration(ms) {
+function duration_formatDuration(ms) {
     if (ms < 1000)
         return `${Math.round(ms)} ms`;
     if (ms < 60_000)
@@ -31465,7 +31465,7 @@ class Deadline {
 
 ;// CONCATENATED MODULE: ./src/databricks/api-error.ts
 /** An answer from Databricks (or a proxy in front of it) that is not a success. */
-class ApiError extends Error {
+class api_error_ApiError extends Error {
     status;
     serviceMessage;
     errorCode;
@@ -31501,6 +31501,10 @@ class ApiError extends Error {
     get invalidState() {
         return this.errorCode === 'INVALID_STATE';
     }
+    /** The identity is known but lacks a permission (e.g. CAN RESTART to start a cluster). */
+    get permissionDenied() {
+        return this.errorCode === 'PERMISSION_DENIED';
+    }
     /** The credentials were refused. */
     get unauthorized() {
         return this.status === 401 || this.status === 403;
@@ -31531,7 +31535,7 @@ function apiErrorFrom(status, body, retryAfter) {
     if (message.length > MAX_MESSAGE)
         message = `${message.slice(0, MAX_MESSAGE)}…`;
     const seconds = retryAfter !== undefined && /^\d+$/.test(retryAfter.trim()) ? Number(retryAfter) : undefined;
-    return new ApiError(status, message, code, seconds);
+    return new api_error_ApiError(status, message, code, seconds);
 }
 /** Proxies answer with HTML pages: their heading says it best, else their title, else all text. */
 function htmlToText(html) {
@@ -31645,7 +31649,7 @@ const DEFAULT_RETRY = { maxAttempts: 6, baseDelayMs: 500, maxDelayMs: 10_000 };
  * accepted would leak a context or run the user's code twice.
  */
 function isRetryable(e, idempotent) {
-    if (e instanceof ApiError) {
+    if (e instanceof api_error_ApiError) {
         if (e.status === 429 || e.status === 503 || e.clusterNotReady)
             return true;
         // A plain 500 on a read or a cleanup call is worth another try; on a create or an
@@ -31670,19 +31674,19 @@ async function withRetry(call, c) {
         catch (e) {
             if (e instanceof CancelledError || !isRetryable(e, c.idempotent))
                 throw e;
-            const unlimited = e instanceof ApiError && e.clusterNotReady;
+            const unlimited = e instanceof api_error_ApiError && e.clusterNotReady;
             if (!unlimited && attempt >= o.maxAttempts)
                 throw e;
             let delay = Math.min(o.maxDelayMs, o.baseDelayMs * 2 ** (attempt - 1));
             delay = delay / 2 + (random() * delay) / 2;
-            if (e instanceof ApiError && e.retryAfterSeconds !== undefined) {
+            if (e instanceof api_error_ApiError && e.retryAfterSeconds !== undefined) {
                 delay = Math.max(delay, e.retryAfterSeconds * 1000);
             }
-            else if (e instanceof ApiError && e.status === 429) {
+            else if (e instanceof api_error_ApiError && e.status === 429) {
                 delay = Math.max(delay, 1000);
             }
             if (delay >= c.deadline.remaining()) {
-                throw new DeadlineError(`${errors_errorMessage(e)} (not retried: the ${c.deadline.label} deadline would pass first)`);
+                throw new errors_DeadlineError(`${errors_errorMessage(e)} (not retried: the ${c.deadline.label} deadline would pass first)`);
             }
             const of = unlimited ? '' : ` of ${o.maxAttempts - 1}`;
             c.logger.info(`Retry ${attempt}${of} in ${Math.round(delay)} ms: ${c.label}: ${errors_errorMessage(e)}`);
@@ -31762,7 +31766,7 @@ class DatabricksApi {
     }
 }
 /** A JSON body. The 1.2 API reads JSON whatever the label; we send the honest one. */
-function jsonBody(value) {
+function api_jsonBody(value) {
     return { contentType: 'application/json', data: JSON.stringify(value) };
 }
 /** Reads a string field the API promises, failing clearly when it is missing. */
@@ -31788,7 +31792,7 @@ class ExecutionApi {
     }
     /** Not idempotent: a repeat after the service accepted it would leak a context. */
     async createContext(language, call) {
-        const body = jsonBody({ clusterId: this.clusterId, language });
+        const body = api_jsonBody({ clusterId: this.clusterId, language });
         const answer = await this.api.post('/api/1.2/contexts/create', body, false, call);
         return stringField(answer, 'id', 'contexts/create');
     }
@@ -31799,7 +31803,7 @@ class ExecutionApi {
         return stringField(answer, 'status', 'contexts/status');
     }
     async destroyContext(contextId, call) {
-        const body = jsonBody({ clusterId: this.clusterId, contextId });
+        const body = api_jsonBody({ clusterId: this.clusterId, contextId });
         await this.api.post('/api/1.2/contexts/destroy', body, true, call);
     }
     /** Not idempotent: a repeat after the service accepted it would run the code twice. */
@@ -31819,13 +31823,13 @@ class ExecutionApi {
     }
     /** Safe to repeat; the answer carries nothing clients use. */
     async cancelCommand(contextId, commandId, call) {
-        const body = jsonBody({ clusterId: this.clusterId, contextId, commandId });
+        const body = api_jsonBody({ clusterId: this.clusterId, contextId, commandId });
         await this.api.post('/api/1.2/commands/cancel', body, true, call);
     }
 }
 async function commandBody(clusterId, contextId, language, source) {
     if (source.kind === 'inline')
-        return jsonBody({ language, clusterId, contextId, command: source.code });
+        return api_jsonBody({ language, clusterId, contextId, command: source.code });
     // The platform's FormData encoder writes the boundary and headers for us.
     const form = new FormData();
     form.append('language', language);
@@ -31961,6 +31965,154 @@ async function source_resolveSource(file, workspace, fs) {
     return { source: { kind: 'file', name: path.basename(full), bytes }, label: file };
 }
 
+;// CONCATENATED MODULE: ./src/runner/composition-inputs.ts
+
+/** When post terminates the cluster: never, only if this step started it, or whatever happened. */
+const TERMINATE_MODES = (/* unused pure expression or super */ null && (['never', 'if-started', 'always']));
+/**
+ * cluster-id or cluster-name (inputs first, then DATABRICKS_CLUSTER_ID / _NAME). Both inputs,
+ * or both variables with neither input, are an error: the step would have to guess.
+ */
+function composition_inputs_parseClusterChoice(raw, env) {
+    if (raw.clusterId && raw.clusterName)
+        throw new InputError(`Inputs cluster-id and cluster-name were both given ('${raw.clusterId}', '${raw.clusterName}'): set only one.`);
+    let clusterId = raw.clusterId;
+    let clusterName = raw.clusterName;
+    if (!clusterId && !clusterName) {
+        clusterId = env.DATABRICKS_CLUSTER_ID?.trim() ?? '';
+        clusterName = env.DATABRICKS_CLUSTER_NAME?.trim() ?? '';
+        if (clusterId && clusterName)
+            throw new InputError('DATABRICKS_CLUSTER_ID and DATABRICKS_CLUSTER_NAME are both set and neither input cluster-id nor cluster-name was given: set one of the inputs, or unset one variable.');
+    }
+    if (!clusterId && !clusterName)
+        throw new InputError('Input cluster-id is required: set it to the id of an all-purpose cluster (e.g. 0123-456789-abcdefgh), or set cluster-name to its name; or set DATABRICKS_CLUSTER_ID or DATABRICKS_CLUSTER_NAME.');
+    if (clusterId && !/^[A-Za-z0-9][\w.-]*$/.test(clusterId))
+        throw new InputError(`Invalid input cluster-id '${clusterId}': a cluster id holds only letters, digits, '-', '_' and '.', e.g. 0123-456789-abcdefgh.`);
+    return { clusterId, clusterName };
+}
+function composition_inputs_parseTerminateMode(value) {
+    if (value === '')
+        return 'never';
+    if (TERMINATE_MODES.includes(value))
+        return value;
+    throw new InputError(`Invalid input terminate-cluster '${value}': expected one of ${TERMINATE_MODES.join(', ')}.`);
+}
+/** An id from an earlier step's context-id output. Ids are opaque; this only keeps out junk. */
+function composition_inputs_parseContextId(value) {
+    if (value && !/^[\w.-]+$/.test(value))
+        throw new InputError(`Invalid input context-id '${value}': give the context-id output of the step that created the context, e.g. \${{ steps.setup.outputs.context-id }}.`);
+    return value;
+}
+/**
+ * A step with neither command nor file only manages the cluster. It must have something to
+ * do, and nothing that needs a command.
+ */
+function composition_inputs_checkClusterOnlyStep(raw, startCluster, terminate) {
+    const nothing = 'Neither command nor file was given: set command to inline code, or file to a path in the repository';
+    if (raw.contextId)
+        throw new InputError(`${nothing}. Input context-id needs something to run in that context.`);
+    if (raw.parameters)
+        throw new InputError(`${nothing}. Input parameters are handed to a command; there is none.`);
+    if (!startCluster && terminate !== 'always')
+        throw new InputError(`${nothing}. (A step without either only manages the cluster: set start-cluster: true to start it, or terminate-cluster: always to terminate it.)`);
+}
+
+;// CONCATENATED MODULE: ./src/runner/parameters-input.ts
+
+/** A parameter name: what Python, Scala, R and Spark's `:name` markers all accept. */
+const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const HELP = 'Give a JSON object or a YAML mapping of names to strings, numbers or booleans, e.g. {"branch": ${{ toJSON(github.head_ref) }}}.';
+/**
+ * Parses the `parameters` input: a JSON object, or else a YAML mapping, of identifier names to
+ * scalars, each converted to a string. '' means no parameters. Throws InputError otherwise.
+ */
+async function parameters_input_parseParameters(text) {
+    if (!text.trim())
+        return undefined;
+    const value = (await parseJson(text)) ?? (await parseYaml(text));
+    if (!isPlainMapping(value))
+        throw new InputError(`Invalid input parameters: expected a mapping of names to values, got ${parameters_input_describe(value)}. ${HELP}`);
+    const params = new Map();
+    for (const [name, v] of entries(value)) {
+        if (!NAME.test(name))
+            throw new InputError(`Invalid input parameters: the name ${JSON.stringify(name)} is not an identifier. Names start with a letter or '_' and hold only letters, digits and '_' (they become Python/Scala/R names and SQL :markers).`);
+        params.set(name, scalarText(name, v));
+    }
+    return params;
+}
+/** JSON first, with no extra code loaded; undefined when the text is not JSON. */
+async function parseJson(text) {
+    const trimmed = text.trim();
+    if (!trimmed.startsWith('{') && !trimmed.startsWith('['))
+        return undefined;
+    try {
+        return JSON.parse(trimmed);
+    }
+    catch {
+        return undefined; // perhaps a YAML flow mapping such as {a: 1}
+    }
+}
+/** YAML is loaded only when the input is not JSON, so most runs never pay for the parser. */
+async function parseYaml(text) {
+    const { parseDocument } = await __nccwpck_require__.e(/* import() */ 815).then(__nccwpck_require__.t.bind(__nccwpck_require__, 8815, 19));
+    const doc = parseDocument(text);
+    const problem = doc.errors[0];
+    if (problem)
+        throw new InputError(`Invalid input parameters: it is neither JSON nor valid YAML (${problem.message.split('\n')[0]}). ${HELP}`);
+    try {
+        // Maps keep every key as given (even "__proto__"); aliases are bounded by the parser.
+        return doc.toJS({ mapAsMap: true });
+    }
+    catch (e) {
+        throw new InputError(`Invalid input parameters: ${errorMessage(e)}. ${HELP}`);
+    }
+}
+function isPlainMapping(v) {
+    return v instanceof Map || (typeof v === 'object' && v !== null && !Array.isArray(v));
+}
+function entries(v) {
+    if (!(v instanceof Map))
+        return Object.entries(v);
+    return [...v].map(([k, value]) => {
+        if (typeof k !== 'string')
+            throw new InputError(`Invalid input parameters: the key ${JSON.stringify(String(k))} is not a name (write names as plain words).`);
+        return [k, value];
+    });
+}
+/** Strings as they are; numbers and booleans as they print. Anything else names its key. */
+function scalarText(name, v) {
+    let text;
+    if (typeof v === 'string')
+        text = v;
+    else if (typeof v === 'boolean')
+        text = String(v);
+    else if (typeof v === 'number' && Number.isFinite(v)) {
+        // A large integer has already lost digits in the parse; refuse rather than pass a wrong one.
+        if (Number.isInteger(v) && !Number.isSafeInteger(v))
+            throw new InputError(`Invalid input parameters: ${name} is an integer too large to keep exactly (${v}). Quote it, to pass it as a string.`);
+        text = String(v);
+    }
+    else
+        throw new InputError(`Invalid input parameters: ${name} is ${parameters_input_describe(v)}; a value must be a string, a number or a boolean. Quote it, or pass a structure as a JSON string and parse it in the code.`);
+    if (text.includes('\0'))
+        throw new InputError(`Invalid input parameters: ${name} holds a NUL character, which R strings and the runner's environment cannot carry.`);
+    // A lone surrogate cannot be encoded as UTF-8: the code would see U+FFFD instead.
+    if (/\p{Cs}/u.test(text))
+        throw new InputError(`Invalid input parameters: ${name} holds an unpaired UTF-16 surrogate, which has no UTF-8 form.`);
+    return text;
+}
+function parameters_input_describe(v) {
+    if (v === null || v === undefined)
+        return 'null';
+    if (Array.isArray(v))
+        return 'a list';
+    if (v instanceof Map || typeof v === 'object')
+        return 'a mapping';
+    if (typeof v === 'number')
+        return `the number ${v}`;
+    return `a ${typeof v}`;
+}
+
 ;// CONCATENATED MODULE: ./src/runner/raw-inputs.ts
 
 /** Reads every input once, through @actions/core. */
@@ -31977,11 +32129,17 @@ function readRawInputs(get = n => getInput(n)) {
         timeout: get('timeout'),
         failOnError: get('fail-on-error'),
         startCluster: get('start-cluster'),
-        requestTimeout: get('request-timeout')
+        requestTimeout: get('request-timeout'),
+        clusterName: get('cluster-name'),
+        contextId: get('context-id'),
+        parameters: get('parameters'),
+        terminateCluster: get('terminate-cluster')
     };
 }
 
 ;// CONCATENATED MODULE: ./src/runner/inputs.ts
+
+
 
 
 
@@ -32007,29 +32165,35 @@ const EXTENSIONS = {
 async function parseInputs(raw, env, workspace, fs) {
     const host = parseHost(raw.host || env.DATABRICKS_HOST?.trim() || '');
     const auth = parseAuth(raw, env);
-    const clusterId = raw.clusterId || env.DATABRICKS_CLUSTER_ID?.trim() || '';
-    if (!clusterId)
-        throw new InputError('Input cluster-id is required: set it to the id of an all-purpose cluster (e.g. 0123-456789-abcdefgh), or set DATABRICKS_CLUSTER_ID.');
-    if (!/^[A-Za-z0-9][\w.-]*$/.test(clusterId))
-        throw new InputError(`Invalid input cluster-id '${clusterId}': a cluster id holds only letters, digits, '-', '_' and '.', e.g. 0123-456789-abcdefgh.`);
+    const { clusterId, clusterName } = parseClusterChoice(raw, env);
     const timeoutMs = parseDurationInput('timeout', raw.timeout || '30m');
     const requestTimeoutMs = parseDurationInput('request-timeout', raw.requestTimeout || '30s');
     const failOnError = parseBoolean('fail-on-error', raw.failOnError, true);
     const startCluster = parseBoolean('start-cluster', raw.startCluster, false);
     if (raw.command && raw.file)
         throw new InputError('Inputs command and file were both given: set exactly one (command for inline code, file for a path in the repository).');
-    if (!raw.command && !raw.file)
-        throw new InputError('Neither command nor file was given: set command to inline code, or file to a path in the repository.');
+    const terminateCluster = parseTerminateMode(raw.terminateCluster);
+    const contextId = parseContextId(raw.contextId);
     const language = parseLanguage(raw.language, raw.file);
-    const { source, label } = raw.command
-        ? { source: { kind: 'inline', code: raw.command }, label: 'inline command' }
-        : await resolveSource(raw.file, workspace, fs);
+    let source;
+    let label = 'cluster only';
+    if (raw.command)
+        [source, label] = [{ kind: 'inline', code: raw.command }, 'inline command'];
+    else if (raw.file)
+        ({ source, label } = await resolveSource(raw.file, workspace, fs));
+    else
+        checkClusterOnlyStep(raw, startCluster, terminateCluster);
+    const parameters = await parseParameters(raw.parameters);
     return {
         host,
         auth,
         clusterId,
+        clusterName,
         language,
         source,
+        contextId,
+        parameters,
+        terminateCluster,
         sourceLabel: label,
         timeoutMs,
         timeoutLabel: raw.timeout || '30m',
@@ -32091,6 +32255,24 @@ function printUntrusted(title, text) {
 
 ;// CONCATENATED MODULE: ./src/runner/state.ts
 
+/** Saves which cluster the step works on, as soon as it is known (post may terminate it). */
+function saveCluster(host, clusterId) {
+    core.saveState('host', host);
+    core.saveState('cluster-id', clusterId);
+}
+/** Saves an earlier step's context the command runs in: post cancels in it, never destroys it. */
+function saveSharedContext(contextId) {
+    core.saveState('context-id', contextId);
+    core.saveState('context-shared', 'true');
+}
+/** Records that the service accepted this step's start of the cluster. */
+function saveClusterStarted() {
+    core.saveState('cluster-started', 'true');
+}
+/** Records that main terminated the cluster, so post does not ask again. */
+function saveClusterTerminated() {
+    core.saveState('cluster-terminated', 'true');
+}
 /** Saves where the context lives and its id; called right after contexts/create answers. */
 function saveContext(host, clusterId, contextId) {
     core.saveState('host', host);
@@ -32112,8 +32294,274 @@ function readState(get = n => getState(n)) {
         clusterId: get('cluster-id'),
         contextId: get('context-id'),
         commandId: get('command-id'),
-        commandDone: get('command-done') === 'true'
+        commandDone: get('command-done') === 'true',
+        contextShared: get('context-shared') === 'true',
+        clusterStarted: get('cluster-started') === 'true',
+        clusterTerminated: get('cluster-terminated') === 'true'
     };
+}
+
+;// CONCATENATED MODULE: ./src/common/poll.ts
+
+/**
+ * 100 ms, 130 ms, 169 ms, ... capped at 5 s. A command is seen at most ~30% of its run time
+ * (5 s at most) after it ends; npm run bench measured x1.5 overshooting by half.
+ */
+const DEFAULT_SCHEDULE = { initialMs: 100, factor: 1.3, maxMs: 5000 };
+/**
+ * Calls `fetch` until `isDone` holds or the deadline passes. Never sleeps past the deadline.
+ * Rejects with CancelledError when the signal aborts, and with whatever `fetch` rejects with.
+ */
+async function poll_pollUntil(o) {
+    const schedule = o.schedule ?? DEFAULT_SCHEDULE;
+    const progressEvery = o.progressEveryMs ?? 30_000;
+    const started = o.clock.now();
+    let nextProgress = started + progressEvery;
+    let delay = schedule.initialMs;
+    let last;
+    for (;;) {
+        last = await o.fetch();
+        if (o.isDone(last))
+            return { done: true, value: last };
+        const now = o.clock.now();
+        if (now >= nextProgress) {
+            o.logger.info(`Waiting for ${o.what}: ${o.describe(last)} after ${formatDuration(now - started)}`);
+            nextProgress = now + progressEvery;
+        }
+        const remaining = o.deadline.remaining();
+        if (remaining <= 0)
+            return { done: false, last };
+        await o.sleep(Math.min(delay, remaining), o.signal);
+        delay = Math.min(schedule.maxMs, delay * schedule.factor);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/databricks/cluster-list.ts
+
+/** How many clusters to ask for per page; the service may send fewer. */
+const PAGE_SIZE = 100;
+/** A workspace with more than 100,000 clusters is not one; a token that loops must not hang us. */
+const MAX_PAGES = 1000;
+/**
+ * Every cluster the caller may see, following the 2.1 list's pages (`page_token` in,
+ * `next_page_token` out) until there is no next page. GETs: retried when transient.
+ */
+async function listClusters(api, call) {
+    const all = [];
+    const seen = new Set();
+    let token = '';
+    for (let page = 0; page < MAX_PAGES; page++) {
+        const query = { page_size: String(PAGE_SIZE) };
+        if (token)
+            query.page_token = token;
+        const answer = await api.get('/api/2.1/clusters/list', query, call);
+        const clusters = Array.isArray(answer.clusters) ? answer.clusters : [];
+        for (const c of clusters) {
+            if (!c || typeof c !== 'object')
+                continue;
+            const o = c;
+            if (typeof o.cluster_id !== 'string')
+                continue;
+            all.push({
+                id: o.cluster_id,
+                name: typeof o.cluster_name === 'string' ? o.cluster_name : '',
+                state: typeof o.state === 'string' ? o.state : ''
+            });
+        }
+        const next = typeof answer.next_page_token === 'string' ? answer.next_page_token : '';
+        if (!next)
+            return all;
+        if (seen.has(next))
+            throw new Error(`clusters/list sent the page token ${next} twice; the list never ends`);
+        seen.add(next);
+        token = next;
+    }
+    throw new Error(`clusters/list still had more pages after ${MAX_PAGES}; giving up`);
+}
+/**
+ * Asks the cluster to terminate (clusters/delete, which keeps its configuration; it is not a
+ * permanent delete). It answers at once; the cluster goes TERMINATING, then TERMINATED.
+ * Safe to repeat: terminating a terminated cluster changes nothing.
+ */
+async function cluster_list_terminateCluster(api, clusterId, call) {
+    await api.post('/api/2.0/clusters/delete', api_jsonBody({ cluster_id: clusterId }), true, call);
+}
+
+;// CONCATENATED MODULE: ./src/databricks/clusters.ts
+
+/** States in which a cluster accepts commands. */
+const clusters_READY_CLUSTER_STATES = new Set(['RUNNING', 'RESIZING']);
+/** States that will become RUNNING without anyone's help. */
+const clusters_COMING_UP_CLUSTER_STATES = new Set(['PENDING', 'RESTARTING']);
+/** States a cluster rests in until someone starts it. */
+const clusters_STOPPED_CLUSTER_STATES = new Set(['TERMINATED', 'TERMINATING']);
+async function clusters_getCluster(api, clusterId, call) {
+    const answer = await api.get('/api/2.0/clusters/get', { cluster_id: clusterId }, call);
+    return {
+        state: stringField(answer, 'state', 'clusters/get'),
+        stateMessage: typeof answer.state_message === 'string' ? answer.state_message : '',
+        name: typeof answer.cluster_name === 'string' ? answer.cluster_name : ''
+    };
+}
+/**
+ * Asks a TERMINATED cluster to start; it answers at once. Safe to repeat. A cluster that is
+ * already starting answers INVALID_STATE (`ApiError.invalidState`).
+ */
+async function clusters_startCluster(api, clusterId, call) {
+    await api.post('/api/2.0/clusters/start', jsonBody({ cluster_id: clusterId }), true, call);
+}
+/** "PENDING (Starting Spark)": the state with the service's own words on it. */
+function clusters_describeCluster(info) {
+    return info.stateMessage ? `${info.state} (${info.stateMessage})` : info.state;
+}
+
+;// CONCATENATED MODULE: ./src/flow/cluster.ts
+
+
+
+
+
+/** Cluster start is slow (minutes); poll it gently. */
+const CLUSTER_SCHEDULE = { initialMs: 1000, factor: 1.5, maxMs: 10_000 };
+const READY = (/* unused pure expression or super */ null && (READY_CLUSTER_STATES));
+/**
+ * Makes sure the cluster accepts commands: returns at once when it does, waits when it is
+ * coming up, starts it when it is TERMINATED and `startCluster` allows, and fails otherwise.
+ */
+async function cluster_ensureClusterReady(o) {
+    const call = { deadline: o.deadline, signal: o.signal };
+    let info = await getCluster(o.api, o.clusterId, call);
+    if (READY.has(info.state))
+        return info;
+    if (STOPPED_CLUSTER_STATES.has(info.state)) {
+        if (!o.startCluster) {
+            throw new Error(`Cluster ${o.clusterId} is ${describe(info)}. ` +
+                `Set the input start-cluster: true to start it, or start it in the workspace first.`);
+        }
+        o.logger.info(`Cluster ${o.clusterId} is ${info.state}; starting it (start-cluster: true)`);
+        try {
+            await startCluster(o.api, o.clusterId, call);
+            o.onStarted?.();
+        }
+        catch (e) {
+            // Someone else started it between our look and our start: that is what we wanted.
+            if (!(e instanceof ApiError && e.invalidState))
+                throw cluster_refusedChange(e, 'start', o.clusterId);
+        }
+    }
+    else if (!COMING_UP_CLUSTER_STATES.has(info.state)) {
+        throw new Error(`Cluster ${o.clusterId} is in state ${describe(info)} and cannot run commands.`);
+    }
+    const started = o.clock.now();
+    const outcome = await pollUntil({
+        what: `cluster ${o.clusterId} to start`,
+        fetch: () => getCluster(o.api, o.clusterId, call),
+        isDone: c => READY.has(c.state) || c.state === 'TERMINATED' || c.state === 'ERROR',
+        describe,
+        deadline: o.deadline,
+        clock: o.clock,
+        sleep: o.sleep,
+        signal: o.signal,
+        logger: o.logger,
+        schedule: CLUSTER_SCHEDULE,
+        progressEveryMs: 15_000
+    });
+    if (!outcome.done) {
+        throw new DeadlineError(`Timed out after ${o.deadline.label} waiting for cluster ${o.clusterId} to start (last state ${outcome.last?.state ?? 'unknown'}). Raise the timeout input or start the cluster ahead of the job.`);
+    }
+    info = outcome.value;
+    if (!READY.has(info.state)) {
+        throw new Error(`Cluster ${o.clusterId} did not start: it is ${describe(info)}.`);
+    }
+    o.logger.info(`Cluster ${o.clusterId} is ${info.state} after ${formatDuration(o.clock.now() - started)}`);
+    return info;
+}
+/** Starting or terminating needs more than running code does; a refusal says which permission. */
+function cluster_refusedChange(e, what, clusterId) {
+    if (!(e instanceof api_error_ApiError && e.permissionDenied))
+        return e;
+    return new Error(`Databricks refused to ${what} cluster ${clusterId}: ${e.message}. To ${what} a cluster the identity needs the CAN RESTART permission on it (CAN ATTACH TO only runs code): ask a workspace admin to grant it, or ${what === 'start' ? 'start the cluster ahead of the job' : 'let its auto-termination stop it'}.`, { cause: e });
+}
+
+;// CONCATENATED MODULE: ./src/flow/cluster-lifecycle.ts
+
+
+
+
+
+
+/** A terminate is done, for this step, once the cluster is on its way down. */
+const DOWN = new Set(['TERMINATING', 'TERMINATED']);
+/** Terminating takes seconds to minutes; poll it gently. */
+const TERMINATE_SCHEDULE = { initialMs: 500, factor: 1.5, maxMs: 5000 };
+/**
+ * A step with neither command nor file: start the cluster and wait until it runs, or terminate
+ * it and wait until it goes down. A cluster already in the wanted state is success. Returns
+ * the state the cluster was last seen in.
+ */
+async function manageCluster(o) {
+    if (o.start) {
+        let started = false;
+        const onStarted = () => {
+            started = true;
+            o.onStarted();
+        };
+        const info = await ensureClusterReady({ ...o, startCluster: true, onStarted });
+        if (!started)
+            o.logger.info(`Cluster ${o.clusterId} is ${describeCluster(info)}; not started`);
+        return info.state;
+    }
+    return terminateAndWait(o);
+}
+/** Terminates the cluster (clusters/delete) and waits until it is TERMINATING or TERMINATED. */
+async function terminateAndWait(o) {
+    const call = { deadline: o.deadline, signal: o.signal };
+    const before = await getCluster(o.api, o.clusterId, call);
+    if (DOWN.has(before.state)) {
+        o.logger.info(`Cluster ${o.clusterId} is already ${describeCluster(before)}; nothing to do`);
+        return before.state;
+    }
+    o.logger.info(`Terminating cluster ${o.clusterId} (it is ${describeCluster(before)})`);
+    try {
+        await terminateCluster(o.api, o.clusterId, call);
+    }
+    catch (e) {
+        throw refusedChange(e, 'terminate', o.clusterId);
+    }
+    const started = o.clock.now();
+    const outcome = await pollUntil({
+        what: `cluster ${o.clusterId} to terminate`,
+        fetch: () => getCluster(o.api, o.clusterId, call),
+        isDone: c => DOWN.has(c.state),
+        describe: describeCluster,
+        deadline: o.deadline,
+        clock: o.clock,
+        sleep: o.sleep,
+        signal: o.signal,
+        logger: o.logger,
+        schedule: TERMINATE_SCHEDULE,
+        progressEveryMs: 15_000
+    });
+    if (!outcome.done)
+        throw new DeadlineError(`Timed out after ${o.deadline.label} waiting for cluster ${o.clusterId} to terminate (last state ${outcome.last?.state ?? 'unknown'}). It was asked to; check its event log.`);
+    o.logger.info(`Cluster ${o.clusterId} is ${outcome.value.state} after ${formatDuration(o.clock.now() - started)}`);
+    return outcome.value.state;
+}
+/**
+ * Post: asks the cluster to terminate, without waiting for it (post has seconds, a terminate
+ * takes minutes; the service finishes it alone). Returns what to log.
+ */
+async function terminateInPost(api, clusterId, call) {
+    const info = await clusters_getCluster(api, clusterId, call);
+    if (DOWN.has(info.state))
+        return `Cluster ${clusterId} is already ${info.state}`;
+    try {
+        await cluster_list_terminateCluster(api, clusterId, call);
+    }
+    catch (e) {
+        throw cluster_refusedChange(e, 'terminate', clusterId);
+    }
+    return `Asked cluster ${clusterId} to terminate (it was ${info.state}); it stops on its own`;
 }
 
 ;// CONCATENATED MODULE: external "node:fs/promises"
@@ -32147,13 +32595,15 @@ function defaultDeps() {
 
 
 
+
 /**
  * The post step: cancel the command if it may still run, destroy the context. It runs after
  * success, failure and cancel alike, and only ever warns: cleanup never fails the job.
  */
 async function runPost(deps = defaultDeps()) {
     const state = readState();
-    if (!state.contextId) {
+    const terminate = shouldTerminate(state, readRawInputs().terminateCluster);
+    if (!state.contextId && !terminate) {
         info('Nothing to clean up: main created no execution context.');
         return;
     }
@@ -32163,7 +32613,7 @@ async function runPost(deps = defaultDeps()) {
     process.on('SIGINT', ignore);
     process.on('SIGTERM', ignore);
     try {
-        await cleanUp(state, deps);
+        await cleanUp(state, terminate, deps);
     }
     catch (e) {
         warning(`Cleanup failed: ${errors_errorMessage(e)}`);
@@ -32173,7 +32623,7 @@ async function runPost(deps = defaultDeps()) {
         process.off('SIGTERM', ignore);
     }
 }
-async function cleanUp(state, deps) {
+async function cleanUp(state, terminate, deps) {
     const raw = readRawInputs();
     maskSecrets(raw, deps.env);
     const manual = manualDestroy(state.host, state.clusterId, state.contextId);
@@ -32182,7 +32632,10 @@ async function cleanUp(state, deps) {
         auth = connection_parseAuth(raw, deps.env);
     }
     catch (e) {
-        warning(`Execution context ${state.contextId} was not destroyed: ${errors_errorMessage(e)} ${manual}`);
+        if (state.contextId && !state.contextShared)
+            warning(`Execution context ${state.contextId} was not destroyed: ${errors_errorMessage(e)} ${manual}`);
+        if (terminate)
+            warning(`Cluster ${state.clusterId} was not terminated: ${errors_errorMessage(e)}`);
         return;
     }
     for (const s of auth.secrets())
@@ -32198,11 +32651,11 @@ async function cleanUp(state, deps) {
         requestTimeoutMs
     });
     const exec = new ExecutionApi(api, state.clusterId);
-    const deadline = Deadline.after(deps.clock, POST_CLEANUP_BUDGET_MS, formatDuration(POST_CLEANUP_BUDGET_MS));
-    if (state.commandId && !state.commandDone) {
+    const deadline = Deadline.after(deps.clock, POST_CLEANUP_BUDGET_MS, duration_formatDuration(POST_CLEANUP_BUDGET_MS));
+    if (state.contextId && state.commandId && !state.commandDone) {
         try {
             await exec.cancelCommand(state.contextId, state.commandId, {
-                deadline: Deadline.after(deps.clock, POST_CANCEL_BUDGET_MS, formatDuration(POST_CANCEL_BUDGET_MS))
+                deadline: Deadline.after(deps.clock, POST_CANCEL_BUDGET_MS, duration_formatDuration(POST_CANCEL_BUDGET_MS))
             });
             info(`Cancelled command ${state.commandId}`);
         }
@@ -32211,6 +32664,14 @@ async function cleanUp(state, deps) {
             info(`Could not cancel command ${state.commandId} (${errors_errorMessage(e)}); destroying its context stops it`);
         }
     }
+    if (state.contextId && state.contextShared)
+        info(`Leaving execution context ${state.contextId} (input context-id): the step that created it destroys it in its own post step`);
+    else if (state.contextId)
+        await destroy(exec, state, deadline, manual);
+    if (terminate)
+        await run_post_terminateCluster(api, state, deadline);
+}
+async function destroy(exec, state, deadline, manual) {
     try {
         await exec.destroyContext(state.contextId, { deadline });
         info(`Destroyed execution context ${state.contextId} on cluster ${state.clusterId}`);
@@ -32223,9 +32684,24 @@ async function cleanUp(state, deps) {
         warning(`Could not destroy execution context ${state.contextId} on cluster ${state.clusterId}: ${errors_errorMessage(e)}. ${manual}`);
     }
 }
+/** terminate-cluster: always, or if-started when main started the cluster; never twice. */
+function shouldTerminate(state, mode) {
+    if (!state.clusterId || state.clusterTerminated)
+        return false;
+    return mode === 'always' || (mode === 'if-started' && state.clusterStarted);
+}
+/** Asks the cluster to terminate and does not wait: it stops on its own. Only ever warns. */
+async function run_post_terminateCluster(api, state, deadline) {
+    try {
+        info(await terminateInPost(api, state.clusterId, { deadline }));
+    }
+    catch (e) {
+        warning(`Could not terminate cluster ${state.clusterId}: ${errors_errorMessage(e)}. It stops when its auto-termination fires; to stop it now, terminate it in the workspace's Compute page.`);
+    }
+}
 /** A context that no longer exists needs no destroying. */
 function alreadyGone(e) {
-    return e instanceof ApiError && e.contextGone;
+    return e instanceof api_error_ApiError && e.contextGone;
 }
 function manualDestroy(host, clusterId, contextId) {
     return (`It stays on the cluster until the cluster evicts it or restarts (each cluster holds at most ${MAX_CONTEXTS_PER_CLUSTER}). ` +
@@ -32240,7 +32716,7 @@ function manualDestroy(host, clusterId, contextId) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_run_post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5358);
+/* harmony import */ var _action_run_post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5757);
 
 await (0,_action_run_post_js__WEBPACK_IMPORTED_MODULE_0__/* .runPost */ .a)();
 
@@ -32253,6 +32729,13 @@ __webpack_async_result__();
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
+
+/***/ }),
+
+/***/ 181:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
 
 /***/ }),
 
@@ -32424,6 +32907,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
 
 /***/ }),
 
+/***/ 932:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
+
+/***/ }),
+
 /***/ 3193:
 /***/ ((module) => {
 
@@ -32476,6 +32966,9 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ 	// Return the exports of the module
 /******/ 	return module.exports;
 /******/ }
+/******/ 
+/******/ // expose the modules object (__webpack_modules__)
+/******/ __nccwpck_require__.m = __webpack_modules__;
 /******/ 
 /************************************************************************/
 /******/ /* webpack/runtime/asset-relocator-loader */
@@ -32592,6 +33085,28 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ 	};
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/ensure chunk */
+/******/ (() => {
+/******/ 	__nccwpck_require__.f = {};
+/******/ 	// This file contains only the entry chunk.
+/******/ 	// The chunk loading function for additional chunks
+/******/ 	__nccwpck_require__.e = (chunkId) => {
+/******/ 		return Promise.all(Object.keys(__nccwpck_require__.f).reduce((promises, key) => {
+/******/ 			__nccwpck_require__.f[key](chunkId, promises);
+/******/ 			return promises;
+/******/ 		}, []));
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/get javascript chunk filename */
+/******/ (() => {
+/******/ 	// This function allow to reference async chunks
+/******/ 	__nccwpck_require__.u = (chunkId) => {
+/******/ 		// return url for filenames based on template
+/******/ 		return "" + chunkId + ".index.js";
+/******/ 	};
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/hasOwnProperty shorthand */
 /******/ (() => {
 /******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
@@ -32606,6 +33121,69 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ 		}
 /******/ 		Object.defineProperty(exports, '__esModule', { value: true });
 /******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/import chunk loading */
+/******/ (() => {
+/******/ 	// no baseURI
+/******/ 	
+/******/ 	// object to store loaded and loading chunks
+/******/ 	// undefined = chunk not loaded, null = chunk preloaded/prefetched
+/******/ 	// [resolve, Promise] = chunk loading, 0 = chunk loaded
+/******/ 	var installedChunks = {
+/******/ 		792: 0
+/******/ 	};
+/******/ 	
+/******/ 	var installChunk = (data) => {
+/******/ 		var {ids, modules, runtime} = data;
+/******/ 		// add "modules" to the modules object,
+/******/ 		// then flag all "ids" as loaded and fire callback
+/******/ 		var moduleId, chunkId, i = 0;
+/******/ 		for(moduleId in modules) {
+/******/ 			if(__nccwpck_require__.o(modules, moduleId)) {
+/******/ 				__nccwpck_require__.m[moduleId] = modules[moduleId];
+/******/ 			}
+/******/ 		}
+/******/ 		if(runtime) runtime(__nccwpck_require__);
+/******/ 		for(;i < ids.length; i++) {
+/******/ 			chunkId = ids[i];
+/******/ 			if(__nccwpck_require__.o(installedChunks, chunkId) && installedChunks[chunkId]) {
+/******/ 				installedChunks[chunkId][0]();
+/******/ 			}
+/******/ 			installedChunks[ids[i]] = 0;
+/******/ 		}
+/******/ 	
+/******/ 	}
+/******/ 	
+/******/ 	__nccwpck_require__.f.j = (chunkId, promises) => {
+/******/ 			// import() chunk loading for javascript
+/******/ 			var installedChunkData = __nccwpck_require__.o(installedChunks, chunkId) ? installedChunks[chunkId] : undefined;
+/******/ 			if(installedChunkData !== 0) { // 0 means "already installed".
+/******/ 	
+/******/ 				// a Promise means "currently loading".
+/******/ 				if(installedChunkData) {
+/******/ 					promises.push(installedChunkData[1]);
+/******/ 				} else {
+/******/ 					if(true) { // all chunks have JS
+/******/ 						// setup Promise in chunk cache
+/******/ 						var promise = import("./" + __nccwpck_require__.u(chunkId)).then(installChunk, (e) => {
+/******/ 							if(installedChunks[chunkId] !== 0) installedChunks[chunkId] = undefined;
+/******/ 							throw e;
+/******/ 						});
+/******/ 						var promise = Promise.race([promise, new Promise((resolve) => (installedChunkData = installedChunks[chunkId] = [resolve]))])
+/******/ 						promises.push(installedChunkData[1] = promise);
+/******/ 					}
+/******/ 				}
+/******/ 			}
+/******/ 	};
+/******/ 	
+/******/ 	// no prefetching
+/******/ 	
+/******/ 	// no preloaded
+/******/ 	
+/******/ 	// no external install chunk
+/******/ 	
+/******/ 	// no on chunks loaded
 /******/ })();
 /******/ 
 /************************************************************************/

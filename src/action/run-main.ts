@@ -7,7 +7,16 @@ import { runCommand, type RunOutcome } from '../flow/run-command.js'
 import { maskSecrets, parseInputs, readRawInputs, type Inputs } from '../runner/inputs.js'
 import { printUntrusted, runnerLogger } from '../runner/log.js'
 import { buildOutputs, writeOutputs } from '../runner/outputs.js'
-import { saveCommand, saveCommandDone, saveContext } from '../runner/state.js'
+import {
+  saveCluster,
+  saveClusterStarted,
+  saveCommand,
+  saveCommandDone,
+  saveContext,
+  saveSharedContext
+} from '../runner/state.js'
+import { resolveClusterName } from '../flow/cluster-name.js'
+import { runClusterStep } from './cluster-step.js'
 import { buildSummary } from '../runner/summary.js'
 import { watchJobCancel } from '../runner/signals.js'
 import { defaultDeps, type ActionDeps } from './deps.js'
@@ -32,18 +41,42 @@ export async function runMain(deps: ActionDeps = defaultDeps()): Promise<void> {
       logger: runnerLogger,
       requestTimeoutMs: inputs.requestTimeoutMs
     })
+    const where = inputs.clusterId || `'${inputs.clusterName}'`
     core.info(
-      `Running ${inputs.sourceLabel} (${inputs.language}) on cluster ${inputs.clusterId} at ${inputs.host}, with ${inputs.auth.description}; timeout ${inputs.timeoutLabel}`
+      `Running ${inputs.sourceLabel}${inputs.source ? ` (${inputs.language})` : ''} on cluster ${where} at ${inputs.host}, with ${inputs.auth.description}; timeout ${inputs.timeoutLabel}`
     )
+    const deadline = Deadline.after(deps.clock, inputs.timeoutMs, inputs.timeoutLabel)
+    // A name is looked up before anything else: every later call needs the id.
+    if (!inputs.clusterId)
+      inputs.clusterId = await resolveClusterName(
+        api,
+        inputs.clusterName,
+        { deadline, signal },
+        runnerLogger
+      )
     const host = inputs.host
     const clusterId = inputs.clusterId
+    saveCluster(host, clusterId)
+    core.setOutput('cluster-id', clusterId)
+    const source = inputs.source
+    if (!source) {
+      await runClusterStep(inputs, { api, deadline, ...deps, signal, started })
+      return
+    }
+    if (inputs.contextId) {
+      ids.contextId = inputs.contextId
+      saveSharedContext(inputs.contextId)
+      core.setOutput('context-id', inputs.contextId)
+    }
     const outcome = await runCommand(
       {
         clusterId,
         language: inputs.language,
-        source: inputs.source,
+        source,
         startCluster: inputs.startCluster,
-        deadline: Deadline.after(deps.clock, inputs.timeoutMs, inputs.timeoutLabel)
+        deadline,
+        contextId: inputs.contextId || undefined,
+        parameters: inputs.parameters
       },
       {
         onContextCreated: id => {
@@ -56,7 +89,8 @@ export async function runMain(deps: ActionDeps = defaultDeps()): Promise<void> {
           saveCommand(id)
           core.setOutput('command-id', id)
         },
-        onCommandEnded: () => saveCommandDone()
+        onCommandEnded: () => saveCommandDone(),
+        onClusterStarted: () => saveClusterStarted()
       },
       { api, clock: deps.clock, sleep: deps.sleep, logger: runnerLogger, signal }
     )
@@ -115,7 +149,11 @@ async function report(outcome: RunOutcome, inputs: Inputs, durationMs: number): 
 }
 
 function summaryHead(inputs: Inputs): { clusterId: string; language: string; source: string } {
-  return { clusterId: inputs.clusterId, language: inputs.language, source: inputs.sourceLabel }
+  return {
+    clusterId: inputs.clusterId || inputs.clusterName,
+    language: inputs.language,
+    source: inputs.sourceLabel
+  }
 }
 
 function idOutputs(ids: { contextId: string; commandId: string }): Record<string, string> {

@@ -14,7 +14,8 @@ import { ExecutionApi } from '../databricks/execution.js'
 import { parseAuth } from '../runner/connection.js'
 import { maskSecrets, readRawInputs } from '../runner/inputs.js'
 import { runnerLogger } from '../runner/log.js'
-import { readState } from '../runner/state.js'
+import { readState, type SavedState } from '../runner/state.js'
+import { terminateInPost } from '../flow/cluster-lifecycle.js'
 import { defaultDeps, type ActionDeps } from './deps.js'
 
 /**
@@ -23,7 +24,8 @@ import { defaultDeps, type ActionDeps } from './deps.js'
  */
 export async function runPost(deps: ActionDeps = defaultDeps()): Promise<void> {
   const state = readState()
-  if (!state.contextId) {
+  const terminate = shouldTerminate(state, readRawInputs().terminateCluster)
+  if (!state.contextId && !terminate) {
     core.info('Nothing to clean up: main created no execution context.')
     return
   }
@@ -33,7 +35,7 @@ export async function runPost(deps: ActionDeps = defaultDeps()): Promise<void> {
   process.on('SIGINT', ignore)
   process.on('SIGTERM', ignore)
   try {
-    await cleanUp(state, deps)
+    await cleanUp(state, terminate, deps)
   } catch (e) {
     core.warning(`Cleanup failed: ${errorMessage(e)}`)
   } finally {
@@ -42,7 +44,7 @@ export async function runPost(deps: ActionDeps = defaultDeps()): Promise<void> {
   }
 }
 
-async function cleanUp(state: ReturnType<typeof readState>, deps: ActionDeps): Promise<void> {
+async function cleanUp(state: SavedState, terminate: boolean, deps: ActionDeps): Promise<void> {
   const raw = readRawInputs()
   maskSecrets(raw, deps.env)
   const manual = manualDestroy(state.host, state.clusterId, state.contextId)
@@ -50,9 +52,11 @@ async function cleanUp(state: ReturnType<typeof readState>, deps: ActionDeps): P
   try {
     auth = parseAuth(raw, deps.env)
   } catch (e) {
-    core.warning(
-      `Execution context ${state.contextId} was not destroyed: ${errorMessage(e)} ${manual}`
-    )
+    if (state.contextId && !state.contextShared)
+      core.warning(
+        `Execution context ${state.contextId} was not destroyed: ${errorMessage(e)} ${manual}`
+      )
+    if (terminate) core.warning(`Cluster ${state.clusterId} was not terminated: ${errorMessage(e)}`)
     return
   }
   for (const s of auth.secrets()) core.setSecret(s)
@@ -76,7 +80,7 @@ async function cleanUp(state: ReturnType<typeof readState>, deps: ActionDeps): P
     formatDuration(POST_CLEANUP_BUDGET_MS)
   )
 
-  if (state.commandId && !state.commandDone) {
+  if (state.contextId && state.commandId && !state.commandDone) {
     try {
       await exec.cancelCommand(state.contextId, state.commandId, {
         deadline: Deadline.after(
@@ -93,6 +97,20 @@ async function cleanUp(state: ReturnType<typeof readState>, deps: ActionDeps): P
       )
     }
   }
+  if (state.contextId && state.contextShared)
+    core.info(
+      `Leaving execution context ${state.contextId} (input context-id): the step that created it destroys it in its own post step`
+    )
+  else if (state.contextId) await destroy(exec, state, deadline, manual)
+  if (terminate) await terminateCluster(api, state, deadline)
+}
+
+async function destroy(
+  exec: ExecutionApi,
+  state: SavedState,
+  deadline: Deadline,
+  manual: string
+): Promise<void> {
   try {
     await exec.destroyContext(state.contextId, { deadline })
     core.info(`Destroyed execution context ${state.contextId} on cluster ${state.clusterId}`)
@@ -103,6 +121,27 @@ async function cleanUp(state: ReturnType<typeof readState>, deps: ActionDeps): P
     }
     core.warning(
       `Could not destroy execution context ${state.contextId} on cluster ${state.clusterId}: ${errorMessage(e)}. ${manual}`
+    )
+  }
+}
+
+/** terminate-cluster: always, or if-started when main started the cluster; never twice. */
+function shouldTerminate(state: SavedState, mode: string): boolean {
+  if (!state.clusterId || state.clusterTerminated) return false
+  return mode === 'always' || (mode === 'if-started' && state.clusterStarted)
+}
+
+/** Asks the cluster to terminate and does not wait: it stops on its own. Only ever warns. */
+async function terminateCluster(
+  api: DatabricksApi,
+  state: SavedState,
+  deadline: Deadline
+): Promise<void> {
+  try {
+    core.info(await terminateInPost(api, state.clusterId, { deadline }))
+  } catch (e) {
+    core.warning(
+      `Could not terminate cluster ${state.clusterId}: ${errorMessage(e)}. It stops when its auto-termination fires; to stop it now, terminate it in the workspace's Compute page.`
     )
   }
 }

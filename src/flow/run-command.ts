@@ -19,7 +19,10 @@ import {
 } from '../databricks/execution.js'
 import { isCancellation, parseResults, type CommandResult } from '../databricks/results.js'
 import { TransportError } from '../databricks/transport.js'
+import { bindParameters, type Parameters } from '../databricks/parameters.js'
 import { ensureClusterReady } from './cluster.js'
+import { defineParameters } from './parameters.js'
+import { attachContext } from './shared-context.js'
 
 export interface RunRequest {
   clusterId: string
@@ -27,6 +30,10 @@ export interface RunRequest {
   source: CommandSource
   startCluster: boolean
   deadline: Deadline
+  /** Run in this existing context (an earlier step's) instead of creating one. */
+  contextId?: string
+  /** Handed to the code as data: defined in the context before the command runs. */
+  parameters?: Parameters
 }
 
 /** Called as ids appear, so the runner layer can save them before anything else can fail. */
@@ -34,6 +41,8 @@ export interface RunHooks {
   onContextCreated(contextId: string): void
   onCommandStarted(commandId: string): void
   onCommandEnded(): void
+  /** The service accepted this step's start of the cluster. */
+  onClusterStarted?(): void
 }
 
 export interface RunDeps {
@@ -53,6 +62,8 @@ export interface RunOutcome {
   /** The command's final status; `Cancelled` also for Finished + CommandCancelledException. */
   status: string
   result: CommandResult
+  /** The cluster's state as last seen by the step ('' when it could not be read). */
+  clusterState?: string
 }
 
 /** Runs one command in a fresh context. The context is left for the post step to destroy. */
@@ -65,49 +76,39 @@ export async function runCommand(
   const exec = new ExecutionApi(d.api, req.clusterId)
   const where = `cluster ${req.clusterId}`
 
-  await step(`Failed to check ${where}`, () =>
-    ensureClusterReady({
-      ...d,
-      clusterId: req.clusterId,
-      startCluster: req.startCluster,
-      deadline: req.deadline
-    })
-  )
-
-  const contextId = await step(
-    `Failed to create a ${req.language} execution context on ${where}`,
-    () => exec.createContext(req.language, call),
-    UNKNOWN_CREATE
-  )
-  hooks.onContextCreated(contextId)
-  d.logger.info(`Created execution context ${contextId}; waiting for it to be ready`)
-
-  const ctx = await step(
-    `Failed while waiting for execution context ${contextId} on ${where}`,
-    () =>
-      pollUntil({
-        what: `execution context ${contextId}`,
-        fetch: () => exec.contextStatus(contextId, call),
-        isDone: s => s !== 'Pending',
-        describe: s => s,
+  const bound = bindParameters(req.language, req.source, req.parameters)
+  let contextId: string
+  let clusterState: string
+  if (req.contextId) {
+    // Made by an earlier step, whose post destroys it: nothing is created here.
+    contextId = req.contextId
+    clusterState = await attachContext(exec, contextId, req.deadline, d)
+  } else {
+    const cluster = await step(`Failed to check ${where}`, () =>
+      ensureClusterReady({
+        ...d,
+        clusterId: req.clusterId,
+        startCluster: req.startCluster,
         deadline: req.deadline,
-        ...d
+        onStarted: () => hooks.onClusterStarted?.()
       })
-  )
-  if (!ctx.done) {
-    throw new DeadlineError(
-      `Timed out after ${req.deadline.label} waiting for execution context ${contextId} on ${where} (still ${ctx.last ?? 'Pending'}). The cluster may be overloaded; raise the timeout input or try again.`
     )
+    clusterState = cluster.state
+    contextId = await newContext(exec, bound.contextLanguage, req.deadline, hooks, d)
   }
-  if (ctx.value !== 'Running') {
-    throw new Error(
-      `Execution context ${contextId} on ${where} ended in state ${ctx.value}; the cluster could not start a ${req.language} interpreter. Check the cluster's event log and driver logs.`
+  if (bound.prelude)
+    await defineParameters(
+      exec,
+      contextId,
+      bound.prelude,
+      req.deadline,
+      { onStarted: id => hooks.onCommandStarted(id), onEnded: () => hooks.onCommandEnded() },
+      d
     )
-  }
 
   const commandId = await step(
     `Failed to start the command in context ${contextId} on ${where}`,
-    () => exec.execute(contextId, req.language, req.source, call),
+    () => exec.execute(contextId, bound.command.language, bound.command.source, call),
     UNKNOWN_EXECUTE
   )
   hooks.onCommandStarted(commandId)
@@ -151,8 +152,53 @@ export async function runCommand(
     contextId,
     commandId,
     status: cancelled ? 'Cancelled' : final.status,
-    result: parseResults(final.results)
+    result: parseResults(final.results),
+    clusterState
   }
+}
+
+/** Creates a context and waits until it runs; its id goes to the hooks at once. */
+async function newContext(
+  exec: ExecutionApi,
+  language: Language,
+  deadline: Deadline,
+  hooks: RunHooks,
+  d: RunDeps
+): Promise<string> {
+  const call = { deadline, signal: d.signal }
+  const where = `cluster ${exec.clusterId}`
+  const req = { language, deadline }
+  const contextId = await step(
+    `Failed to create a ${req.language} execution context on ${where}`,
+    () => exec.createContext(req.language, call),
+    UNKNOWN_CREATE
+  )
+  hooks.onContextCreated(contextId)
+  d.logger.info(`Created execution context ${contextId}; waiting for it to be ready`)
+
+  const ctx = await step(
+    `Failed while waiting for execution context ${contextId} on ${where}`,
+    () =>
+      pollUntil({
+        what: `execution context ${contextId}`,
+        fetch: () => exec.contextStatus(contextId, call),
+        isDone: s => s !== 'Pending',
+        describe: s => s,
+        deadline: req.deadline,
+        ...d
+      })
+  )
+  if (!ctx.done) {
+    throw new DeadlineError(
+      `Timed out after ${req.deadline.label} waiting for execution context ${contextId} on ${where} (still ${ctx.last ?? 'Pending'}). The cluster may be overloaded; raise the timeout input or try again.`
+    )
+  }
+  if (ctx.value !== 'Running') {
+    throw new Error(
+      `Execution context ${contextId} on ${where} ended in state ${ctx.value}; the cluster could not start a ${req.language} interpreter. Check the cluster's event log and driver logs.`
+    )
+  }
+  return contextId
 }
 
 /**

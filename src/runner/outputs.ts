@@ -17,6 +17,10 @@ export interface StepOutputs {
   truncated: 'true' | 'false'
   'context-id': string
   'command-id': string
+  /** The cluster the step used (resolved from cluster-name when that was given). */
+  'cluster-id'?: string
+  /** The cluster's state when the step ended, as last seen. */
+  'cluster-state'?: string
 }
 
 /** Renders a result as the `result` output, cut to fit; `cut` says whether anything was dropped. */
@@ -62,7 +66,8 @@ export function buildOutputs(outcome: RunOutcome, maxBytes = MAX_RESULT_OUTPUT_B
     result: text,
     truncated: cut || serviceTruncated ? 'true' : 'false',
     'context-id': outcome.contextId,
-    'command-id': outcome.commandId
+    'command-id': outcome.commandId,
+    ...(outcome.clusterState ? { 'cluster-state': outcome.clusterState } : {})
   }
 }
 

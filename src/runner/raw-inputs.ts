@@ -14,6 +14,10 @@ export interface RawInputs {
   failOnError: string
   startCluster: string
   requestTimeout: string
+  clusterName: string
+  contextId: string
+  parameters: string
+  terminateCluster: string
 }
 
 /** Reads every input once, through @actions/core. */
@@ -30,6 +34,10 @@ export function readRawInputs(get: (name: string) => string = n => core.getInput
     timeout: get('timeout'),
     failOnError: get('fail-on-error'),
     startCluster: get('start-cluster'),
-    requestTimeout: get('request-timeout')
+    requestTimeout: get('request-timeout'),
+    clusterName: get('cluster-name'),
+    contextId: get('context-id'),
+    parameters: get('parameters'),
+    terminateCluster: get('terminate-cluster')
   }
 }
