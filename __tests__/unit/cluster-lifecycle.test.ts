@@ -1,7 +1,4 @@
 import { describe, expect, it } from '@jest/globals'
-import { Deadline } from '../../src/common/time.js'
-import { DatabricksApi } from '../../src/databricks/api.js'
-import { TokenAuth } from '../../src/databricks/auth.js'
 import { ExecutionApi } from '../../src/databricks/execution.js'
 import {
   manageCluster,
@@ -10,27 +7,16 @@ import {
 } from '../../src/flow/cluster-lifecycle.js'
 import { defineParameters } from '../../src/flow/parameters.js'
 import { attachContext } from '../../src/flow/shared-context.js'
-import { FakeTime, FakeTransport, MemoryLogger, json } from '../support/fakes.js'
+import { fakeApi, json } from '../support/fakes.js'
 
 const ID = 'c-1'
 const state = (s: string) => json({ cluster_id: ID, state: s })
 
 function setup(timeoutMs = 60_000) {
-  const time = new FakeTime()
-  const http = new FakeTransport()
-  const logger = new MemoryLogger()
-  const api = new DatabricksApi({
-    host: 'https://example.cloud.databricks.com',
-    auth: new TokenAuth('dapi-secret'),
-    transport: http,
-    sleep: time.sleep,
-    logger,
-    requestTimeoutMs: 30_000,
-    random: () => 0.5
-  })
-  const deadline = Deadline.after(time.clock, timeoutMs, `${timeoutMs / 1000}s`)
+  const f = fakeApi(timeoutMs)
+  const { api, deadline, time, logger } = f
   const o = { api, clusterId: ID, deadline, clock: time.clock, sleep: time.sleep, logger }
-  return { time, http, logger, api, deadline, o }
+  return { ...f, o }
 }
 
 describe('terminateAndWait', () => {

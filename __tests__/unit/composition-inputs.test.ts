@@ -2,25 +2,9 @@ import { describe, expect, it } from '@jest/globals'
 import { InputError } from '../../src/common/errors.js'
 import { parseInputs, type RawInputs } from '../../src/runner/inputs.js'
 import type { SourceFs } from '../../src/runner/source.js'
+import { RAW_INPUTS } from '../support/raw-inputs.js'
 
-const base: RawInputs = {
-  host: 'https://adb-1.2.azuredatabricks.net',
-  token: 'dapi123',
-  username: '',
-  password: '',
-  clusterId: '',
-  language: '',
-  command: 'print(1)',
-  file: '',
-  timeout: '',
-  failOnError: '',
-  startCluster: '',
-  requestTimeout: '',
-  clusterName: '',
-  contextId: '',
-  parameters: '',
-  terminateCluster: ''
-}
+const base: RawInputs = { ...RAW_INPUTS, clusterId: '' }
 const fs: SourceFs = {
   stat: async () => ({ isFile: () => true, size: 9 }),
   readFile: async () => Buffer.from('SELECT :a')

@@ -3,25 +3,7 @@ import { InputError } from '../../src/common/errors.js'
 import { parseHost } from '../../src/runner/connection.js'
 import { parseInputs, type RawInputs } from '../../src/runner/inputs.js'
 import type { SourceFs } from '../../src/runner/source.js'
-
-const base: RawInputs = {
-  host: 'https://adb-1.2.azuredatabricks.net',
-  token: 'dapi123',
-  username: '',
-  password: '',
-  clusterId: '0123-456789-abcdefgh',
-  language: '',
-  command: 'print(1)',
-  file: '',
-  timeout: '',
-  failOnError: '',
-  startCluster: '',
-  requestTimeout: '',
-  clusterName: '',
-  contextId: '',
-  parameters: '',
-  terminateCluster: ''
-}
+import { RAW_INPUTS as base } from '../support/raw-inputs.js'
 
 /** A file system with a few files, a directory and a file that cannot be read. */
 const fs: SourceFs = {
