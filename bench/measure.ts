@@ -6,7 +6,8 @@ import { WorkspaceClient } from '@databricks/sdk-experimental'
 import { realSleep, systemClock, Deadline } from '../src/common/time.js'
 import { silentLogger } from '../src/common/logger.js'
 import { DatabricksApi } from '../src/databricks/api.js'
-import { TokenAuth } from '../src/databricks/auth.js'
+import { TokenAuth } from '../src/databricks/auth/static.js'
+import { Secrets } from '../src/common/secrets.js'
 import { ActionsHttpTransport } from '../src/databricks/transport.js'
 import { ExecutionApi, FINAL_COMMAND_STATES } from '../src/databricks/execution.js'
 import { pollUntil } from '../src/common/poll.js'
@@ -34,7 +35,7 @@ async function statusCalls(): Promise<{ context: number; command: number }> {
 async function ours(seconds: number): Promise<Sample> {
   const api = new DatabricksApi({
     host: url,
-    auth: new TokenAuth(token),
+    auth: new TokenAuth(token, new Secrets()),
     transport: new ActionsHttpTransport(),
     sleep: realSleep,
     logger: silentLogger,

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { ClusterSpec } from './clusters.js'
 import type { FaultConfig } from './faults.js'
+import type { OAuthConfig } from './oauth.js'
 import { readBody, sendJson } from './http-io.js'
 
 /** What the admin endpoints steer; the Emulator is one (admin.ts does not import it). */
@@ -10,6 +11,7 @@ export interface AdminTarget {
   reset(): void
   setClusters(specs: ClusterSpec[]): void
   readonly registry: { evict(contextId: string): void }
+  readonly oauth: { config: OAuthConfig }
 }
 
 /**
@@ -30,6 +32,9 @@ export async function handleAdmin(
       return sendJson(res, 200, emu.snapshot())
     case 'POST /__emulator/faults':
       emu.setFaults(json as FaultConfig)
+      return sendJson(res, 200, {})
+    case 'POST /__emulator/oauth':
+      emu.oauth.config = json as OAuthConfig
       return sendJson(res, 200, {})
     case 'POST /__emulator/reset':
       emu.reset()

@@ -2,14 +2,16 @@ import { randomBytes } from 'node:crypto'
 import { createServer, type Server } from 'node:https'
 import type { AddressInfo } from 'node:net'
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { checkAuth, type Credentials } from './auth.js'
+import type { Credentials } from './auth.js'
 import { Cluster, type ClusterSpec } from './clusters.js'
 import { ContextRegistry, type ContextLimits } from './contexts.js'
 import { FaultPlan, type FaultConfig, type FaultRule } from './faults.js'
 import { HttpProblem, parseFields, readBody, sendJson, sendText } from './http-io.js'
 import { handleAdmin } from './admin.js'
 import { problemBody, route } from './routes.js'
-import { generateCertificate } from './tls.js'
+import { WorkspaceOAuth, type OAuthConfig } from './oauth.js'
+import { authenticate, oauthRoute } from './oauth-routes.js'
+import { generateCertificate, type TlsMaterial } from './tls.js'
 import { MAX_CONTEXTS_PER_CLUSTER } from '../src/common/limits.js'
 
 export interface EmulatorOptions {
@@ -24,6 +26,8 @@ export interface EmulatorOptions {
   limits?: Partial<ContextLimits>
   maxRequestBytes?: number
   faults?: FaultConfig
+  /** Service principals, federation policies, Entra trust, token lifetime. */
+  oauth?: OAuthConfig
   /** The most clusters one page of the 2.1 clusters list holds (default 100). */
   clusterPageSize?: number
 }
@@ -50,6 +54,10 @@ export class Emulator {
   private server!: Server
   url = ''
   caCert = ''
+  /** The certificate and key, for the harness's other local HTTPS servers (one CA for all). */
+  tls!: TlsMaterial
+  /** Discovery, the token endpoint, and the tokens minted there. */
+  oauth!: WorkspaceOAuth
   readonly creds: Credentials
 
   private constructor(private readonly o: EmulatorOptions) {
@@ -75,7 +83,10 @@ export class Emulator {
   static async start(o: EmulatorOptions = {}): Promise<Emulator> {
     const e = new Emulator(o)
     const tls = generateCertificate()
+    e.tls = tls
     e.caCert = tls.certPath
+    e.oauth = new WorkspaceOAuth(tls.cert)
+    e.oauth.config = o.oauth ?? {}
     e.server = createServer({ key: tls.key, cert: tls.cert }, (req, res) => {
       e.handle(req, res).catch(err => {
         if (!res.headersSent) sendJson(res, 500, { error: `emulator failure: ${String(err)}` })
@@ -128,6 +139,7 @@ export class Emulator {
     this.faults.set({})
     this.calls.length = 0
     this.authedCalls = 0
+    this.oauth.reset()
     this.registry.peakContexts = this.registry.liveContexts
   }
 
@@ -175,10 +187,16 @@ export class Emulator {
       Object.assign(record, { status: rule.status, fault: true })
       return answerFault(res, rule)
     }
+    const oauth = await oauthRoute(this.oauth, this.url, method, path, req)
+    if (oauth) {
+      record.status = oauth.status
+      return sendJson(res, oauth.status, oauth.body)
+    }
     const limit = this.faults.config.tokenExpiresAfterCalls
-    const auth = checkAuth(
-      req.headers.authorization,
+    const auth = await authenticate(
+      this.oauth,
       this.creds,
+      req,
       limit !== undefined && this.authedCalls >= limit
     )
     if (!auth.ok) {

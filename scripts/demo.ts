@@ -4,9 +4,23 @@
  * repository. Prints each step's outputs and job summary, then checks nothing was left behind.
  */
 import { Emulator } from '../emulator/emulator.js'
+import { GitHubIdTokens } from '../harness/github-id-tokens.js'
 import { runJob } from '../harness/runner.js'
 
 const emulator = await Emulator.start()
+// GitHub's ID-token service, and a federation policy of a service principal that trusts it.
+const github = await GitHubIdTokens.start(emulator.tls)
+const FEDERATED_SP = 'demo-federated-sp'
+emulator.oauth.config = {
+  federationPolicies: [
+    {
+      issuer: github.issuer,
+      subject: github.subject,
+      audiences: [`${emulator.url}/oidc/v1/token`],
+      clientId: FEDERATED_SP
+    }
+  ]
+}
 const env = { NODE_EXTRA_CA_CERTS: emulator.caCert }
 const common = {
   host: emulator.url,
@@ -14,7 +28,17 @@ const common = {
   'cluster-id': emulator.clusterId,
   timeout: '2m'
 }
-const steps: { title: string; inputs: Record<string, string> }[] = [
+const steps: { title: string; inputs: Record<string, string>; env?: Record<string, string> }[] = [
+  {
+    title: 'GitHub OIDC federation (auth-type github-oidc): no secret at all',
+    // The job has `permissions: id-token: write`; the only credential input is the client id.
+    inputs: {
+      token: '',
+      'client-id': FEDERATED_SP,
+      command: 'print("signed in with a federated token")'
+    },
+    env: github.env()
+  },
   {
     title: 'Inline Python',
     inputs: { command: 'import sys\nprint("running on", sys.platform)\nsum(range(101))' }
@@ -46,7 +70,10 @@ function htmlToText(html: string): string {
 let failures = 0
 try {
   for (const step of steps) {
-    const { main, post } = await runJob({ inputs: { ...common, ...step.inputs }, env })
+    const { main, post } = await runJob({
+      inputs: { ...common, ...step.inputs },
+      env: { ...env, ...step.env }
+    })
     console.log(
       `\n=== ${step.title}: main exited ${main.exitCode} in ${main.durationMs} ms, post exited ${post.exitCode}`
     )
@@ -62,6 +89,7 @@ try {
   console.log(`\nLeft behind: ${left} execution contexts, ${processes} python processes`)
   if (left || processes) failures++
 } finally {
+  await github.stop()
   await emulator.stop()
 }
 console.log(failures ? `Demo FAILED: ${failures} problem(s)` : 'Demo OK')

@@ -172,7 +172,7 @@ describe('the bundled action against the emulator', () => {
     expect(calls(emu, 'POST', '1.2/commands/execute').map(c => c.status)).toEqual([429, 200])
   })
 
-  it('authenticates with username and password (HTTP Basic)', async () => {
+  it('authenticates with username and password (HTTP Basic), warning that it is retired', async () => {
     const { main } = await job(emu, {
       token: '',
       username: emu.creds.username,
@@ -181,6 +181,8 @@ describe('the bundled action against the emulator', () => {
     })
     expect(main.exitCode).toBe(0)
     expect(main.log).toContain(`with user name and password (${emu.creds.username})`)
+    expect(main.outputs['auth-type']).toBe('basic')
+    expect(main.warnings.join('\n')).toMatch(/retired password sign-in for workspace users/)
   })
 
   it('reports a Scala command as the clear error the emulator gives', async () => {

@@ -105,12 +105,12 @@ const CASES: [string, Record<string, string>, RegExp][] = [
   [
     'token and username/password at once',
     { username: 'u', password: 'p' },
-    /^Two ways of authenticating were configured in the inputs: a token and a user name\/password\. Set only one/
+    /^More than one authorization method configured: pat \(input token\) and basic \(input username, input password\)\. Set auth-type to the one to use/
   ],
   [
     'username without password',
     { token: '', username: 'u' },
-    /^Input username was given without password/
+    /^basic authentication needs input password \(or DATABRICKS_PASSWORD\)/
   ],
   ['no credentials at all', { token: '' }, /^No credentials: set the token input/]
 ]
@@ -154,7 +154,7 @@ describe('bad input: a clear error before any API call, and a post step that doe
       }
     })
     expect(main.errors[0]).toMatch(
-      /^Two ways of authenticating were configured in the environment variables/
+      /^More than one authorization method configured: pat \(DATABRICKS_TOKEN\) and basic \(DATABRICKS_USERNAME, DATABRICKS_PASSWORD\)/
     )
     expect(emu.calls).toEqual([])
   })

@@ -2,6 +2,15 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/glo
 import { Emulator, env, startEmulator } from '../support/e2e.js'
 import { runJob, type StepOptions, type StepResult } from '../../harness/runner.js'
 import { htmlError } from '../../emulator/faults.js'
+import {
+  AZ_FED_APP,
+  AZ_SP,
+  FED_SP,
+  SP,
+  signInAz,
+  startAuthWorld,
+  type AuthWorld
+} from '../support/auth-servers.js'
 
 const TOKEN = 'dapiSECRETtoken0123456789abcdef'
 const USER = 'robot@example.com'
@@ -11,10 +20,15 @@ const BASIC = Buffer.from(`${USER}:${PASSWORD}`).toString('base64')
 const SECRETS = [TOKEN, PASSWORD, BASIC, `Basic ${BASIC}`, `Bearer ${TOKEN}`]
 
 let emu: Emulator
+let w: AuthWorld
 beforeAll(async () => {
   emu = await startEmulator({ token: TOKEN, username: USER, password: PASSWORD })
+  w = await startAuthWorld(emu)
 })
-afterAll(() => emu.stop())
+afterAll(async () => {
+  await w.stop()
+  await emu.stop()
+})
 beforeEach(() => emu.reset())
 
 type Scenario = [string, Record<string, string>, Partial<StepOptions> & { setup?: () => void }]
@@ -97,6 +111,25 @@ function places(r: StepResult): Record<string, string> {
 }
 
 let checks = 0
+/** None of `secrets` in any place of main or post. */
+function expectNoLeak(main: StepResult, post: StepResult, secrets: string[]): void {
+  for (const [step, r] of [
+    ['main', main],
+    ['post', post]
+  ] as const) {
+    for (const [place, text] of Object.entries(places(r))) {
+      for (const secret of secrets) {
+        checks++
+        expect({ step, place, leaked: text.includes(secret) ? secret : '' }).toEqual({
+          step,
+          place,
+          leaked: ''
+        })
+      }
+    }
+  }
+}
+
 describe('secrets never appear: not in the visible log, outputs, state or summary', () => {
   it.each(SCENARIOS)('%s', async (_name, inputs, o) => {
     o.setup?.()
@@ -105,21 +138,7 @@ describe('secrets never appear: not in the visible log, outputs, state or summar
       inputs: { host: emu.url, token: TOKEN, 'cluster-id': emu.clusterId, ...inputs },
       env: { ...env(emu), ...o.env }
     })
-    for (const [step, r] of [
-      ['main', main],
-      ['post', post]
-    ] as const) {
-      for (const [place, text] of Object.entries(places(r))) {
-        for (const secret of SECRETS) {
-          checks++
-          expect({ step, place, leaked: text.includes(secret) ? secret : '' }).toEqual({
-            step,
-            place,
-            leaked: ''
-          })
-        }
-      }
-    }
+    expectNoLeak(main, post, SECRETS)
     // The secrets that were configured are registered for masking.
     const given = [inputs.token ?? TOKEN, inputs.password, o.env?.DATABRICKS_TOKEN].filter(Boolean)
     for (const s of given) expect(main.masks).toContain(s)
@@ -136,6 +155,117 @@ describe('secrets never appear: not in the visible log, outputs, state or summar
     const firstMask = main.rawLog.indexOf(`::add-mask::Basic ${BASIC}`)
     expect(firstMask).toBeGreaterThanOrEqual(0)
     expect(firstMask).toBeLessThan(main.rawLog.indexOf('Running inline command'))
+    emu.registry.stopAll()
+  })
+
+  /** Every credential the OAuth methods hold or mint, as they exist after the run. */
+  function oauthSecrets(): string[] {
+    const m2mBasic = Buffer.from(`${SP.clientId}:${encodeURIComponent(SP.secret)}`).toString(
+      'base64'
+    )
+    return [
+      SP.secret,
+      m2mBasic,
+      AZ_SP.secret,
+      w.github.requestToken,
+      ...emu.oauth.mints.map(m => m.token),
+      ...w.github.issued.map(i => i.token),
+      ...w.entra.issued.map(i => i.token)
+    ]
+  }
+
+  const azure = (): Record<string, string> => ({ AZURE_AUTHORITY_HOST: w.entra.url })
+  const OAUTH_SCENARIOS: [
+    string,
+    /** Inputs, read when the test runs (the servers exist by then). */
+    Record<string, string | (() => string)>,
+    () => Record<string, string>,
+    { fails?: boolean }
+  ][] = [
+    ['oauth-m2m', { 'client-id': SP.clientId, 'client-secret': SP.secret }, () => ({}), {}],
+    [
+      'oauth-m2m refused (wrong secret)',
+      { 'client-id': SP.clientId, 'client-secret': `${SP.secret}-old` },
+      () => ({}),
+      { fails: true }
+    ],
+    [
+      'oauth-m2m with step debug logging on',
+      { 'client-id': SP.clientId },
+      () => ({
+        DATABRICKS_CLIENT_SECRET: SP.secret,
+        ACTIONS_STEP_DEBUG: 'true',
+        RUNNER_DEBUG: '1'
+      }),
+      {}
+    ],
+    [
+      'github-oidc (ID tokens, exchanged tokens)',
+      { 'client-id': FED_SP },
+      () => w.github.env(),
+      {}
+    ],
+    [
+      'azure-client-secret (Entra and management tokens)',
+      {
+        'azure-client-id': AZ_SP.clientId,
+        'azure-client-secret': AZ_SP.secret,
+        'azure-tenant-id': () => w.entra.tenant
+      },
+      azure,
+      {}
+    ],
+    [
+      'github-oidc-azure (assertions)',
+      { 'azure-client-id': AZ_FED_APP, 'azure-tenant-id': () => w.entra.tenant },
+      () => ({ ...azure(), ...w.github.env(), ACTIONS_STEP_DEBUG: 'true' }),
+      {}
+    ],
+    [
+      'azure-cli',
+      { 'auth-type': 'azure-cli' },
+      () => (signInAz(w), { PATH: `${w.azDir}:${process.env.PATH ?? ''}` }),
+      {}
+    ]
+  ]
+
+  const minted = (): string[] => [
+    ...emu.oauth.mints.map(m => m.token),
+    ...w.github.issued.map(i => i.token),
+    ...w.entra.issued.map(i => i.token)
+  ]
+
+  it.each(OAUTH_SCENARIOS)('%s', async (_name, lazyInputs, extraEnv, o) => {
+    const inputs = Object.fromEntries(
+      Object.entries(lazyInputs).map(([k, v]) => [k, typeof v === 'function' ? v() : v])
+    )
+    const before = new Set(minted())
+    const extra = extraEnv()
+    const { main, post } = await runJob({
+      inputs: {
+        host: emu.url,
+        'cluster-id': emu.clusterId,
+        token: '',
+        command: 'print(1)',
+        ...inputs
+      },
+      env: { ...env(emu), ...extra }
+    })
+    expect(main.exitCode).toBe(o.fails ? 1 : 0)
+    const given = [inputs['client-secret'], inputs['azure-client-secret']].filter(
+      (v): v is string => !!v
+    )
+    const secrets = [...oauthSecrets(), ...given]
+    for (const v of given) expect(main.masks).toContain(v)
+    expectNoLeak(main, post, secrets)
+    // Every token minted during the job was registered for masking by the step that got it.
+    const masks = new Set([...main.masks, ...post.masks])
+    const fresh = minted().filter(t => !before.has(t))
+    if (!o.fails) expect(fresh.length).toBeGreaterThanOrEqual(1)
+    for (const t of fresh) expect({ registered: masks.has(t) }).toEqual({ registered: true })
+    for (const s of [SP.secret, AZ_SP.secret, w.github.requestToken])
+      if (Object.values(inputs).includes(s) || Object.values(extra).includes(s))
+        expect(main.masks).toContain(s)
     emu.registry.stopAll()
   })
 

@@ -1,6 +1,7 @@
 import { Deadline, type Clock, type Sleep } from '../../src/common/time.js'
 import { DatabricksApi } from '../../src/databricks/api.js'
-import { TokenAuth } from '../../src/databricks/auth.js'
+import { TokenAuth } from '../../src/databricks/auth/static.js'
+import { Secrets } from '../../src/common/secrets.js'
 import { CancelledError } from '../../src/common/errors.js'
 import type { Logger } from '../../src/common/logger.js'
 import type { HttpRequest, HttpResponse, HttpTransport } from '../../src/databricks/transport.js'
@@ -91,7 +92,7 @@ export function fakeApi(timeoutMs = 60_000) {
   const logger = new MemoryLogger()
   const api = new DatabricksApi({
     host: 'https://example.cloud.databricks.com',
-    auth: new TokenAuth('dapi-secret'),
+    auth: new TokenAuth('dapi-secret', new Secrets()),
     transport: http,
     sleep: time.sleep,
     logger,

@@ -2,8 +2,10 @@ import { describe, expect, it } from '@jest/globals'
 import { InputError } from '../../src/common/errors.js'
 import { parseHost } from '../../src/runner/connection.js'
 import { parseInputs, type RawInputs } from '../../src/runner/inputs.js'
+import { CREDENTIAL_INPUTS, type CredentialInputs } from '../../src/runner/auth-choice.js'
 import type { SourceFs } from '../../src/runner/source.js'
 import { RAW_INPUTS as base } from '../support/raw-inputs.js'
+
 
 /** A file system with a few files, a directory and a file that cannot be read. */
 const fs: SourceFs = {
@@ -23,8 +25,17 @@ const fs: SourceFs = {
     return Buffer.from('select 1')
   }
 }
-const parse = (over: Partial<RawInputs>, env: NodeJS.ProcessEnv = {}) =>
-  parseInputs({ ...base, ...over }, env, '/ws', fs)
+
+type Over = Partial<Omit<RawInputs, 'credentials'>> & Partial<CredentialInputs>
+/** Input overrides; credential fields (token, username, ...) go into `credentials`. */
+const parse = (over: Over, env: NodeJS.ProcessEnv = {}) => {
+  const raw = { ...base, credentials: { ...base.credentials } } as RawInputs
+  for (const [k, v] of Object.entries(over)) {
+    if (k in CREDENTIAL_INPUTS) raw.credentials[k as keyof CredentialInputs] = v as string
+    else (raw as unknown as Record<string, unknown>)[k] = v
+  }
+  return parseInputs(raw, env, '/ws', fs)
+}
 
 describe('parseInputs', () => {
   it('derives defaults', async () => {
@@ -40,7 +51,7 @@ describe('parseInputs', () => {
       requestTimeoutMs: 30_000,
       sourceLabel: 'inline command'
     })
-    expect(i.auth.description).toBe('personal access token')
+    expect(i.credentials).toEqual({ type: 'pat', token: 'dapi123' })
   })
 
   it('falls back to the environment', async () => {
@@ -54,14 +65,12 @@ describe('parseInputs', () => {
     )
     expect(i.host).toBe('https://dbc-1.cloud.databricks.com')
     expect(i.clusterId).toBe('0001-x')
-    expect(await i.auth.authorization()).toBe('Bearer env-token')
+    expect(i.credentials).toEqual({ type: 'pat', token: 'env-token' })
   })
 
-  it('uses Basic for username and password, and masks the derived header', async () => {
+  it('uses Basic for username and password', async () => {
     const i = await parse({ token: '', username: 'me@x.com', password: 'pw' })
-    const header = await i.auth.authorization()
-    expect(header).toBe(`Basic ${Buffer.from('me@x.com:pw').toString('base64')}`)
-    expect(i.auth.secrets()).toEqual(expect.arrayContaining(['pw', header, header.slice(6)]))
+    expect(i.credentials).toEqual({ type: 'basic', username: 'me@x.com', password: 'pw' })
   })
 
   it('infers the language from the file extension', async () => {
@@ -150,32 +159,35 @@ describe('parseInputs', () => {
       'token and basic',
       { username: 'u', password: 'p' },
       {},
-      /^Two ways of authenticating were configured in the inputs/
+      /^More than one authorization method configured: pat \(input token\) and basic \(input username, input password\)\. Set auth-type/
     ],
     [
       'token and basic in env',
       { token: '' },
       { DATABRICKS_TOKEN: 't', DATABRICKS_USERNAME: 'u', DATABRICKS_PASSWORD: 'p' },
-      /^Two ways of authenticating were configured in the environment/
+      /^More than one authorization method configured: pat \(DATABRICKS_TOKEN\) and basic \(DATABRICKS_USERNAME, DATABRICKS_PASSWORD\)/
     ],
     [
       'username alone',
       { token: '', username: 'u' },
       {},
-      /^Input username was given without password/
+      /^basic authentication needs input password \(or DATABRICKS_PASSWORD\): set it, or choose another auth-type\.$/
     ],
     [
       'password alone',
       { token: '', password: 'p' },
       {},
-      /^Input password was given without username/
+      /^basic authentication needs input username \(or DATABRICKS_USERNAME\)/
     ],
     ['no credentials', { token: '' }, {}, /^No credentials: set the token input/]
-  ])('refuses %s', async (_name, over, env, message) => {
-    const err = await parse(over, env).catch((e: unknown) => e)
-    expect(err).toBeInstanceOf(InputError)
-    expect((err as Error).message).toMatch(message)
-  })
+  ] as [string, Over, NodeJS.ProcessEnv, RegExp][])(
+    'refuses %s',
+    async (_name, over, env, message) => {
+      const err = await parse(over, env).catch((e: unknown) => e)
+      expect(err).toBeInstanceOf(InputError)
+      expect((err as Error).message).toMatch(message)
+    }
+  )
 
   it('never puts a secret in an input error', async () => {
     const err = await parse({ username: 'u', password: 'hunter2-secret' }).catch((e: unknown) => e)

@@ -28370,7 +28370,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 122:
+/***/ 4586:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31642,17 +31642,19 @@ async function withRetry(call, c) {
             return await call();
         }
         catch (e) {
-            if (e instanceof CancelledError || !isRetryable(e, c.idempotent))
+            const retryable = c.retryable ? c.retryable(e) : isRetryable(e, c.idempotent);
+            if (e instanceof CancelledError || !retryable)
                 throw e;
             const unlimited = e instanceof ApiError && e.clusterNotReady;
             if (!unlimited && attempt >= o.maxAttempts)
                 throw e;
             let delay = Math.min(o.maxDelayMs, o.baseDelayMs * 2 ** (attempt - 1));
             delay = delay / 2 + (random() * delay) / 2;
-            if (e instanceof ApiError && e.retryAfterSeconds !== undefined) {
-                delay = Math.max(delay, e.retryAfterSeconds * 1000);
+            const retryAfter = retryAfterOf(e);
+            if (retryAfter !== undefined) {
+                delay = Math.max(delay, retryAfter * 1000);
             }
-            else if (e instanceof ApiError && e.status === 429) {
+            else if (statusOf(e) === 429) {
                 delay = Math.max(delay, 1000);
             }
             if (delay >= c.deadline.remaining()) {
@@ -31663,6 +31665,15 @@ async function withRetry(call, c) {
             await c.sleep(delay, c.signal);
         }
     }
+}
+function isHttpFailure(e) {
+    return e instanceof Error && typeof e.status === 'number';
+}
+function statusOf(e) {
+    return isHttpFailure(e) ? e.status : undefined;
+}
+function retryAfterOf(e) {
+    return isHttpFailure(e) ? e.retryAfterSeconds : undefined;
 }
 
 ;// CONCATENATED MODULE: ./src/databricks/api.ts
@@ -31691,7 +31702,7 @@ class DatabricksApi {
             if (call.signal?.aborted)
                 throw new CancelledError();
             const headers = {
-                Authorization: await this.o.auth.authorization(),
+                ...(await this.o.auth.headers(call)),
                 Accept: 'application/json'
             };
             if (body)
@@ -31723,7 +31734,7 @@ class DatabricksApi {
             }
             throw new Error(`${label} answered HTTP ${res.status} with a body that is not a JSON object: ${res.body.slice(0, 200)}`);
         };
-        return withRetry(attempt, {
+        const retried = () => withRetry(attempt, {
             label,
             idempotent,
             deadline: call.deadline,
@@ -31732,6 +31743,14 @@ class DatabricksApi {
             logger: this.o.logger,
             options: this.o.retry,
             random: this.o.random
+        });
+        return retried().catch((e) => {
+            // A token the service no longer takes (revoked, or its clock ahead of ours): one new
+            // token and one more try, only for calls that are safe to repeat.
+            if (!(e instanceof ApiError && e.status === 401 && idempotent && this.o.auth.renew()))
+                throw e;
+            this.o.logger.info(`${label}: HTTP 401, renewing the ${this.o.auth.authType} token and trying once more`);
+            return retried();
         });
     }
 }
@@ -32464,44 +32483,922 @@ async function step(doing, f, ifUnknown) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/databricks/auth.ts
+;// CONCATENATED MODULE: ./src/common/secrets.ts
+/**
+ * Every secret the step knows: tokens, passwords, client secrets, minted and exchanged tokens,
+ * Basic headers. Whatever holds a secret adds it here the moment it exists; the runner layer
+ * hooks `onAdd` to mask it in the log, and service text is passed through `redact` before it
+ * is cut, printed, written to an output or to the summary.
+ */
+class Secrets {
+    values = new Set();
+    listeners = [];
+    /** Called for every secret added from now on, and at once for those already known. */
+    onAdd(listener) {
+        this.listeners.push(listener);
+        for (const v of this.values)
+            listener(v);
+    }
+    add(value) {
+        // Very short values would redact ordinary words; no real credential is that short.
+        if (!value || value.length < 4 || this.values.has(value))
+            return;
+        this.values.add(value);
+        for (const l of this.listeners)
+            l(value);
+    }
+    list() {
+        return [...this.values];
+    }
+    /** The text with every known secret replaced by `***`, longest first so none leaves a tail. */
+    redact(text) {
+        let out = text;
+        for (const v of [...this.values].sort((a, b) => b.length - a.length)) {
+            if (out.includes(v))
+                out = out.split(v).join('***');
+        }
+        return out;
+    }
+}
+
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: ./src/databricks/auth/azure-cloud.ts
+/** The AzureDatabricks application: the resource of every Azure Databricks token, in every cloud. */
+const AZURE_DATABRICKS_APP = '2ff814a6-3304-4ab8-85cb-cd0e6f879c1d';
+const CLOUDS = [
+    [
+        '.azuredatabricks.net',
+        {
+            login: 'https://login.microsoftonline.com',
+            management: 'https://management.core.windows.net/'
+        }
+    ],
+    [
+        '.databricks.azure.us',
+        {
+            login: 'https://login.microsoftonline.us',
+            management: 'https://management.core.usgovcloudapi.net/'
+        }
+    ],
+    [
+        '.databricks.azure.cn',
+        {
+            login: 'https://login.chinacloudapi.cn',
+            management: 'https://management.core.chinacloudapi.cn/'
+        }
+    ]
+];
+/** The cloud of a workspace host name, by its domain; undefined for any other host. */
+function azureCloudOf(hostname) {
+    const h = hostname.toLowerCase();
+    return CLOUDS.find(([suffix]) => h.endsWith(suffix))?.[1];
+}
+/** Every Azure workspace domain, for messages. */
+const AZURE_DOMAINS = CLOUDS.map(([suffix]) => suffix);
+
+;// CONCATENATED MODULE: ./src/databricks/auth/refreshing.ts
+
+const TWENTY_MINUTES = 20 * 60_000;
+/** Azure Databricks refuses tokens with 30 s or less to live; the SDKs renew 40 s early. */
+const EARLY = 40_000;
+/**
+ * When a token of this lifetime is renewed, as milliseconds before its expiry: with less than
+ * half its life left, at most 20 minutes early, and at least 40 s early. Lifetimes too short for
+ * that (seconds, in tests) are still used for a quarter of their life, so a token is never
+ * minted for every request, and never sent once expired.
+ */
+function renewBefore(lifetimeMs) {
+    const half = Math.min(lifetimeMs / 2, TWENTY_MINUTES);
+    return half >= EARLY ? half : Math.min(EARLY, (lifetimeMs * 3) / 4);
+}
+/**
+ * Holds one minted token and mints the next when it is due. Concurrent callers share one
+ * renewal. A failed renewal while the old token is still good for a while is a warning, and
+ * the next request tries again; the service never sees an expired token from here.
+ */
+class RefreshingToken {
+    o;
+    current;
+    pending;
+    minted = false;
+    /** How many tokens were minted after the first: for the log and the tests. */
+    renewals = 0;
+    constructor(o) {
+        this.o = o;
+    }
+    async headers(call) {
+        const now = this.o.clock.now();
+        const c = this.current;
+        if (c && now < c.renewAt)
+            return c.headers;
+        try {
+            return (await this.next(call)).headers;
+        }
+        catch (e) {
+            if (c && this.o.clock.now() < c.safeUntil) {
+                this.o.logger.warning(`Could not renew the ${this.o.what} (${errorMessage(e)}); the current one is still valid for ${Math.round((c.expiresAt - this.o.clock.now()) / 1000)} s, trying again on the next request`);
+                return c.headers;
+            }
+            throw e;
+        }
+    }
+    /** Drops the current token (the service refused it); the next request mints a new one. */
+    invalidate() {
+        this.current = undefined;
+    }
+    next(call) {
+        this.pending ??= this.mintOne(call).finally(() => (this.pending = undefined));
+        return this.pending;
+    }
+    async mintOne(call) {
+        const started = this.o.clock.now();
+        const token = await this.o.mint(call);
+        // The lifetime counts from when the request was sent: the answer may have taken a while.
+        const lifetime = token.expiresAt - started;
+        if (token.expiresAt <= this.o.clock.now())
+            throw new Error(`the ${this.o.what} was already expired when it arrived`);
+        if (this.minted) {
+            this.renewals++;
+            this.o.logger.debug(`Renewed the ${this.o.what} (valid ${Math.round(lifetime / 1000)} s)`);
+        }
+        this.minted = true;
+        this.current = {
+            ...token,
+            renewAt: token.expiresAt - renewBefore(lifetime),
+            safeUntil: token.expiresAt - Math.min(EARLY, lifetime / 4)
+        };
+        return token;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/databricks/auth/minted.ts
+
+/** A method whose tokens are minted: renewed before expiry, and after a 401. */
+class MintedAuth {
+    authType;
+    description;
+    token;
+    constructor(authType, description, c, mint) {
+        this.authType = authType;
+        this.description = description;
+        this.token = new RefreshingToken({
+            what: `${authType} token`,
+            mint,
+            clock: c.clock,
+            logger: c.logger
+        });
+    }
+    headers(call) {
+        return this.token.headers(call);
+    }
+    renew() {
+        this.token.invalidate();
+        return true;
+    }
+    /** Tokens minted after the first. */
+    get renewals() {
+        return this.token.renewals;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/databricks/auth/token-endpoint.ts
+
+
+
+/**
+ * A token endpoint refused or failed. The message holds the OAuth `error` and
+ * `error_description` only: never the request, which carries the credential.
+ */
+class TokenEndpointError extends Error {
+    status;
+    oauthError;
+    retryAfterSeconds;
+    name = 'TokenEndpointError';
+    constructor(message, status, oauthError, retryAfterSeconds) {
+        super(message);
+        this.status = status;
+        this.oauthError = oauthError;
+        this.retryAfterSeconds = retryAfterSeconds;
+    }
+}
+/** 429, 5xx and network failures are worth another try; another 4xx never changes. */
+function retryable(e) {
+    if (e instanceof TokenEndpointError)
+        return e.status === 429 || e.status >= 500;
+    return e instanceof TransportError;
+}
+/**
+ * POSTs a form to a token endpoint and reads the token, retrying transient failures. A token
+ * request mints nothing that matters twice, so it is always safe to repeat. The token is
+ * added to the secrets before this returns, so nothing can print it first.
+ */
+async function requestToken(c, r, call) {
+    const attempt = async () => {
+        if (call.signal?.aborted)
+            throw new CancelledError();
+        const res = await c.transport.send({
+            method: 'POST',
+            url: r.url,
+            headers: {
+                'Content-Type': 'application/x-www-form-urlencoded',
+                Accept: 'application/json',
+                ...r.headers
+            },
+            body: r.form.toString(),
+            timeoutMs: Math.min(c.requestTimeoutMs, Math.max(1000, call.deadline.remaining())),
+            signal: call.signal
+        });
+        const body = parseObject(res.body);
+        const token = body?.access_token;
+        if (typeof token === 'string' && token)
+            c.secrets.add(token);
+        if (res.status < 200 || res.status >= 300)
+            throw failure(c, r, res.status, body, res.headers);
+        if (typeof token !== 'string' || !token)
+            throw new TokenEndpointError(`${r.what}: ${r.url} answered HTTP ${res.status} without an access_token`, res.status, undefined, undefined);
+        const expires = parseSeconds(body?.expires_in);
+        if (expires === undefined)
+            throw new TokenEndpointError(`${r.what}: ${r.url} answered without a valid expires_in (${JSON.stringify(body?.expires_in) ?? 'missing'})`, res.status, undefined, undefined);
+        const raw = { ...body };
+        delete raw.access_token;
+        delete raw.refresh_token;
+        delete raw.id_token;
+        return { accessToken: token, expiresInSeconds: expires, raw };
+    };
+    return retryOAuthCall(c, call, `${r.what} (POST ${r.url})`, attempt);
+}
+/** Runs a call to an OAuth service (discovery, token endpoint) with its retry rules. */
+function retryOAuthCall(c, call, label, attempt) {
+    return withRetry(attempt, {
+        label,
+        idempotent: true,
+        deadline: call.deadline,
+        sleep: c.sleep,
+        signal: call.signal,
+        logger: c.logger,
+        options: c.retry,
+        random: c.random,
+        retryable
+    });
+}
+/** `expires_in` comes as a number or, from some servers, as a string of digits. */
+function parseSeconds(v) {
+    if (typeof v === 'number' && Number.isFinite(v) && v >= 0)
+        return v;
+    if (typeof v === 'string' && /^\s*\d+(\.\d+)?\s*$/.test(v))
+        return Number(v);
+    return undefined;
+}
+function parseObject(text) {
+    try {
+        const v = JSON.parse(text);
+        return v && typeof v === 'object' && !Array.isArray(v)
+            ? v
+            : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+function failure(c, r, status, body, headers) {
+    const error = typeof body?.error === 'string' ? body.error : undefined;
+    const description = typeof body?.error_description === 'string' ? body.error_description.slice(0, 500) : undefined;
+    const said = error
+        ? `${error}${description ? `: ${description}` : ''}`
+        : '(no OAuth error in the answer)';
+    const retryAfter = headers['retry-after']?.trim();
+    return new TokenEndpointError(c.secrets.redact(`${r.what} failed: ${r.url} answered HTTP ${status} ${said}`), status, error, retryAfter && /^\d+$/.test(retryAfter) ? Number(retryAfter) : undefined);
+}
+
+;// CONCATENATED MODULE: ./src/databricks/auth/azure-cli.ts
+
+
+
+
+
+/** The real one: no shell, a hard timeout, and a cancel kills the program. */
+const runProgram = (file, args, o) => new Promise((resolve, reject) => {
+    (0,external_node_child_process_namespaceObject.execFile)(file, args, { timeout: o.timeoutMs, signal: o.signal, maxBuffer: 1024 * 1024, windowsHide: true }, (error, stdout, stderr) => {
+        if (!error)
+            return resolve(stdout);
+        if (o.signal?.aborted)
+            return reject(new CancelledError());
+        const code = error.code;
+        if (code === 'ENOENT')
+            return reject(new Error(`the Azure CLI (${file}) is not on PATH: install it, or sign in with the azure/login action first`));
+        const said = String(stderr || error.message)
+            .trim()
+            .split('\n')
+            .slice(0, 5)
+            .join(' ');
+        reject(new Error(`${file} failed (${error.killed ? 'timed out' : `exit ${code}`}): ${said}`));
+    });
+});
+const AZ_TIMEOUT_MS = 30_000;
+/**
+ * `azure-cli`: the token of whoever `az` is signed in as (after azure/login), read from
+ * `az account get-access-token`, and read again when it is due.
+ */
+function azureCli(c, o) {
+    const az = o.az ?? 'az';
+    return new MintedAuth('azure-cli', 'Azure CLI sign-in', c, async (call) => {
+        const out = await o.run(az, ['account', 'get-access-token', '--resource', AZURE_DATABRICKS_APP, '--output', 'json'], {
+            timeoutMs: Math.min(AZ_TIMEOUT_MS, Math.max(1000, call.deadline.remaining())),
+            signal: call.signal
+        });
+        let parsed;
+        try {
+            parsed = JSON.parse(out);
+        }
+        catch {
+            throw new Error(`${az} account get-access-token printed something that is not JSON`);
+        }
+        const token = parsed.accessToken;
+        if (typeof token !== 'string' || !token)
+            throw new Error(`${az} account get-access-token printed no accessToken`);
+        c.secrets.add(token);
+        const header = `Bearer ${token}`;
+        c.secrets.add(header);
+        const expiresAt = expiryOf(parsed);
+        if (expiresAt === undefined)
+            throw new Error(`${az} account get-access-token printed no expires_on or expiresOn`);
+        const headers = { Authorization: header };
+        if (o.workspaceResourceId)
+            headers['X-Databricks-Azure-Workspace-Resource-Id'] = o.workspaceResourceId;
+        return { headers, expiresAt };
+    });
+}
+/**
+ * Newer CLIs print `expires_on` (POSIX seconds); older ones only `expiresOn`, a local time
+ * without a zone ("2024-05-01 13:45:00.000000"), read here as the machine's local time as az does.
+ */
+function expiryOf(o) {
+    const epoch = parseSeconds(o.expires_on);
+    if (epoch !== undefined)
+        return epoch * 1000;
+    if (typeof o.expiresOn === 'string') {
+        const m = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})/.exec(o.expiresOn);
+        if (m) {
+            const [, y, mo, d, h, mi, s] = m.map(Number);
+            return new Date(y, mo - 1, d, h, mi, s).getTime();
+        }
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/databricks/auth/azure.ts
+
+
+
+
+/**
+ * An Entra token for the AzureDatabricks application, plus (when Entra gives one) a token for
+ * the service-management endpoint: with it a service principal that has rights on the
+ * workspace resource but is not yet a workspace user can sign in.
+ */
+function entraAuth(c, authType, description, o, proof) {
+    const url = `${o.cloud.login.replace(/\/+$/, '')}/${encodeURIComponent(o.tenantId)}/oauth2/v2.0/token`;
+    const entra = async (scope, fields, call) => requestToken(c, {
+        url,
+        what: `Entra ID sign-in of ${o.clientId} for ${scope}`,
+        form: new URLSearchParams({
+            grant_type: 'client_credentials',
+            client_id: o.clientId,
+            scope,
+            ...fields
+        })
+    }, call);
+    return new MintedAuth(authType, description, c, async (call) => {
+        const fields = await proof(call);
+        const started = c.clock.now();
+        const main = await entra(`${AZURE_DATABRICKS_APP}/.default`, fields, call);
+        const headers = { Authorization: `Bearer ${main.accessToken}` };
+        c.secrets.add(headers.Authorization);
+        let expiresAt = started + main.expiresInSeconds * 1000;
+        try {
+            // A v2 scope is the resource id and /.default: for this URL resource, a double slash.
+            const mgmt = await entra(`${o.cloud.management}/.default`, fields, call);
+            headers['X-Databricks-Azure-SP-Management-Token'] = mgmt.accessToken;
+            expiresAt = Math.min(expiresAt, started + mgmt.expiresInSeconds * 1000);
+        }
+        catch (e) {
+            // Optional: a principal that is already a workspace user signs in without it.
+            c.logger.debug(`No service-management token (${errorMessage(e)}); signing in without it`);
+        }
+        if (o.workspaceResourceId)
+            headers['X-Databricks-Azure-Workspace-Resource-Id'] = o.workspaceResourceId;
+        return { headers, expiresAt };
+    });
+}
+/** `azure-client-secret`: an Entra service principal with a client secret. */
+function azureClientSecret(c, o) {
+    c.secrets.add(o.clientSecret);
+    return entraAuth(c, 'azure-client-secret', `Azure service principal ${o.clientId} (client secret)`, o, async () => ({ client_secret: o.clientSecret }));
+}
+/** Entra's audience for federated credentials. */
+const AZURE_FEDERATION_AUDIENCE = 'api://AzureADTokenExchange';
+/**
+ * `github-oidc-azure`: the GitHub ID token as the Entra client assertion. A new one at every
+ * renewal: an assertion lives about 5 minutes, the Entra token about an hour.
+ */
+function githubOidcAzure(c, o) {
+    return entraAuth(c, 'github-oidc-azure', `Azure service principal ${o.clientId} (GitHub OIDC federation)`, o, async (call) => {
+        const assertion = await o.idToken(AZURE_FEDERATION_AUDIENCE, call);
+        c.secrets.add(assertion);
+        return {
+            client_assertion: assertion,
+            client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer'
+        };
+    });
+}
+
+;// CONCATENATED MODULE: ./src/databricks/auth/discovery.ts
+
+
+async function getJson(c, url, call, retries) {
+    const attempt = async () => {
+        if (call.signal?.aborted)
+            throw new CancelledError();
+        const res = await c.transport.send({
+            method: 'GET',
+            url,
+            headers: { Accept: 'application/json' },
+            timeoutMs: Math.min(c.requestTimeoutMs, Math.max(1000, call.deadline.remaining())),
+            signal: call.signal
+        });
+        if (res.status !== 200)
+            throw new TokenEndpointError(`${url} answered HTTP ${res.status}`, res.status, undefined, undefined);
+        try {
+            const v = JSON.parse(res.body);
+            if (v && typeof v === 'object' && !Array.isArray(v))
+                return v;
+        }
+        catch {
+            // below
+        }
+        throw new Error(`${url} answered with something that is not a JSON object`);
+    };
+    if (!retries)
+        return attempt();
+    return retryOAuthCall(c, call, `GET ${url}`, attempt);
+}
+/**
+ * The workspace's OAuth token endpoint, found as the SDKs find it: the host metadata
+ * (`/.well-known/databricks-config`, newer workspaces) names the OIDC root; without it, or when
+ * it fails, the classic `{host}/oidc` root. Its authorization-server document names the endpoint.
+ */
+async function discoverTokenEndpoint(c, host, call) {
+    let root = `${host}/oidc`;
+    try {
+        const meta = await getJson(c, `${host}/.well-known/databricks-config`, call, false);
+        const oidc = typeof meta.oidc_endpoint === 'string' ? meta.oidc_endpoint : '';
+        const account = typeof meta.account_id === 'string' ? meta.account_id : '';
+        if (/^https:\/\//.test(oidc))
+            root = oidc.replace('{account_id}', account).replace(/\/+$/, '');
+    }
+    catch (e) {
+        if (e instanceof CancelledError)
+            throw e;
+        c.logger.debug(`No host metadata (${errorMessage(e)}); using ${root}`);
+    }
+    const url = `${root}/.well-known/oauth-authorization-server`;
+    let doc;
+    try {
+        doc = await getJson(c, url, call, true);
+    }
+    catch (e) {
+        if (e instanceof TokenEndpointError && e.status === 404)
+            throw new Error(`Databricks OAuth is not supported for this host: ${url} answered HTTP 404. Check the host, or use a personal access token.`, { cause: e });
+        throw new Error(`Could not discover the OAuth token endpoint: ${errorMessage(e)}`, { cause: e });
+    }
+    const endpoint = doc.token_endpoint;
+    if (typeof endpoint !== 'string' || !/^https:\/\//.test(endpoint))
+        throw new Error(`${url} names no https token_endpoint`);
+    return endpoint;
+}
+
+;// CONCATENATED MODULE: ./src/databricks/auth/databricks-oauth.ts
+
+
+
+/** The workspace token endpoint, discovered once per process. */
+function endpointOnce(c, host) {
+    let found;
+    return call => {
+        found ??= discoverTokenEndpoint(c, host, call).catch((e) => {
+            found = undefined;
+            throw e;
+        });
+        return found;
+    };
+}
+/**
+ * `oauth-m2m`: a service principal's OAuth secret, exchanged for a workspace token with the
+ * client-credentials grant. Id and secret go as HTTP Basic, each URL-encoded first (RFC 6749).
+ */
+function oauthM2M(c, o) {
+    c.secrets.add(o.clientSecret);
+    const basic = Buffer.from(`${encodeURIComponent(o.clientId)}:${encodeURIComponent(o.clientSecret)}`, 'utf8').toString('base64');
+    c.secrets.add(basic);
+    c.secrets.add(`Basic ${basic}`);
+    const endpoint = endpointOnce(c, o.host);
+    return new MintedAuth('oauth-m2m', `OAuth service principal ${o.clientId}`, c, async (call) => {
+        const url = await endpoint(call);
+        const t = await requestToken(c, {
+            url,
+            what: `OAuth client credentials for ${o.clientId}`,
+            headers: { Authorization: `Basic ${basic}` },
+            form: new URLSearchParams({ grant_type: 'client_credentials', scope: 'all-apis' })
+        }, call);
+        return bearer(c, t.accessToken, t.expiresInSeconds);
+    });
+}
+/**
+ * `github-oidc`: workload identity federation. A fresh GitHub ID token for every exchange
+ * (each lives about 5 minutes), traded at the workspace token endpoint (RFC 8693). With a
+ * client id the service principal's federation policy applies; without, the account's.
+ */
+function githubOidc(c, o) {
+    const endpoint = endpointOnce(c, o.host);
+    const who = o.clientId ? `service principal ${o.clientId}` : 'account-wide federation';
+    return new MintedAuth('github-oidc', `GitHub OIDC federation (${who})`, c, async (call) => {
+        const url = await endpoint(call);
+        const jwt = await o.idToken(o.audience || url, call);
+        c.secrets.add(jwt);
+        const form = new URLSearchParams({
+            grant_type: 'urn:ietf:params:oauth:grant-type:token-exchange',
+            subject_token: jwt,
+            subject_token_type: 'urn:ietf:params:oauth:token-type:jwt',
+            scope: 'all-apis'
+        });
+        if (o.clientId)
+            form.set('client_id', o.clientId);
+        const t = await requestToken(c, { url, form, what: `GitHub OIDC token exchange (${who})` }, call);
+        return bearer(c, t.accessToken, t.expiresInSeconds);
+    });
+}
+function bearer(c, token, seconds) {
+    const header = `Bearer ${token}`;
+    c.secrets.add(header);
+    return { headers: { Authorization: header }, expiresAt: c.clock.now() + seconds * 1000 };
+}
+
+;// CONCATENATED MODULE: ./src/databricks/auth/static.ts
 /** A personal access token (or any bearer token), sent as `Authorization: Bearer`. */
 class TokenAuth {
-    token;
+    authType = 'pat';
     description = 'personal access token';
-    constructor(token) {
-        this.token = token;
+    header;
+    constructor(token, secrets) {
+        this.header = `Bearer ${token}`;
+        secrets.add(token);
+        secrets.add(this.header);
     }
-    async authorization() {
-        return `Bearer ${this.token}`;
+    async headers() {
+        return { Authorization: this.header };
     }
-    secrets() {
-        return [this.token, `Bearer ${this.token}`];
+    renew() {
+        return false;
     }
 }
 /** HTTP Basic with a user name and password, as the original 1.2 API describes. */
 class BasicAuth {
-    password;
+    authType = 'basic';
     description;
-    encoded;
-    constructor(username, password) {
-        this.password = password;
+    header;
+    constructor(username, password, secrets) {
         this.description = `user name and password (${username})`;
-        this.encoded = Buffer.from(`${username}:${password}`, 'utf8').toString('base64');
-    }
-    async authorization() {
-        return `Basic ${this.encoded}`;
-    }
-    secrets() {
+        const encoded = Buffer.from(`${username}:${password}`, 'utf8').toString('base64');
+        this.header = `Basic ${encoded}`;
         // The base64 form is as good as the password to anyone who reads it.
-        return [this.password, this.encoded, `Basic ${this.encoded}`];
+        for (const s of [password, encoded, this.header])
+            secrets.add(s);
     }
+    async headers() {
+        return { Authorization: this.header };
+    }
+    renew() {
+        return false;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/runner/id-token.ts
+
+
+
+class IdTokenError extends Error {
+    status;
+    retryAfterSeconds;
+    constructor(message, status, retryAfterSeconds = undefined) {
+        super(message);
+        this.status = status;
+        this.retryAfterSeconds = retryAfterSeconds;
+    }
+}
+/**
+ * GitHub's ID-token service, as `core.getIDToken` calls it (GET the request URL with
+ * `&audience=`, the request token as Bearer, the JWT in `value`), but through our transport:
+ * bounded by a timeout and the job's cancel, retried on 429/5xx and network errors. The request
+ * token and every ID token are secrets before anything could print them.
+ */
+function githubIdTokens(o) {
+    const base = o.env.ACTIONS_ID_TOKEN_REQUEST_URL ?? '';
+    const requestToken = o.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN ?? '';
+    o.secrets.add(requestToken);
+    return async (audience, call) => {
+        const url = `${base}${base.includes('?') ? '&' : '?'}audience=${encodeURIComponent(audience)}`;
+        const attempt = async () => {
+            if (call.signal?.aborted)
+                throw new CancelledError();
+            const res = await o.transport.send({
+                method: 'GET',
+                url,
+                headers: { Authorization: `Bearer ${requestToken}`, Accept: 'application/json' },
+                timeoutMs: Math.min(o.requestTimeoutMs, Math.max(1000, call.deadline.remaining())),
+                signal: call.signal
+            });
+            let value;
+            try {
+                value = JSON.parse(res.body).value;
+            }
+            catch {
+                value = undefined;
+            }
+            if (typeof value === 'string' && value)
+                o.secrets.add(value);
+            if (res.status !== 200) {
+                const ra = res.headers['retry-after']?.trim();
+                throw new IdTokenError(`GitHub's ID-token service answered HTTP ${res.status}`, res.status, ra && /^\d+$/.test(ra) ? Number(ra) : undefined);
+            }
+            if (typeof value !== 'string' || !value)
+                throw new Error("GitHub's ID-token service answered without a token (no `value`)");
+            return value;
+        };
+        return withRetry(attempt, {
+            label: `GitHub ID token for audience ${audience}`,
+            idempotent: true,
+            deadline: call.deadline,
+            sleep: o.sleep,
+            signal: call.signal,
+            logger: o.logger,
+            retryable: e => e instanceof TransportError ||
+                (e instanceof IdTokenError && (e.status === 429 || e.status >= 500))
+        }).catch((e) => {
+            if (e instanceof CancelledError)
+                throw e;
+            throw new Error(`Could not get a GitHub ID token (audience ${audience}): ${e instanceof Error ? e.message : String(e)}`, { cause: e });
+        });
+    };
+}
+
+;// CONCATENATED MODULE: ./src/runner/credentials.ts
+
+
+
+
+
+/** Said once per run with basic: the method still works for accounts that allow it. */
+const BASIC_RETIRED = 'auth-type basic: Databricks retired password sign-in for workspace users on 10 July 2024; it works only where the workspace still accepts it. Use a service principal instead: oauth-m2m (client-id, client-secret), or github-oidc with no secret at all.';
+/** Every configured secret into the registry, before any check could print one. */
+function registerConfiguredSecrets(raw, env, secrets) {
+    for (const v of [
+        raw.token,
+        raw.password,
+        raw.clientSecret,
+        raw.azureClientSecret,
+        env.DATABRICKS_TOKEN,
+        env.DATABRICKS_PASSWORD,
+        env.DATABRICKS_CLIENT_SECRET,
+        env.ARM_CLIENT_SECRET,
+        env.ACTIONS_ID_TOKEN_REQUEST_TOKEN
+    ]) {
+        secrets.add(v);
+        secrets.add(v?.trim());
+    }
+}
+/** The authenticator for a checked plan. Nothing is called yet: tokens are minted on first use. */
+function createAuthenticator(host, plan, d) {
+    const c = {
+        transport: d.transport,
+        clock: d.clock,
+        sleep: d.sleep,
+        logger: d.logger,
+        secrets: d.secrets,
+        requestTimeoutMs: d.requestTimeoutMs
+    };
+    const idToken = () => githubIdTokens({ ...d, env: d.env });
+    switch (plan.type) {
+        case 'pat':
+            return new TokenAuth(plan.token, d.secrets);
+        case 'basic':
+            return new BasicAuth(plan.username, plan.password, d.secrets);
+        case 'oauth-m2m':
+            return oauthM2M(c, { host, ...plan });
+        case 'github-oidc':
+            return githubOidc(c, { host, ...plan, idToken: idToken() });
+        case 'azure-client-secret':
+            return azureClientSecret(c, { host, ...plan });
+        case 'github-oidc-azure':
+            return githubOidcAzure(c, { host, ...plan, idToken: idToken() });
+        case 'azure-cli':
+            return azureCli(c, { run: d.run ?? runProgram, ...plan });
+    }
+}
+
+;// CONCATENATED MODULE: ./src/databricks/auth/types.ts
+/** The methods, named as Databricks' unified authentication (DATABRICKS_AUTH_TYPE) names them. */
+const AUTH_TYPES = [
+    'pat',
+    'basic',
+    'oauth-m2m',
+    'github-oidc',
+    'azure-client-secret',
+    'github-oidc-azure',
+    'azure-cli'
+];
+
+;// CONCATENATED MODULE: ./src/runner/auth-settings.ts
+/** The credential settings: inputs, their environment fallbacks, and where each value came from. */
+/** Each setting: its input and the environment variable it falls back to (the SDKs' names). */
+const SETTINGS = {
+    authType: ['auth-type', 'DATABRICKS_AUTH_TYPE'],
+    token: ['token', 'DATABRICKS_TOKEN'],
+    username: ['username', 'DATABRICKS_USERNAME'],
+    password: ['password', 'DATABRICKS_PASSWORD'],
+    clientId: ['client-id', 'DATABRICKS_CLIENT_ID'],
+    clientSecret: ['client-secret', 'DATABRICKS_CLIENT_SECRET'],
+    tokenAudience: ['token-audience', 'DATABRICKS_TOKEN_AUDIENCE'],
+    azureClientId: ['azure-client-id', 'ARM_CLIENT_ID'],
+    azureClientSecret: ['azure-client-secret', 'ARM_CLIENT_SECRET'],
+    azureTenantId: ['azure-tenant-id', 'ARM_TENANT_ID'],
+    azureWorkspaceResourceId: ['azure-workspace-resource-id', 'DATABRICKS_AZURE_RESOURCE_ID']
+};
+/** The input names, for reading them and for action.yml. */
+const CREDENTIAL_INPUTS = Object.fromEntries(Object.entries(SETTINGS).map(([k, [input]]) => [k, input]));
+/** Each setting's value: the input when given, else its environment variable (trimmed). */
+function resolve(raw, env) {
+    const out = {};
+    for (const [k, [input, name]] of Object.entries(SETTINGS)) {
+        const given = raw[k];
+        // Secrets keep their exact bytes from inputs; from the environment a trailing newline
+        // (common when a secret is pasted) is dropped.
+        const fromEnv = env[name]?.trim() ?? '';
+        out[k] = given ? { value: given, from: `input ${input}` } : { value: fromEnv, from: name };
+    }
+    return out;
+}
+/** "input client-id (or DATABRICKS_CLIENT_ID)", for messages. */
+function describe(k) {
+    const [input, name] = SETTINGS[k];
+    return `input ${input} (or ${name})`;
+}
+
+;// CONCATENATED MODULE: ./src/runner/auth-choice.ts
+
+
+
+
+
+/** Credential kinds as the SDKs count them for "more than one authorization method". */
+const KINDS = [
+    ['pat', ['token']],
+    ['basic', ['username', 'password']],
+    ['oauth', ['clientId', 'clientSecret']],
+    ['azure', ['azureClientId', 'azureClientSecret', 'azureTenantId']]
+];
+const PERMISSION_HELP = 'GitHub sets ACTIONS_ID_TOKEN_REQUEST_URL and ACTIONS_ID_TOKEN_REQUEST_TOKEN only for jobs with `permissions: id-token: write`; add it to the job (pull requests from forks never get an ID token: use a secret-based method there).';
+/**
+ * Picks and checks the method as the Databricks SDKs do, before any call: a named auth-type
+ * wins; otherwise exactly one kind of credential may be configured, and GitHub OIDC is chosen
+ * only when none is (its variables never count as a credential). Inputs fall back to env.
+ */
+function chooseCredentials(raw, env, hostname) {
+    const s = resolve(raw, env);
+    const has = (k) => s[k].value !== '';
+    const v = (k) => s[k].value;
+    const hasIdToken = !!(env.ACTIONS_ID_TOKEN_REQUEST_URL && env.ACTIONS_ID_TOKEN_REQUEST_TOKEN);
+    const need = (type, ...keys) => {
+        const missing = keys.filter(k => !has(k));
+        if (missing.length)
+            throw new InputError(`${type} authentication needs ${missing.map(describe).join(' and ')}: set ${missing.length > 1 ? 'them' : 'it'}, or choose another auth-type.`);
+    };
+    const needIdToken = (type) => {
+        if (!hasIdToken)
+            throw new InputError(`${type} authentication needs a GitHub ID token, and this job has none. ${PERMISSION_HELP}`);
+    };
+    let type = v('authType').toLowerCase();
+    if (type && !AUTH_TYPES.includes(type))
+        throw new InputError(`Invalid ${s.authType.from} '${v('authType')}': expected one of ${AUTH_TYPES.join(', ')}.`);
+    if (!type)
+        type = implied(s, has, hasIdToken);
+    const azure = () => ({
+        cloud: entraCloud(type, env, hostname),
+        ...(has('azureWorkspaceResourceId')
+            ? { workspaceResourceId: v('azureWorkspaceResourceId') }
+            : {})
+    });
+    switch (type) {
+        case 'pat':
+            need(type, 'token');
+            return { type, token: v('token') };
+        case 'basic':
+            need(type, 'username', 'password');
+            return { type, username: v('username'), password: v('password') };
+        case 'oauth-m2m':
+            need(type, 'clientId', 'clientSecret');
+            return { type, clientId: v('clientId'), clientSecret: v('clientSecret') };
+        case 'github-oidc':
+            needIdToken(type);
+            return {
+                type,
+                ...(has('clientId') ? { clientId: v('clientId') } : {}),
+                ...(has('tokenAudience') ? { audience: v('tokenAudience') } : {})
+            };
+        case 'azure-client-secret':
+            need(type, 'azureClientId', 'azureClientSecret', 'azureTenantId');
+            return {
+                type,
+                clientId: v('azureClientId'),
+                clientSecret: v('azureClientSecret'),
+                tenantId: v('azureTenantId'),
+                ...azure()
+            };
+        case 'github-oidc-azure':
+            need(type, 'azureClientId', 'azureTenantId');
+            needIdToken(type);
+            return { type, clientId: v('azureClientId'), tenantId: v('azureTenantId'), ...azure() };
+        case 'azure-cli':
+            return has('azureWorkspaceResourceId')
+                ? { type, workspaceResourceId: v('azureWorkspaceResourceId') }
+                : { type };
+    }
+}
+/** The method the configured credentials imply, when auth-type is not set. */
+function implied(s, has, hasIdToken) {
+    const kinds = KINDS.filter(([, fields]) => fields.some(has));
+    if (kinds.length > 1) {
+        const list = kinds
+            .map(([kind, fields]) => `${kind} (${fields
+            .filter(has)
+            .map(k => s[k].from)
+            .join(', ')})`)
+            .join(' and ');
+        throw new InputError(`More than one authorization method configured: ${list}. Set auth-type to the one to use (one of ${AUTH_TYPES.join(', ')}), or remove the others.`);
+    }
+    const kind = kinds[0]?.[0];
+    if (kind === 'pat')
+        return 'pat';
+    if (kind === 'basic')
+        return 'basic';
+    if (kind === 'oauth') {
+        if (has('clientSecret'))
+            return 'oauth-m2m';
+        if (hasIdToken)
+            return 'github-oidc';
+        throw new InputError(`${s.clientId.from} was given without a client secret: set ${describe('clientSecret')} for oauth-m2m, or give the job \`permissions: id-token: write\` for github-oidc federation with that service principal.`);
+    }
+    if (kind === 'azure') {
+        if (has('azureClientSecret'))
+            return 'azure-client-secret';
+        if (hasIdToken)
+            return 'github-oidc-azure';
+        throw new InputError(`Azure service principal settings were given without a secret: set ${describe('azureClientSecret')} for azure-client-secret, or give the job \`permissions: id-token: write\` for github-oidc-azure.`);
+    }
+    if (hasIdToken)
+        return 'github-oidc';
+    throw new InputError('No credentials: set the token input (e.g. token: ${{ secrets.DATABRICKS_TOKEN }}) or DATABRICKS_TOKEN; or client-id and client-secret for a service principal (oauth-m2m); or give the job `permissions: id-token: write` for GitHub OIDC federation (github-oidc, no secret at all). See auth-type for every method.');
+}
+/**
+ * Entra's sign-in host: the workspace's cloud by its domain, or AZURE_AUTHORITY_HOST. On any
+ * other host (a proxy, the emulator) there is no way to know it, so it must be set.
+ */
+function entraCloud(type, env, hostname) {
+    const known = azureCloudOf(hostname);
+    const authority = env.AZURE_AUTHORITY_HOST?.trim();
+    if (authority) {
+        let url;
+        try {
+            url = new URL(authority);
+        }
+        catch {
+            url = undefined;
+        }
+        if (url?.protocol !== 'https:')
+            throw new InputError(`Invalid AZURE_AUTHORITY_HOST '${authority}': expected an https:// URL such as https://login.microsoftonline.com.`);
+        return {
+            login: url.origin,
+            management: known?.management ?? 'https://management.core.windows.net/'
+        };
+    }
+    if (known)
+        return known;
+    throw new InputError(`${type} authentication signs in with Microsoft Entra ID, but host ${hostname} is not an Azure Databricks workspace (${AZURE_DOMAINS.join(', ')}), so its sign-in host is unknown: set AZURE_AUTHORITY_HOST, e.g. https://login.microsoftonline.com.`);
 }
 
 ;// CONCATENATED MODULE: ./src/runner/connection.ts
 
-
-/** Where to connect and as whom: the host and credential inputs, with their env fallbacks. */
+/** Where to connect: the host input, with its env fallback (credentials: auth-choice.ts). */
 const HOST_EXAMPLE = 'https://adb-1234567890123456.7.azuredatabricks.net';
 /** The workspace origin: https added when missing, http refused, paths and queries dropped. */
 function parseHost(value) {
@@ -32525,30 +33422,6 @@ function parseHost(value) {
         throw new InputError(`Invalid input host '${value}': '${url.hostname}' is not a host name. Expected the workspace URL, e.g. ${HOST_EXAMPLE}.`);
     }
     return url.origin;
-}
-/**
- * Exactly one way of authenticating. Inputs win over the environment, and the two are never
- * mixed, so a stray DATABRICKS_TOKEN cannot quietly override the username the user gave.
- */
-function parseAuth(raw, env) {
-    const fromInputs = raw.token || raw.username || raw.password;
-    const token = fromInputs ? raw.token : env.DATABRICKS_TOKEN?.trim() || '';
-    const username = fromInputs ? raw.username : env.DATABRICKS_USERNAME?.trim() || '';
-    const password = fromInputs ? raw.password : env.DATABRICKS_PASSWORD || '';
-    const where = fromInputs
-        ? 'inputs'
-        : 'environment variables DATABRICKS_TOKEN / DATABRICKS_USERNAME / DATABRICKS_PASSWORD';
-    if (token && (username || password))
-        throw new InputError(`Two ways of authenticating were configured in the ${where}: a token and a user name/password. Set only one: token, or username with password.`);
-    if (token)
-        return new TokenAuth(token);
-    if (username && !password)
-        throw new InputError('Input username was given without password: set both for HTTP Basic, or use token instead.');
-    if (password && !username)
-        throw new InputError('Input password was given without username: set both for HTTP Basic, or use token instead.');
-    if (username)
-        return new BasicAuth(username, password);
-    throw new InputError('No credentials: set the token input (e.g. token: ${{ secrets.DATABRICKS_TOKEN }}), or username and password, or DATABRICKS_TOKEN in the environment.');
 }
 
 ;// CONCATENATED MODULE: external "node:path"
@@ -32654,7 +33527,7 @@ async function parseParameters(text) {
         return undefined;
     const value = (await parseJson(text)) ?? (await parseYaml(text));
     if (!isPlainMapping(value))
-        throw new InputError(`Invalid input parameters: expected a mapping of names to values, got ${describe(value)}. ${HELP}`);
+        throw new InputError(`Invalid input parameters: expected a mapping of names to values, got ${parameters_input_describe(value)}. ${HELP}`);
     const params = new Map();
     for (const [name, v] of entries(value)) {
         if (!NAME.test(name))
@@ -32716,7 +33589,7 @@ function scalarText(name, v) {
         text = String(v);
     }
     else
-        throw new InputError(`Invalid input parameters: ${name} is ${describe(v)}; a value must be a string, a number or a boolean. Quote it, or pass a structure as a JSON string and parse it in the code.`);
+        throw new InputError(`Invalid input parameters: ${name} is ${parameters_input_describe(v)}; a value must be a string, a number or a boolean. Quote it, or pass a structure as a JSON string and parse it in the code.`);
     if (text.includes('\0'))
         throw new InputError(`Invalid input parameters: ${name} holds a NUL character, which R strings and the runner's environment cannot carry.`);
     // A lone surrogate cannot be encoded as UTF-8: the code would see U+FFFD instead.
@@ -32724,7 +33597,7 @@ function scalarText(name, v) {
         throw new InputError(`Invalid input parameters: ${name} holds an unpaired UTF-16 surrogate, which has no UTF-8 form.`);
     return text;
 }
-function describe(v) {
+function parameters_input_describe(v) {
     if (v === null || v === undefined)
         return 'null';
     if (Array.isArray(v))
@@ -32738,13 +33611,12 @@ function describe(v) {
 
 ;// CONCATENATED MODULE: ./src/runner/raw-inputs.ts
 
+
 /** Reads every input once, through @actions/core. */
 function readRawInputs(get = n => getInput(n)) {
     return {
         host: get('host'),
-        token: get('token'),
-        username: get('username'),
-        password: get('password'),
+        credentials: readCredentialInputs(get),
         clusterId: get('cluster-id'),
         language: get('language'),
         command: get('command'),
@@ -32759,6 +33631,13 @@ function readRawInputs(get = n => getInput(n)) {
         terminateCluster: get('terminate-cluster')
     };
 }
+/** Reads the credential inputs (auth-type, token, client-id, ...) by their action.yml names. */
+function readCredentialInputs(get) {
+    const out = {};
+    for (const [k, name] of Object.entries(CREDENTIAL_INPUTS))
+        out[k] = get(name);
+    return out;
+}
 
 ;// CONCATENATED MODULE: ./src/runner/inputs.ts
 
@@ -32770,13 +33649,6 @@ function readRawInputs(get = n => getInput(n)) {
 
 
 
-/** Registers every secret the inputs or environment hold, before anything could print them. */
-function maskSecrets(raw, env) {
-    for (const s of [raw.token, raw.password, env.DATABRICKS_TOKEN, env.DATABRICKS_PASSWORD]) {
-        if (s)
-            core_setSecret(s);
-    }
-}
 const EXTENSIONS = {
     py: 'python',
     scala: 'scala',
@@ -32787,7 +33659,7 @@ const EXTENSIONS = {
 /** Validates and derives everything; throws InputError naming the input and the fix. */
 async function parseInputs(raw, env, workspace, fs) {
     const host = parseHost(raw.host || env.DATABRICKS_HOST?.trim() || '');
-    const auth = parseAuth(raw, env);
+    const credentials = chooseCredentials(raw.credentials, env, new URL(host).hostname);
     const { clusterId, clusterName } = parseClusterChoice(raw, env);
     const timeoutMs = parseDurationInput('timeout', raw.timeout || '30m');
     const requestTimeoutMs = parseDurationInput('request-timeout', raw.requestTimeout || '30s');
@@ -32809,7 +33681,7 @@ async function parseInputs(raw, env, workspace, fs) {
     const parameters = await parseParameters(raw.parameters);
     return {
         host,
-        auth,
+        credentials,
         clusterId,
         clusterName,
         language,
@@ -33384,6 +34256,8 @@ function defaultDeps() {
 
 
 
+
+
 /** The main step: validate inputs, run the command, report it. Never throws. */
 async function runMain(deps = defaultDeps()) {
     const watcher = deps.signal ? undefined : watchJobCancel();
@@ -33393,20 +34267,29 @@ async function runMain(deps = defaultDeps()) {
     const ids = { contextId: '', commandId: '' };
     try {
         const raw = readRawInputs();
-        maskSecrets(raw, deps.env);
+        const secrets = new Secrets();
+        secrets.onAdd(v => core_setSecret(v));
+        registerConfiguredSecrets(raw.credentials, deps.env, secrets);
         inputs = await parseInputs(raw, deps.env, deps.workspace, deps.fs);
-        for (const secret of inputs.auth.secrets())
-            core_setSecret(secret);
+        const auth = createAuthenticator(inputs.host, inputs.credentials, {
+            ...deps,
+            logger: runnerLogger,
+            secrets,
+            requestTimeoutMs: inputs.requestTimeoutMs
+        });
+        setOutput('auth-type', auth.authType);
+        if (auth.authType === 'basic')
+            warning(BASIC_RETIRED);
         const api = new DatabricksApi({
             host: inputs.host,
-            auth: inputs.auth,
+            auth,
             transport: deps.transport,
             sleep: deps.sleep,
             logger: runnerLogger,
             requestTimeoutMs: inputs.requestTimeoutMs
         });
         const where = inputs.clusterId || `'${inputs.clusterName}'`;
-        info(`Running ${inputs.sourceLabel}${inputs.source ? ` (${inputs.language})` : ''} on cluster ${where} at ${inputs.host}, with ${inputs.auth.description}; timeout ${inputs.timeoutLabel}`);
+        info(`Running ${inputs.sourceLabel}${inputs.source ? ` (${inputs.language})` : ''} on cluster ${where} at ${inputs.host}, with ${auth.description}; timeout ${inputs.timeoutLabel}`);
         const deadline = Deadline.after(deps.clock, inputs.timeoutMs, inputs.timeoutLabel);
         // A name is looked up before anything else: every later call needs the id.
         if (!inputs.clusterId)
@@ -33523,7 +34406,7 @@ async function writeSummary(html) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_run_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(122);
+/* harmony import */ var _action_run_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4586);
 
 await (0,_action_run_main_js__WEBPACK_IMPORTED_MODULE_0__/* .runMain */ .V)();
 

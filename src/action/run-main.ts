@@ -4,7 +4,13 @@ import { formatDuration } from '../common/duration.js'
 import { Deadline } from '../common/time.js'
 import { DatabricksApi } from '../databricks/api.js'
 import { runCommand, type RunOutcome } from '../flow/run-command.js'
-import { maskSecrets, parseInputs, readRawInputs, type Inputs } from '../runner/inputs.js'
+import { Secrets } from '../common/secrets.js'
+import {
+  BASIC_RETIRED,
+  createAuthenticator,
+  registerConfiguredSecrets
+} from '../runner/credentials.js'
+import { parseInputs, readRawInputs, type Inputs } from '../runner/inputs.js'
 import { printUntrusted, runnerLogger } from '../runner/log.js'
 import { buildOutputs, writeOutputs } from '../runner/outputs.js'
 import {
@@ -30,12 +36,21 @@ export async function runMain(deps: ActionDeps = defaultDeps()): Promise<void> {
   const ids = { contextId: '', commandId: '' }
   try {
     const raw = readRawInputs()
-    maskSecrets(raw, deps.env)
+    const secrets = new Secrets()
+    secrets.onAdd(v => core.setSecret(v))
+    registerConfiguredSecrets(raw.credentials, deps.env, secrets)
     inputs = await parseInputs(raw, deps.env, deps.workspace, deps.fs)
-    for (const secret of inputs.auth.secrets()) core.setSecret(secret)
+    const auth = createAuthenticator(inputs.host, inputs.credentials, {
+      ...deps,
+      logger: runnerLogger,
+      secrets,
+      requestTimeoutMs: inputs.requestTimeoutMs
+    })
+    core.setOutput('auth-type', auth.authType)
+    if (auth.authType === 'basic') core.warning(BASIC_RETIRED)
     const api = new DatabricksApi({
       host: inputs.host,
-      auth: inputs.auth,
+      auth,
       transport: deps.transport,
       sleep: deps.sleep,
       logger: runnerLogger,
@@ -43,7 +58,7 @@ export async function runMain(deps: ActionDeps = defaultDeps()): Promise<void> {
     })
     const where = inputs.clusterId || `'${inputs.clusterName}'`
     core.info(
-      `Running ${inputs.sourceLabel}${inputs.source ? ` (${inputs.language})` : ''} on cluster ${where} at ${inputs.host}, with ${inputs.auth.description}; timeout ${inputs.timeoutLabel}`
+      `Running ${inputs.sourceLabel}${inputs.source ? ` (${inputs.language})` : ''} on cluster ${where} at ${inputs.host}, with ${auth.description}; timeout ${inputs.timeoutLabel}`
     )
     const deadline = Deadline.after(deps.clock, inputs.timeoutMs, inputs.timeoutLabel)
     // A name is looked up before anything else: every later call needs the id.

@@ -11,8 +11,10 @@ import { Deadline } from '../common/time.js'
 import { DatabricksApi } from '../databricks/api.js'
 import { ApiError } from '../databricks/api-error.js'
 import { ExecutionApi } from '../databricks/execution.js'
-import { parseAuth } from '../runner/connection.js'
-import { maskSecrets, readRawInputs } from '../runner/inputs.js'
+import { Secrets } from '../common/secrets.js'
+import { chooseCredentials } from '../runner/auth-choice.js'
+import { createAuthenticator, registerConfiguredSecrets } from '../runner/credentials.js'
+import { readRawInputs } from '../runner/inputs.js'
 import { runnerLogger } from '../runner/log.js'
 import { readState, type SavedState } from '../runner/state.js'
 import { terminateInPost } from '../flow/cluster-lifecycle.js'
@@ -46,11 +48,25 @@ export async function runPost(deps: ActionDeps = defaultDeps()): Promise<void> {
 
 async function cleanUp(state: SavedState, terminate: boolean, deps: ActionDeps): Promise<void> {
   const raw = readRawInputs()
-  maskSecrets(raw, deps.env)
+  const secrets = new Secrets()
+  secrets.onAdd(v => core.setSecret(v))
+  registerConfiguredSecrets(raw.credentials, deps.env, secrets)
   const manual = manualDestroy(state.host, state.clusterId, state.contextId)
+  // The user's request-timeout, but never more than 5 s: post must finish inside the cancel window.
+  const requestTimeoutMs = Math.min(
+    parseDuration(raw.requestTimeout) ?? 30_000,
+    POST_REQUEST_TIMEOUT_MS
+  )
   let auth
   try {
-    auth = parseAuth(raw, deps.env)
+    // Post mints its own token: state never holds one.
+    const plan = chooseCredentials(raw.credentials, deps.env, new URL(state.host).hostname)
+    auth = createAuthenticator(state.host, plan, {
+      ...deps,
+      logger: runnerLogger,
+      secrets,
+      requestTimeoutMs
+    })
   } catch (e) {
     if (state.contextId && !state.contextShared)
       core.warning(
@@ -59,12 +75,6 @@ async function cleanUp(state: SavedState, terminate: boolean, deps: ActionDeps):
     if (terminate) core.warning(`Cluster ${state.clusterId} was not terminated: ${errorMessage(e)}`)
     return
   }
-  for (const s of auth.secrets()) core.setSecret(s)
-  // The user's request-timeout, but never more than 5 s: post must finish inside the cancel window.
-  const requestTimeoutMs = Math.min(
-    parseDuration(raw.requestTimeout) ?? 30_000,
-    POST_REQUEST_TIMEOUT_MS
-  )
   const api = new DatabricksApi({
     host: state.host,
     auth,

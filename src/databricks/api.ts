@@ -1,8 +1,8 @@
 import { CancelledError } from '../common/errors.js'
 import type { Logger } from '../common/logger.js'
 import type { Deadline, Sleep } from '../common/time.js'
-import { apiErrorFrom } from './api-error.js'
-import type { Authenticator } from './auth.js'
+import { ApiError, apiErrorFrom } from './api-error.js'
+import type { Authenticator } from './auth/types.js'
 import { withRetry, type RetryOptions } from './retry.js'
 import type { HttpRequest, HttpTransport } from './transport.js'
 
@@ -60,7 +60,7 @@ export class DatabricksApi {
       // Nothing is sent once the job is cancelled.
       if (call.signal?.aborted) throw new CancelledError()
       const headers: Record<string, string> = {
-        Authorization: await this.o.auth.authorization(),
+        ...(await this.o.auth.headers(call)),
         Accept: 'application/json'
       }
       if (body) headers['Content-Type'] = body.contentType
@@ -90,15 +90,25 @@ export class DatabricksApi {
         `${label} answered HTTP ${res.status} with a body that is not a JSON object: ${res.body.slice(0, 200)}`
       )
     }
-    return withRetry(attempt, {
-      label,
-      idempotent,
-      deadline: call.deadline,
-      sleep: this.o.sleep,
-      signal: call.signal,
-      logger: this.o.logger,
-      options: this.o.retry,
-      random: this.o.random
+    const retried = (): Promise<Json> =>
+      withRetry(attempt, {
+        label,
+        idempotent,
+        deadline: call.deadline,
+        sleep: this.o.sleep,
+        signal: call.signal,
+        logger: this.o.logger,
+        options: this.o.retry,
+        random: this.o.random
+      })
+    return retried().catch((e: unknown) => {
+      // A token the service no longer takes (revoked, or its clock ahead of ours): one new
+      // token and one more try, only for calls that are safe to repeat.
+      if (!(e instanceof ApiError && e.status === 401 && idempotent && this.o.auth.renew())) throw e
+      this.o.logger.info(
+        `${label}: HTTP 401, renewing the ${this.o.auth.authType} token and trying once more`
+      )
+      return retried()
     })
   }
 }

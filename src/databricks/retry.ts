@@ -43,6 +43,8 @@ export interface RetryContext {
   logger: Logger
   options?: RetryOptions
   random?: () => number
+  /** Replaces `isRetryable` for calls with rules of their own (token endpoints). */
+  retryable?: (e: unknown) => boolean
 }
 
 /** Runs `call`, repeating it on transient failures with exponential backoff and jitter. */
@@ -53,14 +55,16 @@ export async function withRetry<T>(call: () => Promise<T>, c: RetryContext): Pro
     try {
       return await call()
     } catch (e) {
-      if (e instanceof CancelledError || !isRetryable(e, c.idempotent)) throw e
+      const retryable = c.retryable ? c.retryable(e) : isRetryable(e, c.idempotent)
+      if (e instanceof CancelledError || !retryable) throw e
       const unlimited = e instanceof ApiError && e.clusterNotReady
       if (!unlimited && attempt >= o.maxAttempts) throw e
       let delay = Math.min(o.maxDelayMs, o.baseDelayMs * 2 ** (attempt - 1))
       delay = delay / 2 + (random() * delay) / 2
-      if (e instanceof ApiError && e.retryAfterSeconds !== undefined) {
-        delay = Math.max(delay, e.retryAfterSeconds * 1000)
-      } else if (e instanceof ApiError && e.status === 429) {
+      const retryAfter = retryAfterOf(e)
+      if (retryAfter !== undefined) {
+        delay = Math.max(delay, retryAfter * 1000)
+      } else if (statusOf(e) === 429) {
         delay = Math.max(delay, 1000)
       }
       if (delay >= c.deadline.remaining()) {
@@ -75,4 +79,22 @@ export async function withRetry<T>(call: () => Promise<T>, c: RetryContext): Pro
       await c.sleep(delay, c.signal)
     }
   }
+}
+
+/** Any error that carries an HTTP answer's status and Retry-After (API or token endpoint). */
+interface HttpFailure {
+  status: number
+  retryAfterSeconds: number | undefined
+}
+
+function isHttpFailure(e: unknown): e is HttpFailure {
+  return e instanceof Error && typeof (e as Partial<HttpFailure>).status === 'number'
+}
+
+function statusOf(e: unknown): number | undefined {
+  return isHttpFailure(e) ? e.status : undefined
+}
+
+function retryAfterOf(e: unknown): number | undefined {
+  return isHttpFailure(e) ? e.retryAfterSeconds : undefined
 }

@@ -1,9 +1,8 @@
-import * as core from '@actions/core'
 import { InputError } from '../common/errors.js'
 import { parseDuration } from '../common/duration.js'
-import type { Authenticator } from '../databricks/auth.js'
 import { LANGUAGES, type CommandSource, type Language } from '../databricks/execution.js'
-import { parseAuth, parseHost } from './connection.js'
+import { chooseCredentials, type CredentialPlan } from './auth-choice.js'
+import { parseHost } from './connection.js'
 import type { RawInputs } from './raw-inputs.js'
 import { resolveSource, type SourceFs } from './source.js'
 import type { Parameters } from '../databricks/parameters.js'
@@ -22,8 +21,8 @@ export { readRawInputs, type RawInputs } from './raw-inputs.js'
 export interface Inputs {
   /** Workspace origin, always https, no trailing slash. */
   host: string
-  /** The one configured way of authenticating. */
-  auth: Authenticator
+  /** The one way of authenticating, checked; the authenticator is built from it. */
+  credentials: CredentialPlan
   /** The cluster's id; '' until clusterName is resolved (main sets it then). */
   clusterId: string
   /** The cluster-name input, looked up with the clusters list before anything else; or ''. */
@@ -53,13 +52,6 @@ export interface Inputs {
   requestTimeoutMs: number
 }
 
-/** Registers every secret the inputs or environment hold, before anything could print them. */
-export function maskSecrets(raw: RawInputs, env: NodeJS.ProcessEnv): void {
-  for (const s of [raw.token, raw.password, env.DATABRICKS_TOKEN, env.DATABRICKS_PASSWORD]) {
-    if (s) core.setSecret(s)
-  }
-}
-
 const EXTENSIONS: Record<string, Language> = {
   py: 'python',
   scala: 'scala',
@@ -76,7 +68,7 @@ export async function parseInputs(
   fs: SourceFs
 ): Promise<Inputs> {
   const host = parseHost(raw.host || env.DATABRICKS_HOST?.trim() || '')
-  const auth = parseAuth(raw, env)
+  const credentials = chooseCredentials(raw.credentials, env, new URL(host).hostname)
   const { clusterId, clusterName } = parseClusterChoice(raw, env)
   const timeoutMs = parseDurationInput('timeout', raw.timeout || '30m')
   const requestTimeoutMs = parseDurationInput('request-timeout', raw.requestTimeout || '30s')
@@ -97,7 +89,7 @@ export async function parseInputs(
   const parameters = await parseParameters(raw.parameters)
   return {
     host,
-    auth,
+    credentials,
     clusterId,
     clusterName,
     language,

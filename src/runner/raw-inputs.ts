@@ -1,11 +1,11 @@
 import * as core from '@actions/core'
+import { CREDENTIAL_INPUTS, type CredentialInputs } from './auth-settings.js'
 
 /** The inputs exactly as the workflow gave them (trimmed, '' when absent). */
 export interface RawInputs {
   host: string
-  token: string
-  username: string
-  password: string
+  /** auth-type and every credential input. */
+  credentials: CredentialInputs
   clusterId: string
   language: string
   command: string
@@ -24,9 +24,7 @@ export interface RawInputs {
 export function readRawInputs(get: (name: string) => string = n => core.getInput(n)): RawInputs {
   return {
     host: get('host'),
-    token: get('token'),
-    username: get('username'),
-    password: get('password'),
+    credentials: readCredentialInputs(get),
     clusterId: get('cluster-id'),
     language: get('language'),
     command: get('command'),
@@ -40,4 +38,12 @@ export function readRawInputs(get: (name: string) => string = n => core.getInput
     parameters: get('parameters'),
     terminateCluster: get('terminate-cluster')
   }
+}
+
+/** Reads the credential inputs (auth-type, token, client-id, ...) by their action.yml names. */
+export function readCredentialInputs(get: (name: string) => string): CredentialInputs {
+  const out = {} as CredentialInputs
+  for (const [k, name] of Object.entries(CREDENTIAL_INPUTS))
+    out[k as keyof CredentialInputs] = get(name)
+  return out
 }
