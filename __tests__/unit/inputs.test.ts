@@ -6,7 +6,6 @@ import { CREDENTIAL_INPUTS, type CredentialInputs } from '../../src/runner/auth-
 import type { SourceFs } from '../../src/runner/source.js'
 import { RAW_INPUTS as base } from '../support/raw-inputs.js'
 
-
 /** A file system with a few files, a directory and a file that cannot be read. */
 const fs: SourceFs = {
   async stat(p) {
