@@ -87,7 +87,11 @@ describe('a working day: start at 07:00, terminate at 19:00', () => {
       noCluster({ 'cluster-name': 'office-hours', 'start-cluster': 'true' })
     )
     expect(morning.main.exitCode).toBe(0)
-    expect(morning.main.outputs).toEqual({ 'cluster-id': 'c-day', 'cluster-state': 'RUNNING' })
+    expect(morning.main.outputs).toEqual({
+      'auth-type': 'pat',
+      'cluster-id': 'c-day',
+      'cluster-state': 'RUNNING'
+    })
     expect(morning.main.log).toContain('Cluster c-day is TERMINATED; starting it')
     expect(calls(emu, 'POST', '2.0/clusters/start')).toHaveLength(1)
     expect(morning.post.log).toContain('Nothing to clean up')
