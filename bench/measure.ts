@@ -2,12 +2,12 @@
  * The measuring half of `npm run bench`, started by poll-bench.ts with NODE_EXTRA_CA_CERTS so
  * both clients verify the emulator's certificate. Prints one JSON object of samples.
  */
+import { Secrets } from '../src/common/secrets.js'
 import { WorkspaceClient } from '@databricks/sdk-experimental'
 import { realSleep, systemClock, Deadline } from '../src/common/time.js'
 import { silentLogger } from '../src/common/logger.js'
 import { DatabricksApi } from '../src/databricks/api.js'
 import { TokenAuth } from '../src/databricks/auth/static.js'
-import { Secrets } from '../src/common/secrets.js'
 import { ActionsHttpTransport } from '../src/databricks/transport.js'
 import { ExecutionApi, FINAL_COMMAND_STATES } from '../src/databricks/execution.js'
 import { pollUntil } from '../src/common/poll.js'
@@ -33,9 +33,11 @@ async function statusCalls(): Promise<{ context: number; command: number }> {
 
 /** This action's own client and poller, exactly as the bundled action uses them. */
 async function ours(seconds: number): Promise<Sample> {
+  const secrets = new Secrets()
   const api = new DatabricksApi({
     host: url,
-    auth: new TokenAuth(token, new Secrets()),
+    auth: new TokenAuth(token, secrets),
+    secrets,
     transport: new ActionsHttpTransport(),
     sleep: realSleep,
     logger: silentLogger,

@@ -1,3 +1,4 @@
+import { stringifyJson } from '../src/common/exact-json.js'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 
 /** Thrown while reading a request; becomes an error answer. */
@@ -64,7 +65,7 @@ export function sendJson(
   value: unknown,
   headers: Record<string, string> = {}
 ): void {
-  const body = JSON.stringify(value)
+  const body = stringifyJson(value)
   res.writeHead(status, {
     'content-type': 'application/json',
     'content-length': Buffer.byteLength(body),

@@ -1,3 +1,4 @@
+import { parseJsonExact } from '../src/common/exact-json.js'
 import { spawn, type ChildProcess } from 'node:child_process'
 import { createInterface } from 'node:readline'
 import { fileURLToPath } from 'node:url'
@@ -43,7 +44,8 @@ export class PythonKernel {
     })
     this.ready.catch(() => {})
     createInterface({ input: answers }).on('line', line => {
-      const msg = JSON.parse(line) as { type: string; id?: string; results?: Results }
+      // Exact: the service sends big integers and decimals with every digit.
+      const msg = parseJsonExact(line) as { type: string; id?: string; results?: Results }
       if (msg.type === 'ready') markReady()
       if (msg.type === 'result' && msg.id) {
         this.pending.get(msg.id)?.(msg.results ?? {})

@@ -6,6 +6,7 @@ export interface WorkflowCommand {
 }
 
 const COMMAND = /^::([A-Za-z-]+)(?: ([^:]*))?::(.*)$/
+const LEGACY = /##\[([A-Za-z-]+)(?: ([^\]]*))?\](.*)$/
 
 function unescapeData(s: string): string {
   return s.replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%25/g, '%')
@@ -35,7 +36,16 @@ export class LogReader {
       else this.show(line)
       return
     }
-    const m = COMMAND.exec(line)
+    // The runner trims leading blanks before looking for `::`; failing that, it takes the
+    // older `##[name props]value` form anywhere in a line.
+    const m = COMMAND.exec(line.trimStart())
+    const legacy = m ? null : LEGACY.exec(line)
+    if (legacy) {
+      const [, name = '', , value = ''] = legacy
+      this.commands.push({ name, props: {}, value })
+      if (name === 'add-mask' && value.trim()) this.masks.push(value)
+      return this.show(line)
+    }
     if (!m) return this.show(line)
     const [, name = '', propText = '', value = ''] = m
     const props: Record<string, string> = {}

@@ -1,3 +1,4 @@
+import { renderGfm, visibleText } from '../support/render.js'
 import { describe, expect, it } from '@jest/globals'
 import { SIGINT_TO_SIGTERM_MS } from '../../src/common/limits.js'
 import { mkdtempSync, writeFileSync } from 'node:fs'
@@ -28,7 +29,7 @@ describe('the bundled action against the emulator', () => {
     })
     expect(main.outputs['context-id']).toMatch(/^\d{19}$/)
     expect(main.state['context-id']).toBe(main.outputs['context-id'])
-    expect(main.summary).toContain('<pre><code>hello\n42</code></pre>')
+    expect(visibleText(renderGfm(main.summary))).toContain('hello\n42')
     expect(main.log).toContain('hello')
     expect(post.exitCode).toBe(0)
     expect(post.log).toContain(`Destroyed execution context ${main.outputs['context-id']}`)
@@ -237,7 +238,9 @@ describe('large results stay within GitHub limits', () => {
     })
     expect(main.exitCode).toBe(0)
     const rows = JSON.parse(main.outputs.result ?? '') as { i: number }[]
-    expect(rows.length).toBeGreaterThan(50)
+    // Whole rows of ~2 KB each, within the 100 KiB an output may hold.
+    expect(rows.length).toBeGreaterThan(40)
+    expect(Buffer.byteLength(main.outputs.result ?? '')).toBeLessThanOrEqual(100 * 1024)
     expect(rows.length).toBeLessThan(1000)
     expect(rows[0]?.i).toBe(1)
     expect(main.outputs.truncated).toBe('true')

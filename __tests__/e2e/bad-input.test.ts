@@ -136,7 +136,8 @@ describe('bad input: a clear error before any API call, and a post step that doe
     expect(main.errors[0]).toMatch(expected)
     expect(emu.calls).toEqual([])
     expect(main.state).toEqual({})
-    expect(main.outputs).toEqual({})
+    // Only the status, as the README promises for every run: no ids, no result.
+    expect(main.outputs).toEqual({ status: 'Failed' })
     expect(post.exitCode).toBe(0)
     expect(post.log).toContain('Nothing to clean up')
     expect(emu.calls).toEqual([])

@@ -90,9 +90,11 @@ export function fakeApi(timeoutMs = 60_000) {
   const time = new FakeTime()
   const http = new FakeTransport()
   const logger = new MemoryLogger()
+  const secrets = new Secrets()
   const api = new DatabricksApi({
     host: 'https://example.cloud.databricks.com',
-    auth: new TokenAuth('dapi-secret', new Secrets()),
+    auth: new TokenAuth('dapi-secret', secrets),
+    secrets,
     transport: http,
     sleep: time.sleep,
     logger,
@@ -100,5 +102,5 @@ export function fakeApi(timeoutMs = 60_000) {
     random: () => 0.5
   })
   const deadline = Deadline.after(time.clock, timeoutMs, `${timeoutMs / 1000}s`)
-  return { time, http, logger, api, deadline }
+  return { time, http, logger, api, deadline, secrets }
 }

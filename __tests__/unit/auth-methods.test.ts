@@ -353,6 +353,7 @@ describe('a 401 from the API', () => {
       transport: t,
       sleep: time.sleep,
       logger: new MemoryLogger(),
+      secrets: new Secrets(),
       requestTimeoutMs: 5000
     })
   }

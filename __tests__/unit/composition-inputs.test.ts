@@ -7,7 +7,8 @@ import { RAW_INPUTS } from '../support/raw-inputs.js'
 const base: RawInputs = { ...RAW_INPUTS, clusterId: '' }
 const fs: SourceFs = {
   stat: async () => ({ isFile: () => true, size: 9 }),
-  readFile: async () => Buffer.from('SELECT :a')
+  readFile: async () => Buffer.from('SELECT :a'),
+  realpath: async (p: string) => p
 }
 const parse = (over: Partial<RawInputs>, env: NodeJS.ProcessEnv = {}) =>
   parseInputs({ ...base, ...over }, env, '/ws', fs)

@@ -38,7 +38,8 @@ function deps(http: FakeTransport, time = new FakeTime()): ActionDeps {
     workspace: dir,
     fs: {
       stat: async () => ({ isFile: () => true, size: 1 }),
-      readFile: async () => Buffer.from('x')
+      readFile: async () => Buffer.from('x'),
+      realpath: async (p: string) => p
     },
     signal: new AbortController().signal
   }
@@ -98,7 +99,8 @@ describe('runMain', () => {
       'cluster-id': CLUSTER,
       'context-id': CTX,
       'command-id': 'cmd1',
-      'command-done': 'true'
+      'command-done': 'true',
+      'context-requested': 'true'
     })
     expect(readFileSync(join(dir, 'summary'), 'utf8')).toContain('✅ Databricks command: Finished')
     expect(out).toContain('::add-mask::dapi-unit')

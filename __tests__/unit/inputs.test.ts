@@ -22,6 +22,9 @@ const fs: SourceFs = {
     if (p.endsWith('/locked.py')) throw new Error(`EACCES: permission denied, open '${p}'`)
     if (p.endsWith('/empty.py')) return Buffer.alloc(0)
     return Buffer.from('select 1')
+  },
+  async realpath(p) {
+    return p
   }
 }
 
@@ -203,5 +206,32 @@ describe('parseHost', () => {
     )
     expect(parseHost('127.0.0.1:8443')).toBe('https://127.0.0.1:8443')
     expect(parseHost('HTTPS://Example.COM/')).toBe('https://example.com')
+  })
+})
+
+describe('duration bounds (Node timers overflow past 2^31-1 ms)', () => {
+  it.each([
+    ['timeout', '1000h'],
+    ['timeout', '2147484s'],
+    ['timeout', '500ms'],
+    ['requestTimeout', '2h'],
+    ['requestTimeout', '100ms']
+  ])('%s %s is refused with the allowed range', async (input, value) => {
+    await expect(parse({ [input]: value })).rejects.toThrow(/it must be between 1\.0 s and /)
+  })
+
+  it('accepts the bounds themselves', async () => {
+    expect((await parse({ timeout: '120h', requestTimeout: '1h' })).timeoutMs).toBe(120 * 3_600_000)
+  })
+})
+
+describe('a file with an unknown extension', () => {
+  it('runs as python with a notice naming the fix', async () => {
+    const i = await parse({ command: '', file: 'c.txt' })
+    expect(i.language).toBe('python')
+    expect(i.notices).toEqual([
+      expect.stringMatching(/^Input file 'c\.txt' has no extension .* Set the language input/)
+    ])
+    expect((await parse({ command: '', file: 'job.py' })).notices).toEqual([])
   })
 })

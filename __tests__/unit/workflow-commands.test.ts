@@ -22,6 +22,15 @@ describe('LogReader (the harness imitating the runner)', () => {
     expect(r.visible).toContain('::error::not an error')
   })
 
+  it('reads commands after leading blanks, and the older ##[name] form anywhere, as the runner does', () => {
+    const r = new LogReader()
+    r.line('   ::error::indented')
+    r.line('text ##[add-mask]legacy-secret')
+    r.line('::warning::a ##[error] inside a command is data')
+    expect(r.commands.map(c => c.name)).toEqual(['error', 'add-mask', 'warning'])
+    expect(r.masks).toEqual(['legacy-secret'])
+  })
+
   it('unescapes command data', () => {
     const r = new LogReader()
     r.line('::error::line one%0Aline two 100%25')

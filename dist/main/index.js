@@ -28370,7 +28370,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4586:
+/***/ 3232:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28403,7 +28403,7 @@ function utils_toCommandValue(input) {
  * @returns The command properties to send with the actual annotation command
  * See IssueCommandProperties: https://github.com/actions/runner/blob/main/src/Runner.Worker/ActionCommandManager.cs#L646
  */
-function utils_toCommandProperties(annotationProperties) {
+function toCommandProperties(annotationProperties) {
     if (!Object.keys(annotationProperties).length) {
         return {};
     }
@@ -31216,7 +31216,7 @@ function core_debug(message) {
  * @param properties optional properties to add to the annotation.
  */
 function error(message, properties = {}) {
-    command_issueCommand('error', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('error', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Adds a warning issue
@@ -31224,15 +31224,15 @@ function error(message, properties = {}) {
  * @param properties optional properties to add to the annotation.
  */
 function warning(message, properties = {}) {
-    command_issueCommand('warning', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('warning', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Adds a notice issue
  * @param message notice issue message. Errors will be converted to string via toString()
  * @param properties optional properties to add to the annotation.
  */
-function notice(message, properties = {}) {
-    issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+function core_notice(message, properties = {}) {
+    command_issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Writes info to log with console.log.
@@ -31433,6 +31433,128 @@ class Deadline {
     }
 }
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./src/common/exact-json.ts
+
+/**
+ * A JSON number kept as the text the service sent, because a JS number would change it:
+ * integers beyond 2^53 (`9007199254740993`), long decimals (`0.12345678901234567890`), and
+ * forms such as `1.50` or `1e3` whose digits carry meaning (a DECIMAL(10,2) column).
+ */
+class ExactNumber {
+    text;
+    constructor(text) {
+        this.text = text;
+    }
+    toString() {
+        return this.text;
+    }
+}
+/** A JSON string, or a JSON number. Strings first, so digits inside them are left alone. */
+const TOKEN = /"[^"\\]*(?:\\.[^"\\]*)*"|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/g;
+/**
+ * JSON.parse, except that a number whose text a JS number cannot reproduce becomes an
+ * ExactNumber. (Node 20's reviver does not see the source text; JSON.rawJSON needs Node 22.)
+ * Such numbers are swapped for marker strings that no data can hold (a fresh random nonce),
+ * then turned back into ExactNumbers by the reviver.
+ */
+function parseJsonExact(text) {
+    const marker = `\u2063exact-${(0,external_node_crypto_.randomUUID)()}:`;
+    let swapped = 0;
+    const prepared = text.replace(TOKEN, token => {
+        if (token.charCodeAt(0) === 34 || String(Number(token)) === token)
+            return token;
+        swapped++;
+        return `"${marker}${token}"`;
+    });
+    if (swapped === 0)
+        return JSON.parse(text);
+    return JSON.parse(prepared, (_key, value) => typeof value === 'string' && value.startsWith(marker)
+        ? new ExactNumber(value.slice(marker.length))
+        : value);
+}
+/** JSON.stringify for parsed data: ExactNumbers are written as the digits they hold. */
+function stringifyJson(value) {
+    if (value instanceof ExactNumber)
+        return value.text;
+    if (Array.isArray(value))
+        return `[${value.map(v => stringifyJson(v ?? null)).join(',')}]`;
+    if (value !== null && typeof value === 'object') {
+        const parts = [];
+        for (const [k, v] of Object.entries(value)) {
+            if (v !== undefined && typeof v !== 'function')
+                parts.push(`${JSON.stringify(k)}:${stringifyJson(v)}`);
+        }
+        return `{${parts.join(',')}}`;
+    }
+    return JSON.stringify(value) ?? 'null';
+}
+
+;// CONCATENATED MODULE: ./src/common/limits.ts
+/**
+ * The runner's timing model and the service's limits, in one place. The code, the harness that
+ * plays the runner (harness/runner.ts) and the tests all import these, so the model of the
+ * runner the tests check cannot drift from the one the code relies on.
+ */
+/** On a job cancel the runner sends SIGINT, then SIGTERM this much later... */
+const SIGINT_TO_SIGTERM_MS = 7500;
+/** ...then kills the process this much after SIGTERM. */
+const SIGTERM_TO_KILL_MS = 2500;
+/** From the first signal to the kill: all the time a cancelled step has. */
+const SIGINT_TO_KILL_MS = SIGINT_TO_SIGTERM_MS + SIGTERM_TO_KILL_MS;
+/** Time kept back from each window for Node to start, log and exit. */
+const MARGIN_MS = 2000;
+/**
+ * Main, after a job cancel: how long the cancel of the running command may take (sent and
+ * awaited), so main ends well before SIGTERM.
+ */
+const JOB_CANCEL_BUDGET_MS = SIGINT_TO_SIGTERM_MS - SIGTERM_TO_KILL_MS;
+/**
+ * Main, after a job cancel: how long a contexts/create or commands/execute already sent may
+ * still answer, so the id it returns can be saved for cleanup. Then it is abandoned, and the
+ * command's cancel has what is left of JOB_CANCEL_BUDGET_MS.
+ */
+const UNANSWERED_CALL_GRACE_MS = 2000;
+/** Main, after the step's timeout: how long to wait for the command's cancel to take effect. */
+const TIMEOUT_CANCEL_WAIT_MS = 15_000;
+/** Post may run after a cancel, when the runner kills at 10 s: all its cleanup fits in this. */
+const POST_CLEANUP_BUDGET_MS = SIGINT_TO_KILL_MS - MARGIN_MS;
+/** Post: the part of the cleanup budget a command cancel may use before the context destroy. */
+const POST_CANCEL_BUDGET_MS = 3000;
+/** Post: no single request may take longer, whatever request-timeout says. */
+const POST_REQUEST_TIMEOUT_MS = 5000;
+/** A cluster keeps at most this many execution contexts, and evicts idle ones past it. */
+const MAX_CONTEXTS_PER_CLUSTER = 145;
+
+;// CONCATENATED MODULE: ./src/common/text.ts
+function byteLength(text) {
+    return Buffer.byteLength(text, 'utf8');
+}
+/** The longest prefix of `text` within `maxBytes` of UTF-8, never splitting a character. */
+function cutToBytes(text, maxBytes) {
+    if (byteLength(text) <= maxBytes)
+        return text;
+    let cut = Buffer.from(text, 'utf8').subarray(0, Math.max(0, maxBytes)).toString('utf8');
+    // A split multi-byte sequence decodes to U+FFFD at the end; drop it.
+    while (cut.endsWith('\uFFFD'))
+        cut = cut.slice(0, -1);
+    return cut;
+}
+/** "1 row", "2 rows". */
+function plural(n, noun, nouns = `${noun}s`) {
+    return `${n} ${n === 1 ? noun : nouns}`;
+}
+// Built from char codes so no control characters sit in the source.
+const ESC = String.fromCharCode(27);
+const BEL = String.fromCharCode(7);
+/** CSI sequences (colours, cursor moves) and OSC sequences (titles, hyperlinks). */
+const ANSI = new RegExp(`${ESC}\\[[0-9;?]*[ -/]*[@-~]|${ESC}\\][^${BEL}${ESC}]*(?:${BEL}|${ESC}\\\\)?`, 'g');
+/** Removes terminal escape codes, which Python tracebacks from Databricks are full of. */
+function stripAnsi(text) {
+    return text.includes(ESC) ? text.replace(ANSI, '') : text;
+}
+
 ;// CONCATENATED MODULE: ./src/databricks/api-error.ts
 /** An answer from Databricks (or a proxy in front of it) that is not a success. */
 class ApiError extends Error {
@@ -31482,7 +31604,10 @@ class ApiError extends Error {
 }
 const MAX_MESSAGE = 500;
 /** Builds an ApiError from a raw answer: 1.2 `{error}`, 2.0 `{error_code,message}` or HTML. */
-function apiErrorFrom(status, body, retryAfter) {
+function apiErrorFrom(status, rawBody, retryAfter, secrets) {
+    // Secrets out first, before anything is cut: a cut secret matches no mask.
+    const redact = (t) => (secrets ? secrets.redact(t) : t);
+    const body = redact(rawBody);
     let message = '';
     let code;
     try {
@@ -31490,7 +31615,7 @@ function apiErrorFrom(status, body, retryAfter) {
         if (parsed && typeof parsed === 'object') {
             const o = parsed;
             if (o.error_code !== undefined)
-                code = String(o.error_code);
+                code = redact(String(o.error_code));
             if (typeof o.message === 'string')
                 message = o.message;
             else if (typeof o.error === 'string')
@@ -31502,6 +31627,8 @@ function apiErrorFrom(status, body, retryAfter) {
     }
     if (!message)
         message = body.trim() ? htmlToText(body) : '(empty answer)';
+    // Again after decoding: a secret may have been escaped in the JSON or the HTML.
+    message = redact(message);
     if (message.length > MAX_MESSAGE)
         message = `${message.slice(0, MAX_MESSAGE)}…`;
     const seconds = retryAfter !== undefined && /^\d+$/.test(retryAfter.trim()) ? Number(retryAfter) : undefined;
@@ -31680,6 +31807,9 @@ function retryAfterOf(e) {
 
 
 
+
+
+
 /** Sends authenticated requests to the REST API, with timeouts, retries and error parsing. */
 class DatabricksApi {
     o;
@@ -31709,30 +31839,35 @@ class DatabricksApi {
                 headers['Content-Type'] = body.contentType;
             const timeoutMs = Math.min(this.o.requestTimeoutMs, Math.max(1000, call.deadline.remaining()));
             this.o.logger.debug(`${label} (timeout ${timeoutMs} ms)`);
-            const res = await this.o.transport.send({
+            const grace = idempotent ? undefined : graceAfter(call.signal, UNANSWERED_CALL_GRACE_MS);
+            const res = await this.o.transport
+                .send({
                 method,
                 url: `${this.o.host}${pathAndQuery}`,
                 headers,
                 body: body?.data,
                 timeoutMs,
-                // A repeatable call is aborted at once on cancel; a create or execute is awaited, so
-                // the id it returns can still be saved and cleaned up.
-                signal: idempotent ? call.signal : undefined
-            });
+                // A repeatable call is aborted at once on cancel. A create or an execute may still
+                // answer for a short grace, so the id it returns can be saved and cleaned up; after
+                // that it is abandoned too, so a cancelled caller can stop within its own budget.
+                signal: idempotent ? call.signal : grace?.signal
+            })
+                .finally(() => grace?.dispose());
+            const secrets = this.o.secrets;
             if (res.status < 200 || res.status >= 300) {
-                throw apiErrorFrom(res.status, res.body, res.headers['retry-after']);
+                throw apiErrorFrom(res.status, res.body, res.headers['retry-after'], secrets);
             }
             if (!res.body.trim())
                 return {};
             try {
-                const parsed = JSON.parse(res.body);
+                const parsed = secrets.redactDeep(parseJsonExact(res.body));
                 if (parsed && typeof parsed === 'object' && !Array.isArray(parsed))
                     return parsed;
             }
             catch {
                 // fall through to the error below
             }
-            throw new Error(`${label} answered HTTP ${res.status} with a body that is not a JSON object: ${res.body.slice(0, 200)}`);
+            throw new Error(`${label} answered HTTP ${res.status} with a body that is not a JSON object: ${cutToBytes(secrets.redact(res.body), 200)}`);
         };
         const retried = () => withRetry(attempt, {
             label,
@@ -31754,6 +31889,31 @@ class DatabricksApi {
         });
     }
 }
+/**
+ * A signal that aborts `ms` after `signal` does. Its timer is unref'd and cleared by `dispose`,
+ * so it never holds the process open.
+ */
+function graceAfter(signal, ms) {
+    if (!signal)
+        return undefined;
+    const controller = new AbortController();
+    let timer;
+    const start = () => {
+        timer = setTimeout(() => controller.abort(), ms);
+        timer.unref();
+    };
+    if (signal.aborted)
+        start();
+    else
+        signal.addEventListener('abort', start, { once: true });
+    return {
+        signal: controller.signal,
+        dispose: () => {
+            clearTimeout(timer);
+            signal.removeEventListener('abort', start);
+        }
+    };
+}
 /** A JSON body. The 1.2 API reads JSON whatever the label; we send the honest one. */
 function jsonBody(value) {
     return { contentType: 'application/json', data: JSON.stringify(value) };
@@ -31763,38 +31923,8 @@ function stringField(o, field, what) {
     const v = o[field];
     if (typeof v === 'string' && v)
         return v;
-    throw new Error(`unexpected answer for ${what}: no "${field}" in ${JSON.stringify(o).slice(0, 200)}`);
+    throw new Error(`unexpected answer for ${what}: no "${field}" in ${cutToBytes(stringifyJson(o), 200)}`);
 }
-
-;// CONCATENATED MODULE: ./src/common/limits.ts
-/**
- * The runner's timing model and the service's limits, in one place. The code, the harness that
- * plays the runner (harness/runner.ts) and the tests all import these, so the model of the
- * runner the tests check cannot drift from the one the code relies on.
- */
-/** On a job cancel the runner sends SIGINT, then SIGTERM this much later... */
-const SIGINT_TO_SIGTERM_MS = 7500;
-/** ...then kills the process this much after SIGTERM. */
-const SIGTERM_TO_KILL_MS = 2500;
-/** From the first signal to the kill: all the time a cancelled step has. */
-const SIGINT_TO_KILL_MS = SIGINT_TO_SIGTERM_MS + SIGTERM_TO_KILL_MS;
-/** Time kept back from each window for Node to start, log and exit. */
-const MARGIN_MS = 2000;
-/**
- * Main, after a job cancel: how long the cancel of the running command may take (sent and
- * awaited), so main ends well before SIGTERM.
- */
-const JOB_CANCEL_BUDGET_MS = SIGINT_TO_SIGTERM_MS - SIGTERM_TO_KILL_MS;
-/** Main, after the step's timeout: how long to wait for the command's cancel to take effect. */
-const TIMEOUT_CANCEL_WAIT_MS = 15_000;
-/** Post may run after a cancel, when the runner kills at 10 s: all its cleanup fits in this. */
-const POST_CLEANUP_BUDGET_MS = SIGINT_TO_KILL_MS - MARGIN_MS;
-/** Post: the part of the cleanup budget a command cancel may use before the context destroy. */
-const POST_CANCEL_BUDGET_MS = 3000;
-/** Post: no single request may take longer, whatever request-timeout says. */
-const POST_REQUEST_TIMEOUT_MS = 5000;
-/** A cluster keeps at most this many execution contexts, and evicts idle ones past it. */
-const MAX_CONTEXTS_PER_CLUSTER = 145;
 
 ;// CONCATENATED MODULE: ./src/common/poll.ts
 
@@ -31896,13 +32026,9 @@ async function commandBody(clusterId, contextId, language, source) {
 }
 
 ;// CONCATENATED MODULE: ./src/databricks/results.ts
-// Built from char codes so no control characters sit in the source.
-const ESC = String.fromCharCode(27);
-const ANSI = new RegExp(`${ESC}\\[[0-9;?]*[ -/]*[@-~]`, 'g');
-/** Removes terminal colour codes, which Python tracebacks from Databricks are full of. */
-function stripAnsi(text) {
-    return text.replace(ANSI, '');
-}
+
+
+
 /** Removes tags and decodes the few entities the service uses in error summaries. */
 function stripHtml(text) {
     return text
@@ -31913,9 +32039,19 @@ function stripHtml(text) {
         .replace(/&#39;|&#x27;/g, "'")
         .replace(/&amp;/g, '&');
 }
-/** Python may prefix the last expression's value with `Out[N]: `, which is noise to users. */
+/**
+ * Python shows the value of the command's last expression after everything it printed, on a
+ * line the service starts with `Out[N]: `, which is noise to users. Only that line loses the
+ * prefix: the LAST line that starts so. Lines the code printed earlier keep theirs.
+ */
 function stripOutPrefix(text) {
-    return text.replace(/^Out\[\d+\]: /m, '');
+    const re = /^Out\[\d+\]: /gm;
+    let last = -1;
+    for (let m = re.exec(text); m; m = re.exec(text))
+        last = m.index;
+    if (last < 0)
+        return text;
+    return text.slice(0, last) + text.slice(last).replace(/^Out\[\d+\]: /, '');
 }
 const EXCEPTION_LINE = /^[A-Za-z_][\w.$]*(?:Error|Exception|Exit|Interrupt)\b(?::.*)?$/;
 /**
@@ -32004,11 +32140,41 @@ function str(v) {
         return v;
     if (v === null || v === undefined)
         return '';
-    return typeof v === 'object' ? JSON.stringify(v) : String(v);
+    return stringifyJson(v);
 }
-/** A table as an array of objects keyed by column name (later duplicates win). */
+/**
+ * Keys for the columns, one each, so no column is lost when a query returns two of the same
+ * name (`SELECT a.id, b.id ...`). The first keeps its name; each later one gets `name_2`,
+ * `name_3`, ...: the smallest suffix that no column of the result already has.
+ */
+function columnKeys(columns) {
+    const taken = new Set(columns.map(c => c.name));
+    const seen = new Set();
+    return columns.map(c => {
+        if (!seen.has(c.name)) {
+            seen.add(c.name);
+            return c.name;
+        }
+        let n = 2;
+        while (taken.has(`${c.name}_${n}`))
+            n++;
+        const key = `${c.name}_${n}`;
+        taken.add(key);
+        seen.add(key);
+        return key;
+    });
+}
+/** A table as an array of objects, keyed by `columnKeys`. */
 function tableToObjects(columns, rows) {
-    return rows.map(row => Object.fromEntries(columns.map((c, i) => [c.name, row[i] ?? null])));
+    const keys = columnKeys(columns);
+    return rows.map(row => {
+        // No prototype: a column named `__proto__` is a key like any other.
+        const o = Object.create(null);
+        keys.forEach((k, i) => {
+            o[k] = row[i] ?? null;
+        });
+        return o;
+    });
 }
 
 ;// CONCATENATED MODULE: ./src/databricks/parameters.ts
@@ -32342,6 +32508,16 @@ function gone(contextId, clusterId, info, e) {
 async function runCommand(req, hooks, d) {
     const call = { deadline: req.deadline, signal: d.signal };
     const exec = new ExecutionApi(d.api, req.clusterId);
+    // The cancel's own budget counts from the job cancel, whatever was awaited since.
+    let cancelledAt;
+    const noteCancel = () => {
+        cancelledAt ??= d.clock.now();
+    };
+    if (d.signal?.aborted)
+        noteCancel();
+    else
+        d.signal?.addEventListener('abort', noteCancel, { once: true });
+    const cancelBudget = () => Math.max(1000, JOB_CANCEL_BUDGET_MS - (d.clock.now() - (cancelledAt ?? d.clock.now())));
     const where = `cluster ${req.clusterId}`;
     const bound = bindParameters(req.language, req.source, req.parameters);
     let contextId;
@@ -32364,7 +32540,7 @@ async function runCommand(req, hooks, d) {
     }
     if (bound.prelude)
         await defineParameters(exec, contextId, bound.prelude, req.deadline, { onStarted: id => hooks.onCommandStarted(id), onEnded: () => hooks.onCommandEnded() }, d);
-    const commandId = await step(`Failed to start the command in context ${contextId} on ${where}`, () => exec.execute(contextId, bound.command.language, bound.command.source, call), UNKNOWN_EXECUTE);
+    const commandId = await step(`Failed to start the command in context ${contextId} on ${where}`, () => exec.execute(contextId, bound.command.language, bound.command.source, call), UNKNOWN_EXECUTE, CANCELLED_EXECUTE);
     hooks.onCommandStarted(commandId);
     d.logger.info(`Started command ${commandId}`);
     let final;
@@ -32389,7 +32565,7 @@ async function runCommand(req, hooks, d) {
     }
     catch (e) {
         if (e instanceof CancelledError) {
-            const stopped = await cancelAndWait(exec, contextId, commandId, JOB_CANCEL_BUDGET_MS, d);
+            const stopped = await cancelAndWait(exec, contextId, commandId, cancelBudget(), d);
             if (stopped)
                 hooks.onCommandEnded();
             throw new CancelledError(`The job was cancelled; command ${commandId} ${stopped ? 'was cancelled' : 'was asked to cancel'}.`);
@@ -32411,7 +32587,8 @@ async function newContext(exec, language, deadline, hooks, d) {
     const call = { deadline, signal: d.signal };
     const where = `cluster ${exec.clusterId}`;
     const req = { language, deadline };
-    const contextId = await step(`Failed to create a ${req.language} execution context on ${where}`, () => exec.createContext(req.language, call), UNKNOWN_CREATE);
+    hooks.onCreatingContext?.();
+    const contextId = await step(`Failed to create a ${req.language} execution context on ${where}`, () => exec.createContext(req.language, call), UNKNOWN_CREATE, CANCELLED_CREATE);
     hooks.onContextCreated(contextId);
     d.logger.info(`Created execution context ${contextId}; waiting for it to be ready`);
     const ctx = await step(`Failed while waiting for execution context ${contextId} on ${where}`, () => pollUntil({
@@ -32461,12 +32638,18 @@ async function cancelAndWait(exec, contextId, commandId, budgetMs, d) {
 const UNKNOWN_CREATE = 'no answer came back, so the service may have created the context anyway; it was not retried, to avoid creating two. API 1.2 cannot list contexts: an idle one is evicted when the cluster needs room';
 /** Said when an execute got no answer: repeating it could run the code twice. */
 const UNKNOWN_EXECUTE = 'no answer came back, so the command may have started; it was not retried, to avoid running it twice. The post step destroys the context, which stops it';
+/** Said when the job was cancelled while a create had no answer yet. */
+const CANCELLED_CREATE = `The job was cancelled while contexts/create had no answer; after waiting ${UNANSWERED_CALL_GRACE_MS / 1000} s for it the step stopped, to end inside the runner's kill window. The service may have created an execution context that this step cannot destroy: API 1.2 cannot list contexts, and the cluster evicts idle ones when it needs room (a restart removes them all).`;
+/** Said when the job was cancelled while an execute had no answer yet. */
+const CANCELLED_EXECUTE = `The job was cancelled while commands/execute had no answer; after waiting ${UNANSWERED_CALL_GRACE_MS / 1000} s for it the step stopped, to end inside the runner's kill window. The command may have started; the post step destroys its context, which stops it.`;
 /** Runs one phase, adding what it was doing to any error (and a hint for known causes). */
-async function step(doing, f, ifUnknown) {
+async function step(doing, f, ifUnknown, ifCancelled) {
     try {
         return await f();
     }
     catch (e) {
+        if (ifCancelled && e instanceof CancelledError)
+            throw new CancelledError(ifCancelled);
         const wrapped = wrapError(doing, e);
         // The request went out and no answer came back: the service may have acted on it.
         if (ifUnknown && e instanceof TransportError && !e.neverSent) {
@@ -32486,12 +32669,15 @@ async function step(doing, f, ifUnknown) {
 ;// CONCATENATED MODULE: ./src/common/secrets.ts
 /**
  * Every secret the step knows: tokens, passwords, client secrets, minted and exchanged tokens,
- * Basic headers. Whatever holds a secret adds it here the moment it exists; the runner layer
- * hooks `onAdd` to mask it in the log, and service text is passed through `redact` before it
- * is cut, printed, written to an output or to the summary.
+ * Basic headers. Whatever holds a secret adds it here the moment it exists (an authenticator
+ * gets the registry in its constructor, so a token minted later is added as it arrives); the
+ * runner layer hooks `onAdd` to mask it in the log, and service text is passed through
+ * `redact` before it is cut, printed, written to an output or to the summary.
  */
 class Secrets {
     values = new Set();
+    /** Each secret and the forms it takes inside JSON or a URL, longest first. */
+    forms = [];
     listeners = [];
     /** Called for every secret added from now on, and at once for those already known. */
     onAdd(listener) {
@@ -32504,6 +32690,9 @@ class Secrets {
         if (!value || value.length < 4 || this.values.has(value))
             return;
         this.values.add(value);
+        // A service that echoes a secret may do so inside a JSON string or a URL.
+        const encoded = [value, JSON.stringify(value).slice(1, -1), encodeURIComponent(value)];
+        this.forms = [...new Set([...this.forms, ...encoded])].sort((a, b) => b.length - a.length);
         for (const l of this.listeners)
             l(value);
     }
@@ -32513,11 +32702,89 @@ class Secrets {
     /** The text with every known secret replaced by `***`, longest first so none leaves a tail. */
     redact(text) {
         let out = text;
-        for (const v of [...this.values].sort((a, b) => b.length - a.length)) {
+        for (const v of this.forms) {
             if (out.includes(v))
                 out = out.split(v).join('***');
         }
         return out;
+    }
+    /** Every string inside a parsed value redacted (keys too); other values as they were. */
+    redactDeep(value) {
+        if (this.forms.length === 0)
+            return value;
+        return this.walk(value);
+    }
+    walk(value) {
+        if (typeof value === 'string')
+            return this.redact(value);
+        if (Array.isArray(value))
+            return value.map(v => this.walk(v));
+        if (value !== null &&
+            typeof value === 'object' &&
+            Object.getPrototypeOf(value) === Object.prototype) {
+            const out = {};
+            for (const [k, v] of Object.entries(value))
+                out[this.redact(k)] = this.walk(v);
+            return out;
+        }
+        return value;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/runner/connection.ts
+
+/** Where to connect: the host input, with its env fallback (credentials: auth-choice.ts). */
+const HOST_EXAMPLE = 'https://adb-1234567890123456.7.azuredatabricks.net';
+/** The workspace origin: https added when missing, http refused, paths and queries dropped. */
+function parseHost(value) {
+    if (!value)
+        throw new InputError(`Input host is required: set it to your workspace URL, e.g. ${HOST_EXAMPLE}, or set DATABRICKS_HOST.`);
+    const userinfo = hostUserinfo(value);
+    if (userinfo !== undefined)
+        throw new InputError(`Invalid input host '${value.replace(`${userinfo}@`, '***@')}': it holds credentials (user:password@), which would be logged and sent along. Remove them from the URL and pass the credentials from a secret instead (token, or the auth-type inputs).`);
+    if (/^http:\/\//i.test(value))
+        throw new InputError(`Invalid input host '${value}': http is refused because the token would travel unencrypted. Use https://${value.slice(7)}.`);
+    const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(value) ? value : `https://${value}`;
+    let url;
+    try {
+        url = new URL(withScheme);
+    }
+    catch {
+        throw new InputError(`Invalid input host '${value}': not a URL. Expected the workspace URL, e.g. ${HOST_EXAMPLE}.`);
+    }
+    if (url.protocol !== 'https:')
+        throw new InputError(`Invalid input host '${value}': only https:// workspace URLs are supported, e.g. ${HOST_EXAMPLE}.`);
+    if (!/^(\[[0-9a-f:.]+\]|[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*)$/i.test(url.hostname) ||
+        url.username ||
+        url.password) {
+        throw new InputError(`Invalid input host '${value}': '${url.hostname}' is not a host name. Expected the workspace URL, e.g. ${HOST_EXAMPLE}.`);
+    }
+    return url.origin;
+}
+/** The `user:password` part of a URL-like value, when it has one. */
+function hostUserinfo(value) {
+    return /^(?:[a-z][a-z0-9+.-]*:\/\/)?([^/?#]*)@/i.exec(value)?.[1];
+}
+/**
+ * Credentials pasted into a host URL (`https://user:password@host`) are secrets too: registered
+ * before the host is checked, so the refusal and everything after it print them as `***`.
+ */
+function registerHostSecrets(hosts, secrets) {
+    for (const host of hosts) {
+        const userinfo = host ? hostUserinfo(host.trim()) : undefined;
+        if (!userinfo)
+            continue;
+        secrets.add(userinfo);
+        if (!userinfo.includes(':'))
+            continue;
+        const password = userinfo.slice(userinfo.indexOf(':') + 1);
+        secrets.add(password);
+        try {
+            secrets.add(decodeURIComponent(password));
+        }
+        catch {
+            // not URL-encoded: the raw form is registered
+        }
     }
 }
 
@@ -33396,34 +33663,6 @@ function entraCloud(type, env, hostname) {
     throw new InputError(`${type} authentication signs in with Microsoft Entra ID, but host ${hostname} is not an Azure Databricks workspace (${AZURE_DOMAINS.join(', ')}), so its sign-in host is unknown: set AZURE_AUTHORITY_HOST, e.g. https://login.microsoftonline.com.`);
 }
 
-;// CONCATENATED MODULE: ./src/runner/connection.ts
-
-/** Where to connect: the host input, with its env fallback (credentials: auth-choice.ts). */
-const HOST_EXAMPLE = 'https://adb-1234567890123456.7.azuredatabricks.net';
-/** The workspace origin: https added when missing, http refused, paths and queries dropped. */
-function parseHost(value) {
-    if (!value)
-        throw new InputError(`Input host is required: set it to your workspace URL, e.g. ${HOST_EXAMPLE}, or set DATABRICKS_HOST.`);
-    if (/^http:\/\//i.test(value))
-        throw new InputError(`Invalid input host '${value}': http is refused because the token would travel unencrypted. Use https://${value.slice(7)}.`);
-    const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(value) ? value : `https://${value}`;
-    let url;
-    try {
-        url = new URL(withScheme);
-    }
-    catch {
-        throw new InputError(`Invalid input host '${value}': not a URL. Expected the workspace URL, e.g. ${HOST_EXAMPLE}.`);
-    }
-    if (url.protocol !== 'https:')
-        throw new InputError(`Invalid input host '${value}': only https:// workspace URLs are supported, e.g. ${HOST_EXAMPLE}.`);
-    if (!/^(\[[0-9a-f:.]+\]|[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*)$/i.test(url.hostname) ||
-        url.username ||
-        url.password) {
-        throw new InputError(`Invalid input host '${value}': '${url.hostname}' is not a host name. Expected the workspace URL, e.g. ${HOST_EXAMPLE}.`);
-    }
-    return url.origin;
-}
-
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 ;// CONCATENATED MODULE: ./src/runner/source.ts
@@ -33431,8 +33670,13 @@ const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(impo
 
 /** Larger uploads are refused before any call: the API is for code, not data. */
 const MAX_FILE_BYTES = 10 * 1024 * 1024;
-/** Reads the `file` input, relative to the workspace, with a clear error for each way it fails. */
-async function resolveSource(file, workspace, fs) {
+/**
+ * Reads the `file` input, relative to the workspace, with a clear error for each way it fails.
+ * Only files inside the workspace, or RUNNER_TEMP (`allowed[1]`, where earlier steps write
+ * generated code), are read, symlinks resolved first: a path such as `../x` or a link to
+ * `/etc/...` would upload a file of the runner's, and echo it back in the log.
+ */
+async function resolveSource(file, workspace, fs, runnerTemp = '') {
     const full = external_node_path_namespaceObject.resolve(workspace, file);
     let info;
     try {
@@ -33444,6 +33688,7 @@ async function resolveSource(file, workspace, fs) {
             ? `Input file '${file}' was not found (looked for ${full}). Paths are relative to the repository root; check out the repository first (actions/checkout).`
             : `Input file '${file}' cannot be read: ${errorMessage(e)}.`);
     }
+    await checkContained(file, full, [workspace, runnerTemp].filter(Boolean), fs);
     if (!info.isFile())
         throw new InputError(`Input file '${file}' is not a regular file (${full}). Give the path of a source file.`);
     if (info.size > MAX_FILE_BYTES) {
@@ -33459,6 +33704,16 @@ async function resolveSource(file, workspace, fs) {
     if (bytes.length === 0)
         throw new InputError(`Input file '${file}' is empty: there is nothing to run.`);
     return { source: { kind: 'file', name: external_node_path_namespaceObject.basename(full), bytes }, label: file };
+}
+async function checkContained(file, full, roots, fs) {
+    const real = await fs.realpath(full);
+    for (const root of roots) {
+        const realRoot = await fs.realpath(root).catch(() => external_node_path_namespaceObject.resolve(root));
+        const rel = external_node_path_namespaceObject.relative(realRoot, real);
+        if (rel && !rel.startsWith('..') && !external_node_path_namespaceObject.isAbsolute(rel))
+            return;
+    }
+    throw new InputError(`Input file '${file}' is outside the workspace${full === real ? '' : ` (it resolves to ${real})`}: only files inside GITHUB_WORKSPACE or RUNNER_TEMP are read. Give a path in the repository.`);
 }
 
 ;// CONCATENATED MODULE: ./src/runner/composition-inputs.ts
@@ -33649,6 +33904,13 @@ function readCredentialInputs(get) {
 
 
 
+/**
+ * Bounds of the durations. Node's timers hold at most 2^31-1 ms (24.8 days); past that they
+ * fire at once, so every request would time out. A self-hosted job runs at most 5 days.
+ */
+const MAX_TIMEOUT_MS = 5 * 24 * 3_600_000;
+const MAX_REQUEST_TIMEOUT_MS = 3_600_000;
+const MIN_DURATION_MS = 1000;
 const EXTENSIONS = {
     py: 'python',
     scala: 'scala',
@@ -33661,21 +33923,22 @@ async function parseInputs(raw, env, workspace, fs) {
     const host = parseHost(raw.host || env.DATABRICKS_HOST?.trim() || '');
     const credentials = chooseCredentials(raw.credentials, env, new URL(host).hostname);
     const { clusterId, clusterName } = parseClusterChoice(raw, env);
-    const timeoutMs = parseDurationInput('timeout', raw.timeout || '30m');
-    const requestTimeoutMs = parseDurationInput('request-timeout', raw.requestTimeout || '30s');
+    const timeoutMs = parseDurationInput('timeout', raw.timeout || '30m', MAX_TIMEOUT_MS);
+    const requestTimeoutMs = parseDurationInput('request-timeout', raw.requestTimeout || '30s', MAX_REQUEST_TIMEOUT_MS);
     const failOnError = parseBoolean('fail-on-error', raw.failOnError, true);
     const startCluster = parseBoolean('start-cluster', raw.startCluster, false);
     if (raw.command && raw.file)
         throw new InputError('Inputs command and file were both given: set exactly one (command for inline code, file for a path in the repository).');
     const terminateCluster = parseTerminateMode(raw.terminateCluster);
     const contextId = parseContextId(raw.contextId);
-    const language = parseLanguage(raw.language, raw.file);
+    const notices = [];
+    const language = parseLanguage(raw.language, raw.file, notices);
     let source;
     let label = 'cluster only';
     if (raw.command)
         [source, label] = [{ kind: 'inline', code: raw.command }, 'inline command'];
     else if (raw.file)
-        ({ source, label } = await resolveSource(raw.file, workspace, fs));
+        ({ source, label } = await resolveSource(raw.file, workspace, fs, env.RUNNER_TEMP?.trim() ?? ''));
     else
         checkClusterOnlyStep(raw, startCluster, terminateCluster);
     const parameters = await parseParameters(raw.parameters);
@@ -33694,10 +33957,11 @@ async function parseInputs(raw, env, workspace, fs) {
         timeoutLabel: raw.timeout || '30m',
         failOnError,
         startCluster,
-        requestTimeoutMs
+        requestTimeoutMs,
+        notices
     };
 }
-function parseLanguage(value, file) {
+function parseLanguage(value, file, notices) {
     if (value) {
         const lower = value.toLowerCase();
         if (LANGUAGES.includes(lower))
@@ -33705,12 +33969,20 @@ function parseLanguage(value, file) {
         throw new InputError(`Invalid input language '${value}': expected one of ${LANGUAGES.join(', ')}.`);
     }
     const ext = file.match(/\.([A-Za-z]+)$/)?.[1]?.toLowerCase() ?? '';
-    return EXTENSIONS[ext] ?? 'python';
+    const known = EXTENSIONS[ext];
+    if (known || !file)
+        return known ?? 'python';
+    notices.push(`Input file '${file}' has no extension that names a language (${Object.keys(EXTENSIONS)
+        .map(e => `.${e}`)
+        .join(', ')}); running it as python. Set the language input to choose another.`);
+    return 'python';
 }
-function parseDurationInput(name, value) {
+function parseDurationInput(name, value, maxMs) {
     const ms = parseDuration(value);
     if (ms === undefined || ms <= 0)
         throw new InputError(`Invalid input ${name} '${value}': expected a positive duration such as 90s, 20m, 1h, 1h30m or plain seconds (600).`);
+    if (ms < MIN_DURATION_MS || ms > maxMs)
+        throw new InputError(`Invalid input ${name} '${value}': it must be between ${formatDuration(MIN_DURATION_MS)} and ${formatDuration(maxMs)}.`);
     return ms;
 }
 /** Only the YAML spellings the runner itself accepts, so a typo is not silently false. */
@@ -33724,92 +33996,97 @@ function parseBoolean(name, value, fallback) {
     throw new InputError(`Invalid input ${name} '${value}': expected true or false.`);
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./src/runner/log.ts
 
 
-/** The Databricks layer's logger, mapped onto the runner's log. */
-const runnerLogger = {
-    info: m => info(m),
-    warning: m => warning(m),
-    debug: m => core_debug(m)
-};
 /**
- * Prints text that came from the user's command. Workflow commands in it (`::add-mask::`,
- * `::set-env::` ...) are switched off while it prints, so a command cannot steer the runner.
+ * Whether the runner could read a line of this text as a workflow command: it takes `::name::`
+ * at the start of any line (after leading blanks) and the older `##[name]` anywhere in a line.
  */
-function printUntrusted(title, text) {
+function couldBeCommand(text) {
+    return /[\r\n]|::|##\[/.test(text);
+}
+/**
+ * The one way text from outside the action reaches the log (service messages, cluster and
+ * state names, column names, file names, output, tracebacks, error bodies), and any message
+ * that embeds such text. Commands in it are switched off while it prints (`::stop-commands::`
+ * with a token nobody can guess), so no line of it can steer the runner. Plain one-line text
+ * is printed as it is.
+ */
+function logUntrusted(text) {
+    if (!couldBeCommand(text))
+        return info(text);
     const token = (0,external_node_crypto_.randomUUID)();
-    startGroup(title);
     info(`::stop-commands::${token}`);
     info(text);
     info(`::${token}::`);
+}
+/** Prints a block of untrusted text in a foldable group (its title is escaped by @actions/core). */
+function printUntrusted(title, text) {
+    startGroup(title);
+    logUntrusted(text);
     endGroup();
 }
-
-;// CONCATENATED MODULE: ./src/common/text.ts
-/** Escapes text for HTML and for markdown that GitHub renders (core.summary escapes nothing). */
-function escapeHtml(text) {
-    return text
-        .replace(/&/g, '&amp;')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;')
-        .replace(/"/g, '&quot;')
-        .replace(/'/g, '&#39;')
-        .replace(/\|/g, '&#124;');
-}
-function byteLength(text) {
-    return Buffer.byteLength(text, 'utf8');
-}
-/** The longest prefix of `text` within `maxBytes` of UTF-8, never splitting a character. */
-function cutToBytes(text, maxBytes) {
-    if (byteLength(text) <= maxBytes)
-        return text;
-    let cut = Buffer.from(text, 'utf8').subarray(0, maxBytes).toString('utf8');
-    // A split multi-byte sequence decodes to U+FFFD at the end; drop it.
-    while (cut.endsWith('\uFFFD'))
-        cut = cut.slice(0, -1);
-    return cut;
-}
+/**
+ * The Databricks layer's logger, mapped onto the runner's log. Its messages carry service text
+ * (states, error bodies), so info goes through logUntrusted; warning and debug are workflow
+ * commands whose message @actions/core escapes (`%`, CR, LF), so they stay one line.
+ */
+const runnerLogger = {
+    info: m => logUntrusted(m),
+    warning: m => warning(m),
+    debug: m => core_debug(m)
+};
 
 ;// CONCATENATED MODULE: ./src/runner/outputs.ts
 
 
 
-/** GitHub keeps about 1 MB of outputs per job, shared by every step; leave room for others. */
-const MAX_RESULT_OUTPUT_BYTES = 256 * 1024;
+
+/**
+ * The most any one output holds. A later step reads an output through `env:`, and Linux
+ * refuses a single environment string over 128 KiB (MAX_ARG_STRLEN, `NAME=value` included:
+ * E2BIG). 100 KiB leaves room for any variable name; GitHub keeps ~1 MB of outputs per job.
+ */
+const MAX_OUTPUT_BYTES = 100 * 1024;
 /** What Databricks prints in place of output past its per-command limit. */
 const OUTPUT_SKIPPED = '*** WARNING: max output size exceeded, skipping output. ***';
 /** Renders a result as the `result` output, cut to fit; `cut` says whether anything was dropped. */
 function resultText(result, maxBytes) {
     switch (result.type) {
-        case 'text': {
-            const text = cutToBytes(result.text, maxBytes);
-            return { text, cut: text.length < result.text.length };
-        }
-        case 'table': {
-            const objects = tableToObjects(result.columns, result.rows);
-            // Drop whole rows rather than cut the JSON, so the output always parses.
-            let keep = objects.length;
-            let text = JSON.stringify(objects);
-            while (byteLength(text) > maxBytes && keep > 0) {
-                keep = Math.floor(keep * Math.min(0.9, maxBytes / byteLength(text)));
-                text = JSON.stringify(objects.slice(0, keep));
-            }
-            return { text, cut: keep < objects.length };
-        }
+        case 'text':
+            return cutText(result.text, maxBytes);
+        case 'table':
+            // Whole rows are dropped rather than the JSON cut, so the output always parses.
+            return jsonArrayWithin(tableToObjects(result.columns, result.rows).map(stringifyJson), maxBytes);
         case 'error':
-            return { text: cutToBytes(result.message, maxBytes), cut: false };
+            return cutText(result.message, maxBytes);
         case 'image':
-            return { text: result.fileName, cut: false };
+            return cutText(result.fileName, maxBytes);
         case 'images':
-            return { text: JSON.stringify(result.fileNames), cut: false };
+            return jsonArrayWithin(result.fileNames.map(n => JSON.stringify(n)), maxBytes);
         case 'none':
             return { text: '', cut: false };
     }
 }
-function buildOutputs(outcome, maxBytes = MAX_RESULT_OUTPUT_BYTES) {
+function cutText(text, maxBytes) {
+    const cut = cutToBytes(text, maxBytes);
+    return { text: cut, cut: cut.length < text.length };
+}
+/** `[item,item,...]` with as many leading items as fit in `maxBytes`. */
+function jsonArrayWithin(items, maxBytes) {
+    let size = 2;
+    let keep = 0;
+    for (const item of items) {
+        const add = byteLength(item) + (keep > 0 ? 1 : 0);
+        if (size + add > maxBytes)
+            break;
+        size += add;
+        keep++;
+    }
+    return { text: `[${items.slice(0, keep).join(',')}]`, cut: keep < items.length };
+}
+function buildOutputs(outcome, maxBytes = MAX_OUTPUT_BYTES) {
     const { text, cut } = resultText(outcome.result, maxBytes);
     const r = outcome.result;
     const serviceTruncated = (r.type === 'table' && r.truncated) || (r.type === 'text' && r.text.includes(OUTPUT_SKIPPED));
@@ -33823,9 +34100,11 @@ function buildOutputs(outcome, maxBytes = MAX_RESULT_OUTPUT_BYTES) {
         ...(outcome.clusterState ? { 'cluster-state': outcome.clusterState } : {})
     };
 }
+/** Writes outputs; no value passes MAX_OUTPUT_BYTES, whatever produced it. */
 function writeOutputs(outputs) {
     for (const [name, value] of Object.entries(outputs))
-        setOutput(name, value);
+        if (value !== undefined)
+            setOutput(name, cutToBytes(value, MAX_OUTPUT_BYTES));
 }
 
 ;// CONCATENATED MODULE: ./src/runner/state.ts
@@ -33847,6 +34126,15 @@ function saveClusterStarted() {
 /** Records that main terminated the cluster, so post does not ask again. */
 function saveClusterTerminated() {
     saveState('cluster-terminated', 'true');
+}
+/**
+ * Saved just before contexts/create is sent: if main is stopped before the answer, post can
+ * say that a context may be left behind instead of "nothing to clean up".
+ */
+function saveContextRequested(host, clusterId) {
+    saveState('host', host);
+    saveState('cluster-id', clusterId);
+    saveState('context-requested', 'true');
 }
 /** Saves where the context lives and its id; called right after contexts/create answers. */
 function saveContext(host, clusterId, contextId) {
@@ -33872,7 +34160,8 @@ function readState(get = n => core.getState(n)) {
         commandDone: get('command-done') === 'true',
         contextShared: get('context-shared') === 'true',
         clusterStarted: get('cluster-started') === 'true',
-        clusterTerminated: get('cluster-terminated') === 'true'
+        clusterTerminated: get('cluster-terminated') === 'true',
+        contextRequested: get('context-requested') === 'true'
     };
 }
 
@@ -34067,13 +34356,78 @@ async function terminateInPost(api, clusterId, call) {
     return `Asked cluster ${clusterId} to terminate (it was ${info.state}); it stops on its own`;
 }
 
+;// CONCATENATED MODULE: ./src/runner/markdown-safe.ts
+/**
+ * Untrusted text (command output, table cells, service messages) inside markdown that GitHub
+ * renders: the job summary, and any comment built the same way.
+ *
+ * GitHub renders markdown with CommonMark + GFM. Raw HTML is passed through only inside an
+ * "HTML block", and a block that starts with a block-level tag (`<h3>`, `<table>`, `<div>`,
+ * `<details>`, ...) ends at the first BLANK line; whatever follows is parsed as markdown
+ * (headings, lists, emphasis, `![x](url)` images). So the rules are:
+ *
+ * 1. Build the whole document as ONE HTML block: start it with a block-level tag and join the
+ *    pieces with single newlines (`htmlBlock`), never a blank line.
+ * 2. Put every untrusted string through `htmlText`: it escapes HTML and writes line breaks as
+ *    character references, so the text adds no line to the markdown source at all. A blank line
+ *    in the data can then never end the block, and the renderer shows the text verbatim.
+ */
+
+const ENTITIES = {
+    '&': '&amp;',
+    '<': '&lt;',
+    '>': '&gt;',
+    '"': '&quot;',
+    "'": '&#39;',
+    '|': '&#124;',
+    '\r\n': '&#10;',
+    '\r': '&#10;',
+    '\n': '&#10;',
+    '\u007f': '\u2421'
+};
+// Markup characters, line breaks, and C0 controls other than tab (invisible or refused in HTML).
+// eslint-disable-next-line no-control-regex
+const SPECIAL = /\r\n?|[&<>"'|\n\u0000-\u0008\u000b-\u001f\u007f]/g;
+/**
+ * The text as HTML that renders exactly as the text, on one source line: `& < > " ' |`
+ * escaped, terminal colour codes removed, each line break (LF, CRLF or a lone CR) written as
+ * `&#10;` (inside `<pre>` it still breaks the line), other control characters shown as their
+ * Unicode control pictures (U+2400 + code).
+ */
+function htmlText(text) {
+    return stripAnsi(text).replace(SPECIAL, c => ENTITIES[c] ?? String.fromCharCode(0x2400 + c.charCodeAt(0)));
+}
+/** Thrown when a piece would end the HTML block: a bug in the caller, never data. */
+class UnsafeMarkdownError extends Error {
+    name = 'UnsafeMarkdownError';
+}
+/**
+ * Joins pieces of HTML into one HTML block. The first piece must start with a block-level tag,
+ * and no piece may hold a blank line; either would let markdown through, so it throws.
+ */
+function htmlBlock(pieces) {
+    const html = pieces.filter(p => p !== '').join('\n');
+    if (!/^<(h[1-6]|table|div|details|p|ul|ol)[\s>]/i.test(html))
+        throw new UnsafeMarkdownError('an HTML block must start with a block-level tag');
+    if (/(^|\n)[ \t]*(\r?\n|$)/.test(html.replace(/\n$/, '')) || /\r/.test(html))
+        throw new UnsafeMarkdownError('a blank line would end the HTML block');
+    return `${html}\n`;
+}
+
 ;// CONCATENATED MODULE: ./src/runner/summary.ts
 
 
-/** GitHub drops a step's summary past 1 MiB; stay well below it. */
+
+
+
+/** GitHub drops a step's summary past 1 MiB (1,048,576 bytes); stay well below it. */
 const SUMMARY_LIMIT_BYTES = 1_000_000;
 /** More rows than this make a summary nobody reads; the output has them all. */
 const SUMMARY_MAX_ROWS = 500;
+/** A longer cell is shortened, with a note, so one huge value cannot crowd out every row. */
+const SUMMARY_MAX_CELL_CHARS = 10_000;
+/** Messages and labels in the head are cut to this, so the result keeps its room. */
+const MAX_HEAD_TEXT_BYTES = 4000;
 const ICONS = {
     Finished: '✅',
     Error: '❌',
@@ -34081,77 +34435,161 @@ const ICONS = {
     'Timed out': '⏱️',
     Failed: '❌'
 };
-/** The job summary as HTML (GitHub renders it inside markdown), escaped and within the limit. */
+/** What happened, in a few words: an error result says what failed, not "Finished". */
+function headline(d) {
+    if (d.result?.type === 'error' && !d.failure && d.status === 'Finished') {
+        const message = cutToBytes(d.result.message, 300);
+        return {
+            icon: '❌',
+            text: `Databricks command failed: ${message}${message === d.result.message ? '' : '…'}`,
+            status: 'Finished with an error'
+        };
+    }
+    return {
+        icon: ICONS[d.status] ?? 'ℹ️',
+        text: `Databricks command: ${d.status}`,
+        status: d.status
+    };
+}
+/**
+ * The job summary: one HTML block (see markdown-safe.ts), every value escaped, so GitHub shows
+ * whatever the result holds verbatim; never more than `limit` bytes.
+ */
 function buildSummary(d, limit = SUMMARY_LIMIT_BYTES) {
-    const icon = d.result?.type === 'error' ? '❌' : (ICONS[d.status] ?? 'ℹ️');
-    const cells = [d.clusterId, d.language, d.source, d.status, formatDuration(d.durationMs)].map(escapeHtml);
-    let head = `<h3>${icon} Databricks command: ${escapeHtml(d.status)}</h3>\n`;
-    head +=
-        '<table><tr><th>Cluster</th><th>Language</th><th>Source</th><th>Status</th><th>Duration</th></tr>';
-    head += `<tr>${cells.map(c => `<td>${c}</td>`).join('')}</tr></table>\n`;
+    const h = headline(d);
+    const cells = [d.clusterId, d.language, d.source, h.status, formatDuration(d.durationMs)];
+    const head = [
+        `<h3>${h.icon} ${htmlText(cutToBytes(h.text, MAX_HEAD_TEXT_BYTES))}</h3>`,
+        '<table><tr><th>Cluster</th><th>Language</th><th>Source</th><th>Status</th><th>Duration</th></tr>',
+        `<tr>${cells.map(c => `<td>${htmlText(cutToBytes(c, MAX_HEAD_TEXT_BYTES))}</td>`).join('')}</tr></table>`
+    ];
     if (d.failure)
-        head += `<p><strong>${escapeHtml(cutToBytes(d.failure, 4000))}</strong></p>\n`;
-    const budget = limit - byteLength(head) - 400;
-    return head + (d.result ? renderResult(d.result, budget) : '');
+        head.push(`<p><strong>${htmlText(cutShown(d.failure))}</strong></p>`);
+    // Room for the joins, the notes and the closing tags of the result.
+    const budget = limit - byteLength(head.join('\n')) - 2000;
+    const result = d.result ? renderResult(d.result, budget) : [];
+    // Each part keeps to its budget; this is the backstop for shapes none of them foresaw
+    // (thousands of long column names), since GitHub shows nothing of a summary over 1 MiB.
+    if (byteLength(result.join('\n')) > budget)
+        return htmlBlock([
+            ...head,
+            "<p><em>The result is too large to show within GitHub's 1 MiB summary limit; the step's outputs have it.</em></p>"
+        ]);
+    return htmlBlock([...head, ...result]);
 }
 function renderResult(r, budget) {
     switch (r.type) {
         case 'text':
             return r.text
                 ? preBlock(r.text, budget, 'The output')
-                : '<p><em>The command printed nothing.</em></p>\n';
+                : ['<p><em>The command printed nothing.</em></p>'];
         case 'table':
             return renderTable(r, budget);
         case 'error': {
-            const head = `<p><strong>${escapeHtml(cutToBytes(r.message, 4000))}</strong></p>\n`;
-            return `${head}<details open><summary>Traceback</summary>\n\n${preBlock(r.traceback, budget - byteLength(head), 'The traceback')}</details>\n`;
+            const message = `<p><strong>${htmlText(cutShown(r.message))}</strong></p>`;
+            // An error with no traceback gets no empty block.
+            if (!r.traceback.trim() || r.traceback.trim() === r.message.trim())
+                return [message];
+            return [
+                message,
+                '<details open><summary>Traceback</summary>',
+                ...preBlock(r.traceback, budget - byteLength(message), 'The traceback'),
+                '</details>'
+            ];
         }
         case 'image':
-            return `<p>Image: <code>${escapeHtml(shorten(r.fileName))}</code></p>\n`;
+            return [`<p>Image: <code>${htmlText(shorten(r.fileName))}</code></p>`];
         case 'images':
-            return `<p>Images:</p><ul>${r.fileNames.map(f => `<li><code>${escapeHtml(shorten(f))}</code></li>`).join('')}</ul>\n`;
+            return renderNames(r.fileNames, budget);
         case 'none':
-            return '<p><em>No result.</em></p>\n';
+            return ['<p><em>No result.</em></p>'];
     }
 }
 /** Text in a pre block; cut at a character boundary when it would pass the budget. */
 function preBlock(text, budget, what) {
-    let keep = text;
-    let html = escapeHtml(keep);
+    budget -= 300; // the tags and the note
+    // Escaping never shrinks text, so no more than `budget` bytes of it can fit.
+    let keep = cutToBytes(text, budget);
+    let html = htmlText(keep);
     while (byteLength(html) > budget && keep.length > 0) {
         keep = cutToBytes(keep, Math.floor(byteLength(keep) * Math.min(0.9, budget / byteLength(html))));
-        html = escapeHtml(keep);
+        html = htmlText(keep);
     }
-    const note = keep.length < text.length
-        ? `<p><em>${what} was cut to ${byteLength(keep)} of ${byteLength(text)} bytes to fit GitHub's 1 MiB summary limit.</em></p>\n`
-        : '';
-    return `<pre><code>${html}</code></pre>\n${note}`;
+    const out = [`<pre><code>${html}</code></pre>`];
+    if (keep.length < text.length)
+        out.push(`<p><em>${what} was cut to ${byteLength(keep)} of ${byteLength(text)} bytes to fit GitHub's 1 MiB summary limit.</em></p>`);
+    return out;
 }
 function renderTable(r, budget) {
-    const header = `<tr>${r.columns.map(c => `<th>${escapeHtml(c.name)}<br><sub>${escapeHtml(c.type)}</sub></th>`).join('')}</tr>`;
+    const keys = columnKeys(r.columns);
+    const header = `<tr>${r.columns
+        .map((c, i) => {
+        const renamed = keys[i] === c.name ? '' : ` (${keys[i] ?? ''} in the result output)`;
+        return `<th>${htmlText(cutShown(c.name) + renamed)}<br><sub>${htmlText(cutShown(c.type))}</sub></th>`;
+    })
+        .join('')}</tr>`;
     let html = `<table>${header}`;
     let shown = 0;
+    let firstRowBytes = 0;
+    let shortened = false;
     for (const row of r.rows) {
         if (shown >= SUMMARY_MAX_ROWS)
             break;
-        const tr = `<tr>${r.columns.map((_, i) => `<td>${escapeHtml(cell(row[i]))}</td>`).join('')}</tr>`;
-        if (byteLength(html) + byteLength(tr) > budget)
+        const tds = r.columns.map((_, i) => {
+            const text = cell(row[i]);
+            if (text.length <= SUMMARY_MAX_CELL_CHARS)
+                return `<td>${htmlText(text)}</td>`;
+            shortened = true;
+            const more = text.length - SUMMARY_MAX_CELL_CHARS;
+            return `<td>${htmlText(text.slice(0, SUMMARY_MAX_CELL_CHARS))}<em>… (${more} more characters)</em></td>`;
+        });
+        const tr = `<tr>${tds.join('')}</tr>`;
+        if (byteLength(html) + byteLength(tr) > budget) {
+            if (shown === 0)
+                firstRowBytes = byteLength(tr);
             break;
+        }
         html += tr;
         shown++;
     }
-    html += '</table>\n';
-    const notes = [`${r.rows.length} row${r.rows.length === 1 ? '' : 's'}`];
-    if (shown < r.rows.length)
+    html += '</table>';
+    const notes = [`${plural(r.rows.length, 'row')}`];
+    if (shown === 0 && r.rows.length > 0)
+        notes.push(`the first row alone takes ${firstRowBytes} bytes, more than fits in GitHub's 1 MiB summary, so no row is shown here; the result output has what fits its limit`);
+    else if (shown < r.rows.length)
         notes.push(`showing the first ${shown} here; the result output has more`);
+    if (shortened)
+        notes.push(`cells longer than ${SUMMARY_MAX_CELL_CHARS} characters are shortened here`);
     if (r.truncated)
         notes.push('Databricks truncated the result');
-    return `${html}<p><em>${escapeHtml(notes.join('; '))}.</em></p>\n`;
+    return [html, `<p><em>${htmlText(notes.join('; '))}.</em></p>`];
 }
+function renderNames(names, budget) {
+    let html = '<p>Images:</p><ul>';
+    let shown = 0;
+    for (const name of names) {
+        const li = `<li><code>${htmlText(shorten(name))}</code></li>`;
+        if (byteLength(html) + byteLength(li) > budget)
+            break;
+        html += li;
+        shown++;
+    }
+    if (shown < names.length)
+        html += `<li><em>and ${names.length - shown} more</em></li>`;
+    return [`${html}</ul>`];
+}
+/** A cell as text: null as `null`, exact numbers with every digit, nested values as JSON. */
 function cell(v) {
     if (v === null || v === undefined)
         return 'null';
-    return typeof v === 'object' ? JSON.stringify(v) : String(v);
+    if (v instanceof ExactNumber)
+        return v.text;
+    return typeof v === 'object' ? stringifyJson(v) : String(v);
+}
+/** Messages in the head, cut to a size that leaves the result its room. */
+function cutShown(text) {
+    const cut = cutToBytes(text, MAX_HEAD_TEXT_BYTES);
+    return cut.length < text.length ? `${cut}…` : cut;
 }
 /** Data URLs can be megabytes; a name is enough in the summary. */
 function shorten(s) {
@@ -34236,11 +34674,13 @@ function defaultDeps() {
         sleep: realSleep,
         env: process.env,
         workspace: process.env.GITHUB_WORKSPACE || process.cwd(),
-        fs: { stat: promises_namespaceObject.stat, readFile: promises_namespaceObject.readFile }
+        fs: { stat: promises_namespaceObject.stat, readFile: promises_namespaceObject.readFile, realpath: promises_namespaceObject.realpath }
     };
 }
 
 ;// CONCATENATED MODULE: ./src/action/run-main.ts
+
+
 
 
 
@@ -34265,12 +34705,16 @@ async function runMain(deps = defaultDeps()) {
     const started = deps.clock.now();
     let inputs;
     const ids = { contextId: '', commandId: '' };
+    // Every secret is masked in the log the moment it is known, and redacted from what we write.
+    const secrets = new Secrets();
+    secrets.onAdd(s => core_setSecret(s));
     try {
         const raw = readRawInputs();
-        const secrets = new Secrets();
-        secrets.onAdd(v => core_setSecret(v));
         registerConfiguredSecrets(raw.credentials, deps.env, secrets);
+        registerHostSecrets([raw.host, deps.env.DATABRICKS_HOST], secrets);
         inputs = await parseInputs(raw, deps.env, deps.workspace, deps.fs);
+        for (const notice of inputs.notices)
+            core_notice(notice);
         const auth = createAuthenticator(inputs.host, inputs.credentials, {
             ...deps,
             logger: runnerLogger,
@@ -34281,6 +34725,7 @@ async function runMain(deps = defaultDeps()) {
         if (auth.authType === 'basic')
             warning(BASIC_RETIRED);
         const api = new DatabricksApi({
+            secrets,
             host: inputs.host,
             auth,
             transport: deps.transport,
@@ -34289,7 +34734,7 @@ async function runMain(deps = defaultDeps()) {
             requestTimeoutMs: inputs.requestTimeoutMs
         });
         const where = inputs.clusterId || `'${inputs.clusterName}'`;
-        info(`Running ${inputs.sourceLabel}${inputs.source ? ` (${inputs.language})` : ''} on cluster ${where} at ${inputs.host}, with ${auth.description}; timeout ${inputs.timeoutLabel}`);
+        logUntrusted(`Running ${inputs.sourceLabel}${inputs.source ? ` (${inputs.language})` : ''} on cluster ${where} at ${inputs.host}, with ${auth.description}; timeout ${inputs.timeoutLabel}`);
         const deadline = Deadline.after(deps.clock, inputs.timeoutMs, inputs.timeoutLabel);
         // A name is looked up before anything else: every later call needs the id.
         if (!inputs.clusterId)
@@ -34317,6 +34762,7 @@ async function runMain(deps = defaultDeps()) {
             contextId: inputs.contextId || undefined,
             parameters: inputs.parameters
         }, {
+            onCreatingContext: () => saveContextRequested(host, clusterId),
             onContextCreated: id => {
                 ids.contextId = id;
                 saveContext(host, clusterId, id);
@@ -34330,17 +34776,17 @@ async function runMain(deps = defaultDeps()) {
             onCommandEnded: () => saveCommandDone(),
             onClusterStarted: () => saveClusterStarted()
         }, { api, clock: deps.clock, sleep: deps.sleep, logger: runnerLogger, signal });
-        await report(outcome, inputs, deps.clock.now() - started);
+        await report(outcome, inputs, deps.clock.now() - started, secrets);
     }
     catch (e) {
-        const message = errorMessage(e);
+        const message = secrets.redact(errorMessage(e));
         const status = e instanceof DeadlineError
             ? 'Timed out'
             : e instanceof CancelledError
                 ? 'Cancelled'
                 : 'Failed';
-        if (!(e instanceof InputError))
-            writeOutputs({ status, ...idOutputs(ids) });
+        // A bad input is reported as Failed too (the README promises a status on every run).
+        writeOutputs(e instanceof InputError ? { status } : { status, ...idOutputs(ids) });
         if (inputs)
             await writeSummary(buildSummary({
                 ...summaryHead(inputs),
@@ -34354,15 +34800,15 @@ async function runMain(deps = defaultDeps()) {
         watcher?.dispose();
     }
 }
-async function report(outcome, inputs, durationMs) {
+async function report(outcome, inputs, durationMs, secrets) {
     writeOutputs(buildOutputs(outcome));
     const r = outcome.result;
-    info(`Command ${outcome.commandId} ended ${outcome.status} after ${formatDuration(durationMs)}`);
+    logUntrusted(`Command ${outcome.commandId} ended ${outcome.status} after ${formatDuration(durationMs)}`);
     if (r.type === 'text' && r.text)
         printUntrusted('Output', r.text);
     if (r.type === 'table')
-        info(`Table result: ${r.rows.length} rows, columns ${r.columns.map(c => c.name).join(', ')}${r.truncated ? ' (truncated by Databricks)' : ''}`);
-    if (r.type === 'error')
+        logUntrusted(`Table result: ${plural(r.rows.length, 'row')}, columns ${r.columns.map(c => c.name).join(', ')}${r.truncated ? ' (truncated by Databricks)' : ''}`);
+    if (r.type === 'error' && r.traceback.trim())
         printUntrusted('Traceback', r.traceback);
     await writeSummary(buildSummary({ ...summaryHead(inputs), status: outcome.status, durationMs, result: r }));
     const failure = outcome.status === 'Cancelled'
@@ -34374,10 +34820,11 @@ async function report(outcome, inputs, durationMs) {
                 : undefined;
     if (!failure)
         return;
+    // @actions/core escapes CR, LF and % in these, so the message stays one workflow command.
     if (inputs.failOnError)
-        setFailed(failure);
+        setFailed(secrets.redact(failure));
     else
-        warning(`${failure} (not failing the step: fail-on-error is false)`);
+        warning(`${secrets.redact(failure)} (not failing the step: fail-on-error is false)`);
 }
 function summaryHead(inputs) {
     return {
@@ -34406,7 +34853,7 @@ async function writeSummary(html) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_run_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4586);
+/* harmony import */ var _action_run_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3232);
 
 await (0,_action_run_main_js__WEBPACK_IMPORTED_MODULE_0__/* .runMain */ .V)();
 

@@ -28370,7 +28370,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3021:
+/***/ 4658:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31416,6 +31416,12 @@ const MARGIN_MS = 2000;
  * awaited), so main ends well before SIGTERM.
  */
 const JOB_CANCEL_BUDGET_MS = SIGINT_TO_SIGTERM_MS - SIGTERM_TO_KILL_MS;
+/**
+ * Main, after a job cancel: how long a contexts/create or commands/execute already sent may
+ * still answer, so the id it returns can be saved for cleanup. Then it is abandoned, and the
+ * command's cancel has what is left of JOB_CANCEL_BUDGET_MS.
+ */
+const UNANSWERED_CALL_GRACE_MS = 2000;
 /** Main, after the step's timeout: how long to wait for the command's cancel to take effect. */
 const TIMEOUT_CANCEL_WAIT_MS = 15_000;
 /** Post may run after a cancel, when the runner kills at 10 s: all its cleanup fits in this. */
@@ -31461,6 +31467,92 @@ class Deadline {
     remaining() {
         return Math.max(0, this.at - this.clock.now());
     }
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./src/common/exact-json.ts
+
+/**
+ * A JSON number kept as the text the service sent, because a JS number would change it:
+ * integers beyond 2^53 (`9007199254740993`), long decimals (`0.12345678901234567890`), and
+ * forms such as `1.50` or `1e3` whose digits carry meaning (a DECIMAL(10,2) column).
+ */
+class ExactNumber {
+    text;
+    constructor(text) {
+        this.text = text;
+    }
+    toString() {
+        return this.text;
+    }
+}
+/** A JSON string, or a JSON number. Strings first, so digits inside them are left alone. */
+const TOKEN = /"[^"\\]*(?:\\.[^"\\]*)*"|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/g;
+/**
+ * JSON.parse, except that a number whose text a JS number cannot reproduce becomes an
+ * ExactNumber. (Node 20's reviver does not see the source text; JSON.rawJSON needs Node 22.)
+ * Such numbers are swapped for marker strings that no data can hold (a fresh random nonce),
+ * then turned back into ExactNumbers by the reviver.
+ */
+function parseJsonExact(text) {
+    const marker = `\u2063exact-${(0,external_node_crypto_.randomUUID)()}:`;
+    let swapped = 0;
+    const prepared = text.replace(TOKEN, token => {
+        if (token.charCodeAt(0) === 34 || String(Number(token)) === token)
+            return token;
+        swapped++;
+        return `"${marker}${token}"`;
+    });
+    if (swapped === 0)
+        return JSON.parse(text);
+    return JSON.parse(prepared, (_key, value) => typeof value === 'string' && value.startsWith(marker)
+        ? new ExactNumber(value.slice(marker.length))
+        : value);
+}
+/** JSON.stringify for parsed data: ExactNumbers are written as the digits they hold. */
+function stringifyJson(value) {
+    if (value instanceof ExactNumber)
+        return value.text;
+    if (Array.isArray(value))
+        return `[${value.map(v => stringifyJson(v ?? null)).join(',')}]`;
+    if (value !== null && typeof value === 'object') {
+        const parts = [];
+        for (const [k, v] of Object.entries(value)) {
+            if (v !== undefined && typeof v !== 'function')
+                parts.push(`${JSON.stringify(k)}:${stringifyJson(v)}`);
+        }
+        return `{${parts.join(',')}}`;
+    }
+    return JSON.stringify(value) ?? 'null';
+}
+
+;// CONCATENATED MODULE: ./src/common/text.ts
+function byteLength(text) {
+    return Buffer.byteLength(text, 'utf8');
+}
+/** The longest prefix of `text` within `maxBytes` of UTF-8, never splitting a character. */
+function cutToBytes(text, maxBytes) {
+    if (byteLength(text) <= maxBytes)
+        return text;
+    let cut = Buffer.from(text, 'utf8').subarray(0, Math.max(0, maxBytes)).toString('utf8');
+    // A split multi-byte sequence decodes to U+FFFD at the end; drop it.
+    while (cut.endsWith('\uFFFD'))
+        cut = cut.slice(0, -1);
+    return cut;
+}
+/** "1 row", "2 rows". */
+function plural(n, noun, nouns = `${noun}s`) {
+    return `${n} ${n === 1 ? noun : nouns}`;
+}
+// Built from char codes so no control characters sit in the source.
+const ESC = String.fromCharCode(27);
+const BEL = String.fromCharCode(7);
+/** CSI sequences (colours, cursor moves) and OSC sequences (titles, hyperlinks). */
+const ANSI = new RegExp(`${ESC}\\[[0-9;?]*[ -/]*[@-~]|${ESC}\\][^${BEL}${ESC}]*(?:${BEL}|${ESC}\\\\)?`, 'g');
+/** Removes terminal escape codes, which Python tracebacks from Databricks are full of. */
+function stripAnsi(text) {
+    return text.includes(ESC) ? text.replace(ANSI, '') : text;
 }
 
 ;// CONCATENATED MODULE: ./src/databricks/api-error.ts
@@ -31512,7 +31604,10 @@ class api_error_ApiError extends Error {
 }
 const MAX_MESSAGE = 500;
 /** Builds an ApiError from a raw answer: 1.2 `{error}`, 2.0 `{error_code,message}` or HTML. */
-function apiErrorFrom(status, body, retryAfter) {
+function apiErrorFrom(status, rawBody, retryAfter, secrets) {
+    // Secrets out first, before anything is cut: a cut secret matches no mask.
+    const redact = (t) => (secrets ? secrets.redact(t) : t);
+    const body = redact(rawBody);
     let message = '';
     let code;
     try {
@@ -31520,7 +31615,7 @@ function apiErrorFrom(status, body, retryAfter) {
         if (parsed && typeof parsed === 'object') {
             const o = parsed;
             if (o.error_code !== undefined)
-                code = String(o.error_code);
+                code = redact(String(o.error_code));
             if (typeof o.message === 'string')
                 message = o.message;
             else if (typeof o.error === 'string')
@@ -31532,6 +31627,8 @@ function apiErrorFrom(status, body, retryAfter) {
     }
     if (!message)
         message = body.trim() ? htmlToText(body) : '(empty answer)';
+    // Again after decoding: a secret may have been escaped in the JSON or the HTML.
+    message = redact(message);
     if (message.length > MAX_MESSAGE)
         message = `${message.slice(0, MAX_MESSAGE)}…`;
     const seconds = retryAfter !== undefined && /^\d+$/.test(retryAfter.trim()) ? Number(retryAfter) : undefined;
@@ -31710,6 +31807,9 @@ function retryAfterOf(e) {
 
 
 
+
+
+
 /** Sends authenticated requests to the REST API, with timeouts, retries and error parsing. */
 class DatabricksApi {
     o;
@@ -31739,30 +31839,35 @@ class DatabricksApi {
                 headers['Content-Type'] = body.contentType;
             const timeoutMs = Math.min(this.o.requestTimeoutMs, Math.max(1000, call.deadline.remaining()));
             this.o.logger.debug(`${label} (timeout ${timeoutMs} ms)`);
-            const res = await this.o.transport.send({
+            const grace = idempotent ? undefined : graceAfter(call.signal, UNANSWERED_CALL_GRACE_MS);
+            const res = await this.o.transport
+                .send({
                 method,
                 url: `${this.o.host}${pathAndQuery}`,
                 headers,
                 body: body?.data,
                 timeoutMs,
-                // A repeatable call is aborted at once on cancel; a create or execute is awaited, so
-                // the id it returns can still be saved and cleaned up.
-                signal: idempotent ? call.signal : undefined
-            });
+                // A repeatable call is aborted at once on cancel. A create or an execute may still
+                // answer for a short grace, so the id it returns can be saved and cleaned up; after
+                // that it is abandoned too, so a cancelled caller can stop within its own budget.
+                signal: idempotent ? call.signal : grace?.signal
+            })
+                .finally(() => grace?.dispose());
+            const secrets = this.o.secrets;
             if (res.status < 200 || res.status >= 300) {
-                throw apiErrorFrom(res.status, res.body, res.headers['retry-after']);
+                throw apiErrorFrom(res.status, res.body, res.headers['retry-after'], secrets);
             }
             if (!res.body.trim())
                 return {};
             try {
-                const parsed = JSON.parse(res.body);
+                const parsed = secrets.redactDeep(parseJsonExact(res.body));
                 if (parsed && typeof parsed === 'object' && !Array.isArray(parsed))
                     return parsed;
             }
             catch {
                 // fall through to the error below
             }
-            throw new Error(`${label} answered HTTP ${res.status} with a body that is not a JSON object: ${res.body.slice(0, 200)}`);
+            throw new Error(`${label} answered HTTP ${res.status} with a body that is not a JSON object: ${cutToBytes(secrets.redact(res.body), 200)}`);
         };
         const retried = () => withRetry(attempt, {
             label,
@@ -31784,6 +31889,31 @@ class DatabricksApi {
         });
     }
 }
+/**
+ * A signal that aborts `ms` after `signal` does. Its timer is unref'd and cleared by `dispose`,
+ * so it never holds the process open.
+ */
+function graceAfter(signal, ms) {
+    if (!signal)
+        return undefined;
+    const controller = new AbortController();
+    let timer;
+    const start = () => {
+        timer = setTimeout(() => controller.abort(), ms);
+        timer.unref();
+    };
+    if (signal.aborted)
+        start();
+    else
+        signal.addEventListener('abort', start, { once: true });
+    return {
+        signal: controller.signal,
+        dispose: () => {
+            clearTimeout(timer);
+            signal.removeEventListener('abort', start);
+        }
+    };
+}
 /** A JSON body. The 1.2 API reads JSON whatever the label; we send the honest one. */
 function api_jsonBody(value) {
     return { contentType: 'application/json', data: JSON.stringify(value) };
@@ -31793,7 +31923,7 @@ function stringField(o, field, what) {
     const v = o[field];
     if (typeof v === 'string' && v)
         return v;
-    throw new Error(`unexpected answer for ${what}: no "${field}" in ${JSON.stringify(o).slice(0, 200)}`);
+    throw new Error(`unexpected answer for ${what}: no "${field}" in ${cutToBytes(stringifyJson(o), 200)}`);
 }
 
 ;// CONCATENATED MODULE: ./src/databricks/execution.ts
@@ -31863,12 +31993,15 @@ async function commandBody(clusterId, contextId, language, source) {
 ;// CONCATENATED MODULE: ./src/common/secrets.ts
 /**
  * Every secret the step knows: tokens, passwords, client secrets, minted and exchanged tokens,
- * Basic headers. Whatever holds a secret adds it here the moment it exists; the runner layer
- * hooks `onAdd` to mask it in the log, and service text is passed through `redact` before it
- * is cut, printed, written to an output or to the summary.
+ * Basic headers. Whatever holds a secret adds it here the moment it exists (an authenticator
+ * gets the registry in its constructor, so a token minted later is added as it arrives); the
+ * runner layer hooks `onAdd` to mask it in the log, and service text is passed through
+ * `redact` before it is cut, printed, written to an output or to the summary.
  */
 class Secrets {
     values = new Set();
+    /** Each secret and the forms it takes inside JSON or a URL, longest first. */
+    forms = [];
     listeners = [];
     /** Called for every secret added from now on, and at once for those already known. */
     onAdd(listener) {
@@ -31881,6 +32014,9 @@ class Secrets {
         if (!value || value.length < 4 || this.values.has(value))
             return;
         this.values.add(value);
+        // A service that echoes a secret may do so inside a JSON string or a URL.
+        const encoded = [value, JSON.stringify(value).slice(1, -1), encodeURIComponent(value)];
+        this.forms = [...new Set([...this.forms, ...encoded])].sort((a, b) => b.length - a.length);
         for (const l of this.listeners)
             l(value);
     }
@@ -31890,11 +32026,32 @@ class Secrets {
     /** The text with every known secret replaced by `***`, longest first so none leaves a tail. */
     redact(text) {
         let out = text;
-        for (const v of [...this.values].sort((a, b) => b.length - a.length)) {
+        for (const v of this.forms) {
             if (out.includes(v))
                 out = out.split(v).join('***');
         }
         return out;
+    }
+    /** Every string inside a parsed value redacted (keys too); other values as they were. */
+    redactDeep(value) {
+        if (this.forms.length === 0)
+            return value;
+        return this.walk(value);
+    }
+    walk(value) {
+        if (typeof value === 'string')
+            return this.redact(value);
+        if (Array.isArray(value))
+            return value.map(v => this.walk(v));
+        if (value !== null &&
+            typeof value === 'object' &&
+            Object.getPrototypeOf(value) === Object.prototype) {
+            const out = {};
+            for (const [k, v] of Object.entries(value))
+                out[this.redact(k)] = this.walk(v);
+            return out;
+        }
+        return value;
     }
 }
 
@@ -32120,6 +32277,63 @@ function entraCloud(type, env, hostname) {
     if (known)
         return known;
     throw new errors_InputError(`${type} authentication signs in with Microsoft Entra ID, but host ${hostname} is not an Azure Databricks workspace (${AZURE_DOMAINS.join(', ')}), so its sign-in host is unknown: set AZURE_AUTHORITY_HOST, e.g. https://login.microsoftonline.com.`);
+}
+
+;// CONCATENATED MODULE: ./src/runner/connection.ts
+
+/** Where to connect: the host input, with its env fallback (credentials: auth-choice.ts). */
+const HOST_EXAMPLE = 'https://adb-1234567890123456.7.azuredatabricks.net';
+/** The workspace origin: https added when missing, http refused, paths and queries dropped. */
+function connection_parseHost(value) {
+    if (!value)
+        throw new InputError(`Input host is required: set it to your workspace URL, e.g. ${HOST_EXAMPLE}, or set DATABRICKS_HOST.`);
+    const userinfo = hostUserinfo(value);
+    if (userinfo !== undefined)
+        throw new InputError(`Invalid input host '${value.replace(`${userinfo}@`, '***@')}': it holds credentials (user:password@), which would be logged and sent along. Remove them from the URL and pass the credentials from a secret instead (token, or the auth-type inputs).`);
+    if (/^http:\/\//i.test(value))
+        throw new InputError(`Invalid input host '${value}': http is refused because the token would travel unencrypted. Use https://${value.slice(7)}.`);
+    const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(value) ? value : `https://${value}`;
+    let url;
+    try {
+        url = new URL(withScheme);
+    }
+    catch {
+        throw new InputError(`Invalid input host '${value}': not a URL. Expected the workspace URL, e.g. ${HOST_EXAMPLE}.`);
+    }
+    if (url.protocol !== 'https:')
+        throw new InputError(`Invalid input host '${value}': only https:// workspace URLs are supported, e.g. ${HOST_EXAMPLE}.`);
+    if (!/^(\[[0-9a-f:.]+\]|[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*)$/i.test(url.hostname) ||
+        url.username ||
+        url.password) {
+        throw new InputError(`Invalid input host '${value}': '${url.hostname}' is not a host name. Expected the workspace URL, e.g. ${HOST_EXAMPLE}.`);
+    }
+    return url.origin;
+}
+/** The `user:password` part of a URL-like value, when it has one. */
+function hostUserinfo(value) {
+    return /^(?:[a-z][a-z0-9+.-]*:\/\/)?([^/?#]*)@/i.exec(value)?.[1];
+}
+/**
+ * Credentials pasted into a host URL (`https://user:password@host`) are secrets too: registered
+ * before the host is checked, so the refusal and everything after it print them as `***`.
+ */
+function registerHostSecrets(hosts, secrets) {
+    for (const host of hosts) {
+        const userinfo = host ? hostUserinfo(host.trim()) : undefined;
+        if (!userinfo)
+            continue;
+        secrets.add(userinfo);
+        if (!userinfo.includes(':'))
+            continue;
+        const password = userinfo.slice(userinfo.indexOf(':') + 1);
+        secrets.add(password);
+        try {
+            secrets.add(decodeURIComponent(password));
+        }
+        catch {
+            // not URL-encoded: the raw form is registered
+        }
+    }
 }
 
 ;// CONCATENATED MODULE: external "node:child_process"
@@ -32773,34 +32987,6 @@ function createAuthenticator(host, plan, d) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/runner/connection.ts
-
-/** Where to connect: the host input, with its env fallback (credentials: auth-choice.ts). */
-const HOST_EXAMPLE = 'https://adb-1234567890123456.7.azuredatabricks.net';
-/** The workspace origin: https added when missing, http refused, paths and queries dropped. */
-function connection_parseHost(value) {
-    if (!value)
-        throw new InputError(`Input host is required: set it to your workspace URL, e.g. ${HOST_EXAMPLE}, or set DATABRICKS_HOST.`);
-    if (/^http:\/\//i.test(value))
-        throw new InputError(`Invalid input host '${value}': http is refused because the token would travel unencrypted. Use https://${value.slice(7)}.`);
-    const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(value) ? value : `https://${value}`;
-    let url;
-    try {
-        url = new URL(withScheme);
-    }
-    catch {
-        throw new InputError(`Invalid input host '${value}': not a URL. Expected the workspace URL, e.g. ${HOST_EXAMPLE}.`);
-    }
-    if (url.protocol !== 'https:')
-        throw new InputError(`Invalid input host '${value}': only https:// workspace URLs are supported, e.g. ${HOST_EXAMPLE}.`);
-    if (!/^(\[[0-9a-f:.]+\]|[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*)$/i.test(url.hostname) ||
-        url.username ||
-        url.password) {
-        throw new InputError(`Invalid input host '${value}': '${url.hostname}' is not a host name. Expected the workspace URL, e.g. ${HOST_EXAMPLE}.`);
-    }
-    return url.origin;
-}
-
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 ;// CONCATENATED MODULE: ./src/runner/source.ts
@@ -32808,8 +32994,13 @@ const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(impo
 
 /** Larger uploads are refused before any call: the API is for code, not data. */
 const MAX_FILE_BYTES = (/* unused pure expression or super */ null && (10 * 1024 * 1024));
-/** Reads the `file` input, relative to the workspace, with a clear error for each way it fails. */
-async function source_resolveSource(file, workspace, fs) {
+/**
+ * Reads the `file` input, relative to the workspace, with a clear error for each way it fails.
+ * Only files inside the workspace, or RUNNER_TEMP (`allowed[1]`, where earlier steps write
+ * generated code), are read, symlinks resolved first: a path such as `../x` or a link to
+ * `/etc/...` would upload a file of the runner's, and echo it back in the log.
+ */
+async function source_resolveSource(file, workspace, fs, runnerTemp = '') {
     const full = path.resolve(workspace, file);
     let info;
     try {
@@ -32821,6 +33012,7 @@ async function source_resolveSource(file, workspace, fs) {
             ? `Input file '${file}' was not found (looked for ${full}). Paths are relative to the repository root; check out the repository first (actions/checkout).`
             : `Input file '${file}' cannot be read: ${errorMessage(e)}.`);
     }
+    await checkContained(file, full, [workspace, runnerTemp].filter(Boolean), fs);
     if (!info.isFile())
         throw new InputError(`Input file '${file}' is not a regular file (${full}). Give the path of a source file.`);
     if (info.size > MAX_FILE_BYTES) {
@@ -32836,6 +33028,16 @@ async function source_resolveSource(file, workspace, fs) {
     if (bytes.length === 0)
         throw new InputError(`Input file '${file}' is empty: there is nothing to run.`);
     return { source: { kind: 'file', name: path.basename(full), bytes }, label: file };
+}
+async function checkContained(file, full, roots, fs) {
+    const real = await fs.realpath(full);
+    for (const root of roots) {
+        const realRoot = await fs.realpath(root).catch(() => path.resolve(root));
+        const rel = path.relative(realRoot, real);
+        if (rel && !rel.startsWith('..') && !path.isAbsolute(rel))
+            return;
+    }
+    throw new InputError(`Input file '${file}' is outside the workspace${full === real ? '' : ` (it resolves to ${real})`}: only files inside GITHUB_WORKSPACE or RUNNER_TEMP are read. Give a path in the repository.`);
 }
 
 ;// CONCATENATED MODULE: ./src/runner/composition-inputs.ts
@@ -33026,6 +33228,13 @@ function readCredentialInputs(get) {
 
 
 
+/**
+ * Bounds of the durations. Node's timers hold at most 2^31-1 ms (24.8 days); past that they
+ * fire at once, so every request would time out. A self-hosted job runs at most 5 days.
+ */
+const MAX_TIMEOUT_MS = (/* unused pure expression or super */ null && (5 * 24 * 3_600_000));
+const MAX_REQUEST_TIMEOUT_MS = 3_600_000;
+const MIN_DURATION_MS = 1000;
 const EXTENSIONS = {
     py: 'python',
     scala: 'scala',
@@ -33038,21 +33247,22 @@ async function parseInputs(raw, env, workspace, fs) {
     const host = parseHost(raw.host || env.DATABRICKS_HOST?.trim() || '');
     const credentials = chooseCredentials(raw.credentials, env, new URL(host).hostname);
     const { clusterId, clusterName } = parseClusterChoice(raw, env);
-    const timeoutMs = parseDurationInput('timeout', raw.timeout || '30m');
-    const requestTimeoutMs = parseDurationInput('request-timeout', raw.requestTimeout || '30s');
+    const timeoutMs = parseDurationInput('timeout', raw.timeout || '30m', MAX_TIMEOUT_MS);
+    const requestTimeoutMs = parseDurationInput('request-timeout', raw.requestTimeout || '30s', MAX_REQUEST_TIMEOUT_MS);
     const failOnError = parseBoolean('fail-on-error', raw.failOnError, true);
     const startCluster = parseBoolean('start-cluster', raw.startCluster, false);
     if (raw.command && raw.file)
         throw new InputError('Inputs command and file were both given: set exactly one (command for inline code, file for a path in the repository).');
     const terminateCluster = parseTerminateMode(raw.terminateCluster);
     const contextId = parseContextId(raw.contextId);
-    const language = parseLanguage(raw.language, raw.file);
+    const notices = [];
+    const language = parseLanguage(raw.language, raw.file, notices);
     let source;
     let label = 'cluster only';
     if (raw.command)
         [source, label] = [{ kind: 'inline', code: raw.command }, 'inline command'];
     else if (raw.file)
-        ({ source, label } = await resolveSource(raw.file, workspace, fs));
+        ({ source, label } = await resolveSource(raw.file, workspace, fs, env.RUNNER_TEMP?.trim() ?? ''));
     else
         checkClusterOnlyStep(raw, startCluster, terminateCluster);
     const parameters = await parseParameters(raw.parameters);
@@ -33071,10 +33281,11 @@ async function parseInputs(raw, env, workspace, fs) {
         timeoutLabel: raw.timeout || '30m',
         failOnError,
         startCluster,
-        requestTimeoutMs
+        requestTimeoutMs,
+        notices
     };
 }
-function parseLanguage(value, file) {
+function parseLanguage(value, file, notices) {
     if (value) {
         const lower = value.toLowerCase();
         if (LANGUAGES.includes(lower))
@@ -33082,12 +33293,20 @@ function parseLanguage(value, file) {
         throw new InputError(`Invalid input language '${value}': expected one of ${LANGUAGES.join(', ')}.`);
     }
     const ext = file.match(/\.([A-Za-z]+)$/)?.[1]?.toLowerCase() ?? '';
-    return EXTENSIONS[ext] ?? 'python';
+    const known = EXTENSIONS[ext];
+    if (known || !file)
+        return known ?? 'python';
+    notices.push(`Input file '${file}' has no extension that names a language (${Object.keys(EXTENSIONS)
+        .map(e => `.${e}`)
+        .join(', ')}); running it as python. Set the language input to choose another.`);
+    return 'python';
 }
-function parseDurationInput(name, value) {
+function parseDurationInput(name, value, maxMs) {
     const ms = parseDuration(value);
     if (ms === undefined || ms <= 0)
         throw new InputError(`Invalid input ${name} '${value}': expected a positive duration such as 90s, 20m, 1h, 1h30m or plain seconds (600).`);
+    if (ms < MIN_DURATION_MS || ms > maxMs)
+        throw new InputError(`Invalid input ${name} '${value}': it must be between ${formatDuration(MIN_DURATION_MS)} and ${formatDuration(maxMs)}.`);
     return ms;
 }
 /** Only the YAML spellings the runner itself accepts, so a typo is not silently false. */
@@ -33101,29 +33320,47 @@ function parseBoolean(name, value, fallback) {
     throw new InputError(`Invalid input ${name} '${value}': expected true or false.`);
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./src/runner/log.ts
 
 
-/** The Databricks layer's logger, mapped onto the runner's log. */
+/**
+ * Whether the runner could read a line of this text as a workflow command: it takes `::name::`
+ * at the start of any line (after leading blanks) and the older `##[name]` anywhere in a line.
+ */
+function couldBeCommand(text) {
+    return /[\r\n]|::|##\[/.test(text);
+}
+/**
+ * The one way text from outside the action reaches the log (service messages, cluster and
+ * state names, column names, file names, output, tracebacks, error bodies), and any message
+ * that embeds such text. Commands in it are switched off while it prints (`::stop-commands::`
+ * with a token nobody can guess), so no line of it can steer the runner. Plain one-line text
+ * is printed as it is.
+ */
+function logUntrusted(text) {
+    if (!couldBeCommand(text))
+        return info(text);
+    const token = (0,external_node_crypto_.randomUUID)();
+    info(`::stop-commands::${token}`);
+    info(text);
+    info(`::${token}::`);
+}
+/** Prints a block of untrusted text in a foldable group (its title is escaped by @actions/core). */
+function printUntrusted(title, text) {
+    core.startGroup(title);
+    logUntrusted(text);
+    core.endGroup();
+}
+/**
+ * The Databricks layer's logger, mapped onto the runner's log. Its messages carry service text
+ * (states, error bodies), so info goes through logUntrusted; warning and debug are workflow
+ * commands whose message @actions/core escapes (`%`, CR, LF), so they stay one line.
+ */
 const runnerLogger = {
-    info: m => info(m),
+    info: m => logUntrusted(m),
     warning: m => warning(m),
     debug: m => core_debug(m)
 };
-/**
- * Prints text that came from the user's command. Workflow commands in it (`::add-mask::`,
- * `::set-env::` ...) are switched off while it prints, so a command cannot steer the runner.
- */
-function printUntrusted(title, text) {
-    const token = randomUUID();
-    core.startGroup(title);
-    core.info(`::stop-commands::${token}`);
-    core.info(text);
-    core.info(`::${token}::`);
-    core.endGroup();
-}
 
 ;// CONCATENATED MODULE: ./src/runner/state.ts
 
@@ -33144,6 +33381,15 @@ function saveClusterStarted() {
 /** Records that main terminated the cluster, so post does not ask again. */
 function saveClusterTerminated() {
     core.saveState('cluster-terminated', 'true');
+}
+/**
+ * Saved just before contexts/create is sent: if main is stopped before the answer, post can
+ * say that a context may be left behind instead of "nothing to clean up".
+ */
+function saveContextRequested(host, clusterId) {
+    core.saveState('host', host);
+    core.saveState('cluster-id', clusterId);
+    core.saveState('context-requested', 'true');
 }
 /** Saves where the context lives and its id; called right after contexts/create answers. */
 function saveContext(host, clusterId, contextId) {
@@ -33169,7 +33415,8 @@ function readState(get = n => getState(n)) {
         commandDone: get('command-done') === 'true',
         contextShared: get('context-shared') === 'true',
         clusterStarted: get('cluster-started') === 'true',
-        clusterTerminated: get('cluster-terminated') === 'true'
+        clusterTerminated: get('cluster-terminated') === 'true',
+        contextRequested: get('context-requested') === 'true'
     };
 }
 
@@ -33449,11 +33696,12 @@ function defaultDeps() {
         sleep: realSleep,
         env: process.env,
         workspace: process.env.GITHUB_WORKSPACE || process.cwd(),
-        fs: { stat: promises_namespaceObject.stat, readFile: promises_namespaceObject.readFile }
+        fs: { stat: promises_namespaceObject.stat, readFile: promises_namespaceObject.readFile, realpath: promises_namespaceObject.realpath }
     };
 }
 
 ;// CONCATENATED MODULE: ./src/action/run-post.ts
+
 
 
 
@@ -33478,7 +33726,10 @@ async function runPost(deps = defaultDeps()) {
     const state = readState();
     const terminate = shouldTerminate(state, readRawInputs().terminateCluster);
     if (!state.contextId && !terminate) {
-        info('Nothing to clean up: main created no execution context.');
+        if (state.contextRequested)
+            warning(`Main was stopped before contexts/create answered, so an execution context may be left on cluster ${state.clusterId}: the service may have created one whose id never arrived. API 1.2 cannot list contexts; the cluster evicts idle ones when it needs room (it holds at most ${MAX_CONTEXTS_PER_CLUSTER}), and a restart removes them all.`);
+        else
+            info('Nothing to clean up: main created no execution context.');
         return;
     }
     // The runner sends SIGINT here too when the job is cancelled during cleanup. Cleanup is the
@@ -33502,7 +33753,7 @@ async function cleanUp(state, terminate, deps) {
     const secrets = new Secrets();
     secrets.onAdd(v => core_setSecret(v));
     registerConfiguredSecrets(raw.credentials, deps.env, secrets);
-    const manual = manualDestroy(state.host, state.clusterId, state.contextId);
+    registerHostSecrets([raw.host, deps.env.DATABRICKS_HOST], secrets);
     // The user's request-timeout, but never more than 5 s: post must finish inside the cancel window.
     const requestTimeoutMs = Math.min(duration_parseDuration(raw.requestTimeout) ?? 30_000, POST_REQUEST_TIMEOUT_MS);
     let auth;
@@ -33517,19 +33768,23 @@ async function cleanUp(state, terminate, deps) {
         });
     }
     catch (e) {
-        if (state.contextId && !state.contextShared)
-            warning(`Execution context ${state.contextId} was not destroyed: ${errors_errorMessage(e)} ${manual}`);
+        if (state.contextId && !state.contextShared) {
+            const manual = manualDestroy(state.host, state.clusterId, state.contextId, undefined);
+            warning(`Execution context ${state.contextId} was not destroyed: ${secrets.redact(errors_errorMessage(e))} ${manual}`);
+        }
         if (terminate)
-            warning(`Cluster ${state.clusterId} was not terminated: ${errors_errorMessage(e)}`);
+            warning(`Cluster ${state.clusterId} was not terminated: ${secrets.redact(errors_errorMessage(e))}`);
         return;
     }
+    const manual = manualDestroy(state.host, state.clusterId, state.contextId, auth);
     const api = new DatabricksApi({
         host: state.host,
         auth,
         transport: deps.transport,
         sleep: deps.sleep,
         logger: runnerLogger,
-        requestTimeoutMs
+        requestTimeoutMs,
+        secrets
     });
     const exec = new ExecutionApi(api, state.clusterId);
     const deadline = Deadline.after(deps.clock, POST_CLEANUP_BUDGET_MS, duration_formatDuration(POST_CLEANUP_BUDGET_MS));
@@ -33538,11 +33793,11 @@ async function cleanUp(state, terminate, deps) {
             await exec.cancelCommand(state.contextId, state.commandId, {
                 deadline: Deadline.after(deps.clock, POST_CANCEL_BUDGET_MS, duration_formatDuration(POST_CANCEL_BUDGET_MS))
             });
-            info(`Cancelled command ${state.commandId}`);
+            logUntrusted(`Cancelled command ${state.commandId}`);
         }
         catch (e) {
             // Destroying the context below stops the command as well.
-            info(`Could not cancel command ${state.commandId} (${errors_errorMessage(e)}); destroying its context stops it`);
+            logUntrusted(`Could not cancel command ${state.commandId} (${errors_errorMessage(e)}); destroying its context stops it`);
         }
     }
     if (state.contextId && state.contextShared)
@@ -33550,16 +33805,16 @@ async function cleanUp(state, terminate, deps) {
     else if (state.contextId)
         await destroy(exec, state, deadline, manual);
     if (terminate)
-        await run_post_terminateCluster(api, state, deadline);
+        await run_post_terminateCluster(api, state, deadline, secrets);
 }
 async function destroy(exec, state, deadline, manual) {
     try {
         await exec.destroyContext(state.contextId, { deadline });
-        info(`Destroyed execution context ${state.contextId} on cluster ${state.clusterId}`);
+        logUntrusted(`Destroyed execution context ${state.contextId} on cluster ${state.clusterId}`);
     }
     catch (e) {
         if (alreadyGone(e)) {
-            info(`Execution context ${state.contextId} was already gone (${errors_errorMessage(e)})`);
+            logUntrusted(`Execution context ${state.contextId} was already gone (${errors_errorMessage(e)})`);
             return;
         }
         warning(`Could not destroy execution context ${state.contextId} on cluster ${state.clusterId}: ${errors_errorMessage(e)}. ${manual}`);
@@ -33572,21 +33827,25 @@ function shouldTerminate(state, mode) {
     return mode === 'always' || (mode === 'if-started' && state.clusterStarted);
 }
 /** Asks the cluster to terminate and does not wait: it stops on its own. Only ever warns. */
-async function run_post_terminateCluster(api, state, deadline) {
+async function run_post_terminateCluster(api, state, deadline, secrets) {
     try {
-        info(await terminateInPost(api, state.clusterId, { deadline }));
+        logUntrusted(await terminateInPost(api, state.clusterId, { deadline }));
     }
     catch (e) {
-        warning(`Could not terminate cluster ${state.clusterId}: ${errors_errorMessage(e)}. It stops when its auto-termination fires; to stop it now, terminate it in the workspace's Compute page.`);
+        warning(`Could not terminate cluster ${state.clusterId}: ${secrets.redact(errors_errorMessage(e))}. It stops when its auto-termination fires; to stop it now, terminate it in the workspace's Compute page.`);
     }
 }
 /** A context that no longer exists needs no destroying. */
 function alreadyGone(e) {
     return e instanceof api_error_ApiError && e.contextGone;
 }
-function manualDestroy(host, clusterId, contextId) {
+/** How to destroy the context by hand, with the credentials the step used (never their values). */
+function manualDestroy(host, clusterId, contextId, auth) {
+    const credentials = auth?.authType === 'basic'
+        ? '-u "$DATABRICKS_USERNAME:$DATABRICKS_PASSWORD"'
+        : '-H "Authorization: Bearer $DATABRICKS_TOKEN"';
     return (`It stays on the cluster until the cluster evicts it or restarts (each cluster holds at most ${MAX_CONTEXTS_PER_CLUSTER}). ` +
-        `To remove it now: curl -X POST ${host}/api/1.2/contexts/destroy -H "Authorization: Bearer $DATABRICKS_TOKEN" ` +
+        `To remove it now: curl -X POST ${host}/api/1.2/contexts/destroy ${credentials} ` +
         `-d '{"clusterId":"${clusterId}","contextId":"${contextId}"}'`);
 }
 
@@ -33597,7 +33856,7 @@ function manualDestroy(host, clusterId, contextId) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_run_post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3021);
+/* harmony import */ var _action_run_post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4658);
 
 await (0,_action_run_post_js__WEBPACK_IMPORTED_MODULE_0__/* .runPost */ .a)();
 

@@ -11,6 +11,7 @@ import html
 import io
 import json
 import os
+import re
 import signal
 import sqlite3
 import sys
@@ -78,6 +79,12 @@ class CappedOutput(io.TextIOBase):
 user_globals = {"__name__": "__main__", "dbutils": _DBUtils()}
 db = sqlite3.connect(":memory:", check_same_thread=False)
 db.set_progress_handler(lambda: 1 if interrupted else 0, 10000)
+
+# Spark sends DECIMAL values as JSON numbers with every digit, which sqlite cannot hold.
+# `SELECT decimal('1.00000000000000000001')` marks the text; answer() writes it as a number.
+EXACT = "\u0000exact:"
+EXACT_JSON = re.compile(r'"\\u0000exact:(-?[0-9]+(?:\.[0-9]+)?)"')
+db.create_function("decimal", 1, lambda text: EXACT + str(text), deterministic=True)
 counter = 0
 
 
@@ -171,6 +178,9 @@ def split_sql(code):
 
 
 def spark_type(values):
+    if values and all(isinstance(v, str) and v.startswith(EXACT) for v in values):
+        scale = max(len(v.split(".")[1]) if "." in v else 0 for v in values)
+        return f"decimal(38,{scale})"
     seen = {type(v) for v in values if v is not None}
     if seen and seen <= {int}:
         return "long"
@@ -323,7 +333,7 @@ user_globals.update(spark=SparkSession(), display=display)
 
 
 def answer(obj):
-    proto.write(json.dumps(obj) + "\n")
+    proto.write(EXACT_JSON.sub(r"\1", json.dumps(obj)) + "\n")
 
 
 def main():

@@ -1,4 +1,4 @@
-import { readFile, stat } from 'node:fs/promises'
+import { readFile, realpath, stat } from 'node:fs/promises'
 import { realSleep, systemClock, type Clock, type Sleep } from '../common/time.js'
 import { ActionsHttpTransport, type HttpTransport } from '../databricks/transport.js'
 import type { SourceFs } from '../runner/source.js'
@@ -23,6 +23,6 @@ export function defaultDeps(): ActionDeps {
     sleep: realSleep,
     env: process.env,
     workspace: process.env.GITHUB_WORKSPACE || process.cwd(),
-    fs: { stat, readFile }
+    fs: { stat, readFile, realpath }
   }
 }

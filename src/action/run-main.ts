@@ -5,13 +5,15 @@ import { Deadline } from '../common/time.js'
 import { DatabricksApi } from '../databricks/api.js'
 import { runCommand, type RunOutcome } from '../flow/run-command.js'
 import { Secrets } from '../common/secrets.js'
+import { plural } from '../common/text.js'
+import { registerHostSecrets } from '../runner/connection.js'
 import {
   BASIC_RETIRED,
   createAuthenticator,
   registerConfiguredSecrets
 } from '../runner/credentials.js'
 import { parseInputs, readRawInputs, type Inputs } from '../runner/inputs.js'
-import { printUntrusted, runnerLogger } from '../runner/log.js'
+import { logUntrusted, printUntrusted, runnerLogger } from '../runner/log.js'
 import { buildOutputs, writeOutputs } from '../runner/outputs.js'
 import {
   saveCluster,
@@ -19,6 +21,7 @@ import {
   saveCommand,
   saveCommandDone,
   saveContext,
+  saveContextRequested,
   saveSharedContext
 } from '../runner/state.js'
 import { resolveClusterName } from '../flow/cluster-name.js'
@@ -34,12 +37,15 @@ export async function runMain(deps: ActionDeps = defaultDeps()): Promise<void> {
   const started = deps.clock.now()
   let inputs: Inputs | undefined
   const ids = { contextId: '', commandId: '' }
+  // Every secret is masked in the log the moment it is known, and redacted from what we write.
+  const secrets = new Secrets()
+  secrets.onAdd(s => core.setSecret(s))
   try {
     const raw = readRawInputs()
-    const secrets = new Secrets()
-    secrets.onAdd(v => core.setSecret(v))
     registerConfiguredSecrets(raw.credentials, deps.env, secrets)
+    registerHostSecrets([raw.host, deps.env.DATABRICKS_HOST], secrets)
     inputs = await parseInputs(raw, deps.env, deps.workspace, deps.fs)
+    for (const notice of inputs.notices) core.notice(notice)
     const auth = createAuthenticator(inputs.host, inputs.credentials, {
       ...deps,
       logger: runnerLogger,
@@ -49,6 +55,7 @@ export async function runMain(deps: ActionDeps = defaultDeps()): Promise<void> {
     core.setOutput('auth-type', auth.authType)
     if (auth.authType === 'basic') core.warning(BASIC_RETIRED)
     const api = new DatabricksApi({
+      secrets,
       host: inputs.host,
       auth,
       transport: deps.transport,
@@ -57,7 +64,7 @@ export async function runMain(deps: ActionDeps = defaultDeps()): Promise<void> {
       requestTimeoutMs: inputs.requestTimeoutMs
     })
     const where = inputs.clusterId || `'${inputs.clusterName}'`
-    core.info(
+    logUntrusted(
       `Running ${inputs.sourceLabel}${inputs.source ? ` (${inputs.language})` : ''} on cluster ${where} at ${inputs.host}, with ${auth.description}; timeout ${inputs.timeoutLabel}`
     )
     const deadline = Deadline.after(deps.clock, inputs.timeoutMs, inputs.timeoutLabel)
@@ -94,6 +101,7 @@ export async function runMain(deps: ActionDeps = defaultDeps()): Promise<void> {
         parameters: inputs.parameters
       },
       {
+        onCreatingContext: () => saveContextRequested(host, clusterId),
         onContextCreated: id => {
           ids.contextId = id
           saveContext(host, clusterId, id)
@@ -109,16 +117,17 @@ export async function runMain(deps: ActionDeps = defaultDeps()): Promise<void> {
       },
       { api, clock: deps.clock, sleep: deps.sleep, logger: runnerLogger, signal }
     )
-    await report(outcome, inputs, deps.clock.now() - started)
+    await report(outcome, inputs, deps.clock.now() - started, secrets)
   } catch (e) {
-    const message = errorMessage(e)
+    const message = secrets.redact(errorMessage(e))
     const status =
       e instanceof DeadlineError
         ? 'Timed out'
         : e instanceof CancelledError
           ? 'Cancelled'
           : 'Failed'
-    if (!(e instanceof InputError)) writeOutputs({ status, ...idOutputs(ids) })
+    // A bad input is reported as Failed too (the README promises a status on every run).
+    writeOutputs(e instanceof InputError ? { status } : { status, ...idOutputs(ids) })
     if (inputs)
       await writeSummary(
         buildSummary({
@@ -134,18 +143,23 @@ export async function runMain(deps: ActionDeps = defaultDeps()): Promise<void> {
   }
 }
 
-async function report(outcome: RunOutcome, inputs: Inputs, durationMs: number): Promise<void> {
+async function report(
+  outcome: RunOutcome,
+  inputs: Inputs,
+  durationMs: number,
+  secrets: Secrets
+): Promise<void> {
   writeOutputs(buildOutputs(outcome))
   const r = outcome.result
-  core.info(
+  logUntrusted(
     `Command ${outcome.commandId} ended ${outcome.status} after ${formatDuration(durationMs)}`
   )
   if (r.type === 'text' && r.text) printUntrusted('Output', r.text)
   if (r.type === 'table')
-    core.info(
-      `Table result: ${r.rows.length} rows, columns ${r.columns.map(c => c.name).join(', ')}${r.truncated ? ' (truncated by Databricks)' : ''}`
+    logUntrusted(
+      `Table result: ${plural(r.rows.length, 'row')}, columns ${r.columns.map(c => c.name).join(', ')}${r.truncated ? ' (truncated by Databricks)' : ''}`
     )
-  if (r.type === 'error') printUntrusted('Traceback', r.traceback)
+  if (r.type === 'error' && r.traceback.trim()) printUntrusted('Traceback', r.traceback)
   await writeSummary(
     buildSummary({ ...summaryHead(inputs), status: outcome.status, durationMs, result: r })
   )
@@ -159,8 +173,9 @@ async function report(outcome: RunOutcome, inputs: Inputs, durationMs: number): 
           ? `Command ${outcome.commandId} ended with status ${outcome.status}`
           : undefined
   if (!failure) return
-  if (inputs.failOnError) core.setFailed(failure)
-  else core.warning(`${failure} (not failing the step: fail-on-error is false)`)
+  // @actions/core escapes CR, LF and % in these, so the message stays one workflow command.
+  if (inputs.failOnError) core.setFailed(secrets.redact(failure))
+  else core.warning(`${secrets.redact(failure)} (not failing the step: fail-on-error is false)`)
 }
 
 function summaryHead(inputs: Inputs): { clusterId: string; language: string; source: string } {

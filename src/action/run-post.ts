@@ -12,10 +12,12 @@ import { DatabricksApi } from '../databricks/api.js'
 import { ApiError } from '../databricks/api-error.js'
 import { ExecutionApi } from '../databricks/execution.js'
 import { Secrets } from '../common/secrets.js'
+import type { Authenticator } from '../databricks/auth/types.js'
 import { chooseCredentials } from '../runner/auth-choice.js'
+import { registerHostSecrets } from '../runner/connection.js'
 import { createAuthenticator, registerConfiguredSecrets } from '../runner/credentials.js'
 import { readRawInputs } from '../runner/inputs.js'
-import { runnerLogger } from '../runner/log.js'
+import { logUntrusted, runnerLogger } from '../runner/log.js'
 import { readState, type SavedState } from '../runner/state.js'
 import { terminateInPost } from '../flow/cluster-lifecycle.js'
 import { defaultDeps, type ActionDeps } from './deps.js'
@@ -28,7 +30,11 @@ export async function runPost(deps: ActionDeps = defaultDeps()): Promise<void> {
   const state = readState()
   const terminate = shouldTerminate(state, readRawInputs().terminateCluster)
   if (!state.contextId && !terminate) {
-    core.info('Nothing to clean up: main created no execution context.')
+    if (state.contextRequested)
+      core.warning(
+        `Main was stopped before contexts/create answered, so an execution context may be left on cluster ${state.clusterId}: the service may have created one whose id never arrived. API 1.2 cannot list contexts; the cluster evicts idle ones when it needs room (it holds at most ${MAX_CONTEXTS_PER_CLUSTER}), and a restart removes them all.`
+      )
+    else core.info('Nothing to clean up: main created no execution context.')
     return
   }
   // The runner sends SIGINT here too when the job is cancelled during cleanup. Cleanup is the
@@ -51,13 +57,13 @@ async function cleanUp(state: SavedState, terminate: boolean, deps: ActionDeps):
   const secrets = new Secrets()
   secrets.onAdd(v => core.setSecret(v))
   registerConfiguredSecrets(raw.credentials, deps.env, secrets)
-  const manual = manualDestroy(state.host, state.clusterId, state.contextId)
+  registerHostSecrets([raw.host, deps.env.DATABRICKS_HOST], secrets)
   // The user's request-timeout, but never more than 5 s: post must finish inside the cancel window.
   const requestTimeoutMs = Math.min(
     parseDuration(raw.requestTimeout) ?? 30_000,
     POST_REQUEST_TIMEOUT_MS
   )
-  let auth
+  let auth: Authenticator
   try {
     // Post mints its own token: state never holds one.
     const plan = chooseCredentials(raw.credentials, deps.env, new URL(state.host).hostname)
@@ -68,20 +74,27 @@ async function cleanUp(state: SavedState, terminate: boolean, deps: ActionDeps):
       requestTimeoutMs
     })
   } catch (e) {
-    if (state.contextId && !state.contextShared)
+    if (state.contextId && !state.contextShared) {
+      const manual = manualDestroy(state.host, state.clusterId, state.contextId, undefined)
       core.warning(
-        `Execution context ${state.contextId} was not destroyed: ${errorMessage(e)} ${manual}`
+        `Execution context ${state.contextId} was not destroyed: ${secrets.redact(errorMessage(e))} ${manual}`
       )
-    if (terminate) core.warning(`Cluster ${state.clusterId} was not terminated: ${errorMessage(e)}`)
+    }
+    if (terminate)
+      core.warning(
+        `Cluster ${state.clusterId} was not terminated: ${secrets.redact(errorMessage(e))}`
+      )
     return
   }
+  const manual = manualDestroy(state.host, state.clusterId, state.contextId, auth)
   const api = new DatabricksApi({
     host: state.host,
     auth,
     transport: deps.transport,
     sleep: deps.sleep,
     logger: runnerLogger,
-    requestTimeoutMs
+    requestTimeoutMs,
+    secrets
   })
   const exec = new ExecutionApi(api, state.clusterId)
   const deadline = Deadline.after(
@@ -99,10 +112,10 @@ async function cleanUp(state: SavedState, terminate: boolean, deps: ActionDeps):
           formatDuration(POST_CANCEL_BUDGET_MS)
         )
       })
-      core.info(`Cancelled command ${state.commandId}`)
+      logUntrusted(`Cancelled command ${state.commandId}`)
     } catch (e) {
       // Destroying the context below stops the command as well.
-      core.info(
+      logUntrusted(
         `Could not cancel command ${state.commandId} (${errorMessage(e)}); destroying its context stops it`
       )
     }
@@ -112,7 +125,7 @@ async function cleanUp(state: SavedState, terminate: boolean, deps: ActionDeps):
       `Leaving execution context ${state.contextId} (input context-id): the step that created it destroys it in its own post step`
     )
   else if (state.contextId) await destroy(exec, state, deadline, manual)
-  if (terminate) await terminateCluster(api, state, deadline)
+  if (terminate) await terminateCluster(api, state, deadline, secrets)
 }
 
 async function destroy(
@@ -123,10 +136,10 @@ async function destroy(
 ): Promise<void> {
   try {
     await exec.destroyContext(state.contextId, { deadline })
-    core.info(`Destroyed execution context ${state.contextId} on cluster ${state.clusterId}`)
+    logUntrusted(`Destroyed execution context ${state.contextId} on cluster ${state.clusterId}`)
   } catch (e) {
     if (alreadyGone(e)) {
-      core.info(`Execution context ${state.contextId} was already gone (${errorMessage(e)})`)
+      logUntrusted(`Execution context ${state.contextId} was already gone (${errorMessage(e)})`)
       return
     }
     core.warning(
@@ -145,13 +158,14 @@ function shouldTerminate(state: SavedState, mode: string): boolean {
 async function terminateCluster(
   api: DatabricksApi,
   state: SavedState,
-  deadline: Deadline
+  deadline: Deadline,
+  secrets: Secrets
 ): Promise<void> {
   try {
-    core.info(await terminateInPost(api, state.clusterId, { deadline }))
+    logUntrusted(await terminateInPost(api, state.clusterId, { deadline }))
   } catch (e) {
     core.warning(
-      `Could not terminate cluster ${state.clusterId}: ${errorMessage(e)}. It stops when its auto-termination fires; to stop it now, terminate it in the workspace's Compute page.`
+      `Could not terminate cluster ${state.clusterId}: ${secrets.redact(errorMessage(e))}. It stops when its auto-termination fires; to stop it now, terminate it in the workspace's Compute page.`
     )
   }
 }
@@ -161,10 +175,20 @@ function alreadyGone(e: unknown): boolean {
   return e instanceof ApiError && e.contextGone
 }
 
-function manualDestroy(host: string, clusterId: string, contextId: string): string {
+/** How to destroy the context by hand, with the credentials the step used (never their values). */
+function manualDestroy(
+  host: string,
+  clusterId: string,
+  contextId: string,
+  auth: Authenticator | undefined
+): string {
+  const credentials =
+    auth?.authType === 'basic'
+      ? '-u "$DATABRICKS_USERNAME:$DATABRICKS_PASSWORD"'
+      : '-H "Authorization: Bearer $DATABRICKS_TOKEN"'
   return (
     `It stays on the cluster until the cluster evicts it or restarts (each cluster holds at most ${MAX_CONTEXTS_PER_CLUSTER}). ` +
-    `To remove it now: curl -X POST ${host}/api/1.2/contexts/destroy -H "Authorization: Bearer $DATABRICKS_TOKEN" ` +
+    `To remove it now: curl -X POST ${host}/api/1.2/contexts/destroy ${credentials} ` +
     `-d '{"clusterId":"${clusterId}","contextId":"${contextId}"}'`
   )
 }

@@ -20,6 +20,13 @@ const MARGIN_MS = 2000
  */
 export const JOB_CANCEL_BUDGET_MS = SIGINT_TO_SIGTERM_MS - SIGTERM_TO_KILL_MS
 
+/**
+ * Main, after a job cancel: how long a contexts/create or commands/execute already sent may
+ * still answer, so the id it returns can be saved for cleanup. Then it is abandoned, and the
+ * command's cancel has what is left of JOB_CANCEL_BUDGET_MS.
+ */
+export const UNANSWERED_CALL_GRACE_MS = 2000
+
 /** Main, after the step's timeout: how long to wait for the command's cancel to take effect. */
 export const TIMEOUT_CANCEL_WAIT_MS = 15_000
 

@@ -1,14 +1,3 @@
-/** Escapes text for HTML and for markdown that GitHub renders (core.summary escapes nothing). */
-export function escapeHtml(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;')
-    .replace(/\|/g, '&#124;')
-}
-
 export function byteLength(text: string): number {
   return Buffer.byteLength(text, 'utf8')
 }
@@ -16,8 +5,27 @@ export function byteLength(text: string): number {
 /** The longest prefix of `text` within `maxBytes` of UTF-8, never splitting a character. */
 export function cutToBytes(text: string, maxBytes: number): string {
   if (byteLength(text) <= maxBytes) return text
-  let cut = Buffer.from(text, 'utf8').subarray(0, maxBytes).toString('utf8')
+  let cut = Buffer.from(text, 'utf8').subarray(0, Math.max(0, maxBytes)).toString('utf8')
   // A split multi-byte sequence decodes to U+FFFD at the end; drop it.
   while (cut.endsWith('\uFFFD')) cut = cut.slice(0, -1)
   return cut
+}
+
+/** "1 row", "2 rows". */
+export function plural(n: number, noun: string, nouns = `${noun}s`): string {
+  return `${n} ${n === 1 ? noun : nouns}`
+}
+
+// Built from char codes so no control characters sit in the source.
+const ESC = String.fromCharCode(27)
+const BEL = String.fromCharCode(7)
+/** CSI sequences (colours, cursor moves) and OSC sequences (titles, hyperlinks). */
+const ANSI = new RegExp(
+  `${ESC}\\[[0-9;?]*[ -/]*[@-~]|${ESC}\\][^${BEL}${ESC}]*(?:${BEL}|${ESC}\\\\)?`,
+  'g'
+)
+
+/** Removes terminal escape codes, which Python tracebacks from Databricks are full of. */
+export function stripAnsi(text: string): string {
+  return text.includes(ESC) ? text.replace(ANSI, '') : text
 }

@@ -1,3 +1,5 @@
+import type { Secrets } from '../common/secrets.js'
+
 /** An answer from Databricks (or a proxy in front of it) that is not a success. */
 export class ApiError extends Error {
   override name = 'ApiError'
@@ -54,16 +56,20 @@ const MAX_MESSAGE = 500
 /** Builds an ApiError from a raw answer: 1.2 `{error}`, 2.0 `{error_code,message}` or HTML. */
 export function apiErrorFrom(
   status: number,
-  body: string,
-  retryAfter: string | undefined
+  rawBody: string,
+  retryAfter: string | undefined,
+  secrets?: Secrets
 ): ApiError {
+  // Secrets out first, before anything is cut: a cut secret matches no mask.
+  const redact = (t: string): string => (secrets ? secrets.redact(t) : t)
+  const body = redact(rawBody)
   let message = ''
   let code: string | undefined
   try {
     const parsed: unknown = JSON.parse(body)
     if (parsed && typeof parsed === 'object') {
       const o = parsed as Record<string, unknown>
-      if (o.error_code !== undefined) code = String(o.error_code)
+      if (o.error_code !== undefined) code = redact(String(o.error_code))
       if (typeof o.message === 'string') message = o.message
       else if (typeof o.error === 'string') message = o.error
     }
@@ -71,6 +77,8 @@ export function apiErrorFrom(
     message = htmlToText(body)
   }
   if (!message) message = body.trim() ? htmlToText(body) : '(empty answer)'
+  // Again after decoding: a secret may have been escaped in the JSON or the HTML.
+  message = redact(message)
   if (message.length > MAX_MESSAGE) message = `${message.slice(0, MAX_MESSAGE)}…`
   const seconds =
     retryAfter !== undefined && /^\d+$/.test(retryAfter.trim()) ? Number(retryAfter) : undefined

@@ -1,4 +1,8 @@
 import { CancelledError } from '../common/errors.js'
+import { parseJsonExact, stringifyJson } from '../common/exact-json.js'
+import { UNANSWERED_CALL_GRACE_MS } from '../common/limits.js'
+import type { Secrets } from '../common/secrets.js'
+import { cutToBytes } from '../common/text.js'
 import type { Logger } from '../common/logger.js'
 import type { Deadline, Sleep } from '../common/time.js'
 import { ApiError, apiErrorFrom } from './api-error.js'
@@ -17,6 +21,11 @@ export interface ApiOptions {
   requestTimeoutMs: number
   retry?: RetryOptions
   random?: () => number
+  /**
+   * Every secret known: answers are redacted through it before anything reads them, so a
+   * service that echoes a credential cannot carry it into a message, an output or the summary.
+   */
+  secrets: Secrets
 }
 
 /** Per-call limits: the deadline bounds retries and timeouts; the signal is the job's cancel. */
@@ -66,28 +75,33 @@ export class DatabricksApi {
       if (body) headers['Content-Type'] = body.contentType
       const timeoutMs = Math.min(this.o.requestTimeoutMs, Math.max(1000, call.deadline.remaining()))
       this.o.logger.debug(`${label} (timeout ${timeoutMs} ms)`)
-      const res = await this.o.transport.send({
-        method,
-        url: `${this.o.host}${pathAndQuery}`,
-        headers,
-        body: body?.data,
-        timeoutMs,
-        // A repeatable call is aborted at once on cancel; a create or execute is awaited, so
-        // the id it returns can still be saved and cleaned up.
-        signal: idempotent ? call.signal : undefined
-      })
+      const grace = idempotent ? undefined : graceAfter(call.signal, UNANSWERED_CALL_GRACE_MS)
+      const res = await this.o.transport
+        .send({
+          method,
+          url: `${this.o.host}${pathAndQuery}`,
+          headers,
+          body: body?.data,
+          timeoutMs,
+          // A repeatable call is aborted at once on cancel. A create or an execute may still
+          // answer for a short grace, so the id it returns can be saved and cleaned up; after
+          // that it is abandoned too, so a cancelled caller can stop within its own budget.
+          signal: idempotent ? call.signal : grace?.signal
+        })
+        .finally(() => grace?.dispose())
+      const secrets = this.o.secrets
       if (res.status < 200 || res.status >= 300) {
-        throw apiErrorFrom(res.status, res.body, res.headers['retry-after'])
+        throw apiErrorFrom(res.status, res.body, res.headers['retry-after'], secrets)
       }
       if (!res.body.trim()) return {}
       try {
-        const parsed: unknown = JSON.parse(res.body)
+        const parsed = secrets.redactDeep(parseJsonExact(res.body))
         if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) return parsed as Json
       } catch {
         // fall through to the error below
       }
       throw new Error(
-        `${label} answered HTTP ${res.status} with a body that is not a JSON object: ${res.body.slice(0, 200)}`
+        `${label} answered HTTP ${res.status} with a body that is not a JSON object: ${cutToBytes(secrets.redact(res.body), 200)}`
       )
     }
     const retried = (): Promise<Json> =>
@@ -113,6 +127,32 @@ export class DatabricksApi {
   }
 }
 
+/**
+ * A signal that aborts `ms` after `signal` does. Its timer is unref'd and cleared by `dispose`,
+ * so it never holds the process open.
+ */
+function graceAfter(
+  signal: AbortSignal | undefined,
+  ms: number
+): { signal: AbortSignal; dispose(): void } | undefined {
+  if (!signal) return undefined
+  const controller = new AbortController()
+  let timer: NodeJS.Timeout | undefined
+  const start = (): void => {
+    timer = setTimeout(() => controller.abort(), ms)
+    timer.unref()
+  }
+  if (signal.aborted) start()
+  else signal.addEventListener('abort', start, { once: true })
+  return {
+    signal: controller.signal,
+    dispose: () => {
+      clearTimeout(timer)
+      signal.removeEventListener('abort', start)
+    }
+  }
+}
+
 /** A JSON body. The 1.2 API reads JSON whatever the label; we send the honest one. */
 export function jsonBody(value: Json): Body {
   return { contentType: 'application/json', data: JSON.stringify(value) }
@@ -123,6 +163,6 @@ export function stringField(o: Json, field: string, what: string): string {
   const v = o[field]
   if (typeof v === 'string' && v) return v
   throw new Error(
-    `unexpected answer for ${what}: no "${field}" in ${JSON.stringify(o).slice(0, 200)}`
+    `unexpected answer for ${what}: no "${field}" in ${cutToBytes(stringifyJson(o), 200)}`
   )
 }

@@ -1,4 +1,8 @@
+import { stringifyJson } from '../common/exact-json.js'
+import { stripAnsi } from '../common/text.js'
 import type { RawResults } from './execution.js'
+
+export { stripAnsi }
 
 export interface Column {
   name: string
@@ -15,15 +19,6 @@ export type CommandResult =
   | { type: 'images'; fileNames: string[] }
   | { type: 'none' }
 
-// Built from char codes so no control characters sit in the source.
-const ESC = String.fromCharCode(27)
-const ANSI = new RegExp(`${ESC}\\[[0-9;?]*[ -/]*[@-~]`, 'g')
-
-/** Removes terminal colour codes, which Python tracebacks from Databricks are full of. */
-export function stripAnsi(text: string): string {
-  return text.replace(ANSI, '')
-}
-
 /** Removes tags and decodes the few entities the service uses in error summaries. */
 export function stripHtml(text: string): string {
   return text
@@ -35,9 +30,17 @@ export function stripHtml(text: string): string {
     .replace(/&amp;/g, '&')
 }
 
-/** Python may prefix the last expression's value with `Out[N]: `, which is noise to users. */
+/**
+ * Python shows the value of the command's last expression after everything it printed, on a
+ * line the service starts with `Out[N]: `, which is noise to users. Only that line loses the
+ * prefix: the LAST line that starts so. Lines the code printed earlier keep theirs.
+ */
 export function stripOutPrefix(text: string): string {
-  return text.replace(/^Out\[\d+\]: /m, '')
+  const re = /^Out\[\d+\]: /gm
+  let last = -1
+  for (let m = re.exec(text); m; m = re.exec(text)) last = m.index
+  if (last < 0) return text
+  return text.slice(0, last) + text.slice(last).replace(/^Out\[\d+\]: /, '')
 }
 
 const EXCEPTION_LINE = /^[A-Za-z_][\w.$]*(?:Error|Exception|Exit|Interrupt)\b(?::.*)?$/
@@ -127,10 +130,40 @@ function column(c: unknown): Column {
 function str(v: unknown): string {
   if (typeof v === 'string') return v
   if (v === null || v === undefined) return ''
-  return typeof v === 'object' ? JSON.stringify(v) : String(v)
+  return stringifyJson(v)
 }
 
-/** A table as an array of objects keyed by column name (later duplicates win). */
+/**
+ * Keys for the columns, one each, so no column is lost when a query returns two of the same
+ * name (`SELECT a.id, b.id ...`). The first keeps its name; each later one gets `name_2`,
+ * `name_3`, ...: the smallest suffix that no column of the result already has.
+ */
+export function columnKeys(columns: Column[]): string[] {
+  const taken = new Set(columns.map(c => c.name))
+  const seen = new Set<string>()
+  return columns.map(c => {
+    if (!seen.has(c.name)) {
+      seen.add(c.name)
+      return c.name
+    }
+    let n = 2
+    while (taken.has(`${c.name}_${n}`)) n++
+    const key = `${c.name}_${n}`
+    taken.add(key)
+    seen.add(key)
+    return key
+  })
+}
+
+/** A table as an array of objects, keyed by `columnKeys`. */
 export function tableToObjects(columns: Column[], rows: unknown[][]): Record<string, unknown>[] {
-  return rows.map(row => Object.fromEntries(columns.map((c, i) => [c.name, row[i] ?? null])))
+  const keys = columnKeys(columns)
+  return rows.map(row => {
+    // No prototype: a column named `__proto__` is a key like any other.
+    const o = Object.create(null) as Record<string, unknown>
+    keys.forEach((k, i) => {
+      o[k] = row[i] ?? null
+    })
+    return o
+  })
 }

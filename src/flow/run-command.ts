@@ -3,7 +3,8 @@ import { CancelledError, DeadlineError, errorMessage, wrapError } from '../commo
 import {
   JOB_CANCEL_BUDGET_MS,
   MAX_CONTEXTS_PER_CLUSTER,
-  TIMEOUT_CANCEL_WAIT_MS
+  TIMEOUT_CANCEL_WAIT_MS,
+  UNANSWERED_CALL_GRACE_MS
 } from '../common/limits.js'
 import type { Logger } from '../common/logger.js'
 import { pollUntil } from '../common/poll.js'
@@ -38,6 +39,8 @@ export interface RunRequest {
 
 /** Called as ids appear, so the runner layer can save them before anything else can fail. */
 export interface RunHooks {
+  /** Just before contexts/create is sent: a context may exist from now on. */
+  onCreatingContext?(): void
   onContextCreated(contextId: string): void
   onCommandStarted(commandId: string): void
   onCommandEnded(): void
@@ -74,6 +77,15 @@ export async function runCommand(
 ): Promise<RunOutcome> {
   const call = { deadline: req.deadline, signal: d.signal }
   const exec = new ExecutionApi(d.api, req.clusterId)
+  // The cancel's own budget counts from the job cancel, whatever was awaited since.
+  let cancelledAt: number | undefined
+  const noteCancel = (): void => {
+    cancelledAt ??= d.clock.now()
+  }
+  if (d.signal?.aborted) noteCancel()
+  else d.signal?.addEventListener('abort', noteCancel, { once: true })
+  const cancelBudget = (): number =>
+    Math.max(1000, JOB_CANCEL_BUDGET_MS - (d.clock.now() - (cancelledAt ?? d.clock.now())))
   const where = `cluster ${req.clusterId}`
 
   const bound = bindParameters(req.language, req.source, req.parameters)
@@ -109,7 +121,8 @@ export async function runCommand(
   const commandId = await step(
     `Failed to start the command in context ${contextId} on ${where}`,
     () => exec.execute(contextId, bound.command.language, bound.command.source, call),
-    UNKNOWN_EXECUTE
+    UNKNOWN_EXECUTE,
+    CANCELLED_EXECUTE
   )
   hooks.onCommandStarted(commandId)
   d.logger.info(`Started command ${commandId}`)
@@ -138,7 +151,7 @@ export async function runCommand(
     final = outcome.value
   } catch (e) {
     if (e instanceof CancelledError) {
-      const stopped = await cancelAndWait(exec, contextId, commandId, JOB_CANCEL_BUDGET_MS, d)
+      const stopped = await cancelAndWait(exec, contextId, commandId, cancelBudget(), d)
       if (stopped) hooks.onCommandEnded()
       throw new CancelledError(
         `The job was cancelled; command ${commandId} ${stopped ? 'was cancelled' : 'was asked to cancel'}.`
@@ -168,10 +181,12 @@ async function newContext(
   const call = { deadline, signal: d.signal }
   const where = `cluster ${exec.clusterId}`
   const req = { language, deadline }
+  hooks.onCreatingContext?.()
   const contextId = await step(
     `Failed to create a ${req.language} execution context on ${where}`,
     () => exec.createContext(req.language, call),
-    UNKNOWN_CREATE
+    UNKNOWN_CREATE,
+    CANCELLED_CREATE
   )
   hooks.onContextCreated(contextId)
   d.logger.info(`Created execution context ${contextId}; waiting for it to be ready`)
@@ -241,11 +256,22 @@ const UNKNOWN_CREATE =
 const UNKNOWN_EXECUTE =
   'no answer came back, so the command may have started; it was not retried, to avoid running it twice. The post step destroys the context, which stops it'
 
+/** Said when the job was cancelled while a create had no answer yet. */
+const CANCELLED_CREATE = `The job was cancelled while contexts/create had no answer; after waiting ${UNANSWERED_CALL_GRACE_MS / 1000} s for it the step stopped, to end inside the runner's kill window. The service may have created an execution context that this step cannot destroy: API 1.2 cannot list contexts, and the cluster evicts idle ones when it needs room (a restart removes them all).`
+/** Said when the job was cancelled while an execute had no answer yet. */
+const CANCELLED_EXECUTE = `The job was cancelled while commands/execute had no answer; after waiting ${UNANSWERED_CALL_GRACE_MS / 1000} s for it the step stopped, to end inside the runner's kill window. The command may have started; the post step destroys its context, which stops it.`
+
 /** Runs one phase, adding what it was doing to any error (and a hint for known causes). */
-async function step<T>(doing: string, f: () => Promise<T>, ifUnknown?: string): Promise<T> {
+async function step<T>(
+  doing: string,
+  f: () => Promise<T>,
+  ifUnknown?: string,
+  ifCancelled?: string
+): Promise<T> {
   try {
     return await f()
   } catch (e) {
+    if (ifCancelled && e instanceof CancelledError) throw new CancelledError(ifCancelled)
     const wrapped = wrapError(doing, e)
     // The request went out and no answer came back: the service may have acted on it.
     if (ifUnknown && e instanceof TransportError && !e.neverSent) {

@@ -1,4 +1,5 @@
 import { InputError } from '../common/errors.js'
+import type { SecretSink } from '../databricks/auth/types.js'
 
 /** Where to connect: the host input, with its env fallback (credentials: auth-choice.ts). */
 
@@ -9,6 +10,11 @@ export function parseHost(value: string): string {
   if (!value)
     throw new InputError(
       `Input host is required: set it to your workspace URL, e.g. ${HOST_EXAMPLE}, or set DATABRICKS_HOST.`
+    )
+  const userinfo = hostUserinfo(value)
+  if (userinfo !== undefined)
+    throw new InputError(
+      `Invalid input host '${value.replace(`${userinfo}@`, '***@')}': it holds credentials (user:password@), which would be logged and sent along. Remove them from the URL and pass the credentials from a secret instead (token, or the auth-type inputs).`
     )
   if (/^http:\/\//i.test(value))
     throw new InputError(
@@ -39,4 +45,29 @@ export function parseHost(value: string): string {
     )
   }
   return url.origin
+}
+
+/** The `user:password` part of a URL-like value, when it has one. */
+export function hostUserinfo(value: string): string | undefined {
+  return /^(?:[a-z][a-z0-9+.-]*:\/\/)?([^/?#]*)@/i.exec(value)?.[1]
+}
+
+/**
+ * Credentials pasted into a host URL (`https://user:password@host`) are secrets too: registered
+ * before the host is checked, so the refusal and everything after it print them as `***`.
+ */
+export function registerHostSecrets(hosts: (string | undefined)[], secrets: SecretSink): void {
+  for (const host of hosts) {
+    const userinfo = host ? hostUserinfo(host.trim()) : undefined
+    if (!userinfo) continue
+    secrets.add(userinfo)
+    if (!userinfo.includes(':')) continue
+    const password = userinfo.slice(userinfo.indexOf(':') + 1)
+    secrets.add(password)
+    try {
+      secrets.add(decodeURIComponent(password))
+    } catch {
+      // not URL-encoded: the raw form is registered
+    }
+  }
 }

@@ -1,5 +1,5 @@
 import { InputError } from '../common/errors.js'
-import { parseDuration } from '../common/duration.js'
+import { formatDuration, parseDuration } from '../common/duration.js'
 import { LANGUAGES, type CommandSource, type Language } from '../databricks/execution.js'
 import { chooseCredentials, type CredentialPlan } from './auth-choice.js'
 import { parseHost } from './connection.js'
@@ -50,7 +50,17 @@ export interface Inputs {
   startCluster: boolean
   /** Upper bound for a single HTTP exchange. */
   requestTimeoutMs: number
+  /** Things the user should know about how the inputs were read (shown as notices). */
+  notices: string[]
 }
+
+/**
+ * Bounds of the durations. Node's timers hold at most 2^31-1 ms (24.8 days); past that they
+ * fire at once, so every request would time out. A self-hosted job runs at most 5 days.
+ */
+export const MAX_TIMEOUT_MS = 5 * 24 * 3_600_000
+export const MAX_REQUEST_TIMEOUT_MS = 3_600_000
+export const MIN_DURATION_MS = 1000
 
 const EXTENSIONS: Record<string, Language> = {
   py: 'python',
@@ -70,8 +80,12 @@ export async function parseInputs(
   const host = parseHost(raw.host || env.DATABRICKS_HOST?.trim() || '')
   const credentials = chooseCredentials(raw.credentials, env, new URL(host).hostname)
   const { clusterId, clusterName } = parseClusterChoice(raw, env)
-  const timeoutMs = parseDurationInput('timeout', raw.timeout || '30m')
-  const requestTimeoutMs = parseDurationInput('request-timeout', raw.requestTimeout || '30s')
+  const timeoutMs = parseDurationInput('timeout', raw.timeout || '30m', MAX_TIMEOUT_MS)
+  const requestTimeoutMs = parseDurationInput(
+    'request-timeout',
+    raw.requestTimeout || '30s',
+    MAX_REQUEST_TIMEOUT_MS
+  )
   const failOnError = parseBoolean('fail-on-error', raw.failOnError, true)
   const startCluster = parseBoolean('start-cluster', raw.startCluster, false)
   if (raw.command && raw.file)
@@ -80,11 +94,13 @@ export async function parseInputs(
     )
   const terminateCluster = parseTerminateMode(raw.terminateCluster)
   const contextId = parseContextId(raw.contextId)
-  const language = parseLanguage(raw.language, raw.file)
+  const notices: string[] = []
+  const language = parseLanguage(raw.language, raw.file, notices)
   let source: CommandSource | undefined
   let label = 'cluster only'
   if (raw.command) [source, label] = [{ kind: 'inline', code: raw.command }, 'inline command']
-  else if (raw.file) ({ source, label } = await resolveSource(raw.file, workspace, fs))
+  else if (raw.file)
+    ({ source, label } = await resolveSource(raw.file, workspace, fs, env.RUNNER_TEMP?.trim() ?? ''))
   else checkClusterOnlyStep(raw, startCluster, terminateCluster)
   const parameters = await parseParameters(raw.parameters)
   return {
@@ -102,11 +118,12 @@ export async function parseInputs(
     timeoutLabel: raw.timeout || '30m',
     failOnError,
     startCluster,
-    requestTimeoutMs
+    requestTimeoutMs,
+    notices
   }
 }
 
-function parseLanguage(value: string, file: string): Language {
+function parseLanguage(value: string, file: string, notices: string[]): Language {
   if (value) {
     const lower = value.toLowerCase()
     if ((LANGUAGES as readonly string[]).includes(lower)) return lower as Language
@@ -115,14 +132,25 @@ function parseLanguage(value: string, file: string): Language {
     )
   }
   const ext = file.match(/\.([A-Za-z]+)$/)?.[1]?.toLowerCase() ?? ''
-  return EXTENSIONS[ext] ?? 'python'
+  const known = EXTENSIONS[ext]
+  if (known || !file) return known ?? 'python'
+  notices.push(
+    `Input file '${file}' has no extension that names a language (${Object.keys(EXTENSIONS)
+      .map(e => `.${e}`)
+      .join(', ')}); running it as python. Set the language input to choose another.`
+  )
+  return 'python'
 }
 
-function parseDurationInput(name: string, value: string): number {
+function parseDurationInput(name: string, value: string, maxMs: number): number {
   const ms = parseDuration(value)
   if (ms === undefined || ms <= 0)
     throw new InputError(
       `Invalid input ${name} '${value}': expected a positive duration such as 90s, 20m, 1h, 1h30m or plain seconds (600).`
+    )
+  if (ms < MIN_DURATION_MS || ms > maxMs)
+    throw new InputError(
+      `Invalid input ${name} '${value}': it must be between ${formatDuration(MIN_DURATION_MS)} and ${formatDuration(maxMs)}.`
     )
   return ms
 }

@@ -1,10 +1,15 @@
 import * as core from '@actions/core'
+import { stringifyJson } from '../common/exact-json.js'
 import { byteLength, cutToBytes } from '../common/text.js'
 import type { RunOutcome } from '../flow/run-command.js'
 import { tableToObjects, type CommandResult } from '../databricks/results.js'
 
-/** GitHub keeps about 1 MB of outputs per job, shared by every step; leave room for others. */
-export const MAX_RESULT_OUTPUT_BYTES = 256 * 1024
+/**
+ * The most any one output holds. A later step reads an output through `env:`, and Linux
+ * refuses a single environment string over 128 KiB (MAX_ARG_STRLEN, `NAME=value` included:
+ * E2BIG). 100 KiB leaves room for any variable name; GitHub keeps ~1 MB of outputs per job.
+ */
+export const MAX_OUTPUT_BYTES = 100 * 1024
 
 /** What Databricks prints in place of output past its per-command limit. */
 const OUTPUT_SKIPPED = '*** WARNING: max output size exceeded, skipping output. ***'
@@ -29,33 +34,47 @@ export function resultText(
   maxBytes: number
 ): { text: string; cut: boolean } {
   switch (result.type) {
-    case 'text': {
-      const text = cutToBytes(result.text, maxBytes)
-      return { text, cut: text.length < result.text.length }
-    }
-    case 'table': {
-      const objects = tableToObjects(result.columns, result.rows)
-      // Drop whole rows rather than cut the JSON, so the output always parses.
-      let keep = objects.length
-      let text = JSON.stringify(objects)
-      while (byteLength(text) > maxBytes && keep > 0) {
-        keep = Math.floor(keep * Math.min(0.9, maxBytes / byteLength(text)))
-        text = JSON.stringify(objects.slice(0, keep))
-      }
-      return { text, cut: keep < objects.length }
-    }
+    case 'text':
+      return cutText(result.text, maxBytes)
+    case 'table':
+      // Whole rows are dropped rather than the JSON cut, so the output always parses.
+      return jsonArrayWithin(
+        tableToObjects(result.columns, result.rows).map(stringifyJson),
+        maxBytes
+      )
     case 'error':
-      return { text: cutToBytes(result.message, maxBytes), cut: false }
+      return cutText(result.message, maxBytes)
     case 'image':
-      return { text: result.fileName, cut: false }
+      return cutText(result.fileName, maxBytes)
     case 'images':
-      return { text: JSON.stringify(result.fileNames), cut: false }
+      return jsonArrayWithin(
+        result.fileNames.map(n => JSON.stringify(n)),
+        maxBytes
+      )
     case 'none':
       return { text: '', cut: false }
   }
 }
 
-export function buildOutputs(outcome: RunOutcome, maxBytes = MAX_RESULT_OUTPUT_BYTES): StepOutputs {
+function cutText(text: string, maxBytes: number): { text: string; cut: boolean } {
+  const cut = cutToBytes(text, maxBytes)
+  return { text: cut, cut: cut.length < text.length }
+}
+
+/** `[item,item,...]` with as many leading items as fit in `maxBytes`. */
+function jsonArrayWithin(items: string[], maxBytes: number): { text: string; cut: boolean } {
+  let size = 2
+  let keep = 0
+  for (const item of items) {
+    const add = byteLength(item) + (keep > 0 ? 1 : 0)
+    if (size + add > maxBytes) break
+    size += add
+    keep++
+  }
+  return { text: `[${items.slice(0, keep).join(',')}]`, cut: keep < items.length }
+}
+
+export function buildOutputs(outcome: RunOutcome, maxBytes = MAX_OUTPUT_BYTES): StepOutputs {
   const { text, cut } = resultText(outcome.result, maxBytes)
   const r = outcome.result
   const serviceTruncated =
@@ -71,6 +90,8 @@ export function buildOutputs(outcome: RunOutcome, maxBytes = MAX_RESULT_OUTPUT_B
   }
 }
 
-export function writeOutputs(outputs: Partial<StepOutputs>): void {
-  for (const [name, value] of Object.entries(outputs)) core.setOutput(name, value)
+/** Writes outputs; no value passes MAX_OUTPUT_BYTES, whatever produced it. */
+export function writeOutputs(outputs: Partial<StepOutputs> | Record<string, string>): void {
+  for (const [name, value] of Object.entries(outputs))
+    if (value !== undefined) core.setOutput(name, cutToBytes(value, MAX_OUTPUT_BYTES))
 }

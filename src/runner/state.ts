@@ -17,6 +17,8 @@ export interface SavedState {
   clusterStarted: boolean
   /** Main already terminated the cluster (a step that only manages it). */
   clusterTerminated: boolean
+  /** True once main sent contexts/create, answered or not. */
+  contextRequested: boolean
 }
 
 /** Saves which cluster the step works on, as soon as it is known (post may terminate it). */
@@ -39,6 +41,16 @@ export function saveClusterStarted(): void {
 /** Records that main terminated the cluster, so post does not ask again. */
 export function saveClusterTerminated(): void {
   core.saveState('cluster-terminated', 'true')
+}
+
+/**
+ * Saved just before contexts/create is sent: if main is stopped before the answer, post can
+ * say that a context may be left behind instead of "nothing to clean up".
+ */
+export function saveContextRequested(host: string, clusterId: string): void {
+  core.saveState('host', host)
+  core.saveState('cluster-id', clusterId)
+  core.saveState('context-requested', 'true')
 }
 
 /** Saves where the context lives and its id; called right after contexts/create answers. */
@@ -68,6 +80,7 @@ export function readState(get: (name: string) => string = n => core.getState(n))
     commandDone: get('command-done') === 'true',
     contextShared: get('context-shared') === 'true',
     clusterStarted: get('cluster-started') === 'true',
-    clusterTerminated: get('cluster-terminated') === 'true'
+    clusterTerminated: get('cluster-terminated') === 'true',
+    contextRequested: get('context-requested') === 'true'
   }
 }

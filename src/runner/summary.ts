@@ -1,11 +1,17 @@
 import { formatDuration } from '../common/duration.js'
-import { byteLength, cutToBytes, escapeHtml } from '../common/text.js'
-import type { CommandResult } from '../databricks/results.js'
+import { ExactNumber, stringifyJson } from '../common/exact-json.js'
+import { byteLength, cutToBytes, plural } from '../common/text.js'
+import { columnKeys, type CommandResult } from '../databricks/results.js'
+import { htmlBlock, htmlText } from './markdown-safe.js'
 
-/** GitHub drops a step's summary past 1 MiB; stay well below it. */
+/** GitHub drops a step's summary past 1 MiB (1,048,576 bytes); stay well below it. */
 export const SUMMARY_LIMIT_BYTES = 1_000_000
 /** More rows than this make a summary nobody reads; the output has them all. */
 export const SUMMARY_MAX_ROWS = 500
+/** A longer cell is shortened, with a note, so one huge value cannot crowd out every row. */
+export const SUMMARY_MAX_CELL_CHARS = 10_000
+/** Messages and labels in the head are cut to this, so the result keeps its room. */
+const MAX_HEAD_TEXT_BYTES = 4000
 
 export interface SummaryData {
   clusterId: string
@@ -27,79 +33,162 @@ const ICONS: Record<string, string> = {
   Failed: '❌'
 }
 
-/** The job summary as HTML (GitHub renders it inside markdown), escaped and within the limit. */
-export function buildSummary(d: SummaryData, limit = SUMMARY_LIMIT_BYTES): string {
-  const icon = d.result?.type === 'error' ? '❌' : (ICONS[d.status] ?? 'ℹ️')
-  const cells = [d.clusterId, d.language, d.source, d.status, formatDuration(d.durationMs)].map(
-    escapeHtml
-  )
-  let head = `<h3>${icon} Databricks command: ${escapeHtml(d.status)}</h3>\n`
-  head +=
-    '<table><tr><th>Cluster</th><th>Language</th><th>Source</th><th>Status</th><th>Duration</th></tr>'
-  head += `<tr>${cells.map(c => `<td>${c}</td>`).join('')}</tr></table>\n`
-  if (d.failure) head += `<p><strong>${escapeHtml(cutToBytes(d.failure, 4000))}</strong></p>\n`
-  const budget = limit - byteLength(head) - 400
-  return head + (d.result ? renderResult(d.result, budget) : '')
+/** What happened, in a few words: an error result says what failed, not "Finished". */
+function headline(d: SummaryData): { icon: string; text: string; status: string } {
+  if (d.result?.type === 'error' && !d.failure && d.status === 'Finished') {
+    const message = cutToBytes(d.result.message, 300)
+    return {
+      icon: '❌',
+      text: `Databricks command failed: ${message}${message === d.result.message ? '' : '…'}`,
+      status: 'Finished with an error'
+    }
+  }
+  return {
+    icon: ICONS[d.status] ?? 'ℹ️',
+    text: `Databricks command: ${d.status}`,
+    status: d.status
+  }
 }
 
-function renderResult(r: CommandResult, budget: number): string {
+/**
+ * The job summary: one HTML block (see markdown-safe.ts), every value escaped, so GitHub shows
+ * whatever the result holds verbatim; never more than `limit` bytes.
+ */
+export function buildSummary(d: SummaryData, limit = SUMMARY_LIMIT_BYTES): string {
+  const h = headline(d)
+  const cells = [d.clusterId, d.language, d.source, h.status, formatDuration(d.durationMs)]
+  const head = [
+    `<h3>${h.icon} ${htmlText(cutToBytes(h.text, MAX_HEAD_TEXT_BYTES))}</h3>`,
+    '<table><tr><th>Cluster</th><th>Language</th><th>Source</th><th>Status</th><th>Duration</th></tr>',
+    `<tr>${cells.map(c => `<td>${htmlText(cutToBytes(c, MAX_HEAD_TEXT_BYTES))}</td>`).join('')}</tr></table>`
+  ]
+  if (d.failure) head.push(`<p><strong>${htmlText(cutShown(d.failure))}</strong></p>`)
+  // Room for the joins, the notes and the closing tags of the result.
+  const budget = limit - byteLength(head.join('\n')) - 2000
+  const result = d.result ? renderResult(d.result, budget) : []
+  // Each part keeps to its budget; this is the backstop for shapes none of them foresaw
+  // (thousands of long column names), since GitHub shows nothing of a summary over 1 MiB.
+  if (byteLength(result.join('\n')) > budget)
+    return htmlBlock([
+      ...head,
+      "<p><em>The result is too large to show within GitHub's 1 MiB summary limit; the step's outputs have it.</em></p>"
+    ])
+  return htmlBlock([...head, ...result])
+}
+
+function renderResult(r: CommandResult, budget: number): string[] {
   switch (r.type) {
     case 'text':
       return r.text
         ? preBlock(r.text, budget, 'The output')
-        : '<p><em>The command printed nothing.</em></p>\n'
+        : ['<p><em>The command printed nothing.</em></p>']
     case 'table':
       return renderTable(r, budget)
     case 'error': {
-      const head = `<p><strong>${escapeHtml(cutToBytes(r.message, 4000))}</strong></p>\n`
-      return `${head}<details open><summary>Traceback</summary>\n\n${preBlock(r.traceback, budget - byteLength(head), 'The traceback')}</details>\n`
+      const message = `<p><strong>${htmlText(cutShown(r.message))}</strong></p>`
+      // An error with no traceback gets no empty block.
+      if (!r.traceback.trim() || r.traceback.trim() === r.message.trim()) return [message]
+      return [
+        message,
+        '<details open><summary>Traceback</summary>',
+        ...preBlock(r.traceback, budget - byteLength(message), 'The traceback'),
+        '</details>'
+      ]
     }
     case 'image':
-      return `<p>Image: <code>${escapeHtml(shorten(r.fileName))}</code></p>\n`
+      return [`<p>Image: <code>${htmlText(shorten(r.fileName))}</code></p>`]
     case 'images':
-      return `<p>Images:</p><ul>${r.fileNames.map(f => `<li><code>${escapeHtml(shorten(f))}</code></li>`).join('')}</ul>\n`
+      return renderNames(r.fileNames, budget)
     case 'none':
-      return '<p><em>No result.</em></p>\n'
+      return ['<p><em>No result.</em></p>']
   }
 }
 
 /** Text in a pre block; cut at a character boundary when it would pass the budget. */
-function preBlock(text: string, budget: number, what: string): string {
-  let keep = text
-  let html = escapeHtml(keep)
+function preBlock(text: string, budget: number, what: string): string[] {
+  budget -= 300 // the tags and the note
+  // Escaping never shrinks text, so no more than `budget` bytes of it can fit.
+  let keep = cutToBytes(text, budget)
+  let html = htmlText(keep)
   while (byteLength(html) > budget && keep.length > 0) {
     keep = cutToBytes(keep, Math.floor(byteLength(keep) * Math.min(0.9, budget / byteLength(html))))
-    html = escapeHtml(keep)
+    html = htmlText(keep)
   }
-  const note =
-    keep.length < text.length
-      ? `<p><em>${what} was cut to ${byteLength(keep)} of ${byteLength(text)} bytes to fit GitHub's 1 MiB summary limit.</em></p>\n`
-      : ''
-  return `<pre><code>${html}</code></pre>\n${note}`
+  const out = [`<pre><code>${html}</code></pre>`]
+  if (keep.length < text.length)
+    out.push(
+      `<p><em>${what} was cut to ${byteLength(keep)} of ${byteLength(text)} bytes to fit GitHub's 1 MiB summary limit.</em></p>`
+    )
+  return out
 }
 
-function renderTable(r: Extract<CommandResult, { type: 'table' }>, budget: number): string {
-  const header = `<tr>${r.columns.map(c => `<th>${escapeHtml(c.name)}<br><sub>${escapeHtml(c.type)}</sub></th>`).join('')}</tr>`
+function renderTable(r: Extract<CommandResult, { type: 'table' }>, budget: number): string[] {
+  const keys = columnKeys(r.columns)
+  const header = `<tr>${r.columns
+    .map((c, i) => {
+      const renamed = keys[i] === c.name ? '' : ` (${keys[i] ?? ''} in the result output)`
+      return `<th>${htmlText(cutShown(c.name) + renamed)}<br><sub>${htmlText(cutShown(c.type))}</sub></th>`
+    })
+    .join('')}</tr>`
   let html = `<table>${header}`
   let shown = 0
+  let firstRowBytes = 0
+  let shortened = false
   for (const row of r.rows) {
     if (shown >= SUMMARY_MAX_ROWS) break
-    const tr = `<tr>${r.columns.map((_, i) => `<td>${escapeHtml(cell(row[i]))}</td>`).join('')}</tr>`
-    if (byteLength(html) + byteLength(tr) > budget) break
+    const tds = r.columns.map((_, i) => {
+      const text = cell(row[i])
+      if (text.length <= SUMMARY_MAX_CELL_CHARS) return `<td>${htmlText(text)}</td>`
+      shortened = true
+      const more = text.length - SUMMARY_MAX_CELL_CHARS
+      return `<td>${htmlText(text.slice(0, SUMMARY_MAX_CELL_CHARS))}<em>… (${more} more characters)</em></td>`
+    })
+    const tr = `<tr>${tds.join('')}</tr>`
+    if (byteLength(html) + byteLength(tr) > budget) {
+      if (shown === 0) firstRowBytes = byteLength(tr)
+      break
+    }
     html += tr
     shown++
   }
-  html += '</table>\n'
-  const notes: string[] = [`${r.rows.length} row${r.rows.length === 1 ? '' : 's'}`]
-  if (shown < r.rows.length)
+  html += '</table>'
+  const notes = [`${plural(r.rows.length, 'row')}`]
+  if (shown === 0 && r.rows.length > 0)
+    notes.push(
+      `the first row alone takes ${firstRowBytes} bytes, more than fits in GitHub's 1 MiB summary, so no row is shown here; the result output has what fits its limit`
+    )
+  else if (shown < r.rows.length)
     notes.push(`showing the first ${shown} here; the result output has more`)
+  if (shortened)
+    notes.push(`cells longer than ${SUMMARY_MAX_CELL_CHARS} characters are shortened here`)
   if (r.truncated) notes.push('Databricks truncated the result')
-  return `${html}<p><em>${escapeHtml(notes.join('; '))}.</em></p>\n`
+  return [html, `<p><em>${htmlText(notes.join('; '))}.</em></p>`]
 }
 
+function renderNames(names: string[], budget: number): string[] {
+  let html = '<p>Images:</p><ul>'
+  let shown = 0
+  for (const name of names) {
+    const li = `<li><code>${htmlText(shorten(name))}</code></li>`
+    if (byteLength(html) + byteLength(li) > budget) break
+    html += li
+    shown++
+  }
+  if (shown < names.length) html += `<li><em>and ${names.length - shown} more</em></li>`
+  return [`${html}</ul>`]
+}
+
+/** A cell as text: null as `null`, exact numbers with every digit, nested values as JSON. */
 function cell(v: unknown): string {
   if (v === null || v === undefined) return 'null'
-  return typeof v === 'object' ? JSON.stringify(v) : String(v)
+  if (v instanceof ExactNumber) return v.text
+  return typeof v === 'object' ? stringifyJson(v) : String(v)
+}
+
+/** Messages in the head, cut to a size that leaves the result its room. */
+function cutShown(text: string): string {
+  const cut = cutToBytes(text, MAX_HEAD_TEXT_BYTES)
+  return cut.length < text.length ? `${cut}…` : cut
 }
 
 /** Data URLs can be megabytes; a name is enough in the summary. */

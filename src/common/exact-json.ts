@@ -1,0 +1,53 @@
+import { randomUUID } from 'node:crypto'
+
+/**
+ * A JSON number kept as the text the service sent, because a JS number would change it:
+ * integers beyond 2^53 (`9007199254740993`), long decimals (`0.12345678901234567890`), and
+ * forms such as `1.50` or `1e3` whose digits carry meaning (a DECIMAL(10,2) column).
+ */
+export class ExactNumber {
+  constructor(readonly text: string) {}
+  toString(): string {
+    return this.text
+  }
+}
+
+/** A JSON string, or a JSON number. Strings first, so digits inside them are left alone. */
+const TOKEN = /"[^"\\]*(?:\\.[^"\\]*)*"|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/g
+
+/**
+ * JSON.parse, except that a number whose text a JS number cannot reproduce becomes an
+ * ExactNumber. (Node 20's reviver does not see the source text; JSON.rawJSON needs Node 22.)
+ * Such numbers are swapped for marker strings that no data can hold (a fresh random nonce),
+ * then turned back into ExactNumbers by the reviver.
+ */
+export function parseJsonExact(text: string): unknown {
+  const marker = `\u2063exact-${randomUUID()}:`
+  let swapped = 0
+  const prepared = text.replace(TOKEN, token => {
+    if (token.charCodeAt(0) === 34 || String(Number(token)) === token) return token
+    swapped++
+    return `"${marker}${token}"`
+  })
+  if (swapped === 0) return JSON.parse(text) as unknown
+  return JSON.parse(prepared, (_key, value: unknown) =>
+    typeof value === 'string' && value.startsWith(marker)
+      ? new ExactNumber(value.slice(marker.length))
+      : value
+  ) as unknown
+}
+
+/** JSON.stringify for parsed data: ExactNumbers are written as the digits they hold. */
+export function stringifyJson(value: unknown): string {
+  if (value instanceof ExactNumber) return value.text
+  if (Array.isArray(value)) return `[${value.map(v => stringifyJson(v ?? null)).join(',')}]`
+  if (value !== null && typeof value === 'object') {
+    const parts: string[] = []
+    for (const [k, v] of Object.entries(value)) {
+      if (v !== undefined && typeof v !== 'function')
+        parts.push(`${JSON.stringify(k)}:${stringifyJson(v)}`)
+    }
+    return `{${parts.join(',')}}`
+  }
+  return JSON.stringify(value) ?? 'null'
+}
