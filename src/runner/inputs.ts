@@ -100,7 +100,12 @@ export async function parseInputs(
   let label = 'cluster only'
   if (raw.command) [source, label] = [{ kind: 'inline', code: raw.command }, 'inline command']
   else if (raw.file)
-    ({ source, label } = await resolveSource(raw.file, workspace, fs, env.RUNNER_TEMP?.trim() ?? ''))
+    ({ source, label } = await resolveSource(
+      raw.file,
+      workspace,
+      fs,
+      env.RUNNER_TEMP?.trim() ?? ''
+    ))
   else checkClusterOnlyStep(raw, startCluster, terminateCluster)
   const parameters = await parseParameters(raw.parameters)
   return {
