@@ -179,7 +179,8 @@ describe('misconfiguration: a clear error before any call, and post does nothing
     const { main, post } = await job(emu, { ...NO_TOKEN, ...inputs }, { env: env() })
     expect(theError(main)).toMatch(expected)
     expect(emu.calls).toEqual([])
-    expect(main.outputs).toEqual({})
+    // A bad input still reports a status (issue 7), and nothing else.
+    expect(main.outputs).toEqual({ status: 'Failed' })
     expect(post.log).toContain('Nothing to clean up')
   })
 })

@@ -124,7 +124,11 @@ export async function runFaultCase(
     expect(message).toMatch(cause)
   }
   expect(post.exitCode).toBe(0)
-  expect(post.warnings).toEqual([])
+  // A create that failed without an id may still have made a context: post says so, once.
+  const mayBeLeft = !shouldRecover && endpoint.path === '1.2/contexts/create'
+  expect(post.warnings).toEqual(
+    mayBeLeft ? [expect.stringMatching(/an execution context may be left on cluster/)] : []
+  )
   expectNoDuplicateWork(emu)
   await expectNothingLeft(emu)
 }

@@ -34742,7 +34742,7 @@ async function runMain(deps = defaultDeps()) {
         const host = inputs.host;
         const clusterId = inputs.clusterId;
         saveCluster(host, clusterId);
-        setOutput('cluster-id', clusterId);
+        writeOutputs({ 'cluster-id': clusterId });
         const source = inputs.source;
         if (!source) {
             await runClusterStep(inputs, { api, deadline, ...deps, signal, started });
@@ -34751,7 +34751,7 @@ async function runMain(deps = defaultDeps()) {
         if (inputs.contextId) {
             ids.contextId = inputs.contextId;
             saveSharedContext(inputs.contextId);
-            setOutput('context-id', inputs.contextId);
+            writeOutputs({ 'context-id': inputs.contextId });
         }
         const outcome = await runCommand({
             clusterId,

@@ -79,7 +79,7 @@ export async function runMain(deps: ActionDeps = defaultDeps()): Promise<void> {
     const host = inputs.host
     const clusterId = inputs.clusterId
     saveCluster(host, clusterId)
-    core.setOutput('cluster-id', clusterId)
+    writeOutputs({ 'cluster-id': clusterId })
     const source = inputs.source
     if (!source) {
       await runClusterStep(inputs, { api, deadline, ...deps, signal, started })
@@ -88,7 +88,7 @@ export async function runMain(deps: ActionDeps = defaultDeps()): Promise<void> {
     if (inputs.contextId) {
       ids.contextId = inputs.contextId
       saveSharedContext(inputs.contextId)
-      core.setOutput('context-id', inputs.contextId)
+      writeOutputs({ 'context-id': inputs.contextId })
     }
     const outcome = await runCommand(
       {
