@@ -180,6 +180,11 @@ export class WorkspaceOAuth {
     return 'ok'
   }
 
+  /** Every token minted so far stops working at once (a revoked secret, a key rotation). */
+  revokeAll(): void {
+    for (const t of this.tokens.values()) t.expiresAt = 0
+  }
+
   reset(): void {
     this.mints.length = 0
   }

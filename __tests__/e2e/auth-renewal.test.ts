@@ -1,7 +1,14 @@
 import { afterAll, beforeAll, expect, it } from '@jest/globals'
 import { AZURE_DATABRICKS_APP } from '../../emulator/oauth.js'
 import { step, useEmulator, type Emulator } from '../support/e2e.js'
-import { AZ_SP, FED_SP, SP, startAuthWorld, type AuthWorld } from '../support/auth-servers.js'
+import {
+  AZ_FED_APP,
+  AZ_SP,
+  FED_SP,
+  SP,
+  startAuthWorld,
+  type AuthWorld
+} from '../support/auth-servers.js'
 
 /**
  * The long test (its own file, so CI can run it alongside the rest): a command that runs
@@ -17,11 +24,14 @@ beforeAll(async () => {
   w = await startAuthWorld(emu)
   emu.oauth.config.tokenLifetimeSeconds = TOKEN_SECONDS
   w.entra.lifetimeSeconds = TOKEN_SECONDS
+  // GitHub's ID tokens live 5 minutes; here 15 s, so an ID token or assertion used twice
+  // across renewals would be refused: every renewal needs a fresh one.
+  w.github.lifetimeSeconds = 15
 })
 afterAll(() => w.stop())
 
 it(
-  `a ${RUN_SECONDS}-second command outlives ${TOKEN_SECONDS}-second tokens: oauth-m2m, github-oidc, azure-client-secret`,
+  `a ${RUN_SECONDS}-second command outlives ${TOKEN_SECONDS}-second tokens: oauth-m2m, github-oidc, azure-client-secret, github-oidc-azure`,
   async () => {
     const command = `import time\ntime.sleep(${RUN_SECONDS})\nprint("survived")`
     const base = { host: emu.url, 'cluster-id': emu.clusterId, token: '', command, timeout: '6m' }
@@ -36,6 +46,11 @@ it(
           'azure-tenant-id': w.entra.tenant
         },
         { AZURE_AUTHORITY_HOST: w.entra.url }
+      ],
+      [
+        'github-oidc-azure',
+        { 'azure-client-id': AZ_FED_APP, 'azure-tenant-id': w.entra.tenant },
+        { AZURE_AUTHORITY_HOST: w.entra.url, ...w.github.env() }
       ]
     ]
     const mains = await Promise.all(
@@ -53,6 +68,9 @@ it(
       'github-oidc': emu.oauth.mints.filter(m => m.principal === FED_SP).length,
       'azure-client-secret': w.entra.issued.filter(
         i => i.clientId === AZ_SP.clientId && i.resource === AZURE_DATABRICKS_APP
+      ).length,
+      'github-oidc-azure': w.entra.issued.filter(
+        i => i.clientId === AZ_FED_APP && i.resource === AZURE_DATABRICKS_APP
       ).length
     }
     const posts = await Promise.all(

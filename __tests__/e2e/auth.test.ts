@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { AZURE_DATABRICKS_APP } from '../../emulator/oauth.js'
 import { job, step, theError, useEmulator, type Emulator } from '../support/e2e.js'
+import type { CallRecord } from '../../emulator/emulator.js'
 import {
   AZ_FED_APP,
   AZ_SP,
@@ -20,6 +21,10 @@ beforeAll(async () => {
   w = await startAuthWorld(emu)
 })
 afterAll(() => w.stop())
+
+/** The emulator's record of calls to one path (OAuth paths are not under /api/). */
+const calls = (e: Emulator, method: string, path: string): CallRecord[] =>
+  e.calls.filter(c => c.method === method && c.path === path)
 
 const NO_TOKEN = { token: '', command: 'print(6 * 7)' }
 const azureEnv = (): Record<string, string> => ({ AZURE_AUTHORITY_HOST: w.entra.url })
@@ -145,6 +150,46 @@ describe('each method, end to end on the bundled entries (main and post)', () =>
   })
 })
 
+describe('token endpoint trouble and revoked tokens', () => {
+  it('retries the token endpoint on 503 and 429 (Retry-After), then signs in', async () => {
+    emu.faults.set({
+      rules: [
+        { path: '/oidc/v1/token', status: 503 },
+        { path: '/oidc/v1/token', status: 429, retryAfter: 1 }
+      ]
+    })
+    const { main, post } = await job(emu, {
+      ...NO_TOKEN,
+      'client-id': SP.clientId,
+      'client-secret': SP.secret
+    })
+    expectRan(main, post, 'oauth-m2m')
+    expect(
+      calls(emu, 'POST', '/oidc/v1/token')
+        .map(c => c.status)
+        .slice(0, 3)
+    ).toEqual([503, 429, 200])
+  })
+
+  it('a token revoked mid-run: the next status call gets 401, renews once and goes on', async () => {
+    const run = job(emu, {
+      ...NO_TOKEN,
+      'client-id': SP.clientId,
+      'client-secret': SP.secret,
+      command: 'import time\ntime.sleep(3)\nprint(6 * 7)'
+    })
+    while (!emu.calls.some(c => c.path === '/api/1.2/commands/execute' && c.status === 200))
+      await new Promise(r => setTimeout(r, 50))
+    emu.oauth.revokeAll()
+    const { main, post } = await run
+    expectRan(main, post, 'oauth-m2m')
+    expect(main.log).toMatch(
+      /GET \/api\/1\.2\/commands\/status: HTTP 401, renewing the oauth-m2m token and trying once more/
+    )
+    expect(emu.calls.filter(c => c.status === 401)).toHaveLength(1)
+  })
+})
+
 describe('misconfiguration: a clear error before any call, and post does nothing', () => {
   it.each<[string, Record<string, string>, () => Record<string, string>, RegExp]>([
     [
@@ -179,8 +224,8 @@ describe('misconfiguration: a clear error before any call, and post does nothing
     const { main, post } = await job(emu, { ...NO_TOKEN, ...inputs }, { env: env() })
     expect(theError(main)).toMatch(expected)
     expect(emu.calls).toEqual([])
-    // A bad input still reports a status (issue 7), and nothing else.
     expect(main.outputs).toEqual({ status: 'Failed' })
+    expect(main.state).toEqual({})
     expect(post.log).toContain('Nothing to clean up')
   })
 })

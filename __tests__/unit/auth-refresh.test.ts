@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
+import { CancelledError } from '../../src/common/errors.js'
 import { Deadline } from '../../src/common/time.js'
 import {
   RefreshingToken,
@@ -83,6 +84,24 @@ describe('RefreshingToken', () => {
       )
     ).toBe(true)
     expect(t.sent.at(-1)?.token).toBe('t3')
+  })
+
+  it('a cancel during a renewal is never mistaken for a failure to shrug off', async () => {
+    const time = new FakeTime()
+    let n = 0
+    const r = new RefreshingToken({
+      what: 'test token',
+      clock: time.clock,
+      logger: new MemoryLogger(),
+      mint: async () => {
+        if (++n > 1) throw new CancelledError()
+        return { headers: { Authorization: 't1' }, expiresAt: time.now + 3600 * S }
+      }
+    })
+    const call = () => ({ deadline: Deadline.after(time.clock, 3600 * S, '1h') })
+    await r.headers(call())
+    time.now += 45 * MIN
+    await expect(r.headers(call())).rejects.toBeInstanceOf(CancelledError)
   })
 
   it('a failed renewal of a token about to expire fails the request', async () => {

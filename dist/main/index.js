@@ -32588,7 +32588,11 @@ async function newContext(exec, language, deadline, hooks, d) {
     const where = `cluster ${exec.clusterId}`;
     const req = { language, deadline };
     hooks.onCreatingContext?.();
-    const contextId = await step(`Failed to create a ${req.language} execution context on ${where}`, () => exec.createContext(req.language, call), UNKNOWN_CREATE, CANCELLED_CREATE);
+    const contextId = await step(`Failed to create a ${req.language} execution context on ${where}`, () => exec.createContext(req.language, call).catch((e) => {
+        if (!(e instanceof CancelledError))
+            hooks.onCreateFailed?.();
+        throw e;
+    }), UNKNOWN_CREATE, CANCELLED_CREATE);
     hooks.onContextCreated(contextId);
     d.logger.info(`Created execution context ${contextId}; waiting for it to be ready`);
     const ctx = await step(`Failed while waiting for execution context ${contextId} on ${where}`, () => pollUntil({
@@ -32863,7 +32867,7 @@ class RefreshingToken {
             return (await this.next(call)).headers;
         }
         catch (e) {
-            if (c && this.o.clock.now() < c.safeUntil) {
+            if (!(e instanceof CancelledError) && c && this.o.clock.now() < c.safeUntil) {
                 this.o.logger.warning(`Could not renew the ${this.o.what} (${errorMessage(e)}); the current one is still valid for ${Math.round((c.expiresAt - this.o.clock.now()) / 1000)} s, trying again on the next request`);
                 return c.headers;
             }
@@ -34136,6 +34140,10 @@ function saveContextRequested(host, clusterId) {
     saveState('cluster-id', clusterId);
     saveState('context-requested', 'true');
 }
+/** contexts/create failed and main reported it: post has nothing to add about it. */
+function clearContextRequested() {
+    saveState('context-requested', 'false');
+}
 /** Saves where the context lives and its id; called right after contexts/create answers. */
 function saveContext(host, clusterId, contextId) {
     saveState('host', host);
@@ -34763,6 +34771,7 @@ async function runMain(deps = defaultDeps()) {
             parameters: inputs.parameters
         }, {
             onCreatingContext: () => saveContextRequested(host, clusterId),
+            onCreateFailed: () => clearContextRequested(),
             onContextCreated: id => {
                 ids.contextId = id;
                 saveContext(host, clusterId, id);

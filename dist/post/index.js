@@ -32377,7 +32377,7 @@ class RefreshingToken {
             return (await this.next(call)).headers;
         }
         catch (e) {
-            if (c && this.o.clock.now() < c.safeUntil) {
+            if (!(e instanceof CancelledError) && c && this.o.clock.now() < c.safeUntil) {
                 this.o.logger.warning(`Could not renew the ${this.o.what} (${errors_errorMessage(e)}); the current one is still valid for ${Math.round((c.expiresAt - this.o.clock.now()) / 1000)} s, trying again on the next request`);
                 return c.headers;
             }
@@ -33390,6 +33390,10 @@ function saveContextRequested(host, clusterId) {
     core.saveState('host', host);
     core.saveState('cluster-id', clusterId);
     core.saveState('context-requested', 'true');
+}
+/** contexts/create failed and main reported it: post has nothing to add about it. */
+function clearContextRequested() {
+    core.saveState('context-requested', 'false');
 }
 /** Saves where the context lives and its id; called right after contexts/create answers. */
 function saveContext(host, clusterId, contextId) {

@@ -16,6 +16,7 @@ import { parseInputs, readRawInputs, type Inputs } from '../runner/inputs.js'
 import { logUntrusted, printUntrusted, runnerLogger } from '../runner/log.js'
 import { buildOutputs, writeOutputs } from '../runner/outputs.js'
 import {
+  clearContextRequested,
   saveCluster,
   saveClusterStarted,
   saveCommand,
@@ -102,6 +103,7 @@ export async function runMain(deps: ActionDeps = defaultDeps()): Promise<void> {
       },
       {
         onCreatingContext: () => saveContextRequested(host, clusterId),
+        onCreateFailed: () => clearContextRequested(),
         onContextCreated: id => {
           ids.contextId = id
           saveContext(host, clusterId, id)

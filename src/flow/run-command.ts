@@ -41,6 +41,11 @@ export interface RunRequest {
 export interface RunHooks {
   /** Just before contexts/create is sent: a context may exist from now on. */
   onCreatingContext?(): void
+  /**
+   * contexts/create failed and main says so itself (an error answer, or no answer with its own
+   * advice): post need not warn as for a main stopped in mid-create (a cancel).
+   */
+  onCreateFailed?(): void
   onContextCreated(contextId: string): void
   onCommandStarted(commandId: string): void
   onCommandEnded(): void
@@ -184,7 +189,11 @@ async function newContext(
   hooks.onCreatingContext?.()
   const contextId = await step(
     `Failed to create a ${req.language} execution context on ${where}`,
-    () => exec.createContext(req.language, call),
+    () =>
+      exec.createContext(req.language, call).catch((e: unknown) => {
+        if (!(e instanceof CancelledError)) hooks.onCreateFailed?.()
+        throw e
+      }),
     UNKNOWN_CREATE,
     CANCELLED_CREATE
   )

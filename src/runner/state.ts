@@ -53,6 +53,11 @@ export function saveContextRequested(host: string, clusterId: string): void {
   core.saveState('context-requested', 'true')
 }
 
+/** contexts/create failed and main reported it: post has nothing to add about it. */
+export function clearContextRequested(): void {
+  core.saveState('context-requested', 'false')
+}
+
 /** Saves where the context lives and its id; called right after contexts/create answers. */
 export function saveContext(host: string, clusterId: string, contextId: string): void {
   core.saveState('host', host)

@@ -1,4 +1,4 @@
-import { errorMessage } from '../../common/errors.js'
+import { CancelledError, errorMessage } from '../../common/errors.js'
 import type { Logger } from '../../common/logger.js'
 import type { Clock } from '../../common/time.js'
 import type { AuthCall } from './types.js'
@@ -55,7 +55,7 @@ export class RefreshingToken {
     try {
       return (await this.next(call)).headers
     } catch (e) {
-      if (c && this.o.clock.now() < c.safeUntil) {
+      if (!(e instanceof CancelledError) && c && this.o.clock.now() < c.safeUntil) {
         this.o.logger.warning(
           `Could not renew the ${this.o.what} (${errorMessage(e)}); the current one is still valid for ${Math.round((c.expiresAt - this.o.clock.now()) / 1000)} s, trying again on the next request`
         )
