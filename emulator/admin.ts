@@ -10,7 +10,10 @@ export interface AdminTarget {
   setFaults(config: FaultConfig): void
   reset(): void
   setClusters(specs: ClusterSpec[]): void
-  readonly registry: { evict(contextId: string): void }
+  readonly registry: {
+    evict(contextId: string): void
+    shutdown(contextId: string, why: string): void
+  }
   readonly oauth: { config: OAuthConfig }
 }
 
@@ -41,6 +44,14 @@ export async function handleAdmin(
       return sendJson(res, 200, {})
     case 'POST /__emulator/clusters':
       emu.setClusters((json.clusters ?? []) as ClusterSpec[])
+      return sendJson(res, 200, {})
+    case 'POST /__emulator/shutdown':
+      // A context shut down under its command, as a restart or an eviction does.
+      try {
+        emu.registry.shutdown(String(json.contextId), String(json.why ?? 'shut down by a test'))
+      } catch (e) {
+        return sendJson(res, 400, { error: String(e) })
+      }
       return sendJson(res, 200, {})
     case 'POST /__emulator/evict':
       try {

@@ -1,14 +1,17 @@
 import { readFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import { Emulator } from './emulator.js'
+import type { ContextLimits } from './contexts.js'
 import type { FaultConfig } from './faults.js'
 import type { OAuthConfig } from './oauth.js'
 
 /**
- * `npm run emulator -- [--port N] [--faults file.json] [--oauth file.json] [--token T]`: starts
- * the emulator and prints one JSON line ({url, token, clusterId, caCert}) once it is ready.
+ * `npm run emulator -- [--port N] [--faults file.json] [--oauth file.json] [--token T]
+ * [--limits '{"maxContextsPerCluster":20}']`: starts the emulator and prints one JSON line
+ * ({url, token, clusterId, caCert}) once it is ready.
  * `--oauth` takes service principals, federation policies, Entra trust and the token lifetime
  * (see OAuthConfig in emulator/oauth.ts); POST /__emulator/oauth sets them later.
+ * `--limits` overrides ContextLimits (emulator/contexts.ts), e.g. a lower context limit.
  */
 const { values } = parseArgs({
   options: {
@@ -16,7 +19,8 @@ const { values } = parseArgs({
     host: { type: 'string', default: '127.0.0.1' },
     faults: { type: 'string' },
     oauth: { type: 'string' },
-    token: { type: 'string' }
+    token: { type: 'string' },
+    limits: { type: 'string' }
   }
 })
 const faults = values.faults
@@ -30,7 +34,8 @@ const emulator = await Emulator.start({
   host: values.host,
   faults,
   oauth,
-  token: values.token
+  token: values.token,
+  limits: values.limits ? (JSON.parse(values.limits) as Partial<ContextLimits>) : undefined
 })
 process.stdout.write(
   `${JSON.stringify({ url: emulator.url, token: emulator.token, username: emulator.creds.username, password: emulator.creds.password, clusterId: emulator.clusterId, caCert: emulator.caCert })}\n`

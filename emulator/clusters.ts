@@ -1,14 +1,37 @@
+/** Cluster states as clusters/get reports them. ERROR is no longer used by the service. */
+export type ClusterState =
+  | 'PENDING'
+  | 'RUNNING'
+  | 'RESTARTING'
+  | 'RESIZING'
+  | 'TERMINATING'
+  | 'TERMINATED'
+  | 'ERROR'
+  | 'UNKNOWN'
+
 /** A cluster as the emulator models it: just the state machine the action cares about. */
 export interface ClusterSpec {
   id: string
   name?: string
-  state?: 'RUNNING' | 'TERMINATED' | 'TERMINATING' | 'PENDING' | 'RESIZING' | 'ERROR'
+  state?: ClusterState
   /** How long a start takes, PENDING to RUNNING. */
   startDelayMs?: number
   /** How long a terminate takes, TERMINATING to TERMINATED. */
   terminateDelayMs?: number
   /** false: the caller lacks CAN RESTART, so start and terminate are refused (403). */
   canRestart?: boolean
+  /**
+   * A cluster given in a passing state settles on its own after this long: PENDING,
+   * RESTARTING and RESIZING to RUNNING, TERMINATING to TERMINATED (default: terminateDelayMs).
+   */
+  settleMs?: number
+}
+
+/** What clusters/get says beside a passing state given at the start. */
+const SETTLING: Partial<Record<ClusterState, string>> = {
+  PENDING: 'Starting Spark',
+  RESTARTING: 'Restarting Spark',
+  RESIZING: 'Resizing cluster'
 }
 
 /** What start and terminate answer: done, or refused with the service's code and words. */
@@ -36,7 +59,9 @@ export class Cluster {
     this.startDelayMs = spec.startDelayMs ?? 2000
     this.terminateDelayMs = spec.terminateDelayMs ?? 1000
     this.canRestart = spec.canRestart ?? true
-    if (this.state === 'TERMINATING') this.goDown()
+    if (this.state === 'TERMINATING') this.goDown(spec.settleMs)
+    const message = SETTLING[this.state as ClusterState]
+    if (message !== undefined) this.comeUp(message, spec.settleMs ?? 2000)
   }
 
   get acceptsCommands(): boolean {
@@ -56,13 +81,18 @@ export class Cluster {
       }
     }
     this.state = 'PENDING'
-    this.stateMessage = 'Starting Spark'
+    this.comeUp('Starting Spark', this.startDelayMs)
+    return { ok: true }
+  }
+
+  /** A passing state (PENDING, RESTARTING, RESIZING) that becomes RUNNING after `ms`. */
+  private comeUp(message: string, ms: number): void {
+    this.stateMessage = message
     clearTimeout(this.timer)
     this.timer = setTimeout(() => {
       this.state = 'RUNNING'
       this.stateMessage = ''
-    }, this.startDelayMs)
-    return { ok: true }
+    }, ms)
   }
 
   /**
@@ -77,7 +107,7 @@ export class Cluster {
     return { ok: true }
   }
 
-  private goDown(): void {
+  private goDown(ms = this.terminateDelayMs): void {
     this.state = 'TERMINATING'
     this.stateMessage = 'Terminating the cluster'
     this.onDown(this.id)
@@ -85,7 +115,7 @@ export class Cluster {
     this.timer = setTimeout(() => {
       this.state = 'TERMINATED'
       this.stateMessage = ''
-    }, this.terminateDelayMs)
+    }, ms)
   }
 
   private denied(user: string, what: string): ClusterAnswer {

@@ -1,16 +1,34 @@
-import { randomInt, randomUUID } from 'node:crypto'
 import { HttpProblem } from './http-io.js'
 import { PythonKernel, type Results } from './kernel.js'
 import type { FaultPlan } from './faults.js'
-import { cancelledResults, unsupported } from './canned-results.js'
+import {
+  cancelledResults,
+  newCommandId,
+  newContextId,
+  shutdownResults,
+  unsupported,
+  type CannedOutcome,
+  type IdStyle
+} from './canned-results.js'
 
 export interface ContextLimits {
   /** The service keeps at most 145 per cluster and evicts idle ones past that. */
   maxContextsPerCluster: number
+  /**
+   * A context counts as idle (evictable at the limit) this long after its last activity:
+   * creation, an execute, a command ending. The service's threshold is not public.
+   */
+  idleAfterMs: number
   /** Python processes the emulator may run at once, over all clusters. */
   maxProcesses: number
+  /** A cell's whole output past this is dropped for a warning. */
   maxOutputBytes: number
+  /** spark.databricks.driver.maxReplOutputLength: text past this keeps its head and tail. */
+  maxReplOutputLength: number
   rowLimit: number
+  /** Tables stop at this many bytes of rows too. */
+  tableBytes: number
+  idStyle: IdStyle
 }
 
 interface Command {
@@ -32,16 +50,12 @@ interface Context {
   queue: Command[]
   busy?: Command
   lastUsed: number
+  /** Creation, the last execute or the last command's end. */
+  lastActive: number
 }
 
 const RUNNABLE = new Set(['python', 'sql'])
-
-/** 19 digits, like the service's context ids (too large for a JS number on purpose). */
-function contextId(): string {
-  let id = String(randomInt(1, 10))
-  for (let i = 0; i < 18; i++) id += String(randomInt(0, 10))
-  return id
-}
+const FINAL = new Set(['Finished', 'Cancelled', 'Error'])
 
 /** Every execution context and command the emulator holds. */
 export class ContextRegistry {
@@ -82,8 +96,15 @@ export class ContextRegistry {
   create(clusterId: string, language: string): string {
     const onCluster = [...this.contexts.values()].filter(c => c.clusterId === clusterId)
     if (onCluster.length >= this.limits.maxContextsPerCluster) {
+      const now = Date.now()
       const idle = onCluster
-        .filter(c => !c.busy && c.queue.length === 0)
+        .filter(
+          c =>
+            c.status !== 'Pending' &&
+            !c.busy &&
+            c.queue.length === 0 &&
+            now - c.lastActive >= this.limits.idleAfterMs
+        )
         .sort((a, b) => a.lastUsed - b.lastUsed)[0]
       if (!idle)
         throw new HttpProblem(
@@ -99,13 +120,14 @@ export class ContextRegistry {
       )
     }
     const ctx: Context = {
-      id: contextId(),
+      id: newContextId(this.limits.idStyle),
       clusterId,
       language,
       status: 'Pending',
       commands: new Map(),
       queue: [],
-      lastUsed: Date.now()
+      lastUsed: Date.now(),
+      lastActive: Date.now()
     }
     this.contexts.set(ctx.id, ctx)
     this.peakContexts = Math.max(this.peakContexts, this.contexts.size)
@@ -155,6 +177,30 @@ export class ContextRegistry {
     this.contexts.delete(id)
   }
 
+  /**
+   * Shuts a context down as a cluster restart or an eviction does: what runs or waits in it ends
+   * Finished with a CommandCancelledException whose trace shows the shutdown. The context stays
+   * known (status Error) until it is destroyed, so its commands can still be read.
+   */
+  shutdown(id: string, why: string): void {
+    const ctx = this.contexts.get(id)
+    if (!ctx) throw new HttpProblem(400, `ContextNotFound: Context ${id} does not exist`)
+    ctx.status = 'Error'
+    const kernel = ctx.kernel
+    ctx.kernel = undefined
+    kernel?.kill()
+    for (const cmd of [...(ctx.busy ? [ctx.busy] : []), ...ctx.queue])
+      this.finish(cmd, shutdownResults(id, why))
+    ctx.busy = undefined
+    ctx.queue = []
+  }
+
+  /** Every context of a cluster whose driver goes away (terminate, restart). */
+  shutdownCluster(clusterId: string, why: string): void {
+    for (const ctx of this.contexts.values())
+      if (ctx.clusterId === clusterId && ctx.status !== 'Error') this.shutdown(ctx.id, why)
+  }
+
   /** Drops a context as the service does at its limit; later calls hear it is disconnected. */
   evict(id: string): void {
     const ctx = this.contexts.get(id)
@@ -183,7 +229,7 @@ export class ContextRegistry {
     if (ctx.status !== 'Running')
       throw new HttpProblem(400, `Context ${id} is not running (status ${ctx.status})`)
     const cmd: Command = {
-      id: randomUUID().replace(/-/g, ''),
+      id: newCommandId(this.limits.idStyle),
       status: 'Queued',
       results: null,
       language: language || ctx.language,
@@ -192,6 +238,7 @@ export class ContextRegistry {
     }
     ctx.commands.set(cmd.id, cmd)
     ctx.queue.push(cmd)
+    ctx.lastActive = Date.now()
     setImmediate(() => this.pump(ctx))
     return cmd.id
   }
@@ -224,18 +271,30 @@ export class ContextRegistry {
     if (!cmd) return
     ctx.busy = cmd
     cmd.status = 'Running'
-    const run: Promise<Results> =
-      ctx.kernel && RUNNABLE.has(cmd.language)
+    const canned = this.faults.takeCommandOutcome()
+    const run: Promise<Results | CannedOutcome> = canned
+      ? new Promise(resolve => setTimeout(() => resolve(canned), canned.runMs ?? 0).unref())
+      : ctx.kernel && RUNNABLE.has(cmd.language)
         ? ctx.kernel.run(cmd.id, cmd.language as 'python' | 'sql', cmd.code)
         : Promise.resolve(unsupported(cmd.language))
-    void run.then(results => {
-      ctx.busy = undefined
-      this.finish(cmd, results)
+    void run.then(answer => {
+      if (ctx.busy === cmd) ctx.busy = undefined
+      ctx.lastActive = Date.now()
+      if (canned) this.finish(cmd, canned.results, canned.status ?? 'Finished')
+      else this.finish(cmd, answer as Results)
       this.pump(ctx)
     })
   }
 
-  private finish(cmd: Command, results: Results): void {
+  private finish(cmd: Command, results: Results | null, status?: CannedOutcome['status']): void {
+    // A command ended by a shutdown stays as it ended; its kernel's last words come too late.
+    if (FINAL.has(cmd.status)) return
+    if (status) {
+      cmd.status = status
+      cmd.results = results
+      return
+    }
+    if (!results) return
     if (cmd.cancelRequested && this.faults.config.cancelMode === 'cancelled') {
       cmd.status = 'Cancelled'
       cmd.results = null

@@ -69,9 +69,14 @@ export class Emulator {
     this.registry = new ContextRegistry(
       {
         maxContextsPerCluster: MAX_CONTEXTS_PER_CLUSTER,
+        idleAfterMs: 60_000,
         maxProcesses: 160,
-        maxOutputBytes: 1024 * 1024,
-        rowLimit: 1000,
+        // The service's own limits (Databricks Runtime 16.4 and below); see docs/service-facts.md.
+        maxOutputBytes: 20 * 1024 * 1024,
+        maxReplOutputLength: 50_000,
+        rowLimit: 10_000,
+        tableBytes: 2 * 1024 * 1024,
+        idStyle: 'service',
         ...o.limits
       },
       this.faults
@@ -257,7 +262,8 @@ function answerFault(res: ServerResponse, rule: FaultRule): void {
   const headers: Record<string, string> =
     rule.retryAfter !== undefined ? { 'retry-after': String(rule.retryAfter) } : {}
   const status = rule.status ?? 500
-  if (typeof rule.body === 'string') return sendText(res, status, rule.body, 'text/html', headers)
+  if (typeof rule.body === 'string')
+    return sendText(res, status, rule.body, rule.contentType ?? 'text/html', headers)
   sendJson(
     res,
     status,

@@ -1,3 +1,4 @@
+import type { CannedOutcome } from './canned-results.js'
 import type { ClusterSpec } from './clusters.js'
 
 /**
@@ -20,8 +21,10 @@ export interface FaultRule {
   dropAfter?: boolean
   /** Answer with this status instead of handling the call. */
   status?: number
-  /** The answer's body: an object is sent as JSON, a string as HTML. */
+  /** The answer's body: an object is sent as JSON, a string as HTML (or `contentType`). */
   body?: string | Record<string, unknown>
+  /** The content type of a string body; default text/html. */
+  contentType?: string
   /** A Retry-After header, in seconds. */
   retryAfter?: number
 }
@@ -41,6 +44,11 @@ export interface FaultConfig {
   contextPendingMs?: number
   /** The token answers 401 after this many authenticated calls, as an expired one does. */
   tokenExpiresAfterCalls?: number
+  /**
+   * The next commands end this way instead of running, one outcome each, in order: shapes the
+   * emulator cannot make by running code (R results, plots, JVM errors, status Error).
+   */
+  commandOutcomes?: CannedOutcome[]
 }
 
 interface LiveRule {
@@ -55,7 +63,7 @@ export class FaultPlan {
   config: FaultConfig = {}
 
   set(config: FaultConfig): void {
-    this.config = { ...config }
+    this.config = { ...config, commandOutcomes: [...(config.commandOutcomes ?? [])] }
     const rules = [
       ...(config.clusterNotReady ? [clusterNotReady(config.clusterNotReady)] : []),
       ...(config.rules ?? [])
@@ -83,6 +91,11 @@ export class FaultPlan {
     return undefined
   }
 
+  /** Consumes the next canned command outcome, if any are left. */
+  takeCommandOutcome(): CannedOutcome | undefined {
+    return this.config.commandOutcomes?.shift()
+  }
+
   /** Consumes one forced context error, if any are left. */
   takeContextError(): boolean {
     if (!this.config.contextErrors) return false
@@ -107,4 +120,36 @@ export function clusterNotReady(times: number): FaultRule {
 /** What a load balancer in front of a workspace sends: HTML, not JSON. */
 export function htmlError(status: number): string {
   return `<html><head><title>${status}</title></head><body><h1>${status} ${status === 502 ? 'Bad Gateway' : status === 503 ? 'Service Temporarily Unavailable' : status === 504 ? 'Gateway Time-out' : 'Internal Server Error'}</h1><hr><center>nginx</center></body></html>`
+}
+
+/**
+ * Rate limiting as HTTP 400 with error_code REQUEST_LIMIT_EXCEEDED (some APIs answer so instead
+ * of 429); `message` may be one of the texts the SDKs retry on.
+ */
+export function rateLimited400(
+  path: string,
+  times: number,
+  message = 'Request limit exceeded: Please try again later or try a faster operation.'
+): FaultRule {
+  return {
+    path,
+    times,
+    status: 400,
+    body: { error_code: 'REQUEST_LIMIT_EXCEEDED', message }
+  }
+}
+
+/** Jetty's default error page, which some legacy endpoints answer with. */
+export function jettyPage(status: number, message: string): string {
+  return `<html>\n<head>\n<meta http-equiv="Content-Type" content="text/html;charset=utf-8"/>\n<title>Error ${status} ${message}</title>\n</head>\n<body><h2>HTTP ERROR ${status}</h2>\n<p>Problem accessing /api/1.2/contexts/create. Reason:\n<pre>    ${message}</pre></p>\n</body>\n</html>\n`
+}
+
+/** A bare `<pre>` page, e.g. while a worker environment is not ready. */
+export function barePre(message: string): string {
+  return `<pre>${message}</pre>`
+}
+
+/** A plain `CODE: message` body, as some APIs answer. */
+export function plainCode(code: string, message: string): string {
+  return `${code}: ${message}`
 }

@@ -10,7 +10,9 @@ export type Results = Record<string, unknown>
 
 export interface KernelLimits {
   maxOutputBytes: number
+  maxReplOutputLength: number
   rowLimit: number
+  tableBytes: number
 }
 
 /** One python3 process: the interpreter behind one execution context. */
@@ -29,7 +31,9 @@ export class PythonKernel {
         HOME: process.env.HOME ?? '',
         PYTHONIOENCODING: 'utf-8',
         EMULATOR_MAX_OUTPUT_BYTES: String(limits.maxOutputBytes),
-        EMULATOR_ROW_LIMIT: String(limits.rowLimit)
+        EMULATOR_MAX_REPL_OUTPUT_LENGTH: String(limits.maxReplOutputLength),
+        EMULATOR_ROW_LIMIT: String(limits.rowLimit),
+        EMULATOR_TABLE_BYTES: String(limits.tableBytes)
       }
     })
     this.child.stderr?.on('data', (chunk: Buffer) => {

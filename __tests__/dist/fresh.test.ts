@@ -29,6 +29,6 @@ describe('dist/', () => {
   it('declares every input the code reads and every output it writes', () => {
     const action = readActionYaml()
     expect(Object.keys(action.inputs ?? {}).sort()).toEqual(['auth-type', 'azure-client-id', 'azure-client-secret', 'azure-tenant-id', 'azure-workspace-resource-id', 'client-id', 'client-secret', 'cluster-id', 'cluster-name', 'command', 'context-id', 'fail-on-error', 'file', 'host', 'language', 'parameters', 'password', 'request-timeout', 'start-cluster', 'terminate-cluster', 'timeout', 'token', 'token-audience', 'username'])
-    expect(Object.keys(action.outputs ?? {}).sort()).toEqual(['auth-type', 'cluster-id', 'cluster-state', 'command-id', 'context-id', 'result', 'result-type', 'status', 'truncated'])
+    expect(Object.keys(action.outputs ?? {}).sort()).toEqual(['auth-type', 'cluster-id', 'cluster-state', 'command-id', 'context-id', 'image-files', 'result', 'result-type', 'status', 'truncated'])
   })
 })

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { Emulator, expectNothingLeft, startEmulator } from '../support/e2e.js'
-import { call, context, run } from '../support/emulator-client.js'
+import { call, context, run, start } from '../support/emulator-client.js'
 
 let emu: Emulator
 beforeAll(async () => {
@@ -48,7 +48,7 @@ describe('the emulator speaks the wire protocol', () => {
     expect(multipart.status).toBe(200)
     expect((await run(emu, ctx, 'print(a + b)')).results).toEqual({
       resultType: 'text',
-      data: '3\n'
+      data: '3'
     })
     await call(emu, 'POST', '/api/1.2/contexts/destroy', {
       body: JSON.stringify({ clusterId: emu.clusterId, contextId: ctx })
@@ -124,10 +124,8 @@ describe('the emulator is bounded', () => {
     expect(table.results.truncated).toBe(true)
     const py = await context(emu)
     const big = await run(emu, py, 'for i in range(1000):\n    print("x" * 50)')
-    expect(big.results.data).toMatch(
-      /\*\*\* WARNING: max output size exceeded, skipping output\. \*\*\*\n$/
-    )
-    expect(Buffer.byteLength(big.results.data)).toBeLessThan(2200)
+    // Past the whole-output limit the service keeps nothing but its warning.
+    expect(big.results.data).toBe('*** WARNING: max output size exceeded, skipping output. ***')
     for (const id of [sql, py])
       await call(emu, 'POST', '/api/1.2/contexts/destroy', {
         body: JSON.stringify({ clusterId: emu.clusterId, contextId: id })
@@ -155,14 +153,7 @@ describe('the emulator is bounded', () => {
 
   it('interrupts running code on cancel, ending as Finished with CommandCancelledException', async () => {
     const ctx = await context(emu)
-    const exec = await call(emu, 'POST', '/api/1.2/commands/execute', {
-      body: JSON.stringify({
-        clusterId: emu.clusterId,
-        contextId: ctx,
-        language: 'python',
-        command: 'import time\ntime.sleep(60)'
-      })
-    })
+    const exec = { body: { id: await start(emu, ctx, 'import time\ntime.sleep(60)') } }
     await new Promise(r => setTimeout(r, 200))
     await call(emu, 'POST', '/api/1.2/commands/cancel', {
       body: JSON.stringify({ clusterId: emu.clusterId, contextId: ctx, commandId: exec.body.id })

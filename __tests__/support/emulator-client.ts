@@ -9,7 +9,7 @@ export interface RawAnswer {
 
 /** A bare HTTPS call to the emulator, trusting its certificate, with any body and auth. */
 export function call(
-  emu: Emulator,
+  emu: Pick<Emulator, 'url' | 'caCert' | 'token'>,
   method: 'GET' | 'POST',
   path: string,
   o: { body?: string | Buffer; contentType?: string; auth?: string | null } = {}
@@ -58,6 +58,19 @@ export async function context(emu: Emulator, language = 'python'): Promise<strin
   throw new Error('context never left Pending')
 }
 
+/** Starts a command without waiting; returns its id. */
+export async function start(
+  emu: Emulator,
+  contextId: string,
+  command: string,
+  language = 'python'
+): Promise<string> {
+  const { body } = await call(emu, 'POST', '/api/1.2/commands/execute', {
+    body: JSON.stringify({ clusterId: emu.clusterId, contextId, language, command })
+  })
+  return body.id as string
+}
+
 /** Runs a command and waits for a final state; returns the status answer. */
 export async function run(
   emu: Emulator,
@@ -65,14 +78,12 @@ export async function run(
   command: string,
   language = 'python'
 ): Promise<RawAnswer['body']> {
-  const { body } = await call(emu, 'POST', '/api/1.2/commands/execute', {
-    body: JSON.stringify({ clusterId: emu.clusterId, contextId, language, command })
-  })
+  const id = await start(emu, contextId, command, language)
   for (let i = 0; i < 500; i++) {
     const s = await call(
       emu,
       'GET',
-      `/api/1.2/commands/status?clusterId=${emu.clusterId}&contextId=${contextId}&commandId=${body.id}`
+      `/api/1.2/commands/status?clusterId=${emu.clusterId}&contextId=${contextId}&commandId=${id}`
     )
     if (['Finished', 'Cancelled', 'Error'].includes(s.body.status)) return s.body
     await new Promise(r => setTimeout(r, 20))

@@ -68,7 +68,8 @@ describe('Out[N] prefix', () => {
   it('parseResults strips it from text results', () => {
     expect(parseResults({ resultType: 'text', data: 'Out[7]: fake\nreal\nOut[8]: 1' })).toEqual({
       type: 'text',
-      text: 'Out[7]: fake\nreal\n1'
+      text: 'Out[7]: fake\nreal\n1',
+      truncated: false
     })
   })
 })
@@ -86,11 +87,6 @@ describe('output caps', () => {
     const shapes: CommandResult[] = [
       { type: 'text', text: 'é'.repeat(300_000) },
       { type: 'error', message: 'm'.repeat(300_000), traceback: '' },
-      { type: 'image', fileName: `data:image/png;base64,${'A'.repeat(3_000_000)}` },
-      {
-        type: 'images',
-        fileNames: Array.from({ length: 40 }, () => `data:image/png;base64,${'A'.repeat(100_000)}`)
-      },
       {
         type: 'table',
         columns: [{ name: 'c', type: 'string' }],
@@ -103,6 +99,23 @@ describe('output caps', () => {
       for (const value of Object.values(o))
         expect(Buffer.byteLength(value)).toBeLessThanOrEqual(MAX_OUTPUT_BYTES)
       expect({ type: r.type, truncated: o.truncated }).toEqual({ type: r.type, truncated: 'true' })
+    }
+  })
+
+  it('never puts a data URL in an output, however many or large the images', () => {
+    const images: CommandResult[] = [
+      { type: 'image', fileNames: [`data:image/png;base64,${'A'.repeat(3_000_000)}`] },
+      {
+        type: 'images',
+        fileNames: Array.from({ length: 40 }, () => `data:image/png;base64,${'A'.repeat(100_000)}`)
+      }
+    ]
+    for (const r of images) {
+      const o = buildOutputs(outcome(r))
+      for (const value of Object.values(o)) {
+        expect(Buffer.byteLength(value)).toBeLessThanOrEqual(MAX_OUTPUT_BYTES)
+        expect(value).not.toContain('data:')
+      }
     }
   })
 

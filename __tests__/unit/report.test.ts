@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { buildOutputs, resultText } from '../../src/runner/outputs.js'
 import { buildSummary, SUMMARY_LIMIT_BYTES } from '../../src/runner/summary.js'
-import type { CommandResult } from '../../src/databricks/results.js'
+import { parseResults, type CommandResult } from '../../src/databricks/results.js'
 
 const table = (rows: number, width = 10): CommandResult => ({
   type: 'table',
@@ -50,9 +50,14 @@ describe('outputs', () => {
     expect(text).toBe('é'.repeat(50))
   })
 
-  it('says truncated when the service skipped output', () => {
-    const text = 'a\n*** WARNING: max output size exceeded, skipping output. ***\n'
-    expect(buildOutputs(outcome({ type: 'text', text })).truncated).toBe('true')
+  it('says truncated when the service cut the text (either warning)', () => {
+    for (const data of [
+      'a\n*** WARNING: max output size exceeded, skipping output. ***',
+      'head\n*** WARNING: skipped 70000 bytes of output ***\n\ntail'
+    ])
+      expect(buildOutputs(outcome(parseResults({ resultType: 'text', data }))).truncated).toBe(
+        'true'
+      )
     expect(buildOutputs(outcome({ type: 'text', text: 'a' })).truncated).toBe('false')
   })
 

@@ -53,7 +53,8 @@ describe('parseResults', () => {
   it('strips the Out[N] prefix of a text result', () => {
     expect(parseResults({ resultType: 'text', data: 'hi\nOut[3]: 42' })).toEqual({
       type: 'text',
-      text: 'hi\n42'
+      text: 'hi\n42',
+      truncated: false
     })
     expect(stripOutPrefix('Out[12]: 5')).toBe('5')
   })
@@ -97,7 +98,7 @@ describe('parseResults', () => {
     expect(e.type === 'error' && e.traceback.includes(ESC)).toBe(false)
     expect(parseResults({ resultType: 'image', fileName: '/plots/a.png' })).toEqual({
       type: 'image',
-      fileName: '/plots/a.png'
+      fileNames: ['/plots/a.png']
     })
     expect(parseResults({ resultType: 'images', fileNames: ['a', 'b'] })).toEqual({
       type: 'images',

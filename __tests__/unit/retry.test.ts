@@ -16,6 +16,30 @@ const notReady = err(
 describe('isRetryable', () => {
   it.each([
     ['429', err(429), true, true],
+    [
+      '400 REQUEST_LIMIT_EXCEEDED',
+      err(400, '{"error_code":"REQUEST_LIMIT_EXCEEDED","message":"Too many requests"}'),
+      true,
+      true
+    ],
+    [
+      '400 "try a faster operation"',
+      err(400, '{"error":"Please try again later or try a faster operation."}'),
+      true,
+      true
+    ],
+    [
+      '500 "RPC token bucket"',
+      err(500, '{"error":"RPC token bucket limit has been exceeded"}'),
+      true,
+      true
+    ],
+    [
+      '400 REQUEST_LIMIT_EXCEEDED as plain text',
+      err(400, 'REQUEST_LIMIT_EXCEEDED: slow down'),
+      true,
+      true
+    ],
     ['503', err(503), true, true],
     ['ClusterNotReadyException', notReady, true, true],
     ['502', err(502), true, false],
@@ -71,6 +95,26 @@ describe('withRetry', () => {
       return 1
     }, ctx)
     expect(time.sleeps[0]).toBeGreaterThanOrEqual(1000)
+  })
+
+  it('retries a 400 REQUEST_LIMIT_EXCEEDED like a 429, even for a create', async () => {
+    const { time, logger, ctx } = setup()
+    let n = 0
+    const id = await withRetry(
+      async () => {
+        if (n++ < 2)
+          throw err(
+            400,
+            '{"error_code":"REQUEST_LIMIT_EXCEEDED","message":"Rate limit for this API exceeded"}'
+          )
+        return 'ctx'
+      },
+      { ...ctx, idempotent: false, label: 'POST /api/1.2/contexts/create' }
+    )
+    expect(id).toBe('ctx')
+    expect(time.sleeps).toHaveLength(2)
+    expect(time.sleeps.every(ms => ms >= 1000)).toBe(true)
+    expect(logger.lines[0]).toMatch(/Retry 1 of 5 .*HTTP 400 REQUEST_LIMIT_EXCEEDED: Rate limit/)
   })
 
   it('backs off exponentially with jitter and gives up after the attempts', async () => {

@@ -56,7 +56,7 @@ describe('runCommand', () => {
       contextId: CTX,
       commandId: CMD,
       status: 'Finished',
-      result: { type: 'text', text: '2' },
+      result: { type: 'text', text: '2', truncated: false },
       clusterState: 'RUNNING'
     })
     expect(events).toEqual([`context ${CTX}`, `command ${CMD}`, 'ended'])
@@ -108,7 +108,8 @@ describe('runCommand', () => {
     await expect(run()).rejects.toThrow(
       `Execution context ${CTX} on cluster ${CLUSTER} ended in state Error`
     )
-    expect(events).toEqual([`context ${CTX}`])
+    // Each of the 5 contexts was saved as it appeared, so post always knows the latest.
+    expect(events).toEqual(Array.from({ length: 5 }, () => `context ${CTX}`))
     expect(http.calls('POST /api/1.2/commands/execute')).toHaveLength(0)
   })
 
@@ -253,7 +254,7 @@ describe('runCommand', () => {
       new TransportError('socket hang up', 'ECONNRESET')
     )
     http.always('GET /api/1.2/commands/status', finished({ resultType: 'text', data: 'done' }))
-    expect((await run()).result).toEqual({ type: 'text', text: 'done' })
+    expect((await run()).result).toEqual({ type: 'text', text: 'done', truncated: false })
     expect(http.calls('GET /api/1.2/commands/status')).toHaveLength(3)
   })
 
@@ -291,5 +292,128 @@ describe('runCommand', () => {
       logger.lines.filter(l => l.startsWith(`info: Waiting for command ${CMD}: Running after`))
         .length
     ).toBeGreaterThanOrEqual(2)
+  })
+})
+
+describe('runCommand: the service as it really behaves', () => {
+  it('waits for a TERMINATING cluster to be TERMINATED, then starts it', async () => {
+    const { http, run, logger } = setup(600_000)
+    http.queue(
+      'GET /api/2.0/clusters/get',
+      json({ state: 'TERMINATING', state_message: 'Terminating cluster' }),
+      json({ state: 'TERMINATING' }),
+      json({ state: 'TERMINATED' }),
+      json({ state: 'PENDING' }),
+      json({ state: 'RESTARTING' })
+    )
+    http.always('POST /api/2.0/clusters/start', json({}))
+    http.always('GET /api/1.2/commands/status', finished({ resultType: 'text', data: 'x' }))
+    expect((await run(undefined, true)).status).toBe('Finished')
+    expect(http.calls('POST /api/2.0/clusters/start')).toHaveLength(1)
+    expect(logger.lines.join('\n')).toMatch(/waiting for it to be TERMINATED before starting it/)
+  })
+
+  it('fails at once on a TERMINATING cluster without start-cluster', async () => {
+    const { http, run } = setup()
+    http.always('GET /api/2.0/clusters/get', json({ state: 'TERMINATING' }))
+    await expect(run()).rejects.toThrow(/is TERMINATING\. Set the input start-cluster: true/)
+    expect(http.calls('POST /api/2.0/clusters/start')).toHaveLength(0)
+  })
+
+  it('destroys a context that ends in Error and creates another, up to 5 in all', async () => {
+    const { http, run, logger, events, time } = setup(600_000)
+    http.queue('POST /api/1.2/contexts/create', json({ id: 'a' }), json({ id: 'b' }))
+    http.queue(
+      'GET /api/1.2/contexts/status',
+      json({ status: 'Error' }),
+      json({ status: 'Pending' }),
+      json({ status: 'Error' })
+    )
+    http.always('POST /api/1.2/contexts/destroy', json({}))
+    http.always('GET /api/1.2/commands/status', finished({ resultType: 'text', data: 'ok' }))
+    const out = await run()
+    expect(out.contextId).toBe(CTX)
+    expect(
+      http.calls('POST /api/1.2/contexts/destroy').map(c => JSON.parse(String(c.body)))
+    ).toEqual([
+      { clusterId: CLUSTER, contextId: 'a' },
+      { clusterId: CLUSTER, contextId: 'b' }
+    ])
+    expect(events.slice(0, 3)).toEqual(['context a', 'context b', `context ${CTX}`])
+    expect(logger.lines.filter(l => /attempt \d of 5/.test(l))).toHaveLength(2)
+    expect(time.sleeps).toEqual(expect.arrayContaining([1000, 2000]))
+  })
+
+  it('gives up after 5 contexts in Error, with the cluster hint', async () => {
+    const { http, run } = setup(600_000)
+    http.always('GET /api/1.2/contexts/status', json({ status: 'Error' }))
+    http.always('POST /api/1.2/contexts/destroy', json({}))
+    await expect(run()).rejects.toThrow(
+      /ended in state Error \(attempt 5 of 5\); the cluster could not start a python interpreter\. A busy cluster does this/
+    )
+    expect(http.calls('POST /api/1.2/contexts/create')).toHaveLength(5)
+    expect(http.calls('POST /api/1.2/contexts/destroy')).toHaveLength(4)
+  })
+
+  it('waits for room at the context limit, logging progress, then creates', async () => {
+    const { http, run, logger } = setup(600_000)
+    const full = json(
+      { error: 'Too many execution contexts are open right now.(Limit set currently to 145)' },
+      500
+    )
+    http.queue('POST /api/1.2/contexts/create', ...Array.from({ length: 12 }, () => full))
+    http.always('GET /api/1.2/commands/status', finished({ resultType: 'text', data: 'ok' }))
+    expect((await run()).status).toBe('Finished')
+    expect(http.calls('POST /api/1.2/contexts/create')).toHaveLength(13)
+    const waits = logger.lines.filter(l =>
+      /at its execution context limit and none is idle/.test(l)
+    )
+    expect(waits.length).toBeGreaterThanOrEqual(2)
+    expect(logger.lines.join('\n')).toMatch(/had room after .* \(12 refused\)/)
+  })
+
+  it('stops waiting for room at the deadline', async () => {
+    const { http, run } = setup(20_000)
+    http.always(
+      'POST /api/1.2/contexts/create',
+      json({ error: 'Too many execution contexts are open right now.' }, 500)
+    )
+    await expect(run()).rejects.toThrow(
+      /^Timed out after 20s waiting for room for an execution context on cluster .*: it holds its maximum/
+    )
+  })
+
+  it('says a context was shut down under the command, and why that happens', async () => {
+    const { http, run } = setup()
+    http.always(
+      'GET /api/1.2/commands/status',
+      finished({
+        resultType: 'error',
+        summary: 'CommandCancelledException: Command was cancelled',
+        cause:
+          'com.databricks.backend.common.rpc.CommandCancelledException\n\tat ExecContextState.shutdown(x:1)'
+      })
+    )
+    const out = await run()
+    expect(out.status).toBe('Cancelled')
+    expect(out.failure).toMatch(
+      /^Command c0ffee did not finish: its execution context was shut down while it ran\. Databricks does this when the cluster restarts or terminates, or when it evicts the context/
+    )
+  })
+
+  it('surfaces the message of a status Error from results.data', async () => {
+    const { http, run } = setup()
+    http.always(
+      'GET /api/1.2/commands/status',
+      json({
+        id: CMD,
+        status: 'Error',
+        results: { resultType: 'error', data: 'Spark driver unavailable' }
+      })
+    )
+    const out = await run()
+    expect(out.status).toBe('Error')
+    expect(out.failure).toBe('Command c0ffee ended with status Error: Spark driver unavailable')
+    expect(out.result).toMatchObject({ type: 'error', message: 'Spark driver unavailable' })
   })
 })

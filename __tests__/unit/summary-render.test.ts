@@ -217,7 +217,7 @@ describe('the summary stays under GitHub’s 1 MiB in every shape', () => {
     ],
     [
       'one huge image name',
-      { type: 'image', fileName: `data:image/png;base64,${'A'.repeat(4_000_000)}` }
+      { type: 'image', fileNames: [`data:image/png;base64,${'A'.repeat(4_000_000)}`] }
     ],
     [
       'a huge single cell',

@@ -28370,7 +28370,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3232:
+/***/ 6981:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31326,6 +31326,8 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 ;// CONCATENATED MODULE: ./src/common/errors.ts
 /** The message of anything thrown, without assuming it is an Error. */
 function errorMessage(e) {
@@ -31555,7 +31557,76 @@ function stripAnsi(text) {
     return text.includes(ESC) ? text.replace(ANSI, '') : text;
 }
 
+;// CONCATENATED MODULE: ./src/databricks/error-message.ts
+
+/**
+ * One clean line from the service's error shapes: HTML summaries, ANSI tracebacks, JVM
+ * `ExecutionError` / `StatusCode=` blocks, `ErrorMessage=` lines, R's temporary-file prefix.
+ */
+/** Removes tags and decodes the entities the service uses in summaries and R output. */
+function stripHtml(text) {
+    return text
+        .replace(/<[^>]*>/g, '')
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>')
+        .replace(/&quot;/g, '"')
+        .replace(/&#39;|&#x27;/g, "'")
+        .replace(/&nbsp;/g, ' ')
+        .replace(/&amp;/g, '&');
+}
+/**
+ * R names the temporary file it runs a command from at the start of its errors
+ * (`DATABRICKS_CURRENT_TEMP_CMD__<id>: Error in …`); that name means nothing to the user.
+ */
+function stripRPrefix(text) {
+    return text.replace(/^(\s*)DATABRICKS_CURRENT_TEMP_CMD__[^\s:]*:?[ \t]*/gm, '$1');
+}
+/** R prints through an HTML renderer: its text results arrive as HTML. */
+function htmlToText(html) {
+    const text = stripHtml(html.replace(/<br\s*\/?>/gi, '\n').replace(/<\/(p|div|tr)>/gi, '\n'));
+    return text.replace(/^\n+/, '').replace(/\n+$/, '');
+}
+const EXCEPTION_LINE = /^[A-Za-z_][\w.$]*(?:Error|Exception|Exit|Interrupt)\b(?::.*)?$/;
+/** A JVM error from an HTTP call the driver made (the SDKs and Terraform read it the same way). */
+const EXECUTION_ERROR = /ExecutionError:[ \t]*([\s\S]*?)\n(StatusCode=\d*)\n(StatusDescription=.*)/;
+/**
+ * The message of an error result: the exception line of the summary, else an ExecutionError
+ * block of the cause, else its last exception line (Python ends its traceback with it), else a
+ * JVM ErrorMessage=, else the first line of anything there is.
+ */
+function errorLine(summary, cause) {
+    const s = firstLine(stripRPrefix(stripHtml(stripAnsi(summary))));
+    if (s && !/^-{3,}/.test(s) && s !== 'Error')
+        return s;
+    const clean = stripRPrefix(stripAnsi(cause));
+    const block = EXECUTION_ERROR.exec(clean);
+    if (block) {
+        const what = block[1]?.trim().replace(/\s*\n\s*/g, ' ') || 'ExecutionError';
+        return `${what} (${block[2]}, ${block[3]?.trim()})`;
+    }
+    const lines = clean
+        .split('\n')
+        .map(l => l.trim())
+        .filter(Boolean);
+    for (let i = lines.length - 1; i >= 0; i--) {
+        const line = lines[i] ?? '';
+        if (EXCEPTION_LINE.test(line))
+            return line;
+    }
+    const jvm = clean.match(/ErrorMessage=(.+)/);
+    if (jvm?.[1])
+        return jvm[1].trim();
+    return s || lines.find(l => !/^-{3,}$/.test(l)) || 'The command failed without an error message';
+}
+function firstLine(text) {
+    return (text
+        .split('\n')
+        .map(l => l.trim())
+        .find(Boolean) ?? '');
+}
+
 ;// CONCATENATED MODULE: ./src/databricks/api-error.ts
+
 /** An answer from Databricks (or a proxy in front of it) that is not a success. */
 class ApiError extends Error {
     status;
@@ -31580,6 +31651,19 @@ class ApiError extends Error {
     get clusterNotReady() {
         return this.serviceMessage.includes('ClusterNotReadyException');
     }
+    /**
+     * Rate limiting: HTTP 429, or 400 with REQUEST_LIMIT_EXCEEDED, or the texts the SDKs retry on.
+     * The service did nothing, so any call may be repeated after it.
+     */
+    get rateLimited() {
+        return (this.status === 429 ||
+            this.errorCode === 'REQUEST_LIMIT_EXCEEDED' ||
+            RATE_LIMIT_TEXTS.some(t => this.serviceMessage.includes(t)));
+    }
+    /** contexts/create at the cluster's limit with no idle context to evict: nothing was created. */
+    get tooManyContexts() {
+        return /too many execution contexts/i.test(this.serviceMessage);
+    }
     /** The context was dropped: evicted at the cluster's limit, or the cluster restarted. */
     get evicted() {
         return this.serviceMessage.includes('is disconnected');
@@ -31603,7 +31687,15 @@ class ApiError extends Error {
     }
 }
 const MAX_MESSAGE = 500;
-/** Builds an ApiError from a raw answer: 1.2 `{error}`, 2.0 `{error_code,message}` or HTML. */
+/** Messages the official SDKs retry like a 429, whatever the status. */
+const RATE_LIMIT_TEXTS = [
+    'Please try again later or try a faster operation.',
+    'RPC token bucket limit has been exceeded'
+];
+/**
+ * Builds an ApiError from a raw answer: 1.2 `{error}`, 2.0 `{error_code,message}`, a Jetty
+ * page or a bare `<pre>` (the message is in the pre), plain `CODE: message` text, or HTML.
+ */
 function apiErrorFrom(status, rawBody, retryAfter, secrets) {
     // Secrets out first, before anything is cut: a cut secret matches no mask.
     const redact = (t) => (secrets ? secrets.redact(t) : t);
@@ -31623,10 +31715,11 @@ function apiErrorFrom(status, rawBody, retryAfter, secrets) {
         }
     }
     catch {
-        message = htmlToText(body);
+        ;
+        ({ message, code } = fromText(body));
     }
     if (!message)
-        message = body.trim() ? htmlToText(body) : '(empty answer)';
+        message = body.trim() ? api_error_htmlToText(body) : '(empty answer)';
     // Again after decoding: a secret may have been escaped in the JSON or the HTML.
     message = redact(message);
     if (message.length > MAX_MESSAGE)
@@ -31634,17 +31727,29 @@ function apiErrorFrom(status, rawBody, retryAfter, secrets) {
     const seconds = retryAfter !== undefined && /^\d+$/.test(retryAfter.trim()) ? Number(retryAfter) : undefined;
     return new ApiError(status, message, code, seconds);
 }
+/** A body that is not JSON: a page with a `<pre>`, a `CODE: message` line, or other HTML. */
+function fromText(body) {
+    const pre = /<pre[^>]*>([\s\S]*?)<\/pre>/i.exec(body)?.[1];
+    if (pre !== undefined && pre.trim())
+        return {
+            message: entities(pre)
+                .trim()
+                .replace(/[\s.]+$/, '')
+        };
+    const plain = /^([A-Z][A-Z0-9_]+): (.+)$/.exec(body.trim());
+    if (plain?.[1] && plain[2])
+        return { code: plain[1], message: plain[2].trim() };
+    return { message: api_error_htmlToText(body) };
+}
+/** Tags to spaces (so words stay apart), entities decoded. */
+function entities(text) {
+    return stripHtml(text.replace(/<[^>]+>/g, ' '));
+}
 /** Proxies answer with HTML pages: their heading says it best, else their title, else all text. */
-function htmlToText(html) {
+function api_error_htmlToText(html) {
     const heading = /<h1[^>]*>([\s\S]*?)<\/h1>/i.exec(html)?.[1] ??
         /<title[^>]*>([\s\S]*?)<\/title>/i.exec(html)?.[1];
-    return (heading ?? html)
-        .replace(/<(script|style)[^>]*>[\s\S]*?<\/\1>/gi, ' ')
-        .replace(/<[^>]+>/g, ' ')
-        .replace(/&nbsp;/g, ' ')
-        .replace(/&lt;/g, '<')
-        .replace(/&gt;/g, '>')
-        .replace(/&amp;/g, '&')
+    return entities((heading ?? html).replace(/<(script|style)[^>]*>[\s\S]*?<\/\1>/gi, ' '))
         .replace(/\s+/g, ' ')
         .trim();
 }
@@ -31747,7 +31852,8 @@ const DEFAULT_RETRY = { maxAttempts: 6, baseDelayMs: 500, maxDelayMs: 10_000 };
  */
 function isRetryable(e, idempotent) {
     if (e instanceof ApiError) {
-        if (e.status === 429 || e.status === 503 || e.clusterNotReady)
+        // Each of these proves the service did nothing, so even a create or an execute may repeat.
+        if (e.rateLimited || e.status === 503 || e.clusterNotReady)
             return true;
         // A plain 500 on a read or a cleanup call is worth another try; on a create or an
         // execute it may mean the work was done, so it is not.
@@ -31781,7 +31887,7 @@ async function withRetry(call, c) {
             if (retryAfter !== undefined) {
                 delay = Math.max(delay, retryAfter * 1000);
             }
-            else if (statusOf(e) === 429) {
+            else if (statusOf(e) === 429 || (e instanceof ApiError && e.rateLimited)) {
                 delay = Math.max(delay, 1000);
             }
             if (delay >= c.deadline.remaining()) {
@@ -32029,16 +32135,8 @@ async function commandBody(clusterId, contextId, language, source) {
 
 
 
-/** Removes tags and decodes the few entities the service uses in error summaries. */
-function stripHtml(text) {
-    return text
-        .replace(/<[^>]*>/g, '')
-        .replace(/&lt;/g, '<')
-        .replace(/&gt;/g, '>')
-        .replace(/&quot;/g, '"')
-        .replace(/&#39;|&#x27;/g, "'")
-        .replace(/&amp;/g, '&');
-}
+
+
 /**
  * Python shows the value of the command's last expression after everything it printed, on a
  * line the service starts with `Out[N]: `, which is noise to users. Only that line loses the
@@ -32053,48 +32151,53 @@ function stripOutPrefix(text) {
         return text;
     return text.slice(0, last) + text.slice(last).replace(/^Out\[\d+\]: /, '');
 }
-const EXCEPTION_LINE = /^[A-Za-z_][\w.$]*(?:Error|Exception|Exit|Interrupt)\b(?::.*)?$/;
 /**
- * One clean line that says what went wrong: the exception line of the summary, else of the
- * cause (the last such line: Python ends its traceback with it), else a JVM ErrorMessage=,
- * else the first line of anything there is.
+ * The service's marks where it cut text output: head and tail around "skipped N bytes" past
+ * maxReplOutputLength, or only a warning past the cell's whole-output limit.
  */
-function errorLine(summary, cause) {
-    const s = firstLine(stripHtml(stripAnsi(summary)));
-    if (s && !/^-{3,}/.test(s) && s !== 'Error')
-        return s;
-    const lines = stripAnsi(cause)
-        .split('\n')
-        .map(l => l.trim())
-        .filter(Boolean);
-    for (let i = lines.length - 1; i >= 0; i--) {
-        const line = lines[i] ?? '';
-        if (EXCEPTION_LINE.test(line))
-            return line;
-    }
-    const jvm = cause.match(/ErrorMessage=(.+)/);
-    if (jvm?.[1])
-        return jvm[1].trim();
-    return s || lines.find(l => !/^-{3,}$/.test(l)) || 'The command failed without an error message';
-}
-function firstLine(text) {
-    return (text
-        .split('\n')
-        .map(l => l.trim())
-        .find(Boolean) ?? '');
-}
+const SERVICE_CUT = /\*\*\* WARNING: (?:skipped \d+ bytes of output|max output size exceeded, skipping output\.) \*\*\*/;
 /** A cancel usually ends as Finished with an error result naming CommandCancelledException. */
 function isCancellation(raw) {
     if (!raw || raw.resultType !== 'error')
         return false;
     return `${str(raw.cause)} ${str(raw.summary)}`.includes('CommandCancelledException');
 }
-function parseResults(raw) {
+/**
+ * A context shut down under its command (cluster restart, eviction) ends the command Finished
+ * with a CommandCancelledException whose trace shows the shutdown.
+ */
+function isContextShutdown(raw) {
+    return (isCancellation(raw) &&
+        /shut\s*(?:ting\s*)?down|evict|detach/i.test(stripAnsi(`${str(raw?.cause)} ${str(raw?.summary)}`)));
+}
+/** Why a command ended with status Error: the service may put it in `results.data`. */
+function commandErrorMessage(raw) {
+    if (!raw)
+        return undefined;
+    const data = typeof raw.data === 'string' ? stripHtml(stripAnsi(raw.data)).trim() : '';
+    if (data)
+        return stripRPrefix(data);
+    if (raw.summary || raw.cause)
+        return errorLine(str(raw.summary), str(raw.cause));
+    return undefined;
+}
+/** Every image name in a result, whichever of `fileName` / `fileNames` carries them. */
+function imageNames(raw) {
+    const names = Array.isArray(raw.fileNames) ? raw.fileNames.map(str) : [];
+    if (typeof raw.fileName === 'string' && raw.fileName && !names.includes(raw.fileName))
+        names.unshift(raw.fileName);
+    return names.filter(Boolean);
+}
+/** Normalises `results`; `language` tells R's HTML text from text that merely looks like it. */
+function parseResults(raw, language) {
     if (!raw)
         return { type: 'none' };
     switch (raw.resultType) {
-        case 'text':
-            return { type: 'text', text: stripOutPrefix(str(raw.data)) };
+        case 'text': {
+            const data = str(raw.data);
+            const text = language === 'r' ? htmlToText(data) : stripOutPrefix(data);
+            return { type: 'text', text, truncated: SERVICE_CUT.test(text) };
+        }
         case 'table':
             return {
                 type: 'table',
@@ -32107,17 +32210,16 @@ function parseResults(raw) {
             const cause = str(raw.cause);
             return {
                 type: 'error',
-                message: errorLine(summary, cause),
-                traceback: stripAnsi(cause || stripHtml(summary))
+                // A bare error result may say it only in `data`.
+                message: summary || cause
+                    ? errorLine(summary, cause)
+                    : (commandErrorMessage(raw) ?? errorLine('', '')),
+                traceback: stripRPrefix(stripAnsi(cause || stripHtml(summary)))
             };
         }
         case 'image':
-            return { type: 'image', fileName: str(raw.fileName) };
         case 'images':
-            return {
-                type: 'images',
-                fileNames: Array.isArray(raw.fileNames) ? raw.fileNames.map(str) : []
-            };
+            return { type: raw.resultType, fileNames: imageNames(raw) };
         default:
             return { type: 'none' };
     }
@@ -32336,6 +32438,35 @@ function describeCluster(info) {
 /** Cluster start is slow (minutes); poll it gently. */
 const CLUSTER_SCHEDULE = { initialMs: 1000, factor: 1.5, maxMs: 10_000 };
 const READY = READY_CLUSTER_STATES;
+/** Polls clusters/get gently until `isDone`, with a progress line every 15 s. */
+function pollCluster(o, what, isDone) {
+    const call = { deadline: o.deadline, signal: o.signal };
+    return pollUntil({
+        what: `cluster ${o.clusterId} ${what}`,
+        fetch: () => clusters_getCluster(o.api, o.clusterId, call),
+        isDone,
+        describe: describeCluster,
+        deadline: o.deadline,
+        clock: o.clock,
+        sleep: o.sleep,
+        signal: o.signal,
+        logger: o.logger,
+        schedule: CLUSTER_SCHEDULE,
+        progressEveryMs: 15_000
+    });
+}
+/**
+ * The service refuses to start a cluster until it is TERMINATED (INVALID_STATE), so a
+ * TERMINATING one is waited out first. Returns the cluster as it is then.
+ */
+async function waitTerminated(o, info) {
+    o.logger.info(`Cluster ${o.clusterId} is ${describeCluster(info)}; waiting for it to be TERMINATED before starting it (Databricks cannot start a cluster that is still terminating)`);
+    const outcome = await pollCluster(o, 'to finish terminating', c => c.state !== 'TERMINATING');
+    if (!outcome.done) {
+        throw new DeadlineError(`Timed out after ${o.deadline.label} waiting for cluster ${o.clusterId} to finish terminating before starting it. Raise the timeout input, or start the cluster once it is TERMINATED.`);
+    }
+    return outcome.value;
+}
 /**
  * Makes sure the cluster accepts commands: returns at once when it does, waits when it is
  * coming up, starts it when it is TERMINATED and `startCluster` allows, and fails otherwise.
@@ -32345,6 +32476,8 @@ async function ensureClusterReady(o) {
     let info = await clusters_getCluster(o.api, o.clusterId, call);
     if (READY.has(info.state))
         return info;
+    if (info.state === 'TERMINATING' && o.startCluster)
+        info = await waitTerminated(o, info);
     if (STOPPED_CLUSTER_STATES.has(info.state)) {
         if (!o.startCluster) {
             throw new Error(`Cluster ${o.clusterId} is ${describeCluster(info)}. ` +
@@ -32359,25 +32492,14 @@ async function ensureClusterReady(o) {
             // Someone else started it between our look and our start: that is what we wanted.
             if (!(e instanceof ApiError && e.invalidState))
                 throw cluster_refusedChange(e, 'start', o.clusterId);
+            o.logger.info(`Cluster ${o.clusterId} was already starting (${e.serviceMessage})`);
         }
     }
     else if (!COMING_UP_CLUSTER_STATES.has(info.state)) {
         throw new Error(`Cluster ${o.clusterId} is in state ${describeCluster(info)} and cannot run commands.`);
     }
     const started = o.clock.now();
-    const outcome = await pollUntil({
-        what: `cluster ${o.clusterId} to start`,
-        fetch: () => clusters_getCluster(o.api, o.clusterId, call),
-        isDone: c => READY.has(c.state) || c.state === 'TERMINATED' || c.state === 'ERROR',
-        describe: describeCluster,
-        deadline: o.deadline,
-        clock: o.clock,
-        sleep: o.sleep,
-        signal: o.signal,
-        logger: o.logger,
-        schedule: CLUSTER_SCHEDULE,
-        progressEveryMs: 15_000
-    });
+    const outcome = await pollCluster(o, 'to start', c => READY.has(c.state) || c.state === 'TERMINATED' || c.state === 'ERROR');
     if (!outcome.done) {
         throw new DeadlineError(`Timed out after ${o.deadline.label} waiting for cluster ${o.clusterId} to start (last state ${outcome.last?.state ?? 'unknown'}). Raise the timeout input or start the cluster ahead of the job.`);
     }
@@ -32490,7 +32612,133 @@ function gone(contextId, clusterId, info, e) {
         `Pass the context-id output of a step that ran earlier in this same job on this cluster (its post step destroys the context only when the job ends), or remove context-id to run in a fresh context.`);
 }
 
+;// CONCATENATED MODULE: ./src/flow/context.ts
+
+
+
+
+
+/** dbt-databricks gives a context that ends in Error this many tries in all, and so do we. */
+const CONTEXT_ATTEMPTS = 5;
+/** How often to ask again for room at the context limit: gently, with jitter, capped. */
+const ROOM_SCHEDULE = { initialMs: 1000, factor: 1.5, maxMs: 10_000 };
+/** A progress line at most this often while waiting for room. */
+const ROOM_PROGRESS_MS = 15_000;
+/**
+ * Creates an execution context and waits until it runs. Two service behaviours are absorbed
+ * here, both within the step's deadline:
+ * - At the cluster's context limit with none idle, contexts/create fails and nothing is
+ *   created; we wait for room and ask again, logging progress.
+ * - Under load a context can end in Error; we destroy it and create another, up to
+ *   CONTEXT_ATTEMPTS in all (the failed one did nothing, so a new one duplicates nothing).
+ */
+async function openContext(exec, req, d) {
+    const where = `cluster ${exec.clusterId}`;
+    const call = { deadline: req.deadline, signal: d.signal };
+    for (let attempt = 1;; attempt++) {
+        const contextId = await createWhenRoom(exec, req, d);
+        req.onCreated(contextId);
+        d.logger.info(`Created execution context ${contextId}; waiting for it to be ready`);
+        const ctx = await req.step(`Failed while waiting for execution context ${contextId} on ${where}`, () => pollUntil({
+            what: `execution context ${contextId}`,
+            fetch: () => exec.contextStatus(contextId, call),
+            isDone: s => s !== 'Pending',
+            describe: s => s,
+            deadline: req.deadline,
+            ...d
+        }));
+        if (!ctx.done) {
+            throw new DeadlineError(`Timed out after ${req.deadline.label} waiting for execution context ${contextId} on ${where} (still ${ctx.last ?? 'Pending'}). The cluster may be overloaded; raise the timeout input or try again.`);
+        }
+        if (ctx.value === 'Running')
+            return contextId;
+        const pause = Math.min(16_000, 1000 * 2 ** (attempt - 1));
+        const failed = `Execution context ${contextId} on ${where} ended in state ${ctx.value}`;
+        if (attempt >= CONTEXT_ATTEMPTS || pause >= req.deadline.remaining()) {
+            throw new Error(`${failed}${attempt > 1 ? ` (attempt ${attempt} of ${CONTEXT_ATTEMPTS})` : ''}; the cluster could not start a ${req.language} interpreter. A busy cluster does this; check the cluster's event log and driver logs, or run when it is less loaded.`);
+        }
+        d.logger.warning(`${failed} (attempt ${attempt} of ${CONTEXT_ATTEMPTS}; a busy cluster does this). Destroying it and creating another in ${formatDuration(pause)}.`);
+        try {
+            await exec.destroyContext(contextId, call);
+        }
+        catch (e) {
+            // The post step only knows the latest context: say which one may be left.
+            d.logger.warning(`Could not destroy execution context ${contextId} (${e instanceof Error ? e.message : String(e)}); the cluster evicts it when it needs room.`);
+        }
+        await d.sleep(pause, d.signal);
+    }
+}
+/** contexts/create, waiting for room while the cluster is at its context limit. */
+async function createWhenRoom(exec, req, d) {
+    const call = { deadline: req.deadline, signal: d.signal };
+    const random = d.random ?? Math.random;
+    const started = d.clock.now();
+    let nextProgress = started;
+    let delay = ROOM_SCHEDULE.initialMs;
+    for (let refused = 0;; refused++) {
+        try {
+            req.onCreating();
+            const id = await req.create(() => exec.createContext(req.language, call));
+            if (refused > 0)
+                d.logger.info(`Cluster ${exec.clusterId} had room after ${formatDuration(d.clock.now() - started)} (${refused} refused)`);
+            return id;
+        }
+        catch (e) {
+            // `create` wraps the service's answer; the refusal itself is the cause.
+            const refusal = e instanceof Error && e.cause instanceof ApiError ? e.cause : e;
+            if (!(refusal instanceof ApiError && refusal.tooManyContexts))
+                throw e;
+            // Jitter spreads the steps that wait together, so they do not all ask at once.
+            const wait = delay / 2 + (random() * delay) / 2;
+            const waited = d.clock.now() - started;
+            if (wait >= req.deadline.remaining()) {
+                throw new DeadlineError(`Timed out after ${req.deadline.label} waiting for room for an execution context on cluster ${exec.clusterId}: it holds its maximum (${MAX_CONTEXTS_PER_CLUSTER} by default) and none was idle for ${formatDuration(waited)} (${refused + 1} tries). Raise the timeout input, run fewer steps at once on this cluster, or use another cluster.`);
+            }
+            if (d.clock.now() >= nextProgress) {
+                d.logger.info(`Cluster ${exec.clusterId} is at its execution context limit and none is idle (${refusal.serviceMessage}); waiting for room (${refused + 1} tries, ${formatDuration(waited)} so far)`);
+                nextProgress = d.clock.now() + ROOM_PROGRESS_MS;
+            }
+            await d.sleep(wait, d.signal);
+            delay = Math.min(ROOM_SCHEDULE.maxMs, delay * ROOM_SCHEDULE.factor);
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/flow/outcome.ts
+
+
+/** Said when a context is shut down under its command. */
+const SHUTDOWN_WHY = `its execution context was shut down while it ran. Databricks does this when the cluster restarts or terminates, or when it evicts the context to make room (a cluster keeps at most ${MAX_CONTEXTS_PER_CLUSTER}). Run the step again once the cluster is RUNNING`;
+/** Reads a command's final status and result as the step reports them. */
+function verdict(commandId, status, raw, result) {
+    if (isContextShutdown(raw)) {
+        return { status: 'Cancelled', failure: `Command ${commandId} did not finish: ${SHUTDOWN_WHY}.` };
+    }
+    if (status === 'Cancelled' || isCancellation(raw)) {
+        const why = result.type === 'error' ? `: ${result.message}` : '';
+        return {
+            status: 'Cancelled',
+            failure: `Command ${commandId} was cancelled outside this step${why}`
+        };
+    }
+    if (status === 'Error') {
+        // The service may say why in results.data rather than in an error result.
+        const why = commandErrorMessage(raw);
+        return {
+            status,
+            failure: `Command ${commandId} ended with status Error${why ? `: ${why}` : ''}`
+        };
+    }
+    if (result.type === 'error')
+        return { status, failure: result.message };
+    if (status !== 'Finished')
+        return { status, failure: `Command ${commandId} ended with status ${status}` };
+    return { status };
+}
+
 ;// CONCATENATED MODULE: ./src/flow/run-command.ts
+
+
 
 
 
@@ -32536,7 +32784,19 @@ async function runCommand(req, hooks, d) {
             onStarted: () => hooks.onClusterStarted?.()
         }));
         clusterState = cluster.state;
-        contextId = await newContext(exec, bound.contextLanguage, req.deadline, hooks, d);
+        contextId = await openContext(exec, {
+            language: bound.contextLanguage,
+            deadline: req.deadline,
+            onCreating: () => hooks.onCreatingContext?.(),
+            onCreated: id => hooks.onContextCreated(id),
+            create: f => step(`Failed to create a ${bound.contextLanguage} execution context on ${where}`, () => f().catch((e) => {
+                // Refused (the limit included): no context came of this create.
+                if (!(e instanceof CancelledError))
+                    hooks.onCreateFailed?.();
+                throw e;
+            }), UNKNOWN_CREATE, CANCELLED_CREATE),
+            step
+        }, d);
     }
     if (bound.prelude)
         await defineParameters(exec, contextId, bound.prelude, req.deadline, { onStarted: id => hooks.onCommandStarted(id), onEnded: () => hooks.onCommandEnded() }, d);
@@ -32573,43 +32833,14 @@ async function runCommand(req, hooks, d) {
         throw e;
     }
     hooks.onCommandEnded();
-    const cancelled = final.status === 'Cancelled' || isCancellation(final.results);
+    const result = parseResults(final.results, bound.command.language);
     return {
         contextId,
         commandId,
-        status: cancelled ? 'Cancelled' : final.status,
-        result: parseResults(final.results),
+        result,
+        ...verdict(commandId, final.status, final.results, result),
         clusterState
     };
-}
-/** Creates a context and waits until it runs; its id goes to the hooks at once. */
-async function newContext(exec, language, deadline, hooks, d) {
-    const call = { deadline, signal: d.signal };
-    const where = `cluster ${exec.clusterId}`;
-    const req = { language, deadline };
-    hooks.onCreatingContext?.();
-    const contextId = await step(`Failed to create a ${req.language} execution context on ${where}`, () => exec.createContext(req.language, call).catch((e) => {
-        if (!(e instanceof CancelledError))
-            hooks.onCreateFailed?.();
-        throw e;
-    }), UNKNOWN_CREATE, CANCELLED_CREATE);
-    hooks.onContextCreated(contextId);
-    d.logger.info(`Created execution context ${contextId}; waiting for it to be ready`);
-    const ctx = await step(`Failed while waiting for execution context ${contextId} on ${where}`, () => pollUntil({
-        what: `execution context ${contextId}`,
-        fetch: () => exec.contextStatus(contextId, call),
-        isDone: s => s !== 'Pending',
-        describe: s => s,
-        deadline: req.deadline,
-        ...d
-    }));
-    if (!ctx.done) {
-        throw new DeadlineError(`Timed out after ${req.deadline.label} waiting for execution context ${contextId} on ${where} (still ${ctx.last ?? 'Pending'}). The cluster may be overloaded; raise the timeout input or try again.`);
-    }
-    if (ctx.value !== 'Running') {
-        throw new Error(`Execution context ${contextId} on ${where} ended in state ${ctx.value}; the cluster could not start a ${req.language} interpreter. Check the cluster's event log and driver logs.`);
-    }
-    return contextId;
 }
 /**
  * Asks the service to cancel and waits, within `budgetMs`, for a final state. Returns whether
@@ -34042,6 +34273,59 @@ const runnerLogger = {
     debug: m => core_debug(m)
 };
 
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+;// CONCATENATED MODULE: ./src/runner/images.ts
+
+
+const DATA_URL = /^data:([^;,]*)((?:;[^;,]*)*),(.*)$/s;
+/** The bytes and a file extension of a `data:` URL, or undefined when the name is not one. */
+function decodeDataUrl(name) {
+    const m = DATA_URL.exec(name);
+    if (!m)
+        return undefined;
+    const mime = (m[1] || 'application/octet-stream').toLowerCase();
+    const base64 = /;base64/i.test(m[2] ?? '');
+    const payload = m[3] ?? '';
+    const bytes = base64
+        ? Buffer.from(payload, 'base64')
+        : Buffer.from(decodeURIComponent(payload), 'utf8');
+    const subtype = mime.split('/')[1] ?? 'bin';
+    const extension = subtype === 'jpeg'
+        ? 'jpg'
+        : subtype === 'svg+xml'
+            ? 'svg'
+            : subtype.replace(/[^a-z0-9]/g, '') || 'bin';
+    return { bytes, extension };
+}
+/**
+ * Writes every data-URL image of a result to `dir` (created when needed) as image-1.png, …, so
+ * a later step can upload them; a data URL never goes into an output, where it would be
+ * megabytes. Names that are not data URLs are workspace paths and are listed as such.
+ */
+async function saveImages(fileNames, dir) {
+    const saved = { files: [], dir, workspacePaths: [], locations: [] };
+    for (const name of fileNames) {
+        const image = decodeDataUrl(name);
+        if (!image) {
+            saved.workspacePaths.push(name);
+            saved.locations.push(name);
+            continue;
+        }
+        if (saved.files.length === 0)
+            await (0,promises_namespaceObject.mkdir)(dir, { recursive: true });
+        const file = (0,external_node_path_namespaceObject.join)(dir, `image-${saved.files.length + 1}.${image.extension}`);
+        await (0,promises_namespaceObject.writeFile)(file, image.bytes);
+        saved.files.push(file);
+        saved.locations.push(file);
+    }
+    return saved;
+}
+/** The directory for one command's images: under RUNNER_TEMP, which the runner empties per job. */
+function imageDir(runnerTemp, commandId) {
+    return (0,external_node_path_namespaceObject.join)(runnerTemp, 'databricks-images', commandId.replace(/[^\w.-]/g, '_') || 'command');
+}
+
 ;// CONCATENATED MODULE: ./src/runner/outputs.ts
 
 
@@ -34053,10 +34337,8 @@ const runnerLogger = {
  * E2BIG). 100 KiB leaves room for any variable name; GitHub keeps ~1 MB of outputs per job.
  */
 const MAX_OUTPUT_BYTES = 100 * 1024;
-/** What Databricks prints in place of output past its per-command limit. */
-const OUTPUT_SKIPPED = '*** WARNING: max output size exceeded, skipping output. ***';
 /** Renders a result as the `result` output, cut to fit; `cut` says whether anything was dropped. */
-function resultText(result, maxBytes) {
+function resultText(result, maxBytes, images) {
     switch (result.type) {
         case 'text':
             return cutText(result.text, maxBytes);
@@ -34066,9 +34348,14 @@ function resultText(result, maxBytes) {
         case 'error':
             return cutText(result.message, maxBytes);
         case 'image':
-            return cutText(result.fileName, maxBytes);
-        case 'images':
-            return jsonArrayWithin(result.fileNames.map(n => JSON.stringify(n)), maxBytes);
+        case 'images': {
+            // Where each image is, never the data URL itself: that can be megabytes.
+            const where = images?.locations ??
+                result.fileNames.map((n, i) => (n.startsWith('data:') ? `(image ${i + 1}, not saved)` : n));
+            if (result.type === 'image' && where.length === 1)
+                return cutText(where[0] ?? '', maxBytes);
+            return jsonArrayWithin(where.map(n => JSON.stringify(n)), maxBytes);
+        }
         case 'none':
             return { text: '', cut: false };
     }
@@ -34090,10 +34377,11 @@ function jsonArrayWithin(items, maxBytes) {
     }
     return { text: `[${items.slice(0, keep).join(',')}]`, cut: keep < items.length };
 }
-function buildOutputs(outcome, maxBytes = MAX_OUTPUT_BYTES) {
-    const { text, cut } = resultText(outcome.result, maxBytes);
+function buildOutputs(outcome, maxBytes = MAX_OUTPUT_BYTES, images) {
+    const { text, cut } = resultText(outcome.result, maxBytes, images);
     const r = outcome.result;
-    const serviceTruncated = (r.type === 'table' && r.truncated) || (r.type === 'text' && r.text.includes(OUTPUT_SKIPPED));
+    // Databricks cut it before we saw it: a table past its caps, or text with its skip warnings.
+    const serviceTruncated = (r.type === 'table' && r.truncated) || (r.type === 'text' && r.truncated === true);
     return {
         status: outcome.status,
         'result-type': outcome.result.type === 'none' ? '' : outcome.result.type,
@@ -34101,6 +34389,7 @@ function buildOutputs(outcome, maxBytes = MAX_OUTPUT_BYTES) {
         truncated: cut || serviceTruncated ? 'true' : 'false',
         'context-id': outcome.contextId,
         'command-id': outcome.commandId,
+        'image-files': JSON.stringify(images?.files ?? []),
         ...(outcome.clusterState ? { 'cluster-state': outcome.clusterState } : {})
     };
 }
@@ -34475,7 +34764,7 @@ function buildSummary(d, limit = SUMMARY_LIMIT_BYTES) {
         head.push(`<p><strong>${htmlText(cutShown(d.failure))}</strong></p>`);
     // Room for the joins, the notes and the closing tags of the result.
     const budget = limit - byteLength(head.join('\n')) - 2000;
-    const result = d.result ? renderResult(d.result, budget) : [];
+    const result = d.result ? renderResult(d.result, budget, d.images) : [];
     // Each part keeps to its budget; this is the backstop for shapes none of them foresaw
     // (thousands of long column names), since GitHub shows nothing of a summary over 1 MiB.
     if (byteLength(result.join('\n')) > budget)
@@ -34485,7 +34774,7 @@ function buildSummary(d, limit = SUMMARY_LIMIT_BYTES) {
         ]);
     return htmlBlock([...head, ...result]);
 }
-function renderResult(r, budget) {
+function renderResult(r, budget, images) {
     switch (r.type) {
         case 'text':
             return r.text
@@ -34506,9 +34795,8 @@ function renderResult(r, budget) {
             ];
         }
         case 'image':
-            return [`<p>Image: <code>${htmlText(shorten(r.fileName))}</code></p>`];
         case 'images':
-            return renderNames(r.fileNames, budget);
+            return renderImages(r.fileNames, images, budget);
         case 'none':
             return ['<p><em>No result.</em></p>'];
     }
@@ -34572,8 +34860,23 @@ function renderTable(r, budget) {
         notes.push('Databricks truncated the result');
     return [html, `<p><em>${htmlText(notes.join('; '))}.</em></p>`];
 }
-function renderNames(names, budget) {
-    let html = '<p>Images:</p><ul>';
+/** How many images there are and where: files on the runner, paths in the workspace. */
+function renderImages(names, images, budget) {
+    let p = `<p>${htmlText(plural(names.length, 'image'))}.`;
+    if (images?.files.length)
+        p += ` ${images.files.length} saved on the runner in <code>${htmlText(images.dir)}</code> (output <code>image-files</code>), for a later step to upload.`;
+    p += '</p>';
+    // Data URLs never reach the summary: only the paths of plots kept in the workspace.
+    const inWorkspace = images?.workspacePaths ?? names.filter(n => !n.startsWith('data:'));
+    if (!inWorkspace.length)
+        return [p];
+    return [
+        p,
+        ...renderNames(inWorkspace, budget - byteLength(p), 'Kept in the workspace (DBFS /FileStore/plots/):')
+    ];
+}
+function renderNames(names, budget, heading) {
+    let html = `<p>${htmlText(heading)}</p><ul>`;
     let shown = 0;
     for (const name of names) {
         const li = `<li><code>${htmlText(shorten(name))}</code></li>`;
@@ -34669,8 +34972,6 @@ function watchJobCancel() {
     };
 }
 
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 ;// CONCATENATED MODULE: ./src/action/deps.ts
 
 
@@ -34687,6 +34988,8 @@ function defaultDeps() {
 }
 
 ;// CONCATENATED MODULE: ./src/action/run-main.ts
+
+
 
 
 
@@ -34785,7 +35088,7 @@ async function runMain(deps = defaultDeps()) {
             onCommandEnded: () => saveCommandDone(),
             onClusterStarted: () => saveClusterStarted()
         }, { api, clock: deps.clock, sleep: deps.sleep, logger: runnerLogger, signal });
-        await report(outcome, inputs, deps.clock.now() - started, secrets);
+        await report(outcome, inputs, deps.clock.now() - started, secrets, deps.env.RUNNER_TEMP || (0,external_node_os_namespaceObject.tmpdir)());
     }
     catch (e) {
         const message = secrets.redact(errorMessage(e));
@@ -34809,9 +35112,10 @@ async function runMain(deps = defaultDeps()) {
         watcher?.dispose();
     }
 }
-async function report(outcome, inputs, durationMs, secrets) {
-    writeOutputs(buildOutputs(outcome));
+async function report(outcome, inputs, durationMs, secrets, runnerTemp) {
     const r = outcome.result;
+    const images = await keepImages(r, imageDir(runnerTemp, outcome.commandId));
+    writeOutputs(buildOutputs(outcome, undefined, images));
     logUntrusted(`Command ${outcome.commandId} ended ${outcome.status} after ${formatDuration(durationMs)}`);
     if (r.type === 'text' && r.text)
         printUntrusted('Output', r.text);
@@ -34819,14 +35123,8 @@ async function report(outcome, inputs, durationMs, secrets) {
         logUntrusted(`Table result: ${plural(r.rows.length, 'row')}, columns ${r.columns.map(c => c.name).join(', ')}${r.truncated ? ' (truncated by Databricks)' : ''}`);
     if (r.type === 'error' && r.traceback.trim())
         printUntrusted('Traceback', r.traceback);
-    await writeSummary(buildSummary({ ...summaryHead(inputs), status: outcome.status, durationMs, result: r }));
-    const failure = outcome.status === 'Cancelled'
-        ? `Command ${outcome.commandId} was cancelled outside this step${r.type === 'error' ? `: ${r.message}` : ''}`
-        : r.type === 'error'
-            ? r.message
-            : outcome.status !== 'Finished'
-                ? `Command ${outcome.commandId} ended with status ${outcome.status}`
-                : undefined;
+    await writeSummary(buildSummary({ ...summaryHead(inputs), status: outcome.status, durationMs, result: r, images }));
+    const failure = outcome.failure;
     if (!failure)
         return;
     // @actions/core escapes CR, LF and % in these, so the message stays one workflow command.
@@ -34834,6 +35132,20 @@ async function report(outcome, inputs, durationMs, secrets) {
         setFailed(secrets.redact(failure));
     else
         warning(`${secrets.redact(failure)} (not failing the step: fail-on-error is false)`);
+}
+/** Plots are decoded into files a later step can upload; data URLs never reach an output. */
+async function keepImages(r, dir) {
+    if (r.type !== 'image' && r.type !== 'images')
+        return undefined;
+    try {
+        const saved = await saveImages(r.fileNames, dir);
+        logUntrusted(`${plural(r.fileNames.length, 'image')} returned; ${saved.files.length} saved in ${dir} (output image-files)${saved.workspacePaths.length ? `, ${saved.workspacePaths.length} kept in the workspace under /FileStore/plots/` : ''}`);
+        return saved;
+    }
+    catch (e) {
+        warning(`Could not save the command's images in ${dir}: ${errorMessage(e)}`);
+        return undefined;
+    }
 }
 function summaryHead(inputs) {
     return {
@@ -34862,7 +35174,7 @@ async function writeSummary(html) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_run_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3232);
+/* harmony import */ var _action_run_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6981);
 
 await (0,_action_run_main_js__WEBPACK_IMPORTED_MODULE_0__/* .runMain */ .V)();
 

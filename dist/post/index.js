@@ -28370,7 +28370,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4658:
+/***/ 3651:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31551,11 +31551,80 @@ const BEL = String.fromCharCode(7);
 /** CSI sequences (colours, cursor moves) and OSC sequences (titles, hyperlinks). */
 const ANSI = new RegExp(`${ESC}\\[[0-9;?]*[ -/]*[@-~]|${ESC}\\][^${BEL}${ESC}]*(?:${BEL}|${ESC}\\\\)?`, 'g');
 /** Removes terminal escape codes, which Python tracebacks from Databricks are full of. */
-function stripAnsi(text) {
+function text_stripAnsi(text) {
     return text.includes(ESC) ? text.replace(ANSI, '') : text;
 }
 
+;// CONCATENATED MODULE: ./src/databricks/error-message.ts
+
+/**
+ * One clean line from the service's error shapes: HTML summaries, ANSI tracebacks, JVM
+ * `ExecutionError` / `StatusCode=` blocks, `ErrorMessage=` lines, R's temporary-file prefix.
+ */
+/** Removes tags and decodes the entities the service uses in summaries and R output. */
+function stripHtml(text) {
+    return text
+        .replace(/<[^>]*>/g, '')
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>')
+        .replace(/&quot;/g, '"')
+        .replace(/&#39;|&#x27;/g, "'")
+        .replace(/&nbsp;/g, ' ')
+        .replace(/&amp;/g, '&');
+}
+/**
+ * R names the temporary file it runs a command from at the start of its errors
+ * (`DATABRICKS_CURRENT_TEMP_CMD__<id>: Error in …`); that name means nothing to the user.
+ */
+function stripRPrefix(text) {
+    return text.replace(/^(\s*)DATABRICKS_CURRENT_TEMP_CMD__[^\s:]*:?[ \t]*/gm, '$1');
+}
+/** R prints through an HTML renderer: its text results arrive as HTML. */
+function htmlToText(html) {
+    const text = stripHtml(html.replace(/<br\s*\/?>/gi, '\n').replace(/<\/(p|div|tr)>/gi, '\n'));
+    return text.replace(/^\n+/, '').replace(/\n+$/, '');
+}
+const EXCEPTION_LINE = /^[A-Za-z_][\w.$]*(?:Error|Exception|Exit|Interrupt)\b(?::.*)?$/;
+/** A JVM error from an HTTP call the driver made (the SDKs and Terraform read it the same way). */
+const EXECUTION_ERROR = /ExecutionError:[ \t]*([\s\S]*?)\n(StatusCode=\d*)\n(StatusDescription=.*)/;
+/**
+ * The message of an error result: the exception line of the summary, else an ExecutionError
+ * block of the cause, else its last exception line (Python ends its traceback with it), else a
+ * JVM ErrorMessage=, else the first line of anything there is.
+ */
+function errorLine(summary, cause) {
+    const s = firstLine(stripRPrefix(stripHtml(stripAnsi(summary))));
+    if (s && !/^-{3,}/.test(s) && s !== 'Error')
+        return s;
+    const clean = stripRPrefix(stripAnsi(cause));
+    const block = EXECUTION_ERROR.exec(clean);
+    if (block) {
+        const what = block[1]?.trim().replace(/\s*\n\s*/g, ' ') || 'ExecutionError';
+        return `${what} (${block[2]}, ${block[3]?.trim()})`;
+    }
+    const lines = clean
+        .split('\n')
+        .map(l => l.trim())
+        .filter(Boolean);
+    for (let i = lines.length - 1; i >= 0; i--) {
+        const line = lines[i] ?? '';
+        if (EXCEPTION_LINE.test(line))
+            return line;
+    }
+    const jvm = clean.match(/ErrorMessage=(.+)/);
+    if (jvm?.[1])
+        return jvm[1].trim();
+    return s || lines.find(l => !/^-{3,}$/.test(l)) || 'The command failed without an error message';
+}
+function firstLine(text) {
+    return (text
+        .split('\n')
+        .map(l => l.trim())
+        .find(Boolean) ?? '');
+}
+
 ;// CONCATENATED MODULE: ./src/databricks/api-error.ts
+
 /** An answer from Databricks (or a proxy in front of it) that is not a success. */
 class api_error_ApiError extends Error {
     status;
@@ -31580,6 +31649,19 @@ class api_error_ApiError extends Error {
     get clusterNotReady() {
         return this.serviceMessage.includes('ClusterNotReadyException');
     }
+    /**
+     * Rate limiting: HTTP 429, or 400 with REQUEST_LIMIT_EXCEEDED, or the texts the SDKs retry on.
+     * The service did nothing, so any call may be repeated after it.
+     */
+    get rateLimited() {
+        return (this.status === 429 ||
+            this.errorCode === 'REQUEST_LIMIT_EXCEEDED' ||
+            RATE_LIMIT_TEXTS.some(t => this.serviceMessage.includes(t)));
+    }
+    /** contexts/create at the cluster's limit with no idle context to evict: nothing was created. */
+    get tooManyContexts() {
+        return /too many execution contexts/i.test(this.serviceMessage);
+    }
     /** The context was dropped: evicted at the cluster's limit, or the cluster restarted. */
     get evicted() {
         return this.serviceMessage.includes('is disconnected');
@@ -31603,7 +31685,15 @@ class api_error_ApiError extends Error {
     }
 }
 const MAX_MESSAGE = 500;
-/** Builds an ApiError from a raw answer: 1.2 `{error}`, 2.0 `{error_code,message}` or HTML. */
+/** Messages the official SDKs retry like a 429, whatever the status. */
+const RATE_LIMIT_TEXTS = [
+    'Please try again later or try a faster operation.',
+    'RPC token bucket limit has been exceeded'
+];
+/**
+ * Builds an ApiError from a raw answer: 1.2 `{error}`, 2.0 `{error_code,message}`, a Jetty
+ * page or a bare `<pre>` (the message is in the pre), plain `CODE: message` text, or HTML.
+ */
 function apiErrorFrom(status, rawBody, retryAfter, secrets) {
     // Secrets out first, before anything is cut: a cut secret matches no mask.
     const redact = (t) => (secrets ? secrets.redact(t) : t);
@@ -31623,10 +31713,11 @@ function apiErrorFrom(status, rawBody, retryAfter, secrets) {
         }
     }
     catch {
-        message = htmlToText(body);
+        ;
+        ({ message, code } = fromText(body));
     }
     if (!message)
-        message = body.trim() ? htmlToText(body) : '(empty answer)';
+        message = body.trim() ? api_error_htmlToText(body) : '(empty answer)';
     // Again after decoding: a secret may have been escaped in the JSON or the HTML.
     message = redact(message);
     if (message.length > MAX_MESSAGE)
@@ -31634,17 +31725,29 @@ function apiErrorFrom(status, rawBody, retryAfter, secrets) {
     const seconds = retryAfter !== undefined && /^\d+$/.test(retryAfter.trim()) ? Number(retryAfter) : undefined;
     return new api_error_ApiError(status, message, code, seconds);
 }
+/** A body that is not JSON: a page with a `<pre>`, a `CODE: message` line, or other HTML. */
+function fromText(body) {
+    const pre = /<pre[^>]*>([\s\S]*?)<\/pre>/i.exec(body)?.[1];
+    if (pre !== undefined && pre.trim())
+        return {
+            message: entities(pre)
+                .trim()
+                .replace(/[\s.]+$/, '')
+        };
+    const plain = /^([A-Z][A-Z0-9_]+): (.+)$/.exec(body.trim());
+    if (plain?.[1] && plain[2])
+        return { code: plain[1], message: plain[2].trim() };
+    return { message: api_error_htmlToText(body) };
+}
+/** Tags to spaces (so words stay apart), entities decoded. */
+function entities(text) {
+    return stripHtml(text.replace(/<[^>]+>/g, ' '));
+}
 /** Proxies answer with HTML pages: their heading says it best, else their title, else all text. */
-function htmlToText(html) {
+function api_error_htmlToText(html) {
     const heading = /<h1[^>]*>([\s\S]*?)<\/h1>/i.exec(html)?.[1] ??
         /<title[^>]*>([\s\S]*?)<\/title>/i.exec(html)?.[1];
-    return (heading ?? html)
-        .replace(/<(script|style)[^>]*>[\s\S]*?<\/\1>/gi, ' ')
-        .replace(/<[^>]+>/g, ' ')
-        .replace(/&nbsp;/g, ' ')
-        .replace(/&lt;/g, '<')
-        .replace(/&gt;/g, '>')
-        .replace(/&amp;/g, '&')
+    return entities((heading ?? html).replace(/<(script|style)[^>]*>[\s\S]*?<\/\1>/gi, ' '))
         .replace(/\s+/g, ' ')
         .trim();
 }
@@ -31747,7 +31850,8 @@ const DEFAULT_RETRY = { maxAttempts: 6, baseDelayMs: 500, maxDelayMs: 10_000 };
  */
 function isRetryable(e, idempotent) {
     if (e instanceof api_error_ApiError) {
-        if (e.status === 429 || e.status === 503 || e.clusterNotReady)
+        // Each of these proves the service did nothing, so even a create or an execute may repeat.
+        if (e.rateLimited || e.status === 503 || e.clusterNotReady)
             return true;
         // A plain 500 on a read or a cleanup call is worth another try; on a create or an
         // execute it may mean the work was done, so it is not.
@@ -31781,7 +31885,7 @@ async function withRetry(call, c) {
             if (retryAfter !== undefined) {
                 delay = Math.max(delay, retryAfter * 1000);
             }
-            else if (statusOf(e) === 429) {
+            else if (statusOf(e) === 429 || (e instanceof api_error_ApiError && e.rateLimited)) {
                 delay = Math.max(delay, 1000);
             }
             if (delay >= c.deadline.remaining()) {
@@ -33547,6 +33651,35 @@ function clusters_describeCluster(info) {
 /** Cluster start is slow (minutes); poll it gently. */
 const CLUSTER_SCHEDULE = { initialMs: 1000, factor: 1.5, maxMs: 10_000 };
 const READY = (/* unused pure expression or super */ null && (READY_CLUSTER_STATES));
+/** Polls clusters/get gently until `isDone`, with a progress line every 15 s. */
+function pollCluster(o, what, isDone) {
+    const call = { deadline: o.deadline, signal: o.signal };
+    return pollUntil({
+        what: `cluster ${o.clusterId} ${what}`,
+        fetch: () => getCluster(o.api, o.clusterId, call),
+        isDone,
+        describe,
+        deadline: o.deadline,
+        clock: o.clock,
+        sleep: o.sleep,
+        signal: o.signal,
+        logger: o.logger,
+        schedule: CLUSTER_SCHEDULE,
+        progressEveryMs: 15_000
+    });
+}
+/**
+ * The service refuses to start a cluster until it is TERMINATED (INVALID_STATE), so a
+ * TERMINATING one is waited out first. Returns the cluster as it is then.
+ */
+async function waitTerminated(o, info) {
+    o.logger.info(`Cluster ${o.clusterId} is ${describe(info)}; waiting for it to be TERMINATED before starting it (Databricks cannot start a cluster that is still terminating)`);
+    const outcome = await pollCluster(o, 'to finish terminating', c => c.state !== 'TERMINATING');
+    if (!outcome.done) {
+        throw new DeadlineError(`Timed out after ${o.deadline.label} waiting for cluster ${o.clusterId} to finish terminating before starting it. Raise the timeout input, or start the cluster once it is TERMINATED.`);
+    }
+    return outcome.value;
+}
 /**
  * Makes sure the cluster accepts commands: returns at once when it does, waits when it is
  * coming up, starts it when it is TERMINATED and `startCluster` allows, and fails otherwise.
@@ -33556,6 +33689,8 @@ async function cluster_ensureClusterReady(o) {
     let info = await getCluster(o.api, o.clusterId, call);
     if (READY.has(info.state))
         return info;
+    if (info.state === 'TERMINATING' && o.startCluster)
+        info = await waitTerminated(o, info);
     if (STOPPED_CLUSTER_STATES.has(info.state)) {
         if (!o.startCluster) {
             throw new Error(`Cluster ${o.clusterId} is ${describe(info)}. ` +
@@ -33570,25 +33705,14 @@ async function cluster_ensureClusterReady(o) {
             // Someone else started it between our look and our start: that is what we wanted.
             if (!(e instanceof ApiError && e.invalidState))
                 throw cluster_refusedChange(e, 'start', o.clusterId);
+            o.logger.info(`Cluster ${o.clusterId} was already starting (${e.serviceMessage})`);
         }
     }
     else if (!COMING_UP_CLUSTER_STATES.has(info.state)) {
         throw new Error(`Cluster ${o.clusterId} is in state ${describe(info)} and cannot run commands.`);
     }
     const started = o.clock.now();
-    const outcome = await pollUntil({
-        what: `cluster ${o.clusterId} to start`,
-        fetch: () => getCluster(o.api, o.clusterId, call),
-        isDone: c => READY.has(c.state) || c.state === 'TERMINATED' || c.state === 'ERROR',
-        describe,
-        deadline: o.deadline,
-        clock: o.clock,
-        sleep: o.sleep,
-        signal: o.signal,
-        logger: o.logger,
-        schedule: CLUSTER_SCHEDULE,
-        progressEveryMs: 15_000
-    });
+    const outcome = await pollCluster(o, 'to start', c => READY.has(c.state) || c.state === 'TERMINATED' || c.state === 'ERROR');
     if (!outcome.done) {
         throw new DeadlineError(`Timed out after ${o.deadline.label} waiting for cluster ${o.clusterId} to start (last state ${outcome.last?.state ?? 'unknown'}). Raise the timeout input or start the cluster ahead of the job.`);
     }
@@ -33860,7 +33984,7 @@ function manualDestroy(host, clusterId, contextId, auth) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_run_post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4658);
+/* harmony import */ var _action_run_post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3651);
 
 await (0,_action_run_post_js__WEBPACK_IMPORTED_MODULE_0__/* .runPost */ .a)();
 

@@ -17,10 +17,16 @@ import sqlite3
 import sys
 import traceback
 
-MAX_OUTPUT = int(os.environ.get("EMULATOR_MAX_OUTPUT_BYTES", "1048576"))
-ROW_LIMIT = int(os.environ.get("EMULATOR_ROW_LIMIT", "1000"))
+# A cell's whole output past this many bytes is dropped for a warning (20 MB on the service).
+MAX_OUTPUT = int(os.environ.get("EMULATOR_MAX_OUTPUT_BYTES", str(20 * 1024 * 1024)))
+# spark.databricks.driver.maxReplOutputLength: text past this many characters keeps its head
+# and tail around a warning (50,000 on Databricks Runtime 16.4 and below).
+MAX_REPL = int(os.environ.get("EMULATOR_MAX_REPL_OUTPUT_LENGTH", "50000"))
+# Notebook tables stop at 10,000 rows or 2 MB, whichever comes first.
+ROW_LIMIT = int(os.environ.get("EMULATOR_ROW_LIMIT", "10000"))
+TABLE_BYTES = int(os.environ.get("EMULATOR_TABLE_BYTES", str(2 * 1024 * 1024)))
 RED, GREEN, RESET = "\x1b[0;31m", "\x1b[0;32m", "\x1b[0m"
-OUTPUT_SKIPPED = "\n*** WARNING: max output size exceeded, skipping output. ***\n"
+OUTPUT_SKIPPED = "*** WARNING: max output size exceeded, skipping output. ***"
 
 proto = os.fdopen(3, "w", buffering=1, encoding="utf-8")
 interrupted = False
@@ -53,27 +59,44 @@ class _DBUtils:
 
 
 class CappedOutput(io.TextIOBase):
-    """Collects printed text up to MAX_OUTPUT bytes, as the service caps a cell's output."""
+    """Collects printed text as the service does: the head and the tail of anything longer than
+    MAX_REPL characters, and nothing but a warning past MAX_OUTPUT bytes. Memory stays bounded
+    whatever the code prints."""
 
     def __init__(self):
-        self.parts, self.size, self.overflow = [], 0, False
+        self.head, self.tail, self.chars, self.size = "", "", 0, 0
+        self.keep_head = MAX_REPL - MAX_REPL // 2
+        self.keep_tail = MAX_REPL // 2
 
     def writable(self):
         return True
 
     def write(self, s):
-        if self.overflow:
-            return len(s)
-        n = len(s.encode("utf-8", "replace"))
-        if self.size + n > MAX_OUTPUT:
-            self.overflow = True
-            return len(s)
-        self.parts.append(s)
-        self.size += n
-        return len(s)
+        n = len(s)
+        self.chars += n
+        self.size += len(s.encode("utf-8", "replace"))
+        room = self.keep_head - len(self.head)
+        if room > 0:
+            self.head += s[:room]
+            s = s[room:]
+        if s:
+            # One character more than kept, for the final newline the service drops.
+            self.tail = (self.tail + s)[-(self.keep_tail + 1):]
+        return n
 
     def text(self):
-        return "".join(self.parts) + (OUTPUT_SKIPPED if self.overflow else "")
+        if self.size > MAX_OUTPUT:
+            return OUTPUT_SKIPPED
+        head, tail, chars, size = self.head, self.tail, self.chars, self.size
+        # The service returns printed text without its final newline: print(1) gives "1".
+        if (tail or head).endswith("\n"):
+            head, tail = (head, tail[:-1]) if tail else (head[:-1], tail)
+            chars, size = chars - 1, size - 1
+        if chars <= MAX_REPL:
+            return head + tail
+        tail = tail[len(tail) - self.keep_tail:] if self.keep_tail else ""
+        skipped = size - len(head.encode("utf-8", "replace")) - len(tail.encode("utf-8", "replace"))
+        return f"{head}\n*** WARNING: skipped {skipped} bytes of output ***\n\n{tail}"
 
 
 user_globals = {"__name__": "__main__", "dbutils": _DBUtils()}
@@ -158,9 +181,8 @@ def run_python(code, command_id):
         return displayed
     text = out.text()
     if value is not None:
-        if text and not text.endswith("\n"):
-            text += "\n"
-        text += f"Out[{counter}]: {value!r}"
+        # The last expression's value comes on its own line.
+        text += ("\n" if text else "") + f"Out[{counter}]: {value!r}"
     return {"resultType": "text", "data": text}
 
 
@@ -207,16 +229,23 @@ def sql_error(exc):
 
 
 def table_result(description, rows):
-    """A `table` result: at most ROW_LIMIT rows, `truncated` when there were more."""
+    """A `table` result: at most ROW_LIMIT rows and TABLE_BYTES, `truncated` when there were more."""
     if description is None:
         return {"resultType": "table", "data": [], "schema": [], "truncated": False, "isJsonSchema": True}
     truncated = len(rows) > ROW_LIMIT
-    rows = rows[:ROW_LIMIT]
+    data, size = [], 0
+    for r in rows[:ROW_LIMIT]:
+        row = [sql_value(v) for v in r]
+        # Notebook tables also stop at TABLE_BYTES (2 MB on the service).
+        size += len(json.dumps(row))
+        if size > TABLE_BYTES:
+            truncated = True
+            break
+        data.append(row)
     schema = [
-        {"name": d[0], "type": json.dumps(spark_type([r[i] for r in rows])), "metadata": "{}"}
+        {"name": d[0], "type": json.dumps(spark_type([r[i] for r in data])), "metadata": "{}"}
         for i, d in enumerate(description)
     ]
-    data = [[sql_value(v) for v in r] for r in rows]
     return {"resultType": "table", "data": data, "schema": schema, "truncated": truncated, "isJsonSchema": True}
 
 

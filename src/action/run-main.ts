@@ -1,8 +1,10 @@
 import * as core from '@actions/core'
+import { tmpdir } from 'node:os'
 import { CancelledError, DeadlineError, InputError, errorMessage } from '../common/errors.js'
 import { formatDuration } from '../common/duration.js'
 import { Deadline } from '../common/time.js'
 import { DatabricksApi } from '../databricks/api.js'
+import type { CommandResult } from '../databricks/results.js'
 import { runCommand, type RunOutcome } from '../flow/run-command.js'
 import { Secrets } from '../common/secrets.js'
 import { plural } from '../common/text.js'
@@ -14,6 +16,7 @@ import {
 } from '../runner/credentials.js'
 import { parseInputs, readRawInputs, type Inputs } from '../runner/inputs.js'
 import { logUntrusted, printUntrusted, runnerLogger } from '../runner/log.js'
+import { imageDir, saveImages, type SavedImages } from '../runner/images.js'
 import { buildOutputs, writeOutputs } from '../runner/outputs.js'
 import {
   clearContextRequested,
@@ -119,7 +122,13 @@ export async function runMain(deps: ActionDeps = defaultDeps()): Promise<void> {
       },
       { api, clock: deps.clock, sleep: deps.sleep, logger: runnerLogger, signal }
     )
-    await report(outcome, inputs, deps.clock.now() - started, secrets)
+    await report(
+      outcome,
+      inputs,
+      deps.clock.now() - started,
+      secrets,
+      deps.env.RUNNER_TEMP || tmpdir()
+    )
   } catch (e) {
     const message = secrets.redact(errorMessage(e))
     const status =
@@ -149,10 +158,12 @@ async function report(
   outcome: RunOutcome,
   inputs: Inputs,
   durationMs: number,
-  secrets: Secrets
+  secrets: Secrets,
+  runnerTemp: string
 ): Promise<void> {
-  writeOutputs(buildOutputs(outcome))
   const r = outcome.result
+  const images = await keepImages(r, imageDir(runnerTemp, outcome.commandId))
+  writeOutputs(buildOutputs(outcome, undefined, images))
   logUntrusted(
     `Command ${outcome.commandId} ended ${outcome.status} after ${formatDuration(durationMs)}`
   )
@@ -163,21 +174,29 @@ async function report(
     )
   if (r.type === 'error' && r.traceback.trim()) printUntrusted('Traceback', r.traceback)
   await writeSummary(
-    buildSummary({ ...summaryHead(inputs), status: outcome.status, durationMs, result: r })
+    buildSummary({ ...summaryHead(inputs), status: outcome.status, durationMs, result: r, images })
   )
 
-  const failure =
-    outcome.status === 'Cancelled'
-      ? `Command ${outcome.commandId} was cancelled outside this step${r.type === 'error' ? `: ${r.message}` : ''}`
-      : r.type === 'error'
-        ? r.message
-        : outcome.status !== 'Finished'
-          ? `Command ${outcome.commandId} ended with status ${outcome.status}`
-          : undefined
+  const failure = outcome.failure
   if (!failure) return
   // @actions/core escapes CR, LF and % in these, so the message stays one workflow command.
   if (inputs.failOnError) core.setFailed(secrets.redact(failure))
   else core.warning(`${secrets.redact(failure)} (not failing the step: fail-on-error is false)`)
+}
+
+/** Plots are decoded into files a later step can upload; data URLs never reach an output. */
+async function keepImages(r: CommandResult, dir: string): Promise<SavedImages | undefined> {
+  if (r.type !== 'image' && r.type !== 'images') return undefined
+  try {
+    const saved = await saveImages(r.fileNames, dir)
+    logUntrusted(
+      `${plural(r.fileNames.length, 'image')} returned; ${saved.files.length} saved in ${dir} (output image-files)${saved.workspacePaths.length ? `, ${saved.workspacePaths.length} kept in the workspace under /FileStore/plots/` : ''}`
+    )
+    return saved
+  } catch (e) {
+    core.warning(`Could not save the command's images in ${dir}: ${errorMessage(e)}`)
+    return undefined
+  }
 }
 
 function summaryHead(inputs: Inputs): { clusterId: string; language: string; source: string } {

@@ -1,4 +1,5 @@
 import type { Secrets } from '../common/secrets.js'
+import { stripHtml } from './error-message.js'
 
 /** An answer from Databricks (or a proxy in front of it) that is not a success. */
 export class ApiError extends Error {
@@ -20,6 +21,23 @@ export class ApiError extends Error {
   /** The cluster is up but cannot take a context yet; nothing was created. */
   get clusterNotReady(): boolean {
     return this.serviceMessage.includes('ClusterNotReadyException')
+  }
+
+  /**
+   * Rate limiting: HTTP 429, or 400 with REQUEST_LIMIT_EXCEEDED, or the texts the SDKs retry on.
+   * The service did nothing, so any call may be repeated after it.
+   */
+  get rateLimited(): boolean {
+    return (
+      this.status === 429 ||
+      this.errorCode === 'REQUEST_LIMIT_EXCEEDED' ||
+      RATE_LIMIT_TEXTS.some(t => this.serviceMessage.includes(t))
+    )
+  }
+
+  /** contexts/create at the cluster's limit with no idle context to evict: nothing was created. */
+  get tooManyContexts(): boolean {
+    return /too many execution contexts/i.test(this.serviceMessage)
   }
 
   /** The context was dropped: evicted at the cluster's limit, or the cluster restarted. */
@@ -53,7 +71,16 @@ export class ApiError extends Error {
 
 const MAX_MESSAGE = 500
 
-/** Builds an ApiError from a raw answer: 1.2 `{error}`, 2.0 `{error_code,message}` or HTML. */
+/** Messages the official SDKs retry like a 429, whatever the status. */
+const RATE_LIMIT_TEXTS = [
+  'Please try again later or try a faster operation.',
+  'RPC token bucket limit has been exceeded'
+]
+
+/**
+ * Builds an ApiError from a raw answer: 1.2 `{error}`, 2.0 `{error_code,message}`, a Jetty
+ * page or a bare `<pre>` (the message is in the pre), plain `CODE: message` text, or HTML.
+ */
 export function apiErrorFrom(
   status: number,
   rawBody: string,
@@ -74,7 +101,7 @@ export function apiErrorFrom(
       else if (typeof o.error === 'string') message = o.error
     }
   } catch {
-    message = htmlToText(body)
+    ;({ message, code } = fromText(body))
   }
   if (!message) message = body.trim() ? htmlToText(body) : '(empty answer)'
   // Again after decoding: a secret may have been escaped in the JSON or the HTML.
@@ -85,18 +112,31 @@ export function apiErrorFrom(
   return new ApiError(status, message, code, seconds)
 }
 
+/** A body that is not JSON: a page with a `<pre>`, a `CODE: message` line, or other HTML. */
+function fromText(body: string): { message: string; code?: string } {
+  const pre = /<pre[^>]*>([\s\S]*?)<\/pre>/i.exec(body)?.[1]
+  if (pre !== undefined && pre.trim())
+    return {
+      message: entities(pre)
+        .trim()
+        .replace(/[\s.]+$/, '')
+    }
+  const plain = /^([A-Z][A-Z0-9_]+): (.+)$/.exec(body.trim())
+  if (plain?.[1] && plain[2]) return { code: plain[1], message: plain[2].trim() }
+  return { message: htmlToText(body) }
+}
+
+/** Tags to spaces (so words stay apart), entities decoded. */
+function entities(text: string): string {
+  return stripHtml(text.replace(/<[^>]+>/g, ' '))
+}
+
 /** Proxies answer with HTML pages: their heading says it best, else their title, else all text. */
 function htmlToText(html: string): string {
   const heading =
     /<h1[^>]*>([\s\S]*?)<\/h1>/i.exec(html)?.[1] ??
     /<title[^>]*>([\s\S]*?)<\/title>/i.exec(html)?.[1]
-  return (heading ?? html)
-    .replace(/<(script|style)[^>]*>[\s\S]*?<\/\1>/gi, ' ')
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&nbsp;/g, ' ')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&')
+  return entities((heading ?? html).replace(/<(script|style)[^>]*>[\s\S]*?<\/\1>/gi, ' '))
     .replace(/\s+/g, ' ')
     .trim()
 }

@@ -1,7 +1,9 @@
 import { stringifyJson } from '../common/exact-json.js'
 import { stripAnsi } from '../common/text.js'
-import type { RawResults } from './execution.js'
+import { errorLine, htmlToText, stripHtml, stripRPrefix } from './error-message.js'
+import type { Language, RawResults } from './execution.js'
 
+export { errorLine, stripHtml } from './error-message.js'
 export { stripAnsi }
 
 export interface Column {
@@ -12,23 +14,13 @@ export interface Column {
 
 /** A command's result, normalised from the wire's `results` object. */
 export type CommandResult =
-  | { type: 'text'; text: string }
+  /** `truncated`: the service cut the text (its skipped-output warnings are in it). */
+  | { type: 'text'; text: string; truncated?: boolean }
   | { type: 'table'; columns: Column[]; rows: unknown[][]; truncated: boolean }
   | { type: 'error'; message: string; traceback: string }
-  | { type: 'image'; fileName: string }
-  | { type: 'images'; fileNames: string[] }
+  /** Each name is a `data:image/...;base64,` URL or a `/plots/<id>.png` path in the workspace. */
+  | { type: 'image' | 'images'; fileNames: string[] }
   | { type: 'none' }
-
-/** Removes tags and decodes the few entities the service uses in error summaries. */
-export function stripHtml(text: string): string {
-  return text
-    .replace(/<[^>]*>/g, '')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;|&#x27;/g, "'")
-    .replace(/&amp;/g, '&')
-}
 
 /**
  * Python shows the value of the command's last expression after everything it printed, on a
@@ -43,37 +35,12 @@ export function stripOutPrefix(text: string): string {
   return text.slice(0, last) + text.slice(last).replace(/^Out\[\d+\]: /, '')
 }
 
-const EXCEPTION_LINE = /^[A-Za-z_][\w.$]*(?:Error|Exception|Exit|Interrupt)\b(?::.*)?$/
-
 /**
- * One clean line that says what went wrong: the exception line of the summary, else of the
- * cause (the last such line: Python ends its traceback with it), else a JVM ErrorMessage=,
- * else the first line of anything there is.
+ * The service's marks where it cut text output: head and tail around "skipped N bytes" past
+ * maxReplOutputLength, or only a warning past the cell's whole-output limit.
  */
-export function errorLine(summary: string, cause: string): string {
-  const s = firstLine(stripHtml(stripAnsi(summary)))
-  if (s && !/^-{3,}/.test(s) && s !== 'Error') return s
-  const lines = stripAnsi(cause)
-    .split('\n')
-    .map(l => l.trim())
-    .filter(Boolean)
-  for (let i = lines.length - 1; i >= 0; i--) {
-    const line = lines[i] ?? ''
-    if (EXCEPTION_LINE.test(line)) return line
-  }
-  const jvm = cause.match(/ErrorMessage=(.+)/)
-  if (jvm?.[1]) return jvm[1].trim()
-  return s || lines.find(l => !/^-{3,}$/.test(l)) || 'The command failed without an error message'
-}
-
-function firstLine(text: string): string {
-  return (
-    text
-      .split('\n')
-      .map(l => l.trim())
-      .find(Boolean) ?? ''
-  )
-}
+const SERVICE_CUT =
+  /\*\*\* WARNING: (?:skipped \d+ bytes of output|max output size exceeded, skipping output\.) \*\*\*/
 
 /** A cancel usually ends as Finished with an error result naming CommandCancelledException. */
 export function isCancellation(raw: RawResults): boolean {
@@ -81,11 +48,45 @@ export function isCancellation(raw: RawResults): boolean {
   return `${str(raw.cause)} ${str(raw.summary)}`.includes('CommandCancelledException')
 }
 
-export function parseResults(raw: RawResults): CommandResult {
+/**
+ * A context shut down under its command (cluster restart, eviction) ends the command Finished
+ * with a CommandCancelledException whose trace shows the shutdown.
+ */
+export function isContextShutdown(raw: RawResults): boolean {
+  return (
+    isCancellation(raw) &&
+    /shut\s*(?:ting\s*)?down|evict|detach/i.test(
+      stripAnsi(`${str(raw?.cause)} ${str(raw?.summary)}`)
+    )
+  )
+}
+
+/** Why a command ended with status Error: the service may put it in `results.data`. */
+export function commandErrorMessage(raw: RawResults): string | undefined {
+  if (!raw) return undefined
+  const data = typeof raw.data === 'string' ? stripHtml(stripAnsi(raw.data)).trim() : ''
+  if (data) return stripRPrefix(data)
+  if (raw.summary || raw.cause) return errorLine(str(raw.summary), str(raw.cause))
+  return undefined
+}
+
+/** Every image name in a result, whichever of `fileName` / `fileNames` carries them. */
+function imageNames(raw: Record<string, unknown>): string[] {
+  const names = Array.isArray(raw.fileNames) ? raw.fileNames.map(str) : []
+  if (typeof raw.fileName === 'string' && raw.fileName && !names.includes(raw.fileName))
+    names.unshift(raw.fileName)
+  return names.filter(Boolean)
+}
+
+/** Normalises `results`; `language` tells R's HTML text from text that merely looks like it. */
+export function parseResults(raw: RawResults, language?: Language): CommandResult {
   if (!raw) return { type: 'none' }
   switch (raw.resultType) {
-    case 'text':
-      return { type: 'text', text: stripOutPrefix(str(raw.data)) }
+    case 'text': {
+      const data = str(raw.data)
+      const text = language === 'r' ? htmlToText(data) : stripOutPrefix(data)
+      return { type: 'text', text, truncated: SERVICE_CUT.test(text) }
+    }
     case 'table':
       return {
         type: 'table',
@@ -98,17 +99,17 @@ export function parseResults(raw: RawResults): CommandResult {
       const cause = str(raw.cause)
       return {
         type: 'error',
-        message: errorLine(summary, cause),
-        traceback: stripAnsi(cause || stripHtml(summary))
+        // A bare error result may say it only in `data`.
+        message:
+          summary || cause
+            ? errorLine(summary, cause)
+            : (commandErrorMessage(raw) ?? errorLine('', '')),
+        traceback: stripRPrefix(stripAnsi(cause || stripHtml(summary)))
       }
     }
     case 'image':
-      return { type: 'image', fileName: str(raw.fileName) }
     case 'images':
-      return {
-        type: 'images',
-        fileNames: Array.isArray(raw.fileNames) ? raw.fileNames.map(str) : []
-      }
+      return { type: raw.resultType, fileNames: imageNames(raw) }
     default:
       return { type: 'none' }
   }

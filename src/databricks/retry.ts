@@ -20,7 +20,8 @@ export const DEFAULT_RETRY: RetryOptions = { maxAttempts: 6, baseDelayMs: 500, m
  */
 export function isRetryable(e: unknown, idempotent: boolean): boolean {
   if (e instanceof ApiError) {
-    if (e.status === 429 || e.status === 503 || e.clusterNotReady) return true
+    // Each of these proves the service did nothing, so even a create or an execute may repeat.
+    if (e.rateLimited || e.status === 503 || e.clusterNotReady) return true
     // A plain 500 on a read or a cleanup call is worth another try; on a create or an
     // execute it may mean the work was done, so it is not.
     return idempotent && (e.status === 500 || e.status === 502 || e.status === 504)
@@ -64,7 +65,7 @@ export async function withRetry<T>(call: () => Promise<T>, c: RetryContext): Pro
       const retryAfter = retryAfterOf(e)
       if (retryAfter !== undefined) {
         delay = Math.max(delay, retryAfter * 1000)
-      } else if (statusOf(e) === 429) {
+      } else if (statusOf(e) === 429 || (e instanceof ApiError && e.rateLimited)) {
         delay = Math.max(delay, 1000)
       }
       if (delay >= c.deadline.remaining()) {

@@ -1,7 +1,7 @@
 import { formatDuration } from '../common/duration.js'
 import { DeadlineError } from '../common/errors.js'
 import type { Logger } from '../common/logger.js'
-import { pollUntil } from '../common/poll.js'
+import { pollUntil, type PollOutcome } from '../common/poll.js'
 import type { Clock, Deadline, Sleep } from '../common/time.js'
 import type { DatabricksApi } from '../databricks/api.js'
 import { ApiError } from '../databricks/api-error.js'
@@ -33,6 +33,45 @@ const CLUSTER_SCHEDULE = { initialMs: 1000, factor: 1.5, maxMs: 10_000 }
 
 const READY = READY_CLUSTER_STATES
 
+/** Polls clusters/get gently until `isDone`, with a progress line every 15 s. */
+function pollCluster(
+  o: EnsureClusterOptions,
+  what: string,
+  isDone: (c: ClusterInfo) => boolean
+): Promise<PollOutcome<ClusterInfo>> {
+  const call = { deadline: o.deadline, signal: o.signal }
+  return pollUntil({
+    what: `cluster ${o.clusterId} ${what}`,
+    fetch: () => getCluster(o.api, o.clusterId, call),
+    isDone,
+    describe,
+    deadline: o.deadline,
+    clock: o.clock,
+    sleep: o.sleep,
+    signal: o.signal,
+    logger: o.logger,
+    schedule: CLUSTER_SCHEDULE,
+    progressEveryMs: 15_000
+  })
+}
+
+/**
+ * The service refuses to start a cluster until it is TERMINATED (INVALID_STATE), so a
+ * TERMINATING one is waited out first. Returns the cluster as it is then.
+ */
+async function waitTerminated(o: EnsureClusterOptions, info: ClusterInfo): Promise<ClusterInfo> {
+  o.logger.info(
+    `Cluster ${o.clusterId} is ${describe(info)}; waiting for it to be TERMINATED before starting it (Databricks cannot start a cluster that is still terminating)`
+  )
+  const outcome = await pollCluster(o, 'to finish terminating', c => c.state !== 'TERMINATING')
+  if (!outcome.done) {
+    throw new DeadlineError(
+      `Timed out after ${o.deadline.label} waiting for cluster ${o.clusterId} to finish terminating before starting it. Raise the timeout input, or start the cluster once it is TERMINATED.`
+    )
+  }
+  return outcome.value
+}
+
 /**
  * Makes sure the cluster accepts commands: returns at once when it does, waits when it is
  * coming up, starts it when it is TERMINATED and `startCluster` allows, and fails otherwise.
@@ -41,6 +80,7 @@ export async function ensureClusterReady(o: EnsureClusterOptions): Promise<Clust
   const call = { deadline: o.deadline, signal: o.signal }
   let info = await getCluster(o.api, o.clusterId, call)
   if (READY.has(info.state)) return info
+  if (info.state === 'TERMINATING' && o.startCluster) info = await waitTerminated(o, info)
   if (STOPPED_CLUSTER_STATES.has(info.state)) {
     if (!o.startCluster) {
       throw new Error(
@@ -55,24 +95,17 @@ export async function ensureClusterReady(o: EnsureClusterOptions): Promise<Clust
     } catch (e) {
       // Someone else started it between our look and our start: that is what we wanted.
       if (!(e instanceof ApiError && e.invalidState)) throw refusedChange(e, 'start', o.clusterId)
+      o.logger.info(`Cluster ${o.clusterId} was already starting (${e.serviceMessage})`)
     }
   } else if (!COMING_UP_CLUSTER_STATES.has(info.state)) {
     throw new Error(`Cluster ${o.clusterId} is in state ${describe(info)} and cannot run commands.`)
   }
   const started = o.clock.now()
-  const outcome = await pollUntil({
-    what: `cluster ${o.clusterId} to start`,
-    fetch: () => getCluster(o.api, o.clusterId, call),
-    isDone: c => READY.has(c.state) || c.state === 'TERMINATED' || c.state === 'ERROR',
-    describe,
-    deadline: o.deadline,
-    clock: o.clock,
-    sleep: o.sleep,
-    signal: o.signal,
-    logger: o.logger,
-    schedule: CLUSTER_SCHEDULE,
-    progressEveryMs: 15_000
-  })
+  const outcome = await pollCluster(
+    o,
+    'to start',
+    c => READY.has(c.state) || c.state === 'TERMINATED' || c.state === 'ERROR'
+  )
   if (!outcome.done) {
     throw new DeadlineError(
       `Timed out after ${o.deadline.label} waiting for cluster ${o.clusterId} to start (last state ${outcome.last?.state ?? 'unknown'}). Raise the timeout input or start the cluster ahead of the job.`

@@ -18,12 +18,14 @@ import {
   type CommandState,
   type Language
 } from '../databricks/execution.js'
-import { isCancellation, parseResults, type CommandResult } from '../databricks/results.js'
+import { parseResults, type CommandResult } from '../databricks/results.js'
 import { TransportError } from '../databricks/transport.js'
 import { bindParameters, type Parameters } from '../databricks/parameters.js'
 import { ensureClusterReady } from './cluster.js'
 import { defineParameters } from './parameters.js'
 import { attachContext } from './shared-context.js'
+import { openContext } from './context.js'
+import { verdict } from './outcome.js'
 
 export interface RunRequest {
   clusterId: string
@@ -72,6 +74,8 @@ export interface RunOutcome {
   result: CommandResult
   /** The cluster's state as last seen by the step ('' when it could not be read). */
   clusterState?: string
+  /** Why the step should fail (an error result, a cancel, a shut-down context, status Error). */
+  failure?: string
 }
 
 /** Runs one command in a fresh context. The context is left for the post step to destroy. */
@@ -111,7 +115,29 @@ export async function runCommand(
       })
     )
     clusterState = cluster.state
-    contextId = await newContext(exec, bound.contextLanguage, req.deadline, hooks, d)
+    contextId = await openContext(
+      exec,
+      {
+        language: bound.contextLanguage,
+        deadline: req.deadline,
+        onCreating: () => hooks.onCreatingContext?.(),
+        onCreated: id => hooks.onContextCreated(id),
+        create: f =>
+          step(
+            `Failed to create a ${bound.contextLanguage} execution context on ${where}`,
+            () =>
+              f().catch((e: unknown) => {
+                // Refused (the limit included): no context came of this create.
+                if (!(e instanceof CancelledError)) hooks.onCreateFailed?.()
+                throw e
+              }),
+            UNKNOWN_CREATE,
+            CANCELLED_CREATE
+          ),
+        step
+      },
+      d
+    )
   }
   if (bound.prelude)
     await defineParameters(
@@ -165,64 +191,14 @@ export async function runCommand(
     throw e
   }
   hooks.onCommandEnded()
-  const cancelled = final.status === 'Cancelled' || isCancellation(final.results)
+  const result = parseResults(final.results, bound.command.language)
   return {
     contextId,
     commandId,
-    status: cancelled ? 'Cancelled' : final.status,
-    result: parseResults(final.results),
+    result,
+    ...verdict(commandId, final.status, final.results, result),
     clusterState
   }
-}
-
-/** Creates a context and waits until it runs; its id goes to the hooks at once. */
-async function newContext(
-  exec: ExecutionApi,
-  language: Language,
-  deadline: Deadline,
-  hooks: RunHooks,
-  d: RunDeps
-): Promise<string> {
-  const call = { deadline, signal: d.signal }
-  const where = `cluster ${exec.clusterId}`
-  const req = { language, deadline }
-  hooks.onCreatingContext?.()
-  const contextId = await step(
-    `Failed to create a ${req.language} execution context on ${where}`,
-    () =>
-      exec.createContext(req.language, call).catch((e: unknown) => {
-        if (!(e instanceof CancelledError)) hooks.onCreateFailed?.()
-        throw e
-      }),
-    UNKNOWN_CREATE,
-    CANCELLED_CREATE
-  )
-  hooks.onContextCreated(contextId)
-  d.logger.info(`Created execution context ${contextId}; waiting for it to be ready`)
-
-  const ctx = await step(
-    `Failed while waiting for execution context ${contextId} on ${where}`,
-    () =>
-      pollUntil({
-        what: `execution context ${contextId}`,
-        fetch: () => exec.contextStatus(contextId, call),
-        isDone: s => s !== 'Pending',
-        describe: s => s,
-        deadline: req.deadline,
-        ...d
-      })
-  )
-  if (!ctx.done) {
-    throw new DeadlineError(
-      `Timed out after ${req.deadline.label} waiting for execution context ${contextId} on ${where} (still ${ctx.last ?? 'Pending'}). The cluster may be overloaded; raise the timeout input or try again.`
-    )
-  }
-  if (ctx.value !== 'Running') {
-    throw new Error(
-      `Execution context ${contextId} on ${where} ended in state ${ctx.value}; the cluster could not start a ${req.language} interpreter. Check the cluster's event log and driver logs.`
-    )
-  }
-  return contextId
 }
 
 /**

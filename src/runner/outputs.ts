@@ -3,6 +3,7 @@ import { stringifyJson } from '../common/exact-json.js'
 import { byteLength, cutToBytes } from '../common/text.js'
 import type { RunOutcome } from '../flow/run-command.js'
 import { tableToObjects, type CommandResult } from '../databricks/results.js'
+import type { SavedImages } from './images.js'
 
 /**
  * The most any one output holds. A later step reads an output through `env:`, and Linux
@@ -10,9 +11,6 @@ import { tableToObjects, type CommandResult } from '../databricks/results.js'
  * E2BIG). 100 KiB leaves room for any variable name; GitHub keeps ~1 MB of outputs per job.
  */
 export const MAX_OUTPUT_BYTES = 100 * 1024
-
-/** What Databricks prints in place of output past its per-command limit. */
-const OUTPUT_SKIPPED = '*** WARNING: max output size exceeded, skipping output. ***'
 
 /** The step's outputs, as action.yml declares them. */
 export interface StepOutputs {
@@ -26,12 +24,15 @@ export interface StepOutputs {
   'cluster-id'?: string
   /** The cluster's state when the step ended, as last seen. */
   'cluster-state'?: string
+  /** JSON array of the image files saved under RUNNER_TEMP. */
+  'image-files': string
 }
 
 /** Renders a result as the `result` output, cut to fit; `cut` says whether anything was dropped. */
 export function resultText(
   result: CommandResult,
-  maxBytes: number
+  maxBytes: number,
+  images?: SavedImages
 ): { text: string; cut: boolean } {
   switch (result.type) {
     case 'text':
@@ -45,12 +46,17 @@ export function resultText(
     case 'error':
       return cutText(result.message, maxBytes)
     case 'image':
-      return cutText(result.fileName, maxBytes)
-    case 'images':
+    case 'images': {
+      // Where each image is, never the data URL itself: that can be megabytes.
+      const where =
+        images?.locations ??
+        result.fileNames.map((n, i) => (n.startsWith('data:') ? `(image ${i + 1}, not saved)` : n))
+      if (result.type === 'image' && where.length === 1) return cutText(where[0] ?? '', maxBytes)
       return jsonArrayWithin(
-        result.fileNames.map(n => JSON.stringify(n)),
+        where.map(n => JSON.stringify(n)),
         maxBytes
       )
+    }
     case 'none':
       return { text: '', cut: false }
   }
@@ -74,11 +80,16 @@ function jsonArrayWithin(items: string[], maxBytes: number): { text: string; cut
   return { text: `[${items.slice(0, keep).join(',')}]`, cut: keep < items.length }
 }
 
-export function buildOutputs(outcome: RunOutcome, maxBytes = MAX_OUTPUT_BYTES): StepOutputs {
-  const { text, cut } = resultText(outcome.result, maxBytes)
+export function buildOutputs(
+  outcome: RunOutcome,
+  maxBytes = MAX_OUTPUT_BYTES,
+  images?: SavedImages
+): StepOutputs {
+  const { text, cut } = resultText(outcome.result, maxBytes, images)
   const r = outcome.result
+  // Databricks cut it before we saw it: a table past its caps, or text with its skip warnings.
   const serviceTruncated =
-    (r.type === 'table' && r.truncated) || (r.type === 'text' && r.text.includes(OUTPUT_SKIPPED))
+    (r.type === 'table' && r.truncated) || (r.type === 'text' && r.truncated === true)
   return {
     status: outcome.status,
     'result-type': outcome.result.type === 'none' ? '' : outcome.result.type,
@@ -86,6 +97,7 @@ export function buildOutputs(outcome: RunOutcome, maxBytes = MAX_OUTPUT_BYTES): 
     truncated: cut || serviceTruncated ? 'true' : 'false',
     'context-id': outcome.contextId,
     'command-id': outcome.commandId,
+    'image-files': JSON.stringify(images?.files ?? []),
     ...(outcome.clusterState ? { 'cluster-state': outcome.clusterState } : {})
   }
 }

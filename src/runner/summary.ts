@@ -2,6 +2,7 @@ import { formatDuration } from '../common/duration.js'
 import { ExactNumber, stringifyJson } from '../common/exact-json.js'
 import { byteLength, cutToBytes, plural } from '../common/text.js'
 import { columnKeys, type CommandResult } from '../databricks/results.js'
+import type { SavedImages } from './images.js'
 import { htmlBlock, htmlText } from './markdown-safe.js'
 
 /** GitHub drops a step's summary past 1 MiB (1,048,576 bytes); stay well below it. */
@@ -21,6 +22,8 @@ export interface SummaryData {
   status: string
   durationMs: number
   result?: CommandResult
+  /** Where the result's images were saved, when it has any. */
+  images?: SavedImages
   /** Why the step failed, when it did. */
   failure?: string
 }
@@ -65,7 +68,7 @@ export function buildSummary(d: SummaryData, limit = SUMMARY_LIMIT_BYTES): strin
   if (d.failure) head.push(`<p><strong>${htmlText(cutShown(d.failure))}</strong></p>`)
   // Room for the joins, the notes and the closing tags of the result.
   const budget = limit - byteLength(head.join('\n')) - 2000
-  const result = d.result ? renderResult(d.result, budget) : []
+  const result = d.result ? renderResult(d.result, budget, d.images) : []
   // Each part keeps to its budget; this is the backstop for shapes none of them foresaw
   // (thousands of long column names), since GitHub shows nothing of a summary over 1 MiB.
   if (byteLength(result.join('\n')) > budget)
@@ -76,7 +79,7 @@ export function buildSummary(d: SummaryData, limit = SUMMARY_LIMIT_BYTES): strin
   return htmlBlock([...head, ...result])
 }
 
-function renderResult(r: CommandResult, budget: number): string[] {
+function renderResult(r: CommandResult, budget: number, images?: SavedImages): string[] {
   switch (r.type) {
     case 'text':
       return r.text
@@ -96,9 +99,8 @@ function renderResult(r: CommandResult, budget: number): string[] {
       ]
     }
     case 'image':
-      return [`<p>Image: <code>${htmlText(shorten(r.fileName))}</code></p>`]
     case 'images':
-      return renderNames(r.fileNames, budget)
+      return renderImages(r.fileNames, images, budget)
     case 'none':
       return ['<p><em>No result.</em></p>']
   }
@@ -165,8 +167,27 @@ function renderTable(r: Extract<CommandResult, { type: 'table' }>, budget: numbe
   return [html, `<p><em>${htmlText(notes.join('; '))}.</em></p>`]
 }
 
-function renderNames(names: string[], budget: number): string[] {
-  let html = '<p>Images:</p><ul>'
+/** How many images there are and where: files on the runner, paths in the workspace. */
+function renderImages(names: string[], images: SavedImages | undefined, budget: number): string[] {
+  let p = `<p>${htmlText(plural(names.length, 'image'))}.`
+  if (images?.files.length)
+    p += ` ${images.files.length} saved on the runner in <code>${htmlText(images.dir)}</code> (output <code>image-files</code>), for a later step to upload.`
+  p += '</p>'
+  // Data URLs never reach the summary: only the paths of plots kept in the workspace.
+  const inWorkspace = images?.workspacePaths ?? names.filter(n => !n.startsWith('data:'))
+  if (!inWorkspace.length) return [p]
+  return [
+    p,
+    ...renderNames(
+      inWorkspace,
+      budget - byteLength(p),
+      'Kept in the workspace (DBFS /FileStore/plots/):'
+    )
+  ]
+}
+
+function renderNames(names: string[], budget: number, heading: string): string[] {
+  let html = `<p>${htmlText(heading)}</p><ul>`
   let shown = 0
   for (const name of names) {
     const li = `<li><code>${htmlText(shorten(name))}</code></li>`
