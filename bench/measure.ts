@@ -9,7 +9,7 @@ import { silentLogger } from '../src/common/logger.js'
 import { DatabricksApi } from '../src/databricks/api.js'
 import { TokenAuth } from '../src/databricks/auth/static.js'
 import { ActionsHttpTransport } from '../src/databricks/transport.js'
-import { ExecutionApi, FINAL_COMMAND_STATES } from '../src/databricks/execution.js'
+import { ExecutionApi, isFinalCommandState } from '../src/databricks/execution.js'
 import { pollUntil } from '../src/common/poll.js'
 import type { Sample } from './sample.js'
 
@@ -71,7 +71,7 @@ async function ours(seconds: number): Promise<Sample> {
   await pollUntil({
     what: 'command',
     fetch: () => exec.commandStatus(ctx, cmd, call),
-    isDone: s => FINAL_COMMAND_STATES.has(s.status),
+    isDone: isFinalCommandState,
     describe: s => s.status,
     ...poll
   })

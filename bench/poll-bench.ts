@@ -10,7 +10,7 @@ import { join } from 'node:path'
 import { parseArgs, promisify } from 'node:util'
 import { Emulator } from '../emulator/emulator.js'
 import type { Sample } from './sample.js'
-import { ROOT, runJob } from '../harness/runner.js'
+import { NODE_BINARY, nodeBinaryVersion, ROOT, runJob } from '../harness/runner.js'
 
 const { values } = parseArgs({
   options: {
@@ -81,7 +81,7 @@ try {
     whole.push(performance.now() - started)
   }
   console.log(
-    `\nBundled action end to end (main + post processes, quick command): median ${median(whole).toFixed(0)} ms over ${whole.length} runs.`
+    `\nBundled action end to end (main + post processes, quick command): median ${median(whole).toFixed(0)} ms over ${whole.length} runs, on Node ${nodeBinaryVersion()} (${NODE_BINARY}).`
   )
   console.log(`Contexts left on the emulator: ${emulator.registry.liveContexts}`)
 } finally {

@@ -34,10 +34,10 @@ export async function handleAdmin(
     case 'GET /__emulator/state':
       return sendJson(res, 200, emu.snapshot())
     case 'POST /__emulator/faults':
-      emu.setFaults(json as FaultConfig)
+      emu.setFaults(json)
       return sendJson(res, 200, {})
     case 'POST /__emulator/oauth':
-      emu.oauth.config = json as OAuthConfig
+      emu.oauth.config = json
       return sendJson(res, 200, {})
     case 'POST /__emulator/reset':
       emu.reset()
@@ -48,7 +48,10 @@ export async function handleAdmin(
     case 'POST /__emulator/shutdown':
       // A context shut down under its command, as a restart or an eviction does.
       try {
-        emu.registry.shutdown(String(json.contextId), String(json.why ?? 'shut down by a test'))
+        emu.registry.shutdown(
+          String(json.contextId),
+          typeof json.why === 'string' ? json.why : 'shut down by a test'
+        )
       } catch (e) {
         return sendJson(res, 400, { error: String(e) })
       }

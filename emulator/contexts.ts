@@ -93,6 +93,11 @@ export class ContextRegistry {
     }))
   }
 
+  /** The ids of the commands a context has run or holds, oldest first. */
+  commandIds(ctxId: string): string[] {
+    return [...this.get(ctxId).commands.keys()]
+  }
+
   create(clusterId: string, language: string): string {
     const onCluster = [...this.contexts.values()].filter(c => c.clusterId === clusterId)
     if (onCluster.length >= this.limits.maxContextsPerCluster) {

@@ -1,3 +1,4 @@
+import { jsonText } from '../src/common/text.js'
 import { randomBytes } from 'node:crypto'
 import { audiences, decodeJwt, IssuerKeys } from './jwt.js'
 
@@ -111,7 +112,7 @@ export class WorkspaceOAuth {
       )
     const jwt = decodeJwt(form.subject_token ?? '')
     if (!jwt) return oauthError(400, 'invalid_request', 'subject_token is not a JWT')
-    const iss = String(jwt.claims.iss ?? '')
+    const iss = jsonText(jwt.claims.iss ?? '')
     const clientId = form.client_id || undefined
     const policies = (this.config.federationPolicies ?? []).filter(
       p => p.issuer === iss && p.clientId === clientId
@@ -126,7 +127,7 @@ export class WorkspaceOAuth {
     const bad = await this.keys.check(jwt, iss, Date.now() / 1000)
     if (bad) return oauthError(400, 'invalid_grant', `The subject token was refused: ${bad}`)
     const aud = audiences(jwt.claims)
-    const sub = String(jwt.claims.sub ?? '')
+    const sub = jsonText(jwt.claims.sub ?? '')
     const policy = policies.find(p => p.subject === sub && p.audiences.some(a => aud.includes(a)))
     if (!policy)
       return oauthError(
@@ -167,7 +168,7 @@ export class WorkspaceOAuth {
     const bad = await this.keys.check(jwt, entra.issuer, now)
     if (bad === 'the token is expired') return 'expired'
     if (bad || !audiences(jwt.claims).includes(AZURE_DATABRICKS_APP)) return 'Invalid access token.'
-    const appId = String(jwt.claims.appid ?? '')
+    const appId = jsonText(jwt.claims.appid ?? '')
     if (entra.workspaceUsers.includes(appId)) return 'ok'
     const mgmt = managementToken ? decodeJwt(managementToken) : undefined
     const mgmtBad = mgmt ? await this.keys.check(mgmt, entra.issuer, now) : 'missing'

@@ -32,7 +32,7 @@ export class GitHubIdTokens {
 
   static async start(tls: TlsMaterial, o: IdTokenOptions = {}): Promise<GitHubIdTokens> {
     const g = new GitHubIdTokens(o)
-    g.server = await LocalHttps.start(tls, async (req, res, url) => {
+    g.server = await LocalHttps.start(tls, (req, res, url) => {
       if (url.pathname === '/.well-known/openid-configuration')
         return sendJson(res, 200, { issuer: g.issuer, jwks_uri: `${g.issuer}/.well-known/jwks` })
       if (url.pathname === '/.well-known/jwks') return sendJson(res, 200, g.key.jwks())

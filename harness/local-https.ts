@@ -11,15 +11,17 @@ export class LocalHttps {
 
   static async start(
     tls: TlsMaterial,
-    handle: (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<void>
+    handle: (req: IncomingMessage, res: ServerResponse, url: URL) => void | Promise<void>
   ): Promise<LocalHttps> {
     const s = new LocalHttps()
     s.server = createServer({ key: tls.key, cert: tls.cert }, (req, res) => {
       const url = new URL(req.url ?? '/', 'https://local')
-      handle(req, res, url).catch((e: unknown) => {
-        if (!res.headersSent)
-          sendJson(res, 500, { error: 'server_error', error_description: String(e) })
-      })
+      Promise.resolve()
+        .then(() => handle(req, res, url))
+        .catch((e: unknown) => {
+          if (!res.headersSent)
+            sendJson(res, 500, { error: 'server_error', error_description: String(e) })
+        })
     })
     await new Promise<void>((resolve, reject) => {
       s.server.once('error', reject)

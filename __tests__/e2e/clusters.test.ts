@@ -88,10 +88,12 @@ describe('a working day: start at 07:00, terminate at 19:00', () => {
     )
     expect(morning.main.exitCode).toBe(0)
     expect(morning.main.outputs).toEqual({
+      status: 'Finished',
       'auth-type': 'pat',
       'cluster-id': 'c-day',
       'cluster-state': 'RUNNING'
     })
+    expect(morning.main.summary).toContain('Databricks cluster: RUNNING')
     expect(morning.main.log).toContain('Cluster c-day is TERMINATED; starting it')
     expect(calls(emu, 'POST', '2.0/clusters/start')).toHaveLength(1)
     expect(morning.post.log).toContain('Nothing to clean up')
@@ -102,6 +104,7 @@ describe('a working day: start at 07:00, terminate at 19:00', () => {
       noCluster({ 'cluster-name': 'office-hours', 'terminate-cluster': 'always' })
     )
     expect(evening.main.exitCode).toBe(0)
+    expect(evening.main.outputs.status).toBe('Finished')
     expect(['TERMINATING', 'TERMINATED']).toContain(evening.main.outputs['cluster-state'])
     expect(calls(emu, 'POST', '2.0/clusters/delete')).toHaveLength(1)
     // Done in main: post does not ask a second time.

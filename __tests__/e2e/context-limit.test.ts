@@ -26,7 +26,7 @@ beforeAll(async () => {
 afterAll(() => emu.stop())
 
 async function state(): Promise<State> {
-  return (await call(emu, 'GET', '/__emulator/state')).body as State
+  return (await call(emu, 'GET', '/__emulator/state')).body as unknown as State
 }
 
 describe(`the context limit: ${STEPS} steps at once on a limit of ${LIMIT}`, () => {

@@ -21,7 +21,7 @@ beforeEach(() => {
 const post = (path: string, body: unknown) =>
   call(emu, 'POST', path, { body: JSON.stringify(body) })
 const state = async (id: string): Promise<string> =>
-  (await call(emu, 'GET', `/api/2.0/clusters/get?cluster_id=${id}`)).body.state as string
+  (await call(emu, 'GET', `/api/2.0/clusters/get?cluster_id=${id}`)).body.state
 
 describe('the emulator models clusters as the service does', () => {
   it('lists clusters with names in pages on 2.1, following next_page_token', async () => {

@@ -2,7 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { canned } from '../../emulator/canned-results.js'
 import { barePre, jettyPage, plainCode, rateLimited400 } from '../../emulator/faults.js'
 import { Emulator, expectNothingLeft, startEmulator } from '../support/e2e.js'
-import { call, context, run, start, type RawAnswer } from '../support/emulator-client.js'
+import {
+  call,
+  context,
+  run,
+  start,
+  type RawAnswer,
+  type WireCommand
+} from '../support/emulator-client.js'
 
 // The shapes the real service returns (docs/service-facts.md), seen on the wire.
 let emu: Emulator
@@ -67,7 +74,7 @@ describe('text results as the service returns them', () => {
       'sql'
     )
     expect(wide.results.truncated).toBe(true)
-    expect(wide.results.data.length).toBeLessThan(20)
+    expect((wide.results.data as unknown[]).length).toBeLessThan(20)
     expect(JSON.stringify(wide.results.data).length).toBeLessThanOrEqual(4000)
     const few = await run(emu, ctx, 'SELECT 1 AS a', 'sql')
     expect(few.results.truncated).toBe(false)
@@ -89,14 +96,22 @@ describe('canned outcomes for shapes code cannot make here', () => {
       ]
     })
     const ctx = await context(emu)
-    const got = []
+    const got: WireCommand[] = []
     for (let i = 0; i < 6; i++) got.push(await run(emu, ctx, '1', 'r'))
-    expect(got[0].results.data).toMatch(/^<html>.*\[1\] 2.*<\/html>$/s)
-    expect(got[1].results.cause).toMatch(/^DATABRICKS_CURRENT_TEMP_CMD__\w+: Error in/)
-    expect(got[2].results).toEqual({ resultType: 'images', fileNames: [png, '/plots/plot-1.png'] })
-    expect(got[3].results).toEqual({ resultType: 'image', fileNames: [png] })
-    expect(got[4].results.cause).toContain('ExecutionError: An error occurred\nStatusCode=400\n')
-    expect(got[5]).toMatchObject({
+    const [r0, r1, r2, r3, r4, r5] = got as [
+      WireCommand,
+      WireCommand,
+      WireCommand,
+      WireCommand,
+      WireCommand,
+      WireCommand
+    ]
+    expect(r0.results.data).toMatch(/^<html>.*\[1\] 2.*<\/html>$/s)
+    expect(r1.results.cause).toMatch(/^DATABRICKS_CURRENT_TEMP_CMD__\w+: Error in/)
+    expect(r2.results).toEqual({ resultType: 'images', fileNames: [png, '/plots/plot-1.png'] })
+    expect(r3.results).toEqual({ resultType: 'image', fileNames: [png] })
+    expect(r4.results.cause).toContain('ExecutionError: An error occurred\nStatusCode=400\n')
+    expect(r5).toMatchObject({
       status: 'Error',
       results: { data: 'Driver is temporarily unavailable' }
     })

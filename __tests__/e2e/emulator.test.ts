@@ -1,15 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { Emulator, expectNothingLeft, startEmulator } from '../support/e2e.js'
+import { describe, expect, it } from '@jest/globals'
+import { Emulator, expectNothingLeft, startEmulator, useEmulator } from '../support/e2e.js'
 import { call, context, run, start } from '../support/emulator-client.js'
 
 let emu: Emulator
-beforeAll(async () => {
-  emu = await startEmulator({
-    limits: { rowLimit: 5, maxOutputBytes: 2000, maxProcesses: 3 },
-    maxRequestBytes: 64 * 1024
-  })
+useEmulator(e => (emu = e), {
+  limits: { rowLimit: 5, maxOutputBytes: 2000, maxProcesses: 3 },
+  maxRequestBytes: 64 * 1024
 })
-afterAll(() => emu.stop())
 
 describe('the emulator speaks the wire protocol', () => {
   it('reads JSON under any label, form-urlencoded, and multipart with a command file part', async () => {

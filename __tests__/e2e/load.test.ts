@@ -1,11 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { Emulator, expectNothingLeft, job, startEmulator } from '../support/e2e.js'
+import { describe, expect, it } from '@jest/globals'
+import { Emulator, expectNothingLeft, job, useEmulator } from '../support/e2e.js'
 
 let emu: Emulator
-beforeAll(async () => {
-  emu = await startEmulator()
-})
-afterAll(() => emu.stop())
+useEmulator(e => (emu = e))
 
 const COPIES = 20
 

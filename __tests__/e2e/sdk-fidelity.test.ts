@@ -1,15 +1,23 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { describe, expect, it } from '@jest/globals'
 import { execFile } from 'node:child_process'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { ROOT } from '../../harness/runner.js'
-import { Emulator, expectNothingLeft, startEmulator } from '../support/e2e.js'
+import { Emulator, expectNothingLeft, useEmulator } from '../support/e2e.js'
+import type { WireCommand } from '../support/emulator-client.js'
+
+/** What __tests__/support/sdk-client.mjs prints: the SDK's own answers. */
+interface SdkRun {
+  clusterState: string
+  context: { id: string; status: string }
+  text: WireCommand
+  persisted: WireCommand
+  error: WireCommand
+  table: WireCommand
+}
 
 let emu: Emulator
-beforeAll(async () => {
-  emu = await startEmulator()
-})
-afterAll(() => emu.stop())
+useEmulator(e => (emu = e))
 
 describe('fidelity: the official Databricks JS SDK against the emulator', () => {
   it('creates and waits, executes and waits, reads results, destroys', async () => {
@@ -25,7 +33,7 @@ describe('fidelity: the official Databricks JS SDK against the emulator', () => 
         timeout: 60_000
       }
     )
-    const out = JSON.parse(stdout)
+    const out = JSON.parse(stdout) as SdkRun
     expect(out.clusterState).toBe('RUNNING')
     expect(out.context).toEqual({ id: expect.any(String), status: 'Running' })
     expect(out.text).toMatchObject({

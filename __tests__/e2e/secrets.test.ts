@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
-import { Emulator, env, startEmulator } from '../support/e2e.js'
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { Emulator, env, useEmulator } from '../support/e2e.js'
 import { runJob, type StepOptions, type StepResult } from '../../harness/runner.js'
 import { htmlError } from '../../emulator/faults.js'
 import {
@@ -21,15 +21,11 @@ const SECRETS = [TOKEN, PASSWORD, BASIC, `Basic ${BASIC}`, `Bearer ${TOKEN}`]
 
 let emu: Emulator
 let w: AuthWorld
+useEmulator(e => (emu = e), { token: TOKEN, username: USER, password: PASSWORD })
 beforeAll(async () => {
-  emu = await startEmulator({ token: TOKEN, username: USER, password: PASSWORD })
   w = await startAuthWorld(emu)
 })
-afterAll(async () => {
-  await w.stop()
-  await emu.stop()
-})
-beforeEach(() => emu.reset())
+afterAll(() => w.stop())
 
 type Scenario = [string, Record<string, string>, Partial<StepOptions> & { setup?: () => void }]
 const basic = { token: '', username: USER, password: PASSWORD }
@@ -142,7 +138,6 @@ describe('secrets never appear: not in the visible log, outputs, state or summar
     // The secrets that were configured are registered for masking.
     const given = [inputs.token ?? TOKEN, inputs.password, o.env?.DATABRICKS_TOKEN].filter(Boolean)
     for (const s of given) expect(main.masks).toContain(s)
-    emu.registry.stopAll()
   })
 
   it('registers the derived Basic header as a secret before any request', async () => {
@@ -155,7 +150,6 @@ describe('secrets never appear: not in the visible log, outputs, state or summar
     const firstMask = main.rawLog.indexOf(`::add-mask::Basic ${BASIC}`)
     expect(firstMask).toBeGreaterThanOrEqual(0)
     expect(firstMask).toBeLessThan(main.rawLog.indexOf('Running inline command'))
-    emu.registry.stopAll()
   })
 
   /** Every credential the OAuth methods hold or mint, as they exist after the run. */
@@ -266,7 +260,6 @@ describe('secrets never appear: not in the visible log, outputs, state or summar
     for (const s of [SP.secret, AZ_SP.secret, w.github.requestToken])
       if (Object.values(inputs).includes(s) || Object.values(extra).includes(s))
         expect(main.masks).toContain(s)
-    emu.registry.stopAll()
   })
 
   afterAll(() => {

@@ -126,9 +126,10 @@ describe('2. the job summary renders verbatim', () => {
     expect(text).toContain(HOSTILE)
     expect(text).toContain('c\n\n# h')
     expect(text).toContain('![y](https://evil.example/y.png)')
-    expect(
-      [...elements(html)].filter(t => ['img', 'h1', 'a', 'li', 'em'].includes(t) && t !== 'em')
-    ).toEqual([])
+    expect([...elements(html)].filter(t => ['img', 'h1', 'li'].includes(t))).toEqual([])
+    // The one link is the summary's own, to the cluster in the workspace; none from the data.
+    const links = [...html.matchAll(/<a\b[^>]*href="([^"]*)"/g)].map(m => m[1] ?? '')
+    expect(links.filter(href => !href.startsWith(`${emu.url}/`))).toEqual([])
   })
 
   it('an error result with colour codes says what failed', async () => {
@@ -167,6 +168,19 @@ describe('3. secrets and fragments of them never leak', () => {
       { 'h ***': '***' },
       { 'h ***': '{"t":"***"}' }
     ])
+  })
+
+  it('a token the service cut in two around its "skipped" marker', async () => {
+    const t = emu.token
+    const data = `head ${t.slice(0, 10)}\n*** WARNING: skipped 4096 bytes of output ***\n${t.slice(-9)} tail`
+    cannedStatus(JSON.stringify({ resultType: 'text', data }))
+    const { main } = await job(emu, { command: '1' })
+    const all = everything(main)
+    expect(all).not.toContain(t.slice(0, 10))
+    expect(all).not.toContain(t.slice(-9))
+    expect(main.outputs.result).toBe(
+      'head ***\n*** WARNING: skipped 4096 bytes of output ***\n*** tail'
+    )
   })
 
   it('an answer that echoes Basic credentials reaches no output, summary or log', async () => {
@@ -220,7 +234,9 @@ describe('4. every output fits an environment variable; the summary stays under 
     const { main } = await job(emu, { command: '1' })
     for (const v of Object.values(main.outputs))
       expect(Buffer.byteLength(v)).toBeLessThan(100 * 1024 + 1)
-    expect(main.outputs.truncated).toBe('true')
+    // The images are saved as files (image-files); no output holds a data URL, so none is cut.
+    expect(JSON.stringify(main.outputs)).not.toContain('data:')
+    expect(JSON.parse(main.outputs['image-files'] ?? '')).toHaveLength(3)
     expect(Buffer.byteLength(main.summary)).toBeLessThan(1024 * 1024)
   })
 

@@ -73,6 +73,25 @@ export async function expectNothingLeft(emu: Emulator): Promise<void> {
 }
 
 /**
+ * For a job that could not clean up: exactly these contexts are left on the emulator (a leak
+ * elsewhere, or a context wrongly destroyed, fails). Then they are removed, as a user following
+ * the post step's manual advice would, and nothing may remain.
+ */
+export async function expectLeftOnly(
+  emu: Emulator,
+  contextIds: (string | undefined)[]
+): Promise<void> {
+  expect(
+    emu.registry
+      .list()
+      .map(c => c.id)
+      .sort()
+  ).toEqual([...contextIds].sort())
+  for (const id of contextIds) if (id) emu.registry.destroy(id)
+  await expectNothingLeft(emu)
+}
+
+/**
  * A create or execute may be sent again only after an answer that proves nothing was done:
  * an injected 429/503 or ClusterNotReadyException. At most one may reach the service.
  */

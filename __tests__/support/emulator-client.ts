@@ -2,9 +2,40 @@ import { request } from 'node:https'
 import { readFileSync } from 'node:fs'
 import type { Emulator } from '../../emulator/emulator.js'
 
+/** A command's `results` as the wire carries it; tests compare whatever subset they expect. */
+export interface WireResults {
+  resultType: string
+  data: unknown
+  summary: string
+  cause: string
+  schema: unknown
+  truncated: boolean
+}
+
+/** A command's status answer, as commands/status and the SDK's waiter return it. */
+export interface WireCommand {
+  id: string
+  status: string
+  results: WireResults
+}
+
+/**
+ * The fields of API answers that tests read. A test names the fields it expects, and its
+ * assertions fail on an answer of another shape.
+ */
+export interface WireBody extends WireCommand {
+  error: string
+  error_code: string
+  /** clusters/get */
+  state: string
+  /** clusters/list */
+  clusters: { cluster_id: string; cluster_name: string; state: string }[]
+  next_page_token?: string
+}
+
 export interface RawAnswer {
   status: number
-  body: any // eslint-disable-line @typescript-eslint/no-explicit-any -- tests read arbitrary JSON
+  body: WireBody
 }
 
 /** A bare HTTPS call to the emulator, trusting its certificate, with any body and auth. */
@@ -23,6 +54,8 @@ export function call(
       { method, headers, ca: readFileSync(emu.caCert) },
       res => {
         let text = ''
+        // Decoded as a stream, so a character split across chunks stays whole.
+        res.setEncoding('utf8')
         res.on('data', c => (text += c))
         res.on('end', () => {
           let body: unknown = text
@@ -31,7 +64,7 @@ export function call(
           } catch {
             // keep text
           }
-          resolve({ status: res.statusCode ?? 0, body })
+          resolve({ status: res.statusCode ?? 0, body: body as WireBody })
         })
       }
     )
@@ -52,7 +85,7 @@ export async function context(emu: Emulator, language = 'python'): Promise<strin
       'GET',
       `/api/1.2/contexts/status?clusterId=${emu.clusterId}&contextId=${body.id}`
     )
-    if (s.body.status !== 'Pending') return body.id as string
+    if (s.body.status !== 'Pending') return body.id
     await new Promise(r => setTimeout(r, 20))
   }
   throw new Error('context never left Pending')
@@ -68,7 +101,7 @@ export async function start(
   const { body } = await call(emu, 'POST', '/api/1.2/commands/execute', {
     body: JSON.stringify({ clusterId: emu.clusterId, contextId, language, command })
   })
-  return body.id as string
+  return body.id
 }
 
 /** Runs a command and waits for a final state; returns the status answer. */
@@ -77,7 +110,7 @@ export async function run(
   contextId: string,
   command: string,
   language = 'python'
-): Promise<RawAnswer['body']> {
+): Promise<WireCommand> {
   const id = await start(emu, contextId, command, language)
   for (let i = 0; i < 500; i++) {
     const s = await call(

@@ -83,6 +83,9 @@ export class MemoryLogger implements Logger {
   debug(m: string): void {
     this.lines.push(`debug: ${m}`)
   }
+  notice(m: string): void {
+    this.lines.push(`notice: ${m}`)
+  }
 }
 
 /** A Databricks client on a fake transport and fake time, as the unit tests use it. */

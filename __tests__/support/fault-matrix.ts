@@ -39,16 +39,20 @@ export interface Endpoint {
   method: 'GET' | 'POST'
   path: string
   idempotent: boolean
-  /** The step that calls it, and the inputs that make it do so. */
-  phase: 'main' | 'post' | 'timeout-cancel'
+  /**
+   * When in the job it is called, which picks the inputs that make it so: `setup` up to the
+   * command's start, `wait` while the command runs, `timeout-cancel` after the timeout,
+   * `post` in the post step.
+   */
+  phase: 'setup' | 'wait' | 'timeout-cancel' | 'post'
 }
 
 export const ENDPOINTS: Endpoint[] = [
-  { method: 'GET', path: '2.0/clusters/get', idempotent: true, phase: 'main' },
-  { method: 'POST', path: '1.2/contexts/create', idempotent: false, phase: 'main' },
-  { method: 'GET', path: '1.2/contexts/status', idempotent: true, phase: 'main' },
-  { method: 'POST', path: '1.2/commands/execute', idempotent: false, phase: 'main' },
-  { method: 'GET', path: '1.2/commands/status', idempotent: true, phase: 'main' },
+  { method: 'GET', path: '2.0/clusters/get', idempotent: true, phase: 'setup' },
+  { method: 'POST', path: '1.2/contexts/create', idempotent: false, phase: 'setup' },
+  { method: 'GET', path: '1.2/contexts/status', idempotent: true, phase: 'setup' },
+  { method: 'POST', path: '1.2/commands/execute', idempotent: false, phase: 'setup' },
+  { method: 'GET', path: '1.2/commands/status', idempotent: true, phase: 'wait' },
   { method: 'POST', path: '1.2/commands/cancel', idempotent: true, phase: 'timeout-cancel' },
   { method: 'POST', path: '1.2/contexts/destroy', idempotent: true, phase: 'post' }
 ]
@@ -102,7 +106,7 @@ export async function runFaultCase(
         errors: [],
         status: 'Finished'
       })
-      expect(main.outputs.result).toBe('fault-case\n')
+      expect(main.outputs.result).toBe('fault-case')
     }
     expect(main.log + post.log).toMatch(
       new RegExp(

@@ -19,6 +19,8 @@ export const RAW_INPUTS: RawInputs = {
   failOnError: '',
   startCluster: '',
   requestTimeout: '',
+  commentOnPr: '',
+  githubToken: 'ghs_token',
   clusterName: '',
   contextId: '',
   parameters: '',

@@ -39,3 +39,14 @@ export function visibleText(html: string): string {
 export function elements(html: string): Set<string> {
   return new Set([...html.matchAll(/<([a-z][a-z0-9]*)\b/gi)].map(m => (m[1] ?? '').toLowerCase()))
 }
+
+/**
+ * What a reader of a comment or summary sees: visibleText, with <br> as a line break, HTML
+ * comments (hidden markers) dropped, and the zero-width spaces that defuse @mentions removed.
+ */
+export function readableText(html: string): string {
+  return visibleText(html.replace(/<!--[\s\S]*?-->/g, '').replace(/<br\s*\/?>/g, '\n')).replace(
+    /\u200b/g,
+    ''
+  )
+}

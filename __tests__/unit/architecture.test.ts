@@ -46,16 +46,42 @@ function violations(folder: string, allowed: (spec: string, target?: string) => 
   )
 }
 
+/**
+ * What each layer of src/ may import besides Node's own modules: folders of the repository,
+ * and packages (a name ending in `/` stands for every package under that scope).
+ */
+const LAYERS: [folder: string, why: string, folders: string[], packages: string[]][] = [
+  ['src/common', 'depends on nothing but Node', ['src/common/'], []],
+  [
+    'src/databricks',
+    'is the client: no runner or flow code, no @actions/* but http-client',
+    ['src/databricks/', 'src/common/'],
+    ['@actions/http-client']
+  ],
+  [
+    'src/runner',
+    'speaks to GitHub and may use the client, never the flow',
+    ['src/runner/', 'src/databricks/', 'src/common/'],
+    // yaml reads the parameters input.
+    ['@actions/', 'yaml']
+  ],
+  [
+    'src/flow',
+    'reaches GitHub only through src/runner: no @actions/* of its own',
+    ['src/flow/', 'src/runner/', 'src/databricks/', 'src/common/'],
+    []
+  ]
+]
+
 describe('layering (docs/architecture.md)', () => {
-  it('src/databricks is the client: no runner, action or flow code, no @actions/* but http-client', () => {
+  it.each(LAYERS)('%s %s', (folder, _why, folders, packages) => {
     expect(
       violations(
-        'src/databricks',
+        folder,
         (spec, target) =>
           spec.startsWith('node:') ||
-          spec === '@actions/http-client' ||
-          (target !== undefined &&
-            (target.startsWith('src/databricks/') || target.startsWith('src/common/')))
+          packages.some(p => (p.endsWith('/') ? spec.startsWith(p) : spec === p)) ||
+          (target !== undefined && folders.some(f => target.startsWith(f)))
       )
     ).toEqual([])
   })
@@ -72,26 +98,32 @@ describe('layering (docs/architecture.md)', () => {
     expect(hits).toEqual([])
   })
 
-  it('src/common depends on nothing but Node', () => {
-    expect(
-      violations(
-        'src/common',
-        (spec, target) =>
-          spec.startsWith('node:') || (target !== undefined && target.startsWith('src/common/'))
-      )
-    ).toEqual([])
+  it('the bundled entries only call the flow', () => {
+    for (const entry of ['src/main.ts', 'src/post.ts'])
+      expect({ entry, imports: importsOf(entry) }).toEqual({
+        entry,
+        imports: [`./flow/${entry.slice(4)}`.replace(/\.ts$/, '.js')]
+      })
   })
 
-  it('src/flow uses the client and common code, never the runner or @actions/*', () => {
-    expect(
+  it('the emulator and the harness share only src/common with the action', () => {
+    const outside = (folder: string): string[] =>
       violations(
-        'src/flow',
-        (spec, target) =>
-          spec.startsWith('node:') ||
-          (target !== undefined &&
-            ['src/flow/', 'src/databricks/', 'src/common/'].some(p => target.startsWith(p)))
+        folder,
+        (_spec, target) =>
+          target === undefined || !target.startsWith('src/') || target.startsWith('src/common/')
       )
-    ).toEqual([])
+    expect([...outside('emulator'), ...outside('harness')]).toEqual([])
+  })
+
+  it('inputs are read, and outputs and state written, in one place each', () => {
+    const writers = (call: RegExp): string[] =>
+      sources('src').filter(file => call.test(readFileSync(join(ROOT, file), 'utf8')))
+    expect(writers(/\bsetOutput\(/)).toEqual(['src/runner/outputs.ts'])
+    expect(writers(/\bsaveState\(/)).toEqual(['src/runner/state.ts'])
+    expect(writers(/\bsetFailed\(/)).toEqual(['src/runner/log.ts'])
+    // Inputs are read through the INPUTS table, which action.yml is checked against.
+    expect(writers(/\bget(Boolean|Multiline)?Input\(|INPUT_/)).toEqual(['src/runner/raw-inputs.ts'])
   })
 
   it('has no import cycles in src, emulator or harness, type-only imports included', () => {
@@ -122,6 +154,9 @@ describe('layering (docs/architecture.md)', () => {
   it('the rules above see real imports (a check that finds nothing proves nothing)', () => {
     expect(importsOf('src/flow/run-command.ts')).toEqual(
       expect.arrayContaining(['../databricks/api.js', '../common/limits.js'])
+    )
+    expect(importsOf('src/flow/main.ts')).toEqual(
+      expect.arrayContaining(['../runner/outputs.js', './run-command.js'])
     )
     expect(importsOf('src/runner/inputs.ts')).toEqual(expect.arrayContaining(['./raw-inputs.js']))
     expect(importsOf('src/runner/raw-inputs.ts')).toEqual(

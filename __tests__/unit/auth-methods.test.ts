@@ -391,12 +391,7 @@ describe('a 401 from the API', () => {
       time
     )
     await expect(
-      m2m.post(
-        '/api/1.2/contexts/create',
-        { contentType: 'application/json', data: '{}' },
-        false,
-        call()
-      )
+      m2m.post('/api/1.2/contexts/create', { contentType: 'application/json', data: '{}' }, call())
     ).rejects.toThrow('HTTP 401')
     expect(transport.calls('POST /api/1.2/contexts/create')).toHaveLength(1)
     const pat = api(new TokenAuth('dapi-x', new Secrets()), transport, time)

@@ -2,9 +2,9 @@ import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { runMain } from '../../src/action/run-main.js'
-import { runPost } from '../../src/action/run-post.js'
-import type { ActionDeps } from '../../src/action/deps.js'
+import { run as runMain } from '../../src/flow/main.js'
+import { run as runPost } from '../../src/flow/post.js'
+import type { ActionDeps } from '../../src/flow/deps.js'
 import { parseEnvFile } from '../../harness/workflow-commands.js'
 import { FakeTime, FakeTransport, json } from '../support/fakes.js'
 
@@ -17,10 +17,10 @@ const saved = { ...process.env }
 async function capture(f: () => Promise<void>): Promise<string> {
   const write = process.stdout.write.bind(process.stdout)
   let out = ''
-  process.stdout.write = ((chunk: string | Uint8Array) => {
+  process.stdout.write = (chunk: string | Uint8Array) => {
     out += chunk.toString()
     return true
-  }) as typeof process.stdout.write
+  }
   try {
     await f()
   } finally {
@@ -34,7 +34,7 @@ function deps(http: FakeTransport, time = new FakeTime()): ActionDeps {
     transport: http,
     clock: time.clock,
     sleep: time.sleep,
-    env: {},
+    env: { RUNNER_TEMP: dir },
     workspace: dir,
     fs: {
       stat: async () => ({ isFile: () => true, size: 1 }),
@@ -104,6 +104,9 @@ describe('runMain', () => {
     })
     expect(readFileSync(join(dir, 'summary'), 'utf8')).toContain('✅ Databricks command: Finished')
     expect(out).toContain('::add-mask::dapi-unit')
+    const resultFile = file('output')['result-file'] ?? ''
+    expect(resultFile.startsWith(join(dir, 'databricks-run-command'))).toBe(true)
+    expect(readFileSync(resultFile, 'utf8')).toBe('2')
   })
 
   it('fails with one ::error:: line on an error result', async () => {

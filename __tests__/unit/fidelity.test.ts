@@ -78,7 +78,7 @@ describe('output caps', () => {
   const outcome = (result: CommandResult) => ({
     contextId: 'c',
     commandId: 'x',
-    status: 'Finished',
+    status: 'Finished' as const,
     result
   })
 
@@ -131,5 +131,18 @@ describe('output caps', () => {
     }
     expect(resultText(big, 1000).text).toBe('[{"n":9007199254740993,"n_2":1.00000000000000000001}]')
     expect(resultText(big, 20)).toEqual({ text: '[]', cut: true })
+  })
+})
+
+describe('a key named __proto__ in an answer', () => {
+  it('stays data through the exact parse and the redaction', async () => {
+    const { Secrets } = await import('../../src/common/secrets.js')
+    const secrets = new Secrets()
+    secrets.add('tok-123456')
+    const parsed = secrets.redactDeep(
+      parseJsonExact('{"__proto__":{"x":"tok-123456"},"n":9007199254740993}')
+    ) as Record<string, unknown>
+    expect(Object.getPrototypeOf(parsed)).toBe(Object.prototype)
+    expect(stringifyJson(parsed)).toBe('{"__proto__":{"x":"***"},"n":9007199254740993}')
   })
 })

@@ -43,7 +43,7 @@ describe('saveImages', () => {
 
 describe('image outputs and summary', () => {
   const result: CommandResult = { type: 'images', fileNames: [png, '/plots/b.png'] }
-  const outcome = { contextId: 'c', commandId: 'k', status: 'Finished', result }
+  const outcome = { contextId: 'c', commandId: 'k', status: 'Finished' as const, result }
 
   it('never puts a data URL in an output', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'img-'))

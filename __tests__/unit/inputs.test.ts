@@ -33,7 +33,7 @@ type Over = Partial<Omit<RawInputs, 'credentials'>> & Partial<CredentialInputs>
 const parse = (over: Over, env: NodeJS.ProcessEnv = {}) => {
   const raw = { ...base, credentials: { ...base.credentials } } as RawInputs
   for (const [k, v] of Object.entries(over)) {
-    if (k in CREDENTIAL_INPUTS) raw.credentials[k as keyof CredentialInputs] = v as string
+    if (k in CREDENTIAL_INPUTS) raw.credentials[k as keyof CredentialInputs] = v
     else (raw as unknown as Record<string, unknown>)[k] = v
   }
   return parseInputs(raw, env, '/ws', fs)
@@ -51,7 +51,9 @@ describe('parseInputs', () => {
       failOnError: true,
       startCluster: false,
       requestTimeoutMs: 30_000,
-      sourceLabel: 'inline command'
+      sourceLabel: 'inline command',
+      commentOnPr: false,
+      githubToken: 'ghs_token'
     })
     expect(i.credentials).toEqual({ type: 'pat', token: 'dapi123' })
   })
@@ -157,6 +159,12 @@ describe('parseInputs', () => {
       /^Invalid input fail-on-error 'maybe': expected true or false\.$/
     ],
     ['yes', { startCluster: 'yes' }, {}, /^Invalid input start-cluster 'yes'/],
+    [
+      'on',
+      { commentOnPr: 'on' },
+      {},
+      /^Invalid input comment-on-pr 'on': expected true or false\.$/
+    ],
     [
       'token and basic',
       { username: 'u', password: 'p' },

@@ -15,7 +15,7 @@ const table = (rows: number, width = 10): CommandResult => ({
 const outcome = (result: CommandResult) => ({
   contextId: '1234567890123456789',
   commandId: 'abc',
-  status: 'Finished',
+  status: 'Finished' as const,
   result
 })
 
@@ -73,7 +73,7 @@ describe('summary', () => {
     clusterId: 'c-1',
     language: 'python',
     source: 'inline command',
-    status: 'Finished',
+    status: 'Finished' as const,
     durationMs: 1200
   }
 

@@ -16,10 +16,12 @@ const finished = (results: unknown) => json({ id: CMD, status: 'Finished', resul
 function setup(timeoutMs = 60_000) {
   const { time, http, logger, api } = fakeApi()
   const events: string[] = []
+  const phases: string[] = []
   const hooks = {
     onContextCreated: (id: string) => events.push(`context ${id}`),
     onCommandStarted: (id: string) => events.push(`command ${id}`),
-    onCommandEnded: () => events.push('ended')
+    onCommandEnded: () => events.push('ended'),
+    onPhaseEnded: (phase: string, ms: number) => phases.push(`${phase} ${ms} ms`)
   }
   const run = (
     source: CommandSource = { kind: 'inline', code: '1+1' },
@@ -43,12 +45,12 @@ function setup(timeoutMs = 60_000) {
   http.always('GET /api/1.2/contexts/status', json({ id: CTX, status: 'Running' }))
   http.always('POST /api/1.2/commands/execute', json({ id: CMD }))
   http.always('POST /api/1.2/commands/cancel', json({ id: CMD }))
-  return { time, http, logger, run, events }
+  return { time, http, logger, run, events, phases }
 }
 
 describe('runCommand', () => {
   it('runs a quick command with the first poll at 100 ms and saves ids as they appear', async () => {
-    const { http, run, events, time } = setup()
+    const { http, run, events, time, phases } = setup()
     http.queue('GET /api/1.2/commands/status', json({ id: CMD, status: 'Running', results: null }))
     http.always('GET /api/1.2/commands/status', finished({ resultType: 'text', data: 'Out[1]: 2' }))
     const out = await run()
@@ -61,6 +63,7 @@ describe('runCommand', () => {
     })
     expect(events).toEqual([`context ${CTX}`, `command ${CMD}`, 'ended'])
     expect(time.sleeps).toEqual([100])
+    expect(phases).toEqual(['cluster 0 ms', 'context 0 ms', 'command 100 ms'])
     const exec = http.calls('POST /api/1.2/commands/execute')
     expect(exec).toHaveLength(1)
     expect(JSON.parse(String(exec[0]?.body))).toEqual({
@@ -95,7 +98,7 @@ describe('runCommand', () => {
     const { http, run, time } = setup()
     http.queue(
       'GET /api/1.2/contexts/status',
-      ...Array(5).fill(json({ id: CTX, status: 'Pending' }))
+      ...Array.from({ length: 5 }, () => json({ id: CTX, status: 'Pending' }))
     )
     http.always('GET /api/1.2/commands/status', finished({ resultType: 'text', data: '' }))
     await run()
@@ -114,11 +117,13 @@ describe('runCommand', () => {
   })
 
   it('times out on a context stuck in Pending', async () => {
-    const { http, run } = setup(10_000)
+    const { http, run, phases } = setup(10_000)
     http.always('GET /api/1.2/contexts/status', json({ id: CTX, status: 'Pending' }))
     await expect(run()).rejects.toThrow(
       /Timed out after 10s waiting for execution context .* \(still Pending\)\. The cluster may be overloaded/
     )
+    // The phase that failed is the first one not reported.
+    expect(phases).toEqual(['cluster 0 ms'])
   })
 
   it('cancels on timeout and reports Finished + CommandCancelledException as cancelled', async () => {
@@ -334,7 +339,7 @@ describe('runCommand: the service as it really behaves', () => {
     const out = await run()
     expect(out.contextId).toBe(CTX)
     expect(
-      http.calls('POST /api/1.2/contexts/destroy').map(c => JSON.parse(String(c.body)))
+      http.calls('POST /api/1.2/contexts/destroy').map(c => JSON.parse(String(c.body)) as unknown)
     ).toEqual([
       { clusterId: CLUSTER, contextId: 'a' },
       { clusterId: CLUSTER, contextId: 'b' }

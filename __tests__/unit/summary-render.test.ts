@@ -9,7 +9,7 @@ const head = {
   clusterId: 'c-1',
   language: 'python',
   source: 'inline command',
-  status: 'Finished',
+  status: 'Finished' as const,
   durationMs: 1200
 }
 const ESC = String.fromCharCode(27)

@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, realpathSync, symlinkSync, writeFileSync } from
 import { readFile, realpath, stat } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import * as core from '@actions/core'
 import { LogReader } from '../../harness/workflow-commands.js'
 import { Secrets } from '../../src/common/secrets.js'
 import { apiErrorFrom } from '../../src/databricks/api-error.js'
@@ -15,13 +16,13 @@ function captureLog(): { reader: LogReader; restore(): void } {
   const reader = new LogReader(true)
   const original = process.stdout.write.bind(process.stdout)
   let pending = ''
-  process.stdout.write = ((chunk: string | Uint8Array) => {
+  process.stdout.write = (chunk: string | Uint8Array) => {
     pending += String(chunk)
     const lines = pending.split('\n')
     pending = lines.pop() ?? ''
     for (const l of lines) reader.line(l)
     return true
-  }) as typeof process.stdout.write
+  }
   return { reader, restore: () => (process.stdout.write = original) }
 }
 
@@ -47,14 +48,21 @@ describe('the untrusted-text path in the log', () => {
     runnerLogger.info(`Waiting: ${text}`)
     runnerLogger.warning(`warned: ${text}`)
     runnerLogger.debug(`debug: ${text}`)
+    // What core.setFailed prints: @actions/core escapes CR, LF and % in the message.
+    core.error(`failed: ${text}`)
     const names = cap.reader.commands.map(c => c.name)
     expect(
-      names.filter(n => !['stop-commands', 'group', 'endgroup', 'warning', 'debug'].includes(n))
+      names.filter(
+        n => !['stop-commands', 'group', 'endgroup', 'warning', 'debug', 'error'].includes(n)
+      )
     ).toEqual([])
     expect(cap.reader.masks).toEqual([])
     // The warning and debug commands carry the text whole, as one command each.
     expect(names.filter(n => n === 'warning')).toHaveLength(1)
     expect(cap.reader.commands.find(c => c.name === 'warning')?.value).toBe(`warned: ${text}`)
+    expect(cap.reader.commands.filter(c => c.name === 'error').map(c => c.value)).toEqual([
+      `failed: ${text}`
+    ])
   })
 
   it('prints plain one-line text as it is', () => {
@@ -154,4 +162,30 @@ describe('file containment (real file system, symlinks resolved)', () => {
       await expect(resolveSource(file, ws, fs, temp)).rejects.toThrow(/is outside the workspace/)
     }
   )
+})
+
+describe('fragments of a secret cut by the service', () => {
+  const token = 'dapiABCDEF0123456789abcdef01234567'
+  const secrets = new Secrets()
+  secrets.add(token)
+  secrets.add(`Bearer ${token}`)
+  const marker = '*** WARNING: skipped 123456 bytes of output ***'
+
+  it.each([
+    ['a head at the end of the text', `x Bearer ${token.slice(0, 12)}`, 'x ***'],
+    ['a tail at the start of the text', `${token.slice(-10)} y`, '*** y'],
+    [
+      'a head and a tail around the cut marker',
+      `a ${token.slice(0, 9)}\n${marker}\n${token.slice(-11)} b`,
+      `a ***\n${marker}\n*** b`
+    ],
+    ['the whole secret', `[${token}]`, '[***]']
+  ])('%s', (_what, text, expected) => {
+    expect(secrets.redact(text)).toBe(expected)
+  })
+
+  it('leaves short coincidences and ordinary text alone', () => {
+    expect(secrets.redact('ends with dapi')).toBe('ends with dapi')
+    expect(secrets.redact('plain words, nothing secret')).toBe('plain words, nothing secret')
+  })
 })

@@ -392,7 +392,7 @@ __webpack_unused_export__ = setGlobalDispatcher
 __webpack_unused_export__ = getGlobalDispatcher
 
 const fetchImpl = (__nccwpck_require__(4398).fetch)
-__webpack_unused_export__ = async function fetch (init, options = undefined) {
+module.exports.hd = async function fetch (init, options = undefined) {
   try {
     return await fetchImpl(init, options)
   } catch (err) {
@@ -28370,17 +28370,1930 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6981:
+/***/ 5126:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  V: () => (/* binding */ runMain)
+  e: () => (/* binding */ run)
 });
 
-;// CONCATENATED MODULE: external "os"
-const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+;// CONCATENATED MODULE: ./src/common/errors.ts
+/** The message of anything thrown, without assuming it is an Error. */
+function errorMessage(e) {
+    if (e instanceof Error)
+        return e.message;
+    if (typeof e === 'string')
+        return e;
+    try {
+        return JSON.stringify(e);
+    }
+    catch {
+        return String(e);
+    }
+}
+/** A problem with the step's inputs: reported before any API call is made. */
+class InputError extends Error {
+    name = 'InputError';
+}
+/** The step's deadline (the `timeout` input) passed. */
+class DeadlineError extends Error {
+    name = 'DeadlineError';
+}
+/** The job was cancelled (the runner sent SIGINT or SIGTERM). */
+class CancelledError extends Error {
+    name = 'CancelledError';
+    constructor(message = 'The job was cancelled') {
+        super(message);
+    }
+}
+/** Wraps an error with what the caller was doing, keeping the original words at the end. */
+function wrapError(doing, e) {
+    if (e instanceof CancelledError || e instanceof DeadlineError)
+        return e;
+    const wrapped = new Error(`${doing}: ${errorMessage(e)}`, { cause: e });
+    return wrapped;
+}
+
+;// CONCATENATED MODULE: ./src/common/duration.ts
+const UNITS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+/**
+ * Parses a duration such as `90s`, `20m`, `1h`, `1h30m` or plain seconds (`45`).
+ * Returns milliseconds, or undefined when the text is not a duration.
+ */
+function parseDuration(text) {
+    const t = text.trim();
+    if (/^\d+(\.\d+)?$/.test(t))
+        return Math.round(Number(t) * 1000);
+    const parts = t.match(/^(?:\d+(?:\.\d+)?(?:ms|s|m|h))+$/);
+    if (!parts)
+        return undefined;
+    let total = 0;
+    for (const [, value, unit] of t.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h)/g)) {
+        total += Number(value) * (UNITS[unit ?? 's'] ?? 1000);
+    }
+    return Math.round(total);
+}
+/** Formats milliseconds for people: `850 ms`, `12.3 s`, `4m 05s`, `1h 02m`. */
+function formatDuration(ms) {
+    if (ms < 1000)
+        return `${Math.round(ms)} ms`;
+    if (ms < 60_000)
+        return `${(ms / 1000).toFixed(1)} s`;
+    const totalSeconds = Math.round(ms / 1000);
+    const h = Math.floor(totalSeconds / 3600);
+    const m = Math.floor((totalSeconds % 3600) / 60);
+    const s = totalSeconds % 60;
+    if (h > 0)
+        return `${h}h ${String(m).padStart(2, '0')}m`;
+    return `${m}m ${String(s).padStart(2, '0')}s`;
+}
+
+;// CONCATENATED MODULE: ./src/common/time.ts
+
+const systemClock = { now: () => Date.now() };
+const realSleep = (ms, signal) => new Promise((resolve, reject) => {
+    if (signal?.aborted)
+        return reject(new CancelledError());
+    const onAbort = () => {
+        clearTimeout(timer);
+        reject(new CancelledError());
+    };
+    const timer = setTimeout(() => {
+        signal?.removeEventListener('abort', onAbort);
+        resolve();
+    }, Math.max(0, ms));
+    signal?.addEventListener('abort', onAbort, { once: true });
+});
+/** A point in time after which the step must stop waiting. */
+class Deadline {
+    clock;
+    at;
+    label;
+    constructor(clock, at, 
+    /** The budget as the user wrote it, for messages ("30m"). */
+    label) {
+        this.clock = clock;
+        this.at = at;
+        this.label = label;
+    }
+    static after(clock, ms, label) {
+        return new Deadline(clock, clock.now() + ms, label);
+    }
+    remaining() {
+        return Math.max(0, this.at - this.clock.now());
+    }
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./src/common/exact-json.ts
+
+/**
+ * A JSON number kept as the text the service sent, because a JS number would change it:
+ * integers beyond 2^53 (`9007199254740993`), long decimals (`0.12345678901234567890`), and
+ * forms such as `1.50` or `1e3` whose digits carry meaning (a DECIMAL(10,2) column).
+ */
+class ExactNumber {
+    text;
+    constructor(text) {
+        this.text = text;
+    }
+    toString() {
+        return this.text;
+    }
+}
+/** A JSON string, or a JSON number. Strings first, so digits inside them are left alone. */
+const TOKEN = /"[^"\\]*(?:\\.[^"\\]*)*"|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/g;
+/**
+ * JSON.parse, except that a number whose text a JS number cannot reproduce becomes an
+ * ExactNumber. (Node 20's reviver does not see the source text; JSON.rawJSON needs Node 22.)
+ * Such numbers are swapped for marker strings that no data can hold (a fresh random nonce),
+ * then turned back into ExactNumbers.
+ */
+function parseJsonExact(text) {
+    const marker = `\u2063exact-${(0,external_node_crypto_.randomUUID)()}:`;
+    let swapped = 0;
+    const prepared = text.replace(TOKEN, token => {
+        if (token.charCodeAt(0) === 34 || String(Number(token)) === token)
+            return token;
+        swapped++;
+        return `"${marker}${token}"`;
+    });
+    if (swapped === 0)
+        return JSON.parse(text);
+    // A walk in place is several times faster than JSON.parse's reviver on large tables.
+    return restore(JSON.parse(prepared), marker);
+}
+function restore(value, marker) {
+    if (typeof value === 'string')
+        return value.startsWith(marker) ? new ExactNumber(value.slice(marker.length)) : value;
+    if (Array.isArray(value)) {
+        for (let i = 0; i < value.length; i++)
+            value[i] = restore(value[i], marker);
+    }
+    else if (value !== null && typeof value === 'object') {
+        const o = value;
+        for (const k of Object.keys(o))
+            setOwn(o, k, restore(o[k], marker));
+    }
+    return value;
+}
+/** JSON.stringify for parsed data: ExactNumbers are written as the digits they hold. */
+function stringifyJson(value) {
+    if (value instanceof ExactNumber)
+        return value.text;
+    if (Array.isArray(value))
+        return `[${value.map(v => stringifyJson(v ?? null)).join(',')}]`;
+    if (value !== null && typeof value === 'object') {
+        const parts = [];
+        for (const [k, v] of Object.entries(value)) {
+            if (v !== undefined && typeof v !== 'function')
+                parts.push(`${JSON.stringify(k)}:${stringifyJson(v)}`);
+        }
+        return `{${parts.join(',')}}`;
+    }
+    return JSON.stringify(value) ?? 'null';
+}
+/** `o[k] = v`, except that a key named `__proto__` stays data instead of setting the prototype. */
+function setOwn(o, k, v) {
+    if (k === '__proto__')
+        Object.defineProperty(o, k, { value: v, enumerable: true, writable: true, configurable: true });
+    else
+        o[k] = v;
+}
+
+;// CONCATENATED MODULE: ./src/common/limits.ts
+/**
+ * The runner's timing model and the service's limits, in one place. The code, the harness that
+ * plays the runner (harness/runner.ts) and the tests all import these, so the model of the
+ * runner the tests check cannot drift from the one the code relies on.
+ */
+/** On a job cancel the runner sends SIGINT, then SIGTERM this much later... */
+const SIGINT_TO_SIGTERM_MS = 7500;
+/** ...then kills the process this much after SIGTERM. */
+const SIGTERM_TO_KILL_MS = 2500;
+/** From the first signal to the kill: all the time a cancelled step has. */
+const SIGINT_TO_KILL_MS = SIGINT_TO_SIGTERM_MS + SIGTERM_TO_KILL_MS;
+/** Time kept back from each window for Node to start, log and exit. */
+const MARGIN_MS = 2000;
+/**
+ * Main, after a job cancel: how long the cancel of the running command may take (sent and
+ * awaited), so main ends well before SIGTERM.
+ */
+const JOB_CANCEL_BUDGET_MS = SIGINT_TO_SIGTERM_MS - SIGTERM_TO_KILL_MS;
+/**
+ * Main, after a job cancel: how long a contexts/create or commands/execute already sent may
+ * still answer, so the id it returns can be saved for cleanup. Then it is abandoned, and the
+ * command's cancel has what is left of JOB_CANCEL_BUDGET_MS.
+ */
+const UNANSWERED_CALL_GRACE_MS = 2000;
+/** Main, after the step's timeout: how long to wait for the command's cancel to take effect. */
+const TIMEOUT_CANCEL_WAIT_MS = 15_000;
+/** Post may run after a cancel, when the runner kills at 10 s: all its cleanup fits in this. */
+const POST_CLEANUP_BUDGET_MS = SIGINT_TO_KILL_MS - MARGIN_MS;
+/** Post: the part of the cleanup budget a command cancel may use before the context destroy. */
+const POST_CANCEL_BUDGET_MS = 3000;
+/** Post: no single request may take longer, whatever request-timeout says. */
+const POST_REQUEST_TIMEOUT_MS = 5000;
+/** A cluster keeps at most this many execution contexts, and evicts idle ones past it. */
+const MAX_CONTEXTS_PER_CLUSTER = 145;
+
+;// CONCATENATED MODULE: ./src/common/text.ts
+/** A value from JSON as text: strings as they are, numbers and booleans printed, the rest as JSON. */
+function jsonText(v) {
+    if (typeof v === 'string')
+        return v;
+    if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint')
+        return String(v);
+    return JSON.stringify(v) ?? '';
+}
+function byteLength(text) {
+    return Buffer.byteLength(text, 'utf8');
+}
+/** The longest prefix of `text` within `maxBytes` of UTF-8, never splitting a character. */
+function cutToBytes(text, maxBytes) {
+    if (byteLength(text) <= maxBytes)
+        return text;
+    let cut = Buffer.from(text, 'utf8').subarray(0, Math.max(0, maxBytes)).toString('utf8');
+    // A split multi-byte sequence decodes to U+FFFD at the end; drop it.
+    while (cut.endsWith('\uFFFD'))
+        cut = cut.slice(0, -1);
+    return cut;
+}
+/** "1 row", "2 rows". */
+function plural(n, noun, nouns = `${noun}s`) {
+    return `${n} ${n === 1 ? noun : nouns}`;
+}
+// Built from char codes so no control characters sit in the source.
+const ESC = String.fromCharCode(27);
+const BEL = String.fromCharCode(7);
+/** CSI sequences (colours, cursor moves) and OSC sequences (titles, hyperlinks). */
+const ANSI = new RegExp(`${ESC}\\[[0-9;?]*[ -/]*[@-~]|${ESC}\\][^${BEL}${ESC}]*(?:${BEL}|${ESC}\\\\)?`, 'g');
+/** Removes terminal escape codes, which Python tracebacks from Databricks are full of. */
+function stripAnsi(text) {
+    return text.includes(ESC) ? text.replace(ANSI, '') : text;
+}
+
+;// CONCATENATED MODULE: ./src/databricks/error-message.ts
+
+/**
+ * One clean line from the service's error shapes: HTML summaries, ANSI tracebacks, JVM
+ * `ExecutionError` / `StatusCode=` blocks, `ErrorMessage=` lines, R's temporary-file prefix.
+ */
+/** Removes tags and decodes the entities the service uses in summaries and R output. */
+function stripHtml(text) {
+    return text
+        .replace(/<[^>]*>/g, '')
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>')
+        .replace(/&quot;/g, '"')
+        .replace(/&#39;|&#x27;/g, "'")
+        .replace(/&nbsp;/g, ' ')
+        .replace(/&amp;/g, '&');
+}
+/**
+ * R names the temporary file it runs a command from at the start of its errors
+ * (`DATABRICKS_CURRENT_TEMP_CMD__<id>: Error in …`); that name means nothing to the user.
+ */
+function stripRPrefix(text) {
+    return text.replace(/^(\s*)DATABRICKS_CURRENT_TEMP_CMD__[^\s:]*:?[ \t]*/gm, '$1');
+}
+/** R prints through an HTML renderer: its text results arrive as HTML. */
+function htmlToText(html) {
+    const text = stripHtml(html.replace(/<br\s*\/?>/gi, '\n').replace(/<\/(p|div|tr)>/gi, '\n'));
+    return text.replace(/^\n+/, '').replace(/\n+$/, '');
+}
+const EXCEPTION_LINE = /^[A-Za-z_][\w.$]*(?:Error|Exception|Exit|Interrupt)\b(?::.*)?$/;
+/** A JVM error from an HTTP call the driver made (the SDKs and Terraform read it the same way). */
+const EXECUTION_ERROR = /ExecutionError:[ \t]*([\s\S]*?)\n(StatusCode=\d*)\n(StatusDescription=.*)/;
+/**
+ * The message of an error result: the exception line of the summary, else an ExecutionError
+ * block of the cause, else its last exception line (Python ends its traceback with it), else a
+ * JVM ErrorMessage=, else the first line of anything there is.
+ */
+function errorLine(summary, cause) {
+    const s = firstLine(stripRPrefix(stripHtml(stripAnsi(summary))));
+    if (s && !/^-{3,}/.test(s) && s !== 'Error')
+        return s;
+    const clean = stripRPrefix(stripAnsi(cause));
+    const block = EXECUTION_ERROR.exec(clean);
+    if (block) {
+        const what = block[1]?.trim().replace(/\s*\n\s*/g, ' ') || 'ExecutionError';
+        return `${what} (${block[2]}, ${block[3]?.trim()})`;
+    }
+    const lines = clean
+        .split('\n')
+        .map(l => l.trim())
+        .filter(Boolean);
+    for (let i = lines.length - 1; i >= 0; i--) {
+        const line = lines[i] ?? '';
+        if (EXCEPTION_LINE.test(line))
+            return line;
+    }
+    const jvm = clean.match(/ErrorMessage=(.+)/);
+    if (jvm?.[1])
+        return jvm[1].trim();
+    return s || lines.find(l => !/^-{3,}$/.test(l)) || 'The command failed without an error message';
+}
+function firstLine(text) {
+    return (text
+        .split('\n')
+        .map(l => l.trim())
+        .find(Boolean) ?? '');
+}
+
+;// CONCATENATED MODULE: ./src/databricks/api-error.ts
+
+
+/** An answer from Databricks (or a proxy in front of it) that is not a success. */
+class ApiError extends Error {
+    status;
+    serviceMessage;
+    errorCode;
+    retryAfterSeconds;
+    name = 'ApiError';
+    constructor(status, 
+    /** The service's own words, extracted from JSON or HTML. */
+    serviceMessage, 
+    /** `error_code` when the body has one (INVALID_STATE, 401, ...). */
+    errorCode, 
+    /** Seconds from a Retry-After header, when present and numeric. */
+    retryAfterSeconds) {
+        super(`HTTP ${status}${errorCode && errorCode !== String(status) ? ` ${errorCode}` : ''}: ${serviceMessage}`);
+        this.status = status;
+        this.serviceMessage = serviceMessage;
+        this.errorCode = errorCode;
+        this.retryAfterSeconds = retryAfterSeconds;
+    }
+    /** The cluster is up but cannot take a context yet; nothing was created. */
+    get clusterNotReady() {
+        return this.serviceMessage.includes('ClusterNotReadyException');
+    }
+    /**
+     * Rate limiting: HTTP 429, or 400 with REQUEST_LIMIT_EXCEEDED, or the texts the SDKs retry on.
+     * The service did nothing, so any call may be repeated after it.
+     */
+    get rateLimited() {
+        return (this.status === 429 ||
+            this.errorCode === 'REQUEST_LIMIT_EXCEEDED' ||
+            RATE_LIMIT_TEXTS.some(t => this.serviceMessage.includes(t)));
+    }
+    /** contexts/create at the cluster's limit with no idle context to evict: nothing was created. */
+    get tooManyContexts() {
+        return /too many execution contexts/i.test(this.serviceMessage);
+    }
+    /** The context was dropped: evicted at the cluster's limit, or the cluster restarted. */
+    get evicted() {
+        return this.serviceMessage.includes('is disconnected');
+    }
+    /** The context named in the call no longer exists (destroyed, evicted or never there). */
+    get contextGone() {
+        return ((this.status === 404 || this.status === 400) &&
+            /does not exist|not found|disconnected|unknown context/i.test(this.serviceMessage));
+    }
+    /** The call does not fit the resource's state, e.g. starting a cluster that is starting. */
+    get invalidState() {
+        return this.errorCode === 'INVALID_STATE';
+    }
+    /** The identity is known but lacks a permission (e.g. CAN RESTART to start a cluster). */
+    get permissionDenied() {
+        return this.errorCode === 'PERMISSION_DENIED';
+    }
+    /** The credentials were refused. */
+    get unauthorized() {
+        return this.status === 401 || this.status === 403;
+    }
+}
+const MAX_MESSAGE = 500;
+/** Messages the official SDKs retry like a 429, whatever the status. */
+const RATE_LIMIT_TEXTS = [
+    'Please try again later or try a faster operation.',
+    'RPC token bucket limit has been exceeded'
+];
+/**
+ * Builds an ApiError from a raw answer: 1.2 `{error}`, 2.0 `{error_code,message}`, a Jetty
+ * page or a bare `<pre>` (the message is in the pre), plain `CODE: message` text, or HTML.
+ */
+function apiErrorFrom(status, rawBody, retryAfter, secrets) {
+    // Secrets out first, before anything is cut: a cut secret matches no mask.
+    const redact = (t) => (secrets ? secrets.redact(t) : t);
+    const body = redact(rawBody);
+    let message = '';
+    let code;
+    try {
+        const parsed = JSON.parse(body);
+        if (parsed && typeof parsed === 'object') {
+            const o = parsed;
+            if (o.error_code !== undefined && o.error_code !== null)
+                code = redact(jsonText(o.error_code));
+            if (typeof o.message === 'string')
+                message = o.message;
+            else if (typeof o.error === 'string')
+                message = o.error;
+        }
+    }
+    catch {
+        ;
+        ({ message, code } = fromText(body));
+    }
+    if (!message)
+        message = body.trim() ? api_error_htmlToText(body) : '(empty answer)';
+    // Again after decoding: a secret may have been escaped in the JSON or the HTML.
+    message = redact(message);
+    if (message.length > MAX_MESSAGE)
+        message = `${message.slice(0, MAX_MESSAGE)}…`;
+    const seconds = retryAfter !== undefined && /^\d+$/.test(retryAfter.trim()) ? Number(retryAfter) : undefined;
+    return new ApiError(status, message, code, seconds);
+}
+/** A body that is not JSON: a page with a `<pre>`, a `CODE: message` line, or other HTML. */
+function fromText(body) {
+    const pre = /<pre[^>]*>([\s\S]*?)<\/pre>/i.exec(body)?.[1];
+    if (pre !== undefined && pre.trim())
+        return {
+            message: entities(pre)
+                .trim()
+                .replace(/[\s.]+$/, '')
+        };
+    const plain = /^([A-Z][A-Z0-9_]+): (.+)$/.exec(body.trim());
+    if (plain?.[1] && plain[2])
+        return { code: plain[1], message: plain[2].trim() };
+    return { message: api_error_htmlToText(body) };
+}
+/** Tags to spaces (so words stay apart), entities decoded. */
+function entities(text) {
+    return stripHtml(text.replace(/<[^>]+>/g, ' '));
+}
+/** Proxies answer with HTML pages: their heading says it best, else their title, else all text. */
+function api_error_htmlToText(html) {
+    const heading = /<h1[^>]*>([\s\S]*?)<\/h1>/i.exec(html)?.[1] ??
+        /<title[^>]*>([\s\S]*?)<\/title>/i.exec(html)?.[1];
+    return entities((heading ?? html).replace(/<(script|style)[^>]*>[\s\S]*?<\/\1>/gi, ' '))
+        .replace(/\s+/g, ' ')
+        .trim();
+}
+
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __nccwpck_require__(7075);
+// EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/index.js + 1 modules
+var lib = __nccwpck_require__(4942);
+;// CONCATENATED MODULE: ./src/databricks/transport.ts
+
+
+
+/**
+ * A failure below HTTP: no answer arrived. `code` is Node's (ECONNREFUSED, ECONNRESET, ...) or
+ * ETIMEDOUT when our own timeout fired. Only ECONNREFUSED proves the request was never sent.
+ */
+class TransportError extends Error {
+    code;
+    name = 'TransportError';
+    constructor(message, code) {
+        super(message);
+        this.code = code;
+    }
+    /** The connection was refused: the request never left, so the service did nothing. */
+    get neverSent() {
+        return this.code === 'ECONNREFUSED';
+    }
+}
+const USER_AGENT = 'databricks-run-command-action';
+/**
+ * http-client lets handlers edit the options it passes to Node's http.request; that is where an
+ * AbortSignal reaches the socket, so an abort ends the exchange at any stage, body included.
+ */
+function abortOn(signal) {
+    return {
+        prepareRequest: options => {
+            options.signal = signal;
+        },
+        canHandleAuthentication: () => false,
+        handleAuthentication: () => Promise.reject(new Error('not an authentication handler'))
+    };
+}
+/** The real transport: @actions/http-client (proxy aware), with a hard deadline per request. */
+class ActionsHttpTransport {
+    async send(request) {
+        const timeout = AbortSignal.timeout(request.timeoutMs);
+        const signal = request.signal ? AbortSignal.any([request.signal, timeout]) : timeout;
+        // No keep-alive: no socket outlives its request, so none can hold the process open.
+        const client = new lib/* HttpClient */.Qq(USER_AGENT, [abortOn(signal)], {
+            allowRetries: false,
+            allowRedirects: false,
+            keepAlive: false
+        });
+        const body = request.body === undefined
+            ? null
+            : typeof request.body === 'string'
+                ? request.body
+                : external_node_stream_.Readable.from([request.body]);
+        const headers = { ...request.headers };
+        if (Buffer.isBuffer(request.body))
+            headers['Content-Length'] = String(request.body.length);
+        try {
+            const res = await client.request(request.method, request.url, body, headers);
+            // Iterating the answer throws if it is cut off mid-body, where readBody() would hang.
+            const chunks = [];
+            for await (const chunk of res.message)
+                chunks.push(chunk);
+            const out = {};
+            for (const [k, v] of Object.entries(res.message.headers)) {
+                out[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
+            }
+            return {
+                status: res.message.statusCode ?? 0,
+                headers: out,
+                body: Buffer.concat(chunks).toString('utf8')
+            };
+        }
+        catch (e) {
+            if (request.signal?.aborted)
+                throw new CancelledError();
+            if (timeout.aborted)
+                throw new TransportError(`no answer within ${request.timeoutMs} ms`, 'ETIMEDOUT');
+            throw toTransportError(e);
+        }
+    }
+}
+function toTransportError(e) {
+    const code = typeof e === 'object' && e !== null && 'code' in e && typeof e.code === 'string' ? e.code : '';
+    const message = e instanceof Error ? e.message : String(e);
+    return new TransportError(message || code || 'network error', code || 'ENETWORK');
+}
+
+;// CONCATENATED MODULE: ./src/databricks/retry.ts
+
+
+
+const DEFAULT_RETRY = { maxAttempts: 6, baseDelayMs: 500, maxDelayMs: 10_000 };
+/**
+ * Whether a failed call may be sent again. A non-idempotent call (context create, command
+ * execute) is repeated only when the answer proves the service did nothing: repeating one it
+ * accepted would leak a context or run the user's code twice.
+ */
+function isRetryable(e, idempotent) {
+    if (e instanceof ApiError) {
+        // Each of these proves the service did nothing, so even a create or an execute may repeat.
+        if (e.rateLimited || e.status === 503 || e.clusterNotReady)
+            return true;
+        // A plain 500 on a read or a cleanup call is worth another try; on a create or an
+        // execute it may mean the work was done, so it is not.
+        return idempotent && (e.status === 500 || e.status === 502 || e.status === 504);
+    }
+    if (e instanceof TransportError) {
+        // A refused connection sent nothing. Any other failure (reset, timeout) may have
+        // reached the service after it was sent.
+        return e.neverSent || idempotent;
+    }
+    return false;
+}
+/** Runs `call`, repeating it on transient failures with exponential backoff and jitter. */
+async function withRetry(call, c) {
+    const o = c.options ?? DEFAULT_RETRY;
+    const random = c.random ?? Math.random;
+    for (let attempt = 1;; attempt++) {
+        try {
+            return await call();
+        }
+        catch (e) {
+            const retryable = c.retryable ? c.retryable(e) : isRetryable(e, c.idempotent);
+            if (e instanceof CancelledError || !retryable)
+                throw e;
+            const unlimited = e instanceof ApiError && e.clusterNotReady;
+            if (!unlimited && attempt >= o.maxAttempts)
+                throw e;
+            let delay = Math.min(o.maxDelayMs, o.baseDelayMs * 2 ** (attempt - 1));
+            delay = delay / 2 + (random() * delay) / 2;
+            const retryAfter = retryAfterOf(e);
+            if (retryAfter !== undefined) {
+                delay = Math.max(delay, retryAfter * 1000);
+            }
+            else if (statusOf(e) === 429 || (e instanceof ApiError && e.rateLimited)) {
+                delay = Math.max(delay, 1000);
+            }
+            if (delay >= c.deadline.remaining()) {
+                throw new DeadlineError(`${errorMessage(e)} (not retried: the ${c.deadline.label} deadline would pass first)`);
+            }
+            const of = unlimited ? '' : ` of ${o.maxAttempts - 1}`;
+            c.logger.info(`Retry ${attempt}${of} in ${Math.round(delay)} ms: ${c.label}: ${errorMessage(e)}`);
+            await c.sleep(delay, c.signal);
+        }
+    }
+}
+function isHttpFailure(e) {
+    return e instanceof Error && typeof e.status === 'number';
+}
+function statusOf(e) {
+    return isHttpFailure(e) ? e.status : undefined;
+}
+function retryAfterOf(e) {
+    return isHttpFailure(e) ? e.retryAfterSeconds : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/databricks/api.ts
+
+
+
+
+
+
+/** Sends authenticated requests to the REST API, with timeouts, retries and error parsing. */
+class DatabricksApi {
+    o;
+    constructor(o) {
+        this.o = o;
+    }
+    /** GETs are always safe to repeat. */
+    get(path, query, call) {
+        const url = `${path}?${new URLSearchParams(query).toString()}`;
+        return this.send('GET', url, undefined, true, call);
+    }
+    /**
+     * POSTs are not repeated after an answer that leaves it unknown whether the service acted,
+     * since a repeat could create a second context or run code twice. `{ idempotent: true }`
+     * marks a call that is safe to repeat (cancel, destroy, cluster start).
+     */
+    post(path, body, call, o = {}) {
+        return this.send('POST', path, body, o.idempotent ?? false, call);
+    }
+    send(method, pathAndQuery, body, idempotent, call) {
+        const label = `${method} ${pathAndQuery.split('?')[0]}`;
+        const attempt = async () => {
+            // Nothing is sent once the job is cancelled.
+            if (call.signal?.aborted)
+                throw new CancelledError();
+            const headers = {
+                ...(await this.o.auth.headers(call)),
+                Accept: 'application/json'
+            };
+            if (body)
+                headers['Content-Type'] = body.contentType;
+            const timeoutMs = Math.min(this.o.requestTimeoutMs, Math.max(1000, call.deadline.remaining()));
+            this.o.logger.debug(`${label} (timeout ${timeoutMs} ms)`);
+            const grace = idempotent ? undefined : graceAfter(call.signal, UNANSWERED_CALL_GRACE_MS);
+            const res = await this.o.transport
+                .send({
+                method,
+                url: `${this.o.host}${pathAndQuery}`,
+                headers,
+                body: body?.data,
+                timeoutMs,
+                // A repeatable call is aborted at once on cancel. A create or an execute may still
+                // answer for a short grace, so the id it returns can be saved and cleaned up; after
+                // that it is abandoned too, so a cancelled caller can stop within its own budget.
+                signal: idempotent ? call.signal : grace?.signal
+            })
+                .finally(() => grace?.dispose());
+            const secrets = this.o.secrets;
+            if (res.status < 200 || res.status >= 300) {
+                throw apiErrorFrom(res.status, res.body, res.headers['retry-after'], secrets);
+            }
+            if (!res.body.trim())
+                return {};
+            try {
+                const parsed = secrets.redactDeep(parseJsonExact(res.body));
+                if (parsed && typeof parsed === 'object' && !Array.isArray(parsed))
+                    return parsed;
+            }
+            catch {
+                // fall through to the error below
+            }
+            throw new Error(`${label} answered HTTP ${res.status} with a body that is not a JSON object: ${cutToBytes(secrets.redact(res.body), 200)}`);
+        };
+        const retried = () => withRetry(attempt, {
+            label,
+            idempotent,
+            deadline: call.deadline,
+            sleep: this.o.sleep,
+            signal: call.signal,
+            logger: this.o.logger,
+            options: this.o.retry,
+            random: this.o.random
+        });
+        return retried().catch((e) => {
+            // A token the service no longer takes (revoked, or its clock ahead of ours): one new
+            // token and one more try, only for calls that are safe to repeat.
+            if (!(e instanceof ApiError && e.status === 401 && idempotent && this.o.auth.renew()))
+                throw e;
+            this.o.logger.info(`${label}: HTTP 401, renewing the ${this.o.auth.authType} token and trying once more`);
+            return retried();
+        });
+    }
+}
+/**
+ * A signal that aborts `ms` after `signal` does. Its timer is unref'd and cleared by `dispose`,
+ * so it never holds the process open.
+ */
+function graceAfter(signal, ms) {
+    if (!signal)
+        return undefined;
+    const controller = new AbortController();
+    let timer;
+    const start = () => {
+        timer = setTimeout(() => controller.abort(), ms);
+        timer.unref();
+    };
+    if (signal.aborted)
+        start();
+    else
+        signal.addEventListener('abort', start, { once: true });
+    return {
+        signal: controller.signal,
+        dispose: () => {
+            clearTimeout(timer);
+            signal.removeEventListener('abort', start);
+        }
+    };
+}
+/** A JSON body. The 1.2 API reads JSON whatever the label; we send the honest one. */
+function jsonBody(value) {
+    return { contentType: 'application/json', data: JSON.stringify(value) };
+}
+/** Reads a field that holds one of a fixed set of words (a status), failing clearly otherwise. */
+function enumField(o, field, values, what) {
+    const v = stringField(o, field, what);
+    if (values.includes(v))
+        return v;
+    throw new Error(`unexpected answer for ${what}: "${field}" is ${JSON.stringify(v)}, not one of ${values.join(', ')}`);
+}
+/** Reads a string field the API promises, failing clearly when it is missing. */
+function stringField(o, field, what) {
+    const v = o[field];
+    if (typeof v === 'string' && v)
+        return v;
+    throw new Error(`unexpected answer for ${what}: no "${field}" in ${cutToBytes(stringifyJson(o), 200)}`);
+}
+
+;// CONCATENATED MODULE: ./src/common/secrets.ts
+
+/**
+ * Every secret the step knows: tokens, passwords, client secrets, minted and exchanged tokens,
+ * Basic headers. Whatever holds a secret adds it here the moment it exists (an authenticator
+ * gets the registry in its constructor, so a token minted later is added as it arrives); the
+ * runner layer hooks `onAdd` to mask it in the log, and service text is passed through
+ * `redact` before it is cut, printed, written to an output or to the summary.
+ */
+class Secrets {
+    values = new Set();
+    /** Each secret and the forms it takes inside JSON or a URL, longest first. */
+    forms = [];
+    /** The first and last characters of each secret: what any fragment worth masking holds. */
+    edges = [];
+    listeners = [];
+    /** Called for every secret added from now on, and at once for those already known. */
+    onAdd(listener) {
+        this.listeners.push(listener);
+        for (const v of this.values)
+            listener(v);
+    }
+    add(value) {
+        // Very short values would redact ordinary words; no real credential is that short.
+        if (!value || value.length < 4 || this.values.has(value))
+            return;
+        this.values.add(value);
+        // A service that echoes a secret may do so inside a JSON string or a URL.
+        const encoded = [value, JSON.stringify(value).slice(1, -1), encodeURIComponent(value)];
+        this.forms = [...new Set([...this.forms, ...encoded])].sort((a, b) => b.length - a.length);
+        for (const f of encoded)
+            this.edges.push(f.slice(0, MIN_FRAGMENT), f.slice(-MIN_FRAGMENT));
+        this.edges = [...new Set(this.edges)];
+        for (const l of this.listeners)
+            l(value);
+    }
+    list() {
+        return [...this.values];
+    }
+    /**
+     * The text with every known secret replaced by `***`, longest first so none leaves a tail.
+     * A secret cut by someone else (the service cuts long output, keeping head and tail around a
+     * marker) leaves a fragment that matches nothing whole: a secret's head at the end of the text
+     * or just before a cut marker, and its tail at the start or just after one, are masked too.
+     */
+    redact(text) {
+        // Most text holds no piece of any secret: one quick look before the careful one. (A whole
+        // secret, in any of its forms, holds that form's first characters.)
+        if (!this.edges.some(e => text.includes(e)))
+            return text;
+        let out = text;
+        for (const v of this.forms) {
+            if (out.includes(v))
+                out = out.split(v).join('***');
+        }
+        const cuts = [0, out.length];
+        if (out.includes('*** WARNING'))
+            for (const m of out.matchAll(CUT_MARKER))
+                cuts.push(m.index, m.index + m[0].length);
+        return this.maskEdges(out, cuts);
+    }
+    /** Masks secret heads that end, and tails that start, at the given positions. */
+    maskEdges(text, positions) {
+        const spans = [];
+        for (const secret of this.values) {
+            for (const at of positions) {
+                const head = longestOverlap(text, at, secret, 'head');
+                if (head)
+                    spans.push([at - head, at]);
+                const tail = longestOverlap(text, at, secret, 'tail');
+                if (tail)
+                    spans.push([at, at + tail]);
+            }
+        }
+        if (spans.length === 0)
+            return text;
+        // Overlapping fragments (the token, and "Bearer " + the token) become one mask.
+        spans.sort((a, b) => a[0] - b[0]);
+        const merged = [];
+        for (const [from, to] of spans) {
+            const last = merged[merged.length - 1];
+            if (last && from <= last[1])
+                last[1] = Math.max(last[1], to);
+            else
+                merged.push([from, to]);
+        }
+        let out = text;
+        for (const [from, to] of merged.reverse())
+            out = `${out.slice(0, from)}***${out.slice(to)}`;
+        return out;
+    }
+    /** Every string inside a parsed value redacted (keys too); other values as they were. */
+    redactDeep(value) {
+        if (this.forms.length === 0)
+            return value;
+        return this.walk(value);
+    }
+    walk(value) {
+        if (typeof value === 'string')
+            return this.redact(value);
+        if (Array.isArray(value))
+            return value.map(v => this.walk(v));
+        if (value !== null &&
+            typeof value === 'object' &&
+            Object.getPrototypeOf(value) === Object.prototype) {
+            const out = {};
+            for (const [k, v] of Object.entries(value))
+                setOwn(out, this.redact(k), this.walk(v));
+            return out;
+        }
+        return value;
+    }
+}
+/** Where the service cut output: "*** WARNING: skipped N bytes of output ***" and its kin. */
+const CUT_MARKER = /\s*\*\*\* WARNING: (?:skipped \d+ bytes of output|max output size exceeded[^*]*?)\s*\*\*\*\s*/g;
+/** Fragments shorter than this are left alone: they would match ordinary text. */
+const MIN_FRAGMENT = 6;
+/**
+ * The length of the longest fragment of `secret` (at least MIN_FRAGMENT, shorter than the
+ * secret) that ends at `at` as the secret's head, or starts at `at` as its tail.
+ */
+function longestOverlap(text, at, secret, part) {
+    const room = part === 'head' ? at : text.length - at;
+    const most = Math.min(secret.length - 1, room);
+    if (most < MIN_FRAGMENT)
+        return 0;
+    // Quick reject: a head fragment starts with the secret's first characters, a tail fragment
+    // ends with its last ones, within reach of `at`.
+    if (part === 'head') {
+        const i = text.lastIndexOf(secret.slice(0, MIN_FRAGMENT), at - MIN_FRAGMENT);
+        if (i < 0 || i < at - most)
+            return 0;
+    }
+    else {
+        const i = text.indexOf(secret.slice(-MIN_FRAGMENT), at);
+        if (i < 0 || i + MIN_FRAGMENT > at + most)
+            return 0;
+    }
+    for (let n = most; n >= MIN_FRAGMENT; n--) {
+        const piece = part === 'head' ? text.slice(at - n, at) : text.slice(at, at + n);
+        if (piece === (part === 'head' ? secret.slice(0, n) : secret.slice(secret.length - n)))
+            return n;
+    }
+    return 0;
+}
+
+;// CONCATENATED MODULE: ./src/runner/connection.ts
+
+/** Where to connect: the host input, with its env fallback (credentials: auth-choice.ts). */
+const HOST_EXAMPLE = 'https://adb-1234567890123456.7.azuredatabricks.net';
+/** The workspace origin: https added when missing, http refused, paths and queries dropped. */
+function parseHost(value) {
+    if (!value)
+        throw new InputError(`Input host is required: set it to your workspace URL, e.g. ${HOST_EXAMPLE}, or set DATABRICKS_HOST.`);
+    const userinfo = hostUserinfo(value);
+    if (userinfo !== undefined)
+        throw new InputError(`Invalid input host '${value.replace(`${userinfo}@`, '***@')}': it holds credentials (user:password@), which would be logged and sent along. Remove them from the URL and pass the credentials from a secret instead (token, or the auth-type inputs).`);
+    if (/^http:\/\//i.test(value))
+        throw new InputError(`Invalid input host '${value}': http is refused because the token would travel unencrypted. Use https://${value.slice(7)}.`);
+    const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(value) ? value : `https://${value}`;
+    let url;
+    try {
+        url = new URL(withScheme);
+    }
+    catch {
+        throw new InputError(`Invalid input host '${value}': not a URL. Expected the workspace URL, e.g. ${HOST_EXAMPLE}.`);
+    }
+    if (url.protocol !== 'https:')
+        throw new InputError(`Invalid input host '${value}': only https:// workspace URLs are supported, e.g. ${HOST_EXAMPLE}.`);
+    if (!/^(\[[0-9a-f:.]+\]|[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*)$/i.test(url.hostname) ||
+        url.username ||
+        url.password) {
+        throw new InputError(`Invalid input host '${value}': '${url.hostname}' is not a host name. Expected the workspace URL, e.g. ${HOST_EXAMPLE}.`);
+    }
+    return url.origin;
+}
+/** The `user:password` part of a URL-like value, when it has one. */
+function hostUserinfo(value) {
+    return /^(?:[a-z][a-z0-9+.-]*:\/\/)?([^/?#]*)@/i.exec(value)?.[1];
+}
+/**
+ * Credentials pasted into a host URL (`https://user:password@host`) are secrets too: registered
+ * before the host is checked, so the refusal and everything after it print them as `***`.
+ */
+function registerHostSecrets(hosts, secrets) {
+    for (const host of hosts) {
+        const userinfo = host ? hostUserinfo(host.trim()) : undefined;
+        if (!userinfo)
+            continue;
+        secrets.add(userinfo);
+        if (!userinfo.includes(':'))
+            continue;
+        const password = userinfo.slice(userinfo.indexOf(':') + 1);
+        secrets.add(password);
+        try {
+            secrets.add(decodeURIComponent(password));
+        }
+        catch {
+            // not URL-encoded: the raw form is registered
+        }
+    }
+}
+
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: ./src/databricks/auth/azure-cloud.ts
+/** The AzureDatabricks application: the resource of every Azure Databricks token, in every cloud. */
+const AZURE_DATABRICKS_APP = '2ff814a6-3304-4ab8-85cb-cd0e6f879c1d';
+const CLOUDS = [
+    [
+        '.azuredatabricks.net',
+        {
+            login: 'https://login.microsoftonline.com',
+            management: 'https://management.core.windows.net/'
+        }
+    ],
+    [
+        '.databricks.azure.us',
+        {
+            login: 'https://login.microsoftonline.us',
+            management: 'https://management.core.usgovcloudapi.net/'
+        }
+    ],
+    [
+        '.databricks.azure.cn',
+        {
+            login: 'https://login.chinacloudapi.cn',
+            management: 'https://management.core.chinacloudapi.cn/'
+        }
+    ]
+];
+/** The cloud of a workspace host name, by its domain; undefined for any other host. */
+function azureCloudOf(hostname) {
+    const h = hostname.toLowerCase();
+    return CLOUDS.find(([suffix]) => h.endsWith(suffix))?.[1];
+}
+/** Every Azure workspace domain, for messages. */
+const AZURE_DOMAINS = CLOUDS.map(([suffix]) => suffix);
+
+;// CONCATENATED MODULE: ./src/databricks/auth/refreshing.ts
+
+const TWENTY_MINUTES = 20 * 60_000;
+/** Azure Databricks refuses tokens with 30 s or less to live; the SDKs renew 40 s early. */
+const EARLY = 40_000;
+/**
+ * When a token of this lifetime is renewed, as milliseconds before its expiry: with less than
+ * half its life left, at most 20 minutes early, and at least 40 s early. Lifetimes too short for
+ * that (seconds, in tests) are still used for a quarter of their life, so a token is never
+ * minted for every request, and never sent once expired.
+ */
+function renewBefore(lifetimeMs) {
+    const half = Math.min(lifetimeMs / 2, TWENTY_MINUTES);
+    return half >= EARLY ? half : Math.min(EARLY, (lifetimeMs * 3) / 4);
+}
+/**
+ * Holds one minted token and mints the next when it is due. Concurrent callers share one
+ * renewal. A failed renewal while the old token is still good for a while is a warning, and
+ * the next request tries again; the service never sees an expired token from here.
+ */
+class RefreshingToken {
+    o;
+    current;
+    pending;
+    minted = false;
+    /** How many tokens were minted after the first: for the log and the tests. */
+    renewals = 0;
+    constructor(o) {
+        this.o = o;
+    }
+    async headers(call) {
+        const now = this.o.clock.now();
+        const c = this.current;
+        if (c && now < c.renewAt)
+            return c.headers;
+        try {
+            return (await this.next(call)).headers;
+        }
+        catch (e) {
+            if (!(e instanceof CancelledError) && c && this.o.clock.now() < c.safeUntil) {
+                this.o.logger.warning(`Could not renew the ${this.o.what} (${errorMessage(e)}); the current one is still valid for ${Math.round((c.expiresAt - this.o.clock.now()) / 1000)} s, trying again on the next request`);
+                return c.headers;
+            }
+            throw e;
+        }
+    }
+    /** Drops the current token (the service refused it); the next request mints a new one. */
+    invalidate() {
+        this.current = undefined;
+    }
+    next(call) {
+        this.pending ??= this.mintOne(call).finally(() => (this.pending = undefined));
+        return this.pending;
+    }
+    async mintOne(call) {
+        const started = this.o.clock.now();
+        const token = await this.o.mint(call);
+        // The lifetime counts from when the request was sent: the answer may have taken a while.
+        const lifetime = token.expiresAt - started;
+        if (token.expiresAt <= this.o.clock.now())
+            throw new Error(`the ${this.o.what} was already expired when it arrived`);
+        if (this.minted) {
+            this.renewals++;
+            this.o.logger.debug(`Renewed the ${this.o.what} (valid ${Math.round(lifetime / 1000)} s)`);
+        }
+        this.minted = true;
+        this.current = {
+            ...token,
+            renewAt: token.expiresAt - renewBefore(lifetime),
+            safeUntil: token.expiresAt - Math.min(EARLY, lifetime / 4)
+        };
+        return token;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/databricks/auth/minted.ts
+
+/** A method whose tokens are minted: renewed before expiry, and after a 401. */
+class MintedAuth {
+    authType;
+    description;
+    token;
+    constructor(authType, description, c, mint) {
+        this.authType = authType;
+        this.description = description;
+        this.token = new RefreshingToken({
+            what: `${authType} token`,
+            mint,
+            clock: c.clock,
+            logger: c.logger
+        });
+    }
+    headers(call) {
+        return this.token.headers(call);
+    }
+    renew() {
+        this.token.invalidate();
+        return true;
+    }
+    /** Tokens minted after the first. */
+    get renewals() {
+        return this.token.renewals;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/databricks/auth/token-endpoint.ts
+
+
+
+/**
+ * A token endpoint refused or failed. The message holds the OAuth `error` and
+ * `error_description` only: never the request, which carries the credential.
+ */
+class TokenEndpointError extends Error {
+    status;
+    oauthError;
+    retryAfterSeconds;
+    name = 'TokenEndpointError';
+    constructor(message, status, oauthError, retryAfterSeconds) {
+        super(message);
+        this.status = status;
+        this.oauthError = oauthError;
+        this.retryAfterSeconds = retryAfterSeconds;
+    }
+}
+/** 429, 5xx and network failures are worth another try; another 4xx never changes. */
+function retryable(e) {
+    if (e instanceof TokenEndpointError)
+        return e.status === 429 || e.status >= 500;
+    return e instanceof TransportError;
+}
+/**
+ * POSTs a form to a token endpoint and reads the token, retrying transient failures. A token
+ * request mints nothing that matters twice, so it is always safe to repeat. The token is
+ * added to the secrets before this returns, so nothing can print it first.
+ */
+async function requestToken(c, r, call) {
+    const attempt = async () => {
+        if (call.signal?.aborted)
+            throw new CancelledError();
+        const res = await c.transport.send({
+            method: 'POST',
+            url: r.url,
+            headers: {
+                'Content-Type': 'application/x-www-form-urlencoded',
+                Accept: 'application/json',
+                ...r.headers
+            },
+            body: r.form.toString(),
+            timeoutMs: Math.min(c.requestTimeoutMs, Math.max(1000, call.deadline.remaining())),
+            signal: call.signal
+        });
+        const body = parseObject(res.body);
+        const token = body?.access_token;
+        if (typeof token === 'string' && token)
+            c.secrets.add(token);
+        if (res.status < 200 || res.status >= 300)
+            throw failure(c, r, res.status, body, res.headers);
+        if (typeof token !== 'string' || !token)
+            throw new TokenEndpointError(`${r.what}: ${r.url} answered HTTP ${res.status} without an access_token`, res.status, undefined, undefined);
+        const expires = parseSeconds(body?.expires_in);
+        if (expires === undefined)
+            throw new TokenEndpointError(`${r.what}: ${r.url} answered without a valid expires_in (${JSON.stringify(body?.expires_in) ?? 'missing'})`, res.status, undefined, undefined);
+        const raw = { ...body };
+        delete raw.access_token;
+        delete raw.refresh_token;
+        delete raw.id_token;
+        return { accessToken: token, expiresInSeconds: expires, raw };
+    };
+    return retryOAuthCall(c, call, `${r.what} (POST ${r.url})`, attempt);
+}
+/** Runs a call to an OAuth service (discovery, token endpoint) with its retry rules. */
+function retryOAuthCall(c, call, label, attempt) {
+    return withRetry(attempt, {
+        label,
+        idempotent: true,
+        deadline: call.deadline,
+        sleep: c.sleep,
+        signal: call.signal,
+        logger: c.logger,
+        options: c.retry,
+        random: c.random,
+        retryable
+    });
+}
+/** `expires_in` comes as a number or, from some servers, as a string of digits. */
+function parseSeconds(v) {
+    if (typeof v === 'number' && Number.isFinite(v) && v >= 0)
+        return v;
+    if (typeof v === 'string' && /^\s*\d+(\.\d+)?\s*$/.test(v))
+        return Number(v);
+    return undefined;
+}
+function parseObject(text) {
+    try {
+        const v = JSON.parse(text);
+        return v && typeof v === 'object' && !Array.isArray(v)
+            ? v
+            : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+function failure(c, r, status, body, headers) {
+    const error = typeof body?.error === 'string' ? body.error : undefined;
+    const description = typeof body?.error_description === 'string' ? body.error_description.slice(0, 500) : undefined;
+    const said = error
+        ? `${error}${description ? `: ${description}` : ''}`
+        : '(no OAuth error in the answer)';
+    const retryAfter = headers['retry-after']?.trim();
+    return new TokenEndpointError(c.secrets.redact(`${r.what} failed: ${r.url} answered HTTP ${status} ${said}`), status, error, retryAfter && /^\d+$/.test(retryAfter) ? Number(retryAfter) : undefined);
+}
+
+;// CONCATENATED MODULE: ./src/databricks/auth/azure-cli.ts
+
+
+
+
+
+/** The real one: no shell, a hard timeout, and a cancel kills the program. */
+const runProgram = (file, args, o) => new Promise((resolve, reject) => {
+    (0,external_node_child_process_namespaceObject.execFile)(file, args, { timeout: o.timeoutMs, signal: o.signal, maxBuffer: 1024 * 1024, windowsHide: true }, (error, stdout, stderr) => {
+        if (!error)
+            return resolve(stdout);
+        if (o.signal?.aborted)
+            return reject(new CancelledError());
+        const code = error.code;
+        if (code === 'ENOENT')
+            return reject(new Error(`the Azure CLI (${file}) is not on PATH: install it, or sign in with the azure/login action first`));
+        const said = String(stderr || error.message)
+            .trim()
+            .split('\n')
+            .slice(0, 5)
+            .join(' ');
+        reject(new Error(`${file} failed (${error.killed ? 'timed out' : `exit ${code}`}): ${said}`));
+    });
+});
+const AZ_TIMEOUT_MS = 30_000;
+/**
+ * `azure-cli`: the token of whoever `az` is signed in as (after azure/login), read from
+ * `az account get-access-token`, and read again when it is due.
+ */
+function azureCli(c, o) {
+    const az = o.az ?? 'az';
+    return new MintedAuth('azure-cli', 'Azure CLI sign-in', c, async (call) => {
+        const out = await o.run(az, ['account', 'get-access-token', '--resource', AZURE_DATABRICKS_APP, '--output', 'json'], {
+            timeoutMs: Math.min(AZ_TIMEOUT_MS, Math.max(1000, call.deadline.remaining())),
+            signal: call.signal
+        });
+        let parsed;
+        try {
+            parsed = JSON.parse(out);
+        }
+        catch {
+            throw new Error(`${az} account get-access-token printed something that is not JSON`);
+        }
+        const token = parsed.accessToken;
+        if (typeof token !== 'string' || !token)
+            throw new Error(`${az} account get-access-token printed no accessToken`);
+        c.secrets.add(token);
+        const header = `Bearer ${token}`;
+        c.secrets.add(header);
+        const expiresAt = expiryOf(parsed);
+        if (expiresAt === undefined)
+            throw new Error(`${az} account get-access-token printed no expires_on or expiresOn`);
+        const headers = { Authorization: header };
+        if (o.workspaceResourceId)
+            headers['X-Databricks-Azure-Workspace-Resource-Id'] = o.workspaceResourceId;
+        return { headers, expiresAt };
+    });
+}
+/**
+ * Newer CLIs print `expires_on` (POSIX seconds); older ones only `expiresOn`, a local time
+ * without a zone ("2024-05-01 13:45:00.000000"), read here as the machine's local time as az does.
+ */
+function expiryOf(o) {
+    const epoch = parseSeconds(o.expires_on);
+    if (epoch !== undefined)
+        return epoch * 1000;
+    if (typeof o.expiresOn === 'string') {
+        const m = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})/.exec(o.expiresOn);
+        if (m) {
+            const [, y, mo, d, h, mi, s] = m.map(Number);
+            return new Date(y, mo - 1, d, h, mi, s).getTime();
+        }
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/databricks/auth/azure.ts
+
+
+
+
+/**
+ * An Entra token for the AzureDatabricks application, plus (when Entra gives one) a token for
+ * the service-management endpoint: with it a service principal that has rights on the
+ * workspace resource but is not yet a workspace user can sign in.
+ */
+function entraAuth(c, authType, description, o, proof) {
+    const url = `${o.cloud.login.replace(/\/+$/, '')}/${encodeURIComponent(o.tenantId)}/oauth2/v2.0/token`;
+    const entra = async (scope, fields, call) => requestToken(c, {
+        url,
+        what: `Entra ID sign-in of ${o.clientId} for ${scope}`,
+        form: new URLSearchParams({
+            grant_type: 'client_credentials',
+            client_id: o.clientId,
+            scope,
+            ...fields
+        })
+    }, call);
+    return new MintedAuth(authType, description, c, async (call) => {
+        const fields = await proof(call);
+        const started = c.clock.now();
+        const main = await entra(`${AZURE_DATABRICKS_APP}/.default`, fields, call);
+        const headers = { Authorization: `Bearer ${main.accessToken}` };
+        c.secrets.add(headers.Authorization);
+        let expiresAt = started + main.expiresInSeconds * 1000;
+        try {
+            // A v2 scope is the resource id and /.default: for this URL resource, a double slash.
+            const mgmt = await entra(`${o.cloud.management}/.default`, fields, call);
+            headers['X-Databricks-Azure-SP-Management-Token'] = mgmt.accessToken;
+            expiresAt = Math.min(expiresAt, started + mgmt.expiresInSeconds * 1000);
+        }
+        catch (e) {
+            // Optional: a principal that is already a workspace user signs in without it.
+            c.logger.debug(`No service-management token (${errorMessage(e)}); signing in without it`);
+        }
+        if (o.workspaceResourceId)
+            headers['X-Databricks-Azure-Workspace-Resource-Id'] = o.workspaceResourceId;
+        return { headers, expiresAt };
+    });
+}
+/** `azure-client-secret`: an Entra service principal with a client secret. */
+function azureClientSecret(c, o) {
+    c.secrets.add(o.clientSecret);
+    return entraAuth(c, 'azure-client-secret', `Azure service principal ${o.clientId} (client secret)`, o, () => Promise.resolve({ client_secret: o.clientSecret }));
+}
+/** Entra's audience for federated credentials. */
+const AZURE_FEDERATION_AUDIENCE = 'api://AzureADTokenExchange';
+/**
+ * `github-oidc-azure`: the GitHub ID token as the Entra client assertion. A new one at every
+ * renewal: an assertion lives about 5 minutes, the Entra token about an hour.
+ */
+function githubOidcAzure(c, o) {
+    return entraAuth(c, 'github-oidc-azure', `Azure service principal ${o.clientId} (GitHub OIDC federation)`, o, async (call) => {
+        const assertion = await o.idToken(AZURE_FEDERATION_AUDIENCE, call);
+        c.secrets.add(assertion);
+        return {
+            client_assertion: assertion,
+            client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer'
+        };
+    });
+}
+
+;// CONCATENATED MODULE: ./src/databricks/auth/discovery.ts
+
+
+async function getJson(c, url, call, retries) {
+    const attempt = async () => {
+        if (call.signal?.aborted)
+            throw new CancelledError();
+        const res = await c.transport.send({
+            method: 'GET',
+            url,
+            headers: { Accept: 'application/json' },
+            timeoutMs: Math.min(c.requestTimeoutMs, Math.max(1000, call.deadline.remaining())),
+            signal: call.signal
+        });
+        if (res.status !== 200)
+            throw new TokenEndpointError(`${url} answered HTTP ${res.status}`, res.status, undefined, undefined);
+        try {
+            const v = JSON.parse(res.body);
+            if (v && typeof v === 'object' && !Array.isArray(v))
+                return v;
+        }
+        catch {
+            // below
+        }
+        throw new Error(`${url} answered with something that is not a JSON object`);
+    };
+    if (!retries)
+        return attempt();
+    return retryOAuthCall(c, call, `GET ${url}`, attempt);
+}
+/**
+ * The workspace's OAuth token endpoint, found as the SDKs find it: the host metadata
+ * (`/.well-known/databricks-config`, newer workspaces) names the OIDC root; without it, or when
+ * it fails, the classic `{host}/oidc` root. Its authorization-server document names the endpoint.
+ */
+async function discoverTokenEndpoint(c, host, call) {
+    let root = `${host}/oidc`;
+    try {
+        const meta = await getJson(c, `${host}/.well-known/databricks-config`, call, false);
+        const oidc = typeof meta.oidc_endpoint === 'string' ? meta.oidc_endpoint : '';
+        const account = typeof meta.account_id === 'string' ? meta.account_id : '';
+        if (/^https:\/\//.test(oidc))
+            root = oidc.replace('{account_id}', account).replace(/\/+$/, '');
+    }
+    catch (e) {
+        if (e instanceof CancelledError)
+            throw e;
+        c.logger.debug(`No host metadata (${errorMessage(e)}); using ${root}`);
+    }
+    const url = `${root}/.well-known/oauth-authorization-server`;
+    let doc;
+    try {
+        doc = await getJson(c, url, call, true);
+    }
+    catch (e) {
+        if (e instanceof TokenEndpointError && e.status === 404)
+            throw new Error(`Databricks OAuth is not supported for this host: ${url} answered HTTP 404. Check the host, or use a personal access token.`, { cause: e });
+        throw new Error(`Could not discover the OAuth token endpoint: ${errorMessage(e)}`, { cause: e });
+    }
+    const endpoint = doc.token_endpoint;
+    if (typeof endpoint !== 'string' || !/^https:\/\//.test(endpoint))
+        throw new Error(`${url} names no https token_endpoint`);
+    return endpoint;
+}
+
+;// CONCATENATED MODULE: ./src/databricks/auth/databricks-oauth.ts
+
+
+
+/** The workspace token endpoint, discovered once per process. */
+function endpointOnce(c, host) {
+    let found;
+    return call => {
+        found ??= discoverTokenEndpoint(c, host, call).catch((e) => {
+            found = undefined;
+            throw e;
+        });
+        return found;
+    };
+}
+/**
+ * `oauth-m2m`: a service principal's OAuth secret, exchanged for a workspace token with the
+ * client-credentials grant. Id and secret go as HTTP Basic, each URL-encoded first (RFC 6749).
+ */
+function oauthM2M(c, o) {
+    c.secrets.add(o.clientSecret);
+    const basic = Buffer.from(`${encodeURIComponent(o.clientId)}:${encodeURIComponent(o.clientSecret)}`, 'utf8').toString('base64');
+    c.secrets.add(basic);
+    c.secrets.add(`Basic ${basic}`);
+    const endpoint = endpointOnce(c, o.host);
+    return new MintedAuth('oauth-m2m', `OAuth service principal ${o.clientId}`, c, async (call) => {
+        const url = await endpoint(call);
+        const t = await requestToken(c, {
+            url,
+            what: `OAuth client credentials for ${o.clientId}`,
+            headers: { Authorization: `Basic ${basic}` },
+            form: new URLSearchParams({ grant_type: 'client_credentials', scope: 'all-apis' })
+        }, call);
+        return bearer(c, t.accessToken, t.expiresInSeconds);
+    });
+}
+/**
+ * `github-oidc`: workload identity federation. A fresh GitHub ID token for every exchange
+ * (each lives about 5 minutes), traded at the workspace token endpoint (RFC 8693). With a
+ * client id the service principal's federation policy applies; without, the account's.
+ */
+function githubOidc(c, o) {
+    const endpoint = endpointOnce(c, o.host);
+    const who = o.clientId ? `service principal ${o.clientId}` : 'account-wide federation';
+    return new MintedAuth('github-oidc', `GitHub OIDC federation (${who})`, c, async (call) => {
+        const url = await endpoint(call);
+        const jwt = await o.idToken(o.audience || url, call);
+        c.secrets.add(jwt);
+        const form = new URLSearchParams({
+            grant_type: 'urn:ietf:params:oauth:grant-type:token-exchange',
+            subject_token: jwt,
+            subject_token_type: 'urn:ietf:params:oauth:token-type:jwt',
+            scope: 'all-apis'
+        });
+        if (o.clientId)
+            form.set('client_id', o.clientId);
+        const t = await requestToken(c, { url, form, what: `GitHub OIDC token exchange (${who})` }, call);
+        return bearer(c, t.accessToken, t.expiresInSeconds);
+    });
+}
+function bearer(c, token, seconds) {
+    const header = `Bearer ${token}`;
+    c.secrets.add(header);
+    return { headers: { Authorization: header }, expiresAt: c.clock.now() + seconds * 1000 };
+}
+
+;// CONCATENATED MODULE: ./src/databricks/auth/static.ts
+/** A personal access token (or any bearer token), sent as `Authorization: Bearer`. */
+class TokenAuth {
+    authType = 'pat';
+    description = 'personal access token';
+    header;
+    constructor(token, secrets) {
+        this.header = `Bearer ${token}`;
+        secrets.add(token);
+        secrets.add(this.header);
+    }
+    headers() {
+        return Promise.resolve({ Authorization: this.header });
+    }
+    renew() {
+        return false;
+    }
+}
+/** HTTP Basic with a user name and password, as the original 1.2 API describes. */
+class BasicAuth {
+    authType = 'basic';
+    description;
+    header;
+    constructor(username, password, secrets) {
+        this.description = `user name and password (${username})`;
+        const encoded = Buffer.from(`${username}:${password}`, 'utf8').toString('base64');
+        this.header = `Basic ${encoded}`;
+        // The base64 form is as good as the password to anyone who reads it.
+        for (const s of [password, encoded, this.header])
+            secrets.add(s);
+    }
+    headers() {
+        return Promise.resolve({ Authorization: this.header });
+    }
+    renew() {
+        return false;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/runner/id-token.ts
+
+
+
+class IdTokenError extends Error {
+    status;
+    retryAfterSeconds;
+    constructor(message, status, retryAfterSeconds = undefined) {
+        super(message);
+        this.status = status;
+        this.retryAfterSeconds = retryAfterSeconds;
+    }
+}
+/**
+ * GitHub's ID-token service, as `core.getIDToken` calls it (GET the request URL with
+ * `&audience=`, the request token as Bearer, the JWT in `value`), but through our transport:
+ * bounded by a timeout and the job's cancel, retried on 429/5xx and network errors. The request
+ * token and every ID token are secrets before anything could print them.
+ */
+function githubIdTokens(o) {
+    const base = o.env.ACTIONS_ID_TOKEN_REQUEST_URL ?? '';
+    const requestToken = o.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN ?? '';
+    o.secrets.add(requestToken);
+    return async (audience, call) => {
+        const url = `${base}${base.includes('?') ? '&' : '?'}audience=${encodeURIComponent(audience)}`;
+        const attempt = async () => {
+            if (call.signal?.aborted)
+                throw new CancelledError();
+            const res = await o.transport.send({
+                method: 'GET',
+                url,
+                headers: { Authorization: `Bearer ${requestToken}`, Accept: 'application/json' },
+                timeoutMs: Math.min(o.requestTimeoutMs, Math.max(1000, call.deadline.remaining())),
+                signal: call.signal
+            });
+            let value;
+            try {
+                value = JSON.parse(res.body).value;
+            }
+            catch {
+                value = undefined;
+            }
+            if (typeof value === 'string' && value)
+                o.secrets.add(value);
+            if (res.status !== 200) {
+                const ra = res.headers['retry-after']?.trim();
+                throw new IdTokenError(`GitHub's ID-token service answered HTTP ${res.status}`, res.status, ra && /^\d+$/.test(ra) ? Number(ra) : undefined);
+            }
+            if (typeof value !== 'string' || !value)
+                throw new Error("GitHub's ID-token service answered without a token (no `value`)");
+            return value;
+        };
+        return withRetry(attempt, {
+            label: `GitHub ID token for audience ${audience}`,
+            idempotent: true,
+            deadline: call.deadline,
+            sleep: o.sleep,
+            signal: call.signal,
+            logger: o.logger,
+            retryable: e => e instanceof TransportError ||
+                (e instanceof IdTokenError && (e.status === 429 || e.status >= 500))
+        }).catch((e) => {
+            if (e instanceof CancelledError)
+                throw e;
+            throw new Error(`Could not get a GitHub ID token (audience ${audience}): ${e instanceof Error ? e.message : String(e)}`, { cause: e });
+        });
+    };
+}
+
+;// CONCATENATED MODULE: ./src/runner/credentials.ts
+
+
+
+
+
+/** Said once per run with basic: the method still works for accounts that allow it. */
+const BASIC_RETIRED = 'auth-type basic: Databricks retired password sign-in for workspace users on 10 July 2024; it works only where the workspace still accepts it. Use a service principal instead: oauth-m2m (client-id, client-secret), or github-oidc with no secret at all.';
+/** Every configured secret into the registry, before any check could print one. */
+function registerConfiguredSecrets(raw, env, secrets) {
+    for (const v of [
+        raw.token,
+        raw.password,
+        raw.clientSecret,
+        raw.azureClientSecret,
+        env.DATABRICKS_TOKEN,
+        env.DATABRICKS_PASSWORD,
+        env.DATABRICKS_CLIENT_SECRET,
+        env.ARM_CLIENT_SECRET,
+        env.ACTIONS_ID_TOKEN_REQUEST_TOKEN
+    ]) {
+        secrets.add(v);
+        secrets.add(v?.trim());
+    }
+}
+/** The authenticator for a checked plan. Nothing is called yet: tokens are minted on first use. */
+function createAuthenticator(host, plan, d) {
+    const c = {
+        transport: d.transport,
+        clock: d.clock,
+        sleep: d.sleep,
+        logger: d.logger,
+        secrets: d.secrets,
+        requestTimeoutMs: d.requestTimeoutMs
+    };
+    const idToken = () => githubIdTokens({ ...d, env: d.env });
+    switch (plan.type) {
+        case 'pat':
+            return new TokenAuth(plan.token, d.secrets);
+        case 'basic':
+            return new BasicAuth(plan.username, plan.password, d.secrets);
+        case 'oauth-m2m':
+            return oauthM2M(c, { host, ...plan });
+        case 'github-oidc':
+            return githubOidc(c, { host, ...plan, idToken: idToken() });
+        case 'azure-client-secret':
+            return azureClientSecret(c, { host, ...plan });
+        case 'github-oidc-azure':
+            return githubOidcAzure(c, { host, ...plan, idToken: idToken() });
+        case 'azure-cli':
+            return azureCli(c, { run: d.run ?? runProgram, ...plan });
+    }
+}
+
+;// CONCATENATED MODULE: ./src/databricks/execution.ts
+
+const LANGUAGES = ['python', 'scala', 'sql', 'r'];
+/** A command's status, as commands/status reports it. */
+const COMMAND_STATUSES = [
+    'Queued',
+    'Running',
+    'Cancelling',
+    'Finished',
+    'Cancelled',
+    'Error'
+];
+function isFinalCommandStatus(status) {
+    switch (status) {
+        case 'Finished':
+        case 'Cancelled':
+        case 'Error':
+            return true;
+        case 'Queued':
+        case 'Running':
+        case 'Cancelling':
+            return false;
+    }
+}
+/** An execution context's status, as contexts/status reports it. */
+const CONTEXT_STATUSES = ['Pending', 'Running', 'Error'];
+function isFinalCommandState(state) {
+    return isFinalCommandStatus(state.status);
+}
+/** The execution-context and command endpoints of API 1.2, for one cluster. */
+class ExecutionApi {
+    api;
+    clusterId;
+    constructor(api, clusterId) {
+        this.api = api;
+        this.clusterId = clusterId;
+    }
+    /** Not idempotent: a repeat after the service accepted it would leak a context. */
+    async createContext(language, call) {
+        const body = jsonBody({ clusterId: this.clusterId, language });
+        const answer = await this.api.post('/api/1.2/contexts/create', body, call);
+        return stringField(answer, 'id', 'contexts/create');
+    }
+    async contextStatus(contextId, call) {
+        const q = { clusterId: this.clusterId, contextId };
+        const answer = await this.api.get('/api/1.2/contexts/status', q, call);
+        return enumField(answer, 'status', CONTEXT_STATUSES, 'contexts/status');
+    }
+    async destroyContext(contextId, call) {
+        const body = jsonBody({ clusterId: this.clusterId, contextId });
+        await this.api.post('/api/1.2/contexts/destroy', body, call, { idempotent: true });
+    }
+    /** Not idempotent: a repeat after the service accepted it would run the code twice. */
+    async execute(contextId, language, source, call) {
+        const body = await commandBody(this.clusterId, contextId, language, source);
+        const answer = await this.api.post('/api/1.2/commands/execute', body, call);
+        return stringField(answer, 'id', 'commands/execute');
+    }
+    async commandStatus(contextId, commandId, call) {
+        const q = { clusterId: this.clusterId, contextId, commandId };
+        const answer = await this.api.get('/api/1.2/commands/status', q, call);
+        const results = answer.results;
+        return {
+            status: enumField(answer, 'status', COMMAND_STATUSES, 'commands/status'),
+            results: results && typeof results === 'object' ? results : null
+        };
+    }
+    /** Safe to repeat; the answer carries nothing clients use. */
+    async cancelCommand(contextId, commandId, call) {
+        const body = jsonBody({ clusterId: this.clusterId, contextId, commandId });
+        await this.api.post('/api/1.2/commands/cancel', body, call, { idempotent: true });
+    }
+}
+async function commandBody(clusterId, contextId, language, source) {
+    if (source.kind === 'inline')
+        return jsonBody({ language, clusterId, contextId, command: source.code });
+    // The platform's FormData encoder writes the boundary and headers for us.
+    const form = new FormData();
+    form.append('language', language);
+    form.append('clusterId', clusterId);
+    form.append('contextId', contextId);
+    form.append('command', new Blob([new Uint8Array(source.bytes)]), source.name);
+    const encoded = new Response(form);
+    const contentType = encoded.headers.get('content-type') ?? 'multipart/form-data';
+    return { contentType, data: Buffer.from(await encoded.arrayBuffer()) };
+}
+
+;// CONCATENATED MODULE: ./src/databricks/auth/types.ts
+/** The methods, named as Databricks' unified authentication (DATABRICKS_AUTH_TYPE) names them. */
+const AUTH_TYPES = [
+    'pat',
+    'basic',
+    'oauth-m2m',
+    'github-oidc',
+    'azure-client-secret',
+    'github-oidc-azure',
+    'azure-cli'
+];
+
+;// CONCATENATED MODULE: ./src/runner/auth-settings.ts
+/** The credential settings: inputs, their environment fallbacks, and where each value came from. */
+/** Each setting: its input and the environment variable it falls back to (the SDKs' names). */
+const SETTINGS = {
+    authType: ['auth-type', 'DATABRICKS_AUTH_TYPE'],
+    token: ['token', 'DATABRICKS_TOKEN'],
+    username: ['username', 'DATABRICKS_USERNAME'],
+    password: ['password', 'DATABRICKS_PASSWORD'],
+    clientId: ['client-id', 'DATABRICKS_CLIENT_ID'],
+    clientSecret: ['client-secret', 'DATABRICKS_CLIENT_SECRET'],
+    tokenAudience: ['token-audience', 'DATABRICKS_TOKEN_AUDIENCE'],
+    azureClientId: ['azure-client-id', 'ARM_CLIENT_ID'],
+    azureClientSecret: ['azure-client-secret', 'ARM_CLIENT_SECRET'],
+    azureTenantId: ['azure-tenant-id', 'ARM_TENANT_ID'],
+    azureWorkspaceResourceId: ['azure-workspace-resource-id', 'DATABRICKS_AZURE_RESOURCE_ID']
+};
+/** The input names, for reading them and for action.yml. */
+const auth_settings_CREDENTIAL_INPUTS = Object.fromEntries(Object.entries(SETTINGS).map(([k, [input]]) => [k, input]));
+/** Each setting's value: the input when given, else its environment variable (trimmed). */
+function resolve(raw, env) {
+    const out = {};
+    for (const [k, [input, name]] of Object.entries(SETTINGS)) {
+        const given = raw[k];
+        // Secrets keep their exact bytes from inputs; from the environment a trailing newline
+        // (common when a secret is pasted) is dropped.
+        const fromEnv = env[name]?.trim() ?? '';
+        out[k] = given ? { value: given, from: `input ${input}` } : { value: fromEnv, from: name };
+    }
+    return out;
+}
+/** "input client-id (or DATABRICKS_CLIENT_ID)", for messages. */
+function describe(k) {
+    const [input, name] = SETTINGS[k];
+    return `input ${input} (or ${name})`;
+}
+
+;// CONCATENATED MODULE: ./src/runner/auth-choice.ts
+
+
+
+
+
+/** Credential kinds as the SDKs count them for "more than one authorization method". */
+const KINDS = [
+    ['pat', ['token']],
+    ['basic', ['username', 'password']],
+    ['oauth', ['clientId', 'clientSecret']],
+    ['azure', ['azureClientId', 'azureClientSecret', 'azureTenantId']]
+];
+const PERMISSION_HELP = 'GitHub sets ACTIONS_ID_TOKEN_REQUEST_URL and ACTIONS_ID_TOKEN_REQUEST_TOKEN only for jobs with `permissions: id-token: write`; add it to the job (pull requests from forks never get an ID token: use a secret-based method there).';
+/**
+ * Picks and checks the method as the Databricks SDKs do, before any call: a named auth-type
+ * wins; otherwise exactly one kind of credential may be configured, and GitHub OIDC is chosen
+ * only when none is (its variables never count as a credential). Inputs fall back to env.
+ */
+function chooseCredentials(raw, env, hostname) {
+    const s = resolve(raw, env);
+    const has = (k) => s[k].value !== '';
+    const v = (k) => s[k].value;
+    const hasIdToken = !!(env.ACTIONS_ID_TOKEN_REQUEST_URL && env.ACTIONS_ID_TOKEN_REQUEST_TOKEN);
+    const need = (type, ...keys) => {
+        const missing = keys.filter(k => !has(k));
+        if (missing.length)
+            throw new InputError(`${type} authentication needs ${missing.map(describe).join(' and ')}: set ${missing.length > 1 ? 'them' : 'it'}, or choose another auth-type.`);
+    };
+    const needIdToken = (type) => {
+        if (!hasIdToken)
+            throw new InputError(`${type} authentication needs a GitHub ID token, and this job has none. ${PERMISSION_HELP}`);
+    };
+    let type = v('authType').toLowerCase();
+    if (type && !AUTH_TYPES.includes(type))
+        throw new InputError(`Invalid ${s.authType.from} '${v('authType')}': expected one of ${AUTH_TYPES.join(', ')}.`);
+    if (!type)
+        type = implied(s, has, hasIdToken);
+    const azure = () => ({
+        cloud: entraCloud(type, env, hostname),
+        ...(has('azureWorkspaceResourceId')
+            ? { workspaceResourceId: v('azureWorkspaceResourceId') }
+            : {})
+    });
+    switch (type) {
+        case 'pat':
+            need(type, 'token');
+            return { type, token: v('token') };
+        case 'basic':
+            need(type, 'username', 'password');
+            return { type, username: v('username'), password: v('password') };
+        case 'oauth-m2m':
+            need(type, 'clientId', 'clientSecret');
+            return { type, clientId: v('clientId'), clientSecret: v('clientSecret') };
+        case 'github-oidc':
+            needIdToken(type);
+            return {
+                type,
+                ...(has('clientId') ? { clientId: v('clientId') } : {}),
+                ...(has('tokenAudience') ? { audience: v('tokenAudience') } : {})
+            };
+        case 'azure-client-secret':
+            need(type, 'azureClientId', 'azureClientSecret', 'azureTenantId');
+            return {
+                type,
+                clientId: v('azureClientId'),
+                clientSecret: v('azureClientSecret'),
+                tenantId: v('azureTenantId'),
+                ...azure()
+            };
+        case 'github-oidc-azure':
+            need(type, 'azureClientId', 'azureTenantId');
+            needIdToken(type);
+            return { type, clientId: v('azureClientId'), tenantId: v('azureTenantId'), ...azure() };
+        case 'azure-cli':
+            return has('azureWorkspaceResourceId')
+                ? { type, workspaceResourceId: v('azureWorkspaceResourceId') }
+                : { type };
+    }
+}
+/** The method the configured credentials imply, when auth-type is not set. */
+function implied(s, has, hasIdToken) {
+    const kinds = KINDS.filter(([, fields]) => fields.some(has));
+    if (kinds.length > 1) {
+        const list = kinds
+            .map(([kind, fields]) => `${kind} (${fields
+            .filter(has)
+            .map(k => s[k].from)
+            .join(', ')})`)
+            .join(' and ');
+        throw new InputError(`More than one authorization method configured: ${list}. Set auth-type to the one to use (one of ${AUTH_TYPES.join(', ')}), or remove the others.`);
+    }
+    const kind = kinds[0]?.[0];
+    if (kind === 'pat')
+        return 'pat';
+    if (kind === 'basic')
+        return 'basic';
+    if (kind === 'oauth') {
+        if (has('clientSecret'))
+            return 'oauth-m2m';
+        if (hasIdToken)
+            return 'github-oidc';
+        throw new InputError(`${s.clientId.from} was given without a client secret: set ${describe('clientSecret')} for oauth-m2m, or give the job \`permissions: id-token: write\` for github-oidc federation with that service principal.`);
+    }
+    if (kind === 'azure') {
+        if (has('azureClientSecret'))
+            return 'azure-client-secret';
+        if (hasIdToken)
+            return 'github-oidc-azure';
+        throw new InputError(`Azure service principal settings were given without a secret: set ${describe('azureClientSecret')} for azure-client-secret, or give the job \`permissions: id-token: write\` for github-oidc-azure.`);
+    }
+    if (hasIdToken)
+        return 'github-oidc';
+    throw new InputError('No credentials: set the token input (e.g. token: ${{ secrets.DATABRICKS_TOKEN }}) or DATABRICKS_TOKEN; or client-id and client-secret for a service principal (oauth-m2m); or give the job `permissions: id-token: write` for GitHub OIDC federation (github-oidc, no secret at all). See auth-type for every method.');
+}
+/**
+ * Entra's sign-in host: the workspace's cloud by its domain, or AZURE_AUTHORITY_HOST. On any
+ * other host (a proxy, the emulator) there is no way to know it, so it must be set.
+ */
+function entraCloud(type, env, hostname) {
+    const known = azureCloudOf(hostname);
+    const authority = env.AZURE_AUTHORITY_HOST?.trim();
+    if (authority) {
+        let url;
+        try {
+            url = new URL(authority);
+        }
+        catch {
+            url = undefined;
+        }
+        if (url?.protocol !== 'https:')
+            throw new InputError(`Invalid AZURE_AUTHORITY_HOST '${authority}': expected an https:// URL such as https://login.microsoftonline.com.`);
+        return {
+            login: url.origin,
+            management: known?.management ?? 'https://management.core.windows.net/'
+        };
+    }
+    if (known)
+        return known;
+    throw new InputError(`${type} authentication signs in with Microsoft Entra ID, but host ${hostname} is not an Azure Databricks workspace (${AZURE_DOMAINS.join(', ')}), so its sign-in host is unknown: set AZURE_AUTHORITY_HOST, e.g. https://login.microsoftonline.com.`);
+}
+
+// EXTERNAL MODULE: external "os"
+var external_os_ = __nccwpck_require__(857);
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -28455,7 +30368,7 @@ function toCommandProperties(annotationProperties) {
  */
 function command_issueCommand(command, properties, message) {
     const cmd = new Command(command, properties, message);
-    process.stdout.write(cmd.toString() + external_os_namespaceObject.EOL);
+    process.stdout.write(cmd.toString() + external_os_.EOL);
 }
 function command_issue(name, message = '') {
     command_issueCommand(name, {}, message);
@@ -28511,8 +30424,8 @@ function escapeProperty(s) {
 //# sourceMappingURL=command.js.map
 ;// CONCATENATED MODULE: external "crypto"
 const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
-;// CONCATENATED MODULE: external "fs"
-const external_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+// EXTERNAL MODULE: external "fs"
+var external_fs_ = __nccwpck_require__(9896);
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
 // For internal use, subject to change.
 // We use any as a valid input type
@@ -28526,10 +30439,10 @@ function file_command_issueFileCommand(command, message) {
     if (!filePath) {
         throw new Error(`Unable to find environment variable for file command ${command}`);
     }
-    if (!external_fs_namespaceObject.existsSync(filePath)) {
+    if (!external_fs_.existsSync(filePath)) {
         throw new Error(`Missing file at path: ${filePath}`);
     }
-    external_fs_namespaceObject.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_namespaceObject.EOL}`, {
+    external_fs_.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_.EOL}`, {
         encoding: 'utf8'
     });
 }
@@ -28545,11 +30458,4930 @@ function file_command_prepareKeyValueMessage(key, value) {
     if (convertedValue.includes(delimiter)) {
         throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
     }
-    return `${key}<<${delimiter}${external_os_namespaceObject.EOL}${convertedValue}${external_os_namespaceObject.EOL}${delimiter}`;
+    return `${key}<<${delimiter}${external_os_.EOL}${convertedValue}${external_os_.EOL}${delimiter}`;
 }
 //# sourceMappingURL=file-command.js.map
 ;// CONCATENATED MODULE: external "path"
 const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
+;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/auth.js
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+class BasicCredentialHandler {
+    constructor(username, password) {
+        this.username = username;
+        this.password = password;
+    }
+    prepareRequest(options) {
+        if (!options.headers) {
+            throw Error('The request has no headers');
+        }
+        options.headers['Authorization'] = `Basic ${Buffer.from(`${this.username}:${this.password}`).toString('base64')}`;
+    }
+    // This handler cannot handle 401
+    canHandleAuthentication() {
+        return false;
+    }
+    handleAuthentication() {
+        return __awaiter(this, void 0, void 0, function* () {
+            throw new Error('not implemented');
+        });
+    }
+}
+class auth_BearerCredentialHandler {
+    constructor(token) {
+        this.token = token;
+    }
+    // currently implements pre-authorization
+    // TODO: support preAuth = false where it hooks on 401
+    prepareRequest(options) {
+        if (!options.headers) {
+            throw Error('The request has no headers');
+        }
+        options.headers['Authorization'] = `Bearer ${this.token}`;
+    }
+    // This handler cannot handle 401
+    canHandleAuthentication() {
+        return false;
+    }
+    handleAuthentication() {
+        return __awaiter(this, void 0, void 0, function* () {
+            throw new Error('not implemented');
+        });
+    }
+}
+class PersonalAccessTokenCredentialHandler {
+    constructor(token) {
+        this.token = token;
+    }
+    // currently implements pre-authorization
+    // TODO: support preAuth = false where it hooks on 401
+    prepareRequest(options) {
+        if (!options.headers) {
+            throw Error('The request has no headers');
+        }
+        options.headers['Authorization'] = `Basic ${Buffer.from(`PAT:${this.token}`).toString('base64')}`;
+    }
+    // This handler cannot handle 401
+    canHandleAuthentication() {
+        return false;
+    }
+    handleAuthentication() {
+        return __awaiter(this, void 0, void 0, function* () {
+            throw new Error('not implemented');
+        });
+    }
+}
+//# sourceMappingURL=auth.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/oidc-utils.js
+var oidc_utils_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+class oidc_utils_OidcClient {
+    static createHttpClient(allowRetry = true, maxRetry = 10) {
+        const requestOptions = {
+            allowRetries: allowRetry,
+            maxRetries: maxRetry
+        };
+        return new HttpClient('actions/oidc-client', [new BearerCredentialHandler(oidc_utils_OidcClient.getRequestToken())], requestOptions);
+    }
+    static getRequestToken() {
+        const token = process.env['ACTIONS_ID_TOKEN_REQUEST_TOKEN'];
+        if (!token) {
+            throw new Error('Unable to get ACTIONS_ID_TOKEN_REQUEST_TOKEN env variable');
+        }
+        return token;
+    }
+    static getIDTokenUrl() {
+        const runtimeUrl = process.env['ACTIONS_ID_TOKEN_REQUEST_URL'];
+        if (!runtimeUrl) {
+            throw new Error('Unable to get ACTIONS_ID_TOKEN_REQUEST_URL env variable');
+        }
+        return runtimeUrl;
+    }
+    static getCall(id_token_url) {
+        return oidc_utils_awaiter(this, void 0, void 0, function* () {
+            var _a;
+            const httpclient = oidc_utils_OidcClient.createHttpClient();
+            const res = yield httpclient
+                .getJson(id_token_url)
+                .catch(error => {
+                throw new Error(`Failed to get ID Token. \n 
+        Error Code : ${error.statusCode}\n 
+        Error Message: ${error.message}`);
+            });
+            const id_token = (_a = res.result) === null || _a === void 0 ? void 0 : _a.value;
+            if (!id_token) {
+                throw new Error('Response json body do not have ID Token field');
+            }
+            return id_token;
+        });
+    }
+    static getIDToken(audience) {
+        return oidc_utils_awaiter(this, void 0, void 0, function* () {
+            try {
+                // New ID Token is requested from action service
+                let id_token_url = oidc_utils_OidcClient.getIDTokenUrl();
+                if (audience) {
+                    const encodedAudience = encodeURIComponent(audience);
+                    id_token_url = `${id_token_url}&audience=${encodedAudience}`;
+                }
+                debug(`ID token url is ${id_token_url}`);
+                const id_token = yield oidc_utils_OidcClient.getCall(id_token_url);
+                setSecret(id_token);
+                return id_token;
+            }
+            catch (error) {
+                throw new Error(`Error message: ${error.message}`);
+            }
+        });
+    }
+}
+//# sourceMappingURL=oidc-utils.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/summary.js
+var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+const { access, appendFile, writeFile } = external_fs_.promises;
+const SUMMARY_ENV_VAR = 'GITHUB_STEP_SUMMARY';
+const SUMMARY_DOCS_URL = 'https://docs.github.com/actions/using-workflows/workflow-commands-for-github-actions#adding-a-job-summary';
+class Summary {
+    constructor() {
+        this._buffer = '';
+    }
+    /**
+     * Finds the summary file path from the environment, rejects if env var is not found or file does not exist
+     * Also checks r/w permissions.
+     *
+     * @returns step summary file path
+     */
+    filePath() {
+        return summary_awaiter(this, void 0, void 0, function* () {
+            if (this._filePath) {
+                return this._filePath;
+            }
+            const pathFromEnv = process.env[SUMMARY_ENV_VAR];
+            if (!pathFromEnv) {
+                throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
+            }
+            try {
+                yield access(pathFromEnv, external_fs_.constants.R_OK | external_fs_.constants.W_OK);
+            }
+            catch (_a) {
+                throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
+            }
+            this._filePath = pathFromEnv;
+            return this._filePath;
+        });
+    }
+    /**
+     * Wraps content in an HTML tag, adding any HTML attributes
+     *
+     * @param {string} tag HTML tag to wrap
+     * @param {string | null} content content within the tag
+     * @param {[attribute: string]: string} attrs key-value list of HTML attributes to add
+     *
+     * @returns {string} content wrapped in HTML element
+     */
+    wrap(tag, content, attrs = {}) {
+        const htmlAttrs = Object.entries(attrs)
+            .map(([key, value]) => ` ${key}="${value}"`)
+            .join('');
+        if (!content) {
+            return `<${tag}${htmlAttrs}>`;
+        }
+        return `<${tag}${htmlAttrs}>${content}</${tag}>`;
+    }
+    /**
+     * Writes text in the buffer to the summary buffer file and empties buffer. Will append by default.
+     *
+     * @param {SummaryWriteOptions} [options] (optional) options for write operation
+     *
+     * @returns {Promise<Summary>} summary instance
+     */
+    write(options) {
+        return summary_awaiter(this, void 0, void 0, function* () {
+            const overwrite = !!(options === null || options === void 0 ? void 0 : options.overwrite);
+            const filePath = yield this.filePath();
+            const writeFunc = overwrite ? writeFile : appendFile;
+            yield writeFunc(filePath, this._buffer, { encoding: 'utf8' });
+            return this.emptyBuffer();
+        });
+    }
+    /**
+     * Clears the summary buffer and wipes the summary file
+     *
+     * @returns {Summary} summary instance
+     */
+    clear() {
+        return summary_awaiter(this, void 0, void 0, function* () {
+            return this.emptyBuffer().write({ overwrite: true });
+        });
+    }
+    /**
+     * Returns the current summary buffer as a string
+     *
+     * @returns {string} string of summary buffer
+     */
+    stringify() {
+        return this._buffer;
+    }
+    /**
+     * If the summary buffer is empty
+     *
+     * @returns {boolen} true if the buffer is empty
+     */
+    isEmptyBuffer() {
+        return this._buffer.length === 0;
+    }
+    /**
+     * Resets the summary buffer without writing to summary file
+     *
+     * @returns {Summary} summary instance
+     */
+    emptyBuffer() {
+        this._buffer = '';
+        return this;
+    }
+    /**
+     * Adds raw text to the summary buffer
+     *
+     * @param {string} text content to add
+     * @param {boolean} [addEOL=false] (optional) append an EOL to the raw text (default: false)
+     *
+     * @returns {Summary} summary instance
+     */
+    addRaw(text, addEOL = false) {
+        this._buffer += text;
+        return addEOL ? this.addEOL() : this;
+    }
+    /**
+     * Adds the operating system-specific end-of-line marker to the buffer
+     *
+     * @returns {Summary} summary instance
+     */
+    addEOL() {
+        return this.addRaw(external_os_.EOL);
+    }
+    /**
+     * Adds an HTML codeblock to the summary buffer
+     *
+     * @param {string} code content to render within fenced code block
+     * @param {string} lang (optional) language to syntax highlight code
+     *
+     * @returns {Summary} summary instance
+     */
+    addCodeBlock(code, lang) {
+        const attrs = Object.assign({}, (lang && { lang }));
+        const element = this.wrap('pre', this.wrap('code', code), attrs);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML list to the summary buffer
+     *
+     * @param {string[]} items list of items to render
+     * @param {boolean} [ordered=false] (optional) if the rendered list should be ordered or not (default: false)
+     *
+     * @returns {Summary} summary instance
+     */
+    addList(items, ordered = false) {
+        const tag = ordered ? 'ol' : 'ul';
+        const listItems = items.map(item => this.wrap('li', item)).join('');
+        const element = this.wrap(tag, listItems);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML table to the summary buffer
+     *
+     * @param {SummaryTableCell[]} rows table rows
+     *
+     * @returns {Summary} summary instance
+     */
+    addTable(rows) {
+        const tableBody = rows
+            .map(row => {
+            const cells = row
+                .map(cell => {
+                if (typeof cell === 'string') {
+                    return this.wrap('td', cell);
+                }
+                const { header, data, colspan, rowspan } = cell;
+                const tag = header ? 'th' : 'td';
+                const attrs = Object.assign(Object.assign({}, (colspan && { colspan })), (rowspan && { rowspan }));
+                return this.wrap(tag, data, attrs);
+            })
+                .join('');
+            return this.wrap('tr', cells);
+        })
+            .join('');
+        const element = this.wrap('table', tableBody);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds a collapsable HTML details element to the summary buffer
+     *
+     * @param {string} label text for the closed state
+     * @param {string} content collapsable content
+     *
+     * @returns {Summary} summary instance
+     */
+    addDetails(label, content) {
+        const element = this.wrap('details', this.wrap('summary', label) + content);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML image tag to the summary buffer
+     *
+     * @param {string} src path to the image you to embed
+     * @param {string} alt text description of the image
+     * @param {SummaryImageOptions} options (optional) addition image attributes
+     *
+     * @returns {Summary} summary instance
+     */
+    addImage(src, alt, options) {
+        const { width, height } = options || {};
+        const attrs = Object.assign(Object.assign({}, (width && { width })), (height && { height }));
+        const element = this.wrap('img', null, Object.assign({ src, alt }, attrs));
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML section heading element
+     *
+     * @param {string} text heading text
+     * @param {number | string} [level=1] (optional) the heading level, default: 1
+     *
+     * @returns {Summary} summary instance
+     */
+    addHeading(text, level) {
+        const tag = `h${level}`;
+        const allowedTag = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'].includes(tag)
+            ? tag
+            : 'h1';
+        const element = this.wrap(allowedTag, text);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML thematic break (<hr>) to the summary buffer
+     *
+     * @returns {Summary} summary instance
+     */
+    addSeparator() {
+        const element = this.wrap('hr', null);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML line break (<br>) to the summary buffer
+     *
+     * @returns {Summary} summary instance
+     */
+    addBreak() {
+        const element = this.wrap('br', null);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML blockquote to the summary buffer
+     *
+     * @param {string} text quote text
+     * @param {string} cite (optional) citation url
+     *
+     * @returns {Summary} summary instance
+     */
+    addQuote(text, cite) {
+        const attrs = Object.assign({}, (cite && { cite }));
+        const element = this.wrap('blockquote', text, attrs);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML anchor tag to the summary buffer
+     *
+     * @param {string} text link text/content
+     * @param {string} href hyperlink
+     *
+     * @returns {Summary} summary instance
+     */
+    addLink(text, href) {
+        const element = this.wrap('a', text, { href });
+        return this.addRaw(element).addEOL();
+    }
+}
+const _summary = new Summary();
+/**
+ * @deprecated use `core.summary`
+ */
+const markdownSummary = (/* unused pure expression or super */ null && (_summary));
+const summary = _summary;
+//# sourceMappingURL=summary.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/path-utils.js
+
+/**
+ * toPosixPath converts the given path to the posix form. On Windows, \\ will be
+ * replaced with /.
+ *
+ * @param pth. Path to transform.
+ * @return string Posix path.
+ */
+function toPosixPath(pth) {
+    return pth.replace(/[\\]/g, '/');
+}
+/**
+ * toWin32Path converts the given path to the win32 form. On Linux, / will be
+ * replaced with \\.
+ *
+ * @param pth. Path to transform.
+ * @return string Win32 path.
+ */
+function toWin32Path(pth) {
+    return pth.replace(/[/]/g, '\\');
+}
+/**
+ * toPlatformPath converts the given path to a platform-specific path. It does
+ * this by replacing instances of / and \ with the platform-specific path
+ * separator.
+ *
+ * @param pth The path to platformize.
+ * @return string The platform-specific path.
+ */
+function toPlatformPath(pth) {
+    return pth.replace(/[/\\]/g, path.sep);
+}
+//# sourceMappingURL=path-utils.js.map
+// EXTERNAL MODULE: external "string_decoder"
+var external_string_decoder_ = __nccwpck_require__(3193);
+// EXTERNAL MODULE: external "events"
+var external_events_ = __nccwpck_require__(4434);
+;// CONCATENATED MODULE: external "child_process"
+const external_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
+// EXTERNAL MODULE: external "assert"
+var external_assert_ = __nccwpck_require__(2613);
+;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io-util.js
+var io_util_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_.promises;
+// export const {open} = 'fs'
+const IS_WINDOWS = process.platform === 'win32';
+/**
+ * Custom implementation of readlink to ensure Windows junctions
+ * maintain trailing backslash for backward compatibility with Node.js < 24
+ *
+ * In Node.js 20, Windows junctions (directory symlinks) always returned paths
+ * with trailing backslashes. Node.js 24 removed this behavior, which breaks
+ * code that relied on this format for path operations.
+ *
+ * This implementation restores the Node 20 behavior by adding a trailing
+ * backslash to all junction results on Windows.
+ */
+function readlink(fsPath) {
+    return io_util_awaiter(this, void 0, void 0, function* () {
+        const result = yield fs.promises.readlink(fsPath);
+        // On Windows, restore Node 20 behavior: add trailing backslash to all results
+        // since junctions on Windows are always directory links
+        if (IS_WINDOWS && !result.endsWith('\\')) {
+            return `${result}\\`;
+        }
+        return result;
+    });
+}
+// See https://github.com/nodejs/node/blob/d0153aee367422d0858105abec186da4dff0a0c5/deps/uv/include/uv/win.h#L691
+const UV_FS_O_EXLOCK = 0x10000000;
+const READONLY = external_fs_.constants.O_RDONLY;
+function exists(fsPath) {
+    return io_util_awaiter(this, void 0, void 0, function* () {
+        try {
+            yield stat(fsPath);
+        }
+        catch (err) {
+            if (err.code === 'ENOENT') {
+                return false;
+            }
+            throw err;
+        }
+        return true;
+    });
+}
+function isDirectory(fsPath_1) {
+    return io_util_awaiter(this, arguments, void 0, function* (fsPath, useStat = false) {
+        const stats = useStat ? yield stat(fsPath) : yield lstat(fsPath);
+        return stats.isDirectory();
+    });
+}
+/**
+ * On OSX/Linux, true if path starts with '/'. On Windows, true for paths like:
+ * \, \hello, \\hello\share, C:, and C:\hello (and corresponding alternate separator cases).
+ */
+function isRooted(p) {
+    p = normalizeSeparators(p);
+    if (!p) {
+        throw new Error('isRooted() parameter "p" cannot be empty');
+    }
+    if (IS_WINDOWS) {
+        return (p.startsWith('\\') || /^[A-Z]:/i.test(p) // e.g. \ or \hello or \\hello
+        ); // e.g. C: or C:\hello
+    }
+    return p.startsWith('/');
+}
+/**
+ * Best effort attempt to determine whether a file exists and is executable.
+ * @param filePath    file path to check
+ * @param extensions  additional file extensions to try
+ * @return if file exists and is executable, returns the file path. otherwise empty string.
+ */
+function tryGetExecutablePath(filePath, extensions) {
+    return io_util_awaiter(this, void 0, void 0, function* () {
+        let stats = undefined;
+        try {
+            // test file exists
+            stats = yield stat(filePath);
+        }
+        catch (err) {
+            if (err.code !== 'ENOENT') {
+                // eslint-disable-next-line no-console
+                console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
+            }
+        }
+        if (stats && stats.isFile()) {
+            if (IS_WINDOWS) {
+                // on Windows, test for valid extension
+                const upperExt = external_path_namespaceObject.extname(filePath).toUpperCase();
+                if (extensions.some(validExt => validExt.toUpperCase() === upperExt)) {
+                    return filePath;
+                }
+            }
+            else {
+                if (isUnixExecutable(stats)) {
+                    return filePath;
+                }
+            }
+        }
+        // try each extension
+        const originalFilePath = filePath;
+        for (const extension of extensions) {
+            filePath = originalFilePath + extension;
+            stats = undefined;
+            try {
+                stats = yield stat(filePath);
+            }
+            catch (err) {
+                if (err.code !== 'ENOENT') {
+                    // eslint-disable-next-line no-console
+                    console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
+                }
+            }
+            if (stats && stats.isFile()) {
+                if (IS_WINDOWS) {
+                    // preserve the case of the actual file (since an extension was appended)
+                    try {
+                        const directory = external_path_namespaceObject.dirname(filePath);
+                        const upperName = external_path_namespaceObject.basename(filePath).toUpperCase();
+                        for (const actualName of yield readdir(directory)) {
+                            if (upperName === actualName.toUpperCase()) {
+                                filePath = external_path_namespaceObject.join(directory, actualName);
+                                break;
+                            }
+                        }
+                    }
+                    catch (err) {
+                        // eslint-disable-next-line no-console
+                        console.log(`Unexpected error attempting to determine the actual case of the file '${filePath}': ${err}`);
+                    }
+                    return filePath;
+                }
+                else {
+                    if (isUnixExecutable(stats)) {
+                        return filePath;
+                    }
+                }
+            }
+        }
+        return '';
+    });
+}
+function normalizeSeparators(p) {
+    p = p || '';
+    if (IS_WINDOWS) {
+        // convert slashes on Windows
+        p = p.replace(/\//g, '\\');
+        // remove redundant slashes
+        return p.replace(/\\\\+/g, '\\');
+    }
+    // remove redundant slashes
+    return p.replace(/\/\/+/g, '/');
+}
+// on Mac/Linux, test the execute bit
+//     R   W  X  R  W X R W X
+//   256 128 64 32 16 8 4 2 1
+function isUnixExecutable(stats) {
+    return ((stats.mode & 1) > 0 ||
+        ((stats.mode & 8) > 0 &&
+            process.getgid !== undefined &&
+            stats.gid === process.getgid()) ||
+        ((stats.mode & 64) > 0 &&
+            process.getuid !== undefined &&
+            stats.uid === process.getuid()));
+}
+// Get the path of cmd.exe in windows
+function getCmdPath() {
+    var _a;
+    return (_a = process.env['COMSPEC']) !== null && _a !== void 0 ? _a : `cmd.exe`;
+}
+//# sourceMappingURL=io-util.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io.js
+var io_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+/**
+ * Copies a file or folder.
+ * Based off of shelljs - https://github.com/shelljs/shelljs/blob/9237f66c52e5daa40458f94f9565e18e8132f5a6/src/cp.js
+ *
+ * @param     source    source path
+ * @param     dest      destination path
+ * @param     options   optional. See CopyOptions.
+ */
+function cp(source_1, dest_1) {
+    return io_awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
+        const { force, recursive, copySourceDirectory } = readCopyOptions(options);
+        const destStat = (yield ioUtil.exists(dest)) ? yield ioUtil.stat(dest) : null;
+        // Dest is an existing file, but not forcing
+        if (destStat && destStat.isFile() && !force) {
+            return;
+        }
+        // If dest is an existing directory, should copy inside.
+        const newDest = destStat && destStat.isDirectory() && copySourceDirectory
+            ? path.join(dest, path.basename(source))
+            : dest;
+        if (!(yield ioUtil.exists(source))) {
+            throw new Error(`no such file or directory: ${source}`);
+        }
+        const sourceStat = yield ioUtil.stat(source);
+        if (sourceStat.isDirectory()) {
+            if (!recursive) {
+                throw new Error(`Failed to copy. ${source} is a directory, but tried to copy without recursive flag.`);
+            }
+            else {
+                yield cpDirRecursive(source, newDest, 0, force);
+            }
+        }
+        else {
+            if (path.relative(source, newDest) === '') {
+                // a file cannot be copied to itself
+                throw new Error(`'${newDest}' and '${source}' are the same file`);
+            }
+            yield io_copyFile(source, newDest, force);
+        }
+    });
+}
+/**
+ * Moves a path.
+ *
+ * @param     source    source path
+ * @param     dest      destination path
+ * @param     options   optional. See MoveOptions.
+ */
+function mv(source_1, dest_1) {
+    return io_awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
+        if (yield ioUtil.exists(dest)) {
+            let destExists = true;
+            if (yield ioUtil.isDirectory(dest)) {
+                // If dest is directory copy src into dest
+                dest = path.join(dest, path.basename(source));
+                destExists = yield ioUtil.exists(dest);
+            }
+            if (destExists) {
+                if (options.force == null || options.force) {
+                    yield rmRF(dest);
+                }
+                else {
+                    throw new Error('Destination already exists');
+                }
+            }
+        }
+        yield mkdirP(path.dirname(dest));
+        yield ioUtil.rename(source, dest);
+    });
+}
+/**
+ * Remove a path recursively with force
+ *
+ * @param inputPath path to remove
+ */
+function rmRF(inputPath) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        if (ioUtil.IS_WINDOWS) {
+            // Check for invalid characters
+            // https://docs.microsoft.com/en-us/windows/win32/fileio/naming-a-file
+            if (/[*"<>|]/.test(inputPath)) {
+                throw new Error('File path must not contain `*`, `"`, `<`, `>` or `|` on Windows');
+            }
+        }
+        try {
+            // note if path does not exist, error is silent
+            yield ioUtil.rm(inputPath, {
+                force: true,
+                maxRetries: 3,
+                recursive: true,
+                retryDelay: 300
+            });
+        }
+        catch (err) {
+            throw new Error(`File was unable to be removed ${err}`);
+        }
+    });
+}
+/**
+ * Make a directory.  Creates the full path with folders in between
+ * Will throw if it fails
+ *
+ * @param   fsPath        path to create
+ * @returns Promise<void>
+ */
+function mkdirP(fsPath) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        ok(fsPath, 'a path argument must be provided');
+        yield ioUtil.mkdir(fsPath, { recursive: true });
+    });
+}
+/**
+ * Returns path of a tool had the tool actually been invoked.  Resolves via paths.
+ * If you check and the tool does not exist, it will throw.
+ *
+ * @param     tool              name of the tool
+ * @param     check             whether to check if tool exists
+ * @returns   Promise<string>   path to tool
+ */
+function which(tool, check) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        if (!tool) {
+            throw new Error("parameter 'tool' is required");
+        }
+        // recursive when check=true
+        if (check) {
+            const result = yield which(tool, false);
+            if (!result) {
+                if (IS_WINDOWS) {
+                    throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also verify the file has a valid extension for an executable file.`);
+                }
+                else {
+                    throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also check the file mode to verify the file is executable.`);
+                }
+            }
+            return result;
+        }
+        const matches = yield findInPath(tool);
+        if (matches && matches.length > 0) {
+            return matches[0];
+        }
+        return '';
+    });
+}
+/**
+ * Returns a list of all occurrences of the given tool on the system path.
+ *
+ * @returns   Promise<string[]>  the paths of the tool
+ */
+function findInPath(tool) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        if (!tool) {
+            throw new Error("parameter 'tool' is required");
+        }
+        // build the list of extensions to try
+        const extensions = [];
+        if (IS_WINDOWS && process.env['PATHEXT']) {
+            for (const extension of process.env['PATHEXT'].split(external_path_namespaceObject.delimiter)) {
+                if (extension) {
+                    extensions.push(extension);
+                }
+            }
+        }
+        // if it's rooted, return it if exists. otherwise return empty.
+        if (isRooted(tool)) {
+            const filePath = yield tryGetExecutablePath(tool, extensions);
+            if (filePath) {
+                return [filePath];
+            }
+            return [];
+        }
+        // if any path separators, return empty
+        if (tool.includes(external_path_namespaceObject.sep)) {
+            return [];
+        }
+        // build the list of directories
+        //
+        // Note, technically "where" checks the current directory on Windows. From a toolkit perspective,
+        // it feels like we should not do this. Checking the current directory seems like more of a use
+        // case of a shell, and the which() function exposed by the toolkit should strive for consistency
+        // across platforms.
+        const directories = [];
+        if (process.env.PATH) {
+            for (const p of process.env.PATH.split(external_path_namespaceObject.delimiter)) {
+                if (p) {
+                    directories.push(p);
+                }
+            }
+        }
+        // find all matches
+        const matches = [];
+        for (const directory of directories) {
+            const filePath = yield tryGetExecutablePath(external_path_namespaceObject.join(directory, tool), extensions);
+            if (filePath) {
+                matches.push(filePath);
+            }
+        }
+        return matches;
+    });
+}
+function readCopyOptions(options) {
+    const force = options.force == null ? true : options.force;
+    const recursive = Boolean(options.recursive);
+    const copySourceDirectory = options.copySourceDirectory == null
+        ? true
+        : Boolean(options.copySourceDirectory);
+    return { force, recursive, copySourceDirectory };
+}
+function cpDirRecursive(sourceDir, destDir, currentDepth, force) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        // Ensure there is not a run away recursive copy
+        if (currentDepth >= 255)
+            return;
+        currentDepth++;
+        yield mkdirP(destDir);
+        const files = yield ioUtil.readdir(sourceDir);
+        for (const fileName of files) {
+            const srcFile = `${sourceDir}/${fileName}`;
+            const destFile = `${destDir}/${fileName}`;
+            const srcFileStat = yield ioUtil.lstat(srcFile);
+            if (srcFileStat.isDirectory()) {
+                // Recurse
+                yield cpDirRecursive(srcFile, destFile, currentDepth, force);
+            }
+            else {
+                yield io_copyFile(srcFile, destFile, force);
+            }
+        }
+        // Change the mode for the newly created directory
+        yield ioUtil.chmod(destDir, (yield ioUtil.stat(sourceDir)).mode);
+    });
+}
+// Buffered file copy
+function io_copyFile(srcFile, destFile, force) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        if ((yield ioUtil.lstat(srcFile)).isSymbolicLink()) {
+            // unlink/re-link it
+            try {
+                yield ioUtil.lstat(destFile);
+                yield ioUtil.unlink(destFile);
+            }
+            catch (e) {
+                // Try to override file permission
+                if (e.code === 'EPERM') {
+                    yield ioUtil.chmod(destFile, '0666');
+                    yield ioUtil.unlink(destFile);
+                }
+                // other errors = it doesn't exist, no work to do
+            }
+            // Copy over symlink
+            const symlinkFull = yield ioUtil.readlink(srcFile);
+            yield ioUtil.symlink(symlinkFull, destFile, ioUtil.IS_WINDOWS ? 'junction' : null);
+        }
+        else if (!(yield ioUtil.exists(destFile)) || force) {
+            yield ioUtil.copyFile(srcFile, destFile);
+        }
+    });
+}
+//# sourceMappingURL=io.js.map
+;// CONCATENATED MODULE: external "timers"
+const external_timers_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
+;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/toolrunner.js
+var toolrunner_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+
+
+
+
+/* eslint-disable @typescript-eslint/unbound-method */
+const toolrunner_IS_WINDOWS = process.platform === 'win32';
+/*
+ * Class for running command line tools. Handles quoting and arg parsing in a platform agnostic way.
+ */
+class ToolRunner extends external_events_.EventEmitter {
+    constructor(toolPath, args, options) {
+        super();
+        if (!toolPath) {
+            throw new Error("Parameter 'toolPath' cannot be null or empty.");
+        }
+        this.toolPath = toolPath;
+        this.args = args || [];
+        this.options = options || {};
+    }
+    _debug(message) {
+        if (this.options.listeners && this.options.listeners.debug) {
+            this.options.listeners.debug(message);
+        }
+    }
+    _getCommandString(options, noPrefix) {
+        const toolPath = this._getSpawnFileName();
+        const args = this._getSpawnArgs(options);
+        let cmd = noPrefix ? '' : '[command]'; // omit prefix when piped to a second tool
+        if (toolrunner_IS_WINDOWS) {
+            // Windows + cmd file
+            if (this._isCmdFile()) {
+                cmd += toolPath;
+                for (const a of args) {
+                    cmd += ` ${a}`;
+                }
+            }
+            // Windows + verbatim
+            else if (options.windowsVerbatimArguments) {
+                cmd += `"${toolPath}"`;
+                for (const a of args) {
+                    cmd += ` ${a}`;
+                }
+            }
+            // Windows (regular)
+            else {
+                cmd += this._windowsQuoteCmdArg(toolPath);
+                for (const a of args) {
+                    cmd += ` ${this._windowsQuoteCmdArg(a)}`;
+                }
+            }
+        }
+        else {
+            // OSX/Linux - this can likely be improved with some form of quoting.
+            // creating processes on Unix is fundamentally different than Windows.
+            // on Unix, execvp() takes an arg array.
+            cmd += toolPath;
+            for (const a of args) {
+                cmd += ` ${a}`;
+            }
+        }
+        return cmd;
+    }
+    _processLineBuffer(data, strBuffer, onLine) {
+        try {
+            let s = strBuffer + data.toString();
+            let n = s.indexOf(external_os_.EOL);
+            while (n > -1) {
+                const line = s.substring(0, n);
+                onLine(line);
+                // the rest of the string ...
+                s = s.substring(n + external_os_.EOL.length);
+                n = s.indexOf(external_os_.EOL);
+            }
+            return s;
+        }
+        catch (err) {
+            // streaming lines to console is best effort.  Don't fail a build.
+            this._debug(`error processing line. Failed with error ${err}`);
+            return '';
+        }
+    }
+    _getSpawnFileName() {
+        if (toolrunner_IS_WINDOWS) {
+            if (this._isCmdFile()) {
+                return process.env['COMSPEC'] || 'cmd.exe';
+            }
+        }
+        return this.toolPath;
+    }
+    _getSpawnArgs(options) {
+        if (toolrunner_IS_WINDOWS) {
+            if (this._isCmdFile()) {
+                let argline = `/D /S /C "${this._windowsQuoteCmdArg(this.toolPath)}`;
+                for (const a of this.args) {
+                    argline += ' ';
+                    argline += options.windowsVerbatimArguments
+                        ? a
+                        : this._windowsQuoteCmdArg(a);
+                }
+                argline += '"';
+                return [argline];
+            }
+        }
+        return this.args;
+    }
+    _endsWith(str, end) {
+        return str.endsWith(end);
+    }
+    _isCmdFile() {
+        const upperToolPath = this.toolPath.toUpperCase();
+        return (this._endsWith(upperToolPath, '.CMD') ||
+            this._endsWith(upperToolPath, '.BAT'));
+    }
+    _windowsQuoteCmdArg(arg) {
+        // for .exe, apply the normal quoting rules that libuv applies
+        if (!this._isCmdFile()) {
+            return this._uvQuoteCmdArg(arg);
+        }
+        // otherwise apply quoting rules specific to the cmd.exe command line parser.
+        // the libuv rules are generic and are not designed specifically for cmd.exe
+        // command line parser.
+        //
+        // for a detailed description of the cmd.exe command line parser, refer to
+        // http://stackoverflow.com/questions/4094699/how-does-the-windows-command-interpreter-cmd-exe-parse-scripts/7970912#7970912
+        // need quotes for empty arg
+        if (!arg) {
+            return '""';
+        }
+        // determine whether the arg needs to be quoted
+        const cmdSpecialChars = [
+            ' ',
+            '\t',
+            '&',
+            '(',
+            ')',
+            '[',
+            ']',
+            '{',
+            '}',
+            '^',
+            '=',
+            ';',
+            '!',
+            "'",
+            '+',
+            ',',
+            '`',
+            '~',
+            '|',
+            '<',
+            '>',
+            '"'
+        ];
+        let needsQuotes = false;
+        for (const char of arg) {
+            if (cmdSpecialChars.some(x => x === char)) {
+                needsQuotes = true;
+                break;
+            }
+        }
+        // short-circuit if quotes not needed
+        if (!needsQuotes) {
+            return arg;
+        }
+        // the following quoting rules are very similar to the rules that by libuv applies.
+        //
+        // 1) wrap the string in quotes
+        //
+        // 2) double-up quotes - i.e. " => ""
+        //
+        //    this is different from the libuv quoting rules. libuv replaces " with \", which unfortunately
+        //    doesn't work well with a cmd.exe command line.
+        //
+        //    note, replacing " with "" also works well if the arg is passed to a downstream .NET console app.
+        //    for example, the command line:
+        //          foo.exe "myarg:""my val"""
+        //    is parsed by a .NET console app into an arg array:
+        //          [ "myarg:\"my val\"" ]
+        //    which is the same end result when applying libuv quoting rules. although the actual
+        //    command line from libuv quoting rules would look like:
+        //          foo.exe "myarg:\"my val\""
+        //
+        // 3) double-up slashes that precede a quote,
+        //    e.g.  hello \world    => "hello \world"
+        //          hello\"world    => "hello\\""world"
+        //          hello\\"world   => "hello\\\\""world"
+        //          hello world\    => "hello world\\"
+        //
+        //    technically this is not required for a cmd.exe command line, or the batch argument parser.
+        //    the reasons for including this as a .cmd quoting rule are:
+        //
+        //    a) this is optimized for the scenario where the argument is passed from the .cmd file to an
+        //       external program. many programs (e.g. .NET console apps) rely on the slash-doubling rule.
+        //
+        //    b) it's what we've been doing previously (by deferring to node default behavior) and we
+        //       haven't heard any complaints about that aspect.
+        //
+        // note, a weakness of the quoting rules chosen here, is that % is not escaped. in fact, % cannot be
+        // escaped when used on the command line directly - even though within a .cmd file % can be escaped
+        // by using %%.
+        //
+        // the saving grace is, on the command line, %var% is left as-is if var is not defined. this contrasts
+        // the line parsing rules within a .cmd file, where if var is not defined it is replaced with nothing.
+        //
+        // one option that was explored was replacing % with ^% - i.e. %var% => ^%var^%. this hack would
+        // often work, since it is unlikely that var^ would exist, and the ^ character is removed when the
+        // variable is used. the problem, however, is that ^ is not removed when %* is used to pass the args
+        // to an external program.
+        //
+        // an unexplored potential solution for the % escaping problem, is to create a wrapper .cmd file.
+        // % can be escaped within a .cmd file.
+        let reverse = '"';
+        let quoteHit = true;
+        for (let i = arg.length; i > 0; i--) {
+            // walk the string in reverse
+            reverse += arg[i - 1];
+            if (quoteHit && arg[i - 1] === '\\') {
+                reverse += '\\'; // double the slash
+            }
+            else if (arg[i - 1] === '"') {
+                quoteHit = true;
+                reverse += '"'; // double the quote
+            }
+            else {
+                quoteHit = false;
+            }
+        }
+        reverse += '"';
+        return reverse.split('').reverse().join('');
+    }
+    _uvQuoteCmdArg(arg) {
+        // Tool runner wraps child_process.spawn() and needs to apply the same quoting as
+        // Node in certain cases where the undocumented spawn option windowsVerbatimArguments
+        // is used.
+        //
+        // Since this function is a port of quote_cmd_arg from Node 4.x (technically, lib UV,
+        // see https://github.com/nodejs/node/blob/v4.x/deps/uv/src/win/process.c for details),
+        // pasting copyright notice from Node within this function:
+        //
+        //      Copyright Joyent, Inc. and other Node contributors. All rights reserved.
+        //
+        //      Permission is hereby granted, free of charge, to any person obtaining a copy
+        //      of this software and associated documentation files (the "Software"), to
+        //      deal in the Software without restriction, including without limitation the
+        //      rights to use, copy, modify, merge, publish, distribute, sublicense, and/or
+        //      sell copies of the Software, and to permit persons to whom the Software is
+        //      furnished to do so, subject to the following conditions:
+        //
+        //      The above copyright notice and this permission notice shall be included in
+        //      all copies or substantial portions of the Software.
+        //
+        //      THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR
+        //      IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY,
+        //      FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE
+        //      AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER
+        //      LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING
+        //      FROM, OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS
+        //      IN THE SOFTWARE.
+        if (!arg) {
+            // Need double quotation for empty argument
+            return '""';
+        }
+        if (!arg.includes(' ') && !arg.includes('\t') && !arg.includes('"')) {
+            // No quotation needed
+            return arg;
+        }
+        if (!arg.includes('"') && !arg.includes('\\')) {
+            // No embedded double quotes or backslashes, so I can just wrap
+            // quote marks around the whole thing.
+            return `"${arg}"`;
+        }
+        // Expected input/output:
+        //   input : hello"world
+        //   output: "hello\"world"
+        //   input : hello""world
+        //   output: "hello\"\"world"
+        //   input : hello\world
+        //   output: hello\world
+        //   input : hello\\world
+        //   output: hello\\world
+        //   input : hello\"world
+        //   output: "hello\\\"world"
+        //   input : hello\\"world
+        //   output: "hello\\\\\"world"
+        //   input : hello world\
+        //   output: "hello world\\" - note the comment in libuv actually reads "hello world\"
+        //                             but it appears the comment is wrong, it should be "hello world\\"
+        let reverse = '"';
+        let quoteHit = true;
+        for (let i = arg.length; i > 0; i--) {
+            // walk the string in reverse
+            reverse += arg[i - 1];
+            if (quoteHit && arg[i - 1] === '\\') {
+                reverse += '\\';
+            }
+            else if (arg[i - 1] === '"') {
+                quoteHit = true;
+                reverse += '\\';
+            }
+            else {
+                quoteHit = false;
+            }
+        }
+        reverse += '"';
+        return reverse.split('').reverse().join('');
+    }
+    _cloneExecOptions(options) {
+        options = options || {};
+        const result = {
+            cwd: options.cwd || process.cwd(),
+            env: options.env || process.env,
+            silent: options.silent || false,
+            windowsVerbatimArguments: options.windowsVerbatimArguments || false,
+            failOnStdErr: options.failOnStdErr || false,
+            ignoreReturnCode: options.ignoreReturnCode || false,
+            delay: options.delay || 10000
+        };
+        result.outStream = options.outStream || process.stdout;
+        result.errStream = options.errStream || process.stderr;
+        return result;
+    }
+    _getSpawnOptions(options, toolPath) {
+        options = options || {};
+        const result = {};
+        result.cwd = options.cwd;
+        result.env = options.env;
+        result['windowsVerbatimArguments'] =
+            options.windowsVerbatimArguments || this._isCmdFile();
+        if (options.windowsVerbatimArguments) {
+            result.argv0 = `"${toolPath}"`;
+        }
+        return result;
+    }
+    /**
+     * Exec a tool.
+     * Output will be streamed to the live console.
+     * Returns promise with return code
+     *
+     * @param     tool     path to tool to exec
+     * @param     options  optional exec options.  See ExecOptions
+     * @returns   number
+     */
+    exec() {
+        return toolrunner_awaiter(this, void 0, void 0, function* () {
+            // root the tool path if it is unrooted and contains relative pathing
+            if (!isRooted(this.toolPath) &&
+                (this.toolPath.includes('/') ||
+                    (toolrunner_IS_WINDOWS && this.toolPath.includes('\\')))) {
+                // prefer options.cwd if it is specified, however options.cwd may also need to be rooted
+                this.toolPath = external_path_namespaceObject.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
+            }
+            // if the tool is only a file name, then resolve it from the PATH
+            // otherwise verify it exists (add extension on Windows if necessary)
+            this.toolPath = yield which(this.toolPath, true);
+            return new Promise((resolve, reject) => toolrunner_awaiter(this, void 0, void 0, function* () {
+                this._debug(`exec tool: ${this.toolPath}`);
+                this._debug('arguments:');
+                for (const arg of this.args) {
+                    this._debug(`   ${arg}`);
+                }
+                const optionsNonNull = this._cloneExecOptions(this.options);
+                if (!optionsNonNull.silent && optionsNonNull.outStream) {
+                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_.EOL);
+                }
+                const state = new ExecState(optionsNonNull, this.toolPath);
+                state.on('debug', (message) => {
+                    this._debug(message);
+                });
+                if (this.options.cwd && !(yield exists(this.options.cwd))) {
+                    return reject(new Error(`The cwd: ${this.options.cwd} does not exist!`));
+                }
+                const fileName = this._getSpawnFileName();
+                const cp = external_child_process_namespaceObject.spawn(fileName, this._getSpawnArgs(optionsNonNull), this._getSpawnOptions(this.options, fileName));
+                let stdbuffer = '';
+                if (cp.stdout) {
+                    cp.stdout.on('data', (data) => {
+                        if (this.options.listeners && this.options.listeners.stdout) {
+                            this.options.listeners.stdout(data);
+                        }
+                        if (!optionsNonNull.silent && optionsNonNull.outStream) {
+                            optionsNonNull.outStream.write(data);
+                        }
+                        stdbuffer = this._processLineBuffer(data, stdbuffer, (line) => {
+                            if (this.options.listeners && this.options.listeners.stdline) {
+                                this.options.listeners.stdline(line);
+                            }
+                        });
+                    });
+                }
+                let errbuffer = '';
+                if (cp.stderr) {
+                    cp.stderr.on('data', (data) => {
+                        state.processStderr = true;
+                        if (this.options.listeners && this.options.listeners.stderr) {
+                            this.options.listeners.stderr(data);
+                        }
+                        if (!optionsNonNull.silent &&
+                            optionsNonNull.errStream &&
+                            optionsNonNull.outStream) {
+                            const s = optionsNonNull.failOnStdErr
+                                ? optionsNonNull.errStream
+                                : optionsNonNull.outStream;
+                            s.write(data);
+                        }
+                        errbuffer = this._processLineBuffer(data, errbuffer, (line) => {
+                            if (this.options.listeners && this.options.listeners.errline) {
+                                this.options.listeners.errline(line);
+                            }
+                        });
+                    });
+                }
+                cp.on('error', (err) => {
+                    state.processError = err.message;
+                    state.processExited = true;
+                    state.processClosed = true;
+                    state.CheckComplete();
+                });
+                cp.on('exit', (code) => {
+                    state.processExitCode = code;
+                    state.processExited = true;
+                    this._debug(`Exit code ${code} received from tool '${this.toolPath}'`);
+                    state.CheckComplete();
+                });
+                cp.on('close', (code) => {
+                    state.processExitCode = code;
+                    state.processExited = true;
+                    state.processClosed = true;
+                    this._debug(`STDIO streams have closed for tool '${this.toolPath}'`);
+                    state.CheckComplete();
+                });
+                state.on('done', (error, exitCode) => {
+                    if (stdbuffer.length > 0) {
+                        this.emit('stdline', stdbuffer);
+                    }
+                    if (errbuffer.length > 0) {
+                        this.emit('errline', errbuffer);
+                    }
+                    cp.removeAllListeners();
+                    if (error) {
+                        reject(error);
+                    }
+                    else {
+                        resolve(exitCode);
+                    }
+                });
+                if (this.options.input) {
+                    if (!cp.stdin) {
+                        throw new Error('child process missing stdin');
+                    }
+                    cp.stdin.end(this.options.input);
+                }
+            }));
+        });
+    }
+}
+/**
+ * Convert an arg string to an array of args. Handles escaping
+ *
+ * @param    argString   string of arguments
+ * @returns  string[]    array of arguments
+ */
+function argStringToArray(argString) {
+    const args = [];
+    let inQuotes = false;
+    let escaped = false;
+    let arg = '';
+    function append(c) {
+        // we only escape double quotes.
+        if (escaped && c !== '"') {
+            arg += '\\';
+        }
+        arg += c;
+        escaped = false;
+    }
+    for (let i = 0; i < argString.length; i++) {
+        const c = argString.charAt(i);
+        if (c === '"') {
+            if (!escaped) {
+                inQuotes = !inQuotes;
+            }
+            else {
+                append(c);
+            }
+            continue;
+        }
+        if (c === '\\' && escaped) {
+            append(c);
+            continue;
+        }
+        if (c === '\\' && inQuotes) {
+            escaped = true;
+            continue;
+        }
+        if (c === ' ' && !inQuotes) {
+            if (arg.length > 0) {
+                args.push(arg);
+                arg = '';
+            }
+            continue;
+        }
+        append(c);
+    }
+    if (arg.length > 0) {
+        args.push(arg.trim());
+    }
+    return args;
+}
+class ExecState extends external_events_.EventEmitter {
+    constructor(options, toolPath) {
+        super();
+        this.processClosed = false; // tracks whether the process has exited and stdio is closed
+        this.processError = '';
+        this.processExitCode = 0;
+        this.processExited = false; // tracks whether the process has exited
+        this.processStderr = false; // tracks whether stderr was written to
+        this.delay = 10000; // 10 seconds
+        this.done = false;
+        this.timeout = null;
+        if (!toolPath) {
+            throw new Error('toolPath must not be empty');
+        }
+        this.options = options;
+        this.toolPath = toolPath;
+        if (options.delay) {
+            this.delay = options.delay;
+        }
+    }
+    CheckComplete() {
+        if (this.done) {
+            return;
+        }
+        if (this.processClosed) {
+            this._setResult();
+        }
+        else if (this.processExited) {
+            this.timeout = (0,external_timers_namespaceObject.setTimeout)(ExecState.HandleTimeout, this.delay, this);
+        }
+    }
+    _debug(message) {
+        this.emit('debug', message);
+    }
+    _setResult() {
+        // determine whether there is an error
+        let error;
+        if (this.processExited) {
+            if (this.processError) {
+                error = new Error(`There was an error when attempting to execute the process '${this.toolPath}'. This may indicate the process failed to start. Error: ${this.processError}`);
+            }
+            else if (this.processExitCode !== 0 && !this.options.ignoreReturnCode) {
+                error = new Error(`The process '${this.toolPath}' failed with exit code ${this.processExitCode}`);
+            }
+            else if (this.processStderr && this.options.failOnStdErr) {
+                error = new Error(`The process '${this.toolPath}' failed because one or more lines were written to the STDERR stream`);
+            }
+        }
+        // clear the timeout
+        if (this.timeout) {
+            clearTimeout(this.timeout);
+            this.timeout = null;
+        }
+        this.done = true;
+        this.emit('done', error, this.processExitCode);
+    }
+    static HandleTimeout(state) {
+        if (state.done) {
+            return;
+        }
+        if (!state.processClosed && state.processExited) {
+            const message = `The STDIO streams did not close within ${state.delay / 1000} seconds of the exit event from process '${state.toolPath}'. This may indicate a child process inherited the STDIO streams and has not yet exited.`;
+            state._debug(message);
+        }
+        state._setResult();
+    }
+}
+//# sourceMappingURL=toolrunner.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/exec.js
+var exec_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+/**
+ * Exec a command.
+ * Output will be streamed to the live console.
+ * Returns promise with return code
+ *
+ * @param     commandLine        command to execute (can include additional args). Must be correctly escaped.
+ * @param     args               optional arguments for tool. Escaping is handled by the lib.
+ * @param     options            optional exec options.  See ExecOptions
+ * @returns   Promise<number>    exit code
+ */
+function exec_exec(commandLine, args, options) {
+    return exec_awaiter(this, void 0, void 0, function* () {
+        const commandArgs = tr.argStringToArray(commandLine);
+        if (commandArgs.length === 0) {
+            throw new Error(`Parameter 'commandLine' cannot be null or empty.`);
+        }
+        // Path to tool to execute should be first arg
+        const toolPath = commandArgs[0];
+        args = commandArgs.slice(1).concat(args || []);
+        const runner = new tr.ToolRunner(toolPath, args, options);
+        return runner.exec();
+    });
+}
+/**
+ * Exec a command and get the output.
+ * Output will be streamed to the live console.
+ * Returns promise with the exit code and collected stdout and stderr
+ *
+ * @param     commandLine           command to execute (can include additional args). Must be correctly escaped.
+ * @param     args                  optional arguments for tool. Escaping is handled by the lib.
+ * @param     options               optional exec options.  See ExecOptions
+ * @returns   Promise<ExecOutput>   exit code, stdout, and stderr
+ */
+function getExecOutput(commandLine, args, options) {
+    return exec_awaiter(this, void 0, void 0, function* () {
+        var _a, _b;
+        let stdout = '';
+        let stderr = '';
+        //Using string decoder covers the case where a mult-byte character is split
+        const stdoutDecoder = new StringDecoder('utf8');
+        const stderrDecoder = new StringDecoder('utf8');
+        const originalStdoutListener = (_a = options === null || options === void 0 ? void 0 : options.listeners) === null || _a === void 0 ? void 0 : _a.stdout;
+        const originalStdErrListener = (_b = options === null || options === void 0 ? void 0 : options.listeners) === null || _b === void 0 ? void 0 : _b.stderr;
+        const stdErrListener = (data) => {
+            stderr += stderrDecoder.write(data);
+            if (originalStdErrListener) {
+                originalStdErrListener(data);
+            }
+        };
+        const stdOutListener = (data) => {
+            stdout += stdoutDecoder.write(data);
+            if (originalStdoutListener) {
+                originalStdoutListener(data);
+            }
+        };
+        const listeners = Object.assign(Object.assign({}, options === null || options === void 0 ? void 0 : options.listeners), { stdout: stdOutListener, stderr: stdErrListener });
+        const exitCode = yield exec_exec(commandLine, args, Object.assign(Object.assign({}, options), { listeners }));
+        //flush any remaining characters
+        stdout += stdoutDecoder.end();
+        stderr += stderrDecoder.end();
+        return {
+            exitCode,
+            stdout,
+            stderr
+        };
+    });
+}
+//# sourceMappingURL=exec.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/platform.js
+var platform_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+const getWindowsInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
+    const { stdout: version } = yield exec.getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Version"', undefined, {
+        silent: true
+    });
+    const { stdout: name } = yield exec.getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Caption"', undefined, {
+        silent: true
+    });
+    return {
+        name: name.trim(),
+        version: version.trim()
+    };
+});
+const getMacOsInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
+    var _a, _b, _c, _d;
+    const { stdout } = yield exec.getExecOutput('sw_vers', undefined, {
+        silent: true
+    });
+    const version = (_b = (_a = stdout.match(/ProductVersion:\s*(.+)/)) === null || _a === void 0 ? void 0 : _a[1]) !== null && _b !== void 0 ? _b : '';
+    const name = (_d = (_c = stdout.match(/ProductName:\s*(.+)/)) === null || _c === void 0 ? void 0 : _c[1]) !== null && _d !== void 0 ? _d : '';
+    return {
+        name,
+        version
+    };
+});
+const getLinuxInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
+    const { stdout } = yield exec.getExecOutput('lsb_release', ['-i', '-r', '-s'], {
+        silent: true
+    });
+    const [name, version] = stdout.trim().split('\n');
+    return {
+        name,
+        version
+    };
+});
+const platform = external_os_.platform();
+const arch = external_os_.arch();
+const isWindows = platform === 'win32';
+const isMacOS = platform === 'darwin';
+const isLinux = platform === 'linux';
+function getDetails() {
+    return platform_awaiter(this, void 0, void 0, function* () {
+        return Object.assign(Object.assign({}, (yield (isWindows
+            ? getWindowsInfo()
+            : isMacOS
+                ? getMacOsInfo()
+                : getLinuxInfo()))), { platform,
+            arch,
+            isWindows,
+            isMacOS,
+            isLinux });
+    });
+}
+//# sourceMappingURL=platform.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/core.js
+var core_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+
+
+
+/**
+ * The code to exit an action
+ */
+var ExitCode;
+(function (ExitCode) {
+    /**
+     * A code indicating that the action was successful
+     */
+    ExitCode[ExitCode["Success"] = 0] = "Success";
+    /**
+     * A code indicating that the action was a failure
+     */
+    ExitCode[ExitCode["Failure"] = 1] = "Failure";
+})(ExitCode || (ExitCode = {}));
+//-----------------------------------------------------------------------
+// Variables
+//-----------------------------------------------------------------------
+/**
+ * Sets env variable for this action and future actions in the job
+ * @param name the name of the variable to set
+ * @param val the value of the variable. Non-string values will be converted to a string via JSON.stringify
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function exportVariable(name, val) {
+    const convertedVal = toCommandValue(val);
+    process.env[name] = convertedVal;
+    const filePath = process.env['GITHUB_ENV'] || '';
+    if (filePath) {
+        return issueFileCommand('ENV', prepareKeyValueMessage(name, val));
+    }
+    issueCommand('set-env', { name }, convertedVal);
+}
+/**
+ * Registers a secret which will get masked from logs
+ *
+ * @param secret - Value of the secret to be masked
+ * @remarks
+ * This function instructs the Actions runner to mask the specified value in any
+ * logs produced during the workflow run. Once registered, the secret value will
+ * be replaced with asterisks (***) whenever it appears in console output, logs,
+ * or error messages.
+ *
+ * This is useful for protecting sensitive information such as:
+ * - API keys
+ * - Access tokens
+ * - Authentication credentials
+ * - URL parameters containing signatures (SAS tokens)
+ *
+ * Note that masking only affects future logs; any previous appearances of the
+ * secret in logs before calling this function will remain unmasked.
+ *
+ * @example
+ * ```typescript
+ * // Register an API token as a secret
+ * const apiToken = "abc123xyz456";
+ * setSecret(apiToken);
+ *
+ * // Now any logs containing this value will show *** instead
+ * console.log(`Using token: ${apiToken}`); // Outputs: "Using token: ***"
+ * ```
+ */
+function core_setSecret(secret) {
+    command_issueCommand('add-mask', {}, secret);
+}
+/**
+ * Prepends inputPath to the PATH (for this action and future actions)
+ * @param inputPath
+ */
+function addPath(inputPath) {
+    const filePath = process.env['GITHUB_PATH'] || '';
+    if (filePath) {
+        issueFileCommand('PATH', inputPath);
+    }
+    else {
+        issueCommand('add-path', {}, inputPath);
+    }
+    process.env['PATH'] = `${inputPath}${path.delimiter}${process.env['PATH']}`;
+}
+/**
+ * Gets the value of an input.
+ * Unless trimWhitespace is set to false in InputOptions, the value is also trimmed.
+ * Returns an empty string if the value is not defined.
+ *
+ * @param     name     name of the input to get
+ * @param     options  optional. See InputOptions.
+ * @returns   string
+ */
+function getInput(name, options) {
+    const val = process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] || '';
+    if (options && options.required && !val) {
+        throw new Error(`Input required and not supplied: ${name}`);
+    }
+    if (options && options.trimWhitespace === false) {
+        return val;
+    }
+    return val.trim();
+}
+/**
+ * Gets the values of an multiline input.  Each value is also trimmed.
+ *
+ * @param     name     name of the input to get
+ * @param     options  optional. See InputOptions.
+ * @returns   string[]
+ *
+ */
+function getMultilineInput(name, options) {
+    const inputs = getInput(name, options)
+        .split('\n')
+        .filter(x => x !== '');
+    if (options && options.trimWhitespace === false) {
+        return inputs;
+    }
+    return inputs.map(input => input.trim());
+}
+/**
+ * Gets the input value of the boolean type in the YAML 1.2 "core schema" specification.
+ * Support boolean input list: `true | True | TRUE | false | False | FALSE` .
+ * The return value is also in boolean type.
+ * ref: https://yaml.org/spec/1.2/spec.html#id2804923
+ *
+ * @param     name     name of the input to get
+ * @param     options  optional. See InputOptions.
+ * @returns   boolean
+ */
+function getBooleanInput(name, options) {
+    const trueValue = ['true', 'True', 'TRUE'];
+    const falseValue = ['false', 'False', 'FALSE'];
+    const val = getInput(name, options);
+    if (trueValue.includes(val))
+        return true;
+    if (falseValue.includes(val))
+        return false;
+    throw new TypeError(`Input does not meet YAML 1.2 "Core Schema" specification: ${name}\n` +
+        `Support boolean input list: \`true | True | TRUE | false | False | FALSE\``);
+}
+/**
+ * Sets the value of an output.
+ *
+ * @param     name     name of the output to set
+ * @param     value    value to store. Non-string values will be converted to a string via JSON.stringify
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function setOutput(name, value) {
+    const filePath = process.env['GITHUB_OUTPUT'] || '';
+    if (filePath) {
+        return file_command_issueFileCommand('OUTPUT', file_command_prepareKeyValueMessage(name, value));
+    }
+    process.stdout.write(external_os_.EOL);
+    command_issueCommand('set-output', { name }, utils_toCommandValue(value));
+}
+/**
+ * Enables or disables the echoing of commands into stdout for the rest of the step.
+ * Echoing is disabled by default if ACTIONS_STEP_DEBUG is not set.
+ *
+ */
+function setCommandEcho(enabled) {
+    issue('echo', enabled ? 'on' : 'off');
+}
+//-----------------------------------------------------------------------
+// Results
+//-----------------------------------------------------------------------
+/**
+ * Sets the action status to failed.
+ * When the action exits it will be with an exit code of 1
+ * @param message add error issue message
+ */
+function setFailed(message) {
+    process.exitCode = ExitCode.Failure;
+    error(message);
+}
+//-----------------------------------------------------------------------
+// Logging Commands
+//-----------------------------------------------------------------------
+/**
+ * Gets whether Actions Step Debug is on or not
+ */
+function isDebug() {
+    return process.env['RUNNER_DEBUG'] === '1';
+}
+/**
+ * Writes debug message to user log
+ * @param message debug message
+ */
+function core_debug(message) {
+    command_issueCommand('debug', {}, message);
+}
+/**
+ * Adds an error issue
+ * @param message error issue message. Errors will be converted to string via toString()
+ * @param properties optional properties to add to the annotation.
+ */
+function error(message, properties = {}) {
+    command_issueCommand('error', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+}
+/**
+ * Adds a warning issue
+ * @param message warning issue message. Errors will be converted to string via toString()
+ * @param properties optional properties to add to the annotation.
+ */
+function warning(message, properties = {}) {
+    command_issueCommand('warning', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+}
+/**
+ * Adds a notice issue
+ * @param message notice issue message. Errors will be converted to string via toString()
+ * @param properties optional properties to add to the annotation.
+ */
+function notice(message, properties = {}) {
+    command_issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+}
+/**
+ * Writes info to log with console.log.
+ * @param message info message
+ */
+function info(message) {
+    process.stdout.write(message + external_os_.EOL);
+}
+/**
+ * Begin an output group.
+ *
+ * Output until the next `groupEnd` will be foldable in this group
+ *
+ * @param name The name of the output group
+ */
+function startGroup(name) {
+    command_issue('group', name);
+}
+/**
+ * End an output group.
+ */
+function endGroup() {
+    command_issue('endgroup');
+}
+/**
+ * Wrap an asynchronous function call in a group.
+ *
+ * Returns the same type as the function itself.
+ *
+ * @param name The name of the group
+ * @param fn The function to wrap in the group
+ */
+function group(name, fn) {
+    return core_awaiter(this, void 0, void 0, function* () {
+        startGroup(name);
+        let result;
+        try {
+            result = yield fn();
+        }
+        finally {
+            endGroup();
+        }
+        return result;
+    });
+}
+//-----------------------------------------------------------------------
+// Wrapper action state
+//-----------------------------------------------------------------------
+/**
+ * Saves state for current action, the state can only be retrieved by this action's post job execution.
+ *
+ * @param     name     name of the state to store
+ * @param     value    value to store. Non-string values will be converted to a string via JSON.stringify
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function saveState(name, value) {
+    const filePath = process.env['GITHUB_STATE'] || '';
+    if (filePath) {
+        return file_command_issueFileCommand('STATE', file_command_prepareKeyValueMessage(name, value));
+    }
+    command_issueCommand('save-state', { name }, utils_toCommandValue(value));
+}
+/**
+ * Gets the value of an state set by this action's main execution.
+ *
+ * @param     name     name of the state to get
+ * @returns   string
+ */
+function getState(name) {
+    return process.env[`STATE_${name}`] || '';
+}
+function getIDToken(aud) {
+    return core_awaiter(this, void 0, void 0, function* () {
+        return yield OidcClient.getIDToken(aud);
+    });
+}
+/**
+ * Summary exports
+ */
+
+/**
+ * @deprecated use core.summary
+ */
+
+/**
+ * Path exports
+ */
+
+/**
+ * Platform utilities exports
+ */
+
+//# sourceMappingURL=core.js.map
+;// CONCATENATED MODULE: ./src/runner/raw-inputs.ts
+
+
+/**
+ * Every input the step reads besides the credentials (CREDENTIAL_INPUTS in auth-settings.ts):
+ * its name in action.yml and its default there. A test checks that action.yml declares exactly
+ * these and the credential inputs, with these defaults; the code falls back to the same ones.
+ */
+const INPUTS = {
+    host: { name: 'host' },
+    clusterId: { name: 'cluster-id' },
+    language: { name: 'language' },
+    command: { name: 'command' },
+    file: { name: 'file' },
+    timeout: { name: 'timeout', default: '30m' },
+    failOnError: { name: 'fail-on-error', default: 'true' },
+    startCluster: { name: 'start-cluster', default: 'false' },
+    requestTimeout: { name: 'request-timeout', default: '30s' },
+    commentOnPr: { name: 'comment-on-pr', default: 'false' },
+    // The runner fills this default in; the code never falls back to it.
+    githubToken: { name: 'github-token', default: '${{ github.token }}' },
+    clusterName: { name: 'cluster-name' },
+    contextId: { name: 'context-id' },
+    parameters: { name: 'parameters' },
+    terminateCluster: { name: 'terminate-cluster', default: 'never' }
+};
+/** Every input's action.yml name and default, credentials included: what action.yml declares. */
+function declaredInputs() {
+    return [
+        ...Object.values(INPUTS).map(i => ('default' in i ? { ...i } : { name: i.name })),
+        ...Object.values(CREDENTIAL_INPUTS).map(name => ({ name }))
+    ];
+}
+/** Reads every input once, through @actions/core. */
+function readRawInputs(get = n => getInput(n)) {
+    const raw = { credentials: readCredentialInputs(get) };
+    for (const key of Object.keys(INPUTS))
+        raw[key] = get(INPUTS[key].name);
+    return raw;
+}
+/** Reads the credential inputs (auth-type, token, client-id, ...) by their action.yml names. */
+function readCredentialInputs(get) {
+    const out = {};
+    for (const [k, name] of Object.entries(auth_settings_CREDENTIAL_INPUTS))
+        out[k] = get(name);
+    return out;
+}
+/** An input's value, or its action.yml default when the workflow left it empty. */
+function orDefault(raw, key) {
+    return raw[key] || INPUTS[key].default;
+}
+
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+;// CONCATENATED MODULE: ./src/runner/source.ts
+
+
+/** Larger uploads are refused before any call: the API is for code, not data. */
+const MAX_FILE_BYTES = 10 * 1024 * 1024;
+/**
+ * Reads the `file` input, relative to the workspace, with a clear error for each way it fails.
+ * Only files inside the workspace, or RUNNER_TEMP (`allowed[1]`, where earlier steps write
+ * generated code), are read, symlinks resolved first: a path such as `../x` or a link to
+ * `/etc/...` would upload a file of the runner's, and echo it back in the log.
+ */
+async function resolveSource(file, workspace, fs, runnerTemp = '') {
+    const full = external_node_path_namespaceObject.resolve(workspace, file);
+    let info;
+    try {
+        info = await fs.stat(full);
+    }
+    catch (e) {
+        const missing = /ENOENT|ENOTDIR/.test(errorMessage(e));
+        throw new InputError(missing
+            ? `Input file '${file}' was not found (looked for ${full}). Paths are relative to the repository root; check out the repository first (actions/checkout).`
+            : `Input file '${file}' cannot be read: ${errorMessage(e)}.`);
+    }
+    await checkContained(file, full, [workspace, runnerTemp].filter(Boolean), fs);
+    if (!info.isFile())
+        throw new InputError(`Input file '${file}' is not a regular file (${full}). Give the path of a source file.`);
+    if (info.size > MAX_FILE_BYTES) {
+        throw new InputError(`Input file '${file}' is ${(info.size / 1048576).toFixed(1)} MiB; the limit is ${MAX_FILE_BYTES / 1048576} MiB. Put data in DBFS or a volume and read it from the code.`);
+    }
+    let bytes;
+    try {
+        bytes = await fs.readFile(full);
+    }
+    catch (e) {
+        throw new InputError(`Input file '${file}' cannot be read: ${errorMessage(e)}. Check its permissions.`);
+    }
+    if (bytes.length === 0)
+        throw new InputError(`Input file '${file}' is empty: there is nothing to run.`);
+    return { source: { kind: 'file', name: external_node_path_namespaceObject.basename(full), bytes }, label: file };
+}
+async function checkContained(file, full, roots, fs) {
+    const real = await fs.realpath(full);
+    for (const root of roots) {
+        const realRoot = await fs.realpath(root).catch(() => external_node_path_namespaceObject.resolve(root));
+        const rel = external_node_path_namespaceObject.relative(realRoot, real);
+        if (rel && !rel.startsWith('..') && !external_node_path_namespaceObject.isAbsolute(rel))
+            return;
+    }
+    throw new InputError(`Input file '${file}' is outside the workspace${full === real ? '' : ` (it resolves to ${real})`}: only files inside GITHUB_WORKSPACE or RUNNER_TEMP are read. Give a path in the repository.`);
+}
+
+;// CONCATENATED MODULE: ./src/runner/composition-inputs.ts
+
+/** When post terminates the cluster: never, only if this step started it, or whatever happened. */
+const TERMINATE_MODES = ['never', 'if-started', 'always'];
+/**
+ * cluster-id or cluster-name (inputs first, then DATABRICKS_CLUSTER_ID / _NAME). Both inputs,
+ * or both variables with neither input, are an error: the step would have to guess.
+ */
+function parseClusterChoice(raw, env) {
+    if (raw.clusterId && raw.clusterName)
+        throw new InputError(`Inputs cluster-id and cluster-name were both given ('${raw.clusterId}', '${raw.clusterName}'): set only one.`);
+    let clusterId = raw.clusterId;
+    let clusterName = raw.clusterName;
+    if (!clusterId && !clusterName) {
+        clusterId = env.DATABRICKS_CLUSTER_ID?.trim() ?? '';
+        clusterName = env.DATABRICKS_CLUSTER_NAME?.trim() ?? '';
+        if (clusterId && clusterName)
+            throw new InputError('DATABRICKS_CLUSTER_ID and DATABRICKS_CLUSTER_NAME are both set and neither input cluster-id nor cluster-name was given: set one of the inputs, or unset one variable.');
+    }
+    if (!clusterId && !clusterName)
+        throw new InputError('Input cluster-id is required: set it to the id of an all-purpose cluster (e.g. 0123-456789-abcdefgh), or set cluster-name to its name; or set DATABRICKS_CLUSTER_ID or DATABRICKS_CLUSTER_NAME.');
+    if (clusterId && !/^[A-Za-z0-9][\w.-]*$/.test(clusterId))
+        throw new InputError(`Invalid input cluster-id '${clusterId}': a cluster id holds only letters, digits, '-', '_' and '.', e.g. 0123-456789-abcdefgh.`);
+    return { clusterId, clusterName };
+}
+function parseTerminateMode(value) {
+    if (value === '')
+        return 'never';
+    if (TERMINATE_MODES.includes(value))
+        return value;
+    throw new InputError(`Invalid input terminate-cluster '${value}': expected one of ${TERMINATE_MODES.join(', ')}.`);
+}
+/** An id from an earlier step's context-id output. Ids are opaque; this only keeps out junk. */
+function parseContextId(value) {
+    if (value && !/^[\w.-]+$/.test(value))
+        throw new InputError(`Invalid input context-id '${value}': give the context-id output of the step that created the context, e.g. \${{ steps.setup.outputs.context-id }}.`);
+    return value;
+}
+/**
+ * A step with neither command nor file only manages the cluster. It must have something to
+ * do, and nothing that needs a command.
+ */
+function checkClusterOnlyStep(raw, startCluster, terminate) {
+    const nothing = 'Neither command nor file was given: set command to inline code, or file to a path in the repository';
+    if (raw.contextId)
+        throw new InputError(`${nothing}. Input context-id needs something to run in that context.`);
+    if (raw.parameters)
+        throw new InputError(`${nothing}. Input parameters are handed to a command; there is none.`);
+    if (!startCluster && terminate !== 'always')
+        throw new InputError(`${nothing}. (A step without either only manages the cluster: set start-cluster: true to start it, or terminate-cluster: always to terminate it.)`);
+}
+
+;// CONCATENATED MODULE: ./src/runner/parameters-input.ts
+
+/** A parameter name: what Python, Scala, R and Spark's `:name` markers all accept. */
+const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const HELP = 'Give a JSON object or a YAML mapping of names to strings, numbers or booleans, e.g. {"branch": ${{ toJSON(github.head_ref) }}}.';
+/**
+ * Parses the `parameters` input: a JSON object, or else a YAML mapping, of identifier names to
+ * scalars, each converted to a string. '' means no parameters. Throws InputError otherwise.
+ */
+async function parseParameters(text) {
+    if (!text.trim())
+        return undefined;
+    const value = parseJson(text) ?? (await parseYaml(text));
+    if (!isPlainMapping(value))
+        throw new InputError(`Invalid input parameters: expected a mapping of names to values, got ${parameters_input_describe(value)}. ${HELP}`);
+    const params = new Map();
+    for (const [name, v] of entries(value)) {
+        if (!NAME.test(name))
+            throw new InputError(`Invalid input parameters: the name ${JSON.stringify(name)} is not an identifier. Names start with a letter or '_' and hold only letters, digits and '_' (they become Python/Scala/R names and SQL :markers).`);
+        params.set(name, scalarText(name, v));
+    }
+    return params;
+}
+/** JSON first, with no extra code loaded; undefined when the text is not JSON. */
+function parseJson(text) {
+    const trimmed = text.trim();
+    if (!trimmed.startsWith('{') && !trimmed.startsWith('['))
+        return undefined;
+    try {
+        return JSON.parse(trimmed);
+    }
+    catch {
+        return undefined; // perhaps a YAML flow mapping such as {a: 1}
+    }
+}
+/** YAML is loaded only when the input is not JSON, so most runs never pay for the parser. */
+async function parseYaml(text) {
+    const { parseDocument } = await __nccwpck_require__.e(/* import() */ 815).then(__nccwpck_require__.t.bind(__nccwpck_require__, 8815, 19));
+    const doc = parseDocument(text);
+    const problem = doc.errors[0];
+    if (problem)
+        throw new InputError(`Invalid input parameters: it is neither JSON nor valid YAML (${problem.message.split('\n')[0]}). ${HELP}`);
+    try {
+        // Maps keep every key as given (even "__proto__"); aliases are bounded by the parser.
+        return doc.toJS({ mapAsMap: true });
+    }
+    catch (e) {
+        throw new InputError(`Invalid input parameters: ${errorMessage(e)}. ${HELP}`);
+    }
+}
+function isPlainMapping(v) {
+    return v instanceof Map || (typeof v === 'object' && v !== null && !Array.isArray(v));
+}
+function entries(v) {
+    if (!(v instanceof Map))
+        return Object.entries(v);
+    return [...v].map(([k, value]) => {
+        if (typeof k !== 'string')
+            throw new InputError(`Invalid input parameters: the key ${JSON.stringify(String(k))} is not a name (write names as plain words).`);
+        return [k, value];
+    });
+}
+/** Strings as they are; numbers and booleans as they print. Anything else names its key. */
+function scalarText(name, v) {
+    let text;
+    if (typeof v === 'string')
+        text = v;
+    else if (typeof v === 'boolean')
+        text = String(v);
+    else if (typeof v === 'number' && Number.isFinite(v)) {
+        // A large integer has already lost digits in the parse; refuse rather than pass a wrong one.
+        if (Number.isInteger(v) && !Number.isSafeInteger(v))
+            throw new InputError(`Invalid input parameters: ${name} is an integer too large to keep exactly (${v}). Quote it, to pass it as a string.`);
+        text = String(v);
+    }
+    else
+        throw new InputError(`Invalid input parameters: ${name} is ${parameters_input_describe(v)}; a value must be a string, a number or a boolean. Quote it, or pass a structure as a JSON string and parse it in the code.`);
+    if (text.includes('\0'))
+        throw new InputError(`Invalid input parameters: ${name} holds a NUL character, which R strings and the runner's environment cannot carry.`);
+    // A lone surrogate cannot be encoded as UTF-8: the code would see U+FFFD instead.
+    if (/\p{Cs}/u.test(text))
+        throw new InputError(`Invalid input parameters: ${name} holds an unpaired UTF-16 surrogate, which has no UTF-8 form.`);
+    return text;
+}
+function parameters_input_describe(v) {
+    if (v === null || v === undefined)
+        return 'null';
+    if (Array.isArray(v))
+        return 'a list';
+    if (v instanceof Map || typeof v === 'object')
+        return 'a mapping';
+    if (typeof v === 'number')
+        return `the number ${v}`;
+    return `a ${typeof v}`;
+}
+
+;// CONCATENATED MODULE: ./src/runner/inputs.ts
+
+
+
+
+
+
+
+
+
+
+/**
+ * Bounds of the durations. Node's timers hold at most 2^31-1 ms (24.8 days); past that they
+ * fire at once, so every request would time out. A self-hosted job runs at most 5 days.
+ */
+const MAX_TIMEOUT_MS = 5 * 24 * 3_600_000;
+const MAX_REQUEST_TIMEOUT_MS = 3_600_000;
+const MIN_DURATION_MS = 1000;
+const EXTENSIONS = {
+    py: 'python',
+    scala: 'scala',
+    sc: 'scala',
+    sql: 'sql',
+    r: 'r'
+};
+/** Validates and derives everything; throws InputError naming the input and the fix. */
+async function parseInputs(raw, env, workspace, fs) {
+    const host = parseHost(raw.host || env.DATABRICKS_HOST?.trim() || '');
+    const credentials = chooseCredentials(raw.credentials, env, new URL(host).hostname);
+    const { clusterId, clusterName } = parseClusterChoice(raw, env);
+    const timeoutMs = parseDurationInput('timeout', orDefault(raw, 'timeout'), MAX_TIMEOUT_MS);
+    const requestTimeoutMs = parseDurationInput('request-timeout', orDefault(raw, 'requestTimeout'), MAX_REQUEST_TIMEOUT_MS);
+    const failOnError = parseBoolean('fail-on-error', orDefault(raw, 'failOnError'));
+    const startCluster = parseBoolean('start-cluster', orDefault(raw, 'startCluster'));
+    const commentOnPr = parseBoolean('comment-on-pr', orDefault(raw, 'commentOnPr'));
+    if (raw.command && raw.file)
+        throw new InputError('Inputs command and file were both given: set exactly one (command for inline code, file for a path in the repository).');
+    const terminateCluster = parseTerminateMode(orDefault(raw, 'terminateCluster'));
+    const contextId = parseContextId(raw.contextId);
+    const notices = [];
+    const language = parseLanguage(raw.language, raw.file, notices);
+    let source;
+    let label = 'cluster only';
+    if (raw.command)
+        [source, label] = [{ kind: 'inline', code: raw.command }, 'inline command'];
+    else if (raw.file)
+        ({ source, label } = await resolveSource(raw.file, workspace, fs, env.RUNNER_TEMP?.trim() ?? ''));
+    else
+        checkClusterOnlyStep(raw, startCluster, terminateCluster);
+    const parameters = await parseParameters(raw.parameters);
+    return {
+        host,
+        credentials,
+        clusterId,
+        clusterName,
+        language,
+        source,
+        contextId,
+        parameters,
+        terminateCluster,
+        sourceLabel: label,
+        timeoutMs,
+        timeoutLabel: orDefault(raw, 'timeout'),
+        failOnError,
+        startCluster,
+        requestTimeoutMs,
+        commentOnPr,
+        githubToken: raw.githubToken,
+        notices
+    };
+}
+function parseLanguage(value, file, notices) {
+    if (value) {
+        const lower = value.toLowerCase();
+        if (LANGUAGES.includes(lower))
+            return lower;
+        throw new InputError(`Invalid input language '${value}': expected one of ${LANGUAGES.join(', ')}.`);
+    }
+    const ext = file.match(/\.([A-Za-z]+)$/)?.[1]?.toLowerCase() ?? '';
+    const known = EXTENSIONS[ext];
+    if (known || !file)
+        return known ?? 'python';
+    notices.push(`Input file '${file}' has no extension that names a language (${Object.keys(EXTENSIONS)
+        .map(e => `.${e}`)
+        .join(', ')}); running it as python. Set the language input to choose another.`);
+    return 'python';
+}
+function parseDurationInput(name, value, maxMs) {
+    const ms = parseDuration(value);
+    if (ms === undefined || ms <= 0)
+        throw new InputError(`Invalid input ${name} '${value}': expected a positive duration such as 90s, 20m, 1h, 1h30m or plain seconds (600).`);
+    if (ms < MIN_DURATION_MS || ms > maxMs)
+        throw new InputError(`Invalid input ${name} '${value}': it must be between ${formatDuration(MIN_DURATION_MS)} and ${formatDuration(maxMs)}.`);
+    return ms;
+}
+/** Only the YAML spellings the runner itself accepts, so a typo is not silently false. */
+function parseBoolean(name, value) {
+    if (['true', 'True', 'TRUE'].includes(value))
+        return true;
+    if (['false', 'False', 'FALSE'].includes(value))
+        return false;
+    throw new InputError(`Invalid input ${name} '${value}': expected true or false.`);
+}
+
+;// CONCATENATED MODULE: ./src/runner/log.ts
+
+
+/**
+ * Whether the runner could read a line of this text as a workflow command: it takes `::name::`
+ * at the start of any line (after leading blanks) and the older `##[name]` anywhere in a line.
+ */
+function couldBeCommand(text) {
+    return /[\r\n]|::|##\[/.test(text);
+}
+/**
+ * The one way text from outside the action reaches the log (service messages, cluster and
+ * state names, column names, file names, output, tracebacks, error bodies), and any message
+ * that embeds such text. Commands in it are switched off while it prints (`::stop-commands::`
+ * with a token nobody can guess), so no line of it can steer the runner. Plain one-line text
+ * is printed as it is.
+ */
+function logUntrusted(text) {
+    if (!couldBeCommand(text))
+        return info(text);
+    const token = (0,external_node_crypto_.randomUUID)();
+    info(`::stop-commands::${token}`);
+    info(text);
+    info(`::${token}::`);
+}
+/** Prints a block of untrusted text in a foldable group (its title is escaped by @actions/core). */
+function printUntrusted(title, text) {
+    startGroup(title);
+    logUntrusted(text);
+    endGroup();
+}
+/**
+ * The Databricks layer's logger, mapped onto the runner's log. Its messages carry service text
+ * (states, error bodies), so info goes through logUntrusted; warning and debug are workflow
+ * commands whose message @actions/core escapes (`%`, CR, LF), so they stay one line.
+ */
+const runnerLogger = {
+    info: m => logUntrusted(m),
+    warning: m => warning(m),
+    debug: m => core_debug(m)
+};
+/** Masks a secret in everything the runner prints from now on. */
+function mask(secret) {
+    core_setSecret(secret);
+}
+/** Fails the step with one ::error:: line. */
+function fail(message) {
+    setFailed(message);
+}
+/** A notice annotation: something the user should know that is not a problem. */
+function log_notice(message) {
+    notice(message);
+}
+
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+;// CONCATENATED MODULE: ./src/runner/images.ts
+
+
+const DATA_URL = /^data:([^;,]*)((?:;[^;,]*)*),(.*)$/s;
+/** The bytes and a file extension of a `data:` URL, or undefined when the name is not one. */
+function decodeDataUrl(name) {
+    const m = DATA_URL.exec(name);
+    if (!m)
+        return undefined;
+    const mime = (m[1] || 'application/octet-stream').toLowerCase();
+    const base64 = /;base64/i.test(m[2] ?? '');
+    const payload = m[3] ?? '';
+    const bytes = base64
+        ? Buffer.from(payload, 'base64')
+        : Buffer.from(decodeURIComponent(payload), 'utf8');
+    const subtype = mime.split('/')[1] ?? 'bin';
+    const extension = subtype === 'jpeg'
+        ? 'jpg'
+        : subtype === 'svg+xml'
+            ? 'svg'
+            : subtype.replace(/[^a-z0-9]/g, '') || 'bin';
+    return { bytes, extension };
+}
+/**
+ * Writes every data-URL image of a result to `dir` (created when needed) as image-1.png, …, so
+ * a later step can upload them; a data URL never goes into an output, where it would be
+ * megabytes. Names that are not data URLs are workspace paths and are listed as such.
+ */
+async function saveImages(fileNames, dir) {
+    const saved = { files: [], dir, workspacePaths: [], locations: [] };
+    for (const name of fileNames) {
+        const image = decodeDataUrl(name);
+        if (!image) {
+            saved.workspacePaths.push(name);
+            saved.locations.push(name);
+            continue;
+        }
+        if (saved.files.length === 0)
+            await (0,promises_namespaceObject.mkdir)(dir, { recursive: true });
+        const file = (0,external_node_path_namespaceObject.join)(dir, `image-${saved.files.length + 1}.${image.extension}`);
+        await (0,promises_namespaceObject.writeFile)(file, image.bytes);
+        saved.files.push(file);
+        saved.locations.push(file);
+    }
+    return saved;
+}
+/** The directory for one command's images: under RUNNER_TEMP, which the runner empties per job. */
+function imageDir(runnerTemp, commandId) {
+    return (0,external_node_path_namespaceObject.join)(runnerTemp, 'databricks-images', commandId.replace(/[^\w.-]/g, '_') || 'command');
+}
+
+;// CONCATENATED MODULE: ./src/databricks/results.ts
+
+
+
+
+
+/**
+ * Python shows the value of the command's last expression after everything it printed, on a
+ * line the service starts with `Out[N]: `, which is noise to users. Only that line loses the
+ * prefix: the LAST line that starts so. Lines the code printed earlier keep theirs.
+ */
+function stripOutPrefix(text) {
+    const re = /^Out\[\d+\]: /gm;
+    let last = -1;
+    for (let m = re.exec(text); m; m = re.exec(text))
+        last = m.index;
+    if (last < 0)
+        return text;
+    return text.slice(0, last) + text.slice(last).replace(/^Out\[\d+\]: /, '');
+}
+/**
+ * The service's marks where it cut text output: head and tail around "skipped N bytes" past
+ * maxReplOutputLength, or only a warning past the cell's whole-output limit.
+ */
+const SERVICE_CUT = /\*\*\* WARNING: (?:skipped \d+ bytes of output|max output size exceeded, skipping output\.) \*\*\*/;
+/** A cancel usually ends as Finished with an error result naming CommandCancelledException. */
+function isCancellation(raw) {
+    if (!raw || raw.resultType !== 'error')
+        return false;
+    return `${str(raw.cause)} ${str(raw.summary)}`.includes('CommandCancelledException');
+}
+/**
+ * A context shut down under its command (cluster restart, eviction) ends the command Finished
+ * with a CommandCancelledException whose trace shows the shutdown.
+ */
+function isContextShutdown(raw) {
+    return (isCancellation(raw) &&
+        /shut\s*(?:ting\s*)?down|evict|detach/i.test(stripAnsi(`${str(raw?.cause)} ${str(raw?.summary)}`)));
+}
+/** Why a command ended with status Error: the service may put it in `results.data`. */
+function commandErrorMessage(raw) {
+    if (!raw)
+        return undefined;
+    const data = typeof raw.data === 'string' ? stripHtml(stripAnsi(raw.data)).trim() : '';
+    if (data)
+        return stripRPrefix(data);
+    if (raw.summary || raw.cause)
+        return errorLine(str(raw.summary), str(raw.cause));
+    return undefined;
+}
+/** Every image name in a result, whichever of `fileName` / `fileNames` carries them. */
+function imageNames(raw) {
+    const names = Array.isArray(raw.fileNames) ? raw.fileNames.map(str) : [];
+    if (typeof raw.fileName === 'string' && raw.fileName && !names.includes(raw.fileName))
+        names.unshift(raw.fileName);
+    return names.filter(Boolean);
+}
+/** Normalises `results`; `language` tells R's HTML text from text that merely looks like it. */
+function parseResults(raw, language) {
+    if (!raw)
+        return { type: 'none' };
+    switch (raw.resultType) {
+        case 'text': {
+            const data = str(raw.data);
+            const text = language === 'r' ? htmlToText(data) : stripOutPrefix(data);
+            return { type: 'text', text, truncated: SERVICE_CUT.test(text) };
+        }
+        case 'table':
+            return {
+                type: 'table',
+                columns: Array.isArray(raw.schema) ? raw.schema.map(column) : [],
+                rows: Array.isArray(raw.data)
+                    ? raw.data.map(r => (Array.isArray(r) ? r : [r]))
+                    : [],
+                truncated: raw.truncated === true
+            };
+        case 'error': {
+            const summary = str(raw.summary);
+            const cause = str(raw.cause);
+            return {
+                type: 'error',
+                // A bare error result may say it only in `data`.
+                message: summary || cause
+                    ? errorLine(summary, cause)
+                    : (commandErrorMessage(raw) ?? errorLine('', '')),
+                traceback: stripRPrefix(stripAnsi(cause || stripHtml(summary)))
+            };
+        }
+        case 'image':
+        case 'images':
+            return { type: raw.resultType, fileNames: imageNames(raw) };
+        default:
+            return { type: 'none' };
+    }
+}
+function column(c) {
+    const o = c && typeof c === 'object' ? c : {};
+    let type = o.type;
+    if (typeof type === 'string' && type.startsWith('"')) {
+        try {
+            type = JSON.parse(type);
+        }
+        catch {
+            // keep the text as it came
+        }
+    }
+    return { name: str(o.name), type: typeof type === 'string' ? type : JSON.stringify(type ?? '') };
+}
+function str(v) {
+    if (typeof v === 'string')
+        return v;
+    if (v === null || v === undefined)
+        return '';
+    return stringifyJson(v);
+}
+/**
+ * Keys for the columns, one each, so no column is lost when a query returns two of the same
+ * name (`SELECT a.id, b.id ...`). The first keeps its name; each later one gets `name_2`,
+ * `name_3`, ...: the smallest suffix that no column of the result already has.
+ */
+function columnKeys(columns) {
+    const taken = new Set(columns.map(c => c.name));
+    const seen = new Set();
+    return columns.map(c => {
+        if (!seen.has(c.name)) {
+            seen.add(c.name);
+            return c.name;
+        }
+        let n = 2;
+        while (taken.has(`${c.name}_${n}`))
+            n++;
+        const key = `${c.name}_${n}`;
+        taken.add(key);
+        seen.add(key);
+        return key;
+    });
+}
+/** A table as an array of objects, keyed by `columnKeys`. */
+function tableToObjects(columns, rows) {
+    const keys = columnKeys(columns);
+    return rows.map(row => {
+        // No prototype: a column named `__proto__` is a key like any other.
+        const o = Object.create(null);
+        keys.forEach((k, i) => {
+            o[k] = row[i] ?? null;
+        });
+        return o;
+    });
+}
+
+;// CONCATENATED MODULE: ./src/runner/outputs.ts
+
+
+
+
+/**
+ * The most any one output holds. A later step reads an output through `env:`, and Linux
+ * refuses a single environment string over 128 KiB (MAX_ARG_STRLEN, `NAME=value` included:
+ * E2BIG). 100 KiB leaves room for any variable name; GitHub keeps ~1 MB of outputs per job.
+ */
+const MAX_OUTPUT_BYTES = 100 * 1024;
+/** Every output the step writes; action.yml declares exactly these (a test checks it). */
+const OUTPUT_NAMES = [
+    'status',
+    'result-type',
+    'result',
+    'truncated',
+    'context-id',
+    'command-id',
+    'auth-type',
+    'image-files',
+    'result-file',
+    'cluster-id',
+    'cluster-state'
+];
+/** Renders a result as the `result` output, cut to fit; `cut` says whether anything was dropped. */
+function resultText(result, maxBytes, images) {
+    switch (result.type) {
+        case 'text':
+            return cutText(result.text, maxBytes);
+        case 'table':
+            // Whole rows are dropped rather than the JSON cut, so the output always parses.
+            return jsonArrayWithin(tableToObjects(result.columns, result.rows).map(stringifyJson), maxBytes);
+        case 'error':
+            return cutText(result.message, maxBytes);
+        case 'image':
+        case 'images': {
+            // Where each image is, never the data URL itself: that can be megabytes.
+            const where = images?.locations ??
+                result.fileNames.map((n, i) => (n.startsWith('data:') ? `(image ${i + 1}, not saved)` : n));
+            if (result.type === 'image' && where.length === 1)
+                return cutText(where[0] ?? '', maxBytes);
+            return jsonArrayWithin(where.map(n => JSON.stringify(n)), maxBytes);
+        }
+        case 'none':
+            return { text: '', cut: false };
+    }
+}
+function cutText(text, maxBytes) {
+    const cut = cutToBytes(text, maxBytes);
+    return { text: cut, cut: cut.length < text.length };
+}
+/** `[item,item,...]` with as many leading items as fit in `maxBytes`. */
+function jsonArrayWithin(items, maxBytes) {
+    let size = 2;
+    let keep = 0;
+    for (const item of items) {
+        const add = byteLength(item) + (keep > 0 ? 1 : 0);
+        if (size + add > maxBytes)
+            break;
+        size += add;
+        keep++;
+    }
+    return { text: `[${items.slice(0, keep).join(',')}]`, cut: keep < items.length };
+}
+function buildOutputs(outcome, maxBytes = MAX_OUTPUT_BYTES, images) {
+    const { text, cut } = resultText(outcome.result, maxBytes, images);
+    const r = outcome.result;
+    // Databricks cut it before we saw it: a table past its caps, or text with its skip warnings.
+    const serviceTruncated = (r.type === 'table' && r.truncated) || (r.type === 'text' && r.truncated === true);
+    return {
+        status: outcome.status,
+        'result-type': outcome.result.type === 'none' ? '' : outcome.result.type,
+        result: text,
+        truncated: cut || serviceTruncated ? 'true' : 'false',
+        'context-id': outcome.contextId,
+        'command-id': outcome.commandId,
+        'image-files': JSON.stringify(images?.files ?? []),
+        ...(outcome.clusterState ? { 'cluster-state': outcome.clusterState } : {})
+    };
+}
+/**
+ * The one place the step's outputs are written, each the moment it is known. No value passes
+ * MAX_OUTPUT_BYTES, whatever produced it.
+ */
+function writeOutputs(outputs) {
+    for (const name of OUTPUT_NAMES) {
+        const value = outputs[name];
+        if (value !== undefined)
+            setOutput(name, cutToBytes(value, MAX_OUTPUT_BYTES));
+    }
+}
+
+;// CONCATENATED MODULE: ./src/runner/state.ts
+
+/** Saves which cluster the step works on, as soon as it is known (post may terminate it). */
+function saveCluster(host, clusterId) {
+    saveState('host', host);
+    saveState('cluster-id', clusterId);
+}
+/** Saves an earlier step's context the command runs in: post cancels in it, never destroys it. */
+function saveSharedContext(contextId) {
+    saveState('context-id', contextId);
+    saveState('context-shared', 'true');
+}
+/** Records that the service accepted this step's start of the cluster. */
+function saveClusterStarted() {
+    saveState('cluster-started', 'true');
+}
+/** Records that main terminated the cluster, so post does not ask again. */
+function saveClusterTerminated() {
+    saveState('cluster-terminated', 'true');
+}
+/**
+ * Saved just before contexts/create is sent: if main is stopped before the answer, post can
+ * say that a context may be left behind instead of "nothing to clean up".
+ */
+function saveContextRequested(host, clusterId) {
+    saveState('host', host);
+    saveState('cluster-id', clusterId);
+    saveState('context-requested', 'true');
+}
+/** contexts/create failed and main reported it: post has nothing to add about it. */
+function clearContextRequested() {
+    saveState('context-requested', 'false');
+}
+/** Saves where the context lives and its id; called right after contexts/create answers. */
+function saveContext(host, clusterId, contextId) {
+    saveState('host', host);
+    saveState('cluster-id', clusterId);
+    saveState('context-id', contextId);
+}
+/** Saves the running command's id, so post can cancel it if main dies. */
+function saveCommand(commandId) {
+    saveState('command-id', commandId);
+}
+/** Records that the command ended, so post does not cancel it. */
+function saveCommandDone() {
+    saveState('command-done', 'true');
+}
+/** Reads what main saved (post runs with it as STATE_* variables). */
+function readState(get = n => core.getState(n)) {
+    return {
+        host: get('host'),
+        clusterId: get('cluster-id'),
+        contextId: get('context-id'),
+        commandId: get('command-id'),
+        commandDone: get('command-done') === 'true',
+        contextShared: get('context-shared') === 'true',
+        clusterStarted: get('cluster-started') === 'true',
+        clusterTerminated: get('cluster-terminated') === 'true',
+        contextRequested: get('context-requested') === 'true'
+    };
+}
+
+;// CONCATENATED MODULE: ./src/databricks/cluster-list.ts
+
+/** How many clusters to ask for per page; the service may send fewer. */
+const PAGE_SIZE = 100;
+/** A workspace with more than 100,000 clusters is not one; a token that loops must not hang us. */
+const MAX_PAGES = 1000;
+/**
+ * Every cluster the caller may see, following the 2.1 list's pages (`page_token` in,
+ * `next_page_token` out) until there is no next page. GETs: retried when transient.
+ */
+async function listClusters(api, call) {
+    const all = [];
+    const seen = new Set();
+    let token = '';
+    for (let page = 0; page < MAX_PAGES; page++) {
+        const query = { page_size: String(PAGE_SIZE) };
+        if (token)
+            query.page_token = token;
+        const answer = await api.get('/api/2.1/clusters/list', query, call);
+        const clusters = Array.isArray(answer.clusters) ? answer.clusters : [];
+        for (const c of clusters) {
+            if (!c || typeof c !== 'object')
+                continue;
+            const o = c;
+            if (typeof o.cluster_id !== 'string')
+                continue;
+            all.push({
+                id: o.cluster_id,
+                name: typeof o.cluster_name === 'string' ? o.cluster_name : '',
+                state: typeof o.state === 'string' ? o.state : ''
+            });
+        }
+        const next = typeof answer.next_page_token === 'string' ? answer.next_page_token : '';
+        if (!next)
+            return all;
+        if (seen.has(next))
+            throw new Error(`clusters/list sent the page token ${next} twice; the list never ends`);
+        seen.add(next);
+        token = next;
+    }
+    throw new Error(`clusters/list still had more pages after ${MAX_PAGES}; giving up`);
+}
+/**
+ * Asks the cluster to terminate (clusters/delete, which keeps its configuration; it is not a
+ * permanent delete). It answers at once; the cluster goes TERMINATING, then TERMINATED.
+ * Safe to repeat: terminating a terminated cluster changes nothing.
+ */
+async function cluster_list_terminateCluster(api, clusterId, call) {
+    await api.post('/api/2.0/clusters/delete', jsonBody({ cluster_id: clusterId }), call, {
+        idempotent: true
+    });
+}
+
+;// CONCATENATED MODULE: ./src/flow/cluster-name.ts
+
+
+/** At most this many names are listed when none matches. */
+const MAX_NAMES = 20;
+/** Edit distance, for "closest first": a typo or a case slip sorts to the top. */
+function distance(a, b) {
+    let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+        const row = [i];
+        for (let j = 1; j <= b.length; j++) {
+            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+            row[j] = Math.min((prev[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost);
+        }
+        prev = row;
+    }
+    return prev[b.length] ?? 0;
+}
+/** The distinct names, closest to `wanted` first (case ignored for closeness only). */
+function closestNames(wanted, names, max = MAX_NAMES) {
+    const w = wanted.toLowerCase();
+    return [...new Set(names)]
+        .map(name => ({ name, d: distance(w, name.toLowerCase()) }))
+        .sort((x, y) => x.d - y.d || (x.name < y.name ? -1 : x.name > y.name ? 1 : 0))
+        .slice(0, max)
+        .map(x => x.name);
+}
+/**
+ * The id of the one cluster named exactly `name` (case-sensitive, as the workspace shows it).
+ * No match and several matches are errors that say what exists and what to set.
+ */
+function pickClusterByName(name, clusters) {
+    const matches = clusters.filter(c => c.name === name);
+    const [only] = matches;
+    if (matches.length === 1 && only)
+        return only.id;
+    if (matches.length > 1)
+        throw new Error(`${matches.length} clusters are named '${name}' (input cluster-name): ${matches.map(c => `${c.id} (${c.state})`).join(', ')}. Cluster names are not unique; set cluster-id to the one you mean instead.`);
+    if (!clusters.length)
+        throw new Error(`No cluster is named '${name}' (input cluster-name): these credentials see no clusters at all. Check the host and that the identity may use the cluster (CAN ATTACH TO).`);
+    const names = closestNames(name, clusters.map(c => c.name));
+    const total = new Set(clusters.map(c => c.name)).size;
+    const shown = total > names.length ? `${names.length} of ${total}, closest first` : 'closest first';
+    throw new Error(`No cluster is named '${name}' (input cluster-name; the match is exact, case included). Clusters you can see (${shown}): ${names.map(n => `'${n}'`).join(', ')}. Set cluster-name to one of them, or set cluster-id.`);
+}
+/** Resolves the `cluster-name` input to an id through the clusters list. */
+async function resolveClusterName(api, name, call, logger) {
+    let clusters;
+    try {
+        clusters = await listClusters(api, call);
+    }
+    catch (e) {
+        throw wrapError(`Failed to list the clusters to find '${name}' (input cluster-name)`, e);
+    }
+    const id = pickClusterByName(name, clusters);
+    logger.info(`Cluster '${name}' is ${id}`);
+    return id;
+}
+
+;// CONCATENATED MODULE: ./src/runner/cells.ts
+
+
+/**
+ * Renders one table value for a summary or a comment: null as `null`, numbers with every digit
+ * the service sent, nested values (structs, arrays, maps) as compact JSON, and anything longer than `maxChars` cut with an ellipsis, so
+ * one long cell cannot push every other row out of view. The whole value stays in the
+ * result file.
+ */
+function formatCell(value, maxChars) {
+    const text = cellText(value);
+    if (text.length <= maxChars)
+        return { text, shortened: false };
+    // Never split a surrogate pair: a lone half renders as a replacement character.
+    let cut = text.slice(0, maxChars);
+    if (/[\uD800-\uDBFF]$/.test(cut))
+        cut = cut.slice(0, -1);
+    return { text: `${cut}…`, shortened: true };
+}
+/** "1 row", "20,000 rows": counts in words, with thousands separated. */
+function countOf(n, noun) {
+    return `${n.toLocaleString('en-US')} ${noun}${n === 1 ? '' : 's'}`;
+}
+/** A table value as text, whole: null as `null`, exact numbers with every digit, nested as JSON. */
+function cellText(v) {
+    if (v === null || v === undefined)
+        return 'null';
+    if (v instanceof ExactNumber)
+        return v.text;
+    return typeof v === 'object' ? stringifyJson(v) : jsonText(v);
+}
+
+;// CONCATENATED MODULE: ./src/runner/report-words.ts
+
+
+const PHASE_WORDS = {
+    cluster: 'cluster ready',
+    context: 'execution context ready',
+    command: 'command ran'
+};
+const PHASE_DOING = {
+    cluster: 'waiting for the cluster',
+    context: 'creating the execution context',
+    command: 'running the command'
+};
+const PHASES = ['cluster', 'context', 'command'];
+/**
+ * The phases in words, e.g. "cluster ready in 0.2 s · execution context ready in 1.4 s · command
+ * ran in 3.1 s". When the step failed, the phase it was in gets the rest of the time.
+ */
+function phasesInWords(times, totalMs, failed) {
+    const parts = [];
+    let spent = 0;
+    for (const phase of PHASES) {
+        const ms = times[phase];
+        if (ms === undefined) {
+            if (failed)
+                parts.push(`stopped while ${PHASE_DOING[phase]}, after ${formatDuration(Math.max(0, totalMs - spent))}`);
+            break;
+        }
+        spent += ms;
+        parts.push(`${PHASE_WORDS[phase]} in ${formatDuration(ms)}`);
+    }
+    return parts.join(' · ');
+}
+/** The cluster's page in the workspace. */
+function clusterUrl(host, clusterId) {
+    return `${host}/#setting/clusters/${encodeURIComponent(clusterId)}/configuration`;
+}
+/** What came back and whether anything is missing, in a sentence. */
+function countsInWords(r, outputCut) {
+    const cut = outputCut
+        ? ' The result output was cut to fit GitHub’s limits; the result file has all of it.'
+        : '';
+    switch (r.type) {
+        case 'table':
+            return `${countOf(r.rows.length, 'row')} in ${countOf(r.columns.length, 'column')} came back${r.truncated ? '; Databricks truncated the table, so rows are missing' : ', complete'}.${cut}`;
+        case 'text': {
+            const lines = r.text ? r.text.replace(/\n$/, '').split('\n').length : 0;
+            return `${countOf(lines, 'line')} of output (${countOf(Buffer.byteLength(r.text), 'byte')}).${cut}`;
+        }
+        case 'error':
+        case 'image':
+        case 'images':
+        case 'none':
+            return cut.trim();
+    }
+}
+
+;// CONCATENATED MODULE: ./src/runner/markdown-safe.ts
+/**
+ * Untrusted text (command output, table cells, service messages) inside markdown that GitHub
+ * renders: the job summary, and any comment built the same way.
+ *
+ * GitHub renders markdown with CommonMark + GFM. Raw HTML is passed through only inside an
+ * "HTML block", and a block that starts with a block-level tag (`<h3>`, `<table>`, `<div>`,
+ * `<details>`, ...) ends at the first BLANK line; whatever follows is parsed as markdown
+ * (headings, lists, emphasis, `![x](url)` images). So the rules are:
+ *
+ * 1. Build the whole document as ONE HTML block: start it with a block-level tag and join the
+ *    pieces with single newlines (`htmlBlock`), never a blank line.
+ * 2. Put every untrusted string through `htmlText`: it escapes HTML and writes line breaks as
+ *    character references, so the text adds no line to the markdown source at all. A blank line
+ *    in the data can then never end the block, and the renderer shows the text verbatim.
+ */
+
+const ENTITIES = {
+    '&': '&amp;',
+    '<': '&lt;',
+    '>': '&gt;',
+    '"': '&quot;',
+    "'": '&#39;',
+    '|': '&#124;',
+    '\r\n': '&#10;',
+    '\r': '&#10;',
+    '\n': '&#10;',
+    '\u007f': '\u2421'
+};
+// Markup characters, line breaks, and C0 controls other than tab (invisible or refused in HTML).
+// eslint-disable-next-line no-control-regex
+const SPECIAL = /\r\n?|[&<>"'|\n\u0000-\u0008\u000b-\u001f\u007f]/g;
+/**
+ * The text as HTML that renders exactly as the text, on one source line: `& < > " ' |`
+ * escaped, terminal colour codes removed, each line break (LF, CRLF or a lone CR) written as
+ * `&#10;` (inside `<pre>` it still breaks the line), other control characters shown as their
+ * Unicode control pictures (U+2400 + code).
+ */
+function htmlText(text) {
+    return stripAnsi(text).replace(SPECIAL, c => ENTITIES[c] ?? String.fromCharCode(0x2400 + c.charCodeAt(0)));
+}
+/** Thrown when a piece would end the HTML block: a bug in the caller, never data. */
+class UnsafeMarkdownError extends Error {
+    name = 'UnsafeMarkdownError';
+}
+/**
+ * Joins pieces of HTML into one HTML block. The first piece must start with a block-level tag,
+ * and no piece may hold a blank line; either would let markdown through, so it throws.
+ */
+function htmlBlock(pieces) {
+    const html = pieces.filter(p => p !== '').join('\n');
+    if (!/^<(h[1-6]|table|div|details|p|ul|ol)[\s>]/i.test(html))
+        throw new UnsafeMarkdownError('an HTML block must start with a block-level tag');
+    if (/(^|\n)[ \t]*(\r?\n|$)/.test(html.replace(/\n$/, '')) || /\r/.test(html))
+        throw new UnsafeMarkdownError('a blank line would end the HTML block');
+    return `${html}\n`;
+}
+
+;// CONCATENATED MODULE: ./src/runner/summary.ts
+
+
+
+
+
+
+
+/** GitHub drops a step's summary past 1 MiB (1,048,576 bytes); stay well below it. */
+const SUMMARY_LIMIT_BYTES = 1_000_000;
+/** More rows than this make a summary nobody reads; the output has them all. */
+const SUMMARY_MAX_ROWS = 500;
+/** A longer cell is shortened, with a note, so one huge value cannot crowd out every row. */
+const SUMMARY_MAX_CELL_CHARS = 10_000;
+/** Inline code longer than this is shown cut in the summary (the workflow file has it all). */
+const MAX_INLINE_CODE_BYTES = 20_000;
+/** Messages and labels in the head are cut to this, so the result keeps its room. */
+const MAX_HEAD_TEXT_BYTES = 4000;
+const ICONS = {
+    Finished: '✅',
+    Error: '❌',
+    Cancelled: '⏹️',
+    'Timed out': '⏱️',
+    Failed: '❌'
+};
+/** What happened, in a few words: an error result says what failed, not "Finished". */
+function headline(d) {
+    if (d.result?.type === 'error' && !d.failure && d.status === 'Finished') {
+        const message = cutToBytes(d.result.message, 300);
+        return {
+            icon: '❌',
+            text: `Databricks command failed: ${message}${message === d.result.message ? '' : '…'}`,
+            status: 'Finished with an error'
+        };
+    }
+    if (d.clusterState && d.status === 'Finished')
+        return {
+            icon: ICONS[d.status],
+            text: `Databricks cluster: ${d.clusterState}`,
+            status: d.clusterState
+        };
+    return {
+        icon: ICONS[d.status] ?? 'ℹ️',
+        text: `Databricks command: ${d.status}`,
+        status: d.status
+    };
+}
+/**
+ * The job summary: one HTML block (see markdown-safe.ts), every value escaped, so GitHub shows
+ * whatever the result holds verbatim; never more than `limit` bytes.
+ */
+function buildSummary(d, limit = SUMMARY_LIMIT_BYTES) {
+    const h = headline(d);
+    const cells = [d.clusterId, d.language, d.source, h.status, formatDuration(d.durationMs)];
+    const cluster = d.clusterUrl
+        ? `<a href="${htmlText(d.clusterUrl)}">${htmlText(cutToBytes(d.clusterId, MAX_HEAD_TEXT_BYTES))}</a>`
+        : htmlText(cutToBytes(d.clusterId, MAX_HEAD_TEXT_BYTES));
+    const head = [
+        `<h3>${h.icon} ${htmlText(cutToBytes(h.text, MAX_HEAD_TEXT_BYTES))}</h3>`,
+        '<table><tr><th>Cluster</th><th>Language</th><th>Source</th><th>Status</th><th>Duration</th></tr>',
+        `<tr><td>${cluster}</td>${cells
+            .slice(1)
+            .map(c => `<td>${htmlText(cutToBytes(c, MAX_HEAD_TEXT_BYTES))}</td>`)
+            .join('')}</tr></table>`
+    ];
+    if (d.phases)
+        head.push(`<p>${htmlText(d.phases)}</p>`);
+    if (d.inlineCode)
+        head.push(inlineCode(d.inlineCode, d.language));
+    if (d.failure)
+        head.push(`<p><strong>${htmlText(cutShown(d.failure))}</strong></p>`);
+    if (d.counts)
+        head.push(`<p><em>${htmlText(d.counts)}</em></p>`);
+    // Room for the joins, the notes and the closing tags of the result.
+    const budget = limit - byteLength(head.join('\n')) - 2000;
+    const result = d.result ? renderResult(d.result, budget, d.images) : [];
+    // Each part keeps to its budget; this is the backstop for shapes none of them foresaw
+    // (thousands of long column names), since GitHub shows nothing of a summary over 1 MiB.
+    if (byteLength(result.join('\n')) > budget)
+        return htmlBlock([
+            ...head,
+            "<p><em>The result is too large to show within GitHub's 1 MiB summary limit; the step's outputs have it.</em></p>"
+        ]);
+    return htmlBlock([...head, ...result]);
+}
+/** Inline code, folded: the head stays short, and the code is one click away, verbatim. */
+function inlineCode(code, language) {
+    const lines = code.replace(/\n$/, '').split('\n').length;
+    const shown = cutToBytes(code, MAX_INLINE_CODE_BYTES);
+    const note = shown.length < code.length ? ` (the first ${MAX_INLINE_CODE_BYTES} bytes)` : '';
+    return `<details><summary>Inline ${htmlText(language)} code (${plural(lines, 'line')})${note}</summary><pre><code>${htmlText(shown)}</code></pre></details>`;
+}
+function renderResult(r, budget, images) {
+    switch (r.type) {
+        case 'text':
+            return r.text
+                ? preBlock(r.text, budget, 'The output')
+                : ['<p><em>The command printed nothing.</em></p>'];
+        case 'table':
+            return renderTable(r, budget);
+        case 'error': {
+            const message = `<p><strong>${htmlText(cutShown(r.message))}</strong></p>`;
+            // An error with no traceback gets no empty block.
+            if (!r.traceback.trim() || r.traceback.trim() === r.message.trim())
+                return [message];
+            return [
+                message,
+                '<details open><summary>Traceback</summary>',
+                ...preBlock(r.traceback, budget - byteLength(message), 'The traceback'),
+                '</details>'
+            ];
+        }
+        case 'image':
+        case 'images':
+            return renderImages(r.fileNames, images, budget);
+        case 'none':
+            return ['<p><em>No result.</em></p>'];
+    }
+}
+/** Text in a pre block; cut at a character boundary when it would pass the budget. */
+function preBlock(text, budget, what) {
+    budget -= 300; // the tags and the note
+    // Escaping never shrinks text, so no more than `budget` bytes of it can fit.
+    let keep = cutToBytes(text, budget);
+    let html = htmlText(keep);
+    while (byteLength(html) > budget && keep.length > 0) {
+        keep = cutToBytes(keep, Math.floor(byteLength(keep) * Math.min(0.9, budget / byteLength(html))));
+        html = htmlText(keep);
+    }
+    const out = [`<pre><code>${html}</code></pre>`];
+    if (keep.length < text.length)
+        out.push(`<p><em>${what} was cut to ${byteLength(keep)} of ${byteLength(text)} bytes to fit GitHub's 1 MiB summary limit.</em></p>`);
+    return out;
+}
+function renderTable(r, budget) {
+    const keys = columnKeys(r.columns);
+    const header = `<tr>${r.columns
+        .map((c, i) => {
+        const renamed = keys[i] === c.name ? '' : ` (${keys[i] ?? ''} in the result output)`;
+        return `<th>${htmlText(cutShown(c.name) + renamed)}<br><sub>${htmlText(cutShown(c.type))}</sub></th>`;
+    })
+        .join('')}</tr>`;
+    let html = `<table>${header}`;
+    let shown = 0;
+    let firstRowBytes = 0;
+    let shortened = false;
+    for (const row of r.rows) {
+        if (shown >= SUMMARY_MAX_ROWS)
+            break;
+        const tds = r.columns.map((_, i) => {
+            const text = cellText(row[i]);
+            if (text.length <= SUMMARY_MAX_CELL_CHARS)
+                return `<td>${htmlText(text)}</td>`;
+            shortened = true;
+            const more = text.length - SUMMARY_MAX_CELL_CHARS;
+            return `<td>${htmlText(text.slice(0, SUMMARY_MAX_CELL_CHARS))}<em>… (${more} more characters)</em></td>`;
+        });
+        const tr = `<tr>${tds.join('')}</tr>`;
+        if (byteLength(html) + byteLength(tr) > budget) {
+            if (shown === 0)
+                firstRowBytes = byteLength(tr);
+            break;
+        }
+        html += tr;
+        shown++;
+    }
+    html += '</table>';
+    const notes = [`${plural(r.rows.length, 'row')}`];
+    if (shown === 0 && r.rows.length > 0)
+        notes.push(`the first row alone takes ${firstRowBytes} bytes, more than fits in GitHub's 1 MiB summary, so no row is shown here; the result output has what fits its limit`);
+    else if (shown < r.rows.length)
+        notes.push(`showing the first ${shown} here; the result output has more`);
+    if (shortened)
+        notes.push(`cells longer than ${SUMMARY_MAX_CELL_CHARS} characters are shortened here`);
+    if (r.truncated)
+        notes.push('Databricks truncated the result');
+    return [html, `<p><em>${htmlText(notes.join('; '))}.</em></p>`];
+}
+/** How many images there are and where: files on the runner, paths in the workspace. */
+function renderImages(names, images, budget) {
+    let p = `<p>${htmlText(plural(names.length, 'image'))}.`;
+    if (images?.files.length)
+        p += ` ${images.files.length} saved on the runner in <code>${htmlText(images.dir)}</code> (output <code>image-files</code>), for a later step to upload.`;
+    p += '</p>';
+    // Data URLs never reach the summary: only the paths of plots kept in the workspace.
+    const inWorkspace = images?.workspacePaths ?? names.filter(n => !n.startsWith('data:'));
+    if (!inWorkspace.length)
+        return [p];
+    return [
+        p,
+        ...renderNames(inWorkspace, budget - byteLength(p), 'Kept in the workspace (DBFS /FileStore/plots/):')
+    ];
+}
+function renderNames(names, budget, heading) {
+    let html = `<p>${htmlText(heading)}</p><ul>`;
+    let shown = 0;
+    for (const name of names) {
+        const li = `<li><code>${htmlText(shorten(name))}</code></li>`;
+        if (byteLength(html) + byteLength(li) > budget)
+            break;
+        html += li;
+        shown++;
+    }
+    if (shown < names.length)
+        html += `<li><em>and ${names.length - shown} more</em></li>`;
+    return [`${html}</ul>`];
+}
+/** Messages in the head, cut to a size that leaves the result its room. */
+function cutShown(text) {
+    const cut = cutToBytes(text, MAX_HEAD_TEXT_BYTES);
+    return cut.length < text.length ? `${cut}…` : cut;
+}
+/** Data URLs can be megabytes; a name is enough in the summary. */
+function shorten(s) {
+    return s.length > 200 ? `${s.slice(0, 200)}…` : s;
+}
+/** Appends to the job summary. One that cannot be written (no GITHUB_STEP_SUMMARY) is skipped. */
+async function writeSummary(html) {
+    try {
+        await summary.addRaw(html).write();
+    }
+    catch (e) {
+        core_debug(`Job summary not written: ${errorMessage(e)}`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/common/poll.ts
+
+/**
+ * 100 ms, 130 ms, 169 ms, ... capped at 5 s. A command is seen at most ~30% of its run time
+ * (5 s at most) after it ends; npm run bench measured x1.5 overshooting by half.
+ */
+const DEFAULT_SCHEDULE = { initialMs: 100, factor: 1.3, maxMs: 5000 };
+async function pollUntil(o) {
+    const schedule = o.schedule ?? DEFAULT_SCHEDULE;
+    const progressEvery = o.progressEveryMs ?? 30_000;
+    const started = o.clock.now();
+    let nextProgress = started + progressEvery;
+    let delay = schedule.initialMs;
+    let last;
+    for (;;) {
+        last = await o.fetch();
+        if (o.isDone(last))
+            return { done: true, value: last };
+        const now = o.clock.now();
+        if (now >= nextProgress) {
+            o.logger.info(`Waiting for ${o.what}: ${o.describe(last)} after ${formatDuration(now - started)}`);
+            nextProgress = now + progressEvery;
+        }
+        const remaining = o.deadline.remaining();
+        if (remaining <= 0)
+            return { done: false, last };
+        await o.sleep(Math.min(delay, remaining), o.signal);
+        delay = Math.min(schedule.maxMs, delay * schedule.factor);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/databricks/clusters.ts
+
+/** A cluster's state, as clusters/get reports it. */
+const CLUSTER_STATES = [
+    'PENDING',
+    'RUNNING',
+    'RESTARTING',
+    'RESIZING',
+    'TERMINATING',
+    'TERMINATED',
+    'ERROR',
+    'UNKNOWN'
+];
+function clusterReadiness(state) {
+    switch (state) {
+        case 'RUNNING':
+        case 'RESIZING':
+            return 'ready';
+        case 'PENDING':
+        case 'RESTARTING':
+            return 'coming-up';
+        case 'TERMINATED':
+        case 'TERMINATING':
+            return 'stopped';
+        case 'ERROR':
+        case 'UNKNOWN':
+            return 'broken';
+    }
+}
+async function clusters_getCluster(api, clusterId, call) {
+    const answer = await api.get('/api/2.0/clusters/get', { cluster_id: clusterId }, call);
+    return {
+        state: enumField(answer, 'state', CLUSTER_STATES, 'clusters/get'),
+        stateMessage: typeof answer.state_message === 'string' ? answer.state_message : '',
+        name: typeof answer.cluster_name === 'string' ? answer.cluster_name : ''
+    };
+}
+/**
+ * Asks a TERMINATED cluster to start; it answers at once. Safe to repeat. A cluster that is
+ * already starting answers INVALID_STATE (`ApiError.invalidState`).
+ */
+async function startCluster(api, clusterId, call) {
+    await api.post('/api/2.0/clusters/start', jsonBody({ cluster_id: clusterId }), call, {
+        idempotent: true
+    });
+}
+/** "PENDING (Starting Spark)": the state with the service's own words on it. */
+function describeCluster(info) {
+    return info.stateMessage ? `${info.state} (${info.stateMessage})` : info.state;
+}
+
+;// CONCATENATED MODULE: ./src/flow/cluster.ts
+
+
+
+
+
+/** Cluster start is slow (minutes); poll it gently. */
+const CLUSTER_SCHEDULE = { initialMs: 1000, factor: 1.5, maxMs: 10_000 };
+/** Polls clusters/get gently until `isDone`, with a progress line every 15 s. */
+function pollCluster(o, what, isDone) {
+    const call = { deadline: o.deadline, signal: o.signal };
+    return pollUntil({
+        what: `cluster ${o.clusterId} ${what}`,
+        fetch: () => clusters_getCluster(o.api, o.clusterId, call),
+        isDone,
+        describe: describeCluster,
+        deadline: o.deadline,
+        clock: o.clock,
+        sleep: o.sleep,
+        signal: o.signal,
+        logger: o.logger,
+        schedule: CLUSTER_SCHEDULE,
+        progressEveryMs: 15_000
+    });
+}
+/**
+ * The service refuses to start a cluster until it is TERMINATED (INVALID_STATE), so a
+ * TERMINATING one is waited out first. Returns the cluster as it is then.
+ */
+async function waitTerminated(o, info) {
+    o.logger.info(`Cluster ${o.clusterId} is ${describeCluster(info)}; waiting for it to be TERMINATED before starting it (Databricks cannot start a cluster that is still terminating)`);
+    const outcome = await pollCluster(o, 'to finish terminating', c => c.state !== 'TERMINATING');
+    if (!outcome.done) {
+        throw new DeadlineError(`Timed out after ${o.deadline.label} waiting for cluster ${o.clusterId} to finish terminating before starting it. Raise the timeout input, or start the cluster once it is TERMINATED.`);
+    }
+    return outcome.value;
+}
+/**
+ * Makes sure the cluster accepts commands: returns at once when it does, waits when it is
+ * coming up, starts it when it is TERMINATED and `startCluster` allows, and fails otherwise.
+ */
+async function ensureClusterReady(o) {
+    const call = { deadline: o.deadline, signal: o.signal };
+    let info = await clusters_getCluster(o.api, o.clusterId, call);
+    if (clusterReadiness(info.state) === 'ready')
+        return info;
+    if (info.state === 'TERMINATING' && o.startCluster)
+        info = await waitTerminated(o, info);
+    const readiness = clusterReadiness(info.state);
+    if (readiness === 'stopped') {
+        if (!o.startCluster) {
+            throw new Error(`Cluster ${o.clusterId} is ${describeCluster(info)}. ` +
+                `Set the input start-cluster: true to start it, or start it in the workspace first.`);
+        }
+        o.logger.info(`Cluster ${o.clusterId} is ${info.state}; starting it (start-cluster: true)`);
+        try {
+            await startCluster(o.api, o.clusterId, call);
+            o.onStarted?.();
+        }
+        catch (e) {
+            // Someone else started it between our look and our start: that is what we wanted.
+            if (!(e instanceof ApiError && e.invalidState))
+                throw cluster_refusedChange(e, 'start', o.clusterId);
+            o.logger.info(`Cluster ${o.clusterId} was already starting (${e.serviceMessage})`);
+        }
+    }
+    else if (readiness !== 'coming-up') {
+        throw new Error(`Cluster ${o.clusterId} is in state ${describeCluster(info)} and cannot run commands.`);
+    }
+    const started = o.clock.now();
+    const outcome = await pollCluster(o, 'to start', c => clusterReadiness(c.state) === 'ready' || c.state === 'TERMINATED' || c.state === 'ERROR');
+    if (!outcome.done) {
+        throw new DeadlineError(`Timed out after ${o.deadline.label} waiting for cluster ${o.clusterId} to start (last state ${outcome.last?.state ?? 'unknown'}). Raise the timeout input or start the cluster ahead of the job.`);
+    }
+    info = outcome.value;
+    if (clusterReadiness(info.state) !== 'ready') {
+        throw new Error(`Cluster ${o.clusterId} did not start: it is ${describeCluster(info)}.`);
+    }
+    o.logger.info(`Cluster ${o.clusterId} is ${info.state} after ${formatDuration(o.clock.now() - started)}`);
+    return info;
+}
+/** Starting or terminating needs more than running code does; a refusal says which permission. */
+function cluster_refusedChange(e, what, clusterId) {
+    if (!(e instanceof ApiError && e.permissionDenied))
+        return e;
+    return new Error(`Databricks refused to ${what} cluster ${clusterId}: ${e.message}. To ${what} a cluster the identity needs the CAN RESTART permission on it (CAN ATTACH TO only runs code): ask a workspace admin to grant it, or ${what === 'start' ? 'start the cluster ahead of the job' : 'let its auto-termination stop it'}.`, { cause: e });
+}
+
+;// CONCATENATED MODULE: ./src/flow/cluster-lifecycle.ts
+
+
+
+
+
+
+/** A terminate is done, for this step, once the cluster is on its way down. */
+const DOWN = new Set(['TERMINATING', 'TERMINATED']);
+/** Terminating takes seconds to minutes; poll it gently. */
+const TERMINATE_SCHEDULE = { initialMs: 500, factor: 1.5, maxMs: 5000 };
+/**
+ * A step with neither command nor file: start the cluster and wait until it runs, or terminate
+ * it and wait until it goes down. A cluster already in the wanted state is success. Returns
+ * the state the cluster was last seen in.
+ */
+async function manageCluster(o) {
+    if (o.start) {
+        let started = false;
+        const onStarted = () => {
+            started = true;
+            o.onStarted();
+        };
+        const info = await ensureClusterReady({ ...o, startCluster: true, onStarted });
+        if (!started)
+            o.logger.info(`Cluster ${o.clusterId} is ${describeCluster(info)}; not started`);
+        return info.state;
+    }
+    return terminateAndWait(o);
+}
+/** Terminates the cluster (clusters/delete) and waits until it is TERMINATING or TERMINATED. */
+async function terminateAndWait(o) {
+    const call = { deadline: o.deadline, signal: o.signal };
+    const before = await clusters_getCluster(o.api, o.clusterId, call);
+    if (DOWN.has(before.state)) {
+        o.logger.info(`Cluster ${o.clusterId} is already ${describeCluster(before)}; nothing to do`);
+        return before.state;
+    }
+    o.logger.info(`Terminating cluster ${o.clusterId} (it is ${describeCluster(before)})`);
+    try {
+        await cluster_list_terminateCluster(o.api, o.clusterId, call);
+    }
+    catch (e) {
+        throw cluster_refusedChange(e, 'terminate', o.clusterId);
+    }
+    const started = o.clock.now();
+    const outcome = await pollUntil({
+        what: `cluster ${o.clusterId} to terminate`,
+        fetch: () => clusters_getCluster(o.api, o.clusterId, call),
+        isDone: c => DOWN.has(c.state),
+        describe: describeCluster,
+        deadline: o.deadline,
+        clock: o.clock,
+        sleep: o.sleep,
+        signal: o.signal,
+        logger: o.logger,
+        schedule: TERMINATE_SCHEDULE,
+        progressEveryMs: 15_000
+    });
+    if (!outcome.done)
+        throw new DeadlineError(`Timed out after ${o.deadline.label} waiting for cluster ${o.clusterId} to terminate (last state ${outcome.last?.state ?? 'unknown'}). It was asked to; check its event log.`);
+    o.logger.info(`Cluster ${o.clusterId} is ${outcome.value.state} after ${formatDuration(o.clock.now() - started)}`);
+    return outcome.value.state;
+}
+/**
+ * Post: asks the cluster to terminate, without waiting for it (post has seconds, a terminate
+ * takes minutes; the service finishes it alone). Returns what to log.
+ */
+async function terminateInPost(api, clusterId, call) {
+    const info = await getCluster(api, clusterId, call);
+    if (DOWN.has(info.state))
+        return `Cluster ${clusterId} is already ${info.state}`;
+    try {
+        await terminateCluster(api, clusterId, call);
+    }
+    catch (e) {
+        throw refusedChange(e, 'terminate', clusterId);
+    }
+    return `Asked cluster ${clusterId} to terminate (it was ${info.state}); it stops on its own`;
+}
+
+;// CONCATENATED MODULE: ./src/flow/cluster-step.ts
+
+
+
+
+
+
+/**
+ * A step with neither command nor file: it only starts the cluster (start-cluster: true) or
+ * terminates it (terminate-cluster: always), and waits for the state it wanted. No context.
+ */
+async function runClusterStep(inputs, d) {
+    const start = inputs.startCluster;
+    const state = await manageCluster({
+        ...d,
+        clusterId: inputs.clusterId,
+        logger: runnerLogger,
+        start,
+        onStarted: saveClusterStarted
+    });
+    // Terminated here, so post has nothing left to ask (with start-cluster, post terminates).
+    if (!start)
+        saveClusterTerminated();
+    writeOutputs({ status: 'Finished', 'cluster-id': inputs.clusterId, 'cluster-state': state });
+    await writeSummary(buildSummary({
+        clusterId: inputs.clusterId,
+        clusterUrl: clusterUrl(inputs.host, inputs.clusterId),
+        language: '-',
+        source: start ? 'start the cluster' : 'terminate the cluster',
+        status: 'Finished',
+        clusterState: state,
+        durationMs: d.clock.now() - d.started
+    }));
+    return state;
+}
+
+;// CONCATENATED MODULE: ./src/runner/signals.ts
+
+/**
+ * Turns the runner's cancel (SIGINT, then SIGTERM 7.5 s later) into an AbortSignal. Node's
+ * default would exit at once and leave the remote command running; with a handler installed
+ * the process lives on long enough to cancel it.
+ */
+function watchJobCancel() {
+    const controller = new AbortController();
+    const handler = (name) => {
+        if (!controller.signal.aborted)
+            info(`Received ${name}: the job is being cancelled`);
+        controller.abort();
+    };
+    process.on('SIGINT', handler);
+    process.on('SIGTERM', handler);
+    return {
+        signal: controller.signal,
+        dispose: () => {
+            process.off('SIGINT', handler);
+            process.off('SIGTERM', handler);
+        }
+    };
+}
+/**
+ * Keeps the process alive through the runner's cancel signals while `onSignal` notes them:
+ * for work that a cancel itself wants finished (the post step's cleanup).
+ */
+function holdOffCancel(onSignal) {
+    const handler = () => onSignal();
+    process.on('SIGINT', handler);
+    process.on('SIGTERM', handler);
+    return {
+        dispose: () => {
+            process.off('SIGINT', handler);
+            process.off('SIGTERM', handler);
+        }
+    };
+}
+
+;// CONCATENATED MODULE: ./src/flow/deps.ts
+
+
+
+function defaultDeps() {
+    return {
+        transport: new ActionsHttpTransport(),
+        clock: systemClock,
+        sleep: realSleep,
+        env: process.env,
+        workspace: process.env.GITHUB_WORKSPACE || process.cwd(),
+        fs: { stat: promises_namespaceObject.stat, readFile: promises_namespaceObject.readFile, realpath: promises_namespaceObject.realpath }
+    };
+}
+
+;// CONCATENATED MODULE: ./src/runner/comment-body.ts
+
+
+
+/** GitHub refuses comment bodies over 65,536 characters; keep room for the frame. */
+const COMMENT_MAX_CHARS = 60_000;
+/** The comment is a glance at the result; the job summary and the result file hold more. */
+const COMMENT_TABLE_ROWS = 20;
+const COMMENT_TEXT_LINES = 50;
+const CELL_MAX_CHARS = 100;
+const LINE_MAX_CHARS = 500;
+/**
+ * The hidden marker for one workflow, job and step. It is percent-encoded so a name holding
+ * `-->` or `--` cannot end the HTML comment early.
+ */
+function commentMarker(workflow, job, step) {
+    const enc = (s) => encodeURIComponent(s).replace(/-/g, '%2D');
+    return `<!-- databricks-run-command-action:${enc(workflow)}/${enc(job)}/${enc(step)} -->`;
+}
+/**
+ * Untrusted text for the comment: the summary's escaping (one source line, so no blank line can
+ * end the HTML block), plus a zero-width space after every `@` so output cannot mention a user
+ * or a team. It always sits inside <code> or <pre>, where GitHub links neither references nor
+ * URLs.
+ */
+function escapeBlock(text) {
+    return htmlText(text).replace(/@/g, '@&#8203;');
+}
+/** The same, for a table cell or a line of the head, with line breaks shown as <br>. */
+function escapeInline(text) {
+    return escapeBlock(text).replace(/&#10;/g, '<br>');
+}
+/**
+ * The comment: the hidden marker on its own line, then one HTML block (see markdown-safe.ts)
+ * with every value escaped, within GitHub's size limit for comments.
+ */
+function buildComment(d) {
+    const link = /^https?:\/\//.test(d.runUrl)
+        ? ` · <a href="${htmlText(d.runUrl)}">workflow run</a>`
+        : '';
+    const head = [
+        `<h3>${comment_body_headline(d.status, d.result)}</h3>`,
+        `<p>Source <code>${escapeInline(d.source)}</code> · cluster <code>${escapeInline(d.clusterId)}</code> · ${htmlText(formatDuration(d.durationMs))}${link}</p>`
+    ];
+    const budget = COMMENT_MAX_CHARS - head.join('').length - 200;
+    const body = d.result
+        ? comment_body_renderResult(d.result, budget)
+        : [
+            `<p><strong><code>${escapeInline(cut(d.failure ?? 'The step failed.', 2000))}</code></strong></p>`
+        ];
+    return `${d.marker}\n${htmlBlock([...head, ...body])}`;
+}
+function comment_body_headline(status, r) {
+    if (r?.type === 'error')
+        return '❌ Databricks command failed with an error';
+    const icons = {
+        Finished: '✅',
+        Cancelled: '⏹️',
+        'Timed out': '⏱️',
+        Failed: '❌'
+    };
+    return `${icons[status] ?? 'ℹ️'} Databricks command: ${escapeInline(status)}`;
+}
+function comment_body_renderResult(r, budget) {
+    switch (r.type) {
+        case 'text':
+            return r.text ? textTail(r.text, budget) : ['<p><em>The command printed nothing.</em></p>'];
+        case 'table':
+            return tableHead(r, budget);
+        case 'error': {
+            const message = `<p><strong><code>${escapeInline(cut(r.message, 2000))}</code></strong></p>`;
+            if (!r.traceback.trim())
+                return [message];
+            const room = budget - message.length - 100;
+            return [message, `<details><summary>Traceback</summary>${pre(r.traceback, room)}</details>`];
+        }
+        case 'image':
+        case 'images':
+            return [
+                `<p>${countOf(r.fileNames.length, 'image')}: ${r.fileNames
+                    .slice(0, 10)
+                    .map(f => `<code>${escapeInline(cut(f, 200))}</code>`)
+                    .join(' ')}</p>`
+            ];
+        case 'none':
+            return ['<p><em>No result.</em></p>'];
+    }
+}
+/** The last lines of the output, each line capped, and within the budget. */
+function textTail(text, budget) {
+    const all = text.replace(/\n$/, '').split('\n');
+    let lines = all.slice(-COMMENT_TEXT_LINES).map(l => cut(l, LINE_MAX_CHARS));
+    while (lines.length > 1 && escapeBlock(lines.join('\n')).length > budget)
+        lines = lines.slice(1);
+    const note = lines.length < all.length
+        ? `<p><em>The last ${countOf(lines.length, 'line')} of ${all.length.toLocaleString('en-US')}; the job summary and the result file have more.</em></p>`
+        : '';
+    return [note, pre(lines.join('\n'), budget)];
+}
+function tableHead(r, budget) {
+    const th = r.columns.map(c => `<th><code>${escapeInline(cut(c.name, CELL_MAX_CHARS))}</code></th>`);
+    let html = `<table><tr>${th.join('')}</tr>`;
+    let shown = 0;
+    let shortened = false;
+    for (const row of r.rows.slice(0, COMMENT_TABLE_ROWS)) {
+        const cells = r.columns.map((_, i) => formatCell(row[i], CELL_MAX_CHARS));
+        const tr = `<tr>${cells.map(c => `<td><code>${escapeInline(c.text)}</code></td>`).join('')}</tr>`;
+        if (html.length + tr.length > budget)
+            break;
+        shortened ||= cells.some(c => c.shortened);
+        html += tr;
+        shown++;
+    }
+    const notes = [
+        shown < r.rows.length
+            ? `The first ${countOf(shown, 'row')} of ${r.rows.length.toLocaleString('en-US')}`
+            : countOf(r.rows.length, 'row'),
+        r.truncated ? 'Databricks truncated the result' : '',
+        shortened ? `cells longer than ${CELL_MAX_CHARS} characters are shortened (…)` : ''
+    ].filter(Boolean);
+    return [`${html}</table>`, `<p><em>${notes.join('; ')}.</em></p>`];
+}
+/**
+ * Text in a <pre> block within the budget (counted after escaping, which can grow text five
+ * times); when it must be cut, the tail is kept, where output and tracebacks say how it ended.
+ */
+function pre(text, budget) {
+    let shown = text;
+    while (shown.length > 0 && escapeBlock(shown).length > budget) {
+        const ratio = Math.min(0.9, budget / escapeBlock(shown).length);
+        shown = shown.slice(shown.length - Math.floor(shown.length * ratio));
+        // Never start on the second half of a surrogate pair.
+        if (/^[\uDC00-\uDFFF]/.test(shown))
+            shown = shown.slice(1);
+    }
+    return `<pre><code>${shown.length < text.length ? '…' : ''}${escapeBlock(shown)}</code></pre>`;
+}
+function cut(text, max) {
+    return formatCell(text, max).text;
+}
+
+;// CONCATENATED MODULE: ./src/runner/github-comments.ts
+/**
+ * The REST API through @actions/github, which honours GITHUB_API_URL (GitHub Enterprise
+ * Server) and the runner's proxy settings. It is imported here, on first use, so the main
+ * bundle does not carry the GitHub client for the steps that post no comment: ncc puts it in a
+ * chunk of its own.
+ */
+async function restComments(pr, token, signal) {
+    const { getOctokit } = await __nccwpck_require__.e(/* import() */ 413).then(__nccwpck_require__.bind(__nccwpck_require__, 2413));
+    const octokit = getOctokit(token, { request: { signal } });
+    const where = { owner: pr.owner, repo: pr.repo };
+    const shape = (c) => ({
+        id: c.id,
+        body: c.body ?? '',
+        url: c.html_url
+    });
+    return {
+        list: async () => (await octokit.paginate(octokit.rest.issues.listComments, {
+            ...where,
+            issue_number: pr.number,
+            per_page: 100
+        })).map(shape),
+        create: async (body) => shape((await octokit.rest.issues.createComment({ ...where, issue_number: pr.number, body })).data),
+        update: async (id, body) => shape((await octokit.rest.issues.updateComment({ ...where, comment_id: id, body })).data)
+    };
+}
+
+;// CONCATENATED MODULE: ./src/runner/pr-comment.ts
+
+
+
+
+const PR_EVENTS = new Set(['pull_request', 'pull_request_target']);
+/** Said whenever GitHub refuses the comment: what to add to the workflow. */
+const PERMISSION_FIX = 'Give the job `permissions: pull-requests: write` (a job that sets any permissions gets none it does not name).';
+const FORK_FIX = 'This pull request comes from a fork, and GitHub gives such runs a read-only token: the comment cannot be posted from this event. Read the result in the job summary, or post it from a `workflow_run` workflow.';
+/**
+ * Creates this step's comment on the pull request, or updates it in place when a comment with
+ * the same marker exists (one live comment per workflow, job and step). Never throws and never
+ * fails the step: a comment is a report, and the step's own result stands whatever GitHub says.
+ */
+async function postStickyComment(r) {
+    const event = r.env.GITHUB_EVENT_NAME ?? '';
+    if (!PR_EVENTS.has(event)) {
+        r.log.notice(`comment-on-pr is true, but this run was triggered by '${event || 'an unknown event'}', not a pull request: no comment was written. Comments are written on pull_request and pull_request_target events.`);
+        return;
+    }
+    const pr = await pullRequest(r.env);
+    if (typeof pr === 'string')
+        return r.log.warning(`No pull request comment was written: ${pr}`);
+    if (!r.token)
+        return r.log.warning('No pull request comment was written: the github-token input is empty. Leave it at its default (${{ github.token }}) or pass a token that may write pull requests.');
+    const where = `pull request #${pr.number} in ${pr.owner}/${pr.repo}`;
+    const timeoutMs = r.timeoutMs ?? 30_000;
+    const signal = AbortSignal.timeout(timeoutMs);
+    try {
+        const api = await (r.connect ?? restComments)(pr, r.token, signal);
+        const mine = (await api.list()).find(c => c.body.startsWith(r.marker));
+        const saved = mine ? await api.update(mine.id, r.body) : await api.create(r.body);
+        r.log.info(`${mine ? 'Updated' : 'Created'} the comment on ${where}: ${saved.url}`);
+    }
+    catch (e) {
+        const status = httpStatus(e);
+        const why = signal.aborted
+            ? `GitHub did not answer within ${formatDuration(timeoutMs)}`
+            : errorMessage(e);
+        const fix = status === 403 ? ` ${pr.fork ? FORK_FIX : PERMISSION_FIX}` : '';
+        r.log.warning(`Could not write the comment on ${where}${status ? ` (HTTP ${status})` : ''}: ${why}.${fix} The step's result is not affected.`);
+    }
+}
+/** The pull request of this run, from the event payload; a string says why there is none. */
+async function pullRequest(env) {
+    const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');
+    if (!owner || !repo)
+        return 'GITHUB_REPOSITORY is not set (owner/repo), so the repository is unknown.';
+    if (!env.GITHUB_EVENT_PATH)
+        return 'GITHUB_EVENT_PATH is not set, so the pull request is unknown.';
+    let payload;
+    try {
+        payload = JSON.parse(await (0,promises_namespaceObject.readFile)(env.GITHUB_EVENT_PATH, 'utf8'));
+    }
+    catch (e) {
+        return `the event file ${env.GITHUB_EVENT_PATH} cannot be read: ${errorMessage(e)}`;
+    }
+    const number = payload.pull_request?.number;
+    if (typeof number !== 'number')
+        return 'the event payload names no pull request.';
+    const head = payload.pull_request?.head?.repo?.full_name;
+    return { owner, repo, number, fork: typeof head === 'string' && head !== `${owner}/${repo}` };
+}
+/** The HTTP status of an Octokit RequestError, without depending on its class. */
+function httpStatus(e) {
+    const status = e && typeof e === 'object' ? e.status : undefined;
+    return typeof status === 'number' && status >= 400 ? status : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/runner/result-file.ts
+
+
+
+
+
+/** Rows are written in batches: one string per row would be slow, one per table too large. */
+const ROWS_PER_WRITE = 1000;
+/**
+ * Writes the whole result to a new file under `dir` (RUNNER_TEMP on a runner) and returns its
+ * path. Nothing is cut: outputs are capped to stay usable as environment variables, so this
+ * file is where a later step (or actions/upload-artifact) finds everything. Text is written as
+ * printed; a table as JSON `{"schema", "rows", "truncated"}` with one row per line; an error as
+ * its message, a blank line and the whole traceback.
+ */
+async function writeResultFile(result, dir, redact = t => t) {
+    const folder = (0,external_node_path_namespaceObject.join)(dir || (0,external_node_os_namespaceObject.tmpdir)(), 'databricks-run-command');
+    await (0,promises_namespaceObject.mkdir)(folder, { recursive: true });
+    const ext = ['table', 'image', 'images'].includes(result.type) ? 'json' : 'txt';
+    // One file per step: several steps of a job share RUNNER_TEMP.
+    const path = (0,external_node_path_namespaceObject.join)(folder, `result-${(0,external_node_crypto_.randomUUID)()}.${ext}`);
+    const file = await (0,promises_namespaceObject.open)(path, 'wx', 0o600);
+    try {
+        for (const chunk of resultChunks(result, redact))
+            await file.write(chunk);
+    }
+    finally {
+        await file.close();
+    }
+    return path;
+}
+/** The file's contents in pieces, so a 100,000-row table never becomes one giant string. */
+function* resultChunks(r, redact) {
+    switch (r.type) {
+        case 'text':
+            yield redact(r.text);
+            return;
+        case 'table': {
+            yield `{"schema":${JSON.stringify(r.columns.map(c => ({ name: redact(c.name), type: c.type })))},\n"rows":[`;
+            for (let i = 0; i < r.rows.length; i += ROWS_PER_WRITE) {
+                const batch = r.rows.slice(i, i + ROWS_PER_WRITE).map(row => rowJson(row, redact));
+                yield `${i === 0 ? '\n' : ',\n'}${batch.join(',\n')}`;
+            }
+            yield `\n],\n"truncated":${r.truncated}}\n`;
+            return;
+        }
+        case 'error':
+            yield `${redact(r.message)}\n\n${redact(r.traceback)}\n`;
+            return;
+        case 'failure':
+            yield `${r.status}: ${redact(r.message)}\n`;
+            return;
+        case 'image':
+        case 'images':
+            yield `${JSON.stringify(r.fileNames.map(redact))}\n`;
+            return;
+        case 'none':
+            return;
+    }
+}
+/**
+ * One row as a JSON array: positions follow the schema, so duplicate column names keep both,
+ * and numbers keep every digit the service sent (stringifyJson writes ExactNumbers as is).
+ */
+function rowJson(row, redact) {
+    return stringifyJson(row.map(v => (typeof v === 'string' ? redact(v) : v)));
+}
+
+;// CONCATENATED MODULE: ./src/runner/reports.ts
+
+
+
+
+
+
+/** After a job cancel the runner kills main 10 s after SIGINT; the comment gets what is left. */
+const COMMENT_BUDGET_AFTER_CANCEL_MS = 2000;
+const runnerCommentLog = {
+    info: m => info(m),
+    notice: m => notice(m),
+    warning: m => warning(m)
+};
+/**
+ * Writes the whole result to a file under RUNNER_TEMP and sets the `result-file` output. It
+ * runs on failures too; a file that cannot be written warns and leaves the output unset.
+ */
+async function reportResultFile(r, c) {
+    const content = r.result ?? {
+        type: 'failure',
+        status: r.status,
+        message: r.failure ?? ''
+    };
+    try {
+        const path = await writeResultFile(content, c.env.RUNNER_TEMP ?? '', c.redact);
+        writeOutputs({ 'result-file': path });
+    }
+    catch (e) {
+        warning(`The result file was not written: ${errorMessage(e)}`);
+    }
+}
+/** Writes or updates this step's comment on the pull request, when comment-on-pr asks for it. */
+async function reportComment(r, c, o) {
+    const { inputs, env } = c;
+    if (!inputs.commentOnPr)
+        return;
+    const marker = commentMarker(env.GITHUB_WORKFLOW ?? '', env.GITHUB_JOB ?? '', env.GITHUB_ACTION ?? '');
+    const body = buildComment({
+        marker,
+        status: r.status,
+        source: sourceLine(inputs),
+        clusterId: inputs.clusterId,
+        durationMs: r.durationMs,
+        runUrl: runUrl(env),
+        result: r.result,
+        failure: r.failure
+    });
+    await postStickyComment({
+        env,
+        token: inputs.githubToken,
+        marker,
+        body: c.redact(body),
+        log: runnerCommentLog,
+        timeoutMs: o.cancelled ? COMMENT_BUDGET_AFTER_CANCEL_MS : undefined
+    });
+}
+/** The file's path, or the first line of the inline code that has any text. */
+function sourceLine(inputs) {
+    if (inputs.source?.kind !== 'inline')
+        return inputs.sourceLabel;
+    return inputs.source.code.split('\n').find(l => l.trim()) ?? inputs.sourceLabel;
+}
+/** The run's page, from the variables the runner sets (an attempt past the first named). */
+function runUrl(env) {
+    const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repo, GITHUB_RUN_ID: id } = env;
+    if (!server || !repo || !id)
+        return '';
+    const attempt = Number(env.GITHUB_RUN_ATTEMPT ?? '1');
+    return `${server}/${repo}/actions/runs/${id}${attempt > 1 ? `/attempts/${attempt}` : ''}`;
+}
+
+;// CONCATENATED MODULE: ./src/databricks/parameters.ts
+/**
+ * Why the values are encoded: the generated code holds them only as base64 (hex for R) inside
+ * string literals, so nothing a value holds (quotes, backslashes, newlines, `"""`, `$`) can
+ * end a literal early. Each language decodes them at run time, which works on any cluster.
+ */
+const CHUNK = 1000;
+/** Long literals are cut into lines: the JVM caps one string constant at 64 KiB. */
+function chunks(text) {
+    const out = [];
+    for (let i = 0; i < text.length; i += CHUNK)
+        out.push(text.slice(i, i + CHUNK));
+    return out.length ? out : [''];
+}
+const b64 = (s) => Buffer.from(s, 'utf8').toString('base64');
+/** Python: `params`, a dict of str to str, decoded from base64 JSON. */
+function pythonPrelude(params) {
+    const encoded = chunks(b64(JSON.stringify(Object.fromEntries(params))))
+        .map(c => `    "${c}"`)
+        .join('\n');
+    return [
+        '# Parameters, passed as data (base64-encoded JSON).',
+        'params = __import__("json").loads(__import__("base64").b64decode(',
+        encoded,
+        ').decode("utf-8"))'
+    ].join('\n');
+}
+/** Scala: `params`, a Map[String, String]. */
+function scalaPrelude(params) {
+    const entries = [...params].map(([name, value]) => {
+        const parts = chunks(b64(value))
+            .map(c => `"${c}"`)
+            .join(',\n    ');
+        return `  "${name}" -> decode(Seq(\n    ${parts}\n  ).mkString)`;
+    });
+    return [
+        '// Parameters, passed as data (base64-encoded UTF-8).',
+        'val params: Map[String, String] = {',
+        '  def decode(b: String): String =',
+        '    new String(java.util.Base64.getDecoder.decode(b), java.nio.charset.StandardCharsets.UTF_8)',
+        entries.length ? `  Map(\n${entries.join(',\n')}\n  )` : '  Map.empty[String, String]',
+        '}'
+    ].join('\n');
+}
+/** R: `params`, a named list of character values. Base R has no base64, so hex it is. */
+function rPrelude(params) {
+    const entries = [...params].map(([name, value]) => {
+        const hex = chunks(Buffer.from(value, 'utf8').toString('hex'))
+            .map(c => `"${c}"`)
+            .join(',\n    ');
+        // Backquotes make any identifier a name, `_x` and reserved words included.
+        return `  \`${name}\` = .decode(c(\n    ${hex}\n  ))`;
+    });
+    return [
+        '# Parameters, passed as data (hex-encoded UTF-8).',
+        'params <- local({',
+        '  .decode <- function(parts) {',
+        '    h <- paste0(parts, collapse = "")',
+        '    if (nchar(h) == 0) return("")',
+        '    s <- rawToChar(as.raw(strtoi(substring(h, seq(1, nchar(h), 2), seq(2, nchar(h), 2)), 16L)))',
+        '    Encoding(s) <- "UTF-8"',
+        '    s',
+        '  }',
+        entries.length ? `  list(\n${entries.join(',\n')}\n  )` : '  list()',
+        '})'
+    ].join('\n');
+}
+/**
+ * SQL with parameters: the query goes to spark.sql(query, args=params) in Python (Databricks
+ * Runtime 13.3 and later), which binds the named markers (:name) as values. display() makes
+ * the answer a table result, as a SQL command's would be.
+ */
+function sqlThroughPython(query) {
+    const encoded = chunks(b64(query))
+        .map(c => `    "${c}"`)
+        .join('\n');
+    return [
+        '# The SQL (base64-encoded), with its :name markers bound to params by Spark.',
+        'display(spark.sql(__import__("base64").b64decode(',
+        encoded,
+        ').decode("utf-8"), args=params))'
+    ].join('\n');
+}
+function sourceText(source) {
+    return source.kind === 'inline' ? source.code : source.bytes.toString('utf8');
+}
+/** Plans the commands that give the user's code its parameters; unchanged without any. */
+function bindParameters(language, source, params) {
+    if (!params)
+        return { contextLanguage: language, command: { language, source } };
+    const inline = (lang, code) => ({
+        language: lang,
+        source: { kind: 'inline', code }
+    });
+    switch (language) {
+        case 'python':
+            return {
+                contextLanguage: language,
+                prelude: inline('python', pythonPrelude(params)),
+                command: { language, source }
+            };
+        case 'scala':
+            return {
+                contextLanguage: language,
+                prelude: inline('scala', scalaPrelude(params)),
+                command: { language, source }
+            };
+        case 'r':
+            return {
+                contextLanguage: language,
+                prelude: inline('r', rPrelude(params)),
+                command: { language, source }
+            };
+        case 'sql':
+            return {
+                contextLanguage: 'python',
+                prelude: inline('python', pythonPrelude(params)),
+                command: inline('python', sqlThroughPython(sourceText(source)))
+            };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/flow/parameters.ts
+
+
+
+
+/**
+ * Runs the command that defines `params` in the context, before the user's command, and fails
+ * clearly if it did not work. Its id goes to `onStarted` like any command's, so a cancel or a
+ * failure part way leaves post able to cancel it.
+ */
+async function defineParameters(exec, contextId, prelude, deadline, hooks, d) {
+    const call = { deadline, signal: d.signal };
+    const doing = `Failed to define the parameters (params) in execution context ${contextId}`;
+    let commandId;
+    try {
+        commandId = await exec.execute(contextId, prelude.language, prelude.source, call);
+    }
+    catch (e) {
+        throw wrapError(doing, e);
+    }
+    hooks.onStarted(commandId);
+    const outcome = await pollUntil({
+        what: `command ${commandId} (parameters)`,
+        fetch: () => exec.commandStatus(contextId, commandId, call),
+        isDone: isFinalCommandState,
+        describe: s => s.status,
+        deadline,
+        ...d
+    }).catch((e) => {
+        throw wrapError(doing, e);
+    });
+    if (!outcome.done)
+        throw new DeadlineError(`Timed out after ${deadline.label} while defining the parameters in execution context ${contextId}.`);
+    hooks.onEnded();
+    const result = parseResults(outcome.value.results);
+    if (outcome.value.status !== 'Finished' || result.type === 'error')
+        throw new Error(`${doing}: the command ended ${outcome.value.status}${result.type === 'error' ? ` with ${result.message}` : ''}.`);
+    d.logger.info(`Defined params (${prelude.language}) in execution context ${contextId}`);
+}
+
+;// CONCATENATED MODULE: ./src/flow/shared-context.ts
+
+
+
+
+
+/**
+ * Checks that an existing context (made by an earlier step) is Running on this cluster, so the
+ * step can run in it. The cluster and the context are asked at once: one round trip, and when
+ * the context is gone the cluster's state says why. Returns the cluster's state.
+ */
+async function attachContext(exec, contextId, deadline, d) {
+    const call = { deadline, signal: d.signal };
+    const where = `cluster ${exec.clusterId}`;
+    const [cluster, status] = await Promise.allSettled([
+        clusters_getCluster(d.api, exec.clusterId, call),
+        exec.contextStatus(contextId, call)
+    ]);
+    const info = cluster.status === 'fulfilled' ? cluster.value : undefined;
+    if (status.status === 'rejected') {
+        const e = status.reason;
+        const down = info !== undefined && clusterReadiness(info.state) !== 'ready';
+        if ((e instanceof ApiError && (e.contextGone || e.evicted)) || down)
+            throw new Error(gone(contextId, exec.clusterId, info, e), { cause: e });
+        throw wrapError(`Failed to check execution context ${contextId} on ${where}`, e);
+    }
+    let state = status.value;
+    if (state === 'Pending') {
+        const outcome = await pollUntil({
+            what: `execution context ${contextId}`,
+            fetch: () => exec.contextStatus(contextId, call),
+            isDone: s => s !== 'Pending',
+            describe: s => s,
+            deadline,
+            ...d
+        });
+        if (!outcome.done)
+            throw new DeadlineError(`Timed out after ${deadline.label} waiting for execution context ${contextId} on ${where} (still Pending).`);
+        state = outcome.value;
+    }
+    if (state !== 'Running')
+        throw new Error(`Execution context ${contextId} (input context-id) on ${where} is in state ${state} and cannot run commands. Remove context-id to run in a fresh context, or re-run the job so the step that creates it makes a new one.`);
+    d.logger.info(`Running in execution context ${contextId} on ${where}, made by an earlier step`);
+    return info?.state ?? '';
+}
+/** What happened to a context that is no longer there, and what to do about it. */
+function gone(contextId, clusterId, info, e) {
+    const why = info && clusterReadiness(info.state) !== 'ready'
+        ? `the cluster is ${describeCluster(info)}, and a context does not outlive its cluster`
+        : `it was destroyed (by the post step of the step that created it, or by hand), evicted (a cluster keeps at most ${MAX_CONTEXTS_PER_CLUSTER} contexts and drops idle ones), or the cluster restarted`;
+    const said = e instanceof Error ? ` (Databricks said: ${e.message})` : '';
+    return (`Execution context ${contextId} (input context-id) is gone from cluster ${clusterId}: ${why}${said}. ` +
+        `Pass the context-id output of a step that ran earlier in this same job on this cluster (its post step destroys the context only when the job ends), or remove context-id to run in a fresh context.`);
+}
+
+;// CONCATENATED MODULE: ./src/flow/context.ts
+
+
+
+
+
+/** dbt-databricks gives a context that ends in Error this many tries in all, and so do we. */
+const CONTEXT_ATTEMPTS = 5;
+/** How often to ask again for room at the context limit: gently, with jitter, capped. */
+const ROOM_SCHEDULE = { initialMs: 1000, factor: 1.5, maxMs: 10_000 };
+/** A progress line at most this often while waiting for room. */
+const ROOM_PROGRESS_MS = 15_000;
+/**
+ * Creates an execution context and waits until it runs. Two service behaviours are absorbed
+ * here, both within the step's deadline:
+ * - At the cluster's context limit with none idle, contexts/create fails and nothing is
+ *   created; we wait for room and ask again, logging progress.
+ * - Under load a context can end in Error; we destroy it and create another, up to
+ *   CONTEXT_ATTEMPTS in all (the failed one did nothing, so a new one duplicates nothing).
+ */
+async function openContext(exec, req, d) {
+    const where = `cluster ${exec.clusterId}`;
+    const call = { deadline: req.deadline, signal: d.signal };
+    for (let attempt = 1;; attempt++) {
+        const contextId = await createWhenRoom(exec, req, d);
+        req.onCreated(contextId);
+        d.logger.info(`Created execution context ${contextId}; waiting for it to be ready`);
+        const ctx = await req.step(`Failed while waiting for execution context ${contextId} on ${where}`, () => pollUntil({
+            what: `execution context ${contextId}`,
+            fetch: () => exec.contextStatus(contextId, call),
+            isDone: s => s !== 'Pending',
+            describe: s => s,
+            deadline: req.deadline,
+            ...d
+        }));
+        if (!ctx.done) {
+            throw new DeadlineError(`Timed out after ${req.deadline.label} waiting for execution context ${contextId} on ${where} (still ${ctx.last ?? 'Pending'}). The cluster may be overloaded; raise the timeout input or try again.`);
+        }
+        if (ctx.value === 'Running')
+            return contextId;
+        const pause = Math.min(16_000, 1000 * 2 ** (attempt - 1));
+        const failed = `Execution context ${contextId} on ${where} ended in state ${ctx.value}`;
+        if (attempt >= CONTEXT_ATTEMPTS || pause >= req.deadline.remaining()) {
+            throw new Error(`${failed}${attempt > 1 ? ` (attempt ${attempt} of ${CONTEXT_ATTEMPTS})` : ''}; the cluster could not start a ${req.language} interpreter. A busy cluster does this; check the cluster's event log and driver logs, or run when it is less loaded.`);
+        }
+        d.logger.warning(`${failed} (attempt ${attempt} of ${CONTEXT_ATTEMPTS}; a busy cluster does this). Destroying it and creating another in ${formatDuration(pause)}.`);
+        try {
+            await exec.destroyContext(contextId, call);
+        }
+        catch (e) {
+            // The post step only knows the latest context: say which one may be left.
+            d.logger.warning(`Could not destroy execution context ${contextId} (${e instanceof Error ? e.message : String(e)}); the cluster evicts it when it needs room.`);
+        }
+        await d.sleep(pause, d.signal);
+    }
+}
+/** contexts/create, waiting for room while the cluster is at its context limit. */
+async function createWhenRoom(exec, req, d) {
+    const call = { deadline: req.deadline, signal: d.signal };
+    const random = d.random ?? Math.random;
+    const started = d.clock.now();
+    let nextProgress = started;
+    let delay = ROOM_SCHEDULE.initialMs;
+    for (let refused = 0;; refused++) {
+        try {
+            req.onCreating();
+            const id = await req.create(() => exec.createContext(req.language, call));
+            if (refused > 0)
+                d.logger.info(`Cluster ${exec.clusterId} had room after ${formatDuration(d.clock.now() - started)} (${refused} refused)`);
+            return id;
+        }
+        catch (e) {
+            // `create` wraps the service's answer; the refusal itself is the cause.
+            const refusal = e instanceof Error && e.cause instanceof ApiError ? e.cause : e;
+            if (!(refusal instanceof ApiError && refusal.tooManyContexts))
+                throw e;
+            // Jitter spreads the steps that wait together, so they do not all ask at once.
+            const wait = delay / 2 + (random() * delay) / 2;
+            const waited = d.clock.now() - started;
+            if (wait >= req.deadline.remaining()) {
+                throw new DeadlineError(`Timed out after ${req.deadline.label} waiting for room for an execution context on cluster ${exec.clusterId}: it holds its maximum (${MAX_CONTEXTS_PER_CLUSTER} by default) and none was idle for ${formatDuration(waited)} (${refused + 1} tries). Raise the timeout input, run fewer steps at once on this cluster, or use another cluster.`);
+            }
+            if (d.clock.now() >= nextProgress) {
+                d.logger.info(`Cluster ${exec.clusterId} is at its execution context limit and none is idle (${refusal.serviceMessage}); waiting for room (${refused + 1} tries, ${formatDuration(waited)} so far)`);
+                nextProgress = d.clock.now() + ROOM_PROGRESS_MS;
+            }
+            await d.sleep(wait, d.signal);
+            delay = Math.min(ROOM_SCHEDULE.maxMs, delay * ROOM_SCHEDULE.factor);
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/flow/outcome.ts
+
+
+/** Said when a context is shut down under its command. */
+const SHUTDOWN_WHY = `its execution context was shut down while it ran. Databricks does this when the cluster restarts or terminates, or when it evicts the context to make room (a cluster keeps at most ${MAX_CONTEXTS_PER_CLUSTER}). Run the step again once the cluster is RUNNING`;
+/** Reads a command's final status and result as the step reports them. */
+function verdict(commandId, status, raw, result) {
+    if (isContextShutdown(raw)) {
+        return { status: 'Cancelled', failure: `Command ${commandId} did not finish: ${SHUTDOWN_WHY}.` };
+    }
+    if (status === 'Cancelled' || isCancellation(raw)) {
+        const why = result.type === 'error' ? `: ${result.message}` : '';
+        return {
+            status: 'Cancelled',
+            failure: `Command ${commandId} was cancelled outside this step${why}`
+        };
+    }
+    if (status === 'Error') {
+        // The service may say why in results.data rather than in an error result.
+        const why = commandErrorMessage(raw);
+        return {
+            status,
+            failure: `Command ${commandId} ended with status Error${why ? `: ${why}` : ''}`
+        };
+    }
+    if (result.type === 'error')
+        return { status, failure: result.message };
+    return { status };
+}
+
+;// CONCATENATED MODULE: ./src/flow/run-command.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** Runs one command in a fresh context. The context is left for the post step to destroy. */
+async function runCommand(req, hooks, d) {
+    const call = { deadline: req.deadline, signal: d.signal };
+    const exec = new ExecutionApi(d.api, req.clusterId);
+    // The cancel's own budget counts from the job cancel, whatever was awaited since.
+    let cancelledAt;
+    const noteCancel = () => {
+        cancelledAt ??= d.clock.now();
+    };
+    if (d.signal?.aborted)
+        noteCancel();
+    else
+        d.signal?.addEventListener('abort', noteCancel, { once: true });
+    const cancelBudget = () => Math.max(1000, JOB_CANCEL_BUDGET_MS - (d.clock.now() - (cancelledAt ?? d.clock.now())));
+    const where = `cluster ${req.clusterId}`;
+    let phaseStart = d.clock.now();
+    const phaseEnded = (phase) => {
+        const now = d.clock.now();
+        hooks.onPhaseEnded?.(phase, now - phaseStart);
+        phaseStart = now;
+    };
+    const bound = bindParameters(req.language, req.source, req.parameters);
+    let contextId;
+    let clusterState;
+    if (req.contextId) {
+        // Made by an earlier step, whose post destroys it: nothing is created here.
+        contextId = req.contextId;
+        clusterState = await attachContext(exec, contextId, req.deadline, d);
+        phaseEnded('context');
+    }
+    else {
+        const cluster = await step(`Failed to check ${where}`, () => ensureClusterReady({
+            ...d,
+            clusterId: req.clusterId,
+            startCluster: req.startCluster,
+            deadline: req.deadline,
+            onStarted: () => hooks.onClusterStarted?.()
+        }));
+        clusterState = cluster.state;
+        phaseEnded('cluster');
+        contextId = await openContext(exec, {
+            language: bound.contextLanguage,
+            deadline: req.deadline,
+            onCreating: () => hooks.onCreatingContext?.(),
+            onCreated: id => hooks.onContextCreated(id),
+            create: f => step(`Failed to create a ${bound.contextLanguage} execution context on ${where}`, () => f().catch((e) => {
+                // Refused (the limit included): no context came of this create.
+                if (!(e instanceof CancelledError))
+                    hooks.onCreateFailed?.();
+                throw e;
+            }), UNKNOWN_CREATE, CANCELLED_CREATE),
+            step
+        }, d);
+        phaseEnded('context');
+    }
+    if (bound.prelude)
+        await defineParameters(exec, contextId, bound.prelude, req.deadline, { onStarted: id => hooks.onCommandStarted(id), onEnded: () => hooks.onCommandEnded() }, d);
+    const commandId = await step(`Failed to start the command in context ${contextId} on ${where}`, () => exec.execute(contextId, bound.command.language, bound.command.source, call), UNKNOWN_EXECUTE, CANCELLED_EXECUTE);
+    hooks.onCommandStarted(commandId);
+    d.logger.info(`Started command ${commandId}`);
+    let final;
+    try {
+        const outcome = await step(`Failed while waiting for command ${commandId}`, () => pollUntil({
+            what: `command ${commandId}`,
+            fetch: () => exec.commandStatus(contextId, commandId, call),
+            isDone: isFinalCommandState,
+            describe: s => s.status,
+            deadline: req.deadline,
+            ...d
+        }));
+        if (!outcome.done) {
+            const budget = d.cancelWaitMs ?? TIMEOUT_CANCEL_WAIT_MS;
+            const after = await cancelAndWait(exec, contextId, commandId, budget, d);
+            // A command that did not stop stays marked as running, so post cancels it again.
+            if (after)
+                hooks.onCommandEnded();
+            throw new DeadlineError(`The command timed out after ${req.deadline.label} (the timeout input) and ${after ? 'was cancelled' : `did not stop within ${formatDuration(budget)} of being cancelled; the post step destroys its context, which stops it`}.`);
+        }
+        final = outcome.value;
+    }
+    catch (e) {
+        if (e instanceof CancelledError) {
+            const stopped = await cancelAndWait(exec, contextId, commandId, cancelBudget(), d);
+            if (stopped)
+                hooks.onCommandEnded();
+            throw new CancelledError(`The job was cancelled; command ${commandId} ${stopped ? 'was cancelled' : 'was asked to cancel'}.`);
+        }
+        throw e;
+    }
+    hooks.onCommandEnded();
+    phaseEnded('command');
+    const result = parseResults(final.results, bound.command.language);
+    return {
+        contextId,
+        commandId,
+        result,
+        ...verdict(commandId, final.status, final.results, result),
+        clusterState
+    };
+}
+/**
+ * Asks the service to cancel and waits, within `budgetMs`, for a final state. Returns whether
+ * the command stopped. Never throws: it runs on paths that are already failing.
+ */
+async function cancelAndWait(exec, contextId, commandId, budgetMs, d) {
+    // A fresh deadline, and no cancel signal: this work runs because of them.
+    const call = { deadline: Deadline.after(d.clock, budgetMs, formatDuration(budgetMs)) };
+    try {
+        d.logger.info(`Cancelling command ${commandId}`);
+        await exec.cancelCommand(contextId, commandId, call);
+        const outcome = await pollUntil({
+            what: `command ${commandId} to cancel`,
+            fetch: () => exec.commandStatus(contextId, commandId, call),
+            isDone: isFinalCommandState,
+            describe: s => s.status,
+            deadline: call.deadline,
+            clock: d.clock,
+            sleep: d.sleep,
+            logger: d.logger
+        });
+        return outcome.done;
+    }
+    catch (e) {
+        d.logger.warning(`Could not cancel command ${commandId}: ${errorMessage(e)}`);
+        return false;
+    }
+}
+/** Said when a create got no answer: it was not repeated, since a repeat could leak a second. */
+const UNKNOWN_CREATE = 'no answer came back, so the service may have created the context anyway; it was not retried, to avoid creating two. API 1.2 cannot list contexts: an idle one is evicted when the cluster needs room';
+/** Said when an execute got no answer: repeating it could run the code twice. */
+const UNKNOWN_EXECUTE = 'no answer came back, so the command may have started; it was not retried, to avoid running it twice. The post step destroys the context, which stops it';
+/** Said when the job was cancelled while a create had no answer yet. */
+const CANCELLED_CREATE = `The job was cancelled while contexts/create had no answer; after waiting ${UNANSWERED_CALL_GRACE_MS / 1000} s for it the step stopped, to end inside the runner's kill window. The service may have created an execution context that this step cannot destroy: API 1.2 cannot list contexts, and the cluster evicts idle ones when it needs room (a restart removes them all).`;
+/** Said when the job was cancelled while an execute had no answer yet. */
+const CANCELLED_EXECUTE = `The job was cancelled while commands/execute had no answer; after waiting ${UNANSWERED_CALL_GRACE_MS / 1000} s for it the step stopped, to end inside the runner's kill window. The command may have started; the post step destroys its context, which stops it.`;
+/** Runs one phase, adding what it was doing to any error (and a hint for known causes). */
+async function step(doing, f, ifUnknown, ifCancelled) {
+    try {
+        return await f();
+    }
+    catch (e) {
+        if (ifCancelled && e instanceof CancelledError)
+            throw new CancelledError(ifCancelled);
+        const wrapped = wrapError(doing, e);
+        // The request went out and no answer came back: the service may have acted on it.
+        if (ifUnknown && e instanceof TransportError && !e.neverSent) {
+            wrapped.message += ` (${ifUnknown})`;
+        }
+        if (e instanceof ApiError && e.evicted) {
+            wrapped.message += ` (the context was evicted: a cluster keeps at most ${MAX_CONTEXTS_PER_CLUSTER} execution contexts and drops idle ones, or it restarted)`;
+        }
+        if (e instanceof ApiError && e.unauthorized) {
+            wrapped.message +=
+                ' (the credentials were refused: check that the token or password is valid, has not expired, and may use this cluster)';
+        }
+        throw wrapped;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/flow/main.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/**
+ * The main step: validate inputs, run the command, report it. Never throws. The bundle
+ * (src/main.ts) only calls this, as does `npx @github/local-action` from source.
+ */
+async function run(deps = defaultDeps()) {
+    const watcher = deps.signal ? undefined : watchJobCancel();
+    const signal = deps.signal ?? watcher?.signal;
+    const started = deps.clock.now();
+    let inputs;
+    const ids = { contextId: '', commandId: '' };
+    const phases = {};
+    // Every secret is masked in the log the moment it is known, and redacted from what we write.
+    const secrets = new Secrets();
+    secrets.onAdd(mask);
+    try {
+        const raw = readRawInputs();
+        secrets.add(raw.githubToken);
+        registerConfiguredSecrets(raw.credentials, deps.env, secrets);
+        registerHostSecrets([raw.host, deps.env.DATABRICKS_HOST], secrets);
+        inputs = await parseInputs(raw, deps.env, deps.workspace, deps.fs);
+        for (const n of inputs.notices)
+            log_notice(n);
+        const auth = createAuthenticator(inputs.host, inputs.credentials, {
+            ...deps,
+            logger: runnerLogger,
+            secrets,
+            requestTimeoutMs: inputs.requestTimeoutMs
+        });
+        writeOutputs({ 'auth-type': auth.authType });
+        if (auth.authType === 'basic')
+            runnerLogger.warning(BASIC_RETIRED);
+        const api = new DatabricksApi({
+            secrets,
+            host: inputs.host,
+            auth,
+            transport: deps.transport,
+            sleep: deps.sleep,
+            logger: runnerLogger,
+            requestTimeoutMs: inputs.requestTimeoutMs
+        });
+        const where = inputs.clusterId || `'${inputs.clusterName}'`;
+        runnerLogger.info(`Running ${inputs.sourceLabel}${inputs.source ? ` (${inputs.language})` : ''} on cluster ${where} at ${inputs.host}, with ${auth.description}; timeout ${inputs.timeoutLabel}`);
+        const deadline = Deadline.after(deps.clock, inputs.timeoutMs, inputs.timeoutLabel);
+        // A name is looked up before anything else: every later call needs the id.
+        if (!inputs.clusterId)
+            inputs.clusterId = await resolveClusterName(api, inputs.clusterName, { deadline, signal }, runnerLogger);
+        const host = inputs.host;
+        const clusterId = inputs.clusterId;
+        saveCluster(host, clusterId);
+        writeOutputs({ 'cluster-id': clusterId });
+        const source = inputs.source;
+        if (!source) {
+            await runClusterStep(inputs, { api, deadline, ...deps, signal, started });
+            return;
+        }
+        if (inputs.contextId) {
+            ids.contextId = inputs.contextId;
+            saveSharedContext(inputs.contextId);
+            writeOutputs({ 'context-id': inputs.contextId });
+        }
+        const outcome = await runCommand({
+            clusterId,
+            language: inputs.language,
+            source,
+            startCluster: inputs.startCluster,
+            deadline,
+            contextId: inputs.contextId || undefined,
+            parameters: inputs.parameters
+        }, {
+            onCreatingContext: () => saveContextRequested(host, clusterId),
+            onCreateFailed: () => clearContextRequested(),
+            onContextCreated: id => {
+                ids.contextId = id;
+                saveContext(host, clusterId, id);
+                writeOutputs({ 'context-id': id });
+            },
+            onCommandStarted: id => {
+                ids.commandId = id;
+                saveCommand(id);
+                writeOutputs({ 'command-id': id });
+            },
+            onCommandEnded: () => saveCommandDone(),
+            onClusterStarted: () => saveClusterStarted(),
+            onPhaseEnded: (phase, ms) => {
+                phases[phase] = ms;
+            }
+        }, { api, clock: deps.clock, sleep: deps.sleep, logger: runnerLogger, signal });
+        await report(outcome, { inputs, env: deps.env, redact: t => secrets.redact(t) }, deps.clock.now() - started, phases, deps.env.RUNNER_TEMP || (0,external_node_os_namespaceObject.tmpdir)());
+    }
+    catch (e) {
+        const message = secrets.redact(errorMessage(e));
+        const status = e instanceof DeadlineError
+            ? 'Timed out'
+            : e instanceof CancelledError
+                ? 'Cancelled'
+                : 'Failed';
+        // A bad input is reported as Failed too (the README promises a status on every run).
+        writeOutputs(e instanceof InputError ? { status } : { status, ...idOutputs(ids) });
+        if (inputs) {
+            const r = { status, durationMs: deps.clock.now() - started, failure: message };
+            const c = { inputs, env: deps.env, redact: (t) => secrets.redact(t) };
+            await reportResultFile(r, c);
+            const words = phasesInWords(phases, r.durationMs, true);
+            await writeSummary(buildSummary({ ...summaryHead(inputs), ...r, phases: words }));
+            await reportComment(r, c, { cancelled: e instanceof CancelledError });
+        }
+        fail(message);
+    }
+    finally {
+        watcher?.dispose();
+    }
+}
+async function report(outcome, c, durationMs, phases, runnerTemp) {
+    const inputs = c.inputs;
+    const r = outcome.result;
+    const images = await keepImages(r, imageDir(runnerTemp, outcome.commandId));
+    writeOutputs(buildOutputs(outcome, undefined, images));
+    runnerLogger.info(`Command ${outcome.commandId} ended ${outcome.status} after ${formatDuration(durationMs)}`);
+    if (r.type === 'text' && r.text)
+        printUntrusted('Output', r.text);
+    if (r.type === 'table')
+        runnerLogger.info(`Table result: ${plural(r.rows.length, 'row')}, columns ${shortList(r.columns.map(c => c.name))}${r.truncated ? ' (truncated by Databricks)' : ''}`);
+    if (r.type === 'error' && r.traceback.trim())
+        printUntrusted('Traceback', r.traceback);
+    const rep = { status: outcome.status, durationMs, result: r };
+    await reportResultFile(rep, c);
+    await writeSummary(buildSummary({
+        ...summaryHead(inputs),
+        ...rep,
+        images,
+        phases: phasesInWords(phases, durationMs, false),
+        counts: countsInWords(r, resultText(r, MAX_OUTPUT_BYTES).cut)
+    }));
+    await reportComment(rep, c, { cancelled: false });
+    const failure = outcome.failure;
+    if (!failure)
+        return;
+    // @actions/core escapes CR, LF and % in these, so the message stays one workflow command.
+    if (inputs.failOnError)
+        fail(c.redact(failure));
+    else
+        runnerLogger.warning(`${c.redact(failure)} (not failing the step: fail-on-error is false)`);
+}
+/** Column names for one log line: a result with thousands of columns stays readable. */
+function shortList(names, maxChars = 2000) {
+    const all = names.join(', ');
+    if (all.length <= maxChars)
+        return all;
+    const shown = all.slice(0, maxChars).replace(/, [^,]*$/, '');
+    return `${shown}, … (${plural(names.length, 'column')} in all)`;
+}
+/** Plots are decoded into files a later step can upload; data URLs never reach an output. */
+async function keepImages(r, dir) {
+    if (r.type !== 'image' && r.type !== 'images')
+        return undefined;
+    try {
+        const saved = await saveImages(r.fileNames, dir);
+        runnerLogger.info(`${plural(r.fileNames.length, 'image')} returned; ${saved.files.length} saved in ${dir} (output image-files)${saved.workspacePaths.length ? `, ${saved.workspacePaths.length} kept in the workspace under /FileStore/plots/` : ''}`);
+        return saved;
+    }
+    catch (e) {
+        runnerLogger.warning(`Could not save the command's images in ${dir}: ${errorMessage(e)}`);
+        return undefined;
+    }
+}
+/** What the summary shows of the inputs: where it ran and what. */
+function summaryHead(inputs) {
+    const clusterId = inputs.clusterId || inputs.clusterName;
+    return {
+        clusterId,
+        clusterUrl: inputs.clusterId ? clusterUrl(inputs.host, inputs.clusterId) : undefined,
+        language: inputs.language,
+        source: inputs.sourceLabel,
+        inlineCode: inputs.source?.kind === 'inline' ? inputs.source.code : undefined
+    };
+}
+function idOutputs(ids) {
+    return { 'context-id': ids.contextId, 'command-id': ids.commandId };
+}
+
+
+/***/ }),
+
+/***/ 1730:
+/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
+
+__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+/* harmony import */ var _flow_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5126);
+
+await (0,_flow_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
+
+__webpack_async_result__();
+} catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 2613:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
+
+/***/ }),
+
+/***/ 181:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
+
+/***/ }),
+
+/***/ 4434:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
+
+/***/ }),
+
+/***/ 9896:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+
+/***/ }),
+
+/***/ 8611:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http");
+
+/***/ }),
+
+/***/ 5692:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("https");
+
+/***/ }),
+
+/***/ 9278:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("net");
+
+/***/ }),
+
+/***/ 4589:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:assert");
+
+/***/ }),
+
+/***/ 6698:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_hooks");
+
+/***/ }),
+
+/***/ 4573:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
+
+/***/ }),
+
+/***/ 7540:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:console");
+
+/***/ }),
+
+/***/ 7598:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+
+/***/ }),
+
+/***/ 3053:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:diagnostics_channel");
+
+/***/ }),
+
+/***/ 610:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns");
+
+/***/ }),
+
+/***/ 8474:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
+
+/***/ }),
+
+/***/ 7067:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
+
+/***/ }),
+
+/***/ 2467:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2");
+
+/***/ }),
+
+/***/ 7030:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
+
+/***/ }),
+
+/***/ 643:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_hooks");
+
+/***/ }),
+
+/***/ 1792:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:querystring");
+
+/***/ }),
+
+/***/ 7075:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
+
+/***/ }),
+
+/***/ 1692:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
+
+/***/ }),
+
+/***/ 3136:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
+
+/***/ }),
+
+/***/ 7975:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
+
+/***/ }),
+
+/***/ 3429:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util/types");
+
+/***/ }),
+
+/***/ 5919:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
+
+/***/ }),
+
+/***/ 8522:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
+
+/***/ }),
+
+/***/ 857:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+
+/***/ }),
+
+/***/ 932:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
+
+/***/ }),
+
+/***/ 3193:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
+
+/***/ }),
+
+/***/ 4756:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
+
+/***/ }),
+
+/***/ 9023:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
+
+/***/ }),
+
+/***/ 4942:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Qq: () => (/* binding */ HttpClient)
+});
+
+// UNUSED EXPORTS: Headers, HttpClientError, HttpClientResponse, HttpCodes, MediaTypes, getProxyUrl, isHttps
+
 // EXTERNAL MODULE: external "http"
 var external_http_ = __nccwpck_require__(8611);
 var external_http_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_http_, 2);
@@ -28772,7 +35604,7 @@ function isHttps(requestUrl) {
     const parsedUrl = new URL(requestUrl);
     return parsedUrl.protocol === 'https:';
 }
-class lib_HttpClient {
+class HttpClient {
     constructor(userAgent, handlers, requestOptions) {
         this._ignoreSslError = false;
         this._allowRedirects = true;
@@ -29348,6048 +36180,6 @@ class lib_HttpClient {
 }
 const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
 //# sourceMappingURL=index.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/auth.js
-var auth_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-class BasicCredentialHandler {
-    constructor(username, password) {
-        this.username = username;
-        this.password = password;
-    }
-    prepareRequest(options) {
-        if (!options.headers) {
-            throw Error('The request has no headers');
-        }
-        options.headers['Authorization'] = `Basic ${Buffer.from(`${this.username}:${this.password}`).toString('base64')}`;
-    }
-    // This handler cannot handle 401
-    canHandleAuthentication() {
-        return false;
-    }
-    handleAuthentication() {
-        return auth_awaiter(this, void 0, void 0, function* () {
-            throw new Error('not implemented');
-        });
-    }
-}
-class auth_BearerCredentialHandler {
-    constructor(token) {
-        this.token = token;
-    }
-    // currently implements pre-authorization
-    // TODO: support preAuth = false where it hooks on 401
-    prepareRequest(options) {
-        if (!options.headers) {
-            throw Error('The request has no headers');
-        }
-        options.headers['Authorization'] = `Bearer ${this.token}`;
-    }
-    // This handler cannot handle 401
-    canHandleAuthentication() {
-        return false;
-    }
-    handleAuthentication() {
-        return auth_awaiter(this, void 0, void 0, function* () {
-            throw new Error('not implemented');
-        });
-    }
-}
-class PersonalAccessTokenCredentialHandler {
-    constructor(token) {
-        this.token = token;
-    }
-    // currently implements pre-authorization
-    // TODO: support preAuth = false where it hooks on 401
-    prepareRequest(options) {
-        if (!options.headers) {
-            throw Error('The request has no headers');
-        }
-        options.headers['Authorization'] = `Basic ${Buffer.from(`PAT:${this.token}`).toString('base64')}`;
-    }
-    // This handler cannot handle 401
-    canHandleAuthentication() {
-        return false;
-    }
-    handleAuthentication() {
-        return auth_awaiter(this, void 0, void 0, function* () {
-            throw new Error('not implemented');
-        });
-    }
-}
-//# sourceMappingURL=auth.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/oidc-utils.js
-var oidc_utils_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-class oidc_utils_OidcClient {
-    static createHttpClient(allowRetry = true, maxRetry = 10) {
-        const requestOptions = {
-            allowRetries: allowRetry,
-            maxRetries: maxRetry
-        };
-        return new HttpClient('actions/oidc-client', [new BearerCredentialHandler(oidc_utils_OidcClient.getRequestToken())], requestOptions);
-    }
-    static getRequestToken() {
-        const token = process.env['ACTIONS_ID_TOKEN_REQUEST_TOKEN'];
-        if (!token) {
-            throw new Error('Unable to get ACTIONS_ID_TOKEN_REQUEST_TOKEN env variable');
-        }
-        return token;
-    }
-    static getIDTokenUrl() {
-        const runtimeUrl = process.env['ACTIONS_ID_TOKEN_REQUEST_URL'];
-        if (!runtimeUrl) {
-            throw new Error('Unable to get ACTIONS_ID_TOKEN_REQUEST_URL env variable');
-        }
-        return runtimeUrl;
-    }
-    static getCall(id_token_url) {
-        return oidc_utils_awaiter(this, void 0, void 0, function* () {
-            var _a;
-            const httpclient = oidc_utils_OidcClient.createHttpClient();
-            const res = yield httpclient
-                .getJson(id_token_url)
-                .catch(error => {
-                throw new Error(`Failed to get ID Token. \n 
-        Error Code : ${error.statusCode}\n 
-        Error Message: ${error.message}`);
-            });
-            const id_token = (_a = res.result) === null || _a === void 0 ? void 0 : _a.value;
-            if (!id_token) {
-                throw new Error('Response json body do not have ID Token field');
-            }
-            return id_token;
-        });
-    }
-    static getIDToken(audience) {
-        return oidc_utils_awaiter(this, void 0, void 0, function* () {
-            try {
-                // New ID Token is requested from action service
-                let id_token_url = oidc_utils_OidcClient.getIDTokenUrl();
-                if (audience) {
-                    const encodedAudience = encodeURIComponent(audience);
-                    id_token_url = `${id_token_url}&audience=${encodedAudience}`;
-                }
-                debug(`ID token url is ${id_token_url}`);
-                const id_token = yield oidc_utils_OidcClient.getCall(id_token_url);
-                setSecret(id_token);
-                return id_token;
-            }
-            catch (error) {
-                throw new Error(`Error message: ${error.message}`);
-            }
-        });
-    }
-}
-//# sourceMappingURL=oidc-utils.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/summary.js
-var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-const { access, appendFile, writeFile } = external_fs_namespaceObject.promises;
-const SUMMARY_ENV_VAR = 'GITHUB_STEP_SUMMARY';
-const SUMMARY_DOCS_URL = 'https://docs.github.com/actions/using-workflows/workflow-commands-for-github-actions#adding-a-job-summary';
-class Summary {
-    constructor() {
-        this._buffer = '';
-    }
-    /**
-     * Finds the summary file path from the environment, rejects if env var is not found or file does not exist
-     * Also checks r/w permissions.
-     *
-     * @returns step summary file path
-     */
-    filePath() {
-        return summary_awaiter(this, void 0, void 0, function* () {
-            if (this._filePath) {
-                return this._filePath;
-            }
-            const pathFromEnv = process.env[SUMMARY_ENV_VAR];
-            if (!pathFromEnv) {
-                throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
-            }
-            try {
-                yield access(pathFromEnv, external_fs_namespaceObject.constants.R_OK | external_fs_namespaceObject.constants.W_OK);
-            }
-            catch (_a) {
-                throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
-            }
-            this._filePath = pathFromEnv;
-            return this._filePath;
-        });
-    }
-    /**
-     * Wraps content in an HTML tag, adding any HTML attributes
-     *
-     * @param {string} tag HTML tag to wrap
-     * @param {string | null} content content within the tag
-     * @param {[attribute: string]: string} attrs key-value list of HTML attributes to add
-     *
-     * @returns {string} content wrapped in HTML element
-     */
-    wrap(tag, content, attrs = {}) {
-        const htmlAttrs = Object.entries(attrs)
-            .map(([key, value]) => ` ${key}="${value}"`)
-            .join('');
-        if (!content) {
-            return `<${tag}${htmlAttrs}>`;
-        }
-        return `<${tag}${htmlAttrs}>${content}</${tag}>`;
-    }
-    /**
-     * Writes text in the buffer to the summary buffer file and empties buffer. Will append by default.
-     *
-     * @param {SummaryWriteOptions} [options] (optional) options for write operation
-     *
-     * @returns {Promise<Summary>} summary instance
-     */
-    write(options) {
-        return summary_awaiter(this, void 0, void 0, function* () {
-            const overwrite = !!(options === null || options === void 0 ? void 0 : options.overwrite);
-            const filePath = yield this.filePath();
-            const writeFunc = overwrite ? writeFile : appendFile;
-            yield writeFunc(filePath, this._buffer, { encoding: 'utf8' });
-            return this.emptyBuffer();
-        });
-    }
-    /**
-     * Clears the summary buffer and wipes the summary file
-     *
-     * @returns {Summary} summary instance
-     */
-    clear() {
-        return summary_awaiter(this, void 0, void 0, function* () {
-            return this.emptyBuffer().write({ overwrite: true });
-        });
-    }
-    /**
-     * Returns the current summary buffer as a string
-     *
-     * @returns {string} string of summary buffer
-     */
-    stringify() {
-        return this._buffer;
-    }
-    /**
-     * If the summary buffer is empty
-     *
-     * @returns {boolen} true if the buffer is empty
-     */
-    isEmptyBuffer() {
-        return this._buffer.length === 0;
-    }
-    /**
-     * Resets the summary buffer without writing to summary file
-     *
-     * @returns {Summary} summary instance
-     */
-    emptyBuffer() {
-        this._buffer = '';
-        return this;
-    }
-    /**
-     * Adds raw text to the summary buffer
-     *
-     * @param {string} text content to add
-     * @param {boolean} [addEOL=false] (optional) append an EOL to the raw text (default: false)
-     *
-     * @returns {Summary} summary instance
-     */
-    addRaw(text, addEOL = false) {
-        this._buffer += text;
-        return addEOL ? this.addEOL() : this;
-    }
-    /**
-     * Adds the operating system-specific end-of-line marker to the buffer
-     *
-     * @returns {Summary} summary instance
-     */
-    addEOL() {
-        return this.addRaw(external_os_namespaceObject.EOL);
-    }
-    /**
-     * Adds an HTML codeblock to the summary buffer
-     *
-     * @param {string} code content to render within fenced code block
-     * @param {string} lang (optional) language to syntax highlight code
-     *
-     * @returns {Summary} summary instance
-     */
-    addCodeBlock(code, lang) {
-        const attrs = Object.assign({}, (lang && { lang }));
-        const element = this.wrap('pre', this.wrap('code', code), attrs);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML list to the summary buffer
-     *
-     * @param {string[]} items list of items to render
-     * @param {boolean} [ordered=false] (optional) if the rendered list should be ordered or not (default: false)
-     *
-     * @returns {Summary} summary instance
-     */
-    addList(items, ordered = false) {
-        const tag = ordered ? 'ol' : 'ul';
-        const listItems = items.map(item => this.wrap('li', item)).join('');
-        const element = this.wrap(tag, listItems);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML table to the summary buffer
-     *
-     * @param {SummaryTableCell[]} rows table rows
-     *
-     * @returns {Summary} summary instance
-     */
-    addTable(rows) {
-        const tableBody = rows
-            .map(row => {
-            const cells = row
-                .map(cell => {
-                if (typeof cell === 'string') {
-                    return this.wrap('td', cell);
-                }
-                const { header, data, colspan, rowspan } = cell;
-                const tag = header ? 'th' : 'td';
-                const attrs = Object.assign(Object.assign({}, (colspan && { colspan })), (rowspan && { rowspan }));
-                return this.wrap(tag, data, attrs);
-            })
-                .join('');
-            return this.wrap('tr', cells);
-        })
-            .join('');
-        const element = this.wrap('table', tableBody);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds a collapsable HTML details element to the summary buffer
-     *
-     * @param {string} label text for the closed state
-     * @param {string} content collapsable content
-     *
-     * @returns {Summary} summary instance
-     */
-    addDetails(label, content) {
-        const element = this.wrap('details', this.wrap('summary', label) + content);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML image tag to the summary buffer
-     *
-     * @param {string} src path to the image you to embed
-     * @param {string} alt text description of the image
-     * @param {SummaryImageOptions} options (optional) addition image attributes
-     *
-     * @returns {Summary} summary instance
-     */
-    addImage(src, alt, options) {
-        const { width, height } = options || {};
-        const attrs = Object.assign(Object.assign({}, (width && { width })), (height && { height }));
-        const element = this.wrap('img', null, Object.assign({ src, alt }, attrs));
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML section heading element
-     *
-     * @param {string} text heading text
-     * @param {number | string} [level=1] (optional) the heading level, default: 1
-     *
-     * @returns {Summary} summary instance
-     */
-    addHeading(text, level) {
-        const tag = `h${level}`;
-        const allowedTag = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'].includes(tag)
-            ? tag
-            : 'h1';
-        const element = this.wrap(allowedTag, text);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML thematic break (<hr>) to the summary buffer
-     *
-     * @returns {Summary} summary instance
-     */
-    addSeparator() {
-        const element = this.wrap('hr', null);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML line break (<br>) to the summary buffer
-     *
-     * @returns {Summary} summary instance
-     */
-    addBreak() {
-        const element = this.wrap('br', null);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML blockquote to the summary buffer
-     *
-     * @param {string} text quote text
-     * @param {string} cite (optional) citation url
-     *
-     * @returns {Summary} summary instance
-     */
-    addQuote(text, cite) {
-        const attrs = Object.assign({}, (cite && { cite }));
-        const element = this.wrap('blockquote', text, attrs);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML anchor tag to the summary buffer
-     *
-     * @param {string} text link text/content
-     * @param {string} href hyperlink
-     *
-     * @returns {Summary} summary instance
-     */
-    addLink(text, href) {
-        const element = this.wrap('a', text, { href });
-        return this.addRaw(element).addEOL();
-    }
-}
-const _summary = new Summary();
-/**
- * @deprecated use `core.summary`
- */
-const markdownSummary = (/* unused pure expression or super */ null && (_summary));
-const summary = _summary;
-//# sourceMappingURL=summary.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/path-utils.js
-
-/**
- * toPosixPath converts the given path to the posix form. On Windows, \\ will be
- * replaced with /.
- *
- * @param pth. Path to transform.
- * @return string Posix path.
- */
-function toPosixPath(pth) {
-    return pth.replace(/[\\]/g, '/');
-}
-/**
- * toWin32Path converts the given path to the win32 form. On Linux, / will be
- * replaced with \\.
- *
- * @param pth. Path to transform.
- * @return string Win32 path.
- */
-function toWin32Path(pth) {
-    return pth.replace(/[/]/g, '\\');
-}
-/**
- * toPlatformPath converts the given path to a platform-specific path. It does
- * this by replacing instances of / and \ with the platform-specific path
- * separator.
- *
- * @param pth The path to platformize.
- * @return string The platform-specific path.
- */
-function toPlatformPath(pth) {
-    return pth.replace(/[/\\]/g, path.sep);
-}
-//# sourceMappingURL=path-utils.js.map
-// EXTERNAL MODULE: external "string_decoder"
-var external_string_decoder_ = __nccwpck_require__(3193);
-// EXTERNAL MODULE: external "events"
-var external_events_ = __nccwpck_require__(4434);
-;// CONCATENATED MODULE: external "child_process"
-const external_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
-// EXTERNAL MODULE: external "assert"
-var external_assert_ = __nccwpck_require__(2613);
-;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io-util.js
-var io_util_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_namespaceObject.promises;
-// export const {open} = 'fs'
-const IS_WINDOWS = process.platform === 'win32';
-/**
- * Custom implementation of readlink to ensure Windows junctions
- * maintain trailing backslash for backward compatibility with Node.js < 24
- *
- * In Node.js 20, Windows junctions (directory symlinks) always returned paths
- * with trailing backslashes. Node.js 24 removed this behavior, which breaks
- * code that relied on this format for path operations.
- *
- * This implementation restores the Node 20 behavior by adding a trailing
- * backslash to all junction results on Windows.
- */
-function readlink(fsPath) {
-    return io_util_awaiter(this, void 0, void 0, function* () {
-        const result = yield fs.promises.readlink(fsPath);
-        // On Windows, restore Node 20 behavior: add trailing backslash to all results
-        // since junctions on Windows are always directory links
-        if (IS_WINDOWS && !result.endsWith('\\')) {
-            return `${result}\\`;
-        }
-        return result;
-    });
-}
-// See https://github.com/nodejs/node/blob/d0153aee367422d0858105abec186da4dff0a0c5/deps/uv/include/uv/win.h#L691
-const UV_FS_O_EXLOCK = 0x10000000;
-const READONLY = external_fs_namespaceObject.constants.O_RDONLY;
-function exists(fsPath) {
-    return io_util_awaiter(this, void 0, void 0, function* () {
-        try {
-            yield stat(fsPath);
-        }
-        catch (err) {
-            if (err.code === 'ENOENT') {
-                return false;
-            }
-            throw err;
-        }
-        return true;
-    });
-}
-function isDirectory(fsPath_1) {
-    return io_util_awaiter(this, arguments, void 0, function* (fsPath, useStat = false) {
-        const stats = useStat ? yield stat(fsPath) : yield lstat(fsPath);
-        return stats.isDirectory();
-    });
-}
-/**
- * On OSX/Linux, true if path starts with '/'. On Windows, true for paths like:
- * \, \hello, \\hello\share, C:, and C:\hello (and corresponding alternate separator cases).
- */
-function isRooted(p) {
-    p = normalizeSeparators(p);
-    if (!p) {
-        throw new Error('isRooted() parameter "p" cannot be empty');
-    }
-    if (IS_WINDOWS) {
-        return (p.startsWith('\\') || /^[A-Z]:/i.test(p) // e.g. \ or \hello or \\hello
-        ); // e.g. C: or C:\hello
-    }
-    return p.startsWith('/');
-}
-/**
- * Best effort attempt to determine whether a file exists and is executable.
- * @param filePath    file path to check
- * @param extensions  additional file extensions to try
- * @return if file exists and is executable, returns the file path. otherwise empty string.
- */
-function tryGetExecutablePath(filePath, extensions) {
-    return io_util_awaiter(this, void 0, void 0, function* () {
-        let stats = undefined;
-        try {
-            // test file exists
-            stats = yield stat(filePath);
-        }
-        catch (err) {
-            if (err.code !== 'ENOENT') {
-                // eslint-disable-next-line no-console
-                console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
-            }
-        }
-        if (stats && stats.isFile()) {
-            if (IS_WINDOWS) {
-                // on Windows, test for valid extension
-                const upperExt = external_path_namespaceObject.extname(filePath).toUpperCase();
-                if (extensions.some(validExt => validExt.toUpperCase() === upperExt)) {
-                    return filePath;
-                }
-            }
-            else {
-                if (isUnixExecutable(stats)) {
-                    return filePath;
-                }
-            }
-        }
-        // try each extension
-        const originalFilePath = filePath;
-        for (const extension of extensions) {
-            filePath = originalFilePath + extension;
-            stats = undefined;
-            try {
-                stats = yield stat(filePath);
-            }
-            catch (err) {
-                if (err.code !== 'ENOENT') {
-                    // eslint-disable-next-line no-console
-                    console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
-                }
-            }
-            if (stats && stats.isFile()) {
-                if (IS_WINDOWS) {
-                    // preserve the case of the actual file (since an extension was appended)
-                    try {
-                        const directory = external_path_namespaceObject.dirname(filePath);
-                        const upperName = external_path_namespaceObject.basename(filePath).toUpperCase();
-                        for (const actualName of yield readdir(directory)) {
-                            if (upperName === actualName.toUpperCase()) {
-                                filePath = external_path_namespaceObject.join(directory, actualName);
-                                break;
-                            }
-                        }
-                    }
-                    catch (err) {
-                        // eslint-disable-next-line no-console
-                        console.log(`Unexpected error attempting to determine the actual case of the file '${filePath}': ${err}`);
-                    }
-                    return filePath;
-                }
-                else {
-                    if (isUnixExecutable(stats)) {
-                        return filePath;
-                    }
-                }
-            }
-        }
-        return '';
-    });
-}
-function normalizeSeparators(p) {
-    p = p || '';
-    if (IS_WINDOWS) {
-        // convert slashes on Windows
-        p = p.replace(/\//g, '\\');
-        // remove redundant slashes
-        return p.replace(/\\\\+/g, '\\');
-    }
-    // remove redundant slashes
-    return p.replace(/\/\/+/g, '/');
-}
-// on Mac/Linux, test the execute bit
-//     R   W  X  R  W X R W X
-//   256 128 64 32 16 8 4 2 1
-function isUnixExecutable(stats) {
-    return ((stats.mode & 1) > 0 ||
-        ((stats.mode & 8) > 0 &&
-            process.getgid !== undefined &&
-            stats.gid === process.getgid()) ||
-        ((stats.mode & 64) > 0 &&
-            process.getuid !== undefined &&
-            stats.uid === process.getuid()));
-}
-// Get the path of cmd.exe in windows
-function getCmdPath() {
-    var _a;
-    return (_a = process.env['COMSPEC']) !== null && _a !== void 0 ? _a : `cmd.exe`;
-}
-//# sourceMappingURL=io-util.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io.js
-var io_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-/**
- * Copies a file or folder.
- * Based off of shelljs - https://github.com/shelljs/shelljs/blob/9237f66c52e5daa40458f94f9565e18e8132f5a6/src/cp.js
- *
- * @param     source    source path
- * @param     dest      destination path
- * @param     options   optional. See CopyOptions.
- */
-function cp(source_1, dest_1) {
-    return io_awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
-        const { force, recursive, copySourceDirectory } = readCopyOptions(options);
-        const destStat = (yield ioUtil.exists(dest)) ? yield ioUtil.stat(dest) : null;
-        // Dest is an existing file, but not forcing
-        if (destStat && destStat.isFile() && !force) {
-            return;
-        }
-        // If dest is an existing directory, should copy inside.
-        const newDest = destStat && destStat.isDirectory() && copySourceDirectory
-            ? path.join(dest, path.basename(source))
-            : dest;
-        if (!(yield ioUtil.exists(source))) {
-            throw new Error(`no such file or directory: ${source}`);
-        }
-        const sourceStat = yield ioUtil.stat(source);
-        if (sourceStat.isDirectory()) {
-            if (!recursive) {
-                throw new Error(`Failed to copy. ${source} is a directory, but tried to copy without recursive flag.`);
-            }
-            else {
-                yield cpDirRecursive(source, newDest, 0, force);
-            }
-        }
-        else {
-            if (path.relative(source, newDest) === '') {
-                // a file cannot be copied to itself
-                throw new Error(`'${newDest}' and '${source}' are the same file`);
-            }
-            yield io_copyFile(source, newDest, force);
-        }
-    });
-}
-/**
- * Moves a path.
- *
- * @param     source    source path
- * @param     dest      destination path
- * @param     options   optional. See MoveOptions.
- */
-function mv(source_1, dest_1) {
-    return io_awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
-        if (yield ioUtil.exists(dest)) {
-            let destExists = true;
-            if (yield ioUtil.isDirectory(dest)) {
-                // If dest is directory copy src into dest
-                dest = path.join(dest, path.basename(source));
-                destExists = yield ioUtil.exists(dest);
-            }
-            if (destExists) {
-                if (options.force == null || options.force) {
-                    yield rmRF(dest);
-                }
-                else {
-                    throw new Error('Destination already exists');
-                }
-            }
-        }
-        yield mkdirP(path.dirname(dest));
-        yield ioUtil.rename(source, dest);
-    });
-}
-/**
- * Remove a path recursively with force
- *
- * @param inputPath path to remove
- */
-function rmRF(inputPath) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        if (ioUtil.IS_WINDOWS) {
-            // Check for invalid characters
-            // https://docs.microsoft.com/en-us/windows/win32/fileio/naming-a-file
-            if (/[*"<>|]/.test(inputPath)) {
-                throw new Error('File path must not contain `*`, `"`, `<`, `>` or `|` on Windows');
-            }
-        }
-        try {
-            // note if path does not exist, error is silent
-            yield ioUtil.rm(inputPath, {
-                force: true,
-                maxRetries: 3,
-                recursive: true,
-                retryDelay: 300
-            });
-        }
-        catch (err) {
-            throw new Error(`File was unable to be removed ${err}`);
-        }
-    });
-}
-/**
- * Make a directory.  Creates the full path with folders in between
- * Will throw if it fails
- *
- * @param   fsPath        path to create
- * @returns Promise<void>
- */
-function mkdirP(fsPath) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        ok(fsPath, 'a path argument must be provided');
-        yield ioUtil.mkdir(fsPath, { recursive: true });
-    });
-}
-/**
- * Returns path of a tool had the tool actually been invoked.  Resolves via paths.
- * If you check and the tool does not exist, it will throw.
- *
- * @param     tool              name of the tool
- * @param     check             whether to check if tool exists
- * @returns   Promise<string>   path to tool
- */
-function which(tool, check) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        if (!tool) {
-            throw new Error("parameter 'tool' is required");
-        }
-        // recursive when check=true
-        if (check) {
-            const result = yield which(tool, false);
-            if (!result) {
-                if (IS_WINDOWS) {
-                    throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also verify the file has a valid extension for an executable file.`);
-                }
-                else {
-                    throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also check the file mode to verify the file is executable.`);
-                }
-            }
-            return result;
-        }
-        const matches = yield findInPath(tool);
-        if (matches && matches.length > 0) {
-            return matches[0];
-        }
-        return '';
-    });
-}
-/**
- * Returns a list of all occurrences of the given tool on the system path.
- *
- * @returns   Promise<string[]>  the paths of the tool
- */
-function findInPath(tool) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        if (!tool) {
-            throw new Error("parameter 'tool' is required");
-        }
-        // build the list of extensions to try
-        const extensions = [];
-        if (IS_WINDOWS && process.env['PATHEXT']) {
-            for (const extension of process.env['PATHEXT'].split(external_path_namespaceObject.delimiter)) {
-                if (extension) {
-                    extensions.push(extension);
-                }
-            }
-        }
-        // if it's rooted, return it if exists. otherwise return empty.
-        if (isRooted(tool)) {
-            const filePath = yield tryGetExecutablePath(tool, extensions);
-            if (filePath) {
-                return [filePath];
-            }
-            return [];
-        }
-        // if any path separators, return empty
-        if (tool.includes(external_path_namespaceObject.sep)) {
-            return [];
-        }
-        // build the list of directories
-        //
-        // Note, technically "where" checks the current directory on Windows. From a toolkit perspective,
-        // it feels like we should not do this. Checking the current directory seems like more of a use
-        // case of a shell, and the which() function exposed by the toolkit should strive for consistency
-        // across platforms.
-        const directories = [];
-        if (process.env.PATH) {
-            for (const p of process.env.PATH.split(external_path_namespaceObject.delimiter)) {
-                if (p) {
-                    directories.push(p);
-                }
-            }
-        }
-        // find all matches
-        const matches = [];
-        for (const directory of directories) {
-            const filePath = yield tryGetExecutablePath(external_path_namespaceObject.join(directory, tool), extensions);
-            if (filePath) {
-                matches.push(filePath);
-            }
-        }
-        return matches;
-    });
-}
-function readCopyOptions(options) {
-    const force = options.force == null ? true : options.force;
-    const recursive = Boolean(options.recursive);
-    const copySourceDirectory = options.copySourceDirectory == null
-        ? true
-        : Boolean(options.copySourceDirectory);
-    return { force, recursive, copySourceDirectory };
-}
-function cpDirRecursive(sourceDir, destDir, currentDepth, force) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        // Ensure there is not a run away recursive copy
-        if (currentDepth >= 255)
-            return;
-        currentDepth++;
-        yield mkdirP(destDir);
-        const files = yield ioUtil.readdir(sourceDir);
-        for (const fileName of files) {
-            const srcFile = `${sourceDir}/${fileName}`;
-            const destFile = `${destDir}/${fileName}`;
-            const srcFileStat = yield ioUtil.lstat(srcFile);
-            if (srcFileStat.isDirectory()) {
-                // Recurse
-                yield cpDirRecursive(srcFile, destFile, currentDepth, force);
-            }
-            else {
-                yield io_copyFile(srcFile, destFile, force);
-            }
-        }
-        // Change the mode for the newly created directory
-        yield ioUtil.chmod(destDir, (yield ioUtil.stat(sourceDir)).mode);
-    });
-}
-// Buffered file copy
-function io_copyFile(srcFile, destFile, force) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        if ((yield ioUtil.lstat(srcFile)).isSymbolicLink()) {
-            // unlink/re-link it
-            try {
-                yield ioUtil.lstat(destFile);
-                yield ioUtil.unlink(destFile);
-            }
-            catch (e) {
-                // Try to override file permission
-                if (e.code === 'EPERM') {
-                    yield ioUtil.chmod(destFile, '0666');
-                    yield ioUtil.unlink(destFile);
-                }
-                // other errors = it doesn't exist, no work to do
-            }
-            // Copy over symlink
-            const symlinkFull = yield ioUtil.readlink(srcFile);
-            yield ioUtil.symlink(symlinkFull, destFile, ioUtil.IS_WINDOWS ? 'junction' : null);
-        }
-        else if (!(yield ioUtil.exists(destFile)) || force) {
-            yield ioUtil.copyFile(srcFile, destFile);
-        }
-    });
-}
-//# sourceMappingURL=io.js.map
-;// CONCATENATED MODULE: external "timers"
-const external_timers_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
-;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/toolrunner.js
-var toolrunner_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-
-
-
-
-/* eslint-disable @typescript-eslint/unbound-method */
-const toolrunner_IS_WINDOWS = process.platform === 'win32';
-/*
- * Class for running command line tools. Handles quoting and arg parsing in a platform agnostic way.
- */
-class ToolRunner extends external_events_.EventEmitter {
-    constructor(toolPath, args, options) {
-        super();
-        if (!toolPath) {
-            throw new Error("Parameter 'toolPath' cannot be null or empty.");
-        }
-        this.toolPath = toolPath;
-        this.args = args || [];
-        this.options = options || {};
-    }
-    _debug(message) {
-        if (this.options.listeners && this.options.listeners.debug) {
-            this.options.listeners.debug(message);
-        }
-    }
-    _getCommandString(options, noPrefix) {
-        const toolPath = this._getSpawnFileName();
-        const args = this._getSpawnArgs(options);
-        let cmd = noPrefix ? '' : '[command]'; // omit prefix when piped to a second tool
-        if (toolrunner_IS_WINDOWS) {
-            // Windows + cmd file
-            if (this._isCmdFile()) {
-                cmd += toolPath;
-                for (const a of args) {
-                    cmd += ` ${a}`;
-                }
-            }
-            // Windows + verbatim
-            else if (options.windowsVerbatimArguments) {
-                cmd += `"${toolPath}"`;
-                for (const a of args) {
-                    cmd += ` ${a}`;
-                }
-            }
-            // Windows (regular)
-            else {
-                cmd += this._windowsQuoteCmdArg(toolPath);
-                for (const a of args) {
-                    cmd += ` ${this._windowsQuoteCmdArg(a)}`;
-                }
-            }
-        }
-        else {
-            // OSX/Linux - this can likely be improved with some form of quoting.
-            // creating processes on Unix is fundamentally different than Windows.
-            // on Unix, execvp() takes an arg array.
-            cmd += toolPath;
-            for (const a of args) {
-                cmd += ` ${a}`;
-            }
-        }
-        return cmd;
-    }
-    _processLineBuffer(data, strBuffer, onLine) {
-        try {
-            let s = strBuffer + data.toString();
-            let n = s.indexOf(external_os_namespaceObject.EOL);
-            while (n > -1) {
-                const line = s.substring(0, n);
-                onLine(line);
-                // the rest of the string ...
-                s = s.substring(n + external_os_namespaceObject.EOL.length);
-                n = s.indexOf(external_os_namespaceObject.EOL);
-            }
-            return s;
-        }
-        catch (err) {
-            // streaming lines to console is best effort.  Don't fail a build.
-            this._debug(`error processing line. Failed with error ${err}`);
-            return '';
-        }
-    }
-    _getSpawnFileName() {
-        if (toolrunner_IS_WINDOWS) {
-            if (this._isCmdFile()) {
-                return process.env['COMSPEC'] || 'cmd.exe';
-            }
-        }
-        return this.toolPath;
-    }
-    _getSpawnArgs(options) {
-        if (toolrunner_IS_WINDOWS) {
-            if (this._isCmdFile()) {
-                let argline = `/D /S /C "${this._windowsQuoteCmdArg(this.toolPath)}`;
-                for (const a of this.args) {
-                    argline += ' ';
-                    argline += options.windowsVerbatimArguments
-                        ? a
-                        : this._windowsQuoteCmdArg(a);
-                }
-                argline += '"';
-                return [argline];
-            }
-        }
-        return this.args;
-    }
-    _endsWith(str, end) {
-        return str.endsWith(end);
-    }
-    _isCmdFile() {
-        const upperToolPath = this.toolPath.toUpperCase();
-        return (this._endsWith(upperToolPath, '.CMD') ||
-            this._endsWith(upperToolPath, '.BAT'));
-    }
-    _windowsQuoteCmdArg(arg) {
-        // for .exe, apply the normal quoting rules that libuv applies
-        if (!this._isCmdFile()) {
-            return this._uvQuoteCmdArg(arg);
-        }
-        // otherwise apply quoting rules specific to the cmd.exe command line parser.
-        // the libuv rules are generic and are not designed specifically for cmd.exe
-        // command line parser.
-        //
-        // for a detailed description of the cmd.exe command line parser, refer to
-        // http://stackoverflow.com/questions/4094699/how-does-the-windows-command-interpreter-cmd-exe-parse-scripts/7970912#7970912
-        // need quotes for empty arg
-        if (!arg) {
-            return '""';
-        }
-        // determine whether the arg needs to be quoted
-        const cmdSpecialChars = [
-            ' ',
-            '\t',
-            '&',
-            '(',
-            ')',
-            '[',
-            ']',
-            '{',
-            '}',
-            '^',
-            '=',
-            ';',
-            '!',
-            "'",
-            '+',
-            ',',
-            '`',
-            '~',
-            '|',
-            '<',
-            '>',
-            '"'
-        ];
-        let needsQuotes = false;
-        for (const char of arg) {
-            if (cmdSpecialChars.some(x => x === char)) {
-                needsQuotes = true;
-                break;
-            }
-        }
-        // short-circuit if quotes not needed
-        if (!needsQuotes) {
-            return arg;
-        }
-        // the following quoting rules are very similar to the rules that by libuv applies.
-        //
-        // 1) wrap the string in quotes
-        //
-        // 2) double-up quotes - i.e. " => ""
-        //
-        //    this is different from the libuv quoting rules. libuv replaces " with \", which unfortunately
-        //    doesn't work well with a cmd.exe command line.
-        //
-        //    note, replacing " with "" also works well if the arg is passed to a downstream .NET console app.
-        //    for example, the command line:
-        //          foo.exe "myarg:""my val"""
-        //    is parsed by a .NET console app into an arg array:
-        //          [ "myarg:\"my val\"" ]
-        //    which is the same end result when applying libuv quoting rules. although the actual
-        //    command line from libuv quoting rules would look like:
-        //          foo.exe "myarg:\"my val\""
-        //
-        // 3) double-up slashes that precede a quote,
-        //    e.g.  hello \world    => "hello \world"
-        //          hello\"world    => "hello\\""world"
-        //          hello\\"world   => "hello\\\\""world"
-        //          hello world\    => "hello world\\"
-        //
-        //    technically this is not required for a cmd.exe command line, or the batch argument parser.
-        //    the reasons for including this as a .cmd quoting rule are:
-        //
-        //    a) this is optimized for the scenario where the argument is passed from the .cmd file to an
-        //       external program. many programs (e.g. .NET console apps) rely on the slash-doubling rule.
-        //
-        //    b) it's what we've been doing previously (by deferring to node default behavior) and we
-        //       haven't heard any complaints about that aspect.
-        //
-        // note, a weakness of the quoting rules chosen here, is that % is not escaped. in fact, % cannot be
-        // escaped when used on the command line directly - even though within a .cmd file % can be escaped
-        // by using %%.
-        //
-        // the saving grace is, on the command line, %var% is left as-is if var is not defined. this contrasts
-        // the line parsing rules within a .cmd file, where if var is not defined it is replaced with nothing.
-        //
-        // one option that was explored was replacing % with ^% - i.e. %var% => ^%var^%. this hack would
-        // often work, since it is unlikely that var^ would exist, and the ^ character is removed when the
-        // variable is used. the problem, however, is that ^ is not removed when %* is used to pass the args
-        // to an external program.
-        //
-        // an unexplored potential solution for the % escaping problem, is to create a wrapper .cmd file.
-        // % can be escaped within a .cmd file.
-        let reverse = '"';
-        let quoteHit = true;
-        for (let i = arg.length; i > 0; i--) {
-            // walk the string in reverse
-            reverse += arg[i - 1];
-            if (quoteHit && arg[i - 1] === '\\') {
-                reverse += '\\'; // double the slash
-            }
-            else if (arg[i - 1] === '"') {
-                quoteHit = true;
-                reverse += '"'; // double the quote
-            }
-            else {
-                quoteHit = false;
-            }
-        }
-        reverse += '"';
-        return reverse.split('').reverse().join('');
-    }
-    _uvQuoteCmdArg(arg) {
-        // Tool runner wraps child_process.spawn() and needs to apply the same quoting as
-        // Node in certain cases where the undocumented spawn option windowsVerbatimArguments
-        // is used.
-        //
-        // Since this function is a port of quote_cmd_arg from Node 4.x (technically, lib UV,
-        // see https://github.com/nodejs/node/blob/v4.x/deps/uv/src/win/process.c for details),
-        // pasting copyright notice from Node within this function:
-        //
-        //      Copyright Joyent, Inc. and other Node contributors. All rights reserved.
-        //
-        //      Permission is hereby granted, free of charge, to any person obtaining a copy
-        //      of this software and associated documentation files (the "Software"), to
-        //      deal in the Software without restriction, including without limitation the
-        //      rights to use, copy, modify, merge, publish, distribute, sublicense, and/or
-        //      sell copies of the Software, and to permit persons to whom the Software is
-        //      furnished to do so, subject to the following conditions:
-        //
-        //      The above copyright notice and this permission notice shall be included in
-        //      all copies or substantial portions of the Software.
-        //
-        //      THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR
-        //      IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY,
-        //      FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE
-        //      AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER
-        //      LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING
-        //      FROM, OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS
-        //      IN THE SOFTWARE.
-        if (!arg) {
-            // Need double quotation for empty argument
-            return '""';
-        }
-        if (!arg.includes(' ') && !arg.includes('\t') && !arg.includes('"')) {
-            // No quotation needed
-            return arg;
-        }
-        if (!arg.includes('"') && !arg.includes('\\')) {
-            // No embedded double quotes or backslashes, so I can just wrap
-            // quote marks around the whole thing.
-            return `"${arg}"`;
-        }
-        // Expected input/output:
-        //   input : hello"world
-        //   output: "hello\"world"
-        //   input : hello""world
-        //   output: "hello\"\"world"
-        //   input : hello\world
-        //   output: hello\world
-        //   input : hello\\world
-        //   output: hello\\world
-        //   input : hello\"world
-        //   output: "hello\\\"world"
-        //   input : hello\\"world
-        //   output: "hello\\\\\"world"
-        //   input : hello world\
-        //   output: "hello world\\" - note the comment in libuv actually reads "hello world\"
-        //                             but it appears the comment is wrong, it should be "hello world\\"
-        let reverse = '"';
-        let quoteHit = true;
-        for (let i = arg.length; i > 0; i--) {
-            // walk the string in reverse
-            reverse += arg[i - 1];
-            if (quoteHit && arg[i - 1] === '\\') {
-                reverse += '\\';
-            }
-            else if (arg[i - 1] === '"') {
-                quoteHit = true;
-                reverse += '\\';
-            }
-            else {
-                quoteHit = false;
-            }
-        }
-        reverse += '"';
-        return reverse.split('').reverse().join('');
-    }
-    _cloneExecOptions(options) {
-        options = options || {};
-        const result = {
-            cwd: options.cwd || process.cwd(),
-            env: options.env || process.env,
-            silent: options.silent || false,
-            windowsVerbatimArguments: options.windowsVerbatimArguments || false,
-            failOnStdErr: options.failOnStdErr || false,
-            ignoreReturnCode: options.ignoreReturnCode || false,
-            delay: options.delay || 10000
-        };
-        result.outStream = options.outStream || process.stdout;
-        result.errStream = options.errStream || process.stderr;
-        return result;
-    }
-    _getSpawnOptions(options, toolPath) {
-        options = options || {};
-        const result = {};
-        result.cwd = options.cwd;
-        result.env = options.env;
-        result['windowsVerbatimArguments'] =
-            options.windowsVerbatimArguments || this._isCmdFile();
-        if (options.windowsVerbatimArguments) {
-            result.argv0 = `"${toolPath}"`;
-        }
-        return result;
-    }
-    /**
-     * Exec a tool.
-     * Output will be streamed to the live console.
-     * Returns promise with return code
-     *
-     * @param     tool     path to tool to exec
-     * @param     options  optional exec options.  See ExecOptions
-     * @returns   number
-     */
-    exec() {
-        return toolrunner_awaiter(this, void 0, void 0, function* () {
-            // root the tool path if it is unrooted and contains relative pathing
-            if (!isRooted(this.toolPath) &&
-                (this.toolPath.includes('/') ||
-                    (toolrunner_IS_WINDOWS && this.toolPath.includes('\\')))) {
-                // prefer options.cwd if it is specified, however options.cwd may also need to be rooted
-                this.toolPath = external_path_namespaceObject.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
-            }
-            // if the tool is only a file name, then resolve it from the PATH
-            // otherwise verify it exists (add extension on Windows if necessary)
-            this.toolPath = yield which(this.toolPath, true);
-            return new Promise((resolve, reject) => toolrunner_awaiter(this, void 0, void 0, function* () {
-                this._debug(`exec tool: ${this.toolPath}`);
-                this._debug('arguments:');
-                for (const arg of this.args) {
-                    this._debug(`   ${arg}`);
-                }
-                const optionsNonNull = this._cloneExecOptions(this.options);
-                if (!optionsNonNull.silent && optionsNonNull.outStream) {
-                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_namespaceObject.EOL);
-                }
-                const state = new ExecState(optionsNonNull, this.toolPath);
-                state.on('debug', (message) => {
-                    this._debug(message);
-                });
-                if (this.options.cwd && !(yield exists(this.options.cwd))) {
-                    return reject(new Error(`The cwd: ${this.options.cwd} does not exist!`));
-                }
-                const fileName = this._getSpawnFileName();
-                const cp = external_child_process_namespaceObject.spawn(fileName, this._getSpawnArgs(optionsNonNull), this._getSpawnOptions(this.options, fileName));
-                let stdbuffer = '';
-                if (cp.stdout) {
-                    cp.stdout.on('data', (data) => {
-                        if (this.options.listeners && this.options.listeners.stdout) {
-                            this.options.listeners.stdout(data);
-                        }
-                        if (!optionsNonNull.silent && optionsNonNull.outStream) {
-                            optionsNonNull.outStream.write(data);
-                        }
-                        stdbuffer = this._processLineBuffer(data, stdbuffer, (line) => {
-                            if (this.options.listeners && this.options.listeners.stdline) {
-                                this.options.listeners.stdline(line);
-                            }
-                        });
-                    });
-                }
-                let errbuffer = '';
-                if (cp.stderr) {
-                    cp.stderr.on('data', (data) => {
-                        state.processStderr = true;
-                        if (this.options.listeners && this.options.listeners.stderr) {
-                            this.options.listeners.stderr(data);
-                        }
-                        if (!optionsNonNull.silent &&
-                            optionsNonNull.errStream &&
-                            optionsNonNull.outStream) {
-                            const s = optionsNonNull.failOnStdErr
-                                ? optionsNonNull.errStream
-                                : optionsNonNull.outStream;
-                            s.write(data);
-                        }
-                        errbuffer = this._processLineBuffer(data, errbuffer, (line) => {
-                            if (this.options.listeners && this.options.listeners.errline) {
-                                this.options.listeners.errline(line);
-                            }
-                        });
-                    });
-                }
-                cp.on('error', (err) => {
-                    state.processError = err.message;
-                    state.processExited = true;
-                    state.processClosed = true;
-                    state.CheckComplete();
-                });
-                cp.on('exit', (code) => {
-                    state.processExitCode = code;
-                    state.processExited = true;
-                    this._debug(`Exit code ${code} received from tool '${this.toolPath}'`);
-                    state.CheckComplete();
-                });
-                cp.on('close', (code) => {
-                    state.processExitCode = code;
-                    state.processExited = true;
-                    state.processClosed = true;
-                    this._debug(`STDIO streams have closed for tool '${this.toolPath}'`);
-                    state.CheckComplete();
-                });
-                state.on('done', (error, exitCode) => {
-                    if (stdbuffer.length > 0) {
-                        this.emit('stdline', stdbuffer);
-                    }
-                    if (errbuffer.length > 0) {
-                        this.emit('errline', errbuffer);
-                    }
-                    cp.removeAllListeners();
-                    if (error) {
-                        reject(error);
-                    }
-                    else {
-                        resolve(exitCode);
-                    }
-                });
-                if (this.options.input) {
-                    if (!cp.stdin) {
-                        throw new Error('child process missing stdin');
-                    }
-                    cp.stdin.end(this.options.input);
-                }
-            }));
-        });
-    }
-}
-/**
- * Convert an arg string to an array of args. Handles escaping
- *
- * @param    argString   string of arguments
- * @returns  string[]    array of arguments
- */
-function argStringToArray(argString) {
-    const args = [];
-    let inQuotes = false;
-    let escaped = false;
-    let arg = '';
-    function append(c) {
-        // we only escape double quotes.
-        if (escaped && c !== '"') {
-            arg += '\\';
-        }
-        arg += c;
-        escaped = false;
-    }
-    for (let i = 0; i < argString.length; i++) {
-        const c = argString.charAt(i);
-        if (c === '"') {
-            if (!escaped) {
-                inQuotes = !inQuotes;
-            }
-            else {
-                append(c);
-            }
-            continue;
-        }
-        if (c === '\\' && escaped) {
-            append(c);
-            continue;
-        }
-        if (c === '\\' && inQuotes) {
-            escaped = true;
-            continue;
-        }
-        if (c === ' ' && !inQuotes) {
-            if (arg.length > 0) {
-                args.push(arg);
-                arg = '';
-            }
-            continue;
-        }
-        append(c);
-    }
-    if (arg.length > 0) {
-        args.push(arg.trim());
-    }
-    return args;
-}
-class ExecState extends external_events_.EventEmitter {
-    constructor(options, toolPath) {
-        super();
-        this.processClosed = false; // tracks whether the process has exited and stdio is closed
-        this.processError = '';
-        this.processExitCode = 0;
-        this.processExited = false; // tracks whether the process has exited
-        this.processStderr = false; // tracks whether stderr was written to
-        this.delay = 10000; // 10 seconds
-        this.done = false;
-        this.timeout = null;
-        if (!toolPath) {
-            throw new Error('toolPath must not be empty');
-        }
-        this.options = options;
-        this.toolPath = toolPath;
-        if (options.delay) {
-            this.delay = options.delay;
-        }
-    }
-    CheckComplete() {
-        if (this.done) {
-            return;
-        }
-        if (this.processClosed) {
-            this._setResult();
-        }
-        else if (this.processExited) {
-            this.timeout = (0,external_timers_namespaceObject.setTimeout)(ExecState.HandleTimeout, this.delay, this);
-        }
-    }
-    _debug(message) {
-        this.emit('debug', message);
-    }
-    _setResult() {
-        // determine whether there is an error
-        let error;
-        if (this.processExited) {
-            if (this.processError) {
-                error = new Error(`There was an error when attempting to execute the process '${this.toolPath}'. This may indicate the process failed to start. Error: ${this.processError}`);
-            }
-            else if (this.processExitCode !== 0 && !this.options.ignoreReturnCode) {
-                error = new Error(`The process '${this.toolPath}' failed with exit code ${this.processExitCode}`);
-            }
-            else if (this.processStderr && this.options.failOnStdErr) {
-                error = new Error(`The process '${this.toolPath}' failed because one or more lines were written to the STDERR stream`);
-            }
-        }
-        // clear the timeout
-        if (this.timeout) {
-            clearTimeout(this.timeout);
-            this.timeout = null;
-        }
-        this.done = true;
-        this.emit('done', error, this.processExitCode);
-    }
-    static HandleTimeout(state) {
-        if (state.done) {
-            return;
-        }
-        if (!state.processClosed && state.processExited) {
-            const message = `The STDIO streams did not close within ${state.delay / 1000} seconds of the exit event from process '${state.toolPath}'. This may indicate a child process inherited the STDIO streams and has not yet exited.`;
-            state._debug(message);
-        }
-        state._setResult();
-    }
-}
-//# sourceMappingURL=toolrunner.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/exec.js
-var exec_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-/**
- * Exec a command.
- * Output will be streamed to the live console.
- * Returns promise with return code
- *
- * @param     commandLine        command to execute (can include additional args). Must be correctly escaped.
- * @param     args               optional arguments for tool. Escaping is handled by the lib.
- * @param     options            optional exec options.  See ExecOptions
- * @returns   Promise<number>    exit code
- */
-function exec_exec(commandLine, args, options) {
-    return exec_awaiter(this, void 0, void 0, function* () {
-        const commandArgs = tr.argStringToArray(commandLine);
-        if (commandArgs.length === 0) {
-            throw new Error(`Parameter 'commandLine' cannot be null or empty.`);
-        }
-        // Path to tool to execute should be first arg
-        const toolPath = commandArgs[0];
-        args = commandArgs.slice(1).concat(args || []);
-        const runner = new tr.ToolRunner(toolPath, args, options);
-        return runner.exec();
-    });
-}
-/**
- * Exec a command and get the output.
- * Output will be streamed to the live console.
- * Returns promise with the exit code and collected stdout and stderr
- *
- * @param     commandLine           command to execute (can include additional args). Must be correctly escaped.
- * @param     args                  optional arguments for tool. Escaping is handled by the lib.
- * @param     options               optional exec options.  See ExecOptions
- * @returns   Promise<ExecOutput>   exit code, stdout, and stderr
- */
-function getExecOutput(commandLine, args, options) {
-    return exec_awaiter(this, void 0, void 0, function* () {
-        var _a, _b;
-        let stdout = '';
-        let stderr = '';
-        //Using string decoder covers the case where a mult-byte character is split
-        const stdoutDecoder = new StringDecoder('utf8');
-        const stderrDecoder = new StringDecoder('utf8');
-        const originalStdoutListener = (_a = options === null || options === void 0 ? void 0 : options.listeners) === null || _a === void 0 ? void 0 : _a.stdout;
-        const originalStdErrListener = (_b = options === null || options === void 0 ? void 0 : options.listeners) === null || _b === void 0 ? void 0 : _b.stderr;
-        const stdErrListener = (data) => {
-            stderr += stderrDecoder.write(data);
-            if (originalStdErrListener) {
-                originalStdErrListener(data);
-            }
-        };
-        const stdOutListener = (data) => {
-            stdout += stdoutDecoder.write(data);
-            if (originalStdoutListener) {
-                originalStdoutListener(data);
-            }
-        };
-        const listeners = Object.assign(Object.assign({}, options === null || options === void 0 ? void 0 : options.listeners), { stdout: stdOutListener, stderr: stdErrListener });
-        const exitCode = yield exec_exec(commandLine, args, Object.assign(Object.assign({}, options), { listeners }));
-        //flush any remaining characters
-        stdout += stdoutDecoder.end();
-        stderr += stderrDecoder.end();
-        return {
-            exitCode,
-            stdout,
-            stderr
-        };
-    });
-}
-//# sourceMappingURL=exec.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/platform.js
-var platform_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-const getWindowsInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
-    const { stdout: version } = yield exec.getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Version"', undefined, {
-        silent: true
-    });
-    const { stdout: name } = yield exec.getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Caption"', undefined, {
-        silent: true
-    });
-    return {
-        name: name.trim(),
-        version: version.trim()
-    };
-});
-const getMacOsInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
-    var _a, _b, _c, _d;
-    const { stdout } = yield exec.getExecOutput('sw_vers', undefined, {
-        silent: true
-    });
-    const version = (_b = (_a = stdout.match(/ProductVersion:\s*(.+)/)) === null || _a === void 0 ? void 0 : _a[1]) !== null && _b !== void 0 ? _b : '';
-    const name = (_d = (_c = stdout.match(/ProductName:\s*(.+)/)) === null || _c === void 0 ? void 0 : _c[1]) !== null && _d !== void 0 ? _d : '';
-    return {
-        name,
-        version
-    };
-});
-const getLinuxInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
-    const { stdout } = yield exec.getExecOutput('lsb_release', ['-i', '-r', '-s'], {
-        silent: true
-    });
-    const [name, version] = stdout.trim().split('\n');
-    return {
-        name,
-        version
-    };
-});
-const platform = external_os_namespaceObject.platform();
-const arch = external_os_namespaceObject.arch();
-const isWindows = platform === 'win32';
-const isMacOS = platform === 'darwin';
-const isLinux = platform === 'linux';
-function getDetails() {
-    return platform_awaiter(this, void 0, void 0, function* () {
-        return Object.assign(Object.assign({}, (yield (isWindows
-            ? getWindowsInfo()
-            : isMacOS
-                ? getMacOsInfo()
-                : getLinuxInfo()))), { platform,
-            arch,
-            isWindows,
-            isMacOS,
-            isLinux });
-    });
-}
-//# sourceMappingURL=platform.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/core.js
-var core_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-
-
-
-/**
- * The code to exit an action
- */
-var ExitCode;
-(function (ExitCode) {
-    /**
-     * A code indicating that the action was successful
-     */
-    ExitCode[ExitCode["Success"] = 0] = "Success";
-    /**
-     * A code indicating that the action was a failure
-     */
-    ExitCode[ExitCode["Failure"] = 1] = "Failure";
-})(ExitCode || (ExitCode = {}));
-//-----------------------------------------------------------------------
-// Variables
-//-----------------------------------------------------------------------
-/**
- * Sets env variable for this action and future actions in the job
- * @param name the name of the variable to set
- * @param val the value of the variable. Non-string values will be converted to a string via JSON.stringify
- */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-function exportVariable(name, val) {
-    const convertedVal = toCommandValue(val);
-    process.env[name] = convertedVal;
-    const filePath = process.env['GITHUB_ENV'] || '';
-    if (filePath) {
-        return issueFileCommand('ENV', prepareKeyValueMessage(name, val));
-    }
-    issueCommand('set-env', { name }, convertedVal);
-}
-/**
- * Registers a secret which will get masked from logs
- *
- * @param secret - Value of the secret to be masked
- * @remarks
- * This function instructs the Actions runner to mask the specified value in any
- * logs produced during the workflow run. Once registered, the secret value will
- * be replaced with asterisks (***) whenever it appears in console output, logs,
- * or error messages.
- *
- * This is useful for protecting sensitive information such as:
- * - API keys
- * - Access tokens
- * - Authentication credentials
- * - URL parameters containing signatures (SAS tokens)
- *
- * Note that masking only affects future logs; any previous appearances of the
- * secret in logs before calling this function will remain unmasked.
- *
- * @example
- * ```typescript
- * // Register an API token as a secret
- * const apiToken = "abc123xyz456";
- * setSecret(apiToken);
- *
- * // Now any logs containing this value will show *** instead
- * console.log(`Using token: ${apiToken}`); // Outputs: "Using token: ***"
- * ```
- */
-function core_setSecret(secret) {
-    command_issueCommand('add-mask', {}, secret);
-}
-/**
- * Prepends inputPath to the PATH (for this action and future actions)
- * @param inputPath
- */
-function addPath(inputPath) {
-    const filePath = process.env['GITHUB_PATH'] || '';
-    if (filePath) {
-        issueFileCommand('PATH', inputPath);
-    }
-    else {
-        issueCommand('add-path', {}, inputPath);
-    }
-    process.env['PATH'] = `${inputPath}${path.delimiter}${process.env['PATH']}`;
-}
-/**
- * Gets the value of an input.
- * Unless trimWhitespace is set to false in InputOptions, the value is also trimmed.
- * Returns an empty string if the value is not defined.
- *
- * @param     name     name of the input to get
- * @param     options  optional. See InputOptions.
- * @returns   string
- */
-function getInput(name, options) {
-    const val = process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] || '';
-    if (options && options.required && !val) {
-        throw new Error(`Input required and not supplied: ${name}`);
-    }
-    if (options && options.trimWhitespace === false) {
-        return val;
-    }
-    return val.trim();
-}
-/**
- * Gets the values of an multiline input.  Each value is also trimmed.
- *
- * @param     name     name of the input to get
- * @param     options  optional. See InputOptions.
- * @returns   string[]
- *
- */
-function getMultilineInput(name, options) {
-    const inputs = getInput(name, options)
-        .split('\n')
-        .filter(x => x !== '');
-    if (options && options.trimWhitespace === false) {
-        return inputs;
-    }
-    return inputs.map(input => input.trim());
-}
-/**
- * Gets the input value of the boolean type in the YAML 1.2 "core schema" specification.
- * Support boolean input list: `true | True | TRUE | false | False | FALSE` .
- * The return value is also in boolean type.
- * ref: https://yaml.org/spec/1.2/spec.html#id2804923
- *
- * @param     name     name of the input to get
- * @param     options  optional. See InputOptions.
- * @returns   boolean
- */
-function getBooleanInput(name, options) {
-    const trueValue = ['true', 'True', 'TRUE'];
-    const falseValue = ['false', 'False', 'FALSE'];
-    const val = getInput(name, options);
-    if (trueValue.includes(val))
-        return true;
-    if (falseValue.includes(val))
-        return false;
-    throw new TypeError(`Input does not meet YAML 1.2 "Core Schema" specification: ${name}\n` +
-        `Support boolean input list: \`true | True | TRUE | false | False | FALSE\``);
-}
-/**
- * Sets the value of an output.
- *
- * @param     name     name of the output to set
- * @param     value    value to store. Non-string values will be converted to a string via JSON.stringify
- */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-function setOutput(name, value) {
-    const filePath = process.env['GITHUB_OUTPUT'] || '';
-    if (filePath) {
-        return file_command_issueFileCommand('OUTPUT', file_command_prepareKeyValueMessage(name, value));
-    }
-    process.stdout.write(external_os_namespaceObject.EOL);
-    command_issueCommand('set-output', { name }, utils_toCommandValue(value));
-}
-/**
- * Enables or disables the echoing of commands into stdout for the rest of the step.
- * Echoing is disabled by default if ACTIONS_STEP_DEBUG is not set.
- *
- */
-function setCommandEcho(enabled) {
-    issue('echo', enabled ? 'on' : 'off');
-}
-//-----------------------------------------------------------------------
-// Results
-//-----------------------------------------------------------------------
-/**
- * Sets the action status to failed.
- * When the action exits it will be with an exit code of 1
- * @param message add error issue message
- */
-function setFailed(message) {
-    process.exitCode = ExitCode.Failure;
-    error(message);
-}
-//-----------------------------------------------------------------------
-// Logging Commands
-//-----------------------------------------------------------------------
-/**
- * Gets whether Actions Step Debug is on or not
- */
-function isDebug() {
-    return process.env['RUNNER_DEBUG'] === '1';
-}
-/**
- * Writes debug message to user log
- * @param message debug message
- */
-function core_debug(message) {
-    command_issueCommand('debug', {}, message);
-}
-/**
- * Adds an error issue
- * @param message error issue message. Errors will be converted to string via toString()
- * @param properties optional properties to add to the annotation.
- */
-function error(message, properties = {}) {
-    command_issueCommand('error', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
-}
-/**
- * Adds a warning issue
- * @param message warning issue message. Errors will be converted to string via toString()
- * @param properties optional properties to add to the annotation.
- */
-function warning(message, properties = {}) {
-    command_issueCommand('warning', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
-}
-/**
- * Adds a notice issue
- * @param message notice issue message. Errors will be converted to string via toString()
- * @param properties optional properties to add to the annotation.
- */
-function core_notice(message, properties = {}) {
-    command_issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
-}
-/**
- * Writes info to log with console.log.
- * @param message info message
- */
-function info(message) {
-    process.stdout.write(message + external_os_namespaceObject.EOL);
-}
-/**
- * Begin an output group.
- *
- * Output until the next `groupEnd` will be foldable in this group
- *
- * @param name The name of the output group
- */
-function startGroup(name) {
-    command_issue('group', name);
-}
-/**
- * End an output group.
- */
-function endGroup() {
-    command_issue('endgroup');
-}
-/**
- * Wrap an asynchronous function call in a group.
- *
- * Returns the same type as the function itself.
- *
- * @param name The name of the group
- * @param fn The function to wrap in the group
- */
-function group(name, fn) {
-    return core_awaiter(this, void 0, void 0, function* () {
-        startGroup(name);
-        let result;
-        try {
-            result = yield fn();
-        }
-        finally {
-            endGroup();
-        }
-        return result;
-    });
-}
-//-----------------------------------------------------------------------
-// Wrapper action state
-//-----------------------------------------------------------------------
-/**
- * Saves state for current action, the state can only be retrieved by this action's post job execution.
- *
- * @param     name     name of the state to store
- * @param     value    value to store. Non-string values will be converted to a string via JSON.stringify
- */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-function saveState(name, value) {
-    const filePath = process.env['GITHUB_STATE'] || '';
-    if (filePath) {
-        return file_command_issueFileCommand('STATE', file_command_prepareKeyValueMessage(name, value));
-    }
-    command_issueCommand('save-state', { name }, utils_toCommandValue(value));
-}
-/**
- * Gets the value of an state set by this action's main execution.
- *
- * @param     name     name of the state to get
- * @returns   string
- */
-function getState(name) {
-    return process.env[`STATE_${name}`] || '';
-}
-function getIDToken(aud) {
-    return core_awaiter(this, void 0, void 0, function* () {
-        return yield OidcClient.getIDToken(aud);
-    });
-}
-/**
- * Summary exports
- */
-
-/**
- * @deprecated use core.summary
- */
-
-/**
- * Path exports
- */
-
-/**
- * Platform utilities exports
- */
-
-//# sourceMappingURL=core.js.map
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-;// CONCATENATED MODULE: ./src/common/errors.ts
-/** The message of anything thrown, without assuming it is an Error. */
-function errorMessage(e) {
-    if (e instanceof Error)
-        return e.message;
-    if (typeof e === 'string')
-        return e;
-    try {
-        return JSON.stringify(e);
-    }
-    catch {
-        return String(e);
-    }
-}
-/** A problem with the step's inputs: reported before any API call is made. */
-class InputError extends Error {
-    name = 'InputError';
-}
-/** The step's deadline (the `timeout` input) passed. */
-class DeadlineError extends Error {
-    name = 'DeadlineError';
-}
-/** The job was cancelled (the runner sent SIGINT or SIGTERM). */
-class CancelledError extends Error {
-    name = 'CancelledError';
-    constructor(message = 'The job was cancelled') {
-        super(message);
-    }
-}
-/** Wraps an error with what the caller was doing, keeping the original words at the end. */
-function wrapError(doing, e) {
-    if (e instanceof CancelledError || e instanceof DeadlineError)
-        return e;
-    const wrapped = new Error(`${doing}: ${errorMessage(e)}`, { cause: e });
-    return wrapped;
-}
-
-;// CONCATENATED MODULE: ./src/common/duration.ts
-const UNITS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
-/**
- * Parses a duration such as `90s`, `20m`, `1h`, `1h30m` or plain seconds (`45`).
- * Returns milliseconds, or undefined when the text is not a duration.
- */
-function parseDuration(text) {
-    const t = text.trim();
-    if (/^\d+(\.\d+)?$/.test(t))
-        return Math.round(Number(t) * 1000);
-    const parts = t.match(/^(?:\d+(?:\.\d+)?(?:ms|s|m|h))+$/);
-    if (!parts)
-        return undefined;
-    let total = 0;
-    for (const [, value, unit] of t.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h)/g)) {
-        total += Number(value) * (UNITS[unit ?? 's'] ?? 1000);
-    }
-    return Math.round(total);
-}
-/** Formats milliseconds for people: `850 ms`, `12.3 s`, `4m 05s`, `1h 02m`. */
-function formatDuration(ms) {
-    if (ms < 1000)
-        return `${Math.round(ms)} ms`;
-    if (ms < 60_000)
-        return `${(ms / 1000).toFixed(1)} s`;
-    const totalSeconds = Math.round(ms / 1000);
-    const h = Math.floor(totalSeconds / 3600);
-    const m = Math.floor((totalSeconds % 3600) / 60);
-    const s = totalSeconds % 60;
-    if (h > 0)
-        return `${h}h ${String(m).padStart(2, '0')}m`;
-    return `${m}m ${String(s).padStart(2, '0')}s`;
-}
-
-;// CONCATENATED MODULE: ./src/common/time.ts
-
-const systemClock = { now: () => Date.now() };
-const realSleep = (ms, signal) => new Promise((resolve, reject) => {
-    if (signal?.aborted)
-        return reject(new CancelledError());
-    const onAbort = () => {
-        clearTimeout(timer);
-        reject(new CancelledError());
-    };
-    const timer = setTimeout(() => {
-        signal?.removeEventListener('abort', onAbort);
-        resolve();
-    }, Math.max(0, ms));
-    signal?.addEventListener('abort', onAbort, { once: true });
-});
-/** A point in time after which the step must stop waiting. */
-class Deadline {
-    clock;
-    at;
-    label;
-    constructor(clock, at, 
-    /** The budget as the user wrote it, for messages ("30m"). */
-    label) {
-        this.clock = clock;
-        this.at = at;
-        this.label = label;
-    }
-    static after(clock, ms, label) {
-        return new Deadline(clock, clock.now() + ms, label);
-    }
-    remaining() {
-        return Math.max(0, this.at - this.clock.now());
-    }
-}
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: ./src/common/exact-json.ts
-
-/**
- * A JSON number kept as the text the service sent, because a JS number would change it:
- * integers beyond 2^53 (`9007199254740993`), long decimals (`0.12345678901234567890`), and
- * forms such as `1.50` or `1e3` whose digits carry meaning (a DECIMAL(10,2) column).
- */
-class ExactNumber {
-    text;
-    constructor(text) {
-        this.text = text;
-    }
-    toString() {
-        return this.text;
-    }
-}
-/** A JSON string, or a JSON number. Strings first, so digits inside them are left alone. */
-const TOKEN = /"[^"\\]*(?:\\.[^"\\]*)*"|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/g;
-/**
- * JSON.parse, except that a number whose text a JS number cannot reproduce becomes an
- * ExactNumber. (Node 20's reviver does not see the source text; JSON.rawJSON needs Node 22.)
- * Such numbers are swapped for marker strings that no data can hold (a fresh random nonce),
- * then turned back into ExactNumbers by the reviver.
- */
-function parseJsonExact(text) {
-    const marker = `\u2063exact-${(0,external_node_crypto_.randomUUID)()}:`;
-    let swapped = 0;
-    const prepared = text.replace(TOKEN, token => {
-        if (token.charCodeAt(0) === 34 || String(Number(token)) === token)
-            return token;
-        swapped++;
-        return `"${marker}${token}"`;
-    });
-    if (swapped === 0)
-        return JSON.parse(text);
-    return JSON.parse(prepared, (_key, value) => typeof value === 'string' && value.startsWith(marker)
-        ? new ExactNumber(value.slice(marker.length))
-        : value);
-}
-/** JSON.stringify for parsed data: ExactNumbers are written as the digits they hold. */
-function stringifyJson(value) {
-    if (value instanceof ExactNumber)
-        return value.text;
-    if (Array.isArray(value))
-        return `[${value.map(v => stringifyJson(v ?? null)).join(',')}]`;
-    if (value !== null && typeof value === 'object') {
-        const parts = [];
-        for (const [k, v] of Object.entries(value)) {
-            if (v !== undefined && typeof v !== 'function')
-                parts.push(`${JSON.stringify(k)}:${stringifyJson(v)}`);
-        }
-        return `{${parts.join(',')}}`;
-    }
-    return JSON.stringify(value) ?? 'null';
-}
-
-;// CONCATENATED MODULE: ./src/common/limits.ts
-/**
- * The runner's timing model and the service's limits, in one place. The code, the harness that
- * plays the runner (harness/runner.ts) and the tests all import these, so the model of the
- * runner the tests check cannot drift from the one the code relies on.
- */
-/** On a job cancel the runner sends SIGINT, then SIGTERM this much later... */
-const SIGINT_TO_SIGTERM_MS = 7500;
-/** ...then kills the process this much after SIGTERM. */
-const SIGTERM_TO_KILL_MS = 2500;
-/** From the first signal to the kill: all the time a cancelled step has. */
-const SIGINT_TO_KILL_MS = SIGINT_TO_SIGTERM_MS + SIGTERM_TO_KILL_MS;
-/** Time kept back from each window for Node to start, log and exit. */
-const MARGIN_MS = 2000;
-/**
- * Main, after a job cancel: how long the cancel of the running command may take (sent and
- * awaited), so main ends well before SIGTERM.
- */
-const JOB_CANCEL_BUDGET_MS = SIGINT_TO_SIGTERM_MS - SIGTERM_TO_KILL_MS;
-/**
- * Main, after a job cancel: how long a contexts/create or commands/execute already sent may
- * still answer, so the id it returns can be saved for cleanup. Then it is abandoned, and the
- * command's cancel has what is left of JOB_CANCEL_BUDGET_MS.
- */
-const UNANSWERED_CALL_GRACE_MS = 2000;
-/** Main, after the step's timeout: how long to wait for the command's cancel to take effect. */
-const TIMEOUT_CANCEL_WAIT_MS = 15_000;
-/** Post may run after a cancel, when the runner kills at 10 s: all its cleanup fits in this. */
-const POST_CLEANUP_BUDGET_MS = SIGINT_TO_KILL_MS - MARGIN_MS;
-/** Post: the part of the cleanup budget a command cancel may use before the context destroy. */
-const POST_CANCEL_BUDGET_MS = 3000;
-/** Post: no single request may take longer, whatever request-timeout says. */
-const POST_REQUEST_TIMEOUT_MS = 5000;
-/** A cluster keeps at most this many execution contexts, and evicts idle ones past it. */
-const MAX_CONTEXTS_PER_CLUSTER = 145;
-
-;// CONCATENATED MODULE: ./src/common/text.ts
-function byteLength(text) {
-    return Buffer.byteLength(text, 'utf8');
-}
-/** The longest prefix of `text` within `maxBytes` of UTF-8, never splitting a character. */
-function cutToBytes(text, maxBytes) {
-    if (byteLength(text) <= maxBytes)
-        return text;
-    let cut = Buffer.from(text, 'utf8').subarray(0, Math.max(0, maxBytes)).toString('utf8');
-    // A split multi-byte sequence decodes to U+FFFD at the end; drop it.
-    while (cut.endsWith('\uFFFD'))
-        cut = cut.slice(0, -1);
-    return cut;
-}
-/** "1 row", "2 rows". */
-function plural(n, noun, nouns = `${noun}s`) {
-    return `${n} ${n === 1 ? noun : nouns}`;
-}
-// Built from char codes so no control characters sit in the source.
-const ESC = String.fromCharCode(27);
-const BEL = String.fromCharCode(7);
-/** CSI sequences (colours, cursor moves) and OSC sequences (titles, hyperlinks). */
-const ANSI = new RegExp(`${ESC}\\[[0-9;?]*[ -/]*[@-~]|${ESC}\\][^${BEL}${ESC}]*(?:${BEL}|${ESC}\\\\)?`, 'g');
-/** Removes terminal escape codes, which Python tracebacks from Databricks are full of. */
-function stripAnsi(text) {
-    return text.includes(ESC) ? text.replace(ANSI, '') : text;
-}
-
-;// CONCATENATED MODULE: ./src/databricks/error-message.ts
-
-/**
- * One clean line from the service's error shapes: HTML summaries, ANSI tracebacks, JVM
- * `ExecutionError` / `StatusCode=` blocks, `ErrorMessage=` lines, R's temporary-file prefix.
- */
-/** Removes tags and decodes the entities the service uses in summaries and R output. */
-function stripHtml(text) {
-    return text
-        .replace(/<[^>]*>/g, '')
-        .replace(/&lt;/g, '<')
-        .replace(/&gt;/g, '>')
-        .replace(/&quot;/g, '"')
-        .replace(/&#39;|&#x27;/g, "'")
-        .replace(/&nbsp;/g, ' ')
-        .replace(/&amp;/g, '&');
-}
-/**
- * R names the temporary file it runs a command from at the start of its errors
- * (`DATABRICKS_CURRENT_TEMP_CMD__<id>: Error in …`); that name means nothing to the user.
- */
-function stripRPrefix(text) {
-    return text.replace(/^(\s*)DATABRICKS_CURRENT_TEMP_CMD__[^\s:]*:?[ \t]*/gm, '$1');
-}
-/** R prints through an HTML renderer: its text results arrive as HTML. */
-function htmlToText(html) {
-    const text = stripHtml(html.replace(/<br\s*\/?>/gi, '\n').replace(/<\/(p|div|tr)>/gi, '\n'));
-    return text.replace(/^\n+/, '').replace(/\n+$/, '');
-}
-const EXCEPTION_LINE = /^[A-Za-z_][\w.$]*(?:Error|Exception|Exit|Interrupt)\b(?::.*)?$/;
-/** A JVM error from an HTTP call the driver made (the SDKs and Terraform read it the same way). */
-const EXECUTION_ERROR = /ExecutionError:[ \t]*([\s\S]*?)\n(StatusCode=\d*)\n(StatusDescription=.*)/;
-/**
- * The message of an error result: the exception line of the summary, else an ExecutionError
- * block of the cause, else its last exception line (Python ends its traceback with it), else a
- * JVM ErrorMessage=, else the first line of anything there is.
- */
-function errorLine(summary, cause) {
-    const s = firstLine(stripRPrefix(stripHtml(stripAnsi(summary))));
-    if (s && !/^-{3,}/.test(s) && s !== 'Error')
-        return s;
-    const clean = stripRPrefix(stripAnsi(cause));
-    const block = EXECUTION_ERROR.exec(clean);
-    if (block) {
-        const what = block[1]?.trim().replace(/\s*\n\s*/g, ' ') || 'ExecutionError';
-        return `${what} (${block[2]}, ${block[3]?.trim()})`;
-    }
-    const lines = clean
-        .split('\n')
-        .map(l => l.trim())
-        .filter(Boolean);
-    for (let i = lines.length - 1; i >= 0; i--) {
-        const line = lines[i] ?? '';
-        if (EXCEPTION_LINE.test(line))
-            return line;
-    }
-    const jvm = clean.match(/ErrorMessage=(.+)/);
-    if (jvm?.[1])
-        return jvm[1].trim();
-    return s || lines.find(l => !/^-{3,}$/.test(l)) || 'The command failed without an error message';
-}
-function firstLine(text) {
-    return (text
-        .split('\n')
-        .map(l => l.trim())
-        .find(Boolean) ?? '');
-}
-
-;// CONCATENATED MODULE: ./src/databricks/api-error.ts
-
-/** An answer from Databricks (or a proxy in front of it) that is not a success. */
-class ApiError extends Error {
-    status;
-    serviceMessage;
-    errorCode;
-    retryAfterSeconds;
-    name = 'ApiError';
-    constructor(status, 
-    /** The service's own words, extracted from JSON or HTML. */
-    serviceMessage, 
-    /** `error_code` when the body has one (INVALID_STATE, 401, ...). */
-    errorCode, 
-    /** Seconds from a Retry-After header, when present and numeric. */
-    retryAfterSeconds) {
-        super(`HTTP ${status}${errorCode && errorCode !== String(status) ? ` ${errorCode}` : ''}: ${serviceMessage}`);
-        this.status = status;
-        this.serviceMessage = serviceMessage;
-        this.errorCode = errorCode;
-        this.retryAfterSeconds = retryAfterSeconds;
-    }
-    /** The cluster is up but cannot take a context yet; nothing was created. */
-    get clusterNotReady() {
-        return this.serviceMessage.includes('ClusterNotReadyException');
-    }
-    /**
-     * Rate limiting: HTTP 429, or 400 with REQUEST_LIMIT_EXCEEDED, or the texts the SDKs retry on.
-     * The service did nothing, so any call may be repeated after it.
-     */
-    get rateLimited() {
-        return (this.status === 429 ||
-            this.errorCode === 'REQUEST_LIMIT_EXCEEDED' ||
-            RATE_LIMIT_TEXTS.some(t => this.serviceMessage.includes(t)));
-    }
-    /** contexts/create at the cluster's limit with no idle context to evict: nothing was created. */
-    get tooManyContexts() {
-        return /too many execution contexts/i.test(this.serviceMessage);
-    }
-    /** The context was dropped: evicted at the cluster's limit, or the cluster restarted. */
-    get evicted() {
-        return this.serviceMessage.includes('is disconnected');
-    }
-    /** The context named in the call no longer exists (destroyed, evicted or never there). */
-    get contextGone() {
-        return ((this.status === 404 || this.status === 400) &&
-            /does not exist|not found|disconnected|unknown context/i.test(this.serviceMessage));
-    }
-    /** The call does not fit the resource's state, e.g. starting a cluster that is starting. */
-    get invalidState() {
-        return this.errorCode === 'INVALID_STATE';
-    }
-    /** The identity is known but lacks a permission (e.g. CAN RESTART to start a cluster). */
-    get permissionDenied() {
-        return this.errorCode === 'PERMISSION_DENIED';
-    }
-    /** The credentials were refused. */
-    get unauthorized() {
-        return this.status === 401 || this.status === 403;
-    }
-}
-const MAX_MESSAGE = 500;
-/** Messages the official SDKs retry like a 429, whatever the status. */
-const RATE_LIMIT_TEXTS = [
-    'Please try again later or try a faster operation.',
-    'RPC token bucket limit has been exceeded'
-];
-/**
- * Builds an ApiError from a raw answer: 1.2 `{error}`, 2.0 `{error_code,message}`, a Jetty
- * page or a bare `<pre>` (the message is in the pre), plain `CODE: message` text, or HTML.
- */
-function apiErrorFrom(status, rawBody, retryAfter, secrets) {
-    // Secrets out first, before anything is cut: a cut secret matches no mask.
-    const redact = (t) => (secrets ? secrets.redact(t) : t);
-    const body = redact(rawBody);
-    let message = '';
-    let code;
-    try {
-        const parsed = JSON.parse(body);
-        if (parsed && typeof parsed === 'object') {
-            const o = parsed;
-            if (o.error_code !== undefined)
-                code = redact(String(o.error_code));
-            if (typeof o.message === 'string')
-                message = o.message;
-            else if (typeof o.error === 'string')
-                message = o.error;
-        }
-    }
-    catch {
-        ;
-        ({ message, code } = fromText(body));
-    }
-    if (!message)
-        message = body.trim() ? api_error_htmlToText(body) : '(empty answer)';
-    // Again after decoding: a secret may have been escaped in the JSON or the HTML.
-    message = redact(message);
-    if (message.length > MAX_MESSAGE)
-        message = `${message.slice(0, MAX_MESSAGE)}…`;
-    const seconds = retryAfter !== undefined && /^\d+$/.test(retryAfter.trim()) ? Number(retryAfter) : undefined;
-    return new ApiError(status, message, code, seconds);
-}
-/** A body that is not JSON: a page with a `<pre>`, a `CODE: message` line, or other HTML. */
-function fromText(body) {
-    const pre = /<pre[^>]*>([\s\S]*?)<\/pre>/i.exec(body)?.[1];
-    if (pre !== undefined && pre.trim())
-        return {
-            message: entities(pre)
-                .trim()
-                .replace(/[\s.]+$/, '')
-        };
-    const plain = /^([A-Z][A-Z0-9_]+): (.+)$/.exec(body.trim());
-    if (plain?.[1] && plain[2])
-        return { code: plain[1], message: plain[2].trim() };
-    return { message: api_error_htmlToText(body) };
-}
-/** Tags to spaces (so words stay apart), entities decoded. */
-function entities(text) {
-    return stripHtml(text.replace(/<[^>]+>/g, ' '));
-}
-/** Proxies answer with HTML pages: their heading says it best, else their title, else all text. */
-function api_error_htmlToText(html) {
-    const heading = /<h1[^>]*>([\s\S]*?)<\/h1>/i.exec(html)?.[1] ??
-        /<title[^>]*>([\s\S]*?)<\/title>/i.exec(html)?.[1];
-    return entities((heading ?? html).replace(/<(script|style)[^>]*>[\s\S]*?<\/\1>/gi, ' '))
-        .replace(/\s+/g, ' ')
-        .trim();
-}
-
-// EXTERNAL MODULE: external "node:stream"
-var external_node_stream_ = __nccwpck_require__(7075);
-;// CONCATENATED MODULE: ./src/databricks/transport.ts
-
-
-
-/**
- * A failure below HTTP: no answer arrived. `code` is Node's (ECONNREFUSED, ECONNRESET, ...) or
- * ETIMEDOUT when our own timeout fired. Only ECONNREFUSED proves the request was never sent.
- */
-class TransportError extends Error {
-    code;
-    name = 'TransportError';
-    constructor(message, code) {
-        super(message);
-        this.code = code;
-    }
-    /** The connection was refused: the request never left, so the service did nothing. */
-    get neverSent() {
-        return this.code === 'ECONNREFUSED';
-    }
-}
-const USER_AGENT = 'databricks-run-command-action';
-/**
- * http-client lets handlers edit the options it passes to Node's http.request; that is where an
- * AbortSignal reaches the socket, so an abort ends the exchange at any stage, body included.
- */
-function abortOn(signal) {
-    return {
-        prepareRequest: options => {
-            options.signal = signal;
-        },
-        canHandleAuthentication: () => false,
-        handleAuthentication: () => Promise.reject(new Error('not an authentication handler'))
-    };
-}
-/** The real transport: @actions/http-client (proxy aware), with a hard deadline per request. */
-class ActionsHttpTransport {
-    async send(request) {
-        const timeout = AbortSignal.timeout(request.timeoutMs);
-        const signal = request.signal ? AbortSignal.any([request.signal, timeout]) : timeout;
-        // No keep-alive: no socket outlives its request, so none can hold the process open.
-        const client = new lib_HttpClient(USER_AGENT, [abortOn(signal)], {
-            allowRetries: false,
-            allowRedirects: false,
-            keepAlive: false
-        });
-        const body = request.body === undefined
-            ? null
-            : typeof request.body === 'string'
-                ? request.body
-                : external_node_stream_.Readable.from([request.body]);
-        const headers = { ...request.headers };
-        if (Buffer.isBuffer(request.body))
-            headers['Content-Length'] = String(request.body.length);
-        try {
-            const res = await client.request(request.method, request.url, body, headers);
-            // Iterating the answer throws if it is cut off mid-body, where readBody() would hang.
-            const chunks = [];
-            for await (const chunk of res.message)
-                chunks.push(chunk);
-            const out = {};
-            for (const [k, v] of Object.entries(res.message.headers)) {
-                out[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
-            }
-            return {
-                status: res.message.statusCode ?? 0,
-                headers: out,
-                body: Buffer.concat(chunks).toString('utf8')
-            };
-        }
-        catch (e) {
-            if (request.signal?.aborted)
-                throw new CancelledError();
-            if (timeout.aborted)
-                throw new TransportError(`no answer within ${request.timeoutMs} ms`, 'ETIMEDOUT');
-            throw toTransportError(e);
-        }
-    }
-}
-function toTransportError(e) {
-    const code = typeof e === 'object' && e !== null && 'code' in e && typeof e.code === 'string' ? e.code : '';
-    const message = e instanceof Error ? e.message : String(e);
-    return new TransportError(message || code || 'network error', code || 'ENETWORK');
-}
-
-;// CONCATENATED MODULE: ./src/databricks/retry.ts
-
-
-
-const DEFAULT_RETRY = { maxAttempts: 6, baseDelayMs: 500, maxDelayMs: 10_000 };
-/**
- * Whether a failed call may be sent again. A non-idempotent call (context create, command
- * execute) is repeated only when the answer proves the service did nothing: repeating one it
- * accepted would leak a context or run the user's code twice.
- */
-function isRetryable(e, idempotent) {
-    if (e instanceof ApiError) {
-        // Each of these proves the service did nothing, so even a create or an execute may repeat.
-        if (e.rateLimited || e.status === 503 || e.clusterNotReady)
-            return true;
-        // A plain 500 on a read or a cleanup call is worth another try; on a create or an
-        // execute it may mean the work was done, so it is not.
-        return idempotent && (e.status === 500 || e.status === 502 || e.status === 504);
-    }
-    if (e instanceof TransportError) {
-        // A refused connection sent nothing. Any other failure (reset, timeout) may have
-        // reached the service after it was sent.
-        return e.neverSent || idempotent;
-    }
-    return false;
-}
-/** Runs `call`, repeating it on transient failures with exponential backoff and jitter. */
-async function withRetry(call, c) {
-    const o = c.options ?? DEFAULT_RETRY;
-    const random = c.random ?? Math.random;
-    for (let attempt = 1;; attempt++) {
-        try {
-            return await call();
-        }
-        catch (e) {
-            const retryable = c.retryable ? c.retryable(e) : isRetryable(e, c.idempotent);
-            if (e instanceof CancelledError || !retryable)
-                throw e;
-            const unlimited = e instanceof ApiError && e.clusterNotReady;
-            if (!unlimited && attempt >= o.maxAttempts)
-                throw e;
-            let delay = Math.min(o.maxDelayMs, o.baseDelayMs * 2 ** (attempt - 1));
-            delay = delay / 2 + (random() * delay) / 2;
-            const retryAfter = retryAfterOf(e);
-            if (retryAfter !== undefined) {
-                delay = Math.max(delay, retryAfter * 1000);
-            }
-            else if (statusOf(e) === 429 || (e instanceof ApiError && e.rateLimited)) {
-                delay = Math.max(delay, 1000);
-            }
-            if (delay >= c.deadline.remaining()) {
-                throw new DeadlineError(`${errorMessage(e)} (not retried: the ${c.deadline.label} deadline would pass first)`);
-            }
-            const of = unlimited ? '' : ` of ${o.maxAttempts - 1}`;
-            c.logger.info(`Retry ${attempt}${of} in ${Math.round(delay)} ms: ${c.label}: ${errorMessage(e)}`);
-            await c.sleep(delay, c.signal);
-        }
-    }
-}
-function isHttpFailure(e) {
-    return e instanceof Error && typeof e.status === 'number';
-}
-function statusOf(e) {
-    return isHttpFailure(e) ? e.status : undefined;
-}
-function retryAfterOf(e) {
-    return isHttpFailure(e) ? e.retryAfterSeconds : undefined;
-}
-
-;// CONCATENATED MODULE: ./src/databricks/api.ts
-
-
-
-
-
-
-/** Sends authenticated requests to the REST API, with timeouts, retries and error parsing. */
-class DatabricksApi {
-    o;
-    constructor(o) {
-        this.o = o;
-    }
-    /** GETs are always safe to repeat. */
-    get(path, query, call) {
-        const url = `${path}?${new URLSearchParams(query).toString()}`;
-        return this.send('GET', url, undefined, true, call);
-    }
-    /** `idempotent: false` for calls that must not run twice (create, execute). */
-    post(path, body, idempotent, call) {
-        return this.send('POST', path, body, idempotent, call);
-    }
-    send(method, pathAndQuery, body, idempotent, call) {
-        const label = `${method} ${pathAndQuery.split('?')[0]}`;
-        const attempt = async () => {
-            // Nothing is sent once the job is cancelled.
-            if (call.signal?.aborted)
-                throw new CancelledError();
-            const headers = {
-                ...(await this.o.auth.headers(call)),
-                Accept: 'application/json'
-            };
-            if (body)
-                headers['Content-Type'] = body.contentType;
-            const timeoutMs = Math.min(this.o.requestTimeoutMs, Math.max(1000, call.deadline.remaining()));
-            this.o.logger.debug(`${label} (timeout ${timeoutMs} ms)`);
-            const grace = idempotent ? undefined : graceAfter(call.signal, UNANSWERED_CALL_GRACE_MS);
-            const res = await this.o.transport
-                .send({
-                method,
-                url: `${this.o.host}${pathAndQuery}`,
-                headers,
-                body: body?.data,
-                timeoutMs,
-                // A repeatable call is aborted at once on cancel. A create or an execute may still
-                // answer for a short grace, so the id it returns can be saved and cleaned up; after
-                // that it is abandoned too, so a cancelled caller can stop within its own budget.
-                signal: idempotent ? call.signal : grace?.signal
-            })
-                .finally(() => grace?.dispose());
-            const secrets = this.o.secrets;
-            if (res.status < 200 || res.status >= 300) {
-                throw apiErrorFrom(res.status, res.body, res.headers['retry-after'], secrets);
-            }
-            if (!res.body.trim())
-                return {};
-            try {
-                const parsed = secrets.redactDeep(parseJsonExact(res.body));
-                if (parsed && typeof parsed === 'object' && !Array.isArray(parsed))
-                    return parsed;
-            }
-            catch {
-                // fall through to the error below
-            }
-            throw new Error(`${label} answered HTTP ${res.status} with a body that is not a JSON object: ${cutToBytes(secrets.redact(res.body), 200)}`);
-        };
-        const retried = () => withRetry(attempt, {
-            label,
-            idempotent,
-            deadline: call.deadline,
-            sleep: this.o.sleep,
-            signal: call.signal,
-            logger: this.o.logger,
-            options: this.o.retry,
-            random: this.o.random
-        });
-        return retried().catch((e) => {
-            // A token the service no longer takes (revoked, or its clock ahead of ours): one new
-            // token and one more try, only for calls that are safe to repeat.
-            if (!(e instanceof ApiError && e.status === 401 && idempotent && this.o.auth.renew()))
-                throw e;
-            this.o.logger.info(`${label}: HTTP 401, renewing the ${this.o.auth.authType} token and trying once more`);
-            return retried();
-        });
-    }
-}
-/**
- * A signal that aborts `ms` after `signal` does. Its timer is unref'd and cleared by `dispose`,
- * so it never holds the process open.
- */
-function graceAfter(signal, ms) {
-    if (!signal)
-        return undefined;
-    const controller = new AbortController();
-    let timer;
-    const start = () => {
-        timer = setTimeout(() => controller.abort(), ms);
-        timer.unref();
-    };
-    if (signal.aborted)
-        start();
-    else
-        signal.addEventListener('abort', start, { once: true });
-    return {
-        signal: controller.signal,
-        dispose: () => {
-            clearTimeout(timer);
-            signal.removeEventListener('abort', start);
-        }
-    };
-}
-/** A JSON body. The 1.2 API reads JSON whatever the label; we send the honest one. */
-function jsonBody(value) {
-    return { contentType: 'application/json', data: JSON.stringify(value) };
-}
-/** Reads a string field the API promises, failing clearly when it is missing. */
-function stringField(o, field, what) {
-    const v = o[field];
-    if (typeof v === 'string' && v)
-        return v;
-    throw new Error(`unexpected answer for ${what}: no "${field}" in ${cutToBytes(stringifyJson(o), 200)}`);
-}
-
-;// CONCATENATED MODULE: ./src/common/poll.ts
-
-/**
- * 100 ms, 130 ms, 169 ms, ... capped at 5 s. A command is seen at most ~30% of its run time
- * (5 s at most) after it ends; npm run bench measured x1.5 overshooting by half.
- */
-const DEFAULT_SCHEDULE = { initialMs: 100, factor: 1.3, maxMs: 5000 };
-/**
- * Calls `fetch` until `isDone` holds or the deadline passes. Never sleeps past the deadline.
- * Rejects with CancelledError when the signal aborts, and with whatever `fetch` rejects with.
- */
-async function pollUntil(o) {
-    const schedule = o.schedule ?? DEFAULT_SCHEDULE;
-    const progressEvery = o.progressEveryMs ?? 30_000;
-    const started = o.clock.now();
-    let nextProgress = started + progressEvery;
-    let delay = schedule.initialMs;
-    let last;
-    for (;;) {
-        last = await o.fetch();
-        if (o.isDone(last))
-            return { done: true, value: last };
-        const now = o.clock.now();
-        if (now >= nextProgress) {
-            o.logger.info(`Waiting for ${o.what}: ${o.describe(last)} after ${formatDuration(now - started)}`);
-            nextProgress = now + progressEvery;
-        }
-        const remaining = o.deadline.remaining();
-        if (remaining <= 0)
-            return { done: false, last };
-        await o.sleep(Math.min(delay, remaining), o.signal);
-        delay = Math.min(schedule.maxMs, delay * schedule.factor);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/databricks/execution.ts
-
-const LANGUAGES = ['python', 'scala', 'sql', 'r'];
-/** The final command states. A cancel usually ends as Finished with an error result. */
-const FINAL_COMMAND_STATES = new Set(['Finished', 'Cancelled', 'Error']);
-/** The execution-context and command endpoints of API 1.2, for one cluster. */
-class ExecutionApi {
-    api;
-    clusterId;
-    constructor(api, clusterId) {
-        this.api = api;
-        this.clusterId = clusterId;
-    }
-    /** Not idempotent: a repeat after the service accepted it would leak a context. */
-    async createContext(language, call) {
-        const body = jsonBody({ clusterId: this.clusterId, language });
-        const answer = await this.api.post('/api/1.2/contexts/create', body, false, call);
-        return stringField(answer, 'id', 'contexts/create');
-    }
-    /** The context's status: Pending, Running or Error. */
-    async contextStatus(contextId, call) {
-        const q = { clusterId: this.clusterId, contextId };
-        const answer = await this.api.get('/api/1.2/contexts/status', q, call);
-        return stringField(answer, 'status', 'contexts/status');
-    }
-    async destroyContext(contextId, call) {
-        const body = jsonBody({ clusterId: this.clusterId, contextId });
-        await this.api.post('/api/1.2/contexts/destroy', body, true, call);
-    }
-    /** Not idempotent: a repeat after the service accepted it would run the code twice. */
-    async execute(contextId, language, source, call) {
-        const body = await commandBody(this.clusterId, contextId, language, source);
-        const answer = await this.api.post('/api/1.2/commands/execute', body, false, call);
-        return stringField(answer, 'id', 'commands/execute');
-    }
-    async commandStatus(contextId, commandId, call) {
-        const q = { clusterId: this.clusterId, contextId, commandId };
-        const answer = await this.api.get('/api/1.2/commands/status', q, call);
-        const results = answer.results;
-        return {
-            status: stringField(answer, 'status', 'commands/status'),
-            results: results && typeof results === 'object' ? results : null
-        };
-    }
-    /** Safe to repeat; the answer carries nothing clients use. */
-    async cancelCommand(contextId, commandId, call) {
-        const body = jsonBody({ clusterId: this.clusterId, contextId, commandId });
-        await this.api.post('/api/1.2/commands/cancel', body, true, call);
-    }
-}
-async function commandBody(clusterId, contextId, language, source) {
-    if (source.kind === 'inline')
-        return jsonBody({ language, clusterId, contextId, command: source.code });
-    // The platform's FormData encoder writes the boundary and headers for us.
-    const form = new FormData();
-    form.append('language', language);
-    form.append('clusterId', clusterId);
-    form.append('contextId', contextId);
-    form.append('command', new Blob([new Uint8Array(source.bytes)]), source.name);
-    const encoded = new Response(form);
-    const contentType = encoded.headers.get('content-type') ?? 'multipart/form-data';
-    return { contentType, data: Buffer.from(await encoded.arrayBuffer()) };
-}
-
-;// CONCATENATED MODULE: ./src/databricks/results.ts
-
-
-
-
-
-/**
- * Python shows the value of the command's last expression after everything it printed, on a
- * line the service starts with `Out[N]: `, which is noise to users. Only that line loses the
- * prefix: the LAST line that starts so. Lines the code printed earlier keep theirs.
- */
-function stripOutPrefix(text) {
-    const re = /^Out\[\d+\]: /gm;
-    let last = -1;
-    for (let m = re.exec(text); m; m = re.exec(text))
-        last = m.index;
-    if (last < 0)
-        return text;
-    return text.slice(0, last) + text.slice(last).replace(/^Out\[\d+\]: /, '');
-}
-/**
- * The service's marks where it cut text output: head and tail around "skipped N bytes" past
- * maxReplOutputLength, or only a warning past the cell's whole-output limit.
- */
-const SERVICE_CUT = /\*\*\* WARNING: (?:skipped \d+ bytes of output|max output size exceeded, skipping output\.) \*\*\*/;
-/** A cancel usually ends as Finished with an error result naming CommandCancelledException. */
-function isCancellation(raw) {
-    if (!raw || raw.resultType !== 'error')
-        return false;
-    return `${str(raw.cause)} ${str(raw.summary)}`.includes('CommandCancelledException');
-}
-/**
- * A context shut down under its command (cluster restart, eviction) ends the command Finished
- * with a CommandCancelledException whose trace shows the shutdown.
- */
-function isContextShutdown(raw) {
-    return (isCancellation(raw) &&
-        /shut\s*(?:ting\s*)?down|evict|detach/i.test(stripAnsi(`${str(raw?.cause)} ${str(raw?.summary)}`)));
-}
-/** Why a command ended with status Error: the service may put it in `results.data`. */
-function commandErrorMessage(raw) {
-    if (!raw)
-        return undefined;
-    const data = typeof raw.data === 'string' ? stripHtml(stripAnsi(raw.data)).trim() : '';
-    if (data)
-        return stripRPrefix(data);
-    if (raw.summary || raw.cause)
-        return errorLine(str(raw.summary), str(raw.cause));
-    return undefined;
-}
-/** Every image name in a result, whichever of `fileName` / `fileNames` carries them. */
-function imageNames(raw) {
-    const names = Array.isArray(raw.fileNames) ? raw.fileNames.map(str) : [];
-    if (typeof raw.fileName === 'string' && raw.fileName && !names.includes(raw.fileName))
-        names.unshift(raw.fileName);
-    return names.filter(Boolean);
-}
-/** Normalises `results`; `language` tells R's HTML text from text that merely looks like it. */
-function parseResults(raw, language) {
-    if (!raw)
-        return { type: 'none' };
-    switch (raw.resultType) {
-        case 'text': {
-            const data = str(raw.data);
-            const text = language === 'r' ? htmlToText(data) : stripOutPrefix(data);
-            return { type: 'text', text, truncated: SERVICE_CUT.test(text) };
-        }
-        case 'table':
-            return {
-                type: 'table',
-                columns: Array.isArray(raw.schema) ? raw.schema.map(column) : [],
-                rows: Array.isArray(raw.data) ? raw.data.map(r => (Array.isArray(r) ? r : [r])) : [],
-                truncated: raw.truncated === true
-            };
-        case 'error': {
-            const summary = str(raw.summary);
-            const cause = str(raw.cause);
-            return {
-                type: 'error',
-                // A bare error result may say it only in `data`.
-                message: summary || cause
-                    ? errorLine(summary, cause)
-                    : (commandErrorMessage(raw) ?? errorLine('', '')),
-                traceback: stripRPrefix(stripAnsi(cause || stripHtml(summary)))
-            };
-        }
-        case 'image':
-        case 'images':
-            return { type: raw.resultType, fileNames: imageNames(raw) };
-        default:
-            return { type: 'none' };
-    }
-}
-function column(c) {
-    const o = c && typeof c === 'object' ? c : {};
-    let type = o.type;
-    if (typeof type === 'string' && type.startsWith('"')) {
-        try {
-            type = JSON.parse(type);
-        }
-        catch {
-            // keep the text as it came
-        }
-    }
-    return { name: str(o.name), type: typeof type === 'string' ? type : JSON.stringify(type ?? '') };
-}
-function str(v) {
-    if (typeof v === 'string')
-        return v;
-    if (v === null || v === undefined)
-        return '';
-    return stringifyJson(v);
-}
-/**
- * Keys for the columns, one each, so no column is lost when a query returns two of the same
- * name (`SELECT a.id, b.id ...`). The first keeps its name; each later one gets `name_2`,
- * `name_3`, ...: the smallest suffix that no column of the result already has.
- */
-function columnKeys(columns) {
-    const taken = new Set(columns.map(c => c.name));
-    const seen = new Set();
-    return columns.map(c => {
-        if (!seen.has(c.name)) {
-            seen.add(c.name);
-            return c.name;
-        }
-        let n = 2;
-        while (taken.has(`${c.name}_${n}`))
-            n++;
-        const key = `${c.name}_${n}`;
-        taken.add(key);
-        seen.add(key);
-        return key;
-    });
-}
-/** A table as an array of objects, keyed by `columnKeys`. */
-function tableToObjects(columns, rows) {
-    const keys = columnKeys(columns);
-    return rows.map(row => {
-        // No prototype: a column named `__proto__` is a key like any other.
-        const o = Object.create(null);
-        keys.forEach((k, i) => {
-            o[k] = row[i] ?? null;
-        });
-        return o;
-    });
-}
-
-;// CONCATENATED MODULE: ./src/databricks/parameters.ts
-/**
- * Why the values are encoded: the generated code holds them only as base64 (hex for R) inside
- * string literals, so nothing a value holds (quotes, backslashes, newlines, `"""`, `$`) can
- * end a literal early. Each language decodes them at run time, which works on any cluster.
- */
-const CHUNK = 1000;
-/** Long literals are cut into lines: the JVM caps one string constant at 64 KiB. */
-function chunks(text) {
-    const out = [];
-    for (let i = 0; i < text.length; i += CHUNK)
-        out.push(text.slice(i, i + CHUNK));
-    return out.length ? out : [''];
-}
-const b64 = (s) => Buffer.from(s, 'utf8').toString('base64');
-/** Python: `params`, a dict of str to str, decoded from base64 JSON. */
-function pythonPrelude(params) {
-    const encoded = chunks(b64(JSON.stringify(Object.fromEntries(params))))
-        .map(c => `    "${c}"`)
-        .join('\n');
-    return [
-        '# Parameters, passed as data (base64-encoded JSON).',
-        'params = __import__("json").loads(__import__("base64").b64decode(',
-        encoded,
-        ').decode("utf-8"))'
-    ].join('\n');
-}
-/** Scala: `params`, a Map[String, String]. */
-function scalaPrelude(params) {
-    const entries = [...params].map(([name, value]) => {
-        const parts = chunks(b64(value))
-            .map(c => `"${c}"`)
-            .join(',\n    ');
-        return `  "${name}" -> decode(Seq(\n    ${parts}\n  ).mkString)`;
-    });
-    return [
-        '// Parameters, passed as data (base64-encoded UTF-8).',
-        'val params: Map[String, String] = {',
-        '  def decode(b: String): String =',
-        '    new String(java.util.Base64.getDecoder.decode(b), java.nio.charset.StandardCharsets.UTF_8)',
-        entries.length ? `  Map(\n${entries.join(',\n')}\n  )` : '  Map.empty[String, String]',
-        '}'
-    ].join('\n');
-}
-/** R: `params`, a named list of character values. Base R has no base64, so hex it is. */
-function rPrelude(params) {
-    const entries = [...params].map(([name, value]) => {
-        const hex = chunks(Buffer.from(value, 'utf8').toString('hex'))
-            .map(c => `"${c}"`)
-            .join(',\n    ');
-        // Backquotes make any identifier a name, `_x` and reserved words included.
-        return `  \`${name}\` = .decode(c(\n    ${hex}\n  ))`;
-    });
-    return [
-        '# Parameters, passed as data (hex-encoded UTF-8).',
-        'params <- local({',
-        '  .decode <- function(parts) {',
-        '    h <- paste0(parts, collapse = "")',
-        '    if (nchar(h) == 0) return("")',
-        '    s <- rawToChar(as.raw(strtoi(substring(h, seq(1, nchar(h), 2), seq(2, nchar(h), 2)), 16L)))',
-        '    Encoding(s) <- "UTF-8"',
-        '    s',
-        '  }',
-        entries.length ? `  list(\n${entries.join(',\n')}\n  )` : '  list()',
-        '})'
-    ].join('\n');
-}
-/**
- * SQL with parameters: the query goes to spark.sql(query, args=params) in Python (Databricks
- * Runtime 13.3 and later), which binds the named markers (:name) as values. display() makes
- * the answer a table result, as a SQL command's would be.
- */
-function sqlThroughPython(query) {
-    const encoded = chunks(b64(query))
-        .map(c => `    "${c}"`)
-        .join('\n');
-    return [
-        '# The SQL (base64-encoded), with its :name markers bound to params by Spark.',
-        'display(spark.sql(__import__("base64").b64decode(',
-        encoded,
-        ').decode("utf-8"), args=params))'
-    ].join('\n');
-}
-function sourceText(source) {
-    return source.kind === 'inline' ? source.code : source.bytes.toString('utf8');
-}
-/** Plans the commands that give the user's code its parameters; unchanged without any. */
-function bindParameters(language, source, params) {
-    if (!params)
-        return { contextLanguage: language, command: { language, source } };
-    const inline = (lang, code) => ({
-        language: lang,
-        source: { kind: 'inline', code }
-    });
-    switch (language) {
-        case 'python':
-            return {
-                contextLanguage: language,
-                prelude: inline('python', pythonPrelude(params)),
-                command: { language, source }
-            };
-        case 'scala':
-            return {
-                contextLanguage: language,
-                prelude: inline('scala', scalaPrelude(params)),
-                command: { language, source }
-            };
-        case 'r':
-            return {
-                contextLanguage: language,
-                prelude: inline('r', rPrelude(params)),
-                command: { language, source }
-            };
-        case 'sql':
-            return {
-                contextLanguage: 'python',
-                prelude: inline('python', pythonPrelude(params)),
-                command: inline('python', sqlThroughPython(sourceText(source)))
-            };
-    }
-}
-
-;// CONCATENATED MODULE: ./src/databricks/clusters.ts
-
-/** States in which a cluster accepts commands. */
-const READY_CLUSTER_STATES = new Set(['RUNNING', 'RESIZING']);
-/** States that will become RUNNING without anyone's help. */
-const COMING_UP_CLUSTER_STATES = new Set(['PENDING', 'RESTARTING']);
-/** States a cluster rests in until someone starts it. */
-const STOPPED_CLUSTER_STATES = new Set(['TERMINATED', 'TERMINATING']);
-async function clusters_getCluster(api, clusterId, call) {
-    const answer = await api.get('/api/2.0/clusters/get', { cluster_id: clusterId }, call);
-    return {
-        state: stringField(answer, 'state', 'clusters/get'),
-        stateMessage: typeof answer.state_message === 'string' ? answer.state_message : '',
-        name: typeof answer.cluster_name === 'string' ? answer.cluster_name : ''
-    };
-}
-/**
- * Asks a TERMINATED cluster to start; it answers at once. Safe to repeat. A cluster that is
- * already starting answers INVALID_STATE (`ApiError.invalidState`).
- */
-async function startCluster(api, clusterId, call) {
-    await api.post('/api/2.0/clusters/start', jsonBody({ cluster_id: clusterId }), true, call);
-}
-/** "PENDING (Starting Spark)": the state with the service's own words on it. */
-function describeCluster(info) {
-    return info.stateMessage ? `${info.state} (${info.stateMessage})` : info.state;
-}
-
-;// CONCATENATED MODULE: ./src/flow/cluster.ts
-
-
-
-
-
-/** Cluster start is slow (minutes); poll it gently. */
-const CLUSTER_SCHEDULE = { initialMs: 1000, factor: 1.5, maxMs: 10_000 };
-const READY = READY_CLUSTER_STATES;
-/** Polls clusters/get gently until `isDone`, with a progress line every 15 s. */
-function pollCluster(o, what, isDone) {
-    const call = { deadline: o.deadline, signal: o.signal };
-    return pollUntil({
-        what: `cluster ${o.clusterId} ${what}`,
-        fetch: () => clusters_getCluster(o.api, o.clusterId, call),
-        isDone,
-        describe: describeCluster,
-        deadline: o.deadline,
-        clock: o.clock,
-        sleep: o.sleep,
-        signal: o.signal,
-        logger: o.logger,
-        schedule: CLUSTER_SCHEDULE,
-        progressEveryMs: 15_000
-    });
-}
-/**
- * The service refuses to start a cluster until it is TERMINATED (INVALID_STATE), so a
- * TERMINATING one is waited out first. Returns the cluster as it is then.
- */
-async function waitTerminated(o, info) {
-    o.logger.info(`Cluster ${o.clusterId} is ${describeCluster(info)}; waiting for it to be TERMINATED before starting it (Databricks cannot start a cluster that is still terminating)`);
-    const outcome = await pollCluster(o, 'to finish terminating', c => c.state !== 'TERMINATING');
-    if (!outcome.done) {
-        throw new DeadlineError(`Timed out after ${o.deadline.label} waiting for cluster ${o.clusterId} to finish terminating before starting it. Raise the timeout input, or start the cluster once it is TERMINATED.`);
-    }
-    return outcome.value;
-}
-/**
- * Makes sure the cluster accepts commands: returns at once when it does, waits when it is
- * coming up, starts it when it is TERMINATED and `startCluster` allows, and fails otherwise.
- */
-async function ensureClusterReady(o) {
-    const call = { deadline: o.deadline, signal: o.signal };
-    let info = await clusters_getCluster(o.api, o.clusterId, call);
-    if (READY.has(info.state))
-        return info;
-    if (info.state === 'TERMINATING' && o.startCluster)
-        info = await waitTerminated(o, info);
-    if (STOPPED_CLUSTER_STATES.has(info.state)) {
-        if (!o.startCluster) {
-            throw new Error(`Cluster ${o.clusterId} is ${describeCluster(info)}. ` +
-                `Set the input start-cluster: true to start it, or start it in the workspace first.`);
-        }
-        o.logger.info(`Cluster ${o.clusterId} is ${info.state}; starting it (start-cluster: true)`);
-        try {
-            await startCluster(o.api, o.clusterId, call);
-            o.onStarted?.();
-        }
-        catch (e) {
-            // Someone else started it between our look and our start: that is what we wanted.
-            if (!(e instanceof ApiError && e.invalidState))
-                throw cluster_refusedChange(e, 'start', o.clusterId);
-            o.logger.info(`Cluster ${o.clusterId} was already starting (${e.serviceMessage})`);
-        }
-    }
-    else if (!COMING_UP_CLUSTER_STATES.has(info.state)) {
-        throw new Error(`Cluster ${o.clusterId} is in state ${describeCluster(info)} and cannot run commands.`);
-    }
-    const started = o.clock.now();
-    const outcome = await pollCluster(o, 'to start', c => READY.has(c.state) || c.state === 'TERMINATED' || c.state === 'ERROR');
-    if (!outcome.done) {
-        throw new DeadlineError(`Timed out after ${o.deadline.label} waiting for cluster ${o.clusterId} to start (last state ${outcome.last?.state ?? 'unknown'}). Raise the timeout input or start the cluster ahead of the job.`);
-    }
-    info = outcome.value;
-    if (!READY.has(info.state)) {
-        throw new Error(`Cluster ${o.clusterId} did not start: it is ${describeCluster(info)}.`);
-    }
-    o.logger.info(`Cluster ${o.clusterId} is ${info.state} after ${formatDuration(o.clock.now() - started)}`);
-    return info;
-}
-/** Starting or terminating needs more than running code does; a refusal says which permission. */
-function cluster_refusedChange(e, what, clusterId) {
-    if (!(e instanceof ApiError && e.permissionDenied))
-        return e;
-    return new Error(`Databricks refused to ${what} cluster ${clusterId}: ${e.message}. To ${what} a cluster the identity needs the CAN RESTART permission on it (CAN ATTACH TO only runs code): ask a workspace admin to grant it, or ${what === 'start' ? 'start the cluster ahead of the job' : 'let its auto-termination stop it'}.`, { cause: e });
-}
-
-;// CONCATENATED MODULE: ./src/flow/parameters.ts
-
-
-
-
-/**
- * Runs the command that defines `params` in the context, before the user's command, and fails
- * clearly if it did not work. Its id goes to `onStarted` like any command's, so a cancel or a
- * failure part way leaves post able to cancel it.
- */
-async function defineParameters(exec, contextId, prelude, deadline, hooks, d) {
-    const call = { deadline, signal: d.signal };
-    const doing = `Failed to define the parameters (params) in execution context ${contextId}`;
-    let commandId;
-    try {
-        commandId = await exec.execute(contextId, prelude.language, prelude.source, call);
-    }
-    catch (e) {
-        throw wrapError(doing, e);
-    }
-    hooks.onStarted(commandId);
-    const outcome = await pollUntil({
-        what: `command ${commandId} (parameters)`,
-        fetch: () => exec.commandStatus(contextId, commandId, call),
-        isDone: s => FINAL_COMMAND_STATES.has(s.status),
-        describe: s => s.status,
-        deadline,
-        ...d
-    }).catch((e) => {
-        throw wrapError(doing, e);
-    });
-    if (!outcome.done)
-        throw new DeadlineError(`Timed out after ${deadline.label} while defining the parameters in execution context ${contextId}.`);
-    hooks.onEnded();
-    const result = parseResults(outcome.value.results);
-    if (outcome.value.status !== 'Finished' || result.type === 'error')
-        throw new Error(`${doing}: the command ended ${outcome.value.status}${result.type === 'error' ? ` with ${result.message}` : ''}.`);
-    d.logger.info(`Defined params (${prelude.language}) in execution context ${contextId}`);
-}
-
-;// CONCATENATED MODULE: ./src/flow/shared-context.ts
-
-
-
-
-
-/**
- * Checks that an existing context (made by an earlier step) is Running on this cluster, so the
- * step can run in it. The cluster and the context are asked at once: one round trip, and when
- * the context is gone the cluster's state says why. Returns the cluster's state.
- */
-async function attachContext(exec, contextId, deadline, d) {
-    const call = { deadline, signal: d.signal };
-    const where = `cluster ${exec.clusterId}`;
-    const [cluster, status] = await Promise.allSettled([
-        clusters_getCluster(d.api, exec.clusterId, call),
-        exec.contextStatus(contextId, call)
-    ]);
-    const info = cluster.status === 'fulfilled' ? cluster.value : undefined;
-    if (status.status === 'rejected') {
-        const e = status.reason;
-        const down = info !== undefined && !READY_CLUSTER_STATES.has(info.state);
-        if ((e instanceof ApiError && (e.contextGone || e.evicted)) || down)
-            throw new Error(gone(contextId, exec.clusterId, info, e), { cause: e });
-        throw wrapError(`Failed to check execution context ${contextId} on ${where}`, e);
-    }
-    let state = status.value;
-    if (state === 'Pending') {
-        const outcome = await pollUntil({
-            what: `execution context ${contextId}`,
-            fetch: () => exec.contextStatus(contextId, call),
-            isDone: s => s !== 'Pending',
-            describe: s => s,
-            deadline,
-            ...d
-        });
-        if (!outcome.done)
-            throw new DeadlineError(`Timed out after ${deadline.label} waiting for execution context ${contextId} on ${where} (still Pending).`);
-        state = outcome.value;
-    }
-    if (state !== 'Running')
-        throw new Error(`Execution context ${contextId} (input context-id) on ${where} is in state ${state} and cannot run commands. Remove context-id to run in a fresh context, or re-run the job so the step that creates it makes a new one.`);
-    d.logger.info(`Running in execution context ${contextId} on ${where}, made by an earlier step`);
-    return info?.state ?? '';
-}
-/** What happened to a context that is no longer there, and what to do about it. */
-function gone(contextId, clusterId, info, e) {
-    const why = info && !READY_CLUSTER_STATES.has(info.state)
-        ? `the cluster is ${describeCluster(info)}, and a context does not outlive its cluster`
-        : `it was destroyed (by the post step of the step that created it, or by hand), evicted (a cluster keeps at most ${MAX_CONTEXTS_PER_CLUSTER} contexts and drops idle ones), or the cluster restarted`;
-    const said = e instanceof Error ? ` (Databricks said: ${e.message})` : '';
-    return (`Execution context ${contextId} (input context-id) is gone from cluster ${clusterId}: ${why}${said}. ` +
-        `Pass the context-id output of a step that ran earlier in this same job on this cluster (its post step destroys the context only when the job ends), or remove context-id to run in a fresh context.`);
-}
-
-;// CONCATENATED MODULE: ./src/flow/context.ts
-
-
-
-
-
-/** dbt-databricks gives a context that ends in Error this many tries in all, and so do we. */
-const CONTEXT_ATTEMPTS = 5;
-/** How often to ask again for room at the context limit: gently, with jitter, capped. */
-const ROOM_SCHEDULE = { initialMs: 1000, factor: 1.5, maxMs: 10_000 };
-/** A progress line at most this often while waiting for room. */
-const ROOM_PROGRESS_MS = 15_000;
-/**
- * Creates an execution context and waits until it runs. Two service behaviours are absorbed
- * here, both within the step's deadline:
- * - At the cluster's context limit with none idle, contexts/create fails and nothing is
- *   created; we wait for room and ask again, logging progress.
- * - Under load a context can end in Error; we destroy it and create another, up to
- *   CONTEXT_ATTEMPTS in all (the failed one did nothing, so a new one duplicates nothing).
- */
-async function openContext(exec, req, d) {
-    const where = `cluster ${exec.clusterId}`;
-    const call = { deadline: req.deadline, signal: d.signal };
-    for (let attempt = 1;; attempt++) {
-        const contextId = await createWhenRoom(exec, req, d);
-        req.onCreated(contextId);
-        d.logger.info(`Created execution context ${contextId}; waiting for it to be ready`);
-        const ctx = await req.step(`Failed while waiting for execution context ${contextId} on ${where}`, () => pollUntil({
-            what: `execution context ${contextId}`,
-            fetch: () => exec.contextStatus(contextId, call),
-            isDone: s => s !== 'Pending',
-            describe: s => s,
-            deadline: req.deadline,
-            ...d
-        }));
-        if (!ctx.done) {
-            throw new DeadlineError(`Timed out after ${req.deadline.label} waiting for execution context ${contextId} on ${where} (still ${ctx.last ?? 'Pending'}). The cluster may be overloaded; raise the timeout input or try again.`);
-        }
-        if (ctx.value === 'Running')
-            return contextId;
-        const pause = Math.min(16_000, 1000 * 2 ** (attempt - 1));
-        const failed = `Execution context ${contextId} on ${where} ended in state ${ctx.value}`;
-        if (attempt >= CONTEXT_ATTEMPTS || pause >= req.deadline.remaining()) {
-            throw new Error(`${failed}${attempt > 1 ? ` (attempt ${attempt} of ${CONTEXT_ATTEMPTS})` : ''}; the cluster could not start a ${req.language} interpreter. A busy cluster does this; check the cluster's event log and driver logs, or run when it is less loaded.`);
-        }
-        d.logger.warning(`${failed} (attempt ${attempt} of ${CONTEXT_ATTEMPTS}; a busy cluster does this). Destroying it and creating another in ${formatDuration(pause)}.`);
-        try {
-            await exec.destroyContext(contextId, call);
-        }
-        catch (e) {
-            // The post step only knows the latest context: say which one may be left.
-            d.logger.warning(`Could not destroy execution context ${contextId} (${e instanceof Error ? e.message : String(e)}); the cluster evicts it when it needs room.`);
-        }
-        await d.sleep(pause, d.signal);
-    }
-}
-/** contexts/create, waiting for room while the cluster is at its context limit. */
-async function createWhenRoom(exec, req, d) {
-    const call = { deadline: req.deadline, signal: d.signal };
-    const random = d.random ?? Math.random;
-    const started = d.clock.now();
-    let nextProgress = started;
-    let delay = ROOM_SCHEDULE.initialMs;
-    for (let refused = 0;; refused++) {
-        try {
-            req.onCreating();
-            const id = await req.create(() => exec.createContext(req.language, call));
-            if (refused > 0)
-                d.logger.info(`Cluster ${exec.clusterId} had room after ${formatDuration(d.clock.now() - started)} (${refused} refused)`);
-            return id;
-        }
-        catch (e) {
-            // `create` wraps the service's answer; the refusal itself is the cause.
-            const refusal = e instanceof Error && e.cause instanceof ApiError ? e.cause : e;
-            if (!(refusal instanceof ApiError && refusal.tooManyContexts))
-                throw e;
-            // Jitter spreads the steps that wait together, so they do not all ask at once.
-            const wait = delay / 2 + (random() * delay) / 2;
-            const waited = d.clock.now() - started;
-            if (wait >= req.deadline.remaining()) {
-                throw new DeadlineError(`Timed out after ${req.deadline.label} waiting for room for an execution context on cluster ${exec.clusterId}: it holds its maximum (${MAX_CONTEXTS_PER_CLUSTER} by default) and none was idle for ${formatDuration(waited)} (${refused + 1} tries). Raise the timeout input, run fewer steps at once on this cluster, or use another cluster.`);
-            }
-            if (d.clock.now() >= nextProgress) {
-                d.logger.info(`Cluster ${exec.clusterId} is at its execution context limit and none is idle (${refusal.serviceMessage}); waiting for room (${refused + 1} tries, ${formatDuration(waited)} so far)`);
-                nextProgress = d.clock.now() + ROOM_PROGRESS_MS;
-            }
-            await d.sleep(wait, d.signal);
-            delay = Math.min(ROOM_SCHEDULE.maxMs, delay * ROOM_SCHEDULE.factor);
-        }
-    }
-}
-
-;// CONCATENATED MODULE: ./src/flow/outcome.ts
-
-
-/** Said when a context is shut down under its command. */
-const SHUTDOWN_WHY = `its execution context was shut down while it ran. Databricks does this when the cluster restarts or terminates, or when it evicts the context to make room (a cluster keeps at most ${MAX_CONTEXTS_PER_CLUSTER}). Run the step again once the cluster is RUNNING`;
-/** Reads a command's final status and result as the step reports them. */
-function verdict(commandId, status, raw, result) {
-    if (isContextShutdown(raw)) {
-        return { status: 'Cancelled', failure: `Command ${commandId} did not finish: ${SHUTDOWN_WHY}.` };
-    }
-    if (status === 'Cancelled' || isCancellation(raw)) {
-        const why = result.type === 'error' ? `: ${result.message}` : '';
-        return {
-            status: 'Cancelled',
-            failure: `Command ${commandId} was cancelled outside this step${why}`
-        };
-    }
-    if (status === 'Error') {
-        // The service may say why in results.data rather than in an error result.
-        const why = commandErrorMessage(raw);
-        return {
-            status,
-            failure: `Command ${commandId} ended with status Error${why ? `: ${why}` : ''}`
-        };
-    }
-    if (result.type === 'error')
-        return { status, failure: result.message };
-    if (status !== 'Finished')
-        return { status, failure: `Command ${commandId} ended with status ${status}` };
-    return { status };
-}
-
-;// CONCATENATED MODULE: ./src/flow/run-command.ts
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-/** Runs one command in a fresh context. The context is left for the post step to destroy. */
-async function runCommand(req, hooks, d) {
-    const call = { deadline: req.deadline, signal: d.signal };
-    const exec = new ExecutionApi(d.api, req.clusterId);
-    // The cancel's own budget counts from the job cancel, whatever was awaited since.
-    let cancelledAt;
-    const noteCancel = () => {
-        cancelledAt ??= d.clock.now();
-    };
-    if (d.signal?.aborted)
-        noteCancel();
-    else
-        d.signal?.addEventListener('abort', noteCancel, { once: true });
-    const cancelBudget = () => Math.max(1000, JOB_CANCEL_BUDGET_MS - (d.clock.now() - (cancelledAt ?? d.clock.now())));
-    const where = `cluster ${req.clusterId}`;
-    const bound = bindParameters(req.language, req.source, req.parameters);
-    let contextId;
-    let clusterState;
-    if (req.contextId) {
-        // Made by an earlier step, whose post destroys it: nothing is created here.
-        contextId = req.contextId;
-        clusterState = await attachContext(exec, contextId, req.deadline, d);
-    }
-    else {
-        const cluster = await step(`Failed to check ${where}`, () => ensureClusterReady({
-            ...d,
-            clusterId: req.clusterId,
-            startCluster: req.startCluster,
-            deadline: req.deadline,
-            onStarted: () => hooks.onClusterStarted?.()
-        }));
-        clusterState = cluster.state;
-        contextId = await openContext(exec, {
-            language: bound.contextLanguage,
-            deadline: req.deadline,
-            onCreating: () => hooks.onCreatingContext?.(),
-            onCreated: id => hooks.onContextCreated(id),
-            create: f => step(`Failed to create a ${bound.contextLanguage} execution context on ${where}`, () => f().catch((e) => {
-                // Refused (the limit included): no context came of this create.
-                if (!(e instanceof CancelledError))
-                    hooks.onCreateFailed?.();
-                throw e;
-            }), UNKNOWN_CREATE, CANCELLED_CREATE),
-            step
-        }, d);
-    }
-    if (bound.prelude)
-        await defineParameters(exec, contextId, bound.prelude, req.deadline, { onStarted: id => hooks.onCommandStarted(id), onEnded: () => hooks.onCommandEnded() }, d);
-    const commandId = await step(`Failed to start the command in context ${contextId} on ${where}`, () => exec.execute(contextId, bound.command.language, bound.command.source, call), UNKNOWN_EXECUTE, CANCELLED_EXECUTE);
-    hooks.onCommandStarted(commandId);
-    d.logger.info(`Started command ${commandId}`);
-    let final;
-    try {
-        const outcome = await step(`Failed while waiting for command ${commandId}`, () => pollUntil({
-            what: `command ${commandId}`,
-            fetch: () => exec.commandStatus(contextId, commandId, call),
-            isDone: s => FINAL_COMMAND_STATES.has(s.status),
-            describe: s => s.status,
-            deadline: req.deadline,
-            ...d
-        }));
-        if (!outcome.done) {
-            const budget = d.cancelWaitMs ?? TIMEOUT_CANCEL_WAIT_MS;
-            const after = await cancelAndWait(exec, contextId, commandId, budget, d);
-            // A command that did not stop stays marked as running, so post cancels it again.
-            if (after)
-                hooks.onCommandEnded();
-            throw new DeadlineError(`The command timed out after ${req.deadline.label} (the timeout input) and ${after ? 'was cancelled' : `did not stop within ${formatDuration(budget)} of being cancelled; the post step destroys its context, which stops it`}.`);
-        }
-        final = outcome.value;
-    }
-    catch (e) {
-        if (e instanceof CancelledError) {
-            const stopped = await cancelAndWait(exec, contextId, commandId, cancelBudget(), d);
-            if (stopped)
-                hooks.onCommandEnded();
-            throw new CancelledError(`The job was cancelled; command ${commandId} ${stopped ? 'was cancelled' : 'was asked to cancel'}.`);
-        }
-        throw e;
-    }
-    hooks.onCommandEnded();
-    const result = parseResults(final.results, bound.command.language);
-    return {
-        contextId,
-        commandId,
-        result,
-        ...verdict(commandId, final.status, final.results, result),
-        clusterState
-    };
-}
-/**
- * Asks the service to cancel and waits, within `budgetMs`, for a final state. Returns whether
- * the command stopped. Never throws: it runs on paths that are already failing.
- */
-async function cancelAndWait(exec, contextId, commandId, budgetMs, d) {
-    // A fresh deadline, and no cancel signal: this work runs because of them.
-    const call = { deadline: Deadline.after(d.clock, budgetMs, formatDuration(budgetMs)) };
-    try {
-        d.logger.info(`Cancelling command ${commandId}`);
-        await exec.cancelCommand(contextId, commandId, call);
-        const outcome = await pollUntil({
-            what: `command ${commandId} to cancel`,
-            fetch: () => exec.commandStatus(contextId, commandId, call),
-            isDone: s => FINAL_COMMAND_STATES.has(s.status),
-            describe: s => s.status,
-            deadline: call.deadline,
-            clock: d.clock,
-            sleep: d.sleep,
-            logger: d.logger
-        });
-        return outcome.done;
-    }
-    catch (e) {
-        d.logger.warning(`Could not cancel command ${commandId}: ${errorMessage(e)}`);
-        return false;
-    }
-}
-/** Said when a create got no answer: it was not repeated, since a repeat could leak a second. */
-const UNKNOWN_CREATE = 'no answer came back, so the service may have created the context anyway; it was not retried, to avoid creating two. API 1.2 cannot list contexts: an idle one is evicted when the cluster needs room';
-/** Said when an execute got no answer: repeating it could run the code twice. */
-const UNKNOWN_EXECUTE = 'no answer came back, so the command may have started; it was not retried, to avoid running it twice. The post step destroys the context, which stops it';
-/** Said when the job was cancelled while a create had no answer yet. */
-const CANCELLED_CREATE = `The job was cancelled while contexts/create had no answer; after waiting ${UNANSWERED_CALL_GRACE_MS / 1000} s for it the step stopped, to end inside the runner's kill window. The service may have created an execution context that this step cannot destroy: API 1.2 cannot list contexts, and the cluster evicts idle ones when it needs room (a restart removes them all).`;
-/** Said when the job was cancelled while an execute had no answer yet. */
-const CANCELLED_EXECUTE = `The job was cancelled while commands/execute had no answer; after waiting ${UNANSWERED_CALL_GRACE_MS / 1000} s for it the step stopped, to end inside the runner's kill window. The command may have started; the post step destroys its context, which stops it.`;
-/** Runs one phase, adding what it was doing to any error (and a hint for known causes). */
-async function step(doing, f, ifUnknown, ifCancelled) {
-    try {
-        return await f();
-    }
-    catch (e) {
-        if (ifCancelled && e instanceof CancelledError)
-            throw new CancelledError(ifCancelled);
-        const wrapped = wrapError(doing, e);
-        // The request went out and no answer came back: the service may have acted on it.
-        if (ifUnknown && e instanceof TransportError && !e.neverSent) {
-            wrapped.message += ` (${ifUnknown})`;
-        }
-        if (e instanceof ApiError && e.evicted) {
-            wrapped.message += ` (the context was evicted: a cluster keeps at most ${MAX_CONTEXTS_PER_CLUSTER} execution contexts and drops idle ones, or it restarted)`;
-        }
-        if (e instanceof ApiError && e.unauthorized) {
-            wrapped.message +=
-                ' (the credentials were refused: check that the token or password is valid, has not expired, and may use this cluster)';
-        }
-        throw wrapped;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/common/secrets.ts
-/**
- * Every secret the step knows: tokens, passwords, client secrets, minted and exchanged tokens,
- * Basic headers. Whatever holds a secret adds it here the moment it exists (an authenticator
- * gets the registry in its constructor, so a token minted later is added as it arrives); the
- * runner layer hooks `onAdd` to mask it in the log, and service text is passed through
- * `redact` before it is cut, printed, written to an output or to the summary.
- */
-class Secrets {
-    values = new Set();
-    /** Each secret and the forms it takes inside JSON or a URL, longest first. */
-    forms = [];
-    listeners = [];
-    /** Called for every secret added from now on, and at once for those already known. */
-    onAdd(listener) {
-        this.listeners.push(listener);
-        for (const v of this.values)
-            listener(v);
-    }
-    add(value) {
-        // Very short values would redact ordinary words; no real credential is that short.
-        if (!value || value.length < 4 || this.values.has(value))
-            return;
-        this.values.add(value);
-        // A service that echoes a secret may do so inside a JSON string or a URL.
-        const encoded = [value, JSON.stringify(value).slice(1, -1), encodeURIComponent(value)];
-        this.forms = [...new Set([...this.forms, ...encoded])].sort((a, b) => b.length - a.length);
-        for (const l of this.listeners)
-            l(value);
-    }
-    list() {
-        return [...this.values];
-    }
-    /** The text with every known secret replaced by `***`, longest first so none leaves a tail. */
-    redact(text) {
-        let out = text;
-        for (const v of this.forms) {
-            if (out.includes(v))
-                out = out.split(v).join('***');
-        }
-        return out;
-    }
-    /** Every string inside a parsed value redacted (keys too); other values as they were. */
-    redactDeep(value) {
-        if (this.forms.length === 0)
-            return value;
-        return this.walk(value);
-    }
-    walk(value) {
-        if (typeof value === 'string')
-            return this.redact(value);
-        if (Array.isArray(value))
-            return value.map(v => this.walk(v));
-        if (value !== null &&
-            typeof value === 'object' &&
-            Object.getPrototypeOf(value) === Object.prototype) {
-            const out = {};
-            for (const [k, v] of Object.entries(value))
-                out[this.redact(k)] = this.walk(v);
-            return out;
-        }
-        return value;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/runner/connection.ts
-
-/** Where to connect: the host input, with its env fallback (credentials: auth-choice.ts). */
-const HOST_EXAMPLE = 'https://adb-1234567890123456.7.azuredatabricks.net';
-/** The workspace origin: https added when missing, http refused, paths and queries dropped. */
-function parseHost(value) {
-    if (!value)
-        throw new InputError(`Input host is required: set it to your workspace URL, e.g. ${HOST_EXAMPLE}, or set DATABRICKS_HOST.`);
-    const userinfo = hostUserinfo(value);
-    if (userinfo !== undefined)
-        throw new InputError(`Invalid input host '${value.replace(`${userinfo}@`, '***@')}': it holds credentials (user:password@), which would be logged and sent along. Remove them from the URL and pass the credentials from a secret instead (token, or the auth-type inputs).`);
-    if (/^http:\/\//i.test(value))
-        throw new InputError(`Invalid input host '${value}': http is refused because the token would travel unencrypted. Use https://${value.slice(7)}.`);
-    const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(value) ? value : `https://${value}`;
-    let url;
-    try {
-        url = new URL(withScheme);
-    }
-    catch {
-        throw new InputError(`Invalid input host '${value}': not a URL. Expected the workspace URL, e.g. ${HOST_EXAMPLE}.`);
-    }
-    if (url.protocol !== 'https:')
-        throw new InputError(`Invalid input host '${value}': only https:// workspace URLs are supported, e.g. ${HOST_EXAMPLE}.`);
-    if (!/^(\[[0-9a-f:.]+\]|[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*)$/i.test(url.hostname) ||
-        url.username ||
-        url.password) {
-        throw new InputError(`Invalid input host '${value}': '${url.hostname}' is not a host name. Expected the workspace URL, e.g. ${HOST_EXAMPLE}.`);
-    }
-    return url.origin;
-}
-/** The `user:password` part of a URL-like value, when it has one. */
-function hostUserinfo(value) {
-    return /^(?:[a-z][a-z0-9+.-]*:\/\/)?([^/?#]*)@/i.exec(value)?.[1];
-}
-/**
- * Credentials pasted into a host URL (`https://user:password@host`) are secrets too: registered
- * before the host is checked, so the refusal and everything after it print them as `***`.
- */
-function registerHostSecrets(hosts, secrets) {
-    for (const host of hosts) {
-        const userinfo = host ? hostUserinfo(host.trim()) : undefined;
-        if (!userinfo)
-            continue;
-        secrets.add(userinfo);
-        if (!userinfo.includes(':'))
-            continue;
-        const password = userinfo.slice(userinfo.indexOf(':') + 1);
-        secrets.add(password);
-        try {
-            secrets.add(decodeURIComponent(password));
-        }
-        catch {
-            // not URL-encoded: the raw form is registered
-        }
-    }
-}
-
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-;// CONCATENATED MODULE: ./src/databricks/auth/azure-cloud.ts
-/** The AzureDatabricks application: the resource of every Azure Databricks token, in every cloud. */
-const AZURE_DATABRICKS_APP = '2ff814a6-3304-4ab8-85cb-cd0e6f879c1d';
-const CLOUDS = [
-    [
-        '.azuredatabricks.net',
-        {
-            login: 'https://login.microsoftonline.com',
-            management: 'https://management.core.windows.net/'
-        }
-    ],
-    [
-        '.databricks.azure.us',
-        {
-            login: 'https://login.microsoftonline.us',
-            management: 'https://management.core.usgovcloudapi.net/'
-        }
-    ],
-    [
-        '.databricks.azure.cn',
-        {
-            login: 'https://login.chinacloudapi.cn',
-            management: 'https://management.core.chinacloudapi.cn/'
-        }
-    ]
-];
-/** The cloud of a workspace host name, by its domain; undefined for any other host. */
-function azureCloudOf(hostname) {
-    const h = hostname.toLowerCase();
-    return CLOUDS.find(([suffix]) => h.endsWith(suffix))?.[1];
-}
-/** Every Azure workspace domain, for messages. */
-const AZURE_DOMAINS = CLOUDS.map(([suffix]) => suffix);
-
-;// CONCATENATED MODULE: ./src/databricks/auth/refreshing.ts
-
-const TWENTY_MINUTES = 20 * 60_000;
-/** Azure Databricks refuses tokens with 30 s or less to live; the SDKs renew 40 s early. */
-const EARLY = 40_000;
-/**
- * When a token of this lifetime is renewed, as milliseconds before its expiry: with less than
- * half its life left, at most 20 minutes early, and at least 40 s early. Lifetimes too short for
- * that (seconds, in tests) are still used for a quarter of their life, so a token is never
- * minted for every request, and never sent once expired.
- */
-function renewBefore(lifetimeMs) {
-    const half = Math.min(lifetimeMs / 2, TWENTY_MINUTES);
-    return half >= EARLY ? half : Math.min(EARLY, (lifetimeMs * 3) / 4);
-}
-/**
- * Holds one minted token and mints the next when it is due. Concurrent callers share one
- * renewal. A failed renewal while the old token is still good for a while is a warning, and
- * the next request tries again; the service never sees an expired token from here.
- */
-class RefreshingToken {
-    o;
-    current;
-    pending;
-    minted = false;
-    /** How many tokens were minted after the first: for the log and the tests. */
-    renewals = 0;
-    constructor(o) {
-        this.o = o;
-    }
-    async headers(call) {
-        const now = this.o.clock.now();
-        const c = this.current;
-        if (c && now < c.renewAt)
-            return c.headers;
-        try {
-            return (await this.next(call)).headers;
-        }
-        catch (e) {
-            if (!(e instanceof CancelledError) && c && this.o.clock.now() < c.safeUntil) {
-                this.o.logger.warning(`Could not renew the ${this.o.what} (${errorMessage(e)}); the current one is still valid for ${Math.round((c.expiresAt - this.o.clock.now()) / 1000)} s, trying again on the next request`);
-                return c.headers;
-            }
-            throw e;
-        }
-    }
-    /** Drops the current token (the service refused it); the next request mints a new one. */
-    invalidate() {
-        this.current = undefined;
-    }
-    next(call) {
-        this.pending ??= this.mintOne(call).finally(() => (this.pending = undefined));
-        return this.pending;
-    }
-    async mintOne(call) {
-        const started = this.o.clock.now();
-        const token = await this.o.mint(call);
-        // The lifetime counts from when the request was sent: the answer may have taken a while.
-        const lifetime = token.expiresAt - started;
-        if (token.expiresAt <= this.o.clock.now())
-            throw new Error(`the ${this.o.what} was already expired when it arrived`);
-        if (this.minted) {
-            this.renewals++;
-            this.o.logger.debug(`Renewed the ${this.o.what} (valid ${Math.round(lifetime / 1000)} s)`);
-        }
-        this.minted = true;
-        this.current = {
-            ...token,
-            renewAt: token.expiresAt - renewBefore(lifetime),
-            safeUntil: token.expiresAt - Math.min(EARLY, lifetime / 4)
-        };
-        return token;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/databricks/auth/minted.ts
-
-/** A method whose tokens are minted: renewed before expiry, and after a 401. */
-class MintedAuth {
-    authType;
-    description;
-    token;
-    constructor(authType, description, c, mint) {
-        this.authType = authType;
-        this.description = description;
-        this.token = new RefreshingToken({
-            what: `${authType} token`,
-            mint,
-            clock: c.clock,
-            logger: c.logger
-        });
-    }
-    headers(call) {
-        return this.token.headers(call);
-    }
-    renew() {
-        this.token.invalidate();
-        return true;
-    }
-    /** Tokens minted after the first. */
-    get renewals() {
-        return this.token.renewals;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/databricks/auth/token-endpoint.ts
-
-
-
-/**
- * A token endpoint refused or failed. The message holds the OAuth `error` and
- * `error_description` only: never the request, which carries the credential.
- */
-class TokenEndpointError extends Error {
-    status;
-    oauthError;
-    retryAfterSeconds;
-    name = 'TokenEndpointError';
-    constructor(message, status, oauthError, retryAfterSeconds) {
-        super(message);
-        this.status = status;
-        this.oauthError = oauthError;
-        this.retryAfterSeconds = retryAfterSeconds;
-    }
-}
-/** 429, 5xx and network failures are worth another try; another 4xx never changes. */
-function retryable(e) {
-    if (e instanceof TokenEndpointError)
-        return e.status === 429 || e.status >= 500;
-    return e instanceof TransportError;
-}
-/**
- * POSTs a form to a token endpoint and reads the token, retrying transient failures. A token
- * request mints nothing that matters twice, so it is always safe to repeat. The token is
- * added to the secrets before this returns, so nothing can print it first.
- */
-async function requestToken(c, r, call) {
-    const attempt = async () => {
-        if (call.signal?.aborted)
-            throw new CancelledError();
-        const res = await c.transport.send({
-            method: 'POST',
-            url: r.url,
-            headers: {
-                'Content-Type': 'application/x-www-form-urlencoded',
-                Accept: 'application/json',
-                ...r.headers
-            },
-            body: r.form.toString(),
-            timeoutMs: Math.min(c.requestTimeoutMs, Math.max(1000, call.deadline.remaining())),
-            signal: call.signal
-        });
-        const body = parseObject(res.body);
-        const token = body?.access_token;
-        if (typeof token === 'string' && token)
-            c.secrets.add(token);
-        if (res.status < 200 || res.status >= 300)
-            throw failure(c, r, res.status, body, res.headers);
-        if (typeof token !== 'string' || !token)
-            throw new TokenEndpointError(`${r.what}: ${r.url} answered HTTP ${res.status} without an access_token`, res.status, undefined, undefined);
-        const expires = parseSeconds(body?.expires_in);
-        if (expires === undefined)
-            throw new TokenEndpointError(`${r.what}: ${r.url} answered without a valid expires_in (${JSON.stringify(body?.expires_in) ?? 'missing'})`, res.status, undefined, undefined);
-        const raw = { ...body };
-        delete raw.access_token;
-        delete raw.refresh_token;
-        delete raw.id_token;
-        return { accessToken: token, expiresInSeconds: expires, raw };
-    };
-    return retryOAuthCall(c, call, `${r.what} (POST ${r.url})`, attempt);
-}
-/** Runs a call to an OAuth service (discovery, token endpoint) with its retry rules. */
-function retryOAuthCall(c, call, label, attempt) {
-    return withRetry(attempt, {
-        label,
-        idempotent: true,
-        deadline: call.deadline,
-        sleep: c.sleep,
-        signal: call.signal,
-        logger: c.logger,
-        options: c.retry,
-        random: c.random,
-        retryable
-    });
-}
-/** `expires_in` comes as a number or, from some servers, as a string of digits. */
-function parseSeconds(v) {
-    if (typeof v === 'number' && Number.isFinite(v) && v >= 0)
-        return v;
-    if (typeof v === 'string' && /^\s*\d+(\.\d+)?\s*$/.test(v))
-        return Number(v);
-    return undefined;
-}
-function parseObject(text) {
-    try {
-        const v = JSON.parse(text);
-        return v && typeof v === 'object' && !Array.isArray(v)
-            ? v
-            : undefined;
-    }
-    catch {
-        return undefined;
-    }
-}
-function failure(c, r, status, body, headers) {
-    const error = typeof body?.error === 'string' ? body.error : undefined;
-    const description = typeof body?.error_description === 'string' ? body.error_description.slice(0, 500) : undefined;
-    const said = error
-        ? `${error}${description ? `: ${description}` : ''}`
-        : '(no OAuth error in the answer)';
-    const retryAfter = headers['retry-after']?.trim();
-    return new TokenEndpointError(c.secrets.redact(`${r.what} failed: ${r.url} answered HTTP ${status} ${said}`), status, error, retryAfter && /^\d+$/.test(retryAfter) ? Number(retryAfter) : undefined);
-}
-
-;// CONCATENATED MODULE: ./src/databricks/auth/azure-cli.ts
-
-
-
-
-
-/** The real one: no shell, a hard timeout, and a cancel kills the program. */
-const runProgram = (file, args, o) => new Promise((resolve, reject) => {
-    (0,external_node_child_process_namespaceObject.execFile)(file, args, { timeout: o.timeoutMs, signal: o.signal, maxBuffer: 1024 * 1024, windowsHide: true }, (error, stdout, stderr) => {
-        if (!error)
-            return resolve(stdout);
-        if (o.signal?.aborted)
-            return reject(new CancelledError());
-        const code = error.code;
-        if (code === 'ENOENT')
-            return reject(new Error(`the Azure CLI (${file}) is not on PATH: install it, or sign in with the azure/login action first`));
-        const said = String(stderr || error.message)
-            .trim()
-            .split('\n')
-            .slice(0, 5)
-            .join(' ');
-        reject(new Error(`${file} failed (${error.killed ? 'timed out' : `exit ${code}`}): ${said}`));
-    });
-});
-const AZ_TIMEOUT_MS = 30_000;
-/**
- * `azure-cli`: the token of whoever `az` is signed in as (after azure/login), read from
- * `az account get-access-token`, and read again when it is due.
- */
-function azureCli(c, o) {
-    const az = o.az ?? 'az';
-    return new MintedAuth('azure-cli', 'Azure CLI sign-in', c, async (call) => {
-        const out = await o.run(az, ['account', 'get-access-token', '--resource', AZURE_DATABRICKS_APP, '--output', 'json'], {
-            timeoutMs: Math.min(AZ_TIMEOUT_MS, Math.max(1000, call.deadline.remaining())),
-            signal: call.signal
-        });
-        let parsed;
-        try {
-            parsed = JSON.parse(out);
-        }
-        catch {
-            throw new Error(`${az} account get-access-token printed something that is not JSON`);
-        }
-        const token = parsed.accessToken;
-        if (typeof token !== 'string' || !token)
-            throw new Error(`${az} account get-access-token printed no accessToken`);
-        c.secrets.add(token);
-        const header = `Bearer ${token}`;
-        c.secrets.add(header);
-        const expiresAt = expiryOf(parsed);
-        if (expiresAt === undefined)
-            throw new Error(`${az} account get-access-token printed no expires_on or expiresOn`);
-        const headers = { Authorization: header };
-        if (o.workspaceResourceId)
-            headers['X-Databricks-Azure-Workspace-Resource-Id'] = o.workspaceResourceId;
-        return { headers, expiresAt };
-    });
-}
-/**
- * Newer CLIs print `expires_on` (POSIX seconds); older ones only `expiresOn`, a local time
- * without a zone ("2024-05-01 13:45:00.000000"), read here as the machine's local time as az does.
- */
-function expiryOf(o) {
-    const epoch = parseSeconds(o.expires_on);
-    if (epoch !== undefined)
-        return epoch * 1000;
-    if (typeof o.expiresOn === 'string') {
-        const m = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})/.exec(o.expiresOn);
-        if (m) {
-            const [, y, mo, d, h, mi, s] = m.map(Number);
-            return new Date(y, mo - 1, d, h, mi, s).getTime();
-        }
-    }
-    return undefined;
-}
-
-;// CONCATENATED MODULE: ./src/databricks/auth/azure.ts
-
-
-
-
-/**
- * An Entra token for the AzureDatabricks application, plus (when Entra gives one) a token for
- * the service-management endpoint: with it a service principal that has rights on the
- * workspace resource but is not yet a workspace user can sign in.
- */
-function entraAuth(c, authType, description, o, proof) {
-    const url = `${o.cloud.login.replace(/\/+$/, '')}/${encodeURIComponent(o.tenantId)}/oauth2/v2.0/token`;
-    const entra = async (scope, fields, call) => requestToken(c, {
-        url,
-        what: `Entra ID sign-in of ${o.clientId} for ${scope}`,
-        form: new URLSearchParams({
-            grant_type: 'client_credentials',
-            client_id: o.clientId,
-            scope,
-            ...fields
-        })
-    }, call);
-    return new MintedAuth(authType, description, c, async (call) => {
-        const fields = await proof(call);
-        const started = c.clock.now();
-        const main = await entra(`${AZURE_DATABRICKS_APP}/.default`, fields, call);
-        const headers = { Authorization: `Bearer ${main.accessToken}` };
-        c.secrets.add(headers.Authorization);
-        let expiresAt = started + main.expiresInSeconds * 1000;
-        try {
-            // A v2 scope is the resource id and /.default: for this URL resource, a double slash.
-            const mgmt = await entra(`${o.cloud.management}/.default`, fields, call);
-            headers['X-Databricks-Azure-SP-Management-Token'] = mgmt.accessToken;
-            expiresAt = Math.min(expiresAt, started + mgmt.expiresInSeconds * 1000);
-        }
-        catch (e) {
-            // Optional: a principal that is already a workspace user signs in without it.
-            c.logger.debug(`No service-management token (${errorMessage(e)}); signing in without it`);
-        }
-        if (o.workspaceResourceId)
-            headers['X-Databricks-Azure-Workspace-Resource-Id'] = o.workspaceResourceId;
-        return { headers, expiresAt };
-    });
-}
-/** `azure-client-secret`: an Entra service principal with a client secret. */
-function azureClientSecret(c, o) {
-    c.secrets.add(o.clientSecret);
-    return entraAuth(c, 'azure-client-secret', `Azure service principal ${o.clientId} (client secret)`, o, async () => ({ client_secret: o.clientSecret }));
-}
-/** Entra's audience for federated credentials. */
-const AZURE_FEDERATION_AUDIENCE = 'api://AzureADTokenExchange';
-/**
- * `github-oidc-azure`: the GitHub ID token as the Entra client assertion. A new one at every
- * renewal: an assertion lives about 5 minutes, the Entra token about an hour.
- */
-function githubOidcAzure(c, o) {
-    return entraAuth(c, 'github-oidc-azure', `Azure service principal ${o.clientId} (GitHub OIDC federation)`, o, async (call) => {
-        const assertion = await o.idToken(AZURE_FEDERATION_AUDIENCE, call);
-        c.secrets.add(assertion);
-        return {
-            client_assertion: assertion,
-            client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer'
-        };
-    });
-}
-
-;// CONCATENATED MODULE: ./src/databricks/auth/discovery.ts
-
-
-async function getJson(c, url, call, retries) {
-    const attempt = async () => {
-        if (call.signal?.aborted)
-            throw new CancelledError();
-        const res = await c.transport.send({
-            method: 'GET',
-            url,
-            headers: { Accept: 'application/json' },
-            timeoutMs: Math.min(c.requestTimeoutMs, Math.max(1000, call.deadline.remaining())),
-            signal: call.signal
-        });
-        if (res.status !== 200)
-            throw new TokenEndpointError(`${url} answered HTTP ${res.status}`, res.status, undefined, undefined);
-        try {
-            const v = JSON.parse(res.body);
-            if (v && typeof v === 'object' && !Array.isArray(v))
-                return v;
-        }
-        catch {
-            // below
-        }
-        throw new Error(`${url} answered with something that is not a JSON object`);
-    };
-    if (!retries)
-        return attempt();
-    return retryOAuthCall(c, call, `GET ${url}`, attempt);
-}
-/**
- * The workspace's OAuth token endpoint, found as the SDKs find it: the host metadata
- * (`/.well-known/databricks-config`, newer workspaces) names the OIDC root; without it, or when
- * it fails, the classic `{host}/oidc` root. Its authorization-server document names the endpoint.
- */
-async function discoverTokenEndpoint(c, host, call) {
-    let root = `${host}/oidc`;
-    try {
-        const meta = await getJson(c, `${host}/.well-known/databricks-config`, call, false);
-        const oidc = typeof meta.oidc_endpoint === 'string' ? meta.oidc_endpoint : '';
-        const account = typeof meta.account_id === 'string' ? meta.account_id : '';
-        if (/^https:\/\//.test(oidc))
-            root = oidc.replace('{account_id}', account).replace(/\/+$/, '');
-    }
-    catch (e) {
-        if (e instanceof CancelledError)
-            throw e;
-        c.logger.debug(`No host metadata (${errorMessage(e)}); using ${root}`);
-    }
-    const url = `${root}/.well-known/oauth-authorization-server`;
-    let doc;
-    try {
-        doc = await getJson(c, url, call, true);
-    }
-    catch (e) {
-        if (e instanceof TokenEndpointError && e.status === 404)
-            throw new Error(`Databricks OAuth is not supported for this host: ${url} answered HTTP 404. Check the host, or use a personal access token.`, { cause: e });
-        throw new Error(`Could not discover the OAuth token endpoint: ${errorMessage(e)}`, { cause: e });
-    }
-    const endpoint = doc.token_endpoint;
-    if (typeof endpoint !== 'string' || !/^https:\/\//.test(endpoint))
-        throw new Error(`${url} names no https token_endpoint`);
-    return endpoint;
-}
-
-;// CONCATENATED MODULE: ./src/databricks/auth/databricks-oauth.ts
-
-
-
-/** The workspace token endpoint, discovered once per process. */
-function endpointOnce(c, host) {
-    let found;
-    return call => {
-        found ??= discoverTokenEndpoint(c, host, call).catch((e) => {
-            found = undefined;
-            throw e;
-        });
-        return found;
-    };
-}
-/**
- * `oauth-m2m`: a service principal's OAuth secret, exchanged for a workspace token with the
- * client-credentials grant. Id and secret go as HTTP Basic, each URL-encoded first (RFC 6749).
- */
-function oauthM2M(c, o) {
-    c.secrets.add(o.clientSecret);
-    const basic = Buffer.from(`${encodeURIComponent(o.clientId)}:${encodeURIComponent(o.clientSecret)}`, 'utf8').toString('base64');
-    c.secrets.add(basic);
-    c.secrets.add(`Basic ${basic}`);
-    const endpoint = endpointOnce(c, o.host);
-    return new MintedAuth('oauth-m2m', `OAuth service principal ${o.clientId}`, c, async (call) => {
-        const url = await endpoint(call);
-        const t = await requestToken(c, {
-            url,
-            what: `OAuth client credentials for ${o.clientId}`,
-            headers: { Authorization: `Basic ${basic}` },
-            form: new URLSearchParams({ grant_type: 'client_credentials', scope: 'all-apis' })
-        }, call);
-        return bearer(c, t.accessToken, t.expiresInSeconds);
-    });
-}
-/**
- * `github-oidc`: workload identity federation. A fresh GitHub ID token for every exchange
- * (each lives about 5 minutes), traded at the workspace token endpoint (RFC 8693). With a
- * client id the service principal's federation policy applies; without, the account's.
- */
-function githubOidc(c, o) {
-    const endpoint = endpointOnce(c, o.host);
-    const who = o.clientId ? `service principal ${o.clientId}` : 'account-wide federation';
-    return new MintedAuth('github-oidc', `GitHub OIDC federation (${who})`, c, async (call) => {
-        const url = await endpoint(call);
-        const jwt = await o.idToken(o.audience || url, call);
-        c.secrets.add(jwt);
-        const form = new URLSearchParams({
-            grant_type: 'urn:ietf:params:oauth:grant-type:token-exchange',
-            subject_token: jwt,
-            subject_token_type: 'urn:ietf:params:oauth:token-type:jwt',
-            scope: 'all-apis'
-        });
-        if (o.clientId)
-            form.set('client_id', o.clientId);
-        const t = await requestToken(c, { url, form, what: `GitHub OIDC token exchange (${who})` }, call);
-        return bearer(c, t.accessToken, t.expiresInSeconds);
-    });
-}
-function bearer(c, token, seconds) {
-    const header = `Bearer ${token}`;
-    c.secrets.add(header);
-    return { headers: { Authorization: header }, expiresAt: c.clock.now() + seconds * 1000 };
-}
-
-;// CONCATENATED MODULE: ./src/databricks/auth/static.ts
-/** A personal access token (or any bearer token), sent as `Authorization: Bearer`. */
-class TokenAuth {
-    authType = 'pat';
-    description = 'personal access token';
-    header;
-    constructor(token, secrets) {
-        this.header = `Bearer ${token}`;
-        secrets.add(token);
-        secrets.add(this.header);
-    }
-    async headers() {
-        return { Authorization: this.header };
-    }
-    renew() {
-        return false;
-    }
-}
-/** HTTP Basic with a user name and password, as the original 1.2 API describes. */
-class BasicAuth {
-    authType = 'basic';
-    description;
-    header;
-    constructor(username, password, secrets) {
-        this.description = `user name and password (${username})`;
-        const encoded = Buffer.from(`${username}:${password}`, 'utf8').toString('base64');
-        this.header = `Basic ${encoded}`;
-        // The base64 form is as good as the password to anyone who reads it.
-        for (const s of [password, encoded, this.header])
-            secrets.add(s);
-    }
-    async headers() {
-        return { Authorization: this.header };
-    }
-    renew() {
-        return false;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/runner/id-token.ts
-
-
-
-class IdTokenError extends Error {
-    status;
-    retryAfterSeconds;
-    constructor(message, status, retryAfterSeconds = undefined) {
-        super(message);
-        this.status = status;
-        this.retryAfterSeconds = retryAfterSeconds;
-    }
-}
-/**
- * GitHub's ID-token service, as `core.getIDToken` calls it (GET the request URL with
- * `&audience=`, the request token as Bearer, the JWT in `value`), but through our transport:
- * bounded by a timeout and the job's cancel, retried on 429/5xx and network errors. The request
- * token and every ID token are secrets before anything could print them.
- */
-function githubIdTokens(o) {
-    const base = o.env.ACTIONS_ID_TOKEN_REQUEST_URL ?? '';
-    const requestToken = o.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN ?? '';
-    o.secrets.add(requestToken);
-    return async (audience, call) => {
-        const url = `${base}${base.includes('?') ? '&' : '?'}audience=${encodeURIComponent(audience)}`;
-        const attempt = async () => {
-            if (call.signal?.aborted)
-                throw new CancelledError();
-            const res = await o.transport.send({
-                method: 'GET',
-                url,
-                headers: { Authorization: `Bearer ${requestToken}`, Accept: 'application/json' },
-                timeoutMs: Math.min(o.requestTimeoutMs, Math.max(1000, call.deadline.remaining())),
-                signal: call.signal
-            });
-            let value;
-            try {
-                value = JSON.parse(res.body).value;
-            }
-            catch {
-                value = undefined;
-            }
-            if (typeof value === 'string' && value)
-                o.secrets.add(value);
-            if (res.status !== 200) {
-                const ra = res.headers['retry-after']?.trim();
-                throw new IdTokenError(`GitHub's ID-token service answered HTTP ${res.status}`, res.status, ra && /^\d+$/.test(ra) ? Number(ra) : undefined);
-            }
-            if (typeof value !== 'string' || !value)
-                throw new Error("GitHub's ID-token service answered without a token (no `value`)");
-            return value;
-        };
-        return withRetry(attempt, {
-            label: `GitHub ID token for audience ${audience}`,
-            idempotent: true,
-            deadline: call.deadline,
-            sleep: o.sleep,
-            signal: call.signal,
-            logger: o.logger,
-            retryable: e => e instanceof TransportError ||
-                (e instanceof IdTokenError && (e.status === 429 || e.status >= 500))
-        }).catch((e) => {
-            if (e instanceof CancelledError)
-                throw e;
-            throw new Error(`Could not get a GitHub ID token (audience ${audience}): ${e instanceof Error ? e.message : String(e)}`, { cause: e });
-        });
-    };
-}
-
-;// CONCATENATED MODULE: ./src/runner/credentials.ts
-
-
-
-
-
-/** Said once per run with basic: the method still works for accounts that allow it. */
-const BASIC_RETIRED = 'auth-type basic: Databricks retired password sign-in for workspace users on 10 July 2024; it works only where the workspace still accepts it. Use a service principal instead: oauth-m2m (client-id, client-secret), or github-oidc with no secret at all.';
-/** Every configured secret into the registry, before any check could print one. */
-function registerConfiguredSecrets(raw, env, secrets) {
-    for (const v of [
-        raw.token,
-        raw.password,
-        raw.clientSecret,
-        raw.azureClientSecret,
-        env.DATABRICKS_TOKEN,
-        env.DATABRICKS_PASSWORD,
-        env.DATABRICKS_CLIENT_SECRET,
-        env.ARM_CLIENT_SECRET,
-        env.ACTIONS_ID_TOKEN_REQUEST_TOKEN
-    ]) {
-        secrets.add(v);
-        secrets.add(v?.trim());
-    }
-}
-/** The authenticator for a checked plan. Nothing is called yet: tokens are minted on first use. */
-function createAuthenticator(host, plan, d) {
-    const c = {
-        transport: d.transport,
-        clock: d.clock,
-        sleep: d.sleep,
-        logger: d.logger,
-        secrets: d.secrets,
-        requestTimeoutMs: d.requestTimeoutMs
-    };
-    const idToken = () => githubIdTokens({ ...d, env: d.env });
-    switch (plan.type) {
-        case 'pat':
-            return new TokenAuth(plan.token, d.secrets);
-        case 'basic':
-            return new BasicAuth(plan.username, plan.password, d.secrets);
-        case 'oauth-m2m':
-            return oauthM2M(c, { host, ...plan });
-        case 'github-oidc':
-            return githubOidc(c, { host, ...plan, idToken: idToken() });
-        case 'azure-client-secret':
-            return azureClientSecret(c, { host, ...plan });
-        case 'github-oidc-azure':
-            return githubOidcAzure(c, { host, ...plan, idToken: idToken() });
-        case 'azure-cli':
-            return azureCli(c, { run: d.run ?? runProgram, ...plan });
-    }
-}
-
-;// CONCATENATED MODULE: ./src/databricks/auth/types.ts
-/** The methods, named as Databricks' unified authentication (DATABRICKS_AUTH_TYPE) names them. */
-const AUTH_TYPES = [
-    'pat',
-    'basic',
-    'oauth-m2m',
-    'github-oidc',
-    'azure-client-secret',
-    'github-oidc-azure',
-    'azure-cli'
-];
-
-;// CONCATENATED MODULE: ./src/runner/auth-settings.ts
-/** The credential settings: inputs, their environment fallbacks, and where each value came from. */
-/** Each setting: its input and the environment variable it falls back to (the SDKs' names). */
-const SETTINGS = {
-    authType: ['auth-type', 'DATABRICKS_AUTH_TYPE'],
-    token: ['token', 'DATABRICKS_TOKEN'],
-    username: ['username', 'DATABRICKS_USERNAME'],
-    password: ['password', 'DATABRICKS_PASSWORD'],
-    clientId: ['client-id', 'DATABRICKS_CLIENT_ID'],
-    clientSecret: ['client-secret', 'DATABRICKS_CLIENT_SECRET'],
-    tokenAudience: ['token-audience', 'DATABRICKS_TOKEN_AUDIENCE'],
-    azureClientId: ['azure-client-id', 'ARM_CLIENT_ID'],
-    azureClientSecret: ['azure-client-secret', 'ARM_CLIENT_SECRET'],
-    azureTenantId: ['azure-tenant-id', 'ARM_TENANT_ID'],
-    azureWorkspaceResourceId: ['azure-workspace-resource-id', 'DATABRICKS_AZURE_RESOURCE_ID']
-};
-/** The input names, for reading them and for action.yml. */
-const CREDENTIAL_INPUTS = Object.fromEntries(Object.entries(SETTINGS).map(([k, [input]]) => [k, input]));
-/** Each setting's value: the input when given, else its environment variable (trimmed). */
-function resolve(raw, env) {
-    const out = {};
-    for (const [k, [input, name]] of Object.entries(SETTINGS)) {
-        const given = raw[k];
-        // Secrets keep their exact bytes from inputs; from the environment a trailing newline
-        // (common when a secret is pasted) is dropped.
-        const fromEnv = env[name]?.trim() ?? '';
-        out[k] = given ? { value: given, from: `input ${input}` } : { value: fromEnv, from: name };
-    }
-    return out;
-}
-/** "input client-id (or DATABRICKS_CLIENT_ID)", for messages. */
-function describe(k) {
-    const [input, name] = SETTINGS[k];
-    return `input ${input} (or ${name})`;
-}
-
-;// CONCATENATED MODULE: ./src/runner/auth-choice.ts
-
-
-
-
-
-/** Credential kinds as the SDKs count them for "more than one authorization method". */
-const KINDS = [
-    ['pat', ['token']],
-    ['basic', ['username', 'password']],
-    ['oauth', ['clientId', 'clientSecret']],
-    ['azure', ['azureClientId', 'azureClientSecret', 'azureTenantId']]
-];
-const PERMISSION_HELP = 'GitHub sets ACTIONS_ID_TOKEN_REQUEST_URL and ACTIONS_ID_TOKEN_REQUEST_TOKEN only for jobs with `permissions: id-token: write`; add it to the job (pull requests from forks never get an ID token: use a secret-based method there).';
-/**
- * Picks and checks the method as the Databricks SDKs do, before any call: a named auth-type
- * wins; otherwise exactly one kind of credential may be configured, and GitHub OIDC is chosen
- * only when none is (its variables never count as a credential). Inputs fall back to env.
- */
-function chooseCredentials(raw, env, hostname) {
-    const s = resolve(raw, env);
-    const has = (k) => s[k].value !== '';
-    const v = (k) => s[k].value;
-    const hasIdToken = !!(env.ACTIONS_ID_TOKEN_REQUEST_URL && env.ACTIONS_ID_TOKEN_REQUEST_TOKEN);
-    const need = (type, ...keys) => {
-        const missing = keys.filter(k => !has(k));
-        if (missing.length)
-            throw new InputError(`${type} authentication needs ${missing.map(describe).join(' and ')}: set ${missing.length > 1 ? 'them' : 'it'}, or choose another auth-type.`);
-    };
-    const needIdToken = (type) => {
-        if (!hasIdToken)
-            throw new InputError(`${type} authentication needs a GitHub ID token, and this job has none. ${PERMISSION_HELP}`);
-    };
-    let type = v('authType').toLowerCase();
-    if (type && !AUTH_TYPES.includes(type))
-        throw new InputError(`Invalid ${s.authType.from} '${v('authType')}': expected one of ${AUTH_TYPES.join(', ')}.`);
-    if (!type)
-        type = implied(s, has, hasIdToken);
-    const azure = () => ({
-        cloud: entraCloud(type, env, hostname),
-        ...(has('azureWorkspaceResourceId')
-            ? { workspaceResourceId: v('azureWorkspaceResourceId') }
-            : {})
-    });
-    switch (type) {
-        case 'pat':
-            need(type, 'token');
-            return { type, token: v('token') };
-        case 'basic':
-            need(type, 'username', 'password');
-            return { type, username: v('username'), password: v('password') };
-        case 'oauth-m2m':
-            need(type, 'clientId', 'clientSecret');
-            return { type, clientId: v('clientId'), clientSecret: v('clientSecret') };
-        case 'github-oidc':
-            needIdToken(type);
-            return {
-                type,
-                ...(has('clientId') ? { clientId: v('clientId') } : {}),
-                ...(has('tokenAudience') ? { audience: v('tokenAudience') } : {})
-            };
-        case 'azure-client-secret':
-            need(type, 'azureClientId', 'azureClientSecret', 'azureTenantId');
-            return {
-                type,
-                clientId: v('azureClientId'),
-                clientSecret: v('azureClientSecret'),
-                tenantId: v('azureTenantId'),
-                ...azure()
-            };
-        case 'github-oidc-azure':
-            need(type, 'azureClientId', 'azureTenantId');
-            needIdToken(type);
-            return { type, clientId: v('azureClientId'), tenantId: v('azureTenantId'), ...azure() };
-        case 'azure-cli':
-            return has('azureWorkspaceResourceId')
-                ? { type, workspaceResourceId: v('azureWorkspaceResourceId') }
-                : { type };
-    }
-}
-/** The method the configured credentials imply, when auth-type is not set. */
-function implied(s, has, hasIdToken) {
-    const kinds = KINDS.filter(([, fields]) => fields.some(has));
-    if (kinds.length > 1) {
-        const list = kinds
-            .map(([kind, fields]) => `${kind} (${fields
-            .filter(has)
-            .map(k => s[k].from)
-            .join(', ')})`)
-            .join(' and ');
-        throw new InputError(`More than one authorization method configured: ${list}. Set auth-type to the one to use (one of ${AUTH_TYPES.join(', ')}), or remove the others.`);
-    }
-    const kind = kinds[0]?.[0];
-    if (kind === 'pat')
-        return 'pat';
-    if (kind === 'basic')
-        return 'basic';
-    if (kind === 'oauth') {
-        if (has('clientSecret'))
-            return 'oauth-m2m';
-        if (hasIdToken)
-            return 'github-oidc';
-        throw new InputError(`${s.clientId.from} was given without a client secret: set ${describe('clientSecret')} for oauth-m2m, or give the job \`permissions: id-token: write\` for github-oidc federation with that service principal.`);
-    }
-    if (kind === 'azure') {
-        if (has('azureClientSecret'))
-            return 'azure-client-secret';
-        if (hasIdToken)
-            return 'github-oidc-azure';
-        throw new InputError(`Azure service principal settings were given without a secret: set ${describe('azureClientSecret')} for azure-client-secret, or give the job \`permissions: id-token: write\` for github-oidc-azure.`);
-    }
-    if (hasIdToken)
-        return 'github-oidc';
-    throw new InputError('No credentials: set the token input (e.g. token: ${{ secrets.DATABRICKS_TOKEN }}) or DATABRICKS_TOKEN; or client-id and client-secret for a service principal (oauth-m2m); or give the job `permissions: id-token: write` for GitHub OIDC federation (github-oidc, no secret at all). See auth-type for every method.');
-}
-/**
- * Entra's sign-in host: the workspace's cloud by its domain, or AZURE_AUTHORITY_HOST. On any
- * other host (a proxy, the emulator) there is no way to know it, so it must be set.
- */
-function entraCloud(type, env, hostname) {
-    const known = azureCloudOf(hostname);
-    const authority = env.AZURE_AUTHORITY_HOST?.trim();
-    if (authority) {
-        let url;
-        try {
-            url = new URL(authority);
-        }
-        catch {
-            url = undefined;
-        }
-        if (url?.protocol !== 'https:')
-            throw new InputError(`Invalid AZURE_AUTHORITY_HOST '${authority}': expected an https:// URL such as https://login.microsoftonline.com.`);
-        return {
-            login: url.origin,
-            management: known?.management ?? 'https://management.core.windows.net/'
-        };
-    }
-    if (known)
-        return known;
-    throw new InputError(`${type} authentication signs in with Microsoft Entra ID, but host ${hostname} is not an Azure Databricks workspace (${AZURE_DOMAINS.join(', ')}), so its sign-in host is unknown: set AZURE_AUTHORITY_HOST, e.g. https://login.microsoftonline.com.`);
-}
-
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-;// CONCATENATED MODULE: ./src/runner/source.ts
-
-
-/** Larger uploads are refused before any call: the API is for code, not data. */
-const MAX_FILE_BYTES = 10 * 1024 * 1024;
-/**
- * Reads the `file` input, relative to the workspace, with a clear error for each way it fails.
- * Only files inside the workspace, or RUNNER_TEMP (`allowed[1]`, where earlier steps write
- * generated code), are read, symlinks resolved first: a path such as `../x` or a link to
- * `/etc/...` would upload a file of the runner's, and echo it back in the log.
- */
-async function resolveSource(file, workspace, fs, runnerTemp = '') {
-    const full = external_node_path_namespaceObject.resolve(workspace, file);
-    let info;
-    try {
-        info = await fs.stat(full);
-    }
-    catch (e) {
-        const missing = /ENOENT|ENOTDIR/.test(errorMessage(e));
-        throw new InputError(missing
-            ? `Input file '${file}' was not found (looked for ${full}). Paths are relative to the repository root; check out the repository first (actions/checkout).`
-            : `Input file '${file}' cannot be read: ${errorMessage(e)}.`);
-    }
-    await checkContained(file, full, [workspace, runnerTemp].filter(Boolean), fs);
-    if (!info.isFile())
-        throw new InputError(`Input file '${file}' is not a regular file (${full}). Give the path of a source file.`);
-    if (info.size > MAX_FILE_BYTES) {
-        throw new InputError(`Input file '${file}' is ${(info.size / 1048576).toFixed(1)} MiB; the limit is ${MAX_FILE_BYTES / 1048576} MiB. Put data in DBFS or a volume and read it from the code.`);
-    }
-    let bytes;
-    try {
-        bytes = await fs.readFile(full);
-    }
-    catch (e) {
-        throw new InputError(`Input file '${file}' cannot be read: ${errorMessage(e)}. Check its permissions.`);
-    }
-    if (bytes.length === 0)
-        throw new InputError(`Input file '${file}' is empty: there is nothing to run.`);
-    return { source: { kind: 'file', name: external_node_path_namespaceObject.basename(full), bytes }, label: file };
-}
-async function checkContained(file, full, roots, fs) {
-    const real = await fs.realpath(full);
-    for (const root of roots) {
-        const realRoot = await fs.realpath(root).catch(() => external_node_path_namespaceObject.resolve(root));
-        const rel = external_node_path_namespaceObject.relative(realRoot, real);
-        if (rel && !rel.startsWith('..') && !external_node_path_namespaceObject.isAbsolute(rel))
-            return;
-    }
-    throw new InputError(`Input file '${file}' is outside the workspace${full === real ? '' : ` (it resolves to ${real})`}: only files inside GITHUB_WORKSPACE or RUNNER_TEMP are read. Give a path in the repository.`);
-}
-
-;// CONCATENATED MODULE: ./src/runner/composition-inputs.ts
-
-/** When post terminates the cluster: never, only if this step started it, or whatever happened. */
-const TERMINATE_MODES = ['never', 'if-started', 'always'];
-/**
- * cluster-id or cluster-name (inputs first, then DATABRICKS_CLUSTER_ID / _NAME). Both inputs,
- * or both variables with neither input, are an error: the step would have to guess.
- */
-function parseClusterChoice(raw, env) {
-    if (raw.clusterId && raw.clusterName)
-        throw new InputError(`Inputs cluster-id and cluster-name were both given ('${raw.clusterId}', '${raw.clusterName}'): set only one.`);
-    let clusterId = raw.clusterId;
-    let clusterName = raw.clusterName;
-    if (!clusterId && !clusterName) {
-        clusterId = env.DATABRICKS_CLUSTER_ID?.trim() ?? '';
-        clusterName = env.DATABRICKS_CLUSTER_NAME?.trim() ?? '';
-        if (clusterId && clusterName)
-            throw new InputError('DATABRICKS_CLUSTER_ID and DATABRICKS_CLUSTER_NAME are both set and neither input cluster-id nor cluster-name was given: set one of the inputs, or unset one variable.');
-    }
-    if (!clusterId && !clusterName)
-        throw new InputError('Input cluster-id is required: set it to the id of an all-purpose cluster (e.g. 0123-456789-abcdefgh), or set cluster-name to its name; or set DATABRICKS_CLUSTER_ID or DATABRICKS_CLUSTER_NAME.');
-    if (clusterId && !/^[A-Za-z0-9][\w.-]*$/.test(clusterId))
-        throw new InputError(`Invalid input cluster-id '${clusterId}': a cluster id holds only letters, digits, '-', '_' and '.', e.g. 0123-456789-abcdefgh.`);
-    return { clusterId, clusterName };
-}
-function parseTerminateMode(value) {
-    if (value === '')
-        return 'never';
-    if (TERMINATE_MODES.includes(value))
-        return value;
-    throw new InputError(`Invalid input terminate-cluster '${value}': expected one of ${TERMINATE_MODES.join(', ')}.`);
-}
-/** An id from an earlier step's context-id output. Ids are opaque; this only keeps out junk. */
-function parseContextId(value) {
-    if (value && !/^[\w.-]+$/.test(value))
-        throw new InputError(`Invalid input context-id '${value}': give the context-id output of the step that created the context, e.g. \${{ steps.setup.outputs.context-id }}.`);
-    return value;
-}
-/**
- * A step with neither command nor file only manages the cluster. It must have something to
- * do, and nothing that needs a command.
- */
-function checkClusterOnlyStep(raw, startCluster, terminate) {
-    const nothing = 'Neither command nor file was given: set command to inline code, or file to a path in the repository';
-    if (raw.contextId)
-        throw new InputError(`${nothing}. Input context-id needs something to run in that context.`);
-    if (raw.parameters)
-        throw new InputError(`${nothing}. Input parameters are handed to a command; there is none.`);
-    if (!startCluster && terminate !== 'always')
-        throw new InputError(`${nothing}. (A step without either only manages the cluster: set start-cluster: true to start it, or terminate-cluster: always to terminate it.)`);
-}
-
-;// CONCATENATED MODULE: ./src/runner/parameters-input.ts
-
-/** A parameter name: what Python, Scala, R and Spark's `:name` markers all accept. */
-const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
-const HELP = 'Give a JSON object or a YAML mapping of names to strings, numbers or booleans, e.g. {"branch": ${{ toJSON(github.head_ref) }}}.';
-/**
- * Parses the `parameters` input: a JSON object, or else a YAML mapping, of identifier names to
- * scalars, each converted to a string. '' means no parameters. Throws InputError otherwise.
- */
-async function parseParameters(text) {
-    if (!text.trim())
-        return undefined;
-    const value = (await parseJson(text)) ?? (await parseYaml(text));
-    if (!isPlainMapping(value))
-        throw new InputError(`Invalid input parameters: expected a mapping of names to values, got ${parameters_input_describe(value)}. ${HELP}`);
-    const params = new Map();
-    for (const [name, v] of entries(value)) {
-        if (!NAME.test(name))
-            throw new InputError(`Invalid input parameters: the name ${JSON.stringify(name)} is not an identifier. Names start with a letter or '_' and hold only letters, digits and '_' (they become Python/Scala/R names and SQL :markers).`);
-        params.set(name, scalarText(name, v));
-    }
-    return params;
-}
-/** JSON first, with no extra code loaded; undefined when the text is not JSON. */
-async function parseJson(text) {
-    const trimmed = text.trim();
-    if (!trimmed.startsWith('{') && !trimmed.startsWith('['))
-        return undefined;
-    try {
-        return JSON.parse(trimmed);
-    }
-    catch {
-        return undefined; // perhaps a YAML flow mapping such as {a: 1}
-    }
-}
-/** YAML is loaded only when the input is not JSON, so most runs never pay for the parser. */
-async function parseYaml(text) {
-    const { parseDocument } = await __nccwpck_require__.e(/* import() */ 815).then(__nccwpck_require__.t.bind(__nccwpck_require__, 8815, 19));
-    const doc = parseDocument(text);
-    const problem = doc.errors[0];
-    if (problem)
-        throw new InputError(`Invalid input parameters: it is neither JSON nor valid YAML (${problem.message.split('\n')[0]}). ${HELP}`);
-    try {
-        // Maps keep every key as given (even "__proto__"); aliases are bounded by the parser.
-        return doc.toJS({ mapAsMap: true });
-    }
-    catch (e) {
-        throw new InputError(`Invalid input parameters: ${errorMessage(e)}. ${HELP}`);
-    }
-}
-function isPlainMapping(v) {
-    return v instanceof Map || (typeof v === 'object' && v !== null && !Array.isArray(v));
-}
-function entries(v) {
-    if (!(v instanceof Map))
-        return Object.entries(v);
-    return [...v].map(([k, value]) => {
-        if (typeof k !== 'string')
-            throw new InputError(`Invalid input parameters: the key ${JSON.stringify(String(k))} is not a name (write names as plain words).`);
-        return [k, value];
-    });
-}
-/** Strings as they are; numbers and booleans as they print. Anything else names its key. */
-function scalarText(name, v) {
-    let text;
-    if (typeof v === 'string')
-        text = v;
-    else if (typeof v === 'boolean')
-        text = String(v);
-    else if (typeof v === 'number' && Number.isFinite(v)) {
-        // A large integer has already lost digits in the parse; refuse rather than pass a wrong one.
-        if (Number.isInteger(v) && !Number.isSafeInteger(v))
-            throw new InputError(`Invalid input parameters: ${name} is an integer too large to keep exactly (${v}). Quote it, to pass it as a string.`);
-        text = String(v);
-    }
-    else
-        throw new InputError(`Invalid input parameters: ${name} is ${parameters_input_describe(v)}; a value must be a string, a number or a boolean. Quote it, or pass a structure as a JSON string and parse it in the code.`);
-    if (text.includes('\0'))
-        throw new InputError(`Invalid input parameters: ${name} holds a NUL character, which R strings and the runner's environment cannot carry.`);
-    // A lone surrogate cannot be encoded as UTF-8: the code would see U+FFFD instead.
-    if (/\p{Cs}/u.test(text))
-        throw new InputError(`Invalid input parameters: ${name} holds an unpaired UTF-16 surrogate, which has no UTF-8 form.`);
-    return text;
-}
-function parameters_input_describe(v) {
-    if (v === null || v === undefined)
-        return 'null';
-    if (Array.isArray(v))
-        return 'a list';
-    if (v instanceof Map || typeof v === 'object')
-        return 'a mapping';
-    if (typeof v === 'number')
-        return `the number ${v}`;
-    return `a ${typeof v}`;
-}
-
-;// CONCATENATED MODULE: ./src/runner/raw-inputs.ts
-
-
-/** Reads every input once, through @actions/core. */
-function readRawInputs(get = n => getInput(n)) {
-    return {
-        host: get('host'),
-        credentials: readCredentialInputs(get),
-        clusterId: get('cluster-id'),
-        language: get('language'),
-        command: get('command'),
-        file: get('file'),
-        timeout: get('timeout'),
-        failOnError: get('fail-on-error'),
-        startCluster: get('start-cluster'),
-        requestTimeout: get('request-timeout'),
-        clusterName: get('cluster-name'),
-        contextId: get('context-id'),
-        parameters: get('parameters'),
-        terminateCluster: get('terminate-cluster')
-    };
-}
-/** Reads the credential inputs (auth-type, token, client-id, ...) by their action.yml names. */
-function readCredentialInputs(get) {
-    const out = {};
-    for (const [k, name] of Object.entries(CREDENTIAL_INPUTS))
-        out[k] = get(name);
-    return out;
-}
-
-;// CONCATENATED MODULE: ./src/runner/inputs.ts
-
-
-
-
-
-
-
-
-
-/**
- * Bounds of the durations. Node's timers hold at most 2^31-1 ms (24.8 days); past that they
- * fire at once, so every request would time out. A self-hosted job runs at most 5 days.
- */
-const MAX_TIMEOUT_MS = 5 * 24 * 3_600_000;
-const MAX_REQUEST_TIMEOUT_MS = 3_600_000;
-const MIN_DURATION_MS = 1000;
-const EXTENSIONS = {
-    py: 'python',
-    scala: 'scala',
-    sc: 'scala',
-    sql: 'sql',
-    r: 'r'
-};
-/** Validates and derives everything; throws InputError naming the input and the fix. */
-async function parseInputs(raw, env, workspace, fs) {
-    const host = parseHost(raw.host || env.DATABRICKS_HOST?.trim() || '');
-    const credentials = chooseCredentials(raw.credentials, env, new URL(host).hostname);
-    const { clusterId, clusterName } = parseClusterChoice(raw, env);
-    const timeoutMs = parseDurationInput('timeout', raw.timeout || '30m', MAX_TIMEOUT_MS);
-    const requestTimeoutMs = parseDurationInput('request-timeout', raw.requestTimeout || '30s', MAX_REQUEST_TIMEOUT_MS);
-    const failOnError = parseBoolean('fail-on-error', raw.failOnError, true);
-    const startCluster = parseBoolean('start-cluster', raw.startCluster, false);
-    if (raw.command && raw.file)
-        throw new InputError('Inputs command and file were both given: set exactly one (command for inline code, file for a path in the repository).');
-    const terminateCluster = parseTerminateMode(raw.terminateCluster);
-    const contextId = parseContextId(raw.contextId);
-    const notices = [];
-    const language = parseLanguage(raw.language, raw.file, notices);
-    let source;
-    let label = 'cluster only';
-    if (raw.command)
-        [source, label] = [{ kind: 'inline', code: raw.command }, 'inline command'];
-    else if (raw.file)
-        ({ source, label } = await resolveSource(raw.file, workspace, fs, env.RUNNER_TEMP?.trim() ?? ''));
-    else
-        checkClusterOnlyStep(raw, startCluster, terminateCluster);
-    const parameters = await parseParameters(raw.parameters);
-    return {
-        host,
-        credentials,
-        clusterId,
-        clusterName,
-        language,
-        source,
-        contextId,
-        parameters,
-        terminateCluster,
-        sourceLabel: label,
-        timeoutMs,
-        timeoutLabel: raw.timeout || '30m',
-        failOnError,
-        startCluster,
-        requestTimeoutMs,
-        notices
-    };
-}
-function parseLanguage(value, file, notices) {
-    if (value) {
-        const lower = value.toLowerCase();
-        if (LANGUAGES.includes(lower))
-            return lower;
-        throw new InputError(`Invalid input language '${value}': expected one of ${LANGUAGES.join(', ')}.`);
-    }
-    const ext = file.match(/\.([A-Za-z]+)$/)?.[1]?.toLowerCase() ?? '';
-    const known = EXTENSIONS[ext];
-    if (known || !file)
-        return known ?? 'python';
-    notices.push(`Input file '${file}' has no extension that names a language (${Object.keys(EXTENSIONS)
-        .map(e => `.${e}`)
-        .join(', ')}); running it as python. Set the language input to choose another.`);
-    return 'python';
-}
-function parseDurationInput(name, value, maxMs) {
-    const ms = parseDuration(value);
-    if (ms === undefined || ms <= 0)
-        throw new InputError(`Invalid input ${name} '${value}': expected a positive duration such as 90s, 20m, 1h, 1h30m or plain seconds (600).`);
-    if (ms < MIN_DURATION_MS || ms > maxMs)
-        throw new InputError(`Invalid input ${name} '${value}': it must be between ${formatDuration(MIN_DURATION_MS)} and ${formatDuration(maxMs)}.`);
-    return ms;
-}
-/** Only the YAML spellings the runner itself accepts, so a typo is not silently false. */
-function parseBoolean(name, value, fallback) {
-    if (value === '')
-        return fallback;
-    if (['true', 'True', 'TRUE'].includes(value))
-        return true;
-    if (['false', 'False', 'FALSE'].includes(value))
-        return false;
-    throw new InputError(`Invalid input ${name} '${value}': expected true or false.`);
-}
-
-;// CONCATENATED MODULE: ./src/runner/log.ts
-
-
-/**
- * Whether the runner could read a line of this text as a workflow command: it takes `::name::`
- * at the start of any line (after leading blanks) and the older `##[name]` anywhere in a line.
- */
-function couldBeCommand(text) {
-    return /[\r\n]|::|##\[/.test(text);
-}
-/**
- * The one way text from outside the action reaches the log (service messages, cluster and
- * state names, column names, file names, output, tracebacks, error bodies), and any message
- * that embeds such text. Commands in it are switched off while it prints (`::stop-commands::`
- * with a token nobody can guess), so no line of it can steer the runner. Plain one-line text
- * is printed as it is.
- */
-function logUntrusted(text) {
-    if (!couldBeCommand(text))
-        return info(text);
-    const token = (0,external_node_crypto_.randomUUID)();
-    info(`::stop-commands::${token}`);
-    info(text);
-    info(`::${token}::`);
-}
-/** Prints a block of untrusted text in a foldable group (its title is escaped by @actions/core). */
-function printUntrusted(title, text) {
-    startGroup(title);
-    logUntrusted(text);
-    endGroup();
-}
-/**
- * The Databricks layer's logger, mapped onto the runner's log. Its messages carry service text
- * (states, error bodies), so info goes through logUntrusted; warning and debug are workflow
- * commands whose message @actions/core escapes (`%`, CR, LF), so they stay one line.
- */
-const runnerLogger = {
-    info: m => logUntrusted(m),
-    warning: m => warning(m),
-    debug: m => core_debug(m)
-};
-
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-;// CONCATENATED MODULE: ./src/runner/images.ts
-
-
-const DATA_URL = /^data:([^;,]*)((?:;[^;,]*)*),(.*)$/s;
-/** The bytes and a file extension of a `data:` URL, or undefined when the name is not one. */
-function decodeDataUrl(name) {
-    const m = DATA_URL.exec(name);
-    if (!m)
-        return undefined;
-    const mime = (m[1] || 'application/octet-stream').toLowerCase();
-    const base64 = /;base64/i.test(m[2] ?? '');
-    const payload = m[3] ?? '';
-    const bytes = base64
-        ? Buffer.from(payload, 'base64')
-        : Buffer.from(decodeURIComponent(payload), 'utf8');
-    const subtype = mime.split('/')[1] ?? 'bin';
-    const extension = subtype === 'jpeg'
-        ? 'jpg'
-        : subtype === 'svg+xml'
-            ? 'svg'
-            : subtype.replace(/[^a-z0-9]/g, '') || 'bin';
-    return { bytes, extension };
-}
-/**
- * Writes every data-URL image of a result to `dir` (created when needed) as image-1.png, …, so
- * a later step can upload them; a data URL never goes into an output, where it would be
- * megabytes. Names that are not data URLs are workspace paths and are listed as such.
- */
-async function saveImages(fileNames, dir) {
-    const saved = { files: [], dir, workspacePaths: [], locations: [] };
-    for (const name of fileNames) {
-        const image = decodeDataUrl(name);
-        if (!image) {
-            saved.workspacePaths.push(name);
-            saved.locations.push(name);
-            continue;
-        }
-        if (saved.files.length === 0)
-            await (0,promises_namespaceObject.mkdir)(dir, { recursive: true });
-        const file = (0,external_node_path_namespaceObject.join)(dir, `image-${saved.files.length + 1}.${image.extension}`);
-        await (0,promises_namespaceObject.writeFile)(file, image.bytes);
-        saved.files.push(file);
-        saved.locations.push(file);
-    }
-    return saved;
-}
-/** The directory for one command's images: under RUNNER_TEMP, which the runner empties per job. */
-function imageDir(runnerTemp, commandId) {
-    return (0,external_node_path_namespaceObject.join)(runnerTemp, 'databricks-images', commandId.replace(/[^\w.-]/g, '_') || 'command');
-}
-
-;// CONCATENATED MODULE: ./src/runner/outputs.ts
-
-
-
-
-/**
- * The most any one output holds. A later step reads an output through `env:`, and Linux
- * refuses a single environment string over 128 KiB (MAX_ARG_STRLEN, `NAME=value` included:
- * E2BIG). 100 KiB leaves room for any variable name; GitHub keeps ~1 MB of outputs per job.
- */
-const MAX_OUTPUT_BYTES = 100 * 1024;
-/** Renders a result as the `result` output, cut to fit; `cut` says whether anything was dropped. */
-function resultText(result, maxBytes, images) {
-    switch (result.type) {
-        case 'text':
-            return cutText(result.text, maxBytes);
-        case 'table':
-            // Whole rows are dropped rather than the JSON cut, so the output always parses.
-            return jsonArrayWithin(tableToObjects(result.columns, result.rows).map(stringifyJson), maxBytes);
-        case 'error':
-            return cutText(result.message, maxBytes);
-        case 'image':
-        case 'images': {
-            // Where each image is, never the data URL itself: that can be megabytes.
-            const where = images?.locations ??
-                result.fileNames.map((n, i) => (n.startsWith('data:') ? `(image ${i + 1}, not saved)` : n));
-            if (result.type === 'image' && where.length === 1)
-                return cutText(where[0] ?? '', maxBytes);
-            return jsonArrayWithin(where.map(n => JSON.stringify(n)), maxBytes);
-        }
-        case 'none':
-            return { text: '', cut: false };
-    }
-}
-function cutText(text, maxBytes) {
-    const cut = cutToBytes(text, maxBytes);
-    return { text: cut, cut: cut.length < text.length };
-}
-/** `[item,item,...]` with as many leading items as fit in `maxBytes`. */
-function jsonArrayWithin(items, maxBytes) {
-    let size = 2;
-    let keep = 0;
-    for (const item of items) {
-        const add = byteLength(item) + (keep > 0 ? 1 : 0);
-        if (size + add > maxBytes)
-            break;
-        size += add;
-        keep++;
-    }
-    return { text: `[${items.slice(0, keep).join(',')}]`, cut: keep < items.length };
-}
-function buildOutputs(outcome, maxBytes = MAX_OUTPUT_BYTES, images) {
-    const { text, cut } = resultText(outcome.result, maxBytes, images);
-    const r = outcome.result;
-    // Databricks cut it before we saw it: a table past its caps, or text with its skip warnings.
-    const serviceTruncated = (r.type === 'table' && r.truncated) || (r.type === 'text' && r.truncated === true);
-    return {
-        status: outcome.status,
-        'result-type': outcome.result.type === 'none' ? '' : outcome.result.type,
-        result: text,
-        truncated: cut || serviceTruncated ? 'true' : 'false',
-        'context-id': outcome.contextId,
-        'command-id': outcome.commandId,
-        'image-files': JSON.stringify(images?.files ?? []),
-        ...(outcome.clusterState ? { 'cluster-state': outcome.clusterState } : {})
-    };
-}
-/** Writes outputs; no value passes MAX_OUTPUT_BYTES, whatever produced it. */
-function writeOutputs(outputs) {
-    for (const [name, value] of Object.entries(outputs))
-        if (value !== undefined)
-            setOutput(name, cutToBytes(value, MAX_OUTPUT_BYTES));
-}
-
-;// CONCATENATED MODULE: ./src/runner/state.ts
-
-/** Saves which cluster the step works on, as soon as it is known (post may terminate it). */
-function saveCluster(host, clusterId) {
-    saveState('host', host);
-    saveState('cluster-id', clusterId);
-}
-/** Saves an earlier step's context the command runs in: post cancels in it, never destroys it. */
-function saveSharedContext(contextId) {
-    saveState('context-id', contextId);
-    saveState('context-shared', 'true');
-}
-/** Records that the service accepted this step's start of the cluster. */
-function saveClusterStarted() {
-    saveState('cluster-started', 'true');
-}
-/** Records that main terminated the cluster, so post does not ask again. */
-function saveClusterTerminated() {
-    saveState('cluster-terminated', 'true');
-}
-/**
- * Saved just before contexts/create is sent: if main is stopped before the answer, post can
- * say that a context may be left behind instead of "nothing to clean up".
- */
-function saveContextRequested(host, clusterId) {
-    saveState('host', host);
-    saveState('cluster-id', clusterId);
-    saveState('context-requested', 'true');
-}
-/** contexts/create failed and main reported it: post has nothing to add about it. */
-function clearContextRequested() {
-    saveState('context-requested', 'false');
-}
-/** Saves where the context lives and its id; called right after contexts/create answers. */
-function saveContext(host, clusterId, contextId) {
-    saveState('host', host);
-    saveState('cluster-id', clusterId);
-    saveState('context-id', contextId);
-}
-/** Saves the running command's id, so post can cancel it if main dies. */
-function saveCommand(commandId) {
-    saveState('command-id', commandId);
-}
-/** Records that the command ended, so post does not cancel it. */
-function saveCommandDone() {
-    saveState('command-done', 'true');
-}
-/** Reads what main saved (post runs with it as STATE_* variables). */
-function readState(get = n => core.getState(n)) {
-    return {
-        host: get('host'),
-        clusterId: get('cluster-id'),
-        contextId: get('context-id'),
-        commandId: get('command-id'),
-        commandDone: get('command-done') === 'true',
-        contextShared: get('context-shared') === 'true',
-        clusterStarted: get('cluster-started') === 'true',
-        clusterTerminated: get('cluster-terminated') === 'true',
-        contextRequested: get('context-requested') === 'true'
-    };
-}
-
-;// CONCATENATED MODULE: ./src/databricks/cluster-list.ts
-
-/** How many clusters to ask for per page; the service may send fewer. */
-const PAGE_SIZE = 100;
-/** A workspace with more than 100,000 clusters is not one; a token that loops must not hang us. */
-const MAX_PAGES = 1000;
-/**
- * Every cluster the caller may see, following the 2.1 list's pages (`page_token` in,
- * `next_page_token` out) until there is no next page. GETs: retried when transient.
- */
-async function listClusters(api, call) {
-    const all = [];
-    const seen = new Set();
-    let token = '';
-    for (let page = 0; page < MAX_PAGES; page++) {
-        const query = { page_size: String(PAGE_SIZE) };
-        if (token)
-            query.page_token = token;
-        const answer = await api.get('/api/2.1/clusters/list', query, call);
-        const clusters = Array.isArray(answer.clusters) ? answer.clusters : [];
-        for (const c of clusters) {
-            if (!c || typeof c !== 'object')
-                continue;
-            const o = c;
-            if (typeof o.cluster_id !== 'string')
-                continue;
-            all.push({
-                id: o.cluster_id,
-                name: typeof o.cluster_name === 'string' ? o.cluster_name : '',
-                state: typeof o.state === 'string' ? o.state : ''
-            });
-        }
-        const next = typeof answer.next_page_token === 'string' ? answer.next_page_token : '';
-        if (!next)
-            return all;
-        if (seen.has(next))
-            throw new Error(`clusters/list sent the page token ${next} twice; the list never ends`);
-        seen.add(next);
-        token = next;
-    }
-    throw new Error(`clusters/list still had more pages after ${MAX_PAGES}; giving up`);
-}
-/**
- * Asks the cluster to terminate (clusters/delete, which keeps its configuration; it is not a
- * permanent delete). It answers at once; the cluster goes TERMINATING, then TERMINATED.
- * Safe to repeat: terminating a terminated cluster changes nothing.
- */
-async function cluster_list_terminateCluster(api, clusterId, call) {
-    await api.post('/api/2.0/clusters/delete', jsonBody({ cluster_id: clusterId }), true, call);
-}
-
-;// CONCATENATED MODULE: ./src/flow/cluster-name.ts
-
-
-/** At most this many names are listed when none matches. */
-const MAX_NAMES = 20;
-/** Edit distance, for "closest first": a typo or a case slip sorts to the top. */
-function distance(a, b) {
-    let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-    for (let i = 1; i <= a.length; i++) {
-        const row = [i];
-        for (let j = 1; j <= b.length; j++) {
-            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-            row[j] = Math.min((prev[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost);
-        }
-        prev = row;
-    }
-    return prev[b.length] ?? 0;
-}
-/** The distinct names, closest to `wanted` first (case ignored for closeness only). */
-function closestNames(wanted, names, max = MAX_NAMES) {
-    const w = wanted.toLowerCase();
-    return [...new Set(names)]
-        .map(name => ({ name, d: distance(w, name.toLowerCase()) }))
-        .sort((x, y) => x.d - y.d || (x.name < y.name ? -1 : x.name > y.name ? 1 : 0))
-        .slice(0, max)
-        .map(x => x.name);
-}
-/**
- * The id of the one cluster named exactly `name` (case-sensitive, as the workspace shows it).
- * No match and several matches are errors that say what exists and what to set.
- */
-function pickClusterByName(name, clusters) {
-    const matches = clusters.filter(c => c.name === name);
-    const [only] = matches;
-    if (matches.length === 1 && only)
-        return only.id;
-    if (matches.length > 1)
-        throw new Error(`${matches.length} clusters are named '${name}' (input cluster-name): ${matches.map(c => `${c.id} (${c.state})`).join(', ')}. Cluster names are not unique; set cluster-id to the one you mean instead.`);
-    if (!clusters.length)
-        throw new Error(`No cluster is named '${name}' (input cluster-name): these credentials see no clusters at all. Check the host and that the identity may use the cluster (CAN ATTACH TO).`);
-    const names = closestNames(name, clusters.map(c => c.name));
-    const total = new Set(clusters.map(c => c.name)).size;
-    const shown = total > names.length ? `${names.length} of ${total}, closest first` : 'closest first';
-    throw new Error(`No cluster is named '${name}' (input cluster-name; the match is exact, case included). Clusters you can see (${shown}): ${names.map(n => `'${n}'`).join(', ')}. Set cluster-name to one of them, or set cluster-id.`);
-}
-/** Resolves the `cluster-name` input to an id through the clusters list. */
-async function resolveClusterName(api, name, call, logger) {
-    let clusters;
-    try {
-        clusters = await listClusters(api, call);
-    }
-    catch (e) {
-        throw wrapError(`Failed to list the clusters to find '${name}' (input cluster-name)`, e);
-    }
-    const id = pickClusterByName(name, clusters);
-    logger.info(`Cluster '${name}' is ${id}`);
-    return id;
-}
-
-;// CONCATENATED MODULE: ./src/flow/cluster-lifecycle.ts
-
-
-
-
-
-
-/** A terminate is done, for this step, once the cluster is on its way down. */
-const DOWN = new Set(['TERMINATING', 'TERMINATED']);
-/** Terminating takes seconds to minutes; poll it gently. */
-const TERMINATE_SCHEDULE = { initialMs: 500, factor: 1.5, maxMs: 5000 };
-/**
- * A step with neither command nor file: start the cluster and wait until it runs, or terminate
- * it and wait until it goes down. A cluster already in the wanted state is success. Returns
- * the state the cluster was last seen in.
- */
-async function manageCluster(o) {
-    if (o.start) {
-        let started = false;
-        const onStarted = () => {
-            started = true;
-            o.onStarted();
-        };
-        const info = await ensureClusterReady({ ...o, startCluster: true, onStarted });
-        if (!started)
-            o.logger.info(`Cluster ${o.clusterId} is ${describeCluster(info)}; not started`);
-        return info.state;
-    }
-    return terminateAndWait(o);
-}
-/** Terminates the cluster (clusters/delete) and waits until it is TERMINATING or TERMINATED. */
-async function terminateAndWait(o) {
-    const call = { deadline: o.deadline, signal: o.signal };
-    const before = await clusters_getCluster(o.api, o.clusterId, call);
-    if (DOWN.has(before.state)) {
-        o.logger.info(`Cluster ${o.clusterId} is already ${describeCluster(before)}; nothing to do`);
-        return before.state;
-    }
-    o.logger.info(`Terminating cluster ${o.clusterId} (it is ${describeCluster(before)})`);
-    try {
-        await cluster_list_terminateCluster(o.api, o.clusterId, call);
-    }
-    catch (e) {
-        throw cluster_refusedChange(e, 'terminate', o.clusterId);
-    }
-    const started = o.clock.now();
-    const outcome = await pollUntil({
-        what: `cluster ${o.clusterId} to terminate`,
-        fetch: () => clusters_getCluster(o.api, o.clusterId, call),
-        isDone: c => DOWN.has(c.state),
-        describe: describeCluster,
-        deadline: o.deadline,
-        clock: o.clock,
-        sleep: o.sleep,
-        signal: o.signal,
-        logger: o.logger,
-        schedule: TERMINATE_SCHEDULE,
-        progressEveryMs: 15_000
-    });
-    if (!outcome.done)
-        throw new DeadlineError(`Timed out after ${o.deadline.label} waiting for cluster ${o.clusterId} to terminate (last state ${outcome.last?.state ?? 'unknown'}). It was asked to; check its event log.`);
-    o.logger.info(`Cluster ${o.clusterId} is ${outcome.value.state} after ${formatDuration(o.clock.now() - started)}`);
-    return outcome.value.state;
-}
-/**
- * Post: asks the cluster to terminate, without waiting for it (post has seconds, a terminate
- * takes minutes; the service finishes it alone). Returns what to log.
- */
-async function terminateInPost(api, clusterId, call) {
-    const info = await getCluster(api, clusterId, call);
-    if (DOWN.has(info.state))
-        return `Cluster ${clusterId} is already ${info.state}`;
-    try {
-        await terminateCluster(api, clusterId, call);
-    }
-    catch (e) {
-        throw refusedChange(e, 'terminate', clusterId);
-    }
-    return `Asked cluster ${clusterId} to terminate (it was ${info.state}); it stops on its own`;
-}
-
-;// CONCATENATED MODULE: ./src/runner/markdown-safe.ts
-/**
- * Untrusted text (command output, table cells, service messages) inside markdown that GitHub
- * renders: the job summary, and any comment built the same way.
- *
- * GitHub renders markdown with CommonMark + GFM. Raw HTML is passed through only inside an
- * "HTML block", and a block that starts with a block-level tag (`<h3>`, `<table>`, `<div>`,
- * `<details>`, ...) ends at the first BLANK line; whatever follows is parsed as markdown
- * (headings, lists, emphasis, `![x](url)` images). So the rules are:
- *
- * 1. Build the whole document as ONE HTML block: start it with a block-level tag and join the
- *    pieces with single newlines (`htmlBlock`), never a blank line.
- * 2. Put every untrusted string through `htmlText`: it escapes HTML and writes line breaks as
- *    character references, so the text adds no line to the markdown source at all. A blank line
- *    in the data can then never end the block, and the renderer shows the text verbatim.
- */
-
-const ENTITIES = {
-    '&': '&amp;',
-    '<': '&lt;',
-    '>': '&gt;',
-    '"': '&quot;',
-    "'": '&#39;',
-    '|': '&#124;',
-    '\r\n': '&#10;',
-    '\r': '&#10;',
-    '\n': '&#10;',
-    '\u007f': '\u2421'
-};
-// Markup characters, line breaks, and C0 controls other than tab (invisible or refused in HTML).
-// eslint-disable-next-line no-control-regex
-const SPECIAL = /\r\n?|[&<>"'|\n\u0000-\u0008\u000b-\u001f\u007f]/g;
-/**
- * The text as HTML that renders exactly as the text, on one source line: `& < > " ' |`
- * escaped, terminal colour codes removed, each line break (LF, CRLF or a lone CR) written as
- * `&#10;` (inside `<pre>` it still breaks the line), other control characters shown as their
- * Unicode control pictures (U+2400 + code).
- */
-function htmlText(text) {
-    return stripAnsi(text).replace(SPECIAL, c => ENTITIES[c] ?? String.fromCharCode(0x2400 + c.charCodeAt(0)));
-}
-/** Thrown when a piece would end the HTML block: a bug in the caller, never data. */
-class UnsafeMarkdownError extends Error {
-    name = 'UnsafeMarkdownError';
-}
-/**
- * Joins pieces of HTML into one HTML block. The first piece must start with a block-level tag,
- * and no piece may hold a blank line; either would let markdown through, so it throws.
- */
-function htmlBlock(pieces) {
-    const html = pieces.filter(p => p !== '').join('\n');
-    if (!/^<(h[1-6]|table|div|details|p|ul|ol)[\s>]/i.test(html))
-        throw new UnsafeMarkdownError('an HTML block must start with a block-level tag');
-    if (/(^|\n)[ \t]*(\r?\n|$)/.test(html.replace(/\n$/, '')) || /\r/.test(html))
-        throw new UnsafeMarkdownError('a blank line would end the HTML block');
-    return `${html}\n`;
-}
-
-;// CONCATENATED MODULE: ./src/runner/summary.ts
-
-
-
-
-
-/** GitHub drops a step's summary past 1 MiB (1,048,576 bytes); stay well below it. */
-const SUMMARY_LIMIT_BYTES = 1_000_000;
-/** More rows than this make a summary nobody reads; the output has them all. */
-const SUMMARY_MAX_ROWS = 500;
-/** A longer cell is shortened, with a note, so one huge value cannot crowd out every row. */
-const SUMMARY_MAX_CELL_CHARS = 10_000;
-/** Messages and labels in the head are cut to this, so the result keeps its room. */
-const MAX_HEAD_TEXT_BYTES = 4000;
-const ICONS = {
-    Finished: '✅',
-    Error: '❌',
-    Cancelled: '⏹️',
-    'Timed out': '⏱️',
-    Failed: '❌'
-};
-/** What happened, in a few words: an error result says what failed, not "Finished". */
-function headline(d) {
-    if (d.result?.type === 'error' && !d.failure && d.status === 'Finished') {
-        const message = cutToBytes(d.result.message, 300);
-        return {
-            icon: '❌',
-            text: `Databricks command failed: ${message}${message === d.result.message ? '' : '…'}`,
-            status: 'Finished with an error'
-        };
-    }
-    return {
-        icon: ICONS[d.status] ?? 'ℹ️',
-        text: `Databricks command: ${d.status}`,
-        status: d.status
-    };
-}
-/**
- * The job summary: one HTML block (see markdown-safe.ts), every value escaped, so GitHub shows
- * whatever the result holds verbatim; never more than `limit` bytes.
- */
-function buildSummary(d, limit = SUMMARY_LIMIT_BYTES) {
-    const h = headline(d);
-    const cells = [d.clusterId, d.language, d.source, h.status, formatDuration(d.durationMs)];
-    const head = [
-        `<h3>${h.icon} ${htmlText(cutToBytes(h.text, MAX_HEAD_TEXT_BYTES))}</h3>`,
-        '<table><tr><th>Cluster</th><th>Language</th><th>Source</th><th>Status</th><th>Duration</th></tr>',
-        `<tr>${cells.map(c => `<td>${htmlText(cutToBytes(c, MAX_HEAD_TEXT_BYTES))}</td>`).join('')}</tr></table>`
-    ];
-    if (d.failure)
-        head.push(`<p><strong>${htmlText(cutShown(d.failure))}</strong></p>`);
-    // Room for the joins, the notes and the closing tags of the result.
-    const budget = limit - byteLength(head.join('\n')) - 2000;
-    const result = d.result ? renderResult(d.result, budget, d.images) : [];
-    // Each part keeps to its budget; this is the backstop for shapes none of them foresaw
-    // (thousands of long column names), since GitHub shows nothing of a summary over 1 MiB.
-    if (byteLength(result.join('\n')) > budget)
-        return htmlBlock([
-            ...head,
-            "<p><em>The result is too large to show within GitHub's 1 MiB summary limit; the step's outputs have it.</em></p>"
-        ]);
-    return htmlBlock([...head, ...result]);
-}
-function renderResult(r, budget, images) {
-    switch (r.type) {
-        case 'text':
-            return r.text
-                ? preBlock(r.text, budget, 'The output')
-                : ['<p><em>The command printed nothing.</em></p>'];
-        case 'table':
-            return renderTable(r, budget);
-        case 'error': {
-            const message = `<p><strong>${htmlText(cutShown(r.message))}</strong></p>`;
-            // An error with no traceback gets no empty block.
-            if (!r.traceback.trim() || r.traceback.trim() === r.message.trim())
-                return [message];
-            return [
-                message,
-                '<details open><summary>Traceback</summary>',
-                ...preBlock(r.traceback, budget - byteLength(message), 'The traceback'),
-                '</details>'
-            ];
-        }
-        case 'image':
-        case 'images':
-            return renderImages(r.fileNames, images, budget);
-        case 'none':
-            return ['<p><em>No result.</em></p>'];
-    }
-}
-/** Text in a pre block; cut at a character boundary when it would pass the budget. */
-function preBlock(text, budget, what) {
-    budget -= 300; // the tags and the note
-    // Escaping never shrinks text, so no more than `budget` bytes of it can fit.
-    let keep = cutToBytes(text, budget);
-    let html = htmlText(keep);
-    while (byteLength(html) > budget && keep.length > 0) {
-        keep = cutToBytes(keep, Math.floor(byteLength(keep) * Math.min(0.9, budget / byteLength(html))));
-        html = htmlText(keep);
-    }
-    const out = [`<pre><code>${html}</code></pre>`];
-    if (keep.length < text.length)
-        out.push(`<p><em>${what} was cut to ${byteLength(keep)} of ${byteLength(text)} bytes to fit GitHub's 1 MiB summary limit.</em></p>`);
-    return out;
-}
-function renderTable(r, budget) {
-    const keys = columnKeys(r.columns);
-    const header = `<tr>${r.columns
-        .map((c, i) => {
-        const renamed = keys[i] === c.name ? '' : ` (${keys[i] ?? ''} in the result output)`;
-        return `<th>${htmlText(cutShown(c.name) + renamed)}<br><sub>${htmlText(cutShown(c.type))}</sub></th>`;
-    })
-        .join('')}</tr>`;
-    let html = `<table>${header}`;
-    let shown = 0;
-    let firstRowBytes = 0;
-    let shortened = false;
-    for (const row of r.rows) {
-        if (shown >= SUMMARY_MAX_ROWS)
-            break;
-        const tds = r.columns.map((_, i) => {
-            const text = cell(row[i]);
-            if (text.length <= SUMMARY_MAX_CELL_CHARS)
-                return `<td>${htmlText(text)}</td>`;
-            shortened = true;
-            const more = text.length - SUMMARY_MAX_CELL_CHARS;
-            return `<td>${htmlText(text.slice(0, SUMMARY_MAX_CELL_CHARS))}<em>… (${more} more characters)</em></td>`;
-        });
-        const tr = `<tr>${tds.join('')}</tr>`;
-        if (byteLength(html) + byteLength(tr) > budget) {
-            if (shown === 0)
-                firstRowBytes = byteLength(tr);
-            break;
-        }
-        html += tr;
-        shown++;
-    }
-    html += '</table>';
-    const notes = [`${plural(r.rows.length, 'row')}`];
-    if (shown === 0 && r.rows.length > 0)
-        notes.push(`the first row alone takes ${firstRowBytes} bytes, more than fits in GitHub's 1 MiB summary, so no row is shown here; the result output has what fits its limit`);
-    else if (shown < r.rows.length)
-        notes.push(`showing the first ${shown} here; the result output has more`);
-    if (shortened)
-        notes.push(`cells longer than ${SUMMARY_MAX_CELL_CHARS} characters are shortened here`);
-    if (r.truncated)
-        notes.push('Databricks truncated the result');
-    return [html, `<p><em>${htmlText(notes.join('; '))}.</em></p>`];
-}
-/** How many images there are and where: files on the runner, paths in the workspace. */
-function renderImages(names, images, budget) {
-    let p = `<p>${htmlText(plural(names.length, 'image'))}.`;
-    if (images?.files.length)
-        p += ` ${images.files.length} saved on the runner in <code>${htmlText(images.dir)}</code> (output <code>image-files</code>), for a later step to upload.`;
-    p += '</p>';
-    // Data URLs never reach the summary: only the paths of plots kept in the workspace.
-    const inWorkspace = images?.workspacePaths ?? names.filter(n => !n.startsWith('data:'));
-    if (!inWorkspace.length)
-        return [p];
-    return [
-        p,
-        ...renderNames(inWorkspace, budget - byteLength(p), 'Kept in the workspace (DBFS /FileStore/plots/):')
-    ];
-}
-function renderNames(names, budget, heading) {
-    let html = `<p>${htmlText(heading)}</p><ul>`;
-    let shown = 0;
-    for (const name of names) {
-        const li = `<li><code>${htmlText(shorten(name))}</code></li>`;
-        if (byteLength(html) + byteLength(li) > budget)
-            break;
-        html += li;
-        shown++;
-    }
-    if (shown < names.length)
-        html += `<li><em>and ${names.length - shown} more</em></li>`;
-    return [`${html}</ul>`];
-}
-/** A cell as text: null as `null`, exact numbers with every digit, nested values as JSON. */
-function cell(v) {
-    if (v === null || v === undefined)
-        return 'null';
-    if (v instanceof ExactNumber)
-        return v.text;
-    return typeof v === 'object' ? stringifyJson(v) : String(v);
-}
-/** Messages in the head, cut to a size that leaves the result its room. */
-function cutShown(text) {
-    const cut = cutToBytes(text, MAX_HEAD_TEXT_BYTES);
-    return cut.length < text.length ? `${cut}…` : cut;
-}
-/** Data URLs can be megabytes; a name is enough in the summary. */
-function shorten(s) {
-    return s.length > 200 ? `${s.slice(0, 200)}…` : s;
-}
-
-;// CONCATENATED MODULE: ./src/action/cluster-step.ts
-
-
-
-
-
-
-/**
- * A step with neither command nor file: it only starts the cluster (start-cluster: true) or
- * terminates it (terminate-cluster: always), and waits for the state it wanted. No context.
- */
-async function runClusterStep(inputs, d) {
-    const start = inputs.startCluster;
-    const state = await manageCluster({
-        ...d,
-        clusterId: inputs.clusterId,
-        logger: runnerLogger,
-        start,
-        onStarted: saveClusterStarted
-    });
-    // Terminated here, so post has nothing left to ask (with start-cluster, post terminates).
-    if (!start)
-        saveClusterTerminated();
-    writeOutputs({ 'cluster-id': inputs.clusterId, 'cluster-state': state });
-    const html = buildSummary({
-        clusterId: inputs.clusterId,
-        language: '-',
-        source: start ? 'start the cluster' : 'terminate the cluster',
-        status: `Cluster ${state}`,
-        durationMs: d.clock.now() - d.started
-    });
-    try {
-        await summary.addRaw(html).write();
-    }
-    catch {
-        // No GITHUB_STEP_SUMMARY: nothing to write to, and no reason to fail.
-    }
-    return state;
-}
-
-;// CONCATENATED MODULE: ./src/runner/signals.ts
-
-/**
- * Turns the runner's cancel (SIGINT, then SIGTERM 7.5 s later) into an AbortSignal. Node's
- * default would exit at once and leave the remote command running; with a handler installed
- * the process lives on long enough to cancel it.
- */
-function watchJobCancel() {
-    const controller = new AbortController();
-    const handler = (name) => {
-        if (!controller.signal.aborted)
-            info(`Received ${name}: the job is being cancelled`);
-        controller.abort();
-    };
-    process.on('SIGINT', handler);
-    process.on('SIGTERM', handler);
-    return {
-        signal: controller.signal,
-        dispose: () => {
-            process.off('SIGINT', handler);
-            process.off('SIGTERM', handler);
-        }
-    };
-}
-
-;// CONCATENATED MODULE: ./src/action/deps.ts
-
-
-
-function defaultDeps() {
-    return {
-        transport: new ActionsHttpTransport(),
-        clock: systemClock,
-        sleep: realSleep,
-        env: process.env,
-        workspace: process.env.GITHUB_WORKSPACE || process.cwd(),
-        fs: { stat: promises_namespaceObject.stat, readFile: promises_namespaceObject.readFile, realpath: promises_namespaceObject.realpath }
-    };
-}
-
-;// CONCATENATED MODULE: ./src/action/run-main.ts
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-/** The main step: validate inputs, run the command, report it. Never throws. */
-async function runMain(deps = defaultDeps()) {
-    const watcher = deps.signal ? undefined : watchJobCancel();
-    const signal = deps.signal ?? watcher?.signal;
-    const started = deps.clock.now();
-    let inputs;
-    const ids = { contextId: '', commandId: '' };
-    // Every secret is masked in the log the moment it is known, and redacted from what we write.
-    const secrets = new Secrets();
-    secrets.onAdd(s => core_setSecret(s));
-    try {
-        const raw = readRawInputs();
-        registerConfiguredSecrets(raw.credentials, deps.env, secrets);
-        registerHostSecrets([raw.host, deps.env.DATABRICKS_HOST], secrets);
-        inputs = await parseInputs(raw, deps.env, deps.workspace, deps.fs);
-        for (const notice of inputs.notices)
-            core_notice(notice);
-        const auth = createAuthenticator(inputs.host, inputs.credentials, {
-            ...deps,
-            logger: runnerLogger,
-            secrets,
-            requestTimeoutMs: inputs.requestTimeoutMs
-        });
-        setOutput('auth-type', auth.authType);
-        if (auth.authType === 'basic')
-            warning(BASIC_RETIRED);
-        const api = new DatabricksApi({
-            secrets,
-            host: inputs.host,
-            auth,
-            transport: deps.transport,
-            sleep: deps.sleep,
-            logger: runnerLogger,
-            requestTimeoutMs: inputs.requestTimeoutMs
-        });
-        const where = inputs.clusterId || `'${inputs.clusterName}'`;
-        logUntrusted(`Running ${inputs.sourceLabel}${inputs.source ? ` (${inputs.language})` : ''} on cluster ${where} at ${inputs.host}, with ${auth.description}; timeout ${inputs.timeoutLabel}`);
-        const deadline = Deadline.after(deps.clock, inputs.timeoutMs, inputs.timeoutLabel);
-        // A name is looked up before anything else: every later call needs the id.
-        if (!inputs.clusterId)
-            inputs.clusterId = await resolveClusterName(api, inputs.clusterName, { deadline, signal }, runnerLogger);
-        const host = inputs.host;
-        const clusterId = inputs.clusterId;
-        saveCluster(host, clusterId);
-        writeOutputs({ 'cluster-id': clusterId });
-        const source = inputs.source;
-        if (!source) {
-            await runClusterStep(inputs, { api, deadline, ...deps, signal, started });
-            return;
-        }
-        if (inputs.contextId) {
-            ids.contextId = inputs.contextId;
-            saveSharedContext(inputs.contextId);
-            writeOutputs({ 'context-id': inputs.contextId });
-        }
-        const outcome = await runCommand({
-            clusterId,
-            language: inputs.language,
-            source,
-            startCluster: inputs.startCluster,
-            deadline,
-            contextId: inputs.contextId || undefined,
-            parameters: inputs.parameters
-        }, {
-            onCreatingContext: () => saveContextRequested(host, clusterId),
-            onCreateFailed: () => clearContextRequested(),
-            onContextCreated: id => {
-                ids.contextId = id;
-                saveContext(host, clusterId, id);
-                setOutput('context-id', id);
-            },
-            onCommandStarted: id => {
-                ids.commandId = id;
-                saveCommand(id);
-                setOutput('command-id', id);
-            },
-            onCommandEnded: () => saveCommandDone(),
-            onClusterStarted: () => saveClusterStarted()
-        }, { api, clock: deps.clock, sleep: deps.sleep, logger: runnerLogger, signal });
-        await report(outcome, inputs, deps.clock.now() - started, secrets, deps.env.RUNNER_TEMP || (0,external_node_os_namespaceObject.tmpdir)());
-    }
-    catch (e) {
-        const message = secrets.redact(errorMessage(e));
-        const status = e instanceof DeadlineError
-            ? 'Timed out'
-            : e instanceof CancelledError
-                ? 'Cancelled'
-                : 'Failed';
-        // A bad input is reported as Failed too (the README promises a status on every run).
-        writeOutputs(e instanceof InputError ? { status } : { status, ...idOutputs(ids) });
-        if (inputs)
-            await writeSummary(buildSummary({
-                ...summaryHead(inputs),
-                status,
-                durationMs: deps.clock.now() - started,
-                failure: message
-            }));
-        setFailed(message);
-    }
-    finally {
-        watcher?.dispose();
-    }
-}
-async function report(outcome, inputs, durationMs, secrets, runnerTemp) {
-    const r = outcome.result;
-    const images = await keepImages(r, imageDir(runnerTemp, outcome.commandId));
-    writeOutputs(buildOutputs(outcome, undefined, images));
-    logUntrusted(`Command ${outcome.commandId} ended ${outcome.status} after ${formatDuration(durationMs)}`);
-    if (r.type === 'text' && r.text)
-        printUntrusted('Output', r.text);
-    if (r.type === 'table')
-        logUntrusted(`Table result: ${plural(r.rows.length, 'row')}, columns ${r.columns.map(c => c.name).join(', ')}${r.truncated ? ' (truncated by Databricks)' : ''}`);
-    if (r.type === 'error' && r.traceback.trim())
-        printUntrusted('Traceback', r.traceback);
-    await writeSummary(buildSummary({ ...summaryHead(inputs), status: outcome.status, durationMs, result: r, images }));
-    const failure = outcome.failure;
-    if (!failure)
-        return;
-    // @actions/core escapes CR, LF and % in these, so the message stays one workflow command.
-    if (inputs.failOnError)
-        setFailed(secrets.redact(failure));
-    else
-        warning(`${secrets.redact(failure)} (not failing the step: fail-on-error is false)`);
-}
-/** Plots are decoded into files a later step can upload; data URLs never reach an output. */
-async function keepImages(r, dir) {
-    if (r.type !== 'image' && r.type !== 'images')
-        return undefined;
-    try {
-        const saved = await saveImages(r.fileNames, dir);
-        logUntrusted(`${plural(r.fileNames.length, 'image')} returned; ${saved.files.length} saved in ${dir} (output image-files)${saved.workspacePaths.length ? `, ${saved.workspacePaths.length} kept in the workspace under /FileStore/plots/` : ''}`);
-        return saved;
-    }
-    catch (e) {
-        warning(`Could not save the command's images in ${dir}: ${errorMessage(e)}`);
-        return undefined;
-    }
-}
-function summaryHead(inputs) {
-    return {
-        clusterId: inputs.clusterId || inputs.clusterName,
-        language: inputs.language,
-        source: inputs.sourceLabel
-    };
-}
-function idOutputs(ids) {
-    return { 'context-id': ids.contextId, 'command-id': ids.commandId };
-}
-/** A summary that cannot be written (no GITHUB_STEP_SUMMARY) must not fail the step. */
-async function writeSummary(html) {
-    try {
-        await summary.addRaw(html).write();
-    }
-    catch (e) {
-        core_debug(`Job summary not written: ${errorMessage(e)}`);
-    }
-}
-
-
-/***/ }),
-
-/***/ 1730:
-/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
-
-__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_run_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6981);
-
-await (0,_action_run_main_js__WEBPACK_IMPORTED_MODULE_0__/* .runMain */ .V)();
-
-__webpack_async_result__();
-} catch(e) { __webpack_async_result__(e); } }, 1);
-
-/***/ }),
-
-/***/ 2613:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
-
-/***/ }),
-
-/***/ 181:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
-
-/***/ }),
-
-/***/ 4434:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
-
-/***/ }),
-
-/***/ 8611:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http");
-
-/***/ }),
-
-/***/ 5692:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("https");
-
-/***/ }),
-
-/***/ 9278:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("net");
-
-/***/ }),
-
-/***/ 4589:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:assert");
-
-/***/ }),
-
-/***/ 6698:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_hooks");
-
-/***/ }),
-
-/***/ 4573:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
-
-/***/ }),
-
-/***/ 7540:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:console");
-
-/***/ }),
-
-/***/ 7598:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
-
-/***/ }),
-
-/***/ 3053:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:diagnostics_channel");
-
-/***/ }),
-
-/***/ 610:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns");
-
-/***/ }),
-
-/***/ 8474:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
-
-/***/ }),
-
-/***/ 7067:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
-
-/***/ }),
-
-/***/ 2467:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2");
-
-/***/ }),
-
-/***/ 7030:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
-
-/***/ }),
-
-/***/ 643:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_hooks");
-
-/***/ }),
-
-/***/ 1792:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:querystring");
-
-/***/ }),
-
-/***/ 7075:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
-
-/***/ }),
-
-/***/ 1692:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
-
-/***/ }),
-
-/***/ 3136:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
-
-/***/ }),
-
-/***/ 7975:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
-
-/***/ }),
-
-/***/ 3429:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util/types");
-
-/***/ }),
-
-/***/ 5919:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
-
-/***/ }),
-
-/***/ 8522:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
-
-/***/ }),
-
-/***/ 932:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
-
-/***/ }),
-
-/***/ 3193:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
-
-/***/ }),
-
-/***/ 4756:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
-
-/***/ }),
-
-/***/ 9023:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ })
 

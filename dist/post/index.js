@@ -28370,186 +28370,618 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3651:
+/***/ 7785:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  a: () => (/* binding */ runPost)
+  e: () => (/* binding */ run)
 });
 
-;// CONCATENATED MODULE: external "os"
-const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
-// We use any as a valid input type
-/* eslint-disable @typescript-eslint/no-explicit-any */
-/**
- * Sanitizes an input into a string so it can be passed into issueCommand safely
- * @param input input to sanitize into a string
- */
-function utils_toCommandValue(input) {
-    if (input === null || input === undefined) {
-        return '';
+;// CONCATENATED MODULE: ./src/common/errors.ts
+/** The message of anything thrown, without assuming it is an Error. */
+function errors_errorMessage(e) {
+    if (e instanceof Error)
+        return e.message;
+    if (typeof e === 'string')
+        return e;
+    try {
+        return JSON.stringify(e);
     }
-    else if (typeof input === 'string' || input instanceof String) {
-        return input;
+    catch {
+        return String(e);
     }
-    return JSON.stringify(input);
 }
-/**
- *
- * @param annotationProperties
- * @returns The command properties to send with the actual annotation command
- * See IssueCommandProperties: https://github.com/actions/runner/blob/main/src/Runner.Worker/ActionCommandManager.cs#L646
- */
-function utils_toCommandProperties(annotationProperties) {
-    if (!Object.keys(annotationProperties).length) {
-        return {};
+/** A problem with the step's inputs: reported before any API call is made. */
+class errors_InputError extends Error {
+    name = 'InputError';
+}
+/** The step's deadline (the `timeout` input) passed. */
+class errors_DeadlineError extends Error {
+    name = 'DeadlineError';
+}
+/** The job was cancelled (the runner sent SIGINT or SIGTERM). */
+class CancelledError extends Error {
+    name = 'CancelledError';
+    constructor(message = 'The job was cancelled') {
+        super(message);
     }
-    return {
-        title: annotationProperties.title,
-        file: annotationProperties.file,
-        line: annotationProperties.startLine,
-        endLine: annotationProperties.endLine,
-        col: annotationProperties.startColumn,
-        endColumn: annotationProperties.endColumn
+}
+/** Wraps an error with what the caller was doing, keeping the original words at the end. */
+function wrapError(doing, e) {
+    if (e instanceof CancelledError || e instanceof errors_DeadlineError)
+        return e;
+    const wrapped = new Error(`${doing}: ${errors_errorMessage(e)}`, { cause: e });
+    return wrapped;
+}
+
+;// CONCATENATED MODULE: ./src/common/time.ts
+
+const systemClock = { now: () => Date.now() };
+const realSleep = (ms, signal) => new Promise((resolve, reject) => {
+    if (signal?.aborted)
+        return reject(new CancelledError());
+    const onAbort = () => {
+        clearTimeout(timer);
+        reject(new CancelledError());
     };
+    const timer = setTimeout(() => {
+        signal?.removeEventListener('abort', onAbort);
+        resolve();
+    }, Math.max(0, ms));
+    signal?.addEventListener('abort', onAbort, { once: true });
+});
+/** A point in time after which the step must stop waiting. */
+class Deadline {
+    clock;
+    at;
+    label;
+    constructor(clock, at, 
+    /** The budget as the user wrote it, for messages ("30m"). */
+    label) {
+        this.clock = clock;
+        this.at = at;
+        this.label = label;
+    }
+    static after(clock, ms, label) {
+        return new Deadline(clock, clock.now() + ms, label);
+    }
+    remaining() {
+        return Math.max(0, this.at - this.clock.now());
+    }
 }
-//# sourceMappingURL=utils.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/command.js
 
+;// CONCATENATED MODULE: ./src/common/duration.ts
+const UNITS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+/**
+ * Parses a duration such as `90s`, `20m`, `1h`, `1h30m` or plain seconds (`45`).
+ * Returns milliseconds, or undefined when the text is not a duration.
+ */
+function duration_parseDuration(text) {
+    const t = text.trim();
+    if (/^\d+(\.\d+)?$/.test(t))
+        return Math.round(Number(t) * 1000);
+    const parts = t.match(/^(?:\d+(?:\.\d+)?(?:ms|s|m|h))+$/);
+    if (!parts)
+        return undefined;
+    let total = 0;
+    for (const [, value, unit] of t.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h)/g)) {
+        total += Number(value) * (UNITS[unit ?? 's'] ?? 1000);
+    }
+    return Math.round(total);
+}
+/** Formats milliseconds for people: `850 ms`, `12.3 s`, `4m 05s`, `1h 02m`. */
+function duration_formatDuration(ms) {
+    if (ms < 1000)
+        return `${Math.round(ms)} ms`;
+    if (ms < 60_000)
+        return `${(ms / 1000).toFixed(1)} s`;
+    const totalSeconds = Math.round(ms / 1000);
+    const h = Math.floor(totalSeconds / 3600);
+    const m = Math.floor((totalSeconds % 3600) / 60);
+    const s = totalSeconds % 60;
+    if (h > 0)
+        return `${h}h ${String(m).padStart(2, '0')}m`;
+    return `${m}m ${String(s).padStart(2, '0')}s`;
+}
+
+;// CONCATENATED MODULE: ./src/common/limits.ts
+/**
+ * The runner's timing model and the service's limits, in one place. The code, the harness that
+ * plays the runner (harness/runner.ts) and the tests all import these, so the model of the
+ * runner the tests check cannot drift from the one the code relies on.
+ */
+/** On a job cancel the runner sends SIGINT, then SIGTERM this much later... */
+const SIGINT_TO_SIGTERM_MS = 7500;
+/** ...then kills the process this much after SIGTERM. */
+const SIGTERM_TO_KILL_MS = 2500;
+/** From the first signal to the kill: all the time a cancelled step has. */
+const SIGINT_TO_KILL_MS = SIGINT_TO_SIGTERM_MS + SIGTERM_TO_KILL_MS;
+/** Time kept back from each window for Node to start, log and exit. */
+const MARGIN_MS = 2000;
+/**
+ * Main, after a job cancel: how long the cancel of the running command may take (sent and
+ * awaited), so main ends well before SIGTERM.
+ */
+const JOB_CANCEL_BUDGET_MS = SIGINT_TO_SIGTERM_MS - SIGTERM_TO_KILL_MS;
+/**
+ * Main, after a job cancel: how long a contexts/create or commands/execute already sent may
+ * still answer, so the id it returns can be saved for cleanup. Then it is abandoned, and the
+ * command's cancel has what is left of JOB_CANCEL_BUDGET_MS.
+ */
+const UNANSWERED_CALL_GRACE_MS = 2000;
+/** Main, after the step's timeout: how long to wait for the command's cancel to take effect. */
+const TIMEOUT_CANCEL_WAIT_MS = 15_000;
+/** Post may run after a cancel, when the runner kills at 10 s: all its cleanup fits in this. */
+const POST_CLEANUP_BUDGET_MS = SIGINT_TO_KILL_MS - MARGIN_MS;
+/** Post: the part of the cleanup budget a command cancel may use before the context destroy. */
+const POST_CANCEL_BUDGET_MS = 3000;
+/** Post: no single request may take longer, whatever request-timeout says. */
+const POST_REQUEST_TIMEOUT_MS = 5000;
+/** A cluster keeps at most this many execution contexts, and evicts idle ones past it. */
+const MAX_CONTEXTS_PER_CLUSTER = 145;
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./src/common/exact-json.ts
 
 /**
- * Issues a command to the GitHub Actions runner
- *
- * @param command - The command name to issue
- * @param properties - Additional properties for the command (key-value pairs)
- * @param message - The message to include with the command
- * @remarks
- * This function outputs a specially formatted string to stdout that the Actions
- * runner interprets as a command. These commands can control workflow behavior,
- * set outputs, create annotations, mask values, and more.
- *
- * Command Format:
- *   ::name key=value,key=value::message
- *
- * @example
- * ```typescript
- * // Issue a warning annotation
- * issueCommand('warning', {}, 'This is a warning message');
- * // Output: ::warning::This is a warning message
- *
- * // Set an environment variable
- * issueCommand('set-env', { name: 'MY_VAR' }, 'some value');
- * // Output: ::set-env name=MY_VAR::some value
- *
- * // Add a secret mask
- * issueCommand('add-mask', {}, 'secretValue123');
- * // Output: ::add-mask::secretValue123
- * ```
- *
- * @internal
- * This is an internal utility function that powers the public API functions
- * such as setSecret, warning, error, and exportVariable.
+ * A JSON number kept as the text the service sent, because a JS number would change it:
+ * integers beyond 2^53 (`9007199254740993`), long decimals (`0.12345678901234567890`), and
+ * forms such as `1.50` or `1e3` whose digits carry meaning (a DECIMAL(10,2) column).
  */
-function command_issueCommand(command, properties, message) {
-    const cmd = new Command(command, properties, message);
-    process.stdout.write(cmd.toString() + external_os_namespaceObject.EOL);
-}
-function command_issue(name, message = '') {
-    command_issueCommand(name, {}, message);
-}
-const CMD_STRING = '::';
-class Command {
-    constructor(command, properties, message) {
-        if (!command) {
-            command = 'missing.command';
-        }
-        this.command = command;
-        this.properties = properties;
-        this.message = message;
+class ExactNumber {
+    text;
+    constructor(text) {
+        this.text = text;
     }
     toString() {
-        let cmdStr = CMD_STRING + this.command;
-        if (this.properties && Object.keys(this.properties).length > 0) {
-            cmdStr += ' ';
-            let first = true;
-            for (const key in this.properties) {
-                if (this.properties.hasOwnProperty(key)) {
-                    const val = this.properties[key];
-                    if (val) {
-                        if (first) {
-                            first = false;
-                        }
-                        else {
-                            cmdStr += ',';
-                        }
-                        cmdStr += `${key}=${escapeProperty(val)}`;
-                    }
-                }
+        return this.text;
+    }
+}
+/** A JSON string, or a JSON number. Strings first, so digits inside them are left alone. */
+const TOKEN = /"[^"\\]*(?:\\.[^"\\]*)*"|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/g;
+/**
+ * JSON.parse, except that a number whose text a JS number cannot reproduce becomes an
+ * ExactNumber. (Node 20's reviver does not see the source text; JSON.rawJSON needs Node 22.)
+ * Such numbers are swapped for marker strings that no data can hold (a fresh random nonce),
+ * then turned back into ExactNumbers.
+ */
+function parseJsonExact(text) {
+    const marker = `\u2063exact-${(0,external_node_crypto_.randomUUID)()}:`;
+    let swapped = 0;
+    const prepared = text.replace(TOKEN, token => {
+        if (token.charCodeAt(0) === 34 || String(Number(token)) === token)
+            return token;
+        swapped++;
+        return `"${marker}${token}"`;
+    });
+    if (swapped === 0)
+        return JSON.parse(text);
+    // A walk in place is several times faster than JSON.parse's reviver on large tables.
+    return restore(JSON.parse(prepared), marker);
+}
+function restore(value, marker) {
+    if (typeof value === 'string')
+        return value.startsWith(marker) ? new ExactNumber(value.slice(marker.length)) : value;
+    if (Array.isArray(value)) {
+        for (let i = 0; i < value.length; i++)
+            value[i] = restore(value[i], marker);
+    }
+    else if (value !== null && typeof value === 'object') {
+        const o = value;
+        for (const k of Object.keys(o))
+            setOwn(o, k, restore(o[k], marker));
+    }
+    return value;
+}
+/** JSON.stringify for parsed data: ExactNumbers are written as the digits they hold. */
+function stringifyJson(value) {
+    if (value instanceof ExactNumber)
+        return value.text;
+    if (Array.isArray(value))
+        return `[${value.map(v => stringifyJson(v ?? null)).join(',')}]`;
+    if (value !== null && typeof value === 'object') {
+        const parts = [];
+        for (const [k, v] of Object.entries(value)) {
+            if (v !== undefined && typeof v !== 'function')
+                parts.push(`${JSON.stringify(k)}:${stringifyJson(v)}`);
+        }
+        return `{${parts.join(',')}}`;
+    }
+    return JSON.stringify(value) ?? 'null';
+}
+/** `o[k] = v`, except that a key named `__proto__` stays data instead of setting the prototype. */
+function setOwn(o, k, v) {
+    if (k === '__proto__')
+        Object.defineProperty(o, k, { value: v, enumerable: true, writable: true, configurable: true });
+    else
+        o[k] = v;
+}
+
+;// CONCATENATED MODULE: ./src/common/secrets.ts
+
+/**
+ * Every secret the step knows: tokens, passwords, client secrets, minted and exchanged tokens,
+ * Basic headers. Whatever holds a secret adds it here the moment it exists (an authenticator
+ * gets the registry in its constructor, so a token minted later is added as it arrives); the
+ * runner layer hooks `onAdd` to mask it in the log, and service text is passed through
+ * `redact` before it is cut, printed, written to an output or to the summary.
+ */
+class Secrets {
+    values = new Set();
+    /** Each secret and the forms it takes inside JSON or a URL, longest first. */
+    forms = [];
+    /** The first and last characters of each secret: what any fragment worth masking holds. */
+    edges = [];
+    listeners = [];
+    /** Called for every secret added from now on, and at once for those already known. */
+    onAdd(listener) {
+        this.listeners.push(listener);
+        for (const v of this.values)
+            listener(v);
+    }
+    add(value) {
+        // Very short values would redact ordinary words; no real credential is that short.
+        if (!value || value.length < 4 || this.values.has(value))
+            return;
+        this.values.add(value);
+        // A service that echoes a secret may do so inside a JSON string or a URL.
+        const encoded = [value, JSON.stringify(value).slice(1, -1), encodeURIComponent(value)];
+        this.forms = [...new Set([...this.forms, ...encoded])].sort((a, b) => b.length - a.length);
+        for (const f of encoded)
+            this.edges.push(f.slice(0, MIN_FRAGMENT), f.slice(-MIN_FRAGMENT));
+        this.edges = [...new Set(this.edges)];
+        for (const l of this.listeners)
+            l(value);
+    }
+    list() {
+        return [...this.values];
+    }
+    /**
+     * The text with every known secret replaced by `***`, longest first so none leaves a tail.
+     * A secret cut by someone else (the service cuts long output, keeping head and tail around a
+     * marker) leaves a fragment that matches nothing whole: a secret's head at the end of the text
+     * or just before a cut marker, and its tail at the start or just after one, are masked too.
+     */
+    redact(text) {
+        // Most text holds no piece of any secret: one quick look before the careful one. (A whole
+        // secret, in any of its forms, holds that form's first characters.)
+        if (!this.edges.some(e => text.includes(e)))
+            return text;
+        let out = text;
+        for (const v of this.forms) {
+            if (out.includes(v))
+                out = out.split(v).join('***');
+        }
+        const cuts = [0, out.length];
+        if (out.includes('*** WARNING'))
+            for (const m of out.matchAll(CUT_MARKER))
+                cuts.push(m.index, m.index + m[0].length);
+        return this.maskEdges(out, cuts);
+    }
+    /** Masks secret heads that end, and tails that start, at the given positions. */
+    maskEdges(text, positions) {
+        const spans = [];
+        for (const secret of this.values) {
+            for (const at of positions) {
+                const head = longestOverlap(text, at, secret, 'head');
+                if (head)
+                    spans.push([at - head, at]);
+                const tail = longestOverlap(text, at, secret, 'tail');
+                if (tail)
+                    spans.push([at, at + tail]);
             }
         }
-        cmdStr += `${CMD_STRING}${escapeData(this.message)}`;
-        return cmdStr;
+        if (spans.length === 0)
+            return text;
+        // Overlapping fragments (the token, and "Bearer " + the token) become one mask.
+        spans.sort((a, b) => a[0] - b[0]);
+        const merged = [];
+        for (const [from, to] of spans) {
+            const last = merged[merged.length - 1];
+            if (last && from <= last[1])
+                last[1] = Math.max(last[1], to);
+            else
+                merged.push([from, to]);
+        }
+        let out = text;
+        for (const [from, to] of merged.reverse())
+            out = `${out.slice(0, from)}***${out.slice(to)}`;
+        return out;
+    }
+    /** Every string inside a parsed value redacted (keys too); other values as they were. */
+    redactDeep(value) {
+        if (this.forms.length === 0)
+            return value;
+        return this.walk(value);
+    }
+    walk(value) {
+        if (typeof value === 'string')
+            return this.redact(value);
+        if (Array.isArray(value))
+            return value.map(v => this.walk(v));
+        if (value !== null &&
+            typeof value === 'object' &&
+            Object.getPrototypeOf(value) === Object.prototype) {
+            const out = {};
+            for (const [k, v] of Object.entries(value))
+                setOwn(out, this.redact(k), this.walk(v));
+            return out;
+        }
+        return value;
     }
 }
-function escapeData(s) {
-    return utils_toCommandValue(s)
-        .replace(/%/g, '%25')
-        .replace(/\r/g, '%0D')
-        .replace(/\n/g, '%0A');
+/** Where the service cut output: "*** WARNING: skipped N bytes of output ***" and its kin. */
+const CUT_MARKER = /\s*\*\*\* WARNING: (?:skipped \d+ bytes of output|max output size exceeded[^*]*?)\s*\*\*\*\s*/g;
+/** Fragments shorter than this are left alone: they would match ordinary text. */
+const MIN_FRAGMENT = 6;
+/**
+ * The length of the longest fragment of `secret` (at least MIN_FRAGMENT, shorter than the
+ * secret) that ends at `at` as the secret's head, or starts at `at` as its tail.
+ */
+function longestOverlap(text, at, secret, part) {
+    const room = part === 'head' ? at : text.length - at;
+    const most = Math.min(secret.length - 1, room);
+    if (most < MIN_FRAGMENT)
+        return 0;
+    // Quick reject: a head fragment starts with the secret's first characters, a tail fragment
+    // ends with its last ones, within reach of `at`.
+    if (part === 'head') {
+        const i = text.lastIndexOf(secret.slice(0, MIN_FRAGMENT), at - MIN_FRAGMENT);
+        if (i < 0 || i < at - most)
+            return 0;
+    }
+    else {
+        const i = text.indexOf(secret.slice(-MIN_FRAGMENT), at);
+        if (i < 0 || i + MIN_FRAGMENT > at + most)
+            return 0;
+    }
+    for (let n = most; n >= MIN_FRAGMENT; n--) {
+        const piece = part === 'head' ? text.slice(at - n, at) : text.slice(at, at + n);
+        if (piece === (part === 'head' ? secret.slice(0, n) : secret.slice(secret.length - n)))
+            return n;
+    }
+    return 0;
 }
-function escapeProperty(s) {
-    return utils_toCommandValue(s)
-        .replace(/%/g, '%25')
-        .replace(/\r/g, '%0D')
-        .replace(/\n/g, '%0A')
-        .replace(/:/g, '%3A')
-        .replace(/,/g, '%2C');
+
+;// CONCATENATED MODULE: ./src/common/text.ts
+/** A value from JSON as text: strings as they are, numbers and booleans printed, the rest as JSON. */
+function jsonText(v) {
+    if (typeof v === 'string')
+        return v;
+    if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint')
+        return String(v);
+    return JSON.stringify(v) ?? '';
 }
-//# sourceMappingURL=command.js.map
-;// CONCATENATED MODULE: external "crypto"
-const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
-;// CONCATENATED MODULE: external "fs"
-const external_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
-// For internal use, subject to change.
-// We use any as a valid input type
-/* eslint-disable @typescript-eslint/no-explicit-any */
+function byteLength(text) {
+    return Buffer.byteLength(text, 'utf8');
+}
+/** The longest prefix of `text` within `maxBytes` of UTF-8, never splitting a character. */
+function cutToBytes(text, maxBytes) {
+    if (byteLength(text) <= maxBytes)
+        return text;
+    let cut = Buffer.from(text, 'utf8').subarray(0, Math.max(0, maxBytes)).toString('utf8');
+    // A split multi-byte sequence decodes to U+FFFD at the end; drop it.
+    while (cut.endsWith('\uFFFD'))
+        cut = cut.slice(0, -1);
+    return cut;
+}
+/** "1 row", "2 rows". */
+function plural(n, noun, nouns = `${noun}s`) {
+    return `${n} ${n === 1 ? noun : nouns}`;
+}
+// Built from char codes so no control characters sit in the source.
+const ESC = String.fromCharCode(27);
+const BEL = String.fromCharCode(7);
+/** CSI sequences (colours, cursor moves) and OSC sequences (titles, hyperlinks). */
+const ANSI = new RegExp(`${ESC}\\[[0-9;?]*[ -/]*[@-~]|${ESC}\\][^${BEL}${ESC}]*(?:${BEL}|${ESC}\\\\)?`, 'g');
+/** Removes terminal escape codes, which Python tracebacks from Databricks are full of. */
+function text_stripAnsi(text) {
+    return text.includes(ESC) ? text.replace(ANSI, '') : text;
+}
+
+;// CONCATENATED MODULE: ./src/databricks/error-message.ts
+
+/**
+ * One clean line from the service's error shapes: HTML summaries, ANSI tracebacks, JVM
+ * `ExecutionError` / `StatusCode=` blocks, `ErrorMessage=` lines, R's temporary-file prefix.
+ */
+/** Removes tags and decodes the entities the service uses in summaries and R output. */
+function stripHtml(text) {
+    return text
+        .replace(/<[^>]*>/g, '')
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>')
+        .replace(/&quot;/g, '"')
+        .replace(/&#39;|&#x27;/g, "'")
+        .replace(/&nbsp;/g, ' ')
+        .replace(/&amp;/g, '&');
+}
+/**
+ * R names the temporary file it runs a command from at the start of its errors
+ * (`DATABRICKS_CURRENT_TEMP_CMD__<id>: Error in …`); that name means nothing to the user.
+ */
+function stripRPrefix(text) {
+    return text.replace(/^(\s*)DATABRICKS_CURRENT_TEMP_CMD__[^\s:]*:?[ \t]*/gm, '$1');
+}
+/** R prints through an HTML renderer: its text results arrive as HTML. */
+function htmlToText(html) {
+    const text = stripHtml(html.replace(/<br\s*\/?>/gi, '\n').replace(/<\/(p|div|tr)>/gi, '\n'));
+    return text.replace(/^\n+/, '').replace(/\n+$/, '');
+}
+const EXCEPTION_LINE = /^[A-Za-z_][\w.$]*(?:Error|Exception|Exit|Interrupt)\b(?::.*)?$/;
+/** A JVM error from an HTTP call the driver made (the SDKs and Terraform read it the same way). */
+const EXECUTION_ERROR = /ExecutionError:[ \t]*([\s\S]*?)\n(StatusCode=\d*)\n(StatusDescription=.*)/;
+/**
+ * The message of an error result: the exception line of the summary, else an ExecutionError
+ * block of the cause, else its last exception line (Python ends its traceback with it), else a
+ * JVM ErrorMessage=, else the first line of anything there is.
+ */
+function errorLine(summary, cause) {
+    const s = firstLine(stripRPrefix(stripHtml(stripAnsi(summary))));
+    if (s && !/^-{3,}/.test(s) && s !== 'Error')
+        return s;
+    const clean = stripRPrefix(stripAnsi(cause));
+    const block = EXECUTION_ERROR.exec(clean);
+    if (block) {
+        const what = block[1]?.trim().replace(/\s*\n\s*/g, ' ') || 'ExecutionError';
+        return `${what} (${block[2]}, ${block[3]?.trim()})`;
+    }
+    const lines = clean
+        .split('\n')
+        .map(l => l.trim())
+        .filter(Boolean);
+    for (let i = lines.length - 1; i >= 0; i--) {
+        const line = lines[i] ?? '';
+        if (EXCEPTION_LINE.test(line))
+            return line;
+    }
+    const jvm = clean.match(/ErrorMessage=(.+)/);
+    if (jvm?.[1])
+        return jvm[1].trim();
+    return s || lines.find(l => !/^-{3,}$/.test(l)) || 'The command failed without an error message';
+}
+function firstLine(text) {
+    return (text
+        .split('\n')
+        .map(l => l.trim())
+        .find(Boolean) ?? '');
+}
+
+;// CONCATENATED MODULE: ./src/databricks/api-error.ts
 
 
-
-
-function file_command_issueFileCommand(command, message) {
-    const filePath = process.env[`GITHUB_${command}`];
-    if (!filePath) {
-        throw new Error(`Unable to find environment variable for file command ${command}`);
+/** An answer from Databricks (or a proxy in front of it) that is not a success. */
+class api_error_ApiError extends Error {
+    status;
+    serviceMessage;
+    errorCode;
+    retryAfterSeconds;
+    name = 'ApiError';
+    constructor(status, 
+    /** The service's own words, extracted from JSON or HTML. */
+    serviceMessage, 
+    /** `error_code` when the body has one (INVALID_STATE, 401, ...). */
+    errorCode, 
+    /** Seconds from a Retry-After header, when present and numeric. */
+    retryAfterSeconds) {
+        super(`HTTP ${status}${errorCode && errorCode !== String(status) ? ` ${errorCode}` : ''}: ${serviceMessage}`);
+        this.status = status;
+        this.serviceMessage = serviceMessage;
+        this.errorCode = errorCode;
+        this.retryAfterSeconds = retryAfterSeconds;
     }
-    if (!fs.existsSync(filePath)) {
-        throw new Error(`Missing file at path: ${filePath}`);
+    /** The cluster is up but cannot take a context yet; nothing was created. */
+    get clusterNotReady() {
+        return this.serviceMessage.includes('ClusterNotReadyException');
     }
-    fs.appendFileSync(filePath, `${toCommandValue(message)}${os.EOL}`, {
-        encoding: 'utf8'
-    });
+    /**
+     * Rate limiting: HTTP 429, or 400 with REQUEST_LIMIT_EXCEEDED, or the texts the SDKs retry on.
+     * The service did nothing, so any call may be repeated after it.
+     */
+    get rateLimited() {
+        return (this.status === 429 ||
+            this.errorCode === 'REQUEST_LIMIT_EXCEEDED' ||
+            RATE_LIMIT_TEXTS.some(t => this.serviceMessage.includes(t)));
+    }
+    /** contexts/create at the cluster's limit with no idle context to evict: nothing was created. */
+    get tooManyContexts() {
+        return /too many execution contexts/i.test(this.serviceMessage);
+    }
+    /** The context was dropped: evicted at the cluster's limit, or the cluster restarted. */
+    get evicted() {
+        return this.serviceMessage.includes('is disconnected');
+    }
+    /** The context named in the call no longer exists (destroyed, evicted or never there). */
+    get contextGone() {
+        return ((this.status === 404 || this.status === 400) &&
+            /does not exist|not found|disconnected|unknown context/i.test(this.serviceMessage));
+    }
+    /** The call does not fit the resource's state, e.g. starting a cluster that is starting. */
+    get invalidState() {
+        return this.errorCode === 'INVALID_STATE';
+    }
+    /** The identity is known but lacks a permission (e.g. CAN RESTART to start a cluster). */
+    get permissionDenied() {
+        return this.errorCode === 'PERMISSION_DENIED';
+    }
+    /** The credentials were refused. */
+    get unauthorized() {
+        return this.status === 401 || this.status === 403;
+    }
 }
-function file_command_prepareKeyValueMessage(key, value) {
-    const delimiter = `ghadelimiter_${crypto.randomUUID()}`;
-    const convertedValue = toCommandValue(value);
-    // These should realistically never happen, but just in case someone finds a
-    // way to exploit uuid generation let's not allow keys or values that contain
-    // the delimiter.
-    if (key.includes(delimiter)) {
-        throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter}"`);
+const MAX_MESSAGE = 500;
+/** Messages the official SDKs retry like a 429, whatever the status. */
+const RATE_LIMIT_TEXTS = [
+    'Please try again later or try a faster operation.',
+    'RPC token bucket limit has been exceeded'
+];
+/**
+ * Builds an ApiError from a raw answer: 1.2 `{error}`, 2.0 `{error_code,message}`, a Jetty
+ * page or a bare `<pre>` (the message is in the pre), plain `CODE: message` text, or HTML.
+ */
+function apiErrorFrom(status, rawBody, retryAfter, secrets) {
+    // Secrets out first, before anything is cut: a cut secret matches no mask.
+    const redact = (t) => (secrets ? secrets.redact(t) : t);
+    const body = redact(rawBody);
+    let message = '';
+    let code;
+    try {
+        const parsed = JSON.parse(body);
+        if (parsed && typeof parsed === 'object') {
+            const o = parsed;
+            if (o.error_code !== undefined && o.error_code !== null)
+                code = redact(jsonText(o.error_code));
+            if (typeof o.message === 'string')
+                message = o.message;
+            else if (typeof o.error === 'string')
+                message = o.error;
+        }
     }
-    if (convertedValue.includes(delimiter)) {
-        throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
+    catch {
+        ;
+        ({ message, code } = fromText(body));
     }
-    return `${key}<<${delimiter}${os.EOL}${convertedValue}${os.EOL}${delimiter}`;
+    if (!message)
+        message = body.trim() ? api_error_htmlToText(body) : '(empty answer)';
+    // Again after decoding: a secret may have been escaped in the JSON or the HTML.
+    message = redact(message);
+    if (message.length > MAX_MESSAGE)
+        message = `${message.slice(0, MAX_MESSAGE)}…`;
+    const seconds = retryAfter !== undefined && /^\d+$/.test(retryAfter.trim()) ? Number(retryAfter) : undefined;
+    return new api_error_ApiError(status, message, code, seconds);
 }
-//# sourceMappingURL=file-command.js.map
-;// CONCATENATED MODULE: external "path"
-const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
+/** A body that is not JSON: a page with a `<pre>`, a `CODE: message` line, or other HTML. */
+function fromText(body) {
+    const pre = /<pre[^>]*>([\s\S]*?)<\/pre>/i.exec(body)?.[1];
+    if (pre !== undefined && pre.trim())
+        return {
+            message: entities(pre)
+                .trim()
+                .replace(/[\s.]+$/, '')
+        };
+    const plain = /^([A-Z][A-Z0-9_]+): (.+)$/.exec(body.trim());
+    if (plain?.[1] && plain[2])
+        return { code: plain[1], message: plain[2].trim() };
+    return { message: api_error_htmlToText(body) };
+}
+/** Tags to spaces (so words stay apart), entities decoded. */
+function entities(text) {
+    return stripHtml(text.replace(/<[^>]+>/g, ' '));
+}
+/** Proxies answer with HTML pages: their heading says it best, else their title, else all text. */
+function api_error_htmlToText(html) {
+    const heading = /<h1[^>]*>([\s\S]*?)<\/h1>/i.exec(html)?.[1] ??
+        /<title[^>]*>([\s\S]*?)<\/title>/i.exec(html)?.[1];
+    return entities((heading ?? html).replace(/<(script|style)[^>]*>[\s\S]*?<\/\1>/gi, ' '))
+        .replace(/\s+/g, ' ')
+        .trim();
+}
+
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __nccwpck_require__(7075);
 // EXTERNAL MODULE: external "http"
 var external_http_ = __nccwpck_require__(8611);
 var external_http_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_http_, 2);
@@ -29348,6 +29780,1483 @@ class lib_HttpClient {
 }
 const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
 //# sourceMappingURL=index.js.map
+;// CONCATENATED MODULE: ./src/databricks/transport.ts
+
+
+
+/**
+ * A failure below HTTP: no answer arrived. `code` is Node's (ECONNREFUSED, ECONNRESET, ...) or
+ * ETIMEDOUT when our own timeout fired. Only ECONNREFUSED proves the request was never sent.
+ */
+class TransportError extends Error {
+    code;
+    name = 'TransportError';
+    constructor(message, code) {
+        super(message);
+        this.code = code;
+    }
+    /** The connection was refused: the request never left, so the service did nothing. */
+    get neverSent() {
+        return this.code === 'ECONNREFUSED';
+    }
+}
+const USER_AGENT = 'databricks-run-command-action';
+/**
+ * http-client lets handlers edit the options it passes to Node's http.request; that is where an
+ * AbortSignal reaches the socket, so an abort ends the exchange at any stage, body included.
+ */
+function abortOn(signal) {
+    return {
+        prepareRequest: options => {
+            options.signal = signal;
+        },
+        canHandleAuthentication: () => false,
+        handleAuthentication: () => Promise.reject(new Error('not an authentication handler'))
+    };
+}
+/** The real transport: @actions/http-client (proxy aware), with a hard deadline per request. */
+class ActionsHttpTransport {
+    async send(request) {
+        const timeout = AbortSignal.timeout(request.timeoutMs);
+        const signal = request.signal ? AbortSignal.any([request.signal, timeout]) : timeout;
+        // No keep-alive: no socket outlives its request, so none can hold the process open.
+        const client = new lib_HttpClient(USER_AGENT, [abortOn(signal)], {
+            allowRetries: false,
+            allowRedirects: false,
+            keepAlive: false
+        });
+        const body = request.body === undefined
+            ? null
+            : typeof request.body === 'string'
+                ? request.body
+                : external_node_stream_.Readable.from([request.body]);
+        const headers = { ...request.headers };
+        if (Buffer.isBuffer(request.body))
+            headers['Content-Length'] = String(request.body.length);
+        try {
+            const res = await client.request(request.method, request.url, body, headers);
+            // Iterating the answer throws if it is cut off mid-body, where readBody() would hang.
+            const chunks = [];
+            for await (const chunk of res.message)
+                chunks.push(chunk);
+            const out = {};
+            for (const [k, v] of Object.entries(res.message.headers)) {
+                out[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
+            }
+            return {
+                status: res.message.statusCode ?? 0,
+                headers: out,
+                body: Buffer.concat(chunks).toString('utf8')
+            };
+        }
+        catch (e) {
+            if (request.signal?.aborted)
+                throw new CancelledError();
+            if (timeout.aborted)
+                throw new TransportError(`no answer within ${request.timeoutMs} ms`, 'ETIMEDOUT');
+            throw toTransportError(e);
+        }
+    }
+}
+function toTransportError(e) {
+    const code = typeof e === 'object' && e !== null && 'code' in e && typeof e.code === 'string' ? e.code : '';
+    const message = e instanceof Error ? e.message : String(e);
+    return new TransportError(message || code || 'network error', code || 'ENETWORK');
+}
+
+;// CONCATENATED MODULE: ./src/databricks/retry.ts
+
+
+
+const DEFAULT_RETRY = { maxAttempts: 6, baseDelayMs: 500, maxDelayMs: 10_000 };
+/**
+ * Whether a failed call may be sent again. A non-idempotent call (context create, command
+ * execute) is repeated only when the answer proves the service did nothing: repeating one it
+ * accepted would leak a context or run the user's code twice.
+ */
+function isRetryable(e, idempotent) {
+    if (e instanceof api_error_ApiError) {
+        // Each of these proves the service did nothing, so even a create or an execute may repeat.
+        if (e.rateLimited || e.status === 503 || e.clusterNotReady)
+            return true;
+        // A plain 500 on a read or a cleanup call is worth another try; on a create or an
+        // execute it may mean the work was done, so it is not.
+        return idempotent && (e.status === 500 || e.status === 502 || e.status === 504);
+    }
+    if (e instanceof TransportError) {
+        // A refused connection sent nothing. Any other failure (reset, timeout) may have
+        // reached the service after it was sent.
+        return e.neverSent || idempotent;
+    }
+    return false;
+}
+/** Runs `call`, repeating it on transient failures with exponential backoff and jitter. */
+async function withRetry(call, c) {
+    const o = c.options ?? DEFAULT_RETRY;
+    const random = c.random ?? Math.random;
+    for (let attempt = 1;; attempt++) {
+        try {
+            return await call();
+        }
+        catch (e) {
+            const retryable = c.retryable ? c.retryable(e) : isRetryable(e, c.idempotent);
+            if (e instanceof CancelledError || !retryable)
+                throw e;
+            const unlimited = e instanceof api_error_ApiError && e.clusterNotReady;
+            if (!unlimited && attempt >= o.maxAttempts)
+                throw e;
+            let delay = Math.min(o.maxDelayMs, o.baseDelayMs * 2 ** (attempt - 1));
+            delay = delay / 2 + (random() * delay) / 2;
+            const retryAfter = retryAfterOf(e);
+            if (retryAfter !== undefined) {
+                delay = Math.max(delay, retryAfter * 1000);
+            }
+            else if (statusOf(e) === 429 || (e instanceof api_error_ApiError && e.rateLimited)) {
+                delay = Math.max(delay, 1000);
+            }
+            if (delay >= c.deadline.remaining()) {
+                throw new errors_DeadlineError(`${errors_errorMessage(e)} (not retried: the ${c.deadline.label} deadline would pass first)`);
+            }
+            const of = unlimited ? '' : ` of ${o.maxAttempts - 1}`;
+            c.logger.info(`Retry ${attempt}${of} in ${Math.round(delay)} ms: ${c.label}: ${errors_errorMessage(e)}`);
+            await c.sleep(delay, c.signal);
+        }
+    }
+}
+function isHttpFailure(e) {
+    return e instanceof Error && typeof e.status === 'number';
+}
+function statusOf(e) {
+    return isHttpFailure(e) ? e.status : undefined;
+}
+function retryAfterOf(e) {
+    return isHttpFailure(e) ? e.retryAfterSeconds : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/databricks/api.ts
+
+
+
+
+
+
+/** Sends authenticated requests to the REST API, with timeouts, retries and error parsing. */
+class DatabricksApi {
+    o;
+    constructor(o) {
+        this.o = o;
+    }
+    /** GETs are always safe to repeat. */
+    get(path, query, call) {
+        const url = `${path}?${new URLSearchParams(query).toString()}`;
+        return this.send('GET', url, undefined, true, call);
+    }
+    /**
+     * POSTs are not repeated after an answer that leaves it unknown whether the service acted,
+     * since a repeat could create a second context or run code twice. `{ idempotent: true }`
+     * marks a call that is safe to repeat (cancel, destroy, cluster start).
+     */
+    post(path, body, call, o = {}) {
+        return this.send('POST', path, body, o.idempotent ?? false, call);
+    }
+    send(method, pathAndQuery, body, idempotent, call) {
+        const label = `${method} ${pathAndQuery.split('?')[0]}`;
+        const attempt = async () => {
+            // Nothing is sent once the job is cancelled.
+            if (call.signal?.aborted)
+                throw new CancelledError();
+            const headers = {
+                ...(await this.o.auth.headers(call)),
+                Accept: 'application/json'
+            };
+            if (body)
+                headers['Content-Type'] = body.contentType;
+            const timeoutMs = Math.min(this.o.requestTimeoutMs, Math.max(1000, call.deadline.remaining()));
+            this.o.logger.debug(`${label} (timeout ${timeoutMs} ms)`);
+            const grace = idempotent ? undefined : graceAfter(call.signal, UNANSWERED_CALL_GRACE_MS);
+            const res = await this.o.transport
+                .send({
+                method,
+                url: `${this.o.host}${pathAndQuery}`,
+                headers,
+                body: body?.data,
+                timeoutMs,
+                // A repeatable call is aborted at once on cancel. A create or an execute may still
+                // answer for a short grace, so the id it returns can be saved and cleaned up; after
+                // that it is abandoned too, so a cancelled caller can stop within its own budget.
+                signal: idempotent ? call.signal : grace?.signal
+            })
+                .finally(() => grace?.dispose());
+            const secrets = this.o.secrets;
+            if (res.status < 200 || res.status >= 300) {
+                throw apiErrorFrom(res.status, res.body, res.headers['retry-after'], secrets);
+            }
+            if (!res.body.trim())
+                return {};
+            try {
+                const parsed = secrets.redactDeep(parseJsonExact(res.body));
+                if (parsed && typeof parsed === 'object' && !Array.isArray(parsed))
+                    return parsed;
+            }
+            catch {
+                // fall through to the error below
+            }
+            throw new Error(`${label} answered HTTP ${res.status} with a body that is not a JSON object: ${cutToBytes(secrets.redact(res.body), 200)}`);
+        };
+        const retried = () => withRetry(attempt, {
+            label,
+            idempotent,
+            deadline: call.deadline,
+            sleep: this.o.sleep,
+            signal: call.signal,
+            logger: this.o.logger,
+            options: this.o.retry,
+            random: this.o.random
+        });
+        return retried().catch((e) => {
+            // A token the service no longer takes (revoked, or its clock ahead of ours): one new
+            // token and one more try, only for calls that are safe to repeat.
+            if (!(e instanceof api_error_ApiError && e.status === 401 && idempotent && this.o.auth.renew()))
+                throw e;
+            this.o.logger.info(`${label}: HTTP 401, renewing the ${this.o.auth.authType} token and trying once more`);
+            return retried();
+        });
+    }
+}
+/**
+ * A signal that aborts `ms` after `signal` does. Its timer is unref'd and cleared by `dispose`,
+ * so it never holds the process open.
+ */
+function graceAfter(signal, ms) {
+    if (!signal)
+        return undefined;
+    const controller = new AbortController();
+    let timer;
+    const start = () => {
+        timer = setTimeout(() => controller.abort(), ms);
+        timer.unref();
+    };
+    if (signal.aborted)
+        start();
+    else
+        signal.addEventListener('abort', start, { once: true });
+    return {
+        signal: controller.signal,
+        dispose: () => {
+            clearTimeout(timer);
+            signal.removeEventListener('abort', start);
+        }
+    };
+}
+/** A JSON body. The 1.2 API reads JSON whatever the label; we send the honest one. */
+function api_jsonBody(value) {
+    return { contentType: 'application/json', data: JSON.stringify(value) };
+}
+/** Reads a field that holds one of a fixed set of words (a status), failing clearly otherwise. */
+function enumField(o, field, values, what) {
+    const v = stringField(o, field, what);
+    if (values.includes(v))
+        return v;
+    throw new Error(`unexpected answer for ${what}: "${field}" is ${JSON.stringify(v)}, not one of ${values.join(', ')}`);
+}
+/** Reads a string field the API promises, failing clearly when it is missing. */
+function stringField(o, field, what) {
+    const v = o[field];
+    if (typeof v === 'string' && v)
+        return v;
+    throw new Error(`unexpected answer for ${what}: no "${field}" in ${cutToBytes(stringifyJson(o), 200)}`);
+}
+
+;// CONCATENATED MODULE: ./src/databricks/auth/types.ts
+/** The methods, named as Databricks' unified authentication (DATABRICKS_AUTH_TYPE) names them. */
+const AUTH_TYPES = [
+    'pat',
+    'basic',
+    'oauth-m2m',
+    'github-oidc',
+    'azure-client-secret',
+    'github-oidc-azure',
+    'azure-cli'
+];
+
+;// CONCATENATED MODULE: ./src/databricks/auth/azure-cloud.ts
+/** The AzureDatabricks application: the resource of every Azure Databricks token, in every cloud. */
+const AZURE_DATABRICKS_APP = '2ff814a6-3304-4ab8-85cb-cd0e6f879c1d';
+const CLOUDS = [
+    [
+        '.azuredatabricks.net',
+        {
+            login: 'https://login.microsoftonline.com',
+            management: 'https://management.core.windows.net/'
+        }
+    ],
+    [
+        '.databricks.azure.us',
+        {
+            login: 'https://login.microsoftonline.us',
+            management: 'https://management.core.usgovcloudapi.net/'
+        }
+    ],
+    [
+        '.databricks.azure.cn',
+        {
+            login: 'https://login.chinacloudapi.cn',
+            management: 'https://management.core.chinacloudapi.cn/'
+        }
+    ]
+];
+/** The cloud of a workspace host name, by its domain; undefined for any other host. */
+function azureCloudOf(hostname) {
+    const h = hostname.toLowerCase();
+    return CLOUDS.find(([suffix]) => h.endsWith(suffix))?.[1];
+}
+/** Every Azure workspace domain, for messages. */
+const AZURE_DOMAINS = CLOUDS.map(([suffix]) => suffix);
+
+;// CONCATENATED MODULE: ./src/runner/auth-settings.ts
+/** The credential settings: inputs, their environment fallbacks, and where each value came from. */
+/** Each setting: its input and the environment variable it falls back to (the SDKs' names). */
+const SETTINGS = {
+    authType: ['auth-type', 'DATABRICKS_AUTH_TYPE'],
+    token: ['token', 'DATABRICKS_TOKEN'],
+    username: ['username', 'DATABRICKS_USERNAME'],
+    password: ['password', 'DATABRICKS_PASSWORD'],
+    clientId: ['client-id', 'DATABRICKS_CLIENT_ID'],
+    clientSecret: ['client-secret', 'DATABRICKS_CLIENT_SECRET'],
+    tokenAudience: ['token-audience', 'DATABRICKS_TOKEN_AUDIENCE'],
+    azureClientId: ['azure-client-id', 'ARM_CLIENT_ID'],
+    azureClientSecret: ['azure-client-secret', 'ARM_CLIENT_SECRET'],
+    azureTenantId: ['azure-tenant-id', 'ARM_TENANT_ID'],
+    azureWorkspaceResourceId: ['azure-workspace-resource-id', 'DATABRICKS_AZURE_RESOURCE_ID']
+};
+/** The input names, for reading them and for action.yml. */
+const auth_settings_CREDENTIAL_INPUTS = Object.fromEntries(Object.entries(SETTINGS).map(([k, [input]]) => [k, input]));
+/** Each setting's value: the input when given, else its environment variable (trimmed). */
+function resolve(raw, env) {
+    const out = {};
+    for (const [k, [input, name]] of Object.entries(SETTINGS)) {
+        const given = raw[k];
+        // Secrets keep their exact bytes from inputs; from the environment a trailing newline
+        // (common when a secret is pasted) is dropped.
+        const fromEnv = env[name]?.trim() ?? '';
+        out[k] = given ? { value: given, from: `input ${input}` } : { value: fromEnv, from: name };
+    }
+    return out;
+}
+/** "input client-id (or DATABRICKS_CLIENT_ID)", for messages. */
+function auth_settings_describe(k) {
+    const [input, name] = SETTINGS[k];
+    return `input ${input} (or ${name})`;
+}
+
+;// CONCATENATED MODULE: ./src/runner/auth-choice.ts
+
+
+
+
+
+/** Credential kinds as the SDKs count them for "more than one authorization method". */
+const KINDS = [
+    ['pat', ['token']],
+    ['basic', ['username', 'password']],
+    ['oauth', ['clientId', 'clientSecret']],
+    ['azure', ['azureClientId', 'azureClientSecret', 'azureTenantId']]
+];
+const PERMISSION_HELP = 'GitHub sets ACTIONS_ID_TOKEN_REQUEST_URL and ACTIONS_ID_TOKEN_REQUEST_TOKEN only for jobs with `permissions: id-token: write`; add it to the job (pull requests from forks never get an ID token: use a secret-based method there).';
+/**
+ * Picks and checks the method as the Databricks SDKs do, before any call: a named auth-type
+ * wins; otherwise exactly one kind of credential may be configured, and GitHub OIDC is chosen
+ * only when none is (its variables never count as a credential). Inputs fall back to env.
+ */
+function auth_choice_chooseCredentials(raw, env, hostname) {
+    const s = resolve(raw, env);
+    const has = (k) => s[k].value !== '';
+    const v = (k) => s[k].value;
+    const hasIdToken = !!(env.ACTIONS_ID_TOKEN_REQUEST_URL && env.ACTIONS_ID_TOKEN_REQUEST_TOKEN);
+    const need = (type, ...keys) => {
+        const missing = keys.filter(k => !has(k));
+        if (missing.length)
+            throw new errors_InputError(`${type} authentication needs ${missing.map(auth_settings_describe).join(' and ')}: set ${missing.length > 1 ? 'them' : 'it'}, or choose another auth-type.`);
+    };
+    const needIdToken = (type) => {
+        if (!hasIdToken)
+            throw new errors_InputError(`${type} authentication needs a GitHub ID token, and this job has none. ${PERMISSION_HELP}`);
+    };
+    let type = v('authType').toLowerCase();
+    if (type && !AUTH_TYPES.includes(type))
+        throw new errors_InputError(`Invalid ${s.authType.from} '${v('authType')}': expected one of ${AUTH_TYPES.join(', ')}.`);
+    if (!type)
+        type = implied(s, has, hasIdToken);
+    const azure = () => ({
+        cloud: entraCloud(type, env, hostname),
+        ...(has('azureWorkspaceResourceId')
+            ? { workspaceResourceId: v('azureWorkspaceResourceId') }
+            : {})
+    });
+    switch (type) {
+        case 'pat':
+            need(type, 'token');
+            return { type, token: v('token') };
+        case 'basic':
+            need(type, 'username', 'password');
+            return { type, username: v('username'), password: v('password') };
+        case 'oauth-m2m':
+            need(type, 'clientId', 'clientSecret');
+            return { type, clientId: v('clientId'), clientSecret: v('clientSecret') };
+        case 'github-oidc':
+            needIdToken(type);
+            return {
+                type,
+                ...(has('clientId') ? { clientId: v('clientId') } : {}),
+                ...(has('tokenAudience') ? { audience: v('tokenAudience') } : {})
+            };
+        case 'azure-client-secret':
+            need(type, 'azureClientId', 'azureClientSecret', 'azureTenantId');
+            return {
+                type,
+                clientId: v('azureClientId'),
+                clientSecret: v('azureClientSecret'),
+                tenantId: v('azureTenantId'),
+                ...azure()
+            };
+        case 'github-oidc-azure':
+            need(type, 'azureClientId', 'azureTenantId');
+            needIdToken(type);
+            return { type, clientId: v('azureClientId'), tenantId: v('azureTenantId'), ...azure() };
+        case 'azure-cli':
+            return has('azureWorkspaceResourceId')
+                ? { type, workspaceResourceId: v('azureWorkspaceResourceId') }
+                : { type };
+    }
+}
+/** The method the configured credentials imply, when auth-type is not set. */
+function implied(s, has, hasIdToken) {
+    const kinds = KINDS.filter(([, fields]) => fields.some(has));
+    if (kinds.length > 1) {
+        const list = kinds
+            .map(([kind, fields]) => `${kind} (${fields
+            .filter(has)
+            .map(k => s[k].from)
+            .join(', ')})`)
+            .join(' and ');
+        throw new errors_InputError(`More than one authorization method configured: ${list}. Set auth-type to the one to use (one of ${AUTH_TYPES.join(', ')}), or remove the others.`);
+    }
+    const kind = kinds[0]?.[0];
+    if (kind === 'pat')
+        return 'pat';
+    if (kind === 'basic')
+        return 'basic';
+    if (kind === 'oauth') {
+        if (has('clientSecret'))
+            return 'oauth-m2m';
+        if (hasIdToken)
+            return 'github-oidc';
+        throw new errors_InputError(`${s.clientId.from} was given without a client secret: set ${auth_settings_describe('clientSecret')} for oauth-m2m, or give the job \`permissions: id-token: write\` for github-oidc federation with that service principal.`);
+    }
+    if (kind === 'azure') {
+        if (has('azureClientSecret'))
+            return 'azure-client-secret';
+        if (hasIdToken)
+            return 'github-oidc-azure';
+        throw new errors_InputError(`Azure service principal settings were given without a secret: set ${auth_settings_describe('azureClientSecret')} for azure-client-secret, or give the job \`permissions: id-token: write\` for github-oidc-azure.`);
+    }
+    if (hasIdToken)
+        return 'github-oidc';
+    throw new errors_InputError('No credentials: set the token input (e.g. token: ${{ secrets.DATABRICKS_TOKEN }}) or DATABRICKS_TOKEN; or client-id and client-secret for a service principal (oauth-m2m); or give the job `permissions: id-token: write` for GitHub OIDC federation (github-oidc, no secret at all). See auth-type for every method.');
+}
+/**
+ * Entra's sign-in host: the workspace's cloud by its domain, or AZURE_AUTHORITY_HOST. On any
+ * other host (a proxy, the emulator) there is no way to know it, so it must be set.
+ */
+function entraCloud(type, env, hostname) {
+    const known = azureCloudOf(hostname);
+    const authority = env.AZURE_AUTHORITY_HOST?.trim();
+    if (authority) {
+        let url;
+        try {
+            url = new URL(authority);
+        }
+        catch {
+            url = undefined;
+        }
+        if (url?.protocol !== 'https:')
+            throw new errors_InputError(`Invalid AZURE_AUTHORITY_HOST '${authority}': expected an https:// URL such as https://login.microsoftonline.com.`);
+        return {
+            login: url.origin,
+            management: known?.management ?? 'https://management.core.windows.net/'
+        };
+    }
+    if (known)
+        return known;
+    throw new errors_InputError(`${type} authentication signs in with Microsoft Entra ID, but host ${hostname} is not an Azure Databricks workspace (${AZURE_DOMAINS.join(', ')}), so its sign-in host is unknown: set AZURE_AUTHORITY_HOST, e.g. https://login.microsoftonline.com.`);
+}
+
+;// CONCATENATED MODULE: ./src/runner/connection.ts
+
+/** Where to connect: the host input, with its env fallback (credentials: auth-choice.ts). */
+const HOST_EXAMPLE = 'https://adb-1234567890123456.7.azuredatabricks.net';
+/** The workspace origin: https added when missing, http refused, paths and queries dropped. */
+function connection_parseHost(value) {
+    if (!value)
+        throw new InputError(`Input host is required: set it to your workspace URL, e.g. ${HOST_EXAMPLE}, or set DATABRICKS_HOST.`);
+    const userinfo = hostUserinfo(value);
+    if (userinfo !== undefined)
+        throw new InputError(`Invalid input host '${value.replace(`${userinfo}@`, '***@')}': it holds credentials (user:password@), which would be logged and sent along. Remove them from the URL and pass the credentials from a secret instead (token, or the auth-type inputs).`);
+    if (/^http:\/\//i.test(value))
+        throw new InputError(`Invalid input host '${value}': http is refused because the token would travel unencrypted. Use https://${value.slice(7)}.`);
+    const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(value) ? value : `https://${value}`;
+    let url;
+    try {
+        url = new URL(withScheme);
+    }
+    catch {
+        throw new InputError(`Invalid input host '${value}': not a URL. Expected the workspace URL, e.g. ${HOST_EXAMPLE}.`);
+    }
+    if (url.protocol !== 'https:')
+        throw new InputError(`Invalid input host '${value}': only https:// workspace URLs are supported, e.g. ${HOST_EXAMPLE}.`);
+    if (!/^(\[[0-9a-f:.]+\]|[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*)$/i.test(url.hostname) ||
+        url.username ||
+        url.password) {
+        throw new InputError(`Invalid input host '${value}': '${url.hostname}' is not a host name. Expected the workspace URL, e.g. ${HOST_EXAMPLE}.`);
+    }
+    return url.origin;
+}
+/** The `user:password` part of a URL-like value, when it has one. */
+function hostUserinfo(value) {
+    return /^(?:[a-z][a-z0-9+.-]*:\/\/)?([^/?#]*)@/i.exec(value)?.[1];
+}
+/**
+ * Credentials pasted into a host URL (`https://user:password@host`) are secrets too: registered
+ * before the host is checked, so the refusal and everything after it print them as `***`.
+ */
+function registerHostSecrets(hosts, secrets) {
+    for (const host of hosts) {
+        const userinfo = host ? hostUserinfo(host.trim()) : undefined;
+        if (!userinfo)
+            continue;
+        secrets.add(userinfo);
+        if (!userinfo.includes(':'))
+            continue;
+        const password = userinfo.slice(userinfo.indexOf(':') + 1);
+        secrets.add(password);
+        try {
+            secrets.add(decodeURIComponent(password));
+        }
+        catch {
+            // not URL-encoded: the raw form is registered
+        }
+    }
+}
+
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: ./src/databricks/auth/refreshing.ts
+
+const TWENTY_MINUTES = 20 * 60_000;
+/** Azure Databricks refuses tokens with 30 s or less to live; the SDKs renew 40 s early. */
+const EARLY = 40_000;
+/**
+ * When a token of this lifetime is renewed, as milliseconds before its expiry: with less than
+ * half its life left, at most 20 minutes early, and at least 40 s early. Lifetimes too short for
+ * that (seconds, in tests) are still used for a quarter of their life, so a token is never
+ * minted for every request, and never sent once expired.
+ */
+function renewBefore(lifetimeMs) {
+    const half = Math.min(lifetimeMs / 2, TWENTY_MINUTES);
+    return half >= EARLY ? half : Math.min(EARLY, (lifetimeMs * 3) / 4);
+}
+/**
+ * Holds one minted token and mints the next when it is due. Concurrent callers share one
+ * renewal. A failed renewal while the old token is still good for a while is a warning, and
+ * the next request tries again; the service never sees an expired token from here.
+ */
+class RefreshingToken {
+    o;
+    current;
+    pending;
+    minted = false;
+    /** How many tokens were minted after the first: for the log and the tests. */
+    renewals = 0;
+    constructor(o) {
+        this.o = o;
+    }
+    async headers(call) {
+        const now = this.o.clock.now();
+        const c = this.current;
+        if (c && now < c.renewAt)
+            return c.headers;
+        try {
+            return (await this.next(call)).headers;
+        }
+        catch (e) {
+            if (!(e instanceof CancelledError) && c && this.o.clock.now() < c.safeUntil) {
+                this.o.logger.warning(`Could not renew the ${this.o.what} (${errors_errorMessage(e)}); the current one is still valid for ${Math.round((c.expiresAt - this.o.clock.now()) / 1000)} s, trying again on the next request`);
+                return c.headers;
+            }
+            throw e;
+        }
+    }
+    /** Drops the current token (the service refused it); the next request mints a new one. */
+    invalidate() {
+        this.current = undefined;
+    }
+    next(call) {
+        this.pending ??= this.mintOne(call).finally(() => (this.pending = undefined));
+        return this.pending;
+    }
+    async mintOne(call) {
+        const started = this.o.clock.now();
+        const token = await this.o.mint(call);
+        // The lifetime counts from when the request was sent: the answer may have taken a while.
+        const lifetime = token.expiresAt - started;
+        if (token.expiresAt <= this.o.clock.now())
+            throw new Error(`the ${this.o.what} was already expired when it arrived`);
+        if (this.minted) {
+            this.renewals++;
+            this.o.logger.debug(`Renewed the ${this.o.what} (valid ${Math.round(lifetime / 1000)} s)`);
+        }
+        this.minted = true;
+        this.current = {
+            ...token,
+            renewAt: token.expiresAt - renewBefore(lifetime),
+            safeUntil: token.expiresAt - Math.min(EARLY, lifetime / 4)
+        };
+        return token;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/databricks/auth/minted.ts
+
+/** A method whose tokens are minted: renewed before expiry, and after a 401. */
+class MintedAuth {
+    authType;
+    description;
+    token;
+    constructor(authType, description, c, mint) {
+        this.authType = authType;
+        this.description = description;
+        this.token = new RefreshingToken({
+            what: `${authType} token`,
+            mint,
+            clock: c.clock,
+            logger: c.logger
+        });
+    }
+    headers(call) {
+        return this.token.headers(call);
+    }
+    renew() {
+        this.token.invalidate();
+        return true;
+    }
+    /** Tokens minted after the first. */
+    get renewals() {
+        return this.token.renewals;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/databricks/auth/token-endpoint.ts
+
+
+
+/**
+ * A token endpoint refused or failed. The message holds the OAuth `error` and
+ * `error_description` only: never the request, which carries the credential.
+ */
+class TokenEndpointError extends Error {
+    status;
+    oauthError;
+    retryAfterSeconds;
+    name = 'TokenEndpointError';
+    constructor(message, status, oauthError, retryAfterSeconds) {
+        super(message);
+        this.status = status;
+        this.oauthError = oauthError;
+        this.retryAfterSeconds = retryAfterSeconds;
+    }
+}
+/** 429, 5xx and network failures are worth another try; another 4xx never changes. */
+function retryable(e) {
+    if (e instanceof TokenEndpointError)
+        return e.status === 429 || e.status >= 500;
+    return e instanceof TransportError;
+}
+/**
+ * POSTs a form to a token endpoint and reads the token, retrying transient failures. A token
+ * request mints nothing that matters twice, so it is always safe to repeat. The token is
+ * added to the secrets before this returns, so nothing can print it first.
+ */
+async function requestToken(c, r, call) {
+    const attempt = async () => {
+        if (call.signal?.aborted)
+            throw new CancelledError();
+        const res = await c.transport.send({
+            method: 'POST',
+            url: r.url,
+            headers: {
+                'Content-Type': 'application/x-www-form-urlencoded',
+                Accept: 'application/json',
+                ...r.headers
+            },
+            body: r.form.toString(),
+            timeoutMs: Math.min(c.requestTimeoutMs, Math.max(1000, call.deadline.remaining())),
+            signal: call.signal
+        });
+        const body = parseObject(res.body);
+        const token = body?.access_token;
+        if (typeof token === 'string' && token)
+            c.secrets.add(token);
+        if (res.status < 200 || res.status >= 300)
+            throw failure(c, r, res.status, body, res.headers);
+        if (typeof token !== 'string' || !token)
+            throw new TokenEndpointError(`${r.what}: ${r.url} answered HTTP ${res.status} without an access_token`, res.status, undefined, undefined);
+        const expires = parseSeconds(body?.expires_in);
+        if (expires === undefined)
+            throw new TokenEndpointError(`${r.what}: ${r.url} answered without a valid expires_in (${JSON.stringify(body?.expires_in) ?? 'missing'})`, res.status, undefined, undefined);
+        const raw = { ...body };
+        delete raw.access_token;
+        delete raw.refresh_token;
+        delete raw.id_token;
+        return { accessToken: token, expiresInSeconds: expires, raw };
+    };
+    return retryOAuthCall(c, call, `${r.what} (POST ${r.url})`, attempt);
+}
+/** Runs a call to an OAuth service (discovery, token endpoint) with its retry rules. */
+function retryOAuthCall(c, call, label, attempt) {
+    return withRetry(attempt, {
+        label,
+        idempotent: true,
+        deadline: call.deadline,
+        sleep: c.sleep,
+        signal: call.signal,
+        logger: c.logger,
+        options: c.retry,
+        random: c.random,
+        retryable
+    });
+}
+/** `expires_in` comes as a number or, from some servers, as a string of digits. */
+function parseSeconds(v) {
+    if (typeof v === 'number' && Number.isFinite(v) && v >= 0)
+        return v;
+    if (typeof v === 'string' && /^\s*\d+(\.\d+)?\s*$/.test(v))
+        return Number(v);
+    return undefined;
+}
+function parseObject(text) {
+    try {
+        const v = JSON.parse(text);
+        return v && typeof v === 'object' && !Array.isArray(v)
+            ? v
+            : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+function failure(c, r, status, body, headers) {
+    const error = typeof body?.error === 'string' ? body.error : undefined;
+    const description = typeof body?.error_description === 'string' ? body.error_description.slice(0, 500) : undefined;
+    const said = error
+        ? `${error}${description ? `: ${description}` : ''}`
+        : '(no OAuth error in the answer)';
+    const retryAfter = headers['retry-after']?.trim();
+    return new TokenEndpointError(c.secrets.redact(`${r.what} failed: ${r.url} answered HTTP ${status} ${said}`), status, error, retryAfter && /^\d+$/.test(retryAfter) ? Number(retryAfter) : undefined);
+}
+
+;// CONCATENATED MODULE: ./src/databricks/auth/azure-cli.ts
+
+
+
+
+
+/** The real one: no shell, a hard timeout, and a cancel kills the program. */
+const runProgram = (file, args, o) => new Promise((resolve, reject) => {
+    (0,external_node_child_process_namespaceObject.execFile)(file, args, { timeout: o.timeoutMs, signal: o.signal, maxBuffer: 1024 * 1024, windowsHide: true }, (error, stdout, stderr) => {
+        if (!error)
+            return resolve(stdout);
+        if (o.signal?.aborted)
+            return reject(new CancelledError());
+        const code = error.code;
+        if (code === 'ENOENT')
+            return reject(new Error(`the Azure CLI (${file}) is not on PATH: install it, or sign in with the azure/login action first`));
+        const said = String(stderr || error.message)
+            .trim()
+            .split('\n')
+            .slice(0, 5)
+            .join(' ');
+        reject(new Error(`${file} failed (${error.killed ? 'timed out' : `exit ${code}`}): ${said}`));
+    });
+});
+const AZ_TIMEOUT_MS = 30_000;
+/**
+ * `azure-cli`: the token of whoever `az` is signed in as (after azure/login), read from
+ * `az account get-access-token`, and read again when it is due.
+ */
+function azureCli(c, o) {
+    const az = o.az ?? 'az';
+    return new MintedAuth('azure-cli', 'Azure CLI sign-in', c, async (call) => {
+        const out = await o.run(az, ['account', 'get-access-token', '--resource', AZURE_DATABRICKS_APP, '--output', 'json'], {
+            timeoutMs: Math.min(AZ_TIMEOUT_MS, Math.max(1000, call.deadline.remaining())),
+            signal: call.signal
+        });
+        let parsed;
+        try {
+            parsed = JSON.parse(out);
+        }
+        catch {
+            throw new Error(`${az} account get-access-token printed something that is not JSON`);
+        }
+        const token = parsed.accessToken;
+        if (typeof token !== 'string' || !token)
+            throw new Error(`${az} account get-access-token printed no accessToken`);
+        c.secrets.add(token);
+        const header = `Bearer ${token}`;
+        c.secrets.add(header);
+        const expiresAt = expiryOf(parsed);
+        if (expiresAt === undefined)
+            throw new Error(`${az} account get-access-token printed no expires_on or expiresOn`);
+        const headers = { Authorization: header };
+        if (o.workspaceResourceId)
+            headers['X-Databricks-Azure-Workspace-Resource-Id'] = o.workspaceResourceId;
+        return { headers, expiresAt };
+    });
+}
+/**
+ * Newer CLIs print `expires_on` (POSIX seconds); older ones only `expiresOn`, a local time
+ * without a zone ("2024-05-01 13:45:00.000000"), read here as the machine's local time as az does.
+ */
+function expiryOf(o) {
+    const epoch = parseSeconds(o.expires_on);
+    if (epoch !== undefined)
+        return epoch * 1000;
+    if (typeof o.expiresOn === 'string') {
+        const m = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})/.exec(o.expiresOn);
+        if (m) {
+            const [, y, mo, d, h, mi, s] = m.map(Number);
+            return new Date(y, mo - 1, d, h, mi, s).getTime();
+        }
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/databricks/auth/azure.ts
+
+
+
+
+/**
+ * An Entra token for the AzureDatabricks application, plus (when Entra gives one) a token for
+ * the service-management endpoint: with it a service principal that has rights on the
+ * workspace resource but is not yet a workspace user can sign in.
+ */
+function entraAuth(c, authType, description, o, proof) {
+    const url = `${o.cloud.login.replace(/\/+$/, '')}/${encodeURIComponent(o.tenantId)}/oauth2/v2.0/token`;
+    const entra = async (scope, fields, call) => requestToken(c, {
+        url,
+        what: `Entra ID sign-in of ${o.clientId} for ${scope}`,
+        form: new URLSearchParams({
+            grant_type: 'client_credentials',
+            client_id: o.clientId,
+            scope,
+            ...fields
+        })
+    }, call);
+    return new MintedAuth(authType, description, c, async (call) => {
+        const fields = await proof(call);
+        const started = c.clock.now();
+        const main = await entra(`${AZURE_DATABRICKS_APP}/.default`, fields, call);
+        const headers = { Authorization: `Bearer ${main.accessToken}` };
+        c.secrets.add(headers.Authorization);
+        let expiresAt = started + main.expiresInSeconds * 1000;
+        try {
+            // A v2 scope is the resource id and /.default: for this URL resource, a double slash.
+            const mgmt = await entra(`${o.cloud.management}/.default`, fields, call);
+            headers['X-Databricks-Azure-SP-Management-Token'] = mgmt.accessToken;
+            expiresAt = Math.min(expiresAt, started + mgmt.expiresInSeconds * 1000);
+        }
+        catch (e) {
+            // Optional: a principal that is already a workspace user signs in without it.
+            c.logger.debug(`No service-management token (${errors_errorMessage(e)}); signing in without it`);
+        }
+        if (o.workspaceResourceId)
+            headers['X-Databricks-Azure-Workspace-Resource-Id'] = o.workspaceResourceId;
+        return { headers, expiresAt };
+    });
+}
+/** `azure-client-secret`: an Entra service principal with a client secret. */
+function azureClientSecret(c, o) {
+    c.secrets.add(o.clientSecret);
+    return entraAuth(c, 'azure-client-secret', `Azure service principal ${o.clientId} (client secret)`, o, () => Promise.resolve({ client_secret: o.clientSecret }));
+}
+/** Entra's audience for federated credentials. */
+const AZURE_FEDERATION_AUDIENCE = 'api://AzureADTokenExchange';
+/**
+ * `github-oidc-azure`: the GitHub ID token as the Entra client assertion. A new one at every
+ * renewal: an assertion lives about 5 minutes, the Entra token about an hour.
+ */
+function githubOidcAzure(c, o) {
+    return entraAuth(c, 'github-oidc-azure', `Azure service principal ${o.clientId} (GitHub OIDC federation)`, o, async (call) => {
+        const assertion = await o.idToken(AZURE_FEDERATION_AUDIENCE, call);
+        c.secrets.add(assertion);
+        return {
+            client_assertion: assertion,
+            client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer'
+        };
+    });
+}
+
+;// CONCATENATED MODULE: ./src/databricks/auth/discovery.ts
+
+
+async function getJson(c, url, call, retries) {
+    const attempt = async () => {
+        if (call.signal?.aborted)
+            throw new CancelledError();
+        const res = await c.transport.send({
+            method: 'GET',
+            url,
+            headers: { Accept: 'application/json' },
+            timeoutMs: Math.min(c.requestTimeoutMs, Math.max(1000, call.deadline.remaining())),
+            signal: call.signal
+        });
+        if (res.status !== 200)
+            throw new TokenEndpointError(`${url} answered HTTP ${res.status}`, res.status, undefined, undefined);
+        try {
+            const v = JSON.parse(res.body);
+            if (v && typeof v === 'object' && !Array.isArray(v))
+                return v;
+        }
+        catch {
+            // below
+        }
+        throw new Error(`${url} answered with something that is not a JSON object`);
+    };
+    if (!retries)
+        return attempt();
+    return retryOAuthCall(c, call, `GET ${url}`, attempt);
+}
+/**
+ * The workspace's OAuth token endpoint, found as the SDKs find it: the host metadata
+ * (`/.well-known/databricks-config`, newer workspaces) names the OIDC root; without it, or when
+ * it fails, the classic `{host}/oidc` root. Its authorization-server document names the endpoint.
+ */
+async function discoverTokenEndpoint(c, host, call) {
+    let root = `${host}/oidc`;
+    try {
+        const meta = await getJson(c, `${host}/.well-known/databricks-config`, call, false);
+        const oidc = typeof meta.oidc_endpoint === 'string' ? meta.oidc_endpoint : '';
+        const account = typeof meta.account_id === 'string' ? meta.account_id : '';
+        if (/^https:\/\//.test(oidc))
+            root = oidc.replace('{account_id}', account).replace(/\/+$/, '');
+    }
+    catch (e) {
+        if (e instanceof CancelledError)
+            throw e;
+        c.logger.debug(`No host metadata (${errors_errorMessage(e)}); using ${root}`);
+    }
+    const url = `${root}/.well-known/oauth-authorization-server`;
+    let doc;
+    try {
+        doc = await getJson(c, url, call, true);
+    }
+    catch (e) {
+        if (e instanceof TokenEndpointError && e.status === 404)
+            throw new Error(`Databricks OAuth is not supported for this host: ${url} answered HTTP 404. Check the host, or use a personal access token.`, { cause: e });
+        throw new Error(`Could not discover the OAuth token endpoint: ${errors_errorMessage(e)}`, { cause: e });
+    }
+    const endpoint = doc.token_endpoint;
+    if (typeof endpoint !== 'string' || !/^https:\/\//.test(endpoint))
+        throw new Error(`${url} names no https token_endpoint`);
+    return endpoint;
+}
+
+;// CONCATENATED MODULE: ./src/databricks/auth/databricks-oauth.ts
+
+
+
+/** The workspace token endpoint, discovered once per process. */
+function endpointOnce(c, host) {
+    let found;
+    return call => {
+        found ??= discoverTokenEndpoint(c, host, call).catch((e) => {
+            found = undefined;
+            throw e;
+        });
+        return found;
+    };
+}
+/**
+ * `oauth-m2m`: a service principal's OAuth secret, exchanged for a workspace token with the
+ * client-credentials grant. Id and secret go as HTTP Basic, each URL-encoded first (RFC 6749).
+ */
+function oauthM2M(c, o) {
+    c.secrets.add(o.clientSecret);
+    const basic = Buffer.from(`${encodeURIComponent(o.clientId)}:${encodeURIComponent(o.clientSecret)}`, 'utf8').toString('base64');
+    c.secrets.add(basic);
+    c.secrets.add(`Basic ${basic}`);
+    const endpoint = endpointOnce(c, o.host);
+    return new MintedAuth('oauth-m2m', `OAuth service principal ${o.clientId}`, c, async (call) => {
+        const url = await endpoint(call);
+        const t = await requestToken(c, {
+            url,
+            what: `OAuth client credentials for ${o.clientId}`,
+            headers: { Authorization: `Basic ${basic}` },
+            form: new URLSearchParams({ grant_type: 'client_credentials', scope: 'all-apis' })
+        }, call);
+        return bearer(c, t.accessToken, t.expiresInSeconds);
+    });
+}
+/**
+ * `github-oidc`: workload identity federation. A fresh GitHub ID token for every exchange
+ * (each lives about 5 minutes), traded at the workspace token endpoint (RFC 8693). With a
+ * client id the service principal's federation policy applies; without, the account's.
+ */
+function githubOidc(c, o) {
+    const endpoint = endpointOnce(c, o.host);
+    const who = o.clientId ? `service principal ${o.clientId}` : 'account-wide federation';
+    return new MintedAuth('github-oidc', `GitHub OIDC federation (${who})`, c, async (call) => {
+        const url = await endpoint(call);
+        const jwt = await o.idToken(o.audience || url, call);
+        c.secrets.add(jwt);
+        const form = new URLSearchParams({
+            grant_type: 'urn:ietf:params:oauth:grant-type:token-exchange',
+            subject_token: jwt,
+            subject_token_type: 'urn:ietf:params:oauth:token-type:jwt',
+            scope: 'all-apis'
+        });
+        if (o.clientId)
+            form.set('client_id', o.clientId);
+        const t = await requestToken(c, { url, form, what: `GitHub OIDC token exchange (${who})` }, call);
+        return bearer(c, t.accessToken, t.expiresInSeconds);
+    });
+}
+function bearer(c, token, seconds) {
+    const header = `Bearer ${token}`;
+    c.secrets.add(header);
+    return { headers: { Authorization: header }, expiresAt: c.clock.now() + seconds * 1000 };
+}
+
+;// CONCATENATED MODULE: ./src/databricks/auth/static.ts
+/** A personal access token (or any bearer token), sent as `Authorization: Bearer`. */
+class TokenAuth {
+    authType = 'pat';
+    description = 'personal access token';
+    header;
+    constructor(token, secrets) {
+        this.header = `Bearer ${token}`;
+        secrets.add(token);
+        secrets.add(this.header);
+    }
+    headers() {
+        return Promise.resolve({ Authorization: this.header });
+    }
+    renew() {
+        return false;
+    }
+}
+/** HTTP Basic with a user name and password, as the original 1.2 API describes. */
+class BasicAuth {
+    authType = 'basic';
+    description;
+    header;
+    constructor(username, password, secrets) {
+        this.description = `user name and password (${username})`;
+        const encoded = Buffer.from(`${username}:${password}`, 'utf8').toString('base64');
+        this.header = `Basic ${encoded}`;
+        // The base64 form is as good as the password to anyone who reads it.
+        for (const s of [password, encoded, this.header])
+            secrets.add(s);
+    }
+    headers() {
+        return Promise.resolve({ Authorization: this.header });
+    }
+    renew() {
+        return false;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/runner/id-token.ts
+
+
+
+class IdTokenError extends Error {
+    status;
+    retryAfterSeconds;
+    constructor(message, status, retryAfterSeconds = undefined) {
+        super(message);
+        this.status = status;
+        this.retryAfterSeconds = retryAfterSeconds;
+    }
+}
+/**
+ * GitHub's ID-token service, as `core.getIDToken` calls it (GET the request URL with
+ * `&audience=`, the request token as Bearer, the JWT in `value`), but through our transport:
+ * bounded by a timeout and the job's cancel, retried on 429/5xx and network errors. The request
+ * token and every ID token are secrets before anything could print them.
+ */
+function githubIdTokens(o) {
+    const base = o.env.ACTIONS_ID_TOKEN_REQUEST_URL ?? '';
+    const requestToken = o.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN ?? '';
+    o.secrets.add(requestToken);
+    return async (audience, call) => {
+        const url = `${base}${base.includes('?') ? '&' : '?'}audience=${encodeURIComponent(audience)}`;
+        const attempt = async () => {
+            if (call.signal?.aborted)
+                throw new CancelledError();
+            const res = await o.transport.send({
+                method: 'GET',
+                url,
+                headers: { Authorization: `Bearer ${requestToken}`, Accept: 'application/json' },
+                timeoutMs: Math.min(o.requestTimeoutMs, Math.max(1000, call.deadline.remaining())),
+                signal: call.signal
+            });
+            let value;
+            try {
+                value = JSON.parse(res.body).value;
+            }
+            catch {
+                value = undefined;
+            }
+            if (typeof value === 'string' && value)
+                o.secrets.add(value);
+            if (res.status !== 200) {
+                const ra = res.headers['retry-after']?.trim();
+                throw new IdTokenError(`GitHub's ID-token service answered HTTP ${res.status}`, res.status, ra && /^\d+$/.test(ra) ? Number(ra) : undefined);
+            }
+            if (typeof value !== 'string' || !value)
+                throw new Error("GitHub's ID-token service answered without a token (no `value`)");
+            return value;
+        };
+        return withRetry(attempt, {
+            label: `GitHub ID token for audience ${audience}`,
+            idempotent: true,
+            deadline: call.deadline,
+            sleep: o.sleep,
+            signal: call.signal,
+            logger: o.logger,
+            retryable: e => e instanceof TransportError ||
+                (e instanceof IdTokenError && (e.status === 429 || e.status >= 500))
+        }).catch((e) => {
+            if (e instanceof CancelledError)
+                throw e;
+            throw new Error(`Could not get a GitHub ID token (audience ${audience}): ${e instanceof Error ? e.message : String(e)}`, { cause: e });
+        });
+    };
+}
+
+;// CONCATENATED MODULE: ./src/runner/credentials.ts
+
+
+
+
+
+/** Said once per run with basic: the method still works for accounts that allow it. */
+const BASIC_RETIRED = 'auth-type basic: Databricks retired password sign-in for workspace users on 10 July 2024; it works only where the workspace still accepts it. Use a service principal instead: oauth-m2m (client-id, client-secret), or github-oidc with no secret at all.';
+/** Every configured secret into the registry, before any check could print one. */
+function registerConfiguredSecrets(raw, env, secrets) {
+    for (const v of [
+        raw.token,
+        raw.password,
+        raw.clientSecret,
+        raw.azureClientSecret,
+        env.DATABRICKS_TOKEN,
+        env.DATABRICKS_PASSWORD,
+        env.DATABRICKS_CLIENT_SECRET,
+        env.ARM_CLIENT_SECRET,
+        env.ACTIONS_ID_TOKEN_REQUEST_TOKEN
+    ]) {
+        secrets.add(v);
+        secrets.add(v?.trim());
+    }
+}
+/** The authenticator for a checked plan. Nothing is called yet: tokens are minted on first use. */
+function createAuthenticator(host, plan, d) {
+    const c = {
+        transport: d.transport,
+        clock: d.clock,
+        sleep: d.sleep,
+        logger: d.logger,
+        secrets: d.secrets,
+        requestTimeoutMs: d.requestTimeoutMs
+    };
+    const idToken = () => githubIdTokens({ ...d, env: d.env });
+    switch (plan.type) {
+        case 'pat':
+            return new TokenAuth(plan.token, d.secrets);
+        case 'basic':
+            return new BasicAuth(plan.username, plan.password, d.secrets);
+        case 'oauth-m2m':
+            return oauthM2M(c, { host, ...plan });
+        case 'github-oidc':
+            return githubOidc(c, { host, ...plan, idToken: idToken() });
+        case 'azure-client-secret':
+            return azureClientSecret(c, { host, ...plan });
+        case 'github-oidc-azure':
+            return githubOidcAzure(c, { host, ...plan, idToken: idToken() });
+        case 'azure-cli':
+            return azureCli(c, { run: d.run ?? runProgram, ...plan });
+    }
+}
+
+;// CONCATENATED MODULE: ./src/databricks/execution.ts
+
+const execution_LANGUAGES = (/* unused pure expression or super */ null && (['python', 'scala', 'sql', 'r']));
+/** A command's status, as commands/status reports it. */
+const COMMAND_STATUSES = [
+    'Queued',
+    'Running',
+    'Cancelling',
+    'Finished',
+    'Cancelled',
+    'Error'
+];
+function isFinalCommandStatus(status) {
+    switch (status) {
+        case 'Finished':
+        case 'Cancelled':
+        case 'Error':
+            return true;
+        case 'Queued':
+        case 'Running':
+        case 'Cancelling':
+            return false;
+    }
+}
+/** An execution context's status, as contexts/status reports it. */
+const CONTEXT_STATUSES = ['Pending', 'Running', 'Error'];
+function isFinalCommandState(state) {
+    return isFinalCommandStatus(state.status);
+}
+/** The execution-context and command endpoints of API 1.2, for one cluster. */
+class ExecutionApi {
+    api;
+    clusterId;
+    constructor(api, clusterId) {
+        this.api = api;
+        this.clusterId = clusterId;
+    }
+    /** Not idempotent: a repeat after the service accepted it would leak a context. */
+    async createContext(language, call) {
+        const body = api_jsonBody({ clusterId: this.clusterId, language });
+        const answer = await this.api.post('/api/1.2/contexts/create', body, call);
+        return stringField(answer, 'id', 'contexts/create');
+    }
+    async contextStatus(contextId, call) {
+        const q = { clusterId: this.clusterId, contextId };
+        const answer = await this.api.get('/api/1.2/contexts/status', q, call);
+        return enumField(answer, 'status', CONTEXT_STATUSES, 'contexts/status');
+    }
+    async destroyContext(contextId, call) {
+        const body = api_jsonBody({ clusterId: this.clusterId, contextId });
+        await this.api.post('/api/1.2/contexts/destroy', body, call, { idempotent: true });
+    }
+    /** Not idempotent: a repeat after the service accepted it would run the code twice. */
+    async execute(contextId, language, source, call) {
+        const body = await commandBody(this.clusterId, contextId, language, source);
+        const answer = await this.api.post('/api/1.2/commands/execute', body, call);
+        return stringField(answer, 'id', 'commands/execute');
+    }
+    async commandStatus(contextId, commandId, call) {
+        const q = { clusterId: this.clusterId, contextId, commandId };
+        const answer = await this.api.get('/api/1.2/commands/status', q, call);
+        const results = answer.results;
+        return {
+            status: enumField(answer, 'status', COMMAND_STATUSES, 'commands/status'),
+            results: results && typeof results === 'object' ? results : null
+        };
+    }
+    /** Safe to repeat; the answer carries nothing clients use. */
+    async cancelCommand(contextId, commandId, call) {
+        const body = api_jsonBody({ clusterId: this.clusterId, contextId, commandId });
+        await this.api.post('/api/1.2/commands/cancel', body, call, { idempotent: true });
+    }
+}
+async function commandBody(clusterId, contextId, language, source) {
+    if (source.kind === 'inline')
+        return api_jsonBody({ language, clusterId, contextId, command: source.code });
+    // The platform's FormData encoder writes the boundary and headers for us.
+    const form = new FormData();
+    form.append('language', language);
+    form.append('clusterId', clusterId);
+    form.append('contextId', contextId);
+    form.append('command', new Blob([new Uint8Array(source.bytes)]), source.name);
+    const encoded = new Response(form);
+    const contentType = encoded.headers.get('content-type') ?? 'multipart/form-data';
+    return { contentType, data: Buffer.from(await encoded.arrayBuffer()) };
+}
+
+;// CONCATENATED MODULE: external "os"
+const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
+// We use any as a valid input type
+/* eslint-disable @typescript-eslint/no-explicit-any */
+/**
+ * Sanitizes an input into a string so it can be passed into issueCommand safely
+ * @param input input to sanitize into a string
+ */
+function utils_toCommandValue(input) {
+    if (input === null || input === undefined) {
+        return '';
+    }
+    else if (typeof input === 'string' || input instanceof String) {
+        return input;
+    }
+    return JSON.stringify(input);
+}
+/**
+ *
+ * @param annotationProperties
+ * @returns The command properties to send with the actual annotation command
+ * See IssueCommandProperties: https://github.com/actions/runner/blob/main/src/Runner.Worker/ActionCommandManager.cs#L646
+ */
+function utils_toCommandProperties(annotationProperties) {
+    if (!Object.keys(annotationProperties).length) {
+        return {};
+    }
+    return {
+        title: annotationProperties.title,
+        file: annotationProperties.file,
+        line: annotationProperties.startLine,
+        endLine: annotationProperties.endLine,
+        col: annotationProperties.startColumn,
+        endColumn: annotationProperties.endColumn
+    };
+}
+//# sourceMappingURL=utils.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/command.js
+
+
+/**
+ * Issues a command to the GitHub Actions runner
+ *
+ * @param command - The command name to issue
+ * @param properties - Additional properties for the command (key-value pairs)
+ * @param message - The message to include with the command
+ * @remarks
+ * This function outputs a specially formatted string to stdout that the Actions
+ * runner interprets as a command. These commands can control workflow behavior,
+ * set outputs, create annotations, mask values, and more.
+ *
+ * Command Format:
+ *   ::name key=value,key=value::message
+ *
+ * @example
+ * ```typescript
+ * // Issue a warning annotation
+ * issueCommand('warning', {}, 'This is a warning message');
+ * // Output: ::warning::This is a warning message
+ *
+ * // Set an environment variable
+ * issueCommand('set-env', { name: 'MY_VAR' }, 'some value');
+ * // Output: ::set-env name=MY_VAR::some value
+ *
+ * // Add a secret mask
+ * issueCommand('add-mask', {}, 'secretValue123');
+ * // Output: ::add-mask::secretValue123
+ * ```
+ *
+ * @internal
+ * This is an internal utility function that powers the public API functions
+ * such as setSecret, warning, error, and exportVariable.
+ */
+function command_issueCommand(command, properties, message) {
+    const cmd = new Command(command, properties, message);
+    process.stdout.write(cmd.toString() + external_os_namespaceObject.EOL);
+}
+function command_issue(name, message = '') {
+    command_issueCommand(name, {}, message);
+}
+const CMD_STRING = '::';
+class Command {
+    constructor(command, properties, message) {
+        if (!command) {
+            command = 'missing.command';
+        }
+        this.command = command;
+        this.properties = properties;
+        this.message = message;
+    }
+    toString() {
+        let cmdStr = CMD_STRING + this.command;
+        if (this.properties && Object.keys(this.properties).length > 0) {
+            cmdStr += ' ';
+            let first = true;
+            for (const key in this.properties) {
+                if (this.properties.hasOwnProperty(key)) {
+                    const val = this.properties[key];
+                    if (val) {
+                        if (first) {
+                            first = false;
+                        }
+                        else {
+                            cmdStr += ',';
+                        }
+                        cmdStr += `${key}=${escapeProperty(val)}`;
+                    }
+                }
+            }
+        }
+        cmdStr += `${CMD_STRING}${escapeData(this.message)}`;
+        return cmdStr;
+    }
+}
+function escapeData(s) {
+    return utils_toCommandValue(s)
+        .replace(/%/g, '%25')
+        .replace(/\r/g, '%0D')
+        .replace(/\n/g, '%0A');
+}
+function escapeProperty(s) {
+    return utils_toCommandValue(s)
+        .replace(/%/g, '%25')
+        .replace(/\r/g, '%0D')
+        .replace(/\n/g, '%0A')
+        .replace(/:/g, '%3A')
+        .replace(/,/g, '%2C');
+}
+//# sourceMappingURL=command.js.map
+;// CONCATENATED MODULE: external "crypto"
+const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
+;// CONCATENATED MODULE: external "fs"
+const external_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
+// For internal use, subject to change.
+// We use any as a valid input type
+/* eslint-disable @typescript-eslint/no-explicit-any */
+
+
+
+
+function file_command_issueFileCommand(command, message) {
+    const filePath = process.env[`GITHUB_${command}`];
+    if (!filePath) {
+        throw new Error(`Unable to find environment variable for file command ${command}`);
+    }
+    if (!fs.existsSync(filePath)) {
+        throw new Error(`Missing file at path: ${filePath}`);
+    }
+    fs.appendFileSync(filePath, `${toCommandValue(message)}${os.EOL}`, {
+        encoding: 'utf8'
+    });
+}
+function file_command_prepareKeyValueMessage(key, value) {
+    const delimiter = `ghadelimiter_${crypto.randomUUID()}`;
+    const convertedValue = toCommandValue(value);
+    // These should realistically never happen, but just in case someone finds a
+    // way to exploit uuid generation let's not allow keys or values that contain
+    // the delimiter.
+    if (key.includes(delimiter)) {
+        throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter}"`);
+    }
+    if (convertedValue.includes(delimiter)) {
+        throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
+    }
+    return `${key}<<${delimiter}${os.EOL}${convertedValue}${os.EOL}${delimiter}`;
+}
+//# sourceMappingURL=file-command.js.map
+;// CONCATENATED MODULE: external "path"
+const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
 ;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/auth.js
 var auth_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
@@ -31326,1769 +33235,56 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
-;// CONCATENATED MODULE: ./src/common/errors.ts
-/** The message of anything thrown, without assuming it is an Error. */
-function errors_errorMessage(e) {
-    if (e instanceof Error)
-        return e.message;
-    if (typeof e === 'string')
-        return e;
-    try {
-        return JSON.stringify(e);
-    }
-    catch {
-        return String(e);
-    }
-}
-/** A problem with the step's inputs: reported before any API call is made. */
-class errors_InputError extends Error {
-    name = 'InputError';
-}
-/** The step's deadline (the `timeout` input) passed. */
-class errors_DeadlineError extends Error {
-    name = 'DeadlineError';
-}
-/** The job was cancelled (the runner sent SIGINT or SIGTERM). */
-class CancelledError extends Error {
-    name = 'CancelledError';
-    constructor(message = 'The job was cancelled') {
-        super(message);
-    }
-}
-/** Wraps an error with what the caller was doing, keeping the original words at the end. */
-function wrapError(doing, e) {
-    if (e instanceof CancelledError || e instanceof errors_DeadlineError)
-        return e;
-    const wrapped = new Error(`${doing}: ${errors_errorMessage(e)}`, { cause: e });
-    return wrapped;
-}
-
-;// CONCATENATED MODULE: ./src/common/duration.ts
-const UNITS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
-/**
- * Parses a duration such as `90s`, `20m`, `1h`, `1h30m` or plain seconds (`45`).
- * Returns milliseconds, or undefined when the text is not a duration.
- */
-function duration_parseDuration(text) {
-    const t = text.trim();
-    if (/^\d+(\.\d+)?$/.test(t))
-        return Math.round(Number(t) * 1000);
-    const parts = t.match(/^(?:\d+(?:\.\d+)?(?:ms|s|m|h))+$/);
-    if (!parts)
-        return undefined;
-    let total = 0;
-    for (const [, value, unit] of t.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h)/g)) {
-        total += Number(value) * (UNITS[unit ?? 's'] ?? 1000);
-    }
-    return Math.round(total);
-}
-/** Formats milliseconds for people: `850 ms`, `12.3 s`, `4m 05s`, `1h 02m`. */
-function duration_formatDuration(ms) {
-    if (ms < 1000)
-        return `${Math.round(ms)} ms`;
-    if (ms < 60_000)
-        return `${(ms / 1000).toFixed(1)} s`;
-    const totalSeconds = Math.round(ms / 1000);
-    const h = Math.floor(totalSeconds / 3600);
-    const m = Math.floor((totalSeconds % 3600) / 60);
-    const s = totalSeconds % 60;
-    if (h > 0)
-        return `${h}h ${String(m).padStart(2, '0')}m`;
-    return `${m}m ${String(s).padStart(2, '0')}s`;
-}
-
-;// CONCATENATED MODULE: ./src/common/limits.ts
-/**
- * The runner's timing model and the service's limits, in one place. The code, the harness that
- * plays the runner (harness/runner.ts) and the tests all import these, so the model of the
- * runner the tests check cannot drift from the one the code relies on.
- */
-/** On a job cancel the runner sends SIGINT, then SIGTERM this much later... */
-const SIGINT_TO_SIGTERM_MS = 7500;
-/** ...then kills the process this much after SIGTERM. */
-const SIGTERM_TO_KILL_MS = 2500;
-/** From the first signal to the kill: all the time a cancelled step has. */
-const SIGINT_TO_KILL_MS = SIGINT_TO_SIGTERM_MS + SIGTERM_TO_KILL_MS;
-/** Time kept back from each window for Node to start, log and exit. */
-const MARGIN_MS = 2000;
-/**
- * Main, after a job cancel: how long the cancel of the running command may take (sent and
- * awaited), so main ends well before SIGTERM.
- */
-const JOB_CANCEL_BUDGET_MS = SIGINT_TO_SIGTERM_MS - SIGTERM_TO_KILL_MS;
-/**
- * Main, after a job cancel: how long a contexts/create or commands/execute already sent may
- * still answer, so the id it returns can be saved for cleanup. Then it is abandoned, and the
- * command's cancel has what is left of JOB_CANCEL_BUDGET_MS.
- */
-const UNANSWERED_CALL_GRACE_MS = 2000;
-/** Main, after the step's timeout: how long to wait for the command's cancel to take effect. */
-const TIMEOUT_CANCEL_WAIT_MS = 15_000;
-/** Post may run after a cancel, when the runner kills at 10 s: all its cleanup fits in this. */
-const POST_CLEANUP_BUDGET_MS = SIGINT_TO_KILL_MS - MARGIN_MS;
-/** Post: the part of the cleanup budget a command cancel may use before the context destroy. */
-const POST_CANCEL_BUDGET_MS = 3000;
-/** Post: no single request may take longer, whatever request-timeout says. */
-const POST_REQUEST_TIMEOUT_MS = 5000;
-/** A cluster keeps at most this many execution contexts, and evicts idle ones past it. */
-const MAX_CONTEXTS_PER_CLUSTER = 145;
-
-;// CONCATENATED MODULE: ./src/common/time.ts
-
-const systemClock = { now: () => Date.now() };
-const realSleep = (ms, signal) => new Promise((resolve, reject) => {
-    if (signal?.aborted)
-        return reject(new CancelledError());
-    const onAbort = () => {
-        clearTimeout(timer);
-        reject(new CancelledError());
-    };
-    const timer = setTimeout(() => {
-        signal?.removeEventListener('abort', onAbort);
-        resolve();
-    }, Math.max(0, ms));
-    signal?.addEventListener('abort', onAbort, { once: true });
-});
-/** A point in time after which the step must stop waiting. */
-class Deadline {
-    clock;
-    at;
-    label;
-    constructor(clock, at, 
-    /** The budget as the user wrote it, for messages ("30m"). */
-    label) {
-        this.clock = clock;
-        this.at = at;
-        this.label = label;
-    }
-    static after(clock, ms, label) {
-        return new Deadline(clock, clock.now() + ms, label);
-    }
-    remaining() {
-        return Math.max(0, this.at - this.clock.now());
-    }
-}
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: ./src/common/exact-json.ts
-
-/**
- * A JSON number kept as the text the service sent, because a JS number would change it:
- * integers beyond 2^53 (`9007199254740993`), long decimals (`0.12345678901234567890`), and
- * forms such as `1.50` or `1e3` whose digits carry meaning (a DECIMAL(10,2) column).
- */
-class ExactNumber {
-    text;
-    constructor(text) {
-        this.text = text;
-    }
-    toString() {
-        return this.text;
-    }
-}
-/** A JSON string, or a JSON number. Strings first, so digits inside them are left alone. */
-const TOKEN = /"[^"\\]*(?:\\.[^"\\]*)*"|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/g;
-/**
- * JSON.parse, except that a number whose text a JS number cannot reproduce becomes an
- * ExactNumber. (Node 20's reviver does not see the source text; JSON.rawJSON needs Node 22.)
- * Such numbers are swapped for marker strings that no data can hold (a fresh random nonce),
- * then turned back into ExactNumbers by the reviver.
- */
-function parseJsonExact(text) {
-    const marker = `\u2063exact-${(0,external_node_crypto_.randomUUID)()}:`;
-    let swapped = 0;
-    const prepared = text.replace(TOKEN, token => {
-        if (token.charCodeAt(0) === 34 || String(Number(token)) === token)
-            return token;
-        swapped++;
-        return `"${marker}${token}"`;
-    });
-    if (swapped === 0)
-        return JSON.parse(text);
-    return JSON.parse(prepared, (_key, value) => typeof value === 'string' && value.startsWith(marker)
-        ? new ExactNumber(value.slice(marker.length))
-        : value);
-}
-/** JSON.stringify for parsed data: ExactNumbers are written as the digits they hold. */
-function stringifyJson(value) {
-    if (value instanceof ExactNumber)
-        return value.text;
-    if (Array.isArray(value))
-        return `[${value.map(v => stringifyJson(v ?? null)).join(',')}]`;
-    if (value !== null && typeof value === 'object') {
-        const parts = [];
-        for (const [k, v] of Object.entries(value)) {
-            if (v !== undefined && typeof v !== 'function')
-                parts.push(`${JSON.stringify(k)}:${stringifyJson(v)}`);
-        }
-        return `{${parts.join(',')}}`;
-    }
-    return JSON.stringify(value) ?? 'null';
-}
-
-;// CONCATENATED MODULE: ./src/common/text.ts
-function byteLength(text) {
-    return Buffer.byteLength(text, 'utf8');
-}
-/** The longest prefix of `text` within `maxBytes` of UTF-8, never splitting a character. */
-function cutToBytes(text, maxBytes) {
-    if (byteLength(text) <= maxBytes)
-        return text;
-    let cut = Buffer.from(text, 'utf8').subarray(0, Math.max(0, maxBytes)).toString('utf8');
-    // A split multi-byte sequence decodes to U+FFFD at the end; drop it.
-    while (cut.endsWith('\uFFFD'))
-        cut = cut.slice(0, -1);
-    return cut;
-}
-/** "1 row", "2 rows". */
-function plural(n, noun, nouns = `${noun}s`) {
-    return `${n} ${n === 1 ? noun : nouns}`;
-}
-// Built from char codes so no control characters sit in the source.
-const ESC = String.fromCharCode(27);
-const BEL = String.fromCharCode(7);
-/** CSI sequences (colours, cursor moves) and OSC sequences (titles, hyperlinks). */
-const ANSI = new RegExp(`${ESC}\\[[0-9;?]*[ -/]*[@-~]|${ESC}\\][^${BEL}${ESC}]*(?:${BEL}|${ESC}\\\\)?`, 'g');
-/** Removes terminal escape codes, which Python tracebacks from Databricks are full of. */
-function text_stripAnsi(text) {
-    return text.includes(ESC) ? text.replace(ANSI, '') : text;
-}
-
-;// CONCATENATED MODULE: ./src/databricks/error-message.ts
-
-/**
- * One clean line from the service's error shapes: HTML summaries, ANSI tracebacks, JVM
- * `ExecutionError` / `StatusCode=` blocks, `ErrorMessage=` lines, R's temporary-file prefix.
- */
-/** Removes tags and decodes the entities the service uses in summaries and R output. */
-function stripHtml(text) {
-    return text
-        .replace(/<[^>]*>/g, '')
-        .replace(/&lt;/g, '<')
-        .replace(/&gt;/g, '>')
-        .replace(/&quot;/g, '"')
-        .replace(/&#39;|&#x27;/g, "'")
-        .replace(/&nbsp;/g, ' ')
-        .replace(/&amp;/g, '&');
-}
-/**
- * R names the temporary file it runs a command from at the start of its errors
- * (`DATABRICKS_CURRENT_TEMP_CMD__<id>: Error in …`); that name means nothing to the user.
- */
-function stripRPrefix(text) {
-    return text.replace(/^(\s*)DATABRICKS_CURRENT_TEMP_CMD__[^\s:]*:?[ \t]*/gm, '$1');
-}
-/** R prints through an HTML renderer: its text results arrive as HTML. */
-function htmlToText(html) {
-    const text = stripHtml(html.replace(/<br\s*\/?>/gi, '\n').replace(/<\/(p|div|tr)>/gi, '\n'));
-    return text.replace(/^\n+/, '').replace(/\n+$/, '');
-}
-const EXCEPTION_LINE = /^[A-Za-z_][\w.$]*(?:Error|Exception|Exit|Interrupt)\b(?::.*)?$/;
-/** A JVM error from an HTTP call the driver made (the SDKs and Terraform read it the same way). */
-const EXECUTION_ERROR = /ExecutionError:[ \t]*([\s\S]*?)\n(StatusCode=\d*)\n(StatusDescription=.*)/;
-/**
- * The message of an error result: the exception line of the summary, else an ExecutionError
- * block of the cause, else its last exception line (Python ends its traceback with it), else a
- * JVM ErrorMessage=, else the first line of anything there is.
- */
-function errorLine(summary, cause) {
-    const s = firstLine(stripRPrefix(stripHtml(stripAnsi(summary))));
-    if (s && !/^-{3,}/.test(s) && s !== 'Error')
-        return s;
-    const clean = stripRPrefix(stripAnsi(cause));
-    const block = EXECUTION_ERROR.exec(clean);
-    if (block) {
-        const what = block[1]?.trim().replace(/\s*\n\s*/g, ' ') || 'ExecutionError';
-        return `${what} (${block[2]}, ${block[3]?.trim()})`;
-    }
-    const lines = clean
-        .split('\n')
-        .map(l => l.trim())
-        .filter(Boolean);
-    for (let i = lines.length - 1; i >= 0; i--) {
-        const line = lines[i] ?? '';
-        if (EXCEPTION_LINE.test(line))
-            return line;
-    }
-    const jvm = clean.match(/ErrorMessage=(.+)/);
-    if (jvm?.[1])
-        return jvm[1].trim();
-    return s || lines.find(l => !/^-{3,}$/.test(l)) || 'The command failed without an error message';
-}
-function firstLine(text) {
-    return (text
-        .split('\n')
-        .map(l => l.trim())
-        .find(Boolean) ?? '');
-}
-
-;// CONCATENATED MODULE: ./src/databricks/api-error.ts
-
-/** An answer from Databricks (or a proxy in front of it) that is not a success. */
-class api_error_ApiError extends Error {
-    status;
-    serviceMessage;
-    errorCode;
-    retryAfterSeconds;
-    name = 'ApiError';
-    constructor(status, 
-    /** The service's own words, extracted from JSON or HTML. */
-    serviceMessage, 
-    /** `error_code` when the body has one (INVALID_STATE, 401, ...). */
-    errorCode, 
-    /** Seconds from a Retry-After header, when present and numeric. */
-    retryAfterSeconds) {
-        super(`HTTP ${status}${errorCode && errorCode !== String(status) ? ` ${errorCode}` : ''}: ${serviceMessage}`);
-        this.status = status;
-        this.serviceMessage = serviceMessage;
-        this.errorCode = errorCode;
-        this.retryAfterSeconds = retryAfterSeconds;
-    }
-    /** The cluster is up but cannot take a context yet; nothing was created. */
-    get clusterNotReady() {
-        return this.serviceMessage.includes('ClusterNotReadyException');
-    }
-    /**
-     * Rate limiting: HTTP 429, or 400 with REQUEST_LIMIT_EXCEEDED, or the texts the SDKs retry on.
-     * The service did nothing, so any call may be repeated after it.
-     */
-    get rateLimited() {
-        return (this.status === 429 ||
-            this.errorCode === 'REQUEST_LIMIT_EXCEEDED' ||
-            RATE_LIMIT_TEXTS.some(t => this.serviceMessage.includes(t)));
-    }
-    /** contexts/create at the cluster's limit with no idle context to evict: nothing was created. */
-    get tooManyContexts() {
-        return /too many execution contexts/i.test(this.serviceMessage);
-    }
-    /** The context was dropped: evicted at the cluster's limit, or the cluster restarted. */
-    get evicted() {
-        return this.serviceMessage.includes('is disconnected');
-    }
-    /** The context named in the call no longer exists (destroyed, evicted or never there). */
-    get contextGone() {
-        return ((this.status === 404 || this.status === 400) &&
-            /does not exist|not found|disconnected|unknown context/i.test(this.serviceMessage));
-    }
-    /** The call does not fit the resource's state, e.g. starting a cluster that is starting. */
-    get invalidState() {
-        return this.errorCode === 'INVALID_STATE';
-    }
-    /** The identity is known but lacks a permission (e.g. CAN RESTART to start a cluster). */
-    get permissionDenied() {
-        return this.errorCode === 'PERMISSION_DENIED';
-    }
-    /** The credentials were refused. */
-    get unauthorized() {
-        return this.status === 401 || this.status === 403;
-    }
-}
-const MAX_MESSAGE = 500;
-/** Messages the official SDKs retry like a 429, whatever the status. */
-const RATE_LIMIT_TEXTS = [
-    'Please try again later or try a faster operation.',
-    'RPC token bucket limit has been exceeded'
-];
-/**
- * Builds an ApiError from a raw answer: 1.2 `{error}`, 2.0 `{error_code,message}`, a Jetty
- * page or a bare `<pre>` (the message is in the pre), plain `CODE: message` text, or HTML.
- */
-function apiErrorFrom(status, rawBody, retryAfter, secrets) {
-    // Secrets out first, before anything is cut: a cut secret matches no mask.
-    const redact = (t) => (secrets ? secrets.redact(t) : t);
-    const body = redact(rawBody);
-    let message = '';
-    let code;
-    try {
-        const parsed = JSON.parse(body);
-        if (parsed && typeof parsed === 'object') {
-            const o = parsed;
-            if (o.error_code !== undefined)
-                code = redact(String(o.error_code));
-            if (typeof o.message === 'string')
-                message = o.message;
-            else if (typeof o.error === 'string')
-                message = o.error;
-        }
-    }
-    catch {
-        ;
-        ({ message, code } = fromText(body));
-    }
-    if (!message)
-        message = body.trim() ? api_error_htmlToText(body) : '(empty answer)';
-    // Again after decoding: a secret may have been escaped in the JSON or the HTML.
-    message = redact(message);
-    if (message.length > MAX_MESSAGE)
-        message = `${message.slice(0, MAX_MESSAGE)}…`;
-    const seconds = retryAfter !== undefined && /^\d+$/.test(retryAfter.trim()) ? Number(retryAfter) : undefined;
-    return new api_error_ApiError(status, message, code, seconds);
-}
-/** A body that is not JSON: a page with a `<pre>`, a `CODE: message` line, or other HTML. */
-function fromText(body) {
-    const pre = /<pre[^>]*>([\s\S]*?)<\/pre>/i.exec(body)?.[1];
-    if (pre !== undefined && pre.trim())
-        return {
-            message: entities(pre)
-                .trim()
-                .replace(/[\s.]+$/, '')
-        };
-    const plain = /^([A-Z][A-Z0-9_]+): (.+)$/.exec(body.trim());
-    if (plain?.[1] && plain[2])
-        return { code: plain[1], message: plain[2].trim() };
-    return { message: api_error_htmlToText(body) };
-}
-/** Tags to spaces (so words stay apart), entities decoded. */
-function entities(text) {
-    return stripHtml(text.replace(/<[^>]+>/g, ' '));
-}
-/** Proxies answer with HTML pages: their heading says it best, else their title, else all text. */
-function api_error_htmlToText(html) {
-    const heading = /<h1[^>]*>([\s\S]*?)<\/h1>/i.exec(html)?.[1] ??
-        /<title[^>]*>([\s\S]*?)<\/title>/i.exec(html)?.[1];
-    return entities((heading ?? html).replace(/<(script|style)[^>]*>[\s\S]*?<\/\1>/gi, ' '))
-        .replace(/\s+/g, ' ')
-        .trim();
-}
-
-// EXTERNAL MODULE: external "node:stream"
-var external_node_stream_ = __nccwpck_require__(7075);
-;// CONCATENATED MODULE: ./src/databricks/transport.ts
-
+;// CONCATENATED MODULE: ./src/runner/raw-inputs.ts
 
 
 /**
- * A failure below HTTP: no answer arrived. `code` is Node's (ECONNREFUSED, ECONNRESET, ...) or
- * ETIMEDOUT when our own timeout fired. Only ECONNREFUSED proves the request was never sent.
+ * Every input the step reads besides the credentials (CREDENTIAL_INPUTS in auth-settings.ts):
+ * its name in action.yml and its default there. A test checks that action.yml declares exactly
+ * these and the credential inputs, with these defaults; the code falls back to the same ones.
  */
-class TransportError extends Error {
-    code;
-    name = 'TransportError';
-    constructor(message, code) {
-        super(message);
-        this.code = code;
-    }
-    /** The connection was refused: the request never left, so the service did nothing. */
-    get neverSent() {
-        return this.code === 'ECONNREFUSED';
-    }
-}
-const USER_AGENT = 'databricks-run-command-action';
-/**
- * http-client lets handlers edit the options it passes to Node's http.request; that is where an
- * AbortSignal reaches the socket, so an abort ends the exchange at any stage, body included.
- */
-function abortOn(signal) {
-    return {
-        prepareRequest: options => {
-            options.signal = signal;
-        },
-        canHandleAuthentication: () => false,
-        handleAuthentication: () => Promise.reject(new Error('not an authentication handler'))
-    };
-}
-/** The real transport: @actions/http-client (proxy aware), with a hard deadline per request. */
-class ActionsHttpTransport {
-    async send(request) {
-        const timeout = AbortSignal.timeout(request.timeoutMs);
-        const signal = request.signal ? AbortSignal.any([request.signal, timeout]) : timeout;
-        // No keep-alive: no socket outlives its request, so none can hold the process open.
-        const client = new lib_HttpClient(USER_AGENT, [abortOn(signal)], {
-            allowRetries: false,
-            allowRedirects: false,
-            keepAlive: false
-        });
-        const body = request.body === undefined
-            ? null
-            : typeof request.body === 'string'
-                ? request.body
-                : external_node_stream_.Readable.from([request.body]);
-        const headers = { ...request.headers };
-        if (Buffer.isBuffer(request.body))
-            headers['Content-Length'] = String(request.body.length);
-        try {
-            const res = await client.request(request.method, request.url, body, headers);
-            // Iterating the answer throws if it is cut off mid-body, where readBody() would hang.
-            const chunks = [];
-            for await (const chunk of res.message)
-                chunks.push(chunk);
-            const out = {};
-            for (const [k, v] of Object.entries(res.message.headers)) {
-                out[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
-            }
-            return {
-                status: res.message.statusCode ?? 0,
-                headers: out,
-                body: Buffer.concat(chunks).toString('utf8')
-            };
-        }
-        catch (e) {
-            if (request.signal?.aborted)
-                throw new CancelledError();
-            if (timeout.aborted)
-                throw new TransportError(`no answer within ${request.timeoutMs} ms`, 'ETIMEDOUT');
-            throw toTransportError(e);
-        }
-    }
-}
-function toTransportError(e) {
-    const code = typeof e === 'object' && e !== null && 'code' in e && typeof e.code === 'string' ? e.code : '';
-    const message = e instanceof Error ? e.message : String(e);
-    return new TransportError(message || code || 'network error', code || 'ENETWORK');
-}
-
-;// CONCATENATED MODULE: ./src/databricks/retry.ts
-
-
-
-const DEFAULT_RETRY = { maxAttempts: 6, baseDelayMs: 500, maxDelayMs: 10_000 };
-/**
- * Whether a failed call may be sent again. A non-idempotent call (context create, command
- * execute) is repeated only when the answer proves the service did nothing: repeating one it
- * accepted would leak a context or run the user's code twice.
- */
-function isRetryable(e, idempotent) {
-    if (e instanceof api_error_ApiError) {
-        // Each of these proves the service did nothing, so even a create or an execute may repeat.
-        if (e.rateLimited || e.status === 503 || e.clusterNotReady)
-            return true;
-        // A plain 500 on a read or a cleanup call is worth another try; on a create or an
-        // execute it may mean the work was done, so it is not.
-        return idempotent && (e.status === 500 || e.status === 502 || e.status === 504);
-    }
-    if (e instanceof TransportError) {
-        // A refused connection sent nothing. Any other failure (reset, timeout) may have
-        // reached the service after it was sent.
-        return e.neverSent || idempotent;
-    }
-    return false;
-}
-/** Runs `call`, repeating it on transient failures with exponential backoff and jitter. */
-async function withRetry(call, c) {
-    const o = c.options ?? DEFAULT_RETRY;
-    const random = c.random ?? Math.random;
-    for (let attempt = 1;; attempt++) {
-        try {
-            return await call();
-        }
-        catch (e) {
-            const retryable = c.retryable ? c.retryable(e) : isRetryable(e, c.idempotent);
-            if (e instanceof CancelledError || !retryable)
-                throw e;
-            const unlimited = e instanceof api_error_ApiError && e.clusterNotReady;
-            if (!unlimited && attempt >= o.maxAttempts)
-                throw e;
-            let delay = Math.min(o.maxDelayMs, o.baseDelayMs * 2 ** (attempt - 1));
-            delay = delay / 2 + (random() * delay) / 2;
-            const retryAfter = retryAfterOf(e);
-            if (retryAfter !== undefined) {
-                delay = Math.max(delay, retryAfter * 1000);
-            }
-            else if (statusOf(e) === 429 || (e instanceof api_error_ApiError && e.rateLimited)) {
-                delay = Math.max(delay, 1000);
-            }
-            if (delay >= c.deadline.remaining()) {
-                throw new errors_DeadlineError(`${errors_errorMessage(e)} (not retried: the ${c.deadline.label} deadline would pass first)`);
-            }
-            const of = unlimited ? '' : ` of ${o.maxAttempts - 1}`;
-            c.logger.info(`Retry ${attempt}${of} in ${Math.round(delay)} ms: ${c.label}: ${errors_errorMessage(e)}`);
-            await c.sleep(delay, c.signal);
-        }
-    }
-}
-function isHttpFailure(e) {
-    return e instanceof Error && typeof e.status === 'number';
-}
-function statusOf(e) {
-    return isHttpFailure(e) ? e.status : undefined;
-}
-function retryAfterOf(e) {
-    return isHttpFailure(e) ? e.retryAfterSeconds : undefined;
-}
-
-;// CONCATENATED MODULE: ./src/databricks/api.ts
-
-
-
-
-
-
-/** Sends authenticated requests to the REST API, with timeouts, retries and error parsing. */
-class DatabricksApi {
-    o;
-    constructor(o) {
-        this.o = o;
-    }
-    /** GETs are always safe to repeat. */
-    get(path, query, call) {
-        const url = `${path}?${new URLSearchParams(query).toString()}`;
-        return this.send('GET', url, undefined, true, call);
-    }
-    /** `idempotent: false` for calls that must not run twice (create, execute). */
-    post(path, body, idempotent, call) {
-        return this.send('POST', path, body, idempotent, call);
-    }
-    send(method, pathAndQuery, body, idempotent, call) {
-        const label = `${method} ${pathAndQuery.split('?')[0]}`;
-        const attempt = async () => {
-            // Nothing is sent once the job is cancelled.
-            if (call.signal?.aborted)
-                throw new CancelledError();
-            const headers = {
-                ...(await this.o.auth.headers(call)),
-                Accept: 'application/json'
-            };
-            if (body)
-                headers['Content-Type'] = body.contentType;
-            const timeoutMs = Math.min(this.o.requestTimeoutMs, Math.max(1000, call.deadline.remaining()));
-            this.o.logger.debug(`${label} (timeout ${timeoutMs} ms)`);
-            const grace = idempotent ? undefined : graceAfter(call.signal, UNANSWERED_CALL_GRACE_MS);
-            const res = await this.o.transport
-                .send({
-                method,
-                url: `${this.o.host}${pathAndQuery}`,
-                headers,
-                body: body?.data,
-                timeoutMs,
-                // A repeatable call is aborted at once on cancel. A create or an execute may still
-                // answer for a short grace, so the id it returns can be saved and cleaned up; after
-                // that it is abandoned too, so a cancelled caller can stop within its own budget.
-                signal: idempotent ? call.signal : grace?.signal
-            })
-                .finally(() => grace?.dispose());
-            const secrets = this.o.secrets;
-            if (res.status < 200 || res.status >= 300) {
-                throw apiErrorFrom(res.status, res.body, res.headers['retry-after'], secrets);
-            }
-            if (!res.body.trim())
-                return {};
-            try {
-                const parsed = secrets.redactDeep(parseJsonExact(res.body));
-                if (parsed && typeof parsed === 'object' && !Array.isArray(parsed))
-                    return parsed;
-            }
-            catch {
-                // fall through to the error below
-            }
-            throw new Error(`${label} answered HTTP ${res.status} with a body that is not a JSON object: ${cutToBytes(secrets.redact(res.body), 200)}`);
-        };
-        const retried = () => withRetry(attempt, {
-            label,
-            idempotent,
-            deadline: call.deadline,
-            sleep: this.o.sleep,
-            signal: call.signal,
-            logger: this.o.logger,
-            options: this.o.retry,
-            random: this.o.random
-        });
-        return retried().catch((e) => {
-            // A token the service no longer takes (revoked, or its clock ahead of ours): one new
-            // token and one more try, only for calls that are safe to repeat.
-            if (!(e instanceof api_error_ApiError && e.status === 401 && idempotent && this.o.auth.renew()))
-                throw e;
-            this.o.logger.info(`${label}: HTTP 401, renewing the ${this.o.auth.authType} token and trying once more`);
-            return retried();
-        });
-    }
-}
-/**
- * A signal that aborts `ms` after `signal` does. Its timer is unref'd and cleared by `dispose`,
- * so it never holds the process open.
- */
-function graceAfter(signal, ms) {
-    if (!signal)
-        return undefined;
-    const controller = new AbortController();
-    let timer;
-    const start = () => {
-        timer = setTimeout(() => controller.abort(), ms);
-        timer.unref();
-    };
-    if (signal.aborted)
-        start();
-    else
-        signal.addEventListener('abort', start, { once: true });
-    return {
-        signal: controller.signal,
-        dispose: () => {
-            clearTimeout(timer);
-            signal.removeEventListener('abort', start);
-        }
-    };
-}
-/** A JSON body. The 1.2 API reads JSON whatever the label; we send the honest one. */
-function api_jsonBody(value) {
-    return { contentType: 'application/json', data: JSON.stringify(value) };
-}
-/** Reads a string field the API promises, failing clearly when it is missing. */
-function stringField(o, field, what) {
-    const v = o[field];
-    if (typeof v === 'string' && v)
-        return v;
-    throw new Error(`unexpected answer for ${what}: no "${field}" in ${cutToBytes(stringifyJson(o), 200)}`);
-}
-
-;// CONCATENATED MODULE: ./src/databricks/execution.ts
-
-const execution_LANGUAGES = (/* unused pure expression or super */ null && (['python', 'scala', 'sql', 'r']));
-/** The final command states. A cancel usually ends as Finished with an error result. */
-const FINAL_COMMAND_STATES = new Set(['Finished', 'Cancelled', 'Error']);
-/** The execution-context and command endpoints of API 1.2, for one cluster. */
-class ExecutionApi {
-    api;
-    clusterId;
-    constructor(api, clusterId) {
-        this.api = api;
-        this.clusterId = clusterId;
-    }
-    /** Not idempotent: a repeat after the service accepted it would leak a context. */
-    async createContext(language, call) {
-        const body = api_jsonBody({ clusterId: this.clusterId, language });
-        const answer = await this.api.post('/api/1.2/contexts/create', body, false, call);
-        return stringField(answer, 'id', 'contexts/create');
-    }
-    /** The context's status: Pending, Running or Error. */
-    async contextStatus(contextId, call) {
-        const q = { clusterId: this.clusterId, contextId };
-        const answer = await this.api.get('/api/1.2/contexts/status', q, call);
-        return stringField(answer, 'status', 'contexts/status');
-    }
-    async destroyContext(contextId, call) {
-        const body = api_jsonBody({ clusterId: this.clusterId, contextId });
-        await this.api.post('/api/1.2/contexts/destroy', body, true, call);
-    }
-    /** Not idempotent: a repeat after the service accepted it would run the code twice. */
-    async execute(contextId, language, source, call) {
-        const body = await commandBody(this.clusterId, contextId, language, source);
-        const answer = await this.api.post('/api/1.2/commands/execute', body, false, call);
-        return stringField(answer, 'id', 'commands/execute');
-    }
-    async commandStatus(contextId, commandId, call) {
-        const q = { clusterId: this.clusterId, contextId, commandId };
-        const answer = await this.api.get('/api/1.2/commands/status', q, call);
-        const results = answer.results;
-        return {
-            status: stringField(answer, 'status', 'commands/status'),
-            results: results && typeof results === 'object' ? results : null
-        };
-    }
-    /** Safe to repeat; the answer carries nothing clients use. */
-    async cancelCommand(contextId, commandId, call) {
-        const body = api_jsonBody({ clusterId: this.clusterId, contextId, commandId });
-        await this.api.post('/api/1.2/commands/cancel', body, true, call);
-    }
-}
-async function commandBody(clusterId, contextId, language, source) {
-    if (source.kind === 'inline')
-        return api_jsonBody({ language, clusterId, contextId, command: source.code });
-    // The platform's FormData encoder writes the boundary and headers for us.
-    const form = new FormData();
-    form.append('language', language);
-    form.append('clusterId', clusterId);
-    form.append('contextId', contextId);
-    form.append('command', new Blob([new Uint8Array(source.bytes)]), source.name);
-    const encoded = new Response(form);
-    const contentType = encoded.headers.get('content-type') ?? 'multipart/form-data';
-    return { contentType, data: Buffer.from(await encoded.arrayBuffer()) };
-}
-
-;// CONCATENATED MODULE: ./src/common/secrets.ts
-/**
- * Every secret the step knows: tokens, passwords, client secrets, minted and exchanged tokens,
- * Basic headers. Whatever holds a secret adds it here the moment it exists (an authenticator
- * gets the registry in its constructor, so a token minted later is added as it arrives); the
- * runner layer hooks `onAdd` to mask it in the log, and service text is passed through
- * `redact` before it is cut, printed, written to an output or to the summary.
- */
-class Secrets {
-    values = new Set();
-    /** Each secret and the forms it takes inside JSON or a URL, longest first. */
-    forms = [];
-    listeners = [];
-    /** Called for every secret added from now on, and at once for those already known. */
-    onAdd(listener) {
-        this.listeners.push(listener);
-        for (const v of this.values)
-            listener(v);
-    }
-    add(value) {
-        // Very short values would redact ordinary words; no real credential is that short.
-        if (!value || value.length < 4 || this.values.has(value))
-            return;
-        this.values.add(value);
-        // A service that echoes a secret may do so inside a JSON string or a URL.
-        const encoded = [value, JSON.stringify(value).slice(1, -1), encodeURIComponent(value)];
-        this.forms = [...new Set([...this.forms, ...encoded])].sort((a, b) => b.length - a.length);
-        for (const l of this.listeners)
-            l(value);
-    }
-    list() {
-        return [...this.values];
-    }
-    /** The text with every known secret replaced by `***`, longest first so none leaves a tail. */
-    redact(text) {
-        let out = text;
-        for (const v of this.forms) {
-            if (out.includes(v))
-                out = out.split(v).join('***');
-        }
-        return out;
-    }
-    /** Every string inside a parsed value redacted (keys too); other values as they were. */
-    redactDeep(value) {
-        if (this.forms.length === 0)
-            return value;
-        return this.walk(value);
-    }
-    walk(value) {
-        if (typeof value === 'string')
-            return this.redact(value);
-        if (Array.isArray(value))
-            return value.map(v => this.walk(v));
-        if (value !== null &&
-            typeof value === 'object' &&
-            Object.getPrototypeOf(value) === Object.prototype) {
-            const out = {};
-            for (const [k, v] of Object.entries(value))
-                out[this.redact(k)] = this.walk(v);
-            return out;
-        }
-        return value;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/databricks/auth/types.ts
-/** The methods, named as Databricks' unified authentication (DATABRICKS_AUTH_TYPE) names them. */
-const AUTH_TYPES = [
-    'pat',
-    'basic',
-    'oauth-m2m',
-    'github-oidc',
-    'azure-client-secret',
-    'github-oidc-azure',
-    'azure-cli'
-];
-
-;// CONCATENATED MODULE: ./src/databricks/auth/azure-cloud.ts
-/** The AzureDatabricks application: the resource of every Azure Databricks token, in every cloud. */
-const AZURE_DATABRICKS_APP = '2ff814a6-3304-4ab8-85cb-cd0e6f879c1d';
-const CLOUDS = [
-    [
-        '.azuredatabricks.net',
-        {
-            login: 'https://login.microsoftonline.com',
-            management: 'https://management.core.windows.net/'
-        }
-    ],
-    [
-        '.databricks.azure.us',
-        {
-            login: 'https://login.microsoftonline.us',
-            management: 'https://management.core.usgovcloudapi.net/'
-        }
-    ],
-    [
-        '.databricks.azure.cn',
-        {
-            login: 'https://login.chinacloudapi.cn',
-            management: 'https://management.core.chinacloudapi.cn/'
-        }
-    ]
-];
-/** The cloud of a workspace host name, by its domain; undefined for any other host. */
-function azureCloudOf(hostname) {
-    const h = hostname.toLowerCase();
-    return CLOUDS.find(([suffix]) => h.endsWith(suffix))?.[1];
-}
-/** Every Azure workspace domain, for messages. */
-const AZURE_DOMAINS = CLOUDS.map(([suffix]) => suffix);
-
-;// CONCATENATED MODULE: ./src/runner/auth-settings.ts
-/** The credential settings: inputs, their environment fallbacks, and where each value came from. */
-/** Each setting: its input and the environment variable it falls back to (the SDKs' names). */
-const SETTINGS = {
-    authType: ['auth-type', 'DATABRICKS_AUTH_TYPE'],
-    token: ['token', 'DATABRICKS_TOKEN'],
-    username: ['username', 'DATABRICKS_USERNAME'],
-    password: ['password', 'DATABRICKS_PASSWORD'],
-    clientId: ['client-id', 'DATABRICKS_CLIENT_ID'],
-    clientSecret: ['client-secret', 'DATABRICKS_CLIENT_SECRET'],
-    tokenAudience: ['token-audience', 'DATABRICKS_TOKEN_AUDIENCE'],
-    azureClientId: ['azure-client-id', 'ARM_CLIENT_ID'],
-    azureClientSecret: ['azure-client-secret', 'ARM_CLIENT_SECRET'],
-    azureTenantId: ['azure-tenant-id', 'ARM_TENANT_ID'],
-    azureWorkspaceResourceId: ['azure-workspace-resource-id', 'DATABRICKS_AZURE_RESOURCE_ID']
+const INPUTS = {
+    host: { name: 'host' },
+    clusterId: { name: 'cluster-id' },
+    language: { name: 'language' },
+    command: { name: 'command' },
+    file: { name: 'file' },
+    timeout: { name: 'timeout', default: '30m' },
+    failOnError: { name: 'fail-on-error', default: 'true' },
+    startCluster: { name: 'start-cluster', default: 'false' },
+    requestTimeout: { name: 'request-timeout', default: '30s' },
+    commentOnPr: { name: 'comment-on-pr', default: 'false' },
+    // The runner fills this default in; the code never falls back to it.
+    githubToken: { name: 'github-token', default: '${{ github.token }}' },
+    clusterName: { name: 'cluster-name' },
+    contextId: { name: 'context-id' },
+    parameters: { name: 'parameters' },
+    terminateCluster: { name: 'terminate-cluster', default: 'never' }
 };
-/** The input names, for reading them and for action.yml. */
-const CREDENTIAL_INPUTS = Object.fromEntries(Object.entries(SETTINGS).map(([k, [input]]) => [k, input]));
-/** Each setting's value: the input when given, else its environment variable (trimmed). */
-function resolve(raw, env) {
+/** Every input's action.yml name and default, credentials included: what action.yml declares. */
+function declaredInputs() {
+    return [
+        ...Object.values(INPUTS).map(i => ('default' in i ? { ...i } : { name: i.name })),
+        ...Object.values(CREDENTIAL_INPUTS).map(name => ({ name }))
+    ];
+}
+/** Reads every input once, through @actions/core. */
+function readRawInputs(get = n => getInput(n)) {
+    const raw = { credentials: readCredentialInputs(get) };
+    for (const key of Object.keys(INPUTS))
+        raw[key] = get(INPUTS[key].name);
+    return raw;
+}
+/** Reads the credential inputs (auth-type, token, client-id, ...) by their action.yml names. */
+function readCredentialInputs(get) {
     const out = {};
-    for (const [k, [input, name]] of Object.entries(SETTINGS)) {
-        const given = raw[k];
-        // Secrets keep their exact bytes from inputs; from the environment a trailing newline
-        // (common when a secret is pasted) is dropped.
-        const fromEnv = env[name]?.trim() ?? '';
-        out[k] = given ? { value: given, from: `input ${input}` } : { value: fromEnv, from: name };
-    }
+    for (const [k, name] of Object.entries(auth_settings_CREDENTIAL_INPUTS))
+        out[k] = get(name);
     return out;
 }
-/** "input client-id (or DATABRICKS_CLIENT_ID)", for messages. */
-function auth_settings_describe(k) {
-    const [input, name] = SETTINGS[k];
-    return `input ${input} (or ${name})`;
-}
-
-;// CONCATENATED MODULE: ./src/runner/auth-choice.ts
-
-
-
-
-
-/** Credential kinds as the SDKs count them for "more than one authorization method". */
-const KINDS = [
-    ['pat', ['token']],
-    ['basic', ['username', 'password']],
-    ['oauth', ['clientId', 'clientSecret']],
-    ['azure', ['azureClientId', 'azureClientSecret', 'azureTenantId']]
-];
-const PERMISSION_HELP = 'GitHub sets ACTIONS_ID_TOKEN_REQUEST_URL and ACTIONS_ID_TOKEN_REQUEST_TOKEN only for jobs with `permissions: id-token: write`; add it to the job (pull requests from forks never get an ID token: use a secret-based method there).';
-/**
- * Picks and checks the method as the Databricks SDKs do, before any call: a named auth-type
- * wins; otherwise exactly one kind of credential may be configured, and GitHub OIDC is chosen
- * only when none is (its variables never count as a credential). Inputs fall back to env.
- */
-function auth_choice_chooseCredentials(raw, env, hostname) {
-    const s = resolve(raw, env);
-    const has = (k) => s[k].value !== '';
-    const v = (k) => s[k].value;
-    const hasIdToken = !!(env.ACTIONS_ID_TOKEN_REQUEST_URL && env.ACTIONS_ID_TOKEN_REQUEST_TOKEN);
-    const need = (type, ...keys) => {
-        const missing = keys.filter(k => !has(k));
-        if (missing.length)
-            throw new errors_InputError(`${type} authentication needs ${missing.map(auth_settings_describe).join(' and ')}: set ${missing.length > 1 ? 'them' : 'it'}, or choose another auth-type.`);
-    };
-    const needIdToken = (type) => {
-        if (!hasIdToken)
-            throw new errors_InputError(`${type} authentication needs a GitHub ID token, and this job has none. ${PERMISSION_HELP}`);
-    };
-    let type = v('authType').toLowerCase();
-    if (type && !AUTH_TYPES.includes(type))
-        throw new errors_InputError(`Invalid ${s.authType.from} '${v('authType')}': expected one of ${AUTH_TYPES.join(', ')}.`);
-    if (!type)
-        type = implied(s, has, hasIdToken);
-    const azure = () => ({
-        cloud: entraCloud(type, env, hostname),
-        ...(has('azureWorkspaceResourceId')
-            ? { workspaceResourceId: v('azureWorkspaceResourceId') }
-            : {})
-    });
-    switch (type) {
-        case 'pat':
-            need(type, 'token');
-            return { type, token: v('token') };
-        case 'basic':
-            need(type, 'username', 'password');
-            return { type, username: v('username'), password: v('password') };
-        case 'oauth-m2m':
-            need(type, 'clientId', 'clientSecret');
-            return { type, clientId: v('clientId'), clientSecret: v('clientSecret') };
-        case 'github-oidc':
-            needIdToken(type);
-            return {
-                type,
-                ...(has('clientId') ? { clientId: v('clientId') } : {}),
-                ...(has('tokenAudience') ? { audience: v('tokenAudience') } : {})
-            };
-        case 'azure-client-secret':
-            need(type, 'azureClientId', 'azureClientSecret', 'azureTenantId');
-            return {
-                type,
-                clientId: v('azureClientId'),
-                clientSecret: v('azureClientSecret'),
-                tenantId: v('azureTenantId'),
-                ...azure()
-            };
-        case 'github-oidc-azure':
-            need(type, 'azureClientId', 'azureTenantId');
-            needIdToken(type);
-            return { type, clientId: v('azureClientId'), tenantId: v('azureTenantId'), ...azure() };
-        case 'azure-cli':
-            return has('azureWorkspaceResourceId')
-                ? { type, workspaceResourceId: v('azureWorkspaceResourceId') }
-                : { type };
-    }
-}
-/** The method the configured credentials imply, when auth-type is not set. */
-function implied(s, has, hasIdToken) {
-    const kinds = KINDS.filter(([, fields]) => fields.some(has));
-    if (kinds.length > 1) {
-        const list = kinds
-            .map(([kind, fields]) => `${kind} (${fields
-            .filter(has)
-            .map(k => s[k].from)
-            .join(', ')})`)
-            .join(' and ');
-        throw new errors_InputError(`More than one authorization method configured: ${list}. Set auth-type to the one to use (one of ${AUTH_TYPES.join(', ')}), or remove the others.`);
-    }
-    const kind = kinds[0]?.[0];
-    if (kind === 'pat')
-        return 'pat';
-    if (kind === 'basic')
-        return 'basic';
-    if (kind === 'oauth') {
-        if (has('clientSecret'))
-            return 'oauth-m2m';
-        if (hasIdToken)
-            return 'github-oidc';
-        throw new errors_InputError(`${s.clientId.from} was given without a client secret: set ${auth_settings_describe('clientSecret')} for oauth-m2m, or give the job \`permissions: id-token: write\` for github-oidc federation with that service principal.`);
-    }
-    if (kind === 'azure') {
-        if (has('azureClientSecret'))
-            return 'azure-client-secret';
-        if (hasIdToken)
-            return 'github-oidc-azure';
-        throw new errors_InputError(`Azure service principal settings were given without a secret: set ${auth_settings_describe('azureClientSecret')} for azure-client-secret, or give the job \`permissions: id-token: write\` for github-oidc-azure.`);
-    }
-    if (hasIdToken)
-        return 'github-oidc';
-    throw new errors_InputError('No credentials: set the token input (e.g. token: ${{ secrets.DATABRICKS_TOKEN }}) or DATABRICKS_TOKEN; or client-id and client-secret for a service principal (oauth-m2m); or give the job `permissions: id-token: write` for GitHub OIDC federation (github-oidc, no secret at all). See auth-type for every method.');
-}
-/**
- * Entra's sign-in host: the workspace's cloud by its domain, or AZURE_AUTHORITY_HOST. On any
- * other host (a proxy, the emulator) there is no way to know it, so it must be set.
- */
-function entraCloud(type, env, hostname) {
-    const known = azureCloudOf(hostname);
-    const authority = env.AZURE_AUTHORITY_HOST?.trim();
-    if (authority) {
-        let url;
-        try {
-            url = new URL(authority);
-        }
-        catch {
-            url = undefined;
-        }
-        if (url?.protocol !== 'https:')
-            throw new errors_InputError(`Invalid AZURE_AUTHORITY_HOST '${authority}': expected an https:// URL such as https://login.microsoftonline.com.`);
-        return {
-            login: url.origin,
-            management: known?.management ?? 'https://management.core.windows.net/'
-        };
-    }
-    if (known)
-        return known;
-    throw new errors_InputError(`${type} authentication signs in with Microsoft Entra ID, but host ${hostname} is not an Azure Databricks workspace (${AZURE_DOMAINS.join(', ')}), so its sign-in host is unknown: set AZURE_AUTHORITY_HOST, e.g. https://login.microsoftonline.com.`);
-}
-
-;// CONCATENATED MODULE: ./src/runner/connection.ts
-
-/** Where to connect: the host input, with its env fallback (credentials: auth-choice.ts). */
-const HOST_EXAMPLE = 'https://adb-1234567890123456.7.azuredatabricks.net';
-/** The workspace origin: https added when missing, http refused, paths and queries dropped. */
-function connection_parseHost(value) {
-    if (!value)
-        throw new InputError(`Input host is required: set it to your workspace URL, e.g. ${HOST_EXAMPLE}, or set DATABRICKS_HOST.`);
-    const userinfo = hostUserinfo(value);
-    if (userinfo !== undefined)
-        throw new InputError(`Invalid input host '${value.replace(`${userinfo}@`, '***@')}': it holds credentials (user:password@), which would be logged and sent along. Remove them from the URL and pass the credentials from a secret instead (token, or the auth-type inputs).`);
-    if (/^http:\/\//i.test(value))
-        throw new InputError(`Invalid input host '${value}': http is refused because the token would travel unencrypted. Use https://${value.slice(7)}.`);
-    const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(value) ? value : `https://${value}`;
-    let url;
-    try {
-        url = new URL(withScheme);
-    }
-    catch {
-        throw new InputError(`Invalid input host '${value}': not a URL. Expected the workspace URL, e.g. ${HOST_EXAMPLE}.`);
-    }
-    if (url.protocol !== 'https:')
-        throw new InputError(`Invalid input host '${value}': only https:// workspace URLs are supported, e.g. ${HOST_EXAMPLE}.`);
-    if (!/^(\[[0-9a-f:.]+\]|[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*)$/i.test(url.hostname) ||
-        url.username ||
-        url.password) {
-        throw new InputError(`Invalid input host '${value}': '${url.hostname}' is not a host name. Expected the workspace URL, e.g. ${HOST_EXAMPLE}.`);
-    }
-    return url.origin;
-}
-/** The `user:password` part of a URL-like value, when it has one. */
-function hostUserinfo(value) {
-    return /^(?:[a-z][a-z0-9+.-]*:\/\/)?([^/?#]*)@/i.exec(value)?.[1];
-}
-/**
- * Credentials pasted into a host URL (`https://user:password@host`) are secrets too: registered
- * before the host is checked, so the refusal and everything after it print them as `***`.
- */
-function registerHostSecrets(hosts, secrets) {
-    for (const host of hosts) {
-        const userinfo = host ? hostUserinfo(host.trim()) : undefined;
-        if (!userinfo)
-            continue;
-        secrets.add(userinfo);
-        if (!userinfo.includes(':'))
-            continue;
-        const password = userinfo.slice(userinfo.indexOf(':') + 1);
-        secrets.add(password);
-        try {
-            secrets.add(decodeURIComponent(password));
-        }
-        catch {
-            // not URL-encoded: the raw form is registered
-        }
-    }
-}
-
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-;// CONCATENATED MODULE: ./src/databricks/auth/refreshing.ts
-
-const TWENTY_MINUTES = 20 * 60_000;
-/** Azure Databricks refuses tokens with 30 s or less to live; the SDKs renew 40 s early. */
-const EARLY = 40_000;
-/**
- * When a token of this lifetime is renewed, as milliseconds before its expiry: with less than
- * half its life left, at most 20 minutes early, and at least 40 s early. Lifetimes too short for
- * that (seconds, in tests) are still used for a quarter of their life, so a token is never
- * minted for every request, and never sent once expired.
- */
-function renewBefore(lifetimeMs) {
-    const half = Math.min(lifetimeMs / 2, TWENTY_MINUTES);
-    return half >= EARLY ? half : Math.min(EARLY, (lifetimeMs * 3) / 4);
-}
-/**
- * Holds one minted token and mints the next when it is due. Concurrent callers share one
- * renewal. A failed renewal while the old token is still good for a while is a warning, and
- * the next request tries again; the service never sees an expired token from here.
- */
-class RefreshingToken {
-    o;
-    current;
-    pending;
-    minted = false;
-    /** How many tokens were minted after the first: for the log and the tests. */
-    renewals = 0;
-    constructor(o) {
-        this.o = o;
-    }
-    async headers(call) {
-        const now = this.o.clock.now();
-        const c = this.current;
-        if (c && now < c.renewAt)
-            return c.headers;
-        try {
-            return (await this.next(call)).headers;
-        }
-        catch (e) {
-            if (!(e instanceof CancelledError) && c && this.o.clock.now() < c.safeUntil) {
-                this.o.logger.warning(`Could not renew the ${this.o.what} (${errors_errorMessage(e)}); the current one is still valid for ${Math.round((c.expiresAt - this.o.clock.now()) / 1000)} s, trying again on the next request`);
-                return c.headers;
-            }
-            throw e;
-        }
-    }
-    /** Drops the current token (the service refused it); the next request mints a new one. */
-    invalidate() {
-        this.current = undefined;
-    }
-    next(call) {
-        this.pending ??= this.mintOne(call).finally(() => (this.pending = undefined));
-        return this.pending;
-    }
-    async mintOne(call) {
-        const started = this.o.clock.now();
-        const token = await this.o.mint(call);
-        // The lifetime counts from when the request was sent: the answer may have taken a while.
-        const lifetime = token.expiresAt - started;
-        if (token.expiresAt <= this.o.clock.now())
-            throw new Error(`the ${this.o.what} was already expired when it arrived`);
-        if (this.minted) {
-            this.renewals++;
-            this.o.logger.debug(`Renewed the ${this.o.what} (valid ${Math.round(lifetime / 1000)} s)`);
-        }
-        this.minted = true;
-        this.current = {
-            ...token,
-            renewAt: token.expiresAt - renewBefore(lifetime),
-            safeUntil: token.expiresAt - Math.min(EARLY, lifetime / 4)
-        };
-        return token;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/databricks/auth/minted.ts
-
-/** A method whose tokens are minted: renewed before expiry, and after a 401. */
-class MintedAuth {
-    authType;
-    description;
-    token;
-    constructor(authType, description, c, mint) {
-        this.authType = authType;
-        this.description = description;
-        this.token = new RefreshingToken({
-            what: `${authType} token`,
-            mint,
-            clock: c.clock,
-            logger: c.logger
-        });
-    }
-    headers(call) {
-        return this.token.headers(call);
-    }
-    renew() {
-        this.token.invalidate();
-        return true;
-    }
-    /** Tokens minted after the first. */
-    get renewals() {
-        return this.token.renewals;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/databricks/auth/token-endpoint.ts
-
-
-
-/**
- * A token endpoint refused or failed. The message holds the OAuth `error` and
- * `error_description` only: never the request, which carries the credential.
- */
-class TokenEndpointError extends Error {
-    status;
-    oauthError;
-    retryAfterSeconds;
-    name = 'TokenEndpointError';
-    constructor(message, status, oauthError, retryAfterSeconds) {
-        super(message);
-        this.status = status;
-        this.oauthError = oauthError;
-        this.retryAfterSeconds = retryAfterSeconds;
-    }
-}
-/** 429, 5xx and network failures are worth another try; another 4xx never changes. */
-function retryable(e) {
-    if (e instanceof TokenEndpointError)
-        return e.status === 429 || e.status >= 500;
-    return e instanceof TransportError;
-}
-/**
- * POSTs a form to a token endpoint and reads the token, retrying transient failures. A token
- * request mints nothing that matters twice, so it is always safe to repeat. The token is
- * added to the secrets before this returns, so nothing can print it first.
- */
-async function requestToken(c, r, call) {
-    const attempt = async () => {
-        if (call.signal?.aborted)
-            throw new CancelledError();
-        const res = await c.transport.send({
-            method: 'POST',
-            url: r.url,
-            headers: {
-                'Content-Type': 'application/x-www-form-urlencoded',
-                Accept: 'application/json',
-                ...r.headers
-            },
-            body: r.form.toString(),
-            timeoutMs: Math.min(c.requestTimeoutMs, Math.max(1000, call.deadline.remaining())),
-            signal: call.signal
-        });
-        const body = parseObject(res.body);
-        const token = body?.access_token;
-        if (typeof token === 'string' && token)
-            c.secrets.add(token);
-        if (res.status < 200 || res.status >= 300)
-            throw failure(c, r, res.status, body, res.headers);
-        if (typeof token !== 'string' || !token)
-            throw new TokenEndpointError(`${r.what}: ${r.url} answered HTTP ${res.status} without an access_token`, res.status, undefined, undefined);
-        const expires = parseSeconds(body?.expires_in);
-        if (expires === undefined)
-            throw new TokenEndpointError(`${r.what}: ${r.url} answered without a valid expires_in (${JSON.stringify(body?.expires_in) ?? 'missing'})`, res.status, undefined, undefined);
-        const raw = { ...body };
-        delete raw.access_token;
-        delete raw.refresh_token;
-        delete raw.id_token;
-        return { accessToken: token, expiresInSeconds: expires, raw };
-    };
-    return retryOAuthCall(c, call, `${r.what} (POST ${r.url})`, attempt);
-}
-/** Runs a call to an OAuth service (discovery, token endpoint) with its retry rules. */
-function retryOAuthCall(c, call, label, attempt) {
-    return withRetry(attempt, {
-        label,
-        idempotent: true,
-        deadline: call.deadline,
-        sleep: c.sleep,
-        signal: call.signal,
-        logger: c.logger,
-        options: c.retry,
-        random: c.random,
-        retryable
-    });
-}
-/** `expires_in` comes as a number or, from some servers, as a string of digits. */
-function parseSeconds(v) {
-    if (typeof v === 'number' && Number.isFinite(v) && v >= 0)
-        return v;
-    if (typeof v === 'string' && /^\s*\d+(\.\d+)?\s*$/.test(v))
-        return Number(v);
-    return undefined;
-}
-function parseObject(text) {
-    try {
-        const v = JSON.parse(text);
-        return v && typeof v === 'object' && !Array.isArray(v)
-            ? v
-            : undefined;
-    }
-    catch {
-        return undefined;
-    }
-}
-function failure(c, r, status, body, headers) {
-    const error = typeof body?.error === 'string' ? body.error : undefined;
-    const description = typeof body?.error_description === 'string' ? body.error_description.slice(0, 500) : undefined;
-    const said = error
-        ? `${error}${description ? `: ${description}` : ''}`
-        : '(no OAuth error in the answer)';
-    const retryAfter = headers['retry-after']?.trim();
-    return new TokenEndpointError(c.secrets.redact(`${r.what} failed: ${r.url} answered HTTP ${status} ${said}`), status, error, retryAfter && /^\d+$/.test(retryAfter) ? Number(retryAfter) : undefined);
-}
-
-;// CONCATENATED MODULE: ./src/databricks/auth/azure-cli.ts
-
-
-
-
-
-/** The real one: no shell, a hard timeout, and a cancel kills the program. */
-const runProgram = (file, args, o) => new Promise((resolve, reject) => {
-    (0,external_node_child_process_namespaceObject.execFile)(file, args, { timeout: o.timeoutMs, signal: o.signal, maxBuffer: 1024 * 1024, windowsHide: true }, (error, stdout, stderr) => {
-        if (!error)
-            return resolve(stdout);
-        if (o.signal?.aborted)
-            return reject(new CancelledError());
-        const code = error.code;
-        if (code === 'ENOENT')
-            return reject(new Error(`the Azure CLI (${file}) is not on PATH: install it, or sign in with the azure/login action first`));
-        const said = String(stderr || error.message)
-            .trim()
-            .split('\n')
-            .slice(0, 5)
-            .join(' ');
-        reject(new Error(`${file} failed (${error.killed ? 'timed out' : `exit ${code}`}): ${said}`));
-    });
-});
-const AZ_TIMEOUT_MS = 30_000;
-/**
- * `azure-cli`: the token of whoever `az` is signed in as (after azure/login), read from
- * `az account get-access-token`, and read again when it is due.
- */
-function azureCli(c, o) {
-    const az = o.az ?? 'az';
-    return new MintedAuth('azure-cli', 'Azure CLI sign-in', c, async (call) => {
-        const out = await o.run(az, ['account', 'get-access-token', '--resource', AZURE_DATABRICKS_APP, '--output', 'json'], {
-            timeoutMs: Math.min(AZ_TIMEOUT_MS, Math.max(1000, call.deadline.remaining())),
-            signal: call.signal
-        });
-        let parsed;
-        try {
-            parsed = JSON.parse(out);
-        }
-        catch {
-            throw new Error(`${az} account get-access-token printed something that is not JSON`);
-        }
-        const token = parsed.accessToken;
-        if (typeof token !== 'string' || !token)
-            throw new Error(`${az} account get-access-token printed no accessToken`);
-        c.secrets.add(token);
-        const header = `Bearer ${token}`;
-        c.secrets.add(header);
-        const expiresAt = expiryOf(parsed);
-        if (expiresAt === undefined)
-            throw new Error(`${az} account get-access-token printed no expires_on or expiresOn`);
-        const headers = { Authorization: header };
-        if (o.workspaceResourceId)
-            headers['X-Databricks-Azure-Workspace-Resource-Id'] = o.workspaceResourceId;
-        return { headers, expiresAt };
-    });
-}
-/**
- * Newer CLIs print `expires_on` (POSIX seconds); older ones only `expiresOn`, a local time
- * without a zone ("2024-05-01 13:45:00.000000"), read here as the machine's local time as az does.
- */
-function expiryOf(o) {
-    const epoch = parseSeconds(o.expires_on);
-    if (epoch !== undefined)
-        return epoch * 1000;
-    if (typeof o.expiresOn === 'string') {
-        const m = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})/.exec(o.expiresOn);
-        if (m) {
-            const [, y, mo, d, h, mi, s] = m.map(Number);
-            return new Date(y, mo - 1, d, h, mi, s).getTime();
-        }
-    }
-    return undefined;
-}
-
-;// CONCATENATED MODULE: ./src/databricks/auth/azure.ts
-
-
-
-
-/**
- * An Entra token for the AzureDatabricks application, plus (when Entra gives one) a token for
- * the service-management endpoint: with it a service principal that has rights on the
- * workspace resource but is not yet a workspace user can sign in.
- */
-function entraAuth(c, authType, description, o, proof) {
-    const url = `${o.cloud.login.replace(/\/+$/, '')}/${encodeURIComponent(o.tenantId)}/oauth2/v2.0/token`;
-    const entra = async (scope, fields, call) => requestToken(c, {
-        url,
-        what: `Entra ID sign-in of ${o.clientId} for ${scope}`,
-        form: new URLSearchParams({
-            grant_type: 'client_credentials',
-            client_id: o.clientId,
-            scope,
-            ...fields
-        })
-    }, call);
-    return new MintedAuth(authType, description, c, async (call) => {
-        const fields = await proof(call);
-        const started = c.clock.now();
-        const main = await entra(`${AZURE_DATABRICKS_APP}/.default`, fields, call);
-        const headers = { Authorization: `Bearer ${main.accessToken}` };
-        c.secrets.add(headers.Authorization);
-        let expiresAt = started + main.expiresInSeconds * 1000;
-        try {
-            // A v2 scope is the resource id and /.default: for this URL resource, a double slash.
-            const mgmt = await entra(`${o.cloud.management}/.default`, fields, call);
-            headers['X-Databricks-Azure-SP-Management-Token'] = mgmt.accessToken;
-            expiresAt = Math.min(expiresAt, started + mgmt.expiresInSeconds * 1000);
-        }
-        catch (e) {
-            // Optional: a principal that is already a workspace user signs in without it.
-            c.logger.debug(`No service-management token (${errors_errorMessage(e)}); signing in without it`);
-        }
-        if (o.workspaceResourceId)
-            headers['X-Databricks-Azure-Workspace-Resource-Id'] = o.workspaceResourceId;
-        return { headers, expiresAt };
-    });
-}
-/** `azure-client-secret`: an Entra service principal with a client secret. */
-function azureClientSecret(c, o) {
-    c.secrets.add(o.clientSecret);
-    return entraAuth(c, 'azure-client-secret', `Azure service principal ${o.clientId} (client secret)`, o, async () => ({ client_secret: o.clientSecret }));
-}
-/** Entra's audience for federated credentials. */
-const AZURE_FEDERATION_AUDIENCE = 'api://AzureADTokenExchange';
-/**
- * `github-oidc-azure`: the GitHub ID token as the Entra client assertion. A new one at every
- * renewal: an assertion lives about 5 minutes, the Entra token about an hour.
- */
-function githubOidcAzure(c, o) {
-    return entraAuth(c, 'github-oidc-azure', `Azure service principal ${o.clientId} (GitHub OIDC federation)`, o, async (call) => {
-        const assertion = await o.idToken(AZURE_FEDERATION_AUDIENCE, call);
-        c.secrets.add(assertion);
-        return {
-            client_assertion: assertion,
-            client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer'
-        };
-    });
-}
-
-;// CONCATENATED MODULE: ./src/databricks/auth/discovery.ts
-
-
-async function getJson(c, url, call, retries) {
-    const attempt = async () => {
-        if (call.signal?.aborted)
-            throw new CancelledError();
-        const res = await c.transport.send({
-            method: 'GET',
-            url,
-            headers: { Accept: 'application/json' },
-            timeoutMs: Math.min(c.requestTimeoutMs, Math.max(1000, call.deadline.remaining())),
-            signal: call.signal
-        });
-        if (res.status !== 200)
-            throw new TokenEndpointError(`${url} answered HTTP ${res.status}`, res.status, undefined, undefined);
-        try {
-            const v = JSON.parse(res.body);
-            if (v && typeof v === 'object' && !Array.isArray(v))
-                return v;
-        }
-        catch {
-            // below
-        }
-        throw new Error(`${url} answered with something that is not a JSON object`);
-    };
-    if (!retries)
-        return attempt();
-    return retryOAuthCall(c, call, `GET ${url}`, attempt);
-}
-/**
- * The workspace's OAuth token endpoint, found as the SDKs find it: the host metadata
- * (`/.well-known/databricks-config`, newer workspaces) names the OIDC root; without it, or when
- * it fails, the classic `{host}/oidc` root. Its authorization-server document names the endpoint.
- */
-async function discoverTokenEndpoint(c, host, call) {
-    let root = `${host}/oidc`;
-    try {
-        const meta = await getJson(c, `${host}/.well-known/databricks-config`, call, false);
-        const oidc = typeof meta.oidc_endpoint === 'string' ? meta.oidc_endpoint : '';
-        const account = typeof meta.account_id === 'string' ? meta.account_id : '';
-        if (/^https:\/\//.test(oidc))
-            root = oidc.replace('{account_id}', account).replace(/\/+$/, '');
-    }
-    catch (e) {
-        if (e instanceof CancelledError)
-            throw e;
-        c.logger.debug(`No host metadata (${errors_errorMessage(e)}); using ${root}`);
-    }
-    const url = `${root}/.well-known/oauth-authorization-server`;
-    let doc;
-    try {
-        doc = await getJson(c, url, call, true);
-    }
-    catch (e) {
-        if (e instanceof TokenEndpointError && e.status === 404)
-            throw new Error(`Databricks OAuth is not supported for this host: ${url} answered HTTP 404. Check the host, or use a personal access token.`, { cause: e });
-        throw new Error(`Could not discover the OAuth token endpoint: ${errors_errorMessage(e)}`, { cause: e });
-    }
-    const endpoint = doc.token_endpoint;
-    if (typeof endpoint !== 'string' || !/^https:\/\//.test(endpoint))
-        throw new Error(`${url} names no https token_endpoint`);
-    return endpoint;
-}
-
-;// CONCATENATED MODULE: ./src/databricks/auth/databricks-oauth.ts
-
-
-
-/** The workspace token endpoint, discovered once per process. */
-function endpointOnce(c, host) {
-    let found;
-    return call => {
-        found ??= discoverTokenEndpoint(c, host, call).catch((e) => {
-            found = undefined;
-            throw e;
-        });
-        return found;
-    };
-}
-/**
- * `oauth-m2m`: a service principal's OAuth secret, exchanged for a workspace token with the
- * client-credentials grant. Id and secret go as HTTP Basic, each URL-encoded first (RFC 6749).
- */
-function oauthM2M(c, o) {
-    c.secrets.add(o.clientSecret);
-    const basic = Buffer.from(`${encodeURIComponent(o.clientId)}:${encodeURIComponent(o.clientSecret)}`, 'utf8').toString('base64');
-    c.secrets.add(basic);
-    c.secrets.add(`Basic ${basic}`);
-    const endpoint = endpointOnce(c, o.host);
-    return new MintedAuth('oauth-m2m', `OAuth service principal ${o.clientId}`, c, async (call) => {
-        const url = await endpoint(call);
-        const t = await requestToken(c, {
-            url,
-            what: `OAuth client credentials for ${o.clientId}`,
-            headers: { Authorization: `Basic ${basic}` },
-            form: new URLSearchParams({ grant_type: 'client_credentials', scope: 'all-apis' })
-        }, call);
-        return bearer(c, t.accessToken, t.expiresInSeconds);
-    });
-}
-/**
- * `github-oidc`: workload identity federation. A fresh GitHub ID token for every exchange
- * (each lives about 5 minutes), traded at the workspace token endpoint (RFC 8693). With a
- * client id the service principal's federation policy applies; without, the account's.
- */
-function githubOidc(c, o) {
-    const endpoint = endpointOnce(c, o.host);
-    const who = o.clientId ? `service principal ${o.clientId}` : 'account-wide federation';
-    return new MintedAuth('github-oidc', `GitHub OIDC federation (${who})`, c, async (call) => {
-        const url = await endpoint(call);
-        const jwt = await o.idToken(o.audience || url, call);
-        c.secrets.add(jwt);
-        const form = new URLSearchParams({
-            grant_type: 'urn:ietf:params:oauth:grant-type:token-exchange',
-            subject_token: jwt,
-            subject_token_type: 'urn:ietf:params:oauth:token-type:jwt',
-            scope: 'all-apis'
-        });
-        if (o.clientId)
-            form.set('client_id', o.clientId);
-        const t = await requestToken(c, { url, form, what: `GitHub OIDC token exchange (${who})` }, call);
-        return bearer(c, t.accessToken, t.expiresInSeconds);
-    });
-}
-function bearer(c, token, seconds) {
-    const header = `Bearer ${token}`;
-    c.secrets.add(header);
-    return { headers: { Authorization: header }, expiresAt: c.clock.now() + seconds * 1000 };
-}
-
-;// CONCATENATED MODULE: ./src/databricks/auth/static.ts
-/** A personal access token (or any bearer token), sent as `Authorization: Bearer`. */
-class TokenAuth {
-    authType = 'pat';
-    description = 'personal access token';
-    header;
-    constructor(token, secrets) {
-        this.header = `Bearer ${token}`;
-        secrets.add(token);
-        secrets.add(this.header);
-    }
-    async headers() {
-        return { Authorization: this.header };
-    }
-    renew() {
-        return false;
-    }
-}
-/** HTTP Basic with a user name and password, as the original 1.2 API describes. */
-class BasicAuth {
-    authType = 'basic';
-    description;
-    header;
-    constructor(username, password, secrets) {
-        this.description = `user name and password (${username})`;
-        const encoded = Buffer.from(`${username}:${password}`, 'utf8').toString('base64');
-        this.header = `Basic ${encoded}`;
-        // The base64 form is as good as the password to anyone who reads it.
-        for (const s of [password, encoded, this.header])
-            secrets.add(s);
-    }
-    async headers() {
-        return { Authorization: this.header };
-    }
-    renew() {
-        return false;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/runner/id-token.ts
-
-
-
-class IdTokenError extends Error {
-    status;
-    retryAfterSeconds;
-    constructor(message, status, retryAfterSeconds = undefined) {
-        super(message);
-        this.status = status;
-        this.retryAfterSeconds = retryAfterSeconds;
-    }
-}
-/**
- * GitHub's ID-token service, as `core.getIDToken` calls it (GET the request URL with
- * `&audience=`, the request token as Bearer, the JWT in `value`), but through our transport:
- * bounded by a timeout and the job's cancel, retried on 429/5xx and network errors. The request
- * token and every ID token are secrets before anything could print them.
- */
-function githubIdTokens(o) {
-    const base = o.env.ACTIONS_ID_TOKEN_REQUEST_URL ?? '';
-    const requestToken = o.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN ?? '';
-    o.secrets.add(requestToken);
-    return async (audience, call) => {
-        const url = `${base}${base.includes('?') ? '&' : '?'}audience=${encodeURIComponent(audience)}`;
-        const attempt = async () => {
-            if (call.signal?.aborted)
-                throw new CancelledError();
-            const res = await o.transport.send({
-                method: 'GET',
-                url,
-                headers: { Authorization: `Bearer ${requestToken}`, Accept: 'application/json' },
-                timeoutMs: Math.min(o.requestTimeoutMs, Math.max(1000, call.deadline.remaining())),
-                signal: call.signal
-            });
-            let value;
-            try {
-                value = JSON.parse(res.body).value;
-            }
-            catch {
-                value = undefined;
-            }
-            if (typeof value === 'string' && value)
-                o.secrets.add(value);
-            if (res.status !== 200) {
-                const ra = res.headers['retry-after']?.trim();
-                throw new IdTokenError(`GitHub's ID-token service answered HTTP ${res.status}`, res.status, ra && /^\d+$/.test(ra) ? Number(ra) : undefined);
-            }
-            if (typeof value !== 'string' || !value)
-                throw new Error("GitHub's ID-token service answered without a token (no `value`)");
-            return value;
-        };
-        return withRetry(attempt, {
-            label: `GitHub ID token for audience ${audience}`,
-            idempotent: true,
-            deadline: call.deadline,
-            sleep: o.sleep,
-            signal: call.signal,
-            logger: o.logger,
-            retryable: e => e instanceof TransportError ||
-                (e instanceof IdTokenError && (e.status === 429 || e.status >= 500))
-        }).catch((e) => {
-            if (e instanceof CancelledError)
-                throw e;
-            throw new Error(`Could not get a GitHub ID token (audience ${audience}): ${e instanceof Error ? e.message : String(e)}`, { cause: e });
-        });
-    };
-}
-
-;// CONCATENATED MODULE: ./src/runner/credentials.ts
-
-
-
-
-
-/** Said once per run with basic: the method still works for accounts that allow it. */
-const BASIC_RETIRED = 'auth-type basic: Databricks retired password sign-in for workspace users on 10 July 2024; it works only where the workspace still accepts it. Use a service principal instead: oauth-m2m (client-id, client-secret), or github-oidc with no secret at all.';
-/** Every configured secret into the registry, before any check could print one. */
-function registerConfiguredSecrets(raw, env, secrets) {
-    for (const v of [
-        raw.token,
-        raw.password,
-        raw.clientSecret,
-        raw.azureClientSecret,
-        env.DATABRICKS_TOKEN,
-        env.DATABRICKS_PASSWORD,
-        env.DATABRICKS_CLIENT_SECRET,
-        env.ARM_CLIENT_SECRET,
-        env.ACTIONS_ID_TOKEN_REQUEST_TOKEN
-    ]) {
-        secrets.add(v);
-        secrets.add(v?.trim());
-    }
-}
-/** The authenticator for a checked plan. Nothing is called yet: tokens are minted on first use. */
-function createAuthenticator(host, plan, d) {
-    const c = {
-        transport: d.transport,
-        clock: d.clock,
-        sleep: d.sleep,
-        logger: d.logger,
-        secrets: d.secrets,
-        requestTimeoutMs: d.requestTimeoutMs
-    };
-    const idToken = () => githubIdTokens({ ...d, env: d.env });
-    switch (plan.type) {
-        case 'pat':
-            return new TokenAuth(plan.token, d.secrets);
-        case 'basic':
-            return new BasicAuth(plan.username, plan.password, d.secrets);
-        case 'oauth-m2m':
-            return oauthM2M(c, { host, ...plan });
-        case 'github-oidc':
-            return githubOidc(c, { host, ...plan, idToken: idToken() });
-        case 'azure-client-secret':
-            return azureClientSecret(c, { host, ...plan });
-        case 'github-oidc-azure':
-            return githubOidcAzure(c, { host, ...plan, idToken: idToken() });
-        case 'azure-cli':
-            return azureCli(c, { run: d.run ?? runProgram, ...plan });
-    }
+/** An input's value, or its action.yml default when the workflow left it empty. */
+function raw_inputs_orDefault(raw, key) {
+    return raw[key] || INPUTS[key].default;
 }
 
 ;// CONCATENATED MODULE: external "node:path"
@@ -33208,7 +33404,7 @@ const HELP = 'Give a JSON object or a YAML mapping of names to strings, numbers 
 async function parameters_input_parseParameters(text) {
     if (!text.trim())
         return undefined;
-    const value = (await parseJson(text)) ?? (await parseYaml(text));
+    const value = parseJson(text) ?? (await parseYaml(text));
     if (!isPlainMapping(value))
         throw new InputError(`Invalid input parameters: expected a mapping of names to values, got ${parameters_input_describe(value)}. ${HELP}`);
     const params = new Map();
@@ -33220,7 +33416,7 @@ async function parameters_input_parseParameters(text) {
     return params;
 }
 /** JSON first, with no extra code loaded; undefined when the text is not JSON. */
-async function parseJson(text) {
+function parseJson(text) {
     const trimmed = text.trim();
     if (!trimmed.startsWith('{') && !trimmed.startsWith('['))
         return undefined;
@@ -33292,37 +33488,8 @@ function parameters_input_describe(v) {
     return `a ${typeof v}`;
 }
 
-;// CONCATENATED MODULE: ./src/runner/raw-inputs.ts
-
-
-/** Reads every input once, through @actions/core. */
-function readRawInputs(get = n => getInput(n)) {
-    return {
-        host: get('host'),
-        credentials: readCredentialInputs(get),
-        clusterId: get('cluster-id'),
-        language: get('language'),
-        command: get('command'),
-        file: get('file'),
-        timeout: get('timeout'),
-        failOnError: get('fail-on-error'),
-        startCluster: get('start-cluster'),
-        requestTimeout: get('request-timeout'),
-        clusterName: get('cluster-name'),
-        contextId: get('context-id'),
-        parameters: get('parameters'),
-        terminateCluster: get('terminate-cluster')
-    };
-}
-/** Reads the credential inputs (auth-type, token, client-id, ...) by their action.yml names. */
-function readCredentialInputs(get) {
-    const out = {};
-    for (const [k, name] of Object.entries(CREDENTIAL_INPUTS))
-        out[k] = get(name);
-    return out;
-}
-
 ;// CONCATENATED MODULE: ./src/runner/inputs.ts
+
 
 
 
@@ -33351,13 +33518,14 @@ async function parseInputs(raw, env, workspace, fs) {
     const host = parseHost(raw.host || env.DATABRICKS_HOST?.trim() || '');
     const credentials = chooseCredentials(raw.credentials, env, new URL(host).hostname);
     const { clusterId, clusterName } = parseClusterChoice(raw, env);
-    const timeoutMs = parseDurationInput('timeout', raw.timeout || '30m', MAX_TIMEOUT_MS);
-    const requestTimeoutMs = parseDurationInput('request-timeout', raw.requestTimeout || '30s', MAX_REQUEST_TIMEOUT_MS);
-    const failOnError = parseBoolean('fail-on-error', raw.failOnError, true);
-    const startCluster = parseBoolean('start-cluster', raw.startCluster, false);
+    const timeoutMs = parseDurationInput('timeout', orDefault(raw, 'timeout'), MAX_TIMEOUT_MS);
+    const requestTimeoutMs = parseDurationInput('request-timeout', orDefault(raw, 'requestTimeout'), MAX_REQUEST_TIMEOUT_MS);
+    const failOnError = parseBoolean('fail-on-error', orDefault(raw, 'failOnError'));
+    const startCluster = parseBoolean('start-cluster', orDefault(raw, 'startCluster'));
+    const commentOnPr = parseBoolean('comment-on-pr', orDefault(raw, 'commentOnPr'));
     if (raw.command && raw.file)
         throw new InputError('Inputs command and file were both given: set exactly one (command for inline code, file for a path in the repository).');
-    const terminateCluster = parseTerminateMode(raw.terminateCluster);
+    const terminateCluster = parseTerminateMode(orDefault(raw, 'terminateCluster'));
     const contextId = parseContextId(raw.contextId);
     const notices = [];
     const language = parseLanguage(raw.language, raw.file, notices);
@@ -33382,10 +33550,12 @@ async function parseInputs(raw, env, workspace, fs) {
         terminateCluster,
         sourceLabel: label,
         timeoutMs,
-        timeoutLabel: raw.timeout || '30m',
+        timeoutLabel: orDefault(raw, 'timeout'),
         failOnError,
         startCluster,
         requestTimeoutMs,
+        commentOnPr,
+        githubToken: raw.githubToken,
         notices
     };
 }
@@ -33414,9 +33584,7 @@ function parseDurationInput(name, value, maxMs) {
     return ms;
 }
 /** Only the YAML spellings the runner itself accepts, so a typo is not silently false. */
-function parseBoolean(name, value, fallback) {
-    if (value === '')
-        return fallback;
+function parseBoolean(name, value) {
     if (['true', 'True', 'TRUE'].includes(value))
         return true;
     if (['false', 'False', 'FALSE'].includes(value))
@@ -33465,6 +33633,58 @@ const runnerLogger = {
     warning: m => warning(m),
     debug: m => core_debug(m)
 };
+/** Masks a secret in everything the runner prints from now on. */
+function mask(secret) {
+    core_setSecret(secret);
+}
+/** Fails the step with one ::error:: line. */
+function fail(message) {
+    core.setFailed(message);
+}
+/** A notice annotation: something the user should know that is not a problem. */
+function log_notice(message) {
+    core.notice(message);
+}
+
+;// CONCATENATED MODULE: ./src/runner/signals.ts
+
+/**
+ * Turns the runner's cancel (SIGINT, then SIGTERM 7.5 s later) into an AbortSignal. Node's
+ * default would exit at once and leave the remote command running; with a handler installed
+ * the process lives on long enough to cancel it.
+ */
+function watchJobCancel() {
+    const controller = new AbortController();
+    const handler = (name) => {
+        if (!controller.signal.aborted)
+            core.info(`Received ${name}: the job is being cancelled`);
+        controller.abort();
+    };
+    process.on('SIGINT', handler);
+    process.on('SIGTERM', handler);
+    return {
+        signal: controller.signal,
+        dispose: () => {
+            process.off('SIGINT', handler);
+            process.off('SIGTERM', handler);
+        }
+    };
+}
+/**
+ * Keeps the process alive through the runner's cancel signals while `onSignal` notes them:
+ * for work that a cancel itself wants finished (the post step's cleanup).
+ */
+function holdOffCancel(onSignal) {
+    const handler = () => onSignal();
+    process.on('SIGINT', handler);
+    process.on('SIGTERM', handler);
+    return {
+        dispose: () => {
+            process.off('SIGINT', handler);
+            process.off('SIGTERM', handler);
+        }
+    };
+}
 
 ;// CONCATENATED MODULE: ./src/runner/state.ts
 
@@ -33528,6 +33748,62 @@ function readState(get = n => getState(n)) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/flow/cleanup.ts
+
+
+
+
+
+
+/**
+ * Cancels the command if it may still run, then destroys the context unless an earlier step
+ * made it, all within the post budget. Only ever warns: cleanup never fails the job.
+ */
+async function cleanUp(left, d) {
+    const exec = new ExecutionApi(d.api, left.clusterId);
+    const deadline = d.deadline;
+    if (left.commandId && !left.commandDone) {
+        try {
+            await exec.cancelCommand(left.contextId, left.commandId, {
+                deadline: Deadline.after(d.clock, POST_CANCEL_BUDGET_MS, duration_formatDuration(POST_CANCEL_BUDGET_MS))
+            });
+            d.logger.info(`Cancelled command ${left.commandId}`);
+        }
+        catch (e) {
+            // Destroying the context below stops the command as well.
+            d.logger.info(`Could not cancel command ${left.commandId} (${errors_errorMessage(e)}); destroying its context stops it`);
+        }
+    }
+    if (left.contextShared) {
+        d.logger.info(`Leaving execution context ${left.contextId} (input context-id): the step that created it destroys it in its own post step`);
+        return;
+    }
+    try {
+        await exec.destroyContext(left.contextId, { deadline });
+        d.logger.info(`Destroyed execution context ${left.contextId} on cluster ${left.clusterId}`);
+    }
+    catch (e) {
+        // A context that no longer exists needs no destroying.
+        if (e instanceof api_error_ApiError && e.contextGone) {
+            d.logger.info(`Execution context ${left.contextId} was already gone (${errors_errorMessage(e)})`);
+            return;
+        }
+        d.logger.warning(`Could not destroy execution context ${left.contextId} on cluster ${left.clusterId}: ${errors_errorMessage(e)}. ${manualDestroy(left, d.authType)}`);
+    }
+}
+/**
+ * How to remove a context by hand, for when the post step could not, with the kind of
+ * credential the step used (never its value).
+ */
+function manualDestroy(left, authType) {
+    const credentials = authType === 'basic'
+        ? '-u "$DATABRICKS_USERNAME:$DATABRICKS_PASSWORD"'
+        : '-H "Authorization: Bearer $DATABRICKS_TOKEN"';
+    return (`It stays on the cluster until the cluster evicts it or restarts (each cluster holds at most ${MAX_CONTEXTS_PER_CLUSTER}). ` +
+        `To remove it now: curl -X POST ${left.host}/api/1.2/contexts/destroy ${credentials} ` +
+        `-d '{"clusterId":"${left.clusterId}","contextId":"${left.contextId}"}'`);
+}
+
 ;// CONCATENATED MODULE: ./src/common/poll.ts
 
 /**
@@ -33535,10 +33811,6 @@ function readState(get = n => getState(n)) {
  * (5 s at most) after it ends; npm run bench measured x1.5 overshooting by half.
  */
 const DEFAULT_SCHEDULE = { initialMs: 100, factor: 1.3, maxMs: 5000 };
-/**
- * Calls `fetch` until `isDone` holds or the deadline passes. Never sleeps past the deadline.
- * Rejects with CancelledError when the signal aborts, and with whatever `fetch` rejects with.
- */
 async function poll_pollUntil(o) {
     const schedule = o.schedule ?? DEFAULT_SCHEDULE;
     const progressEvery = o.progressEveryMs ?? 30_000;
@@ -33611,21 +33883,44 @@ async function listClusters(api, call) {
  * Safe to repeat: terminating a terminated cluster changes nothing.
  */
 async function cluster_list_terminateCluster(api, clusterId, call) {
-    await api.post('/api/2.0/clusters/delete', api_jsonBody({ cluster_id: clusterId }), true, call);
+    await api.post('/api/2.0/clusters/delete', api_jsonBody({ cluster_id: clusterId }), call, {
+        idempotent: true
+    });
 }
 
 ;// CONCATENATED MODULE: ./src/databricks/clusters.ts
 
-/** States in which a cluster accepts commands. */
-const clusters_READY_CLUSTER_STATES = new Set(['RUNNING', 'RESIZING']);
-/** States that will become RUNNING without anyone's help. */
-const clusters_COMING_UP_CLUSTER_STATES = new Set(['PENDING', 'RESTARTING']);
-/** States a cluster rests in until someone starts it. */
-const clusters_STOPPED_CLUSTER_STATES = new Set(['TERMINATED', 'TERMINATING']);
+/** A cluster's state, as clusters/get reports it. */
+const CLUSTER_STATES = [
+    'PENDING',
+    'RUNNING',
+    'RESTARTING',
+    'RESIZING',
+    'TERMINATING',
+    'TERMINATED',
+    'ERROR',
+    'UNKNOWN'
+];
+function clusters_clusterReadiness(state) {
+    switch (state) {
+        case 'RUNNING':
+        case 'RESIZING':
+            return 'ready';
+        case 'PENDING':
+        case 'RESTARTING':
+            return 'coming-up';
+        case 'TERMINATED':
+        case 'TERMINATING':
+            return 'stopped';
+        case 'ERROR':
+        case 'UNKNOWN':
+            return 'broken';
+    }
+}
 async function clusters_getCluster(api, clusterId, call) {
     const answer = await api.get('/api/2.0/clusters/get', { cluster_id: clusterId }, call);
     return {
-        state: stringField(answer, 'state', 'clusters/get'),
+        state: enumField(answer, 'state', CLUSTER_STATES, 'clusters/get'),
         stateMessage: typeof answer.state_message === 'string' ? answer.state_message : '',
         name: typeof answer.cluster_name === 'string' ? answer.cluster_name : ''
     };
@@ -33635,7 +33930,9 @@ async function clusters_getCluster(api, clusterId, call) {
  * already starting answers INVALID_STATE (`ApiError.invalidState`).
  */
 async function clusters_startCluster(api, clusterId, call) {
-    await api.post('/api/2.0/clusters/start', jsonBody({ cluster_id: clusterId }), true, call);
+    await api.post('/api/2.0/clusters/start', jsonBody({ cluster_id: clusterId }), call, {
+        idempotent: true
+    });
 }
 /** "PENDING (Starting Spark)": the state with the service's own words on it. */
 function clusters_describeCluster(info) {
@@ -33650,7 +33947,6 @@ function clusters_describeCluster(info) {
 
 /** Cluster start is slow (minutes); poll it gently. */
 const CLUSTER_SCHEDULE = { initialMs: 1000, factor: 1.5, maxMs: 10_000 };
-const READY = (/* unused pure expression or super */ null && (READY_CLUSTER_STATES));
 /** Polls clusters/get gently until `isDone`, with a progress line every 15 s. */
 function pollCluster(o, what, isDone) {
     const call = { deadline: o.deadline, signal: o.signal };
@@ -33687,11 +33983,12 @@ async function waitTerminated(o, info) {
 async function cluster_ensureClusterReady(o) {
     const call = { deadline: o.deadline, signal: o.signal };
     let info = await getCluster(o.api, o.clusterId, call);
-    if (READY.has(info.state))
+    if (clusterReadiness(info.state) === 'ready')
         return info;
     if (info.state === 'TERMINATING' && o.startCluster)
         info = await waitTerminated(o, info);
-    if (STOPPED_CLUSTER_STATES.has(info.state)) {
+    const readiness = clusterReadiness(info.state);
+    if (readiness === 'stopped') {
         if (!o.startCluster) {
             throw new Error(`Cluster ${o.clusterId} is ${describe(info)}. ` +
                 `Set the input start-cluster: true to start it, or start it in the workspace first.`);
@@ -33708,16 +34005,16 @@ async function cluster_ensureClusterReady(o) {
             o.logger.info(`Cluster ${o.clusterId} was already starting (${e.serviceMessage})`);
         }
     }
-    else if (!COMING_UP_CLUSTER_STATES.has(info.state)) {
+    else if (readiness !== 'coming-up') {
         throw new Error(`Cluster ${o.clusterId} is in state ${describe(info)} and cannot run commands.`);
     }
     const started = o.clock.now();
-    const outcome = await pollCluster(o, 'to start', c => READY.has(c.state) || c.state === 'TERMINATED' || c.state === 'ERROR');
+    const outcome = await pollCluster(o, 'to start', c => clusterReadiness(c.state) === 'ready' || c.state === 'TERMINATED' || c.state === 'ERROR');
     if (!outcome.done) {
         throw new DeadlineError(`Timed out after ${o.deadline.label} waiting for cluster ${o.clusterId} to start (last state ${outcome.last?.state ?? 'unknown'}). Raise the timeout input or start the cluster ahead of the job.`);
     }
     info = outcome.value;
-    if (!READY.has(info.state)) {
+    if (clusterReadiness(info.state) !== 'ready') {
         throw new Error(`Cluster ${o.clusterId} did not start: it is ${describe(info)}.`);
     }
     o.logger.info(`Cluster ${o.clusterId} is ${info.state} after ${formatDuration(o.clock.now() - started)}`);
@@ -33813,7 +34110,7 @@ async function terminateInPost(api, clusterId, call) {
 
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-;// CONCATENATED MODULE: ./src/action/deps.ts
+;// CONCATENATED MODULE: ./src/flow/deps.ts
 
 
 
@@ -33828,7 +34125,7 @@ function defaultDeps() {
     };
 }
 
-;// CONCATENATED MODULE: ./src/action/run-post.ts
+;// CONCATENATED MODULE: ./src/flow/post.ts
 
 
 
@@ -33847,43 +34144,42 @@ function defaultDeps() {
 
 
 /**
- * The post step: cancel the command if it may still run, destroy the context. It runs after
- * success, failure and cancel alike, and only ever warns: cleanup never fails the job.
+ * The post step: cancel the command if it may still run, destroy the context (not one an
+ * earlier step made), and terminate the cluster when terminate-cluster asks. It runs after
+ * success, failure and cancel alike, and only ever warns: cleanup never fails the job. The
+ * bundle (src/post.ts) only calls this, as does `npx @github/local-action --post` from source.
  */
-async function runPost(deps = defaultDeps()) {
+async function run(deps = defaultDeps()) {
     const state = readState();
-    const terminate = shouldTerminate(state, readRawInputs().terminateCluster);
+    const terminate = shouldTerminate(state, raw_inputs_orDefault(readRawInputs(), 'terminateCluster'));
     if (!state.contextId && !terminate) {
         if (state.contextRequested)
-            warning(`Main was stopped before contexts/create answered, so an execution context may be left on cluster ${state.clusterId}: the service may have created one whose id never arrived. API 1.2 cannot list contexts; the cluster evicts idle ones when it needs room (it holds at most ${MAX_CONTEXTS_PER_CLUSTER}), and a restart removes them all.`);
+            runnerLogger.warning(`Main was stopped before contexts/create answered, so an execution context may be left on cluster ${state.clusterId}: the service may have created one whose id never arrived. API 1.2 cannot list contexts; the cluster evicts idle ones when it needs room (it holds at most ${MAX_CONTEXTS_PER_CLUSTER}), and a restart removes them all.`);
         else
-            info('Nothing to clean up: main created no execution context.');
+            runnerLogger.info('Nothing to clean up: main created no execution context.');
         return;
     }
     // The runner sends SIGINT here too when the job is cancelled during cleanup. Cleanup is the
     // work a cancel wants done, so it goes on within its budget instead of dying half way.
-    const ignore = () => info('Cancel received; finishing cleanup first');
-    process.on('SIGINT', ignore);
-    process.on('SIGTERM', ignore);
+    const held = holdOffCancel(() => runnerLogger.info('Cancel received; finishing cleanup first'));
     try {
-        await cleanUp(state, terminate, deps);
+        await connectAndCleanUp(state, terminate, deps);
     }
     catch (e) {
-        warning(`Cleanup failed: ${errors_errorMessage(e)}`);
+        runnerLogger.warning(`Cleanup failed: ${errors_errorMessage(e)}`);
     }
     finally {
-        process.off('SIGINT', ignore);
-        process.off('SIGTERM', ignore);
+        held.dispose();
     }
 }
-async function cleanUp(state, terminate, deps) {
+async function connectAndCleanUp(state, terminate, deps) {
     const raw = readRawInputs();
     const secrets = new Secrets();
-    secrets.onAdd(v => core_setSecret(v));
+    secrets.onAdd(mask);
     registerConfiguredSecrets(raw.credentials, deps.env, secrets);
     registerHostSecrets([raw.host, deps.env.DATABRICKS_HOST], secrets);
     // The user's request-timeout, but never more than 5 s: post must finish inside the cancel window.
-    const requestTimeoutMs = Math.min(duration_parseDuration(raw.requestTimeout) ?? 30_000, POST_REQUEST_TIMEOUT_MS);
+    const requestTimeoutMs = Math.min(duration_parseDuration(raw_inputs_orDefault(raw, 'requestTimeout')) ?? POST_REQUEST_TIMEOUT_MS, POST_REQUEST_TIMEOUT_MS);
     let auth;
     try {
         // Post mints its own token: state never holds one.
@@ -33896,15 +34192,13 @@ async function cleanUp(state, terminate, deps) {
         });
     }
     catch (e) {
-        if (state.contextId && !state.contextShared) {
-            const manual = manualDestroy(state.host, state.clusterId, state.contextId, undefined);
-            warning(`Execution context ${state.contextId} was not destroyed: ${secrets.redact(errors_errorMessage(e))} ${manual}`);
-        }
+        const why = secrets.redact(errors_errorMessage(e));
+        if (state.contextId && !state.contextShared)
+            runnerLogger.warning(`Execution context ${state.contextId} was not destroyed: ${why} ${manualDestroy(state)}`);
         if (terminate)
-            warning(`Cluster ${state.clusterId} was not terminated: ${secrets.redact(errors_errorMessage(e))}`);
+            runnerLogger.warning(`Cluster ${state.clusterId} was not terminated: ${why}`);
         return;
     }
-    const manual = manualDestroy(state.host, state.clusterId, state.contextId, auth);
     const api = new DatabricksApi({
         host: state.host,
         auth,
@@ -33914,39 +34208,18 @@ async function cleanUp(state, terminate, deps) {
         requestTimeoutMs,
         secrets
     });
-    const exec = new ExecutionApi(api, state.clusterId);
+    // One budget for all of post: it must end inside the runner's cancel window.
     const deadline = Deadline.after(deps.clock, POST_CLEANUP_BUDGET_MS, duration_formatDuration(POST_CLEANUP_BUDGET_MS));
-    if (state.contextId && state.commandId && !state.commandDone) {
-        try {
-            await exec.cancelCommand(state.contextId, state.commandId, {
-                deadline: Deadline.after(deps.clock, POST_CANCEL_BUDGET_MS, duration_formatDuration(POST_CANCEL_BUDGET_MS))
-            });
-            logUntrusted(`Cancelled command ${state.commandId}`);
-        }
-        catch (e) {
-            // Destroying the context below stops the command as well.
-            logUntrusted(`Could not cancel command ${state.commandId} (${errors_errorMessage(e)}); destroying its context stops it`);
-        }
-    }
-    if (state.contextId && state.contextShared)
-        info(`Leaving execution context ${state.contextId} (input context-id): the step that created it destroys it in its own post step`);
-    else if (state.contextId)
-        await destroy(exec, state, deadline, manual);
+    if (state.contextId)
+        await cleanUp(state, {
+            api,
+            clock: deps.clock,
+            logger: runnerLogger,
+            authType: auth.authType,
+            deadline
+        });
     if (terminate)
-        await run_post_terminateCluster(api, state, deadline, secrets);
-}
-async function destroy(exec, state, deadline, manual) {
-    try {
-        await exec.destroyContext(state.contextId, { deadline });
-        logUntrusted(`Destroyed execution context ${state.contextId} on cluster ${state.clusterId}`);
-    }
-    catch (e) {
-        if (alreadyGone(e)) {
-            logUntrusted(`Execution context ${state.contextId} was already gone (${errors_errorMessage(e)})`);
-            return;
-        }
-        warning(`Could not destroy execution context ${state.contextId} on cluster ${state.clusterId}: ${errors_errorMessage(e)}. ${manual}`);
-    }
+        await post_terminateCluster(api, state, deadline);
 }
 /** terminate-cluster: always, or if-started when main started the cluster; never twice. */
 function shouldTerminate(state, mode) {
@@ -33955,26 +34228,13 @@ function shouldTerminate(state, mode) {
     return mode === 'always' || (mode === 'if-started' && state.clusterStarted);
 }
 /** Asks the cluster to terminate and does not wait: it stops on its own. Only ever warns. */
-async function run_post_terminateCluster(api, state, deadline, secrets) {
+async function post_terminateCluster(api, state, deadline) {
     try {
-        logUntrusted(await terminateInPost(api, state.clusterId, { deadline }));
+        runnerLogger.info(await terminateInPost(api, state.clusterId, { deadline }));
     }
     catch (e) {
-        warning(`Could not terminate cluster ${state.clusterId}: ${secrets.redact(errors_errorMessage(e))}. It stops when its auto-termination fires; to stop it now, terminate it in the workspace's Compute page.`);
+        runnerLogger.warning(`Could not terminate cluster ${state.clusterId}: ${errors_errorMessage(e)}. It stops when its auto-termination fires; to stop it now, terminate it in the workspace's Compute page.`);
     }
-}
-/** A context that no longer exists needs no destroying. */
-function alreadyGone(e) {
-    return e instanceof api_error_ApiError && e.contextGone;
-}
-/** How to destroy the context by hand, with the credentials the step used (never their values). */
-function manualDestroy(host, clusterId, contextId, auth) {
-    const credentials = auth?.authType === 'basic'
-        ? '-u "$DATABRICKS_USERNAME:$DATABRICKS_PASSWORD"'
-        : '-H "Authorization: Bearer $DATABRICKS_TOKEN"';
-    return (`It stays on the cluster until the cluster evicts it or restarts (each cluster holds at most ${MAX_CONTEXTS_PER_CLUSTER}). ` +
-        `To remove it now: curl -X POST ${host}/api/1.2/contexts/destroy ${credentials} ` +
-        `-d '{"clusterId":"${clusterId}","contextId":"${contextId}"}'`);
 }
 
 
@@ -33984,9 +34244,9 @@ function manualDestroy(host, clusterId, contextId, auth) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_run_post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3651);
+/* harmony import */ var _flow_post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7785);
 
-await (0,_action_run_post_js__WEBPACK_IMPORTED_MODULE_0__/* .runPost */ .a)();
+await (0,_flow_post_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);

@@ -19,7 +19,7 @@ const TOKEN = /"[^"\\]*(?:\\.[^"\\]*)*"|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/g
  * JSON.parse, except that a number whose text a JS number cannot reproduce becomes an
  * ExactNumber. (Node 20's reviver does not see the source text; JSON.rawJSON needs Node 22.)
  * Such numbers are swapped for marker strings that no data can hold (a fresh random nonce),
- * then turned back into ExactNumbers by the reviver.
+ * then turned back into ExactNumbers.
  */
 export function parseJsonExact(text: string): unknown {
   const marker = `\u2063exact-${randomUUID()}:`
@@ -30,11 +30,20 @@ export function parseJsonExact(text: string): unknown {
     return `"${marker}${token}"`
   })
   if (swapped === 0) return JSON.parse(text) as unknown
-  return JSON.parse(prepared, (_key, value: unknown) =>
-    typeof value === 'string' && value.startsWith(marker)
-      ? new ExactNumber(value.slice(marker.length))
-      : value
-  ) as unknown
+  // A walk in place is several times faster than JSON.parse's reviver on large tables.
+  return restore(JSON.parse(prepared) as unknown, marker)
+}
+
+function restore(value: unknown, marker: string): unknown {
+  if (typeof value === 'string')
+    return value.startsWith(marker) ? new ExactNumber(value.slice(marker.length)) : value
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) value[i] = restore(value[i], marker)
+  } else if (value !== null && typeof value === 'object') {
+    const o = value as Record<string, unknown>
+    for (const k of Object.keys(o)) setOwn(o, k, restore(o[k], marker))
+  }
+  return value
 }
 
 /** JSON.stringify for parsed data: ExactNumbers are written as the digits they hold. */
@@ -50,4 +59,11 @@ export function stringifyJson(value: unknown): string {
     return `{${parts.join(',')}}`
   }
   return JSON.stringify(value) ?? 'null'
+}
+
+/** `o[k] = v`, except that a key named `__proto__` stays data instead of setting the prototype. */
+export function setOwn(o: Record<string, unknown>, k: string, v: unknown): void {
+  if (k === '__proto__')
+    Object.defineProperty(o, k, { value: v, enumerable: true, writable: true, configurable: true })
+  else o[k] = v
 }

@@ -32,12 +32,18 @@ export interface PollOptions<T> {
   progressEveryMs?: number
 }
 
-export type PollOutcome<T> = { done: true; value: T } | { done: false; last: T | undefined }
+/** `value` is what ended the wait: narrowed to `D` when `isDone` is a type guard. */
+export type PollOutcome<T, D extends T = T> =
+  { done: true; value: D } | { done: false; last: T | undefined }
 
 /**
  * Calls `fetch` until `isDone` holds or the deadline passes. Never sleeps past the deadline.
  * Rejects with CancelledError when the signal aborts, and with whatever `fetch` rejects with.
  */
+export function pollUntil<T, D extends T>(
+  o: PollOptions<T> & { isDone: (value: T) => value is D }
+): Promise<PollOutcome<T, D>>
+export function pollUntil<T>(o: PollOptions<T>): Promise<PollOutcome<T>>
 export async function pollUntil<T>(o: PollOptions<T>): Promise<PollOutcome<T>> {
   const schedule = o.schedule ?? DEFAULT_SCHEDULE
   const progressEvery = o.progressEveryMs ?? 30_000

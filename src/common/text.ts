@@ -1,3 +1,10 @@
+/** A value from JSON as text: strings as they are, numbers and booleans printed, the rest as JSON. */
+export function jsonText(v: unknown): string {
+  if (typeof v === 'string') return v
+  if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint') return String(v)
+  return JSON.stringify(v) ?? ''
+}
+
 export function byteLength(text: string): number {
   return Buffer.byteLength(text, 'utf8')
 }

@@ -1,3 +1,4 @@
+import { jsonText } from '../common/text.js'
 import type { Secrets } from '../common/secrets.js'
 import { stripHtml } from './error-message.js'
 
@@ -96,7 +97,7 @@ export function apiErrorFrom(
     const parsed: unknown = JSON.parse(body)
     if (parsed && typeof parsed === 'object') {
       const o = parsed as Record<string, unknown>
-      if (o.error_code !== undefined) code = redact(String(o.error_code))
+      if (o.error_code !== undefined && o.error_code !== null) code = redact(jsonText(o.error_code))
       if (typeof o.message === 'string') message = o.message
       else if (typeof o.error === 'string') message = o.error
     }

@@ -34,6 +34,11 @@ export interface CallOptions {
   signal?: AbortSignal
 }
 
+export interface PostOptions {
+  /** Repeating the call does no harm, so it is retried after any transient failure. */
+  idempotent?: boolean
+}
+
 /** A request body ready for the wire. */
 export interface Body {
   contentType: string
@@ -52,9 +57,13 @@ export class DatabricksApi {
     return this.send('GET', url, undefined, true, call)
   }
 
-  /** `idempotent: false` for calls that must not run twice (create, execute). */
-  post(path: string, body: Body, idempotent: boolean, call: CallOptions): Promise<Json> {
-    return this.send('POST', path, body, idempotent, call)
+  /**
+   * POSTs are not repeated after an answer that leaves it unknown whether the service acted,
+   * since a repeat could create a second context or run code twice. `{ idempotent: true }`
+   * marks a call that is safe to repeat (cancel, destroy, cluster start).
+   */
+  post(path: string, body: Body, call: CallOptions, o: PostOptions = {}): Promise<Json> {
+    return this.send('POST', path, body, o.idempotent ?? false, call)
   }
 
   private send(
@@ -156,6 +165,20 @@ function graceAfter(
 /** A JSON body. The 1.2 API reads JSON whatever the label; we send the honest one. */
 export function jsonBody(value: Json): Body {
   return { contentType: 'application/json', data: JSON.stringify(value) }
+}
+
+/** Reads a field that holds one of a fixed set of words (a status), failing clearly otherwise. */
+export function enumField<T extends string>(
+  o: Json,
+  field: string,
+  values: readonly T[],
+  what: string
+): T {
+  const v = stringField(o, field, what)
+  if ((values as readonly string[]).includes(v)) return v as T
+  throw new Error(
+    `unexpected answer for ${what}: "${field}" is ${JSON.stringify(v)}, not one of ${values.join(', ')}`
+  )
 }
 
 /** Reads a string field the API promises, failing clearly when it is missing. */

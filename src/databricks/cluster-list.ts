@@ -58,5 +58,7 @@ export async function terminateCluster(
   clusterId: string,
   call: CallOptions
 ): Promise<void> {
-  await api.post('/api/2.0/clusters/delete', jsonBody({ cluster_id: clusterId }), true, call)
+  await api.post('/api/2.0/clusters/delete', jsonBody({ cluster_id: clusterId }), call, {
+    idempotent: true
+  })
 }

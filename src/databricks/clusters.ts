@@ -1,17 +1,51 @@
-import { jsonBody, stringField, type CallOptions, type DatabricksApi } from './api.js'
+import { enumField, jsonBody, type CallOptions, type DatabricksApi } from './api.js'
+
+/** A cluster's state, as clusters/get reports it. */
+export const CLUSTER_STATES = [
+  'PENDING',
+  'RUNNING',
+  'RESTARTING',
+  'RESIZING',
+  'TERMINATING',
+  'TERMINATED',
+  'ERROR',
+  'UNKNOWN'
+] as const
+export type ClusterState = (typeof CLUSTER_STATES)[number]
 
 export interface ClusterInfo {
-  state: string
+  state: ClusterState
   stateMessage: string
   name: string
 }
 
-/** States in which a cluster accepts commands. */
-export const READY_CLUSTER_STATES: ReadonlySet<string> = new Set(['RUNNING', 'RESIZING'])
-/** States that will become RUNNING without anyone's help. */
-export const COMING_UP_CLUSTER_STATES: ReadonlySet<string> = new Set(['PENDING', 'RESTARTING'])
-/** States a cluster rests in until someone starts it. */
-export const STOPPED_CLUSTER_STATES: ReadonlySet<string> = new Set(['TERMINATED', 'TERMINATING'])
+/** What a cluster in `state` can do now, and what it will do without anyone's help. */
+export type ClusterReadiness =
+  /** Accepts commands. */
+  | 'ready'
+  /** Will be ready on its own. */
+  | 'coming-up'
+  /** Rests until someone starts it. */
+  | 'stopped'
+  /** Cannot run commands. */
+  | 'broken'
+
+export function clusterReadiness(state: ClusterState): ClusterReadiness {
+  switch (state) {
+    case 'RUNNING':
+    case 'RESIZING':
+      return 'ready'
+    case 'PENDING':
+    case 'RESTARTING':
+      return 'coming-up'
+    case 'TERMINATED':
+    case 'TERMINATING':
+      return 'stopped'
+    case 'ERROR':
+    case 'UNKNOWN':
+      return 'broken'
+  }
+}
 
 export async function getCluster(
   api: DatabricksApi,
@@ -20,7 +54,7 @@ export async function getCluster(
 ): Promise<ClusterInfo> {
   const answer = await api.get('/api/2.0/clusters/get', { cluster_id: clusterId }, call)
   return {
-    state: stringField(answer, 'state', 'clusters/get'),
+    state: enumField(answer, 'state', CLUSTER_STATES, 'clusters/get'),
     stateMessage: typeof answer.state_message === 'string' ? answer.state_message : '',
     name: typeof answer.cluster_name === 'string' ? answer.cluster_name : ''
   }
@@ -35,7 +69,9 @@ export async function startCluster(
   clusterId: string,
   call: CallOptions
 ): Promise<void> {
-  await api.post('/api/2.0/clusters/start', jsonBody({ cluster_id: clusterId }), true, call)
+  await api.post('/api/2.0/clusters/start', jsonBody({ cluster_id: clusterId }), call, {
+    idempotent: true
+  })
 }
 
 /** "PENDING (Starting Spark)": the state with the service's own words on it. */

@@ -1,4 +1,11 @@
-import { jsonBody, stringField, type Body, type CallOptions, type DatabricksApi } from './api.js'
+import {
+  enumField,
+  jsonBody,
+  stringField,
+  type Body,
+  type CallOptions,
+  type DatabricksApi
+} from './api.js'
 
 export const LANGUAGES = ['python', 'scala', 'sql', 'r'] as const
 export type Language = (typeof LANGUAGES)[number]
@@ -10,14 +17,47 @@ export type CommandSource =
 /** `results` exactly as the service sent it; see results.ts for its meaning. */
 export type RawResults = Record<string, unknown> | null
 
+/** A command's status, as commands/status reports it. */
+export const COMMAND_STATUSES = [
+  'Queued',
+  'Running',
+  'Cancelling',
+  'Finished',
+  'Cancelled',
+  'Error'
+] as const
+export type CommandStatus = (typeof COMMAND_STATUSES)[number]
+/** The statuses a command ends in. A cancel usually ends as Finished with an error result. */
+export type FinalCommandStatus = Extract<CommandStatus, 'Finished' | 'Cancelled' | 'Error'>
+
+export function isFinalCommandStatus(status: CommandStatus): status is FinalCommandStatus {
+  switch (status) {
+    case 'Finished':
+    case 'Cancelled':
+    case 'Error':
+      return true
+    case 'Queued':
+    case 'Running':
+    case 'Cancelling':
+      return false
+  }
+}
+
+/** An execution context's status, as contexts/status reports it. */
+export const CONTEXT_STATUSES = ['Pending', 'Running', 'Error'] as const
+export type ContextStatus = (typeof CONTEXT_STATUSES)[number]
+
 export interface CommandState {
-  /** Queued, Running, Cancelling, Finished, Cancelled or Error. */
-  status: string
+  status: CommandStatus
   results: RawResults
 }
 
-/** The final command states. A cancel usually ends as Finished with an error result. */
-export const FINAL_COMMAND_STATES = new Set(['Finished', 'Cancelled', 'Error'])
+/** A command that has ended. */
+export type FinalCommandState = CommandState & { status: FinalCommandStatus }
+
+export function isFinalCommandState(state: CommandState): state is FinalCommandState {
+  return isFinalCommandStatus(state.status)
+}
 
 /** The execution-context and command endpoints of API 1.2, for one cluster. */
 export class ExecutionApi {
@@ -29,20 +69,19 @@ export class ExecutionApi {
   /** Not idempotent: a repeat after the service accepted it would leak a context. */
   async createContext(language: Language, call: CallOptions): Promise<string> {
     const body = jsonBody({ clusterId: this.clusterId, language })
-    const answer = await this.api.post('/api/1.2/contexts/create', body, false, call)
+    const answer = await this.api.post('/api/1.2/contexts/create', body, call)
     return stringField(answer, 'id', 'contexts/create')
   }
 
-  /** The context's status: Pending, Running or Error. */
-  async contextStatus(contextId: string, call: CallOptions): Promise<string> {
+  async contextStatus(contextId: string, call: CallOptions): Promise<ContextStatus> {
     const q = { clusterId: this.clusterId, contextId }
     const answer = await this.api.get('/api/1.2/contexts/status', q, call)
-    return stringField(answer, 'status', 'contexts/status')
+    return enumField(answer, 'status', CONTEXT_STATUSES, 'contexts/status')
   }
 
   async destroyContext(contextId: string, call: CallOptions): Promise<void> {
     const body = jsonBody({ clusterId: this.clusterId, contextId })
-    await this.api.post('/api/1.2/contexts/destroy', body, true, call)
+    await this.api.post('/api/1.2/contexts/destroy', body, call, { idempotent: true })
   }
 
   /** Not idempotent: a repeat after the service accepted it would run the code twice. */
@@ -53,7 +92,7 @@ export class ExecutionApi {
     call: CallOptions
   ): Promise<string> {
     const body = await commandBody(this.clusterId, contextId, language, source)
-    const answer = await this.api.post('/api/1.2/commands/execute', body, false, call)
+    const answer = await this.api.post('/api/1.2/commands/execute', body, call)
     return stringField(answer, 'id', 'commands/execute')
   }
 
@@ -66,7 +105,7 @@ export class ExecutionApi {
     const answer = await this.api.get('/api/1.2/commands/status', q, call)
     const results = answer.results
     return {
-      status: stringField(answer, 'status', 'commands/status'),
+      status: enumField(answer, 'status', COMMAND_STATUSES, 'commands/status'),
       results: results && typeof results === 'object' ? (results as Record<string, unknown>) : null
     }
   }
@@ -74,7 +113,7 @@ export class ExecutionApi {
   /** Safe to repeat; the answer carries nothing clients use. */
   async cancelCommand(contextId: string, commandId: string, call: CallOptions): Promise<void> {
     const body = jsonBody({ clusterId: this.clusterId, contextId, commandId })
-    await this.api.post('/api/1.2/commands/cancel', body, true, call)
+    await this.api.post('/api/1.2/commands/cancel', body, call, { idempotent: true })
   }
 }
 

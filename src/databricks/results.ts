@@ -91,7 +91,9 @@ export function parseResults(raw: RawResults, language?: Language): CommandResul
       return {
         type: 'table',
         columns: Array.isArray(raw.schema) ? raw.schema.map(column) : [],
-        rows: Array.isArray(raw.data) ? raw.data.map(r => (Array.isArray(r) ? r : [r])) : [],
+        rows: Array.isArray(raw.data)
+          ? (raw.data as unknown[]).map(r => (Array.isArray(r) ? (r as unknown[]) : [r]))
+          : [],
         truncated: raw.truncated === true
       }
     case 'error': {

@@ -6,9 +6,7 @@ import type { Clock, Deadline, Sleep } from '../common/time.js'
 import type { DatabricksApi } from '../databricks/api.js'
 import { ApiError } from '../databricks/api-error.js'
 import {
-  COMING_UP_CLUSTER_STATES,
-  READY_CLUSTER_STATES,
-  STOPPED_CLUSTER_STATES,
+  clusterReadiness,
   describeCluster as describe,
   getCluster,
   startCluster,
@@ -30,8 +28,6 @@ export interface EnsureClusterOptions {
 
 /** Cluster start is slow (minutes); poll it gently. */
 const CLUSTER_SCHEDULE = { initialMs: 1000, factor: 1.5, maxMs: 10_000 }
-
-const READY = READY_CLUSTER_STATES
 
 /** Polls clusters/get gently until `isDone`, with a progress line every 15 s. */
 function pollCluster(
@@ -79,9 +75,10 @@ async function waitTerminated(o: EnsureClusterOptions, info: ClusterInfo): Promi
 export async function ensureClusterReady(o: EnsureClusterOptions): Promise<ClusterInfo> {
   const call = { deadline: o.deadline, signal: o.signal }
   let info = await getCluster(o.api, o.clusterId, call)
-  if (READY.has(info.state)) return info
+  if (clusterReadiness(info.state) === 'ready') return info
   if (info.state === 'TERMINATING' && o.startCluster) info = await waitTerminated(o, info)
-  if (STOPPED_CLUSTER_STATES.has(info.state)) {
+  const readiness = clusterReadiness(info.state)
+  if (readiness === 'stopped') {
     if (!o.startCluster) {
       throw new Error(
         `Cluster ${o.clusterId} is ${describe(info)}. ` +
@@ -97,14 +94,14 @@ export async function ensureClusterReady(o: EnsureClusterOptions): Promise<Clust
       if (!(e instanceof ApiError && e.invalidState)) throw refusedChange(e, 'start', o.clusterId)
       o.logger.info(`Cluster ${o.clusterId} was already starting (${e.serviceMessage})`)
     }
-  } else if (!COMING_UP_CLUSTER_STATES.has(info.state)) {
+  } else if (readiness !== 'coming-up') {
     throw new Error(`Cluster ${o.clusterId} is in state ${describe(info)} and cannot run commands.`)
   }
   const started = o.clock.now()
   const outcome = await pollCluster(
     o,
     'to start',
-    c => READY.has(c.state) || c.state === 'TERMINATED' || c.state === 'ERROR'
+    c => clusterReadiness(c.state) === 'ready' || c.state === 'TERMINATED' || c.state === 'ERROR'
   )
   if (!outcome.done) {
     throw new DeadlineError(
@@ -112,7 +109,7 @@ export async function ensureClusterReady(o: EnsureClusterOptions): Promise<Clust
     )
   }
   info = outcome.value
-  if (!READY.has(info.state)) {
+  if (clusterReadiness(info.state) !== 'ready') {
     throw new Error(`Cluster ${o.clusterId} did not start: it is ${describe(info)}.`)
   }
   o.logger.info(

@@ -1,5 +1,5 @@
 import { MAX_CONTEXTS_PER_CLUSTER } from '../common/limits.js'
-import type { RawResults } from '../databricks/execution.js'
+import type { FinalCommandStatus, RawResults } from '../databricks/execution.js'
 import {
   commandErrorMessage,
   isCancellation,
@@ -10,7 +10,7 @@ import {
 /** What became of a command, in the action's words. */
 export interface Verdict {
   /** Finished, Error or Cancelled (also for Finished + CommandCancelledException). */
-  status: string
+  status: FinalCommandStatus
   /** Why the step should fail, or undefined when the command succeeded. */
   failure?: string
 }
@@ -21,7 +21,7 @@ const SHUTDOWN_WHY = `its execution context was shut down while it ran. Databric
 /** Reads a command's final status and result as the step reports them. */
 export function verdict(
   commandId: string,
-  status: string,
+  status: FinalCommandStatus,
   raw: RawResults,
   result: CommandResult
 ): Verdict {
@@ -44,7 +44,5 @@ export function verdict(
     }
   }
   if (result.type === 'error') return { status, failure: result.message }
-  if (status !== 'Finished')
-    return { status, failure: `Command ${commandId} ended with status ${status}` }
   return { status }
 }

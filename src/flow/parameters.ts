@@ -2,7 +2,7 @@ import { DeadlineError, wrapError } from '../common/errors.js'
 import type { Logger } from '../common/logger.js'
 import { pollUntil } from '../common/poll.js'
 import type { Clock, Deadline, Sleep } from '../common/time.js'
-import { FINAL_COMMAND_STATES, type ExecutionApi } from '../databricks/execution.js'
+import { isFinalCommandState, type ExecutionApi } from '../databricks/execution.js'
 import type { PlannedCommand } from '../databricks/parameters.js'
 import { parseResults } from '../databricks/results.js'
 
@@ -38,7 +38,7 @@ export async function defineParameters(
   const outcome = await pollUntil({
     what: `command ${commandId} (parameters)`,
     fetch: () => exec.commandStatus(contextId, commandId, call),
-    isDone: s => FINAL_COMMAND_STATES.has(s.status),
+    isDone: isFinalCommandState,
     describe: s => s.status,
     deadline,
     ...d

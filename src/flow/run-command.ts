@@ -1,3 +1,4 @@
+import type { RunPhase } from '../runner/report-words.js'
 import { formatDuration } from '../common/duration.js'
 import { CancelledError, DeadlineError, errorMessage, wrapError } from '../common/errors.js'
 import {
@@ -13,9 +14,10 @@ import type { DatabricksApi } from '../databricks/api.js'
 import { ApiError } from '../databricks/api-error.js'
 import {
   ExecutionApi,
-  FINAL_COMMAND_STATES,
+  isFinalCommandState,
   type CommandSource,
-  type CommandState,
+  type FinalCommandState,
+  type FinalCommandStatus,
   type Language
 } from '../databricks/execution.js'
 import { parseResults, type CommandResult } from '../databricks/results.js'
@@ -53,6 +55,8 @@ export interface RunHooks {
   onCommandEnded(): void
   /** The service accepted this step's start of the cluster. */
   onClusterStarted?(): void
+  /** A phase completed after `durationMs`; a phase that fails is the first one not reported. */
+  onPhaseEnded?(phase: RunPhase, durationMs: number): void
 }
 
 export interface RunDeps {
@@ -70,7 +74,7 @@ export interface RunOutcome {
   contextId: string
   commandId: string
   /** The command's final status; `Cancelled` also for Finished + CommandCancelledException. */
-  status: string
+  status: FinalCommandStatus
   result: CommandResult
   /** The cluster's state as last seen by the step ('' when it could not be read). */
   clusterState?: string
@@ -96,6 +100,12 @@ export async function runCommand(
   const cancelBudget = (): number =>
     Math.max(1000, JOB_CANCEL_BUDGET_MS - (d.clock.now() - (cancelledAt ?? d.clock.now())))
   const where = `cluster ${req.clusterId}`
+  let phaseStart = d.clock.now()
+  const phaseEnded = (phase: RunPhase): void => {
+    const now = d.clock.now()
+    hooks.onPhaseEnded?.(phase, now - phaseStart)
+    phaseStart = now
+  }
 
   const bound = bindParameters(req.language, req.source, req.parameters)
   let contextId: string
@@ -104,6 +114,7 @@ export async function runCommand(
     // Made by an earlier step, whose post destroys it: nothing is created here.
     contextId = req.contextId
     clusterState = await attachContext(exec, contextId, req.deadline, d)
+    phaseEnded('context')
   } else {
     const cluster = await step(`Failed to check ${where}`, () =>
       ensureClusterReady({
@@ -115,6 +126,7 @@ export async function runCommand(
       })
     )
     clusterState = cluster.state
+    phaseEnded('cluster')
     contextId = await openContext(
       exec,
       {
@@ -138,6 +150,7 @@ export async function runCommand(
       },
       d
     )
+    phaseEnded('context')
   }
   if (bound.prelude)
     await defineParameters(
@@ -158,13 +171,13 @@ export async function runCommand(
   hooks.onCommandStarted(commandId)
   d.logger.info(`Started command ${commandId}`)
 
-  let final: CommandState
+  let final: FinalCommandState
   try {
     const outcome = await step(`Failed while waiting for command ${commandId}`, () =>
       pollUntil({
         what: `command ${commandId}`,
         fetch: () => exec.commandStatus(contextId, commandId, call),
-        isDone: s => FINAL_COMMAND_STATES.has(s.status),
+        isDone: isFinalCommandState,
         describe: s => s.status,
         deadline: req.deadline,
         ...d
@@ -191,6 +204,7 @@ export async function runCommand(
     throw e
   }
   hooks.onCommandEnded()
+  phaseEnded('command')
   const result = parseResults(final.results, bound.command.language)
   return {
     contextId,
@@ -220,7 +234,7 @@ async function cancelAndWait(
     const outcome = await pollUntil({
       what: `command ${commandId} to cancel`,
       fetch: () => exec.commandStatus(contextId, commandId, call),
-      isDone: s => FINAL_COMMAND_STATES.has(s.status),
+      isDone: isFinalCommandState,
       describe: s => s.status,
       deadline: call.deadline,
       clock: d.clock,

@@ -6,7 +6,7 @@ import type { Clock, Deadline, Sleep } from '../common/time.js'
 import type { DatabricksApi } from '../databricks/api.js'
 import { ApiError } from '../databricks/api-error.js'
 import {
-  READY_CLUSTER_STATES,
+  clusterReadiness,
   describeCluster,
   getCluster,
   type ClusterInfo
@@ -41,7 +41,7 @@ export async function attachContext(
   const info = cluster.status === 'fulfilled' ? cluster.value : undefined
   if (status.status === 'rejected') {
     const e: unknown = status.reason
-    const down = info !== undefined && !READY_CLUSTER_STATES.has(info.state)
+    const down = info !== undefined && clusterReadiness(info.state) !== 'ready'
     if ((e instanceof ApiError && (e.contextGone || e.evicted)) || down)
       throw new Error(gone(contextId, exec.clusterId, info, e), { cause: e })
     throw wrapError(`Failed to check execution context ${contextId} on ${where}`, e)
@@ -78,7 +78,7 @@ function gone(
   e: unknown
 ): string {
   const why =
-    info && !READY_CLUSTER_STATES.has(info.state)
+    info && clusterReadiness(info.state) !== 'ready'
       ? `the cluster is ${describeCluster(info)}, and a context does not outlive its cluster`
       : `it was destroyed (by the post step of the step that created it, or by hand), evicted (a cluster keeps at most ${MAX_CONTEXTS_PER_CLUSTER} contexts and drops idle ones), or the cluster restarted`
   const said = e instanceof Error ? ` (Databricks said: ${e.message})` : ''

@@ -3,7 +3,7 @@ import { formatDuration, parseDuration } from '../common/duration.js'
 import { LANGUAGES, type CommandSource, type Language } from '../databricks/execution.js'
 import { chooseCredentials, type CredentialPlan } from './auth-choice.js'
 import { parseHost } from './connection.js'
-import type { RawInputs } from './raw-inputs.js'
+import { orDefault, type RawInputs } from './raw-inputs.js'
 import { resolveSource, type SourceFs } from './source.js'
 import type { Parameters } from '../databricks/parameters.js'
 import {
@@ -15,7 +15,7 @@ import {
 } from './composition-inputs.js'
 import { parseParameters } from './parameters-input.js'
 
-export { readRawInputs, type RawInputs } from './raw-inputs.js'
+export { INPUTS, readRawInputs, type RawInputs } from './raw-inputs.js'
 
 /** The validated inputs the action runs with. */
 export interface Inputs {
@@ -50,6 +50,10 @@ export interface Inputs {
   startCluster: boolean
   /** Upper bound for a single HTTP exchange. */
   requestTimeoutMs: number
+  /** Write the result as a sticky comment on the pull request (pull_request events only). */
+  commentOnPr: boolean
+  /** Token for that comment; registered as a secret, never printed. */
+  githubToken: string
   /** Things the user should know about how the inputs were read (shown as notices). */
   notices: string[]
 }
@@ -80,19 +84,20 @@ export async function parseInputs(
   const host = parseHost(raw.host || env.DATABRICKS_HOST?.trim() || '')
   const credentials = chooseCredentials(raw.credentials, env, new URL(host).hostname)
   const { clusterId, clusterName } = parseClusterChoice(raw, env)
-  const timeoutMs = parseDurationInput('timeout', raw.timeout || '30m', MAX_TIMEOUT_MS)
+  const timeoutMs = parseDurationInput('timeout', orDefault(raw, 'timeout'), MAX_TIMEOUT_MS)
   const requestTimeoutMs = parseDurationInput(
     'request-timeout',
-    raw.requestTimeout || '30s',
+    orDefault(raw, 'requestTimeout'),
     MAX_REQUEST_TIMEOUT_MS
   )
-  const failOnError = parseBoolean('fail-on-error', raw.failOnError, true)
-  const startCluster = parseBoolean('start-cluster', raw.startCluster, false)
+  const failOnError = parseBoolean('fail-on-error', orDefault(raw, 'failOnError'))
+  const startCluster = parseBoolean('start-cluster', orDefault(raw, 'startCluster'))
+  const commentOnPr = parseBoolean('comment-on-pr', orDefault(raw, 'commentOnPr'))
   if (raw.command && raw.file)
     throw new InputError(
       'Inputs command and file were both given: set exactly one (command for inline code, file for a path in the repository).'
     )
-  const terminateCluster = parseTerminateMode(raw.terminateCluster)
+  const terminateCluster = parseTerminateMode(orDefault(raw, 'terminateCluster'))
   const contextId = parseContextId(raw.contextId)
   const notices: string[] = []
   const language = parseLanguage(raw.language, raw.file, notices)
@@ -120,10 +125,12 @@ export async function parseInputs(
     terminateCluster,
     sourceLabel: label,
     timeoutMs,
-    timeoutLabel: raw.timeout || '30m',
+    timeoutLabel: orDefault(raw, 'timeout'),
     failOnError,
     startCluster,
     requestTimeoutMs,
+    commentOnPr,
+    githubToken: raw.githubToken,
     notices
   }
 }
@@ -161,8 +168,7 @@ function parseDurationInput(name: string, value: string, maxMs: number): number 
 }
 
 /** Only the YAML spellings the runner itself accepts, so a typo is not silently false. */
-export function parseBoolean(name: string, value: string, fallback: boolean): boolean {
-  if (value === '') return fallback
+export function parseBoolean(name: string, value: string): boolean {
   if (['true', 'True', 'TRUE'].includes(value)) return true
   if (['false', 'False', 'FALSE'].includes(value)) return false
   throw new InputError(`Invalid input ${name} '${value}': expected true or false.`)

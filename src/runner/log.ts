@@ -42,3 +42,18 @@ export const runnerLogger: Logger = {
   warning: m => core.warning(m),
   debug: m => core.debug(m)
 }
+
+/** Masks a secret in everything the runner prints from now on. */
+export function mask(secret: string): void {
+  core.setSecret(secret)
+}
+
+/** Fails the step with one ::error:: line. */
+export function fail(message: string): void {
+  core.setFailed(message)
+}
+
+/** A notice annotation: something the user should know that is not a problem. */
+export function notice(message: string): void {
+  core.notice(message)
+}

@@ -1,7 +1,8 @@
 import * as core from '@actions/core'
 import { stringifyJson } from '../common/exact-json.js'
 import { byteLength, cutToBytes } from '../common/text.js'
-import type { RunOutcome } from '../flow/run-command.js'
+import type { AuthType } from '../databricks/auth/types.js'
+import type { FinalCommandStatus } from '../databricks/execution.js'
 import { tableToObjects, type CommandResult } from '../databricks/results.js'
 import type { SavedImages } from './images.js'
 
@@ -12,20 +13,49 @@ import type { SavedImages } from './images.js'
  */
 export const MAX_OUTPUT_BYTES = 100 * 1024
 
+/** How the step ended: the command's final status, or what stopped the step first. */
+export type StepStatus = FinalCommandStatus | 'Timed out' | 'Failed'
+
+/** Every output the step writes; action.yml declares exactly these (a test checks it). */
+export const OUTPUT_NAMES = [
+  'status',
+  'result-type',
+  'result',
+  'truncated',
+  'context-id',
+  'command-id',
+  'auth-type',
+  'image-files',
+  'result-file',
+  'cluster-id',
+  'cluster-state'
+] as const
+export type OutputName = (typeof OUTPUT_NAMES)[number]
+
 /** The step's outputs, as action.yml declares them. */
-export interface StepOutputs {
-  status: string
-  'result-type': string
-  result: string
+export interface StepOutputs extends Record<OutputName, string> {
+  status: StepStatus
+  'result-type': CommandResult['type'] | ''
   truncated: 'true' | 'false'
-  'context-id': string
-  'command-id': string
+  'auth-type': AuthType
   /** The cluster the step used (resolved from cluster-name when that was given). */
-  'cluster-id'?: string
+  'cluster-id': string
   /** The cluster's state when the step ended, as last seen. */
-  'cluster-state'?: string
+  'cluster-state': string
   /** JSON array of the image files saved under RUNNER_TEMP. */
   'image-files': string
+  /** The path of the file that holds the whole result. */
+  'result-file': string
+}
+
+/** What the outputs are made of: a run that reached its end. */
+export interface FinishedRun {
+  contextId: string
+  commandId: string
+  status: FinalCommandStatus
+  result: CommandResult
+  /** The cluster's state as last seen, when the run looked. */
+  clusterState?: string
 }
 
 /** Renders a result as the `result` output, cut to fit; `cut` says whether anything was dropped. */
@@ -81,10 +111,11 @@ function jsonArrayWithin(items: string[], maxBytes: number): { text: string; cut
 }
 
 export function buildOutputs(
-  outcome: RunOutcome,
+  outcome: FinishedRun,
   maxBytes = MAX_OUTPUT_BYTES,
   images?: SavedImages
-): StepOutputs {
+): Omit<StepOutputs, 'auth-type' | 'result-file' | 'cluster-id' | 'cluster-state'> &
+  Partial<Pick<StepOutputs, 'cluster-state'>> {
   const { text, cut } = resultText(outcome.result, maxBytes, images)
   const r = outcome.result
   // Databricks cut it before we saw it: a table past its caps, or text with its skip warnings.
@@ -102,8 +133,13 @@ export function buildOutputs(
   }
 }
 
-/** Writes outputs; no value passes MAX_OUTPUT_BYTES, whatever produced it. */
-export function writeOutputs(outputs: Partial<StepOutputs> | Record<string, string>): void {
-  for (const [name, value] of Object.entries(outputs))
+/**
+ * The one place the step's outputs are written, each the moment it is known. No value passes
+ * MAX_OUTPUT_BYTES, whatever produced it.
+ */
+export function writeOutputs(outputs: Partial<StepOutputs>): void {
+  for (const name of OUTPUT_NAMES) {
+    const value = outputs[name]
     if (value !== undefined) core.setOutput(name, cutToBytes(value, MAX_OUTPUT_BYTES))
+  }
 }

@@ -13,7 +13,7 @@ const HELP =
  */
 export async function parseParameters(text: string): Promise<Parameters | undefined> {
   if (!text.trim()) return undefined
-  const value = (await parseJson(text)) ?? (await parseYaml(text))
+  const value = parseJson(text) ?? (await parseYaml(text))
   if (!isPlainMapping(value))
     throw new InputError(
       `Invalid input parameters: expected a mapping of names to values, got ${describe(value)}. ${HELP}`
@@ -30,7 +30,7 @@ export async function parseParameters(text: string): Promise<Parameters | undefi
 }
 
 /** JSON first, with no extra code loaded; undefined when the text is not JSON. */
-async function parseJson(text: string): Promise<unknown> {
+function parseJson(text: string): unknown {
   const trimmed = text.trim()
   if (!trimmed.startsWith('{') && !trimmed.startsWith('[')) return undefined
   try {

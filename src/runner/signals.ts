@@ -21,3 +21,19 @@ export function watchJobCancel(): { signal: AbortSignal; dispose(): void } {
     }
   }
 }
+
+/**
+ * Keeps the process alive through the runner's cancel signals while `onSignal` notes them:
+ * for work that a cancel itself wants finished (the post step's cleanup).
+ */
+export function holdOffCancel(onSignal: () => void): { dispose(): void } {
+  const handler = (): void => onSignal()
+  process.on('SIGINT', handler)
+  process.on('SIGTERM', handler)
+  return {
+    dispose: () => {
+      process.off('SIGINT', handler)
+      process.off('SIGTERM', handler)
+    }
+  }
+}

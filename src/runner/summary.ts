@@ -1,9 +1,12 @@
+import * as core from '@actions/core'
 import { formatDuration } from '../common/duration.js'
-import { ExactNumber, stringifyJson } from '../common/exact-json.js'
+import { errorMessage } from '../common/errors.js'
 import { byteLength, cutToBytes, plural } from '../common/text.js'
 import { columnKeys, type CommandResult } from '../databricks/results.js'
+import { cellText } from './cells.js'
 import type { SavedImages } from './images.js'
 import { htmlBlock, htmlText } from './markdown-safe.js'
+import type { StepStatus } from './outputs.js'
 
 /** GitHub drops a step's summary past 1 MiB (1,048,576 bytes); stay well below it. */
 export const SUMMARY_LIMIT_BYTES = 1_000_000
@@ -11,24 +14,36 @@ export const SUMMARY_LIMIT_BYTES = 1_000_000
 export const SUMMARY_MAX_ROWS = 500
 /** A longer cell is shortened, with a note, so one huge value cannot crowd out every row. */
 export const SUMMARY_MAX_CELL_CHARS = 10_000
+/** Inline code longer than this is shown cut in the summary (the workflow file has it all). */
+const MAX_INLINE_CODE_BYTES = 20_000
 /** Messages and labels in the head are cut to this, so the result keeps its room. */
 const MAX_HEAD_TEXT_BYTES = 4000
 
 export interface SummaryData {
   clusterId: string
+  /** The cluster's page in the workspace; the cluster id links to it. */
+  clusterUrl?: string
+  /** Inline code, shown folded under the head; a file is named by `source`. */
+  inlineCode?: string
+  /** How long each phase took, in words (report-words.ts). */
+  phases?: string
+  /** How much came back and whether it is complete, in words (report-words.ts). */
+  counts?: string
   language: string
   source: string
   /** The command's final status, or what stopped the step ("Timed out", "Failed"). */
-  status: string
+  status: StepStatus
   durationMs: number
   result?: CommandResult
   /** Where the result's images were saved, when it has any. */
   images?: SavedImages
   /** Why the step failed, when it did. */
   failure?: string
+  /** For a step that only manages the cluster: the state it left the cluster in. */
+  clusterState?: string
 }
 
-const ICONS: Record<string, string> = {
+const ICONS: Record<StepStatus, string> = {
   Finished: '✅',
   Error: '❌',
   Cancelled: '⏹️',
@@ -46,6 +61,12 @@ function headline(d: SummaryData): { icon: string; text: string; status: string 
       status: 'Finished with an error'
     }
   }
+  if (d.clusterState && d.status === 'Finished')
+    return {
+      icon: ICONS[d.status],
+      text: `Databricks cluster: ${d.clusterState}`,
+      status: d.clusterState
+    }
   return {
     icon: ICONS[d.status] ?? 'ℹ️',
     text: `Databricks command: ${d.status}`,
@@ -60,12 +81,21 @@ function headline(d: SummaryData): { icon: string; text: string; status: string 
 export function buildSummary(d: SummaryData, limit = SUMMARY_LIMIT_BYTES): string {
   const h = headline(d)
   const cells = [d.clusterId, d.language, d.source, h.status, formatDuration(d.durationMs)]
+  const cluster = d.clusterUrl
+    ? `<a href="${htmlText(d.clusterUrl)}">${htmlText(cutToBytes(d.clusterId, MAX_HEAD_TEXT_BYTES))}</a>`
+    : htmlText(cutToBytes(d.clusterId, MAX_HEAD_TEXT_BYTES))
   const head = [
     `<h3>${h.icon} ${htmlText(cutToBytes(h.text, MAX_HEAD_TEXT_BYTES))}</h3>`,
     '<table><tr><th>Cluster</th><th>Language</th><th>Source</th><th>Status</th><th>Duration</th></tr>',
-    `<tr>${cells.map(c => `<td>${htmlText(cutToBytes(c, MAX_HEAD_TEXT_BYTES))}</td>`).join('')}</tr></table>`
+    `<tr><td>${cluster}</td>${cells
+      .slice(1)
+      .map(c => `<td>${htmlText(cutToBytes(c, MAX_HEAD_TEXT_BYTES))}</td>`)
+      .join('')}</tr></table>`
   ]
+  if (d.phases) head.push(`<p>${htmlText(d.phases)}</p>`)
+  if (d.inlineCode) head.push(inlineCode(d.inlineCode, d.language))
   if (d.failure) head.push(`<p><strong>${htmlText(cutShown(d.failure))}</strong></p>`)
+  if (d.counts) head.push(`<p><em>${htmlText(d.counts)}</em></p>`)
   // Room for the joins, the notes and the closing tags of the result.
   const budget = limit - byteLength(head.join('\n')) - 2000
   const result = d.result ? renderResult(d.result, budget, d.images) : []
@@ -77,6 +107,14 @@ export function buildSummary(d: SummaryData, limit = SUMMARY_LIMIT_BYTES): strin
       "<p><em>The result is too large to show within GitHub's 1 MiB summary limit; the step's outputs have it.</em></p>"
     ])
   return htmlBlock([...head, ...result])
+}
+
+/** Inline code, folded: the head stays short, and the code is one click away, verbatim. */
+function inlineCode(code: string, language: string): string {
+  const lines = code.replace(/\n$/, '').split('\n').length
+  const shown = cutToBytes(code, MAX_INLINE_CODE_BYTES)
+  const note = shown.length < code.length ? ` (the first ${MAX_INLINE_CODE_BYTES} bytes)` : ''
+  return `<details><summary>Inline ${htmlText(language)} code (${plural(lines, 'line')})${note}</summary><pre><code>${htmlText(shown)}</code></pre></details>`
 }
 
 function renderResult(r: CommandResult, budget: number, images?: SavedImages): string[] {
@@ -139,7 +177,7 @@ function renderTable(r: Extract<CommandResult, { type: 'table' }>, budget: numbe
   for (const row of r.rows) {
     if (shown >= SUMMARY_MAX_ROWS) break
     const tds = r.columns.map((_, i) => {
-      const text = cell(row[i])
+      const text = cellText(row[i])
       if (text.length <= SUMMARY_MAX_CELL_CHARS) return `<td>${htmlText(text)}</td>`
       shortened = true
       const more = text.length - SUMMARY_MAX_CELL_CHARS
@@ -199,13 +237,6 @@ function renderNames(names: string[], budget: number, heading: string): string[]
   return [`${html}</ul>`]
 }
 
-/** A cell as text: null as `null`, exact numbers with every digit, nested values as JSON. */
-function cell(v: unknown): string {
-  if (v === null || v === undefined) return 'null'
-  if (v instanceof ExactNumber) return v.text
-  return typeof v === 'object' ? stringifyJson(v) : String(v)
-}
-
 /** Messages in the head, cut to a size that leaves the result its room. */
 function cutShown(text: string): string {
   const cut = cutToBytes(text, MAX_HEAD_TEXT_BYTES)
@@ -215,4 +246,13 @@ function cutShown(text: string): string {
 /** Data URLs can be megabytes; a name is enough in the summary. */
 function shorten(s: string): string {
   return s.length > 200 ? `${s.slice(0, 200)}…` : s
+}
+
+/** Appends to the job summary. One that cannot be written (no GITHUB_STEP_SUMMARY) is skipped. */
+export async function writeSummary(html: string): Promise<void> {
+  try {
+    await core.summary.addRaw(html).write()
+  } catch (e) {
+    core.debug(`Job summary not written: ${errorMessage(e)}`)
+  }
 }

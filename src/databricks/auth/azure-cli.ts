@@ -93,8 +93,8 @@ export function expiryOf(o: Record<string, unknown>): number | undefined {
   if (typeof o.expiresOn === 'string') {
     const m = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})/.exec(o.expiresOn)
     if (m) {
-      const [, y, mo, d, h, mi, s] = m.map(Number) as number[]
-      return new Date(y!, mo! - 1, d!, h!, mi!, s!).getTime()
+      const [, y, mo, d, h, mi, s] = m.map<number>(Number)
+      return new Date(y!, mo! - 1, d, h, mi, s).getTime()
     }
   }
   return undefined

@@ -78,7 +78,7 @@ export function azureClientSecret(
     'azure-client-secret',
     `Azure service principal ${o.clientId} (client secret)`,
     o,
-    async () => ({ client_secret: o.clientSecret })
+    () => Promise.resolve({ client_secret: o.clientSecret })
   )
 }
 

@@ -10,8 +10,8 @@ export class TokenAuth implements Authenticator {
     secrets.add(token)
     secrets.add(this.header)
   }
-  async headers(): Promise<Record<string, string>> {
-    return { Authorization: this.header }
+  headers(): Promise<Record<string, string>> {
+    return Promise.resolve({ Authorization: this.header })
   }
   renew(): boolean {
     return false
@@ -30,8 +30,8 @@ export class BasicAuth implements Authenticator {
     // The base64 form is as good as the password to anyone who reads it.
     for (const s of [password, encoded, this.header]) secrets.add(s)
   }
-  async headers(): Promise<Record<string, string>> {
-    return { Authorization: this.header }
+  headers(): Promise<Record<string, string>> {
+    return Promise.resolve({ Authorization: this.header })
   }
   renew(): boolean {
     return false

@@ -1,12 +1,12 @@
-import * as core from '@actions/core'
 import type { Clock, Deadline, Sleep } from '../common/time.js'
 import type { DatabricksApi } from '../databricks/api.js'
-import { manageCluster } from '../flow/cluster-lifecycle.js'
 import type { Inputs } from '../runner/inputs.js'
-import { runnerLogger } from '../runner/log.js'
+import { runnerLogger as log } from '../runner/log.js'
 import { writeOutputs } from '../runner/outputs.js'
+import { clusterUrl } from '../runner/report-words.js'
 import { saveClusterStarted, saveClusterTerminated } from '../runner/state.js'
-import { buildSummary } from '../runner/summary.js'
+import { buildSummary, writeSummary } from '../runner/summary.js'
+import { manageCluster } from './cluster-lifecycle.js'
 
 /**
  * A step with neither command nor file: it only starts the cluster (start-cluster: true) or
@@ -27,24 +27,23 @@ export async function runClusterStep(
   const state = await manageCluster({
     ...d,
     clusterId: inputs.clusterId,
-    logger: runnerLogger,
+    logger: log,
     start,
     onStarted: saveClusterStarted
   })
   // Terminated here, so post has nothing left to ask (with start-cluster, post terminates).
   if (!start) saveClusterTerminated()
-  writeOutputs({ 'cluster-id': inputs.clusterId, 'cluster-state': state })
-  const html = buildSummary({
-    clusterId: inputs.clusterId,
-    language: '-',
-    source: start ? 'start the cluster' : 'terminate the cluster',
-    status: `Cluster ${state}`,
-    durationMs: d.clock.now() - d.started
-  })
-  try {
-    await core.summary.addRaw(html).write()
-  } catch {
-    // No GITHUB_STEP_SUMMARY: nothing to write to, and no reason to fail.
-  }
+  writeOutputs({ status: 'Finished', 'cluster-id': inputs.clusterId, 'cluster-state': state })
+  await writeSummary(
+    buildSummary({
+      clusterId: inputs.clusterId,
+      clusterUrl: clusterUrl(inputs.host, inputs.clusterId),
+      language: '-',
+      source: start ? 'start the cluster' : 'terminate the cluster',
+      status: 'Finished',
+      clusterState: state,
+      durationMs: d.clock.now() - d.started
+    })
+  )
   return state
 }
