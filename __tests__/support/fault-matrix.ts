@@ -128,11 +128,7 @@ export async function runFaultCase(
     expect(message).toMatch(cause)
   }
   expect(post.exitCode).toBe(0)
-  // A create that failed without an id may still have made a context: post says so, once.
-  const mayBeLeft = !shouldRecover && endpoint.path === '1.2/contexts/create'
-  expect(post.warnings).toEqual(
-    mayBeLeft ? [expect.stringMatching(/an execution context may be left on cluster/)] : []
-  )
+  expect(post.warnings).toEqual([])
   expectNoDuplicateWork(emu)
   await expectNothingLeft(emu)
 }
