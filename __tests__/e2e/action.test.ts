@@ -146,7 +146,8 @@ describe('the bundled action against the emulator', () => {
       expect(theError(main)).toMatch(
         /^Failed to check cluster c-term: Cluster c-term is TERMINATED.*Set the input start-cluster: true/
       )
-      expect(calls(emu, 'POST', '1.2/contexts/create')).toHaveLength(0)
+      // The create goes first (no check on a running cluster); its refusal created nothing.
+      expect(calls(emu, 'POST', '1.2/contexts/create').map(c => c.status)).toEqual([400])
       expect(post.log).toContain('Nothing to clean up')
     } finally {
       emu.setClusters([{ id: defaultCluster }])
@@ -168,7 +169,8 @@ describe('the bundled action against the emulator', () => {
     emu.faults.set({
       rules: [
         { path: '/api/2.0/clusters/get', status: 503, body: htmlError(503) },
-        clusterNotReady(2),
+        // The first refusal sends the step to look at the cluster (and meet the 503).
+        clusterNotReady(3),
         { path: '/api/1.2/commands/execute', status: 429, retryAfter: 1 },
         { path: '/api/1.2/commands/status', status: 502, body: htmlError(502), times: 2 }
       ]
@@ -182,7 +184,10 @@ describe('the bundled action against the emulator', () => {
     expect(main.log).toMatch(
       /Retry 2 in \d+ ms: POST \/api\/1.2\/contexts\/create: HTTP 500: ClusterNotReadyException/
     )
-    expect(calls(emu, 'POST', '1.2/contexts/create').map(c => c.status)).toEqual([500, 500, 200])
+    // The first refusal came back at once (the cluster was checked); the others were waited out.
+    expect(calls(emu, 'POST', '1.2/contexts/create').map(c => c.status)).toEqual([
+      500, 500, 500, 200
+    ])
     expect(calls(emu, 'POST', '1.2/commands/execute').map(c => c.status)).toEqual([429, 200])
   })
 

@@ -34,7 +34,7 @@ describe('job cancellation (SIGINT, SIGTERM at 7.5 s, kill at 10 s) at each phas
     expectPromptExit(main)
     expect(main.errors[0]).toBe('The job was cancelled')
     expect(main.outputs.status).toBe('Cancelled')
-    expect(calls(emu, 'POST', '1.2/contexts/create')).toHaveLength(0)
+    expect(calls(emu, 'POST', '1.2/contexts/create').map(c => c.status)).toEqual([400])
     expect(post.log).toContain('Nothing to clean up')
     await expectNothingLeft(emu)
   })

@@ -31,6 +31,8 @@ export type Reply =
 /** Answers requests from a script keyed by "METHOD /path"; records every request. */
 export class FakeTransport implements HttpTransport {
   readonly requests: HttpRequest[] = []
+  /** How often close() was called: entries close their connection when done. */
+  closed = 0
   private readonly scripts = new Map<string, Reply[]>()
   private readonly fallback = new Map<string, Reply>()
 
@@ -44,6 +46,10 @@ export class FakeTransport implements HttpTransport {
   always(route: string, reply: Reply): this {
     this.fallback.set(route, reply)
     return this
+  }
+
+  close(): void {
+    this.closed++
   }
 
   calls(route: string): HttpRequest[] {

@@ -122,8 +122,13 @@ describe('layering (docs/architecture.md)', () => {
     expect(writers(/\bsetOutput\(/)).toEqual(['src/runner/outputs.ts'])
     expect(writers(/\bsaveState\(/)).toEqual(['src/runner/state.ts'])
     expect(writers(/\bsetFailed\(/)).toEqual(['src/runner/log.ts'])
-    // Inputs are read through the INPUTS table, which action.yml is checked against.
-    expect(writers(/\bget(Boolean|Multiline)?Input\(|INPUT_/)).toEqual(['src/runner/raw-inputs.ts'])
+    // Inputs are read through the INPUTS table, which action.yml is checked against. The one
+    // exception reads only the host, before @actions/core has loaded, to open the connection
+    // early (docs/architecture.md, "Start-up").
+    expect(writers(/\bget(Boolean|Multiline)?Input\(|INPUT_/)).toEqual([
+      'src/runner/early-connection.ts',
+      'src/runner/raw-inputs.ts'
+    ])
   })
 
   it('has no import cycles in src, emulator or harness, type-only imports included', () => {
@@ -155,8 +160,11 @@ describe('layering (docs/architecture.md)', () => {
     expect(importsOf('src/flow/run-command.ts')).toEqual(
       expect.arrayContaining(['../databricks/api.js', '../common/limits.js'])
     )
-    expect(importsOf('src/flow/main.ts')).toEqual(
+    expect(importsOf('src/flow/main-step.ts')).toEqual(
       expect.arrayContaining(['../runner/outputs.js', './run-command.js'])
+    )
+    expect(importsOf('src/flow/main.ts')).toEqual(
+      expect.arrayContaining(['../runner/early-connection.js', './main-step.js'])
     )
     expect(importsOf('src/runner/inputs.ts')).toEqual(expect.arrayContaining(['./raw-inputs.js']))
     expect(importsOf('src/runner/raw-inputs.ts')).toEqual(

@@ -104,6 +104,7 @@ describe('runMain', () => {
     })
     expect(readFileSync(join(dir, 'summary'), 'utf8')).toContain('✅ Databricks command: Finished')
     expect(out).toContain('::add-mask::dapi-unit')
+    expect(http.closed).toBe(1)
     const resultFile = file('output')['result-file'] ?? ''
     expect(resultFile.startsWith(join(dir, 'databricks-run-command'))).toBe(true)
     expect(readFileSync(resultFile, 'utf8')).toBe('2')
@@ -164,6 +165,7 @@ describe('runPost', () => {
     })
     expect(out).toContain(`Destroyed execution context ${CTX}`)
     expect(process.exitCode).toBeUndefined()
+    expect(http.closed).toBe(1)
   })
 
   it('treats an already-gone context as done', async () => {

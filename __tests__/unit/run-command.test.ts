@@ -94,15 +94,18 @@ describe('runCommand', () => {
     expect(await file.text()).toBe('print("ok")\n')
   })
 
-  it('waits for a Pending context and backs off', async () => {
+  it('waits for a Pending context on the command schedule', async () => {
     const { http, run, time } = setup()
     http.queue(
       'GET /api/1.2/contexts/status',
-      ...Array.from({ length: 5 }, () => json({ id: CTX, status: 'Pending' }))
+      ...Array.from({ length: 10 }, () => json({ id: CTX, status: 'Pending' }))
     )
     http.always('GET /api/1.2/commands/status', finished({ resultType: 'text', data: '' }))
     await run()
-    expect(time.sleeps.slice(0, 5).map(Math.round)).toEqual([100, 130, 169, 220, 286])
+    // 100 ms gaps for the first 0.77 s, then 13% of the time waited.
+    expect(time.sleeps.slice(0, 10).map(Math.round)).toEqual([
+      100, 100, 100, 100, 100, 100, 100, 100, 104, 118
+    ])
   })
 
   it('fails clearly when the context ends in Error, after saving its id', async () => {
@@ -185,8 +188,19 @@ describe('runCommand', () => {
     expect((await run()).status).toBe('Cancelled')
   })
 
-  it('fails at once on a TERMINATED cluster without start-cluster', async () => {
+  const refused = json({ error: `Cluster ${CLUSTER} is TERMINATED: it must be RUNNING` }, 400)
+
+  it('creates the context first: no cluster check on a running cluster', async () => {
     const { http, run } = setup()
+    http.always('GET /api/1.2/commands/status', finished({ resultType: 'text', data: 'x' }))
+    await run()
+    expect(http.calls('GET /api/2.0/clusters/get')).toHaveLength(0)
+    expect(new URL(http.requests[0]?.url ?? '').pathname).toBe('/api/1.2/contexts/create')
+  })
+
+  it('fails on a TERMINATED cluster without start-cluster once the create is refused', async () => {
+    const { http, run } = setup()
+    http.queue('POST /api/1.2/contexts/create', refused)
     http.always(
       'GET /api/2.0/clusters/get',
       json({ state: 'TERMINATED', state_message: 'Inactive cluster terminated' })
@@ -194,13 +208,15 @@ describe('runCommand', () => {
     await expect(run()).rejects.toThrow(
       `Cluster ${CLUSTER} is TERMINATED (Inactive cluster terminated). Set the input start-cluster: true`
     )
-    expect(http.calls('POST /api/1.2/contexts/create')).toHaveLength(0)
+    expect(http.calls('POST /api/1.2/contexts/create')).toHaveLength(1)
   })
 
-  it('starts a TERMINATED cluster with start-cluster and waits for RUNNING', async () => {
-    const { http, run, logger } = setup(600_000)
+  it('starts a TERMINATED cluster with start-cluster, waits for RUNNING, then creates', async () => {
+    const { http, run, logger, events } = setup(600_000)
+    http.queue('POST /api/1.2/contexts/create', refused)
     http.queue(
       'GET /api/2.0/clusters/get',
+      json({ state: 'TERMINATED' }),
       json({ state: 'TERMINATED' }),
       json({ state: 'PENDING' }),
       json({ state: 'PENDING' })
@@ -209,7 +225,40 @@ describe('runCommand', () => {
     http.always('GET /api/1.2/commands/status', finished({ resultType: 'text', data: 'x' }))
     await run(undefined, true)
     expect(http.calls('POST /api/2.0/clusters/start')).toHaveLength(1)
+    expect(http.calls('POST /api/1.2/contexts/create')).toHaveLength(2)
+    expect(events[0]).toBe(`context ${CTX}`)
     expect(logger.lines.some(l => /is RUNNING after/.test(l))).toBe(true)
+  })
+
+  it('lets a refusal from a running cluster stand: the create is not repeated', async () => {
+    const { http, run } = setup()
+    http.queue(
+      'POST /api/1.2/contexts/create',
+      json({ error: 'requirement failed: unknown language' }, 400)
+    )
+    await expect(run()).rejects.toThrow(
+      `Failed to create a python execution context on cluster ${CLUSTER}: HTTP 400: requirement failed: unknown language`
+    )
+    expect(http.calls('POST /api/1.2/contexts/create')).toHaveLength(1)
+    expect(http.calls('GET /api/2.0/clusters/get')).toHaveLength(1)
+  })
+
+  it('checks the cluster at once on ClusterNotReadyException, then waits it out on a running one', async () => {
+    const { http, run } = setup()
+    const notReady = json({ error: 'ClusterNotReadyException: libraries installing' }, 500)
+    http.queue('POST /api/1.2/contexts/create', notReady, notReady)
+    http.always('GET /api/1.2/commands/status', finished({ resultType: 'text', data: 'x' }))
+    await run()
+    expect(http.calls('GET /api/2.0/clusters/get')).toHaveLength(1)
+    expect(http.calls('POST /api/1.2/contexts/create')).toHaveLength(3)
+  })
+
+  it('never repeats a create that got no answer, nor checks the cluster for it', async () => {
+    const { http, run } = setup()
+    http.queue('POST /api/1.2/contexts/create', new TransportError('socket hang up', 'ECONNRESET'))
+    await expect(run()).rejects.toThrow(/may have created the context anyway/)
+    expect(http.calls('POST /api/1.2/contexts/create')).toHaveLength(1)
+    expect(http.calls('GET /api/2.0/clusters/get')).toHaveLength(0)
   })
 
   it('retries create on ClusterNotReadyException but never execute after a 502', async () => {
@@ -288,7 +337,7 @@ describe('runCommand', () => {
     const { http, run, logger } = setup(600_000)
     let polls = 0
     http.always('GET /api/1.2/commands/status', () =>
-      ++polls < 30
+      ++polls < 60
         ? json({ id: CMD, status: 'Running', results: null })
         : finished({ resultType: 'text', data: '' })
     )
@@ -301,10 +350,15 @@ describe('runCommand', () => {
 })
 
 describe('runCommand: the service as it really behaves', () => {
+  // The create goes first; a cluster that is not running refuses it, and only then is it checked.
+  const notRunning = json({ error: `Cluster ${CLUSTER} is TERMINATING: it must be RUNNING` }, 400)
+
   it('waits for a TERMINATING cluster to be TERMINATED, then starts it', async () => {
     const { http, run, logger } = setup(600_000)
+    http.queue('POST /api/1.2/contexts/create', notRunning)
     http.queue(
       'GET /api/2.0/clusters/get',
+      json({ state: 'TERMINATING', state_message: 'Terminating cluster' }),
       json({ state: 'TERMINATING', state_message: 'Terminating cluster' }),
       json({ state: 'TERMINATING' }),
       json({ state: 'TERMINATED' }),
@@ -320,6 +374,7 @@ describe('runCommand: the service as it really behaves', () => {
 
   it('fails at once on a TERMINATING cluster without start-cluster', async () => {
     const { http, run } = setup()
+    http.queue('POST /api/1.2/contexts/create', notRunning)
     http.always('GET /api/2.0/clusters/get', json({ state: 'TERMINATING' }))
     await expect(run()).rejects.toThrow(/is TERMINATING\. Set the input start-cluster: true/)
     expect(http.calls('POST /api/2.0/clusters/start')).toHaveLength(0)

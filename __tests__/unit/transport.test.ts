@@ -1,12 +1,23 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { spawn } from 'node:child_process'
 import { CancelledError } from '../../src/common/errors.js'
-import { ActionsHttpTransport, TransportError } from '../../src/databricks/transport.js'
+import {
+  ActionsHttpTransport,
+  TransportError,
+  type HttpRequest
+} from '../../src/databricks/transport.js'
+import { FRESH_AFTER_MS } from '../../src/databricks/keep-alive.js'
 
 /** A loopback server that misbehaves in the ways a network does. */
 let server: Server
 let base = ''
+let connections = 0
+let closed = 0
+let closeReused = false
+const received: string[] = []
+const perSocket = new WeakMap<object, number>()
 beforeAll(async () => {
   server = createServer((req, res) => {
     if (req.url === '/ok') {
@@ -28,8 +39,21 @@ beforeAll(async () => {
       res.write('{"partial":')
     } else if (req.url === '/reset') {
       req.socket.destroy()
+    } else if (req.url?.startsWith('/count')) {
+      // Answers on a new connection; closes a kept-alive one under the request, as a server
+      // does that times out an idle connection just as the client writes to it.
+      received.push(`${req.method} ${req.url}`)
+      const n = (perSocket.get(req.socket) ?? 0) + 1
+      perSocket.set(req.socket, n)
+      if (closeReused && n > 1) req.socket.destroy()
+      else req.on('end', () => res.end('{}')).resume()
     }
   })
+  server.on('connection', socket => {
+    connections++
+    socket.on('close', () => closed++)
+  })
+  server.keepAliveTimeout = 60_000
   await new Promise<void>(r => server.listen(0, '127.0.0.1', () => r()))
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
 })
@@ -69,7 +93,7 @@ describe('ActionsHttpTransport', () => {
     )
     const controller = new AbortController()
     const started = Date.now()
-    const sending = t.send({
+    const sending = new ActionsHttpTransport().send({
       method: 'GET',
       url: `${base}/stall-headers`,
       headers: {},
@@ -107,3 +131,115 @@ describe('ActionsHttpTransport', () => {
     expect((err as TransportError).code).toBe('ECONNREFUSED')
   })
 })
+
+describe('ActionsHttpTransport keep-alive', () => {
+  const get = (path: string): HttpRequest => ({
+    method: 'GET',
+    url: `${base}${path}`,
+    headers: {},
+    timeoutMs: 2000,
+    idempotent: true
+  })
+  const create = (path: string): HttpRequest => ({
+    method: 'POST',
+    url: `${base}${path}`,
+    headers: { 'Content-Type': 'application/json' },
+    body: '{}',
+    timeoutMs: 2000,
+    idempotent: false
+  })
+  const fresh = (): void => {
+    connections = 0
+    closed = 0
+    closeReused = false
+    received.length = 0
+  }
+
+  it('sends every call of a process over one connection, and close() ends it', async () => {
+    fresh()
+    const transport = new ActionsHttpTransport()
+    for (const req of [get('/count/1'), create('/count/2'), get('/count/3'), create('/count/4')])
+      expect((await transport.send(req)).status).toBe(200)
+    expect(connections).toBe(1)
+    expect(closed).toBe(0)
+    transport.close()
+    await waitFor(() => closed === 1)
+  })
+
+  it('sends a create or execute on a new connection once the kept one has idled past the limit', async () => {
+    fresh()
+    let now = 0
+    const transport = new ActionsHttpTransport({ now: () => now })
+    await transport.send(get('/count/status'))
+    now += FRESH_AFTER_MS - 100
+    await transport.send(create('/count/create'))
+    expect(connections).toBe(1)
+    now += FRESH_AFTER_MS + 100
+    // A read may go out on an old connection: if the server closed it, it is simply sent again.
+    await transport.send(get('/count/status'))
+    expect(connections).toBe(1)
+    now += FRESH_AFTER_MS + 100
+    await transport.send(create('/count/execute'))
+    expect(connections).toBe(2)
+    transport.close()
+  })
+
+  it('sends a read again at once when the server closed the kept connection under it', async () => {
+    fresh()
+    const said: string[] = []
+    const transport = new ActionsHttpTransport({ debug: m => said.push(m) })
+    await transport.send(get('/count/a'))
+    closeReused = true
+    const started = Date.now()
+    expect((await transport.send(get('/count/b'))).status).toBe(200)
+    expect(said).toEqual([
+      'GET /count/b: the kept-alive connection was closed under it; sent again on a new one'
+    ])
+    expect(Date.now() - started).toBeLessThan(1000)
+    expect(received).toEqual(['GET /count/a', 'GET /count/b', 'GET /count/b'])
+    expect(connections).toBe(2)
+    transport.close()
+  })
+
+  it('never repeats a create or execute that met a closed connection: its fate is unknown', async () => {
+    fresh()
+    const transport = new ActionsHttpTransport()
+    await transport.send(get('/count/a'))
+    closeReused = true
+    const err = await transport.send(create('/count/execute')).catch((e: unknown) => e)
+    expect(err).toBeInstanceOf(TransportError)
+    expect((err as TransportError).code).toMatch(/ECONNRESET|EPIPE/)
+    expect(received).toEqual(['GET /count/a', 'POST /count/execute'])
+    transport.close()
+  })
+
+  it('lets the process exit with a kept-alive connection still open', async () => {
+    const script = [
+      "import { ActionsHttpTransport } from './src/databricks/transport.ts'",
+      'const t = new ActionsHttpTransport()',
+      `const r = await t.send({ method: 'GET', url: '${base}/count/exit', headers: {}, timeoutMs: 2000, idempotent: true })`,
+      'console.log(r.status)'
+    ].join('\n')
+    fresh()
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', '--input-type=module', '-e', script],
+      {
+        stdio: ['ignore', 'pipe', 'inherit']
+      }
+    )
+    let out = ''
+    child.stdout.on('data', (c: Buffer) => (out += c.toString()))
+    const started = Date.now()
+    const code = await new Promise(r => child.on('close', r))
+    // The server keeps idle connections for 60 s: only an unref'ed socket lets the child go.
+    expect({ code, out: out.trim() }).toEqual({ code: 0, out: '200' })
+    expect(Date.now() - started).toBeLessThan(20_000)
+    expect(connections).toBe(1)
+  })
+})
+
+async function waitFor(condition: () => boolean): Promise<void> {
+  for (let i = 0; i < 100 && !condition(); i++) await new Promise(r => setTimeout(r, 20))
+  expect(condition()).toBe(true)
+}

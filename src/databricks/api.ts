@@ -32,6 +32,11 @@ export interface ApiOptions {
 export interface CallOptions {
   deadline: Deadline
   signal?: AbortSignal
+  /**
+   * false: a ClusterNotReadyException comes back at once instead of being waited out, for a
+   * caller that looks at the cluster itself when a call fails. Default true.
+   */
+  waitForCluster?: boolean
 }
 
 export interface PostOptions {
@@ -95,7 +100,8 @@ export class DatabricksApi {
           // A repeatable call is aborted at once on cancel. A create or an execute may still
           // answer for a short grace, so the id it returns can be saved and cleaned up; after
           // that it is abandoned too, so a cancelled caller can stop within its own budget.
-          signal: idempotent ? call.signal : grace?.signal
+          signal: idempotent ? call.signal : grace?.signal,
+          idempotent
         })
         .finally(() => grace?.dispose())
       const secrets = this.o.secrets
@@ -120,6 +126,7 @@ export class DatabricksApi {
         deadline: call.deadline,
         sleep: this.o.sleep,
         signal: call.signal,
+        waitForCluster: call.waitForCluster,
         logger: this.o.logger,
         options: this.o.retry,
         random: this.o.random

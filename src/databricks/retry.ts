@@ -41,6 +41,8 @@ export interface RetryContext {
   deadline: Deadline
   sleep: Sleep
   signal?: AbortSignal
+  /** false: a ClusterNotReadyException is thrown at once, not waited out (see CallOptions). */
+  waitForCluster?: boolean
   logger: Logger
   options?: RetryOptions
   random?: () => number
@@ -59,6 +61,7 @@ export async function withRetry<T>(call: () => Promise<T>, c: RetryContext): Pro
       const retryable = c.retryable ? c.retryable(e) : isRetryable(e, c.idempotent)
       if (e instanceof CancelledError || !retryable) throw e
       const unlimited = e instanceof ApiError && e.clusterNotReady
+      if (unlimited && c.waitForCluster === false) throw e
       if (!unlimited && attempt >= o.maxAttempts) throw e
       let delay = Math.min(o.maxDelayMs, o.baseDelayMs * 2 ** (attempt - 1))
       delay = delay / 2 + (random() * delay) / 2

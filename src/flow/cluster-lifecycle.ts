@@ -21,7 +21,7 @@ export interface LifecycleOptions {
 /** A terminate is done, for this step, once the cluster is on its way down. */
 const DOWN = new Set(['TERMINATING', 'TERMINATED'])
 /** Terminating takes seconds to minutes; poll it gently. */
-const TERMINATE_SCHEDULE = { initialMs: 500, factor: 1.5, maxMs: 5000 }
+const TERMINATE_SCHEDULE = { minMs: 500, fraction: 0.5, maxMs: 5000 }
 
 /**
  * A step with neither command nor file: start the cluster and wait until it runs, or terminate

@@ -27,7 +27,7 @@ export interface EnsureClusterOptions {
 }
 
 /** Cluster start is slow (minutes); poll it gently. */
-const CLUSTER_SCHEDULE = { initialMs: 1000, factor: 1.5, maxMs: 10_000 }
+const CLUSTER_SCHEDULE = { minMs: 1000, fraction: 0.5, maxMs: 10_000 }
 
 /** Polls clusters/get gently until `isDone`, with a progress line every 15 s. */
 function pollCluster(

@@ -29,8 +29,11 @@ export interface ContextRequest {
   onCreating(): void
   /** Called the moment a context exists, before anything else can fail. */
   onCreated(contextId: string): void
-  /** Wraps one contexts/create with what it was doing and what an unanswered one means. */
-  create(f: () => Promise<string>): Promise<string>
+  /**
+   * Wraps one contexts/create with what it was doing and what an unanswered one means.
+   * `waitForCluster: false` gets a ClusterNotReadyException back at once (see CallOptions).
+   */
+  create(f: (waitForCluster: boolean) => Promise<string>): Promise<string>
   /** Wraps a phase's errors with what it was doing (run-command's `step`). */
   step<T>(doing: string, f: () => Promise<T>): Promise<T>
 }
@@ -108,7 +111,9 @@ async function createWhenRoom(
   for (let refused = 0; ; refused++) {
     try {
       req.onCreating()
-      const id = await req.create(() => exec.createContext(req.language, call))
+      const id = await req.create(waitForCluster =>
+        exec.createContext(req.language, { ...call, waitForCluster })
+      )
       if (refused > 0)
         d.logger.info(
           `Cluster ${exec.clusterId} had room after ${formatDuration(d.clock.now() - started)} (${refused} refused)`

@@ -2,6 +2,8 @@ import { readFile, realpath, stat } from 'node:fs/promises'
 import { realSleep, systemClock, type Clock, type Sleep } from '../common/time.js'
 import { ActionsHttpTransport, type HttpTransport } from '../databricks/transport.js'
 import type { SourceFs } from '../runner/source.js'
+import { processAgent } from '../runner/early-connection.js'
+import { runnerLogger } from '../runner/log.js'
 
 /** Everything main and post touch outside their own code; tests replace any of it. */
 export interface ActionDeps {
@@ -18,7 +20,7 @@ export interface ActionDeps {
 
 export function defaultDeps(): ActionDeps {
   return {
-    transport: new ActionsHttpTransport(),
+    transport: new ActionsHttpTransport({ agent: processAgent, debug: m => runnerLogger.debug(m) }),
     clock: systemClock,
     sleep: realSleep,
     env: process.env,

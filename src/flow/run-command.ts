@@ -1,17 +1,11 @@
 import type { RunPhase } from '../runner/report-words.js'
 import { formatDuration } from '../common/duration.js'
-import { CancelledError, DeadlineError, errorMessage, wrapError } from '../common/errors.js'
-import {
-  JOB_CANCEL_BUDGET_MS,
-  MAX_CONTEXTS_PER_CLUSTER,
-  TIMEOUT_CANCEL_WAIT_MS,
-  UNANSWERED_CALL_GRACE_MS
-} from '../common/limits.js'
+import { CancelledError, DeadlineError, errorMessage } from '../common/errors.js'
+import { JOB_CANCEL_BUDGET_MS, TIMEOUT_CANCEL_WAIT_MS } from '../common/limits.js'
 import type { Logger } from '../common/logger.js'
 import { pollUntil } from '../common/poll.js'
 import { Deadline, type Clock, type Sleep } from '../common/time.js'
 import type { DatabricksApi } from '../databricks/api.js'
-import { ApiError } from '../databricks/api-error.js'
 import {
   ExecutionApi,
   isFinalCommandState,
@@ -21,13 +15,19 @@ import {
   type Language
 } from '../databricks/execution.js'
 import { parseResults, type CommandResult } from '../databricks/results.js'
-import { TransportError } from '../databricks/transport.js'
 import { bindParameters, type Parameters } from '../databricks/parameters.js'
-import { ensureClusterReady } from './cluster.js'
+import { createOnReadyCluster } from './create-context.js'
 import { defineParameters } from './parameters.js'
 import { attachContext } from './shared-context.js'
 import { openContext } from './context.js'
 import { verdict } from './outcome.js'
+import {
+  CANCELLED_CREATE,
+  CANCELLED_EXECUTE,
+  step,
+  UNKNOWN_CREATE,
+  UNKNOWN_EXECUTE
+} from './step.js'
 
 export interface RunRequest {
   clusterId: string
@@ -116,17 +116,13 @@ export async function runCommand(
     clusterState = await attachContext(exec, contextId, req.deadline, d)
     phaseEnded('context')
   } else {
-    const cluster = await step(`Failed to check ${where}`, () =>
-      ensureClusterReady({
-        ...d,
-        clusterId: req.clusterId,
-        startCluster: req.startCluster,
-        deadline: req.deadline,
-        onStarted: () => hooks.onClusterStarted?.()
-      })
-    )
-    clusterState = cluster.state
-    phaseEnded('cluster')
+    // The cluster is known ready when a create is accepted, or when the wait that a refused
+    // create led to is over (create-context.ts): there is no check before the create.
+    let clusterReady = false
+    const clusterPhaseEnded = (): void => {
+      if (!clusterReady) phaseEnded('cluster')
+      clusterReady = true
+    }
     contextId = await openContext(
       exec,
       {
@@ -134,22 +130,41 @@ export async function runCommand(
         deadline: req.deadline,
         onCreating: () => hooks.onCreatingContext?.(),
         onCreated: id => hooks.onContextCreated(id),
+        // No cluster check before the create: only a refusal leads to one (create-context.ts).
         create: f =>
-          step(
-            `Failed to create a ${bound.contextLanguage} execution context on ${where}`,
-            () =>
-              f().catch((e: unknown) => {
-                // Refused (the limit included): no context came of this create.
-                if (!(e instanceof CancelledError)) hooks.onCreateFailed?.()
-                throw e
-              }),
-            UNKNOWN_CREATE,
-            CANCELLED_CREATE
+          createOnReadyCluster(
+            waitForCluster => {
+              if (waitForCluster) clusterPhaseEnded()
+              hooks.onCreatingContext?.()
+              return step(
+                `Failed to create a ${bound.contextLanguage} execution context on ${where}`,
+                () =>
+                  f(waitForCluster).then(
+                    id => (clusterPhaseEnded(), id),
+                    (e: unknown) => {
+                      // Refused (the limit included): no context came of this create.
+                      if (!(e instanceof CancelledError)) hooks.onCreateFailed?.()
+                      throw e
+                    }
+                  ),
+                UNKNOWN_CREATE,
+                CANCELLED_CREATE
+              )
+            },
+            {
+              ...d,
+              clusterId: req.clusterId,
+              startCluster: req.startCluster,
+              deadline: req.deadline,
+              onStarted: () => hooks.onClusterStarted?.()
+            }
           ),
         step
       },
       d
     )
+    // Only a running cluster accepts a context.
+    clusterState = 'RUNNING'
     phaseEnded('context')
   }
   if (bound.prelude)
@@ -245,44 +260,5 @@ async function cancelAndWait(
   } catch (e) {
     d.logger.warning(`Could not cancel command ${commandId}: ${errorMessage(e)}`)
     return false
-  }
-}
-
-/** Said when a create got no answer: it was not repeated, since a repeat could leak a second. */
-const UNKNOWN_CREATE =
-  'no answer came back, so the service may have created the context anyway; it was not retried, to avoid creating two. API 1.2 cannot list contexts: an idle one is evicted when the cluster needs room'
-/** Said when an execute got no answer: repeating it could run the code twice. */
-const UNKNOWN_EXECUTE =
-  'no answer came back, so the command may have started; it was not retried, to avoid running it twice. The post step destroys the context, which stops it'
-
-/** Said when the job was cancelled while a create had no answer yet. */
-const CANCELLED_CREATE = `The job was cancelled while contexts/create had no answer; after waiting ${UNANSWERED_CALL_GRACE_MS / 1000} s for it the step stopped, to end inside the runner's kill window. The service may have created an execution context that this step cannot destroy: API 1.2 cannot list contexts, and the cluster evicts idle ones when it needs room (a restart removes them all).`
-/** Said when the job was cancelled while an execute had no answer yet. */
-const CANCELLED_EXECUTE = `The job was cancelled while commands/execute had no answer; after waiting ${UNANSWERED_CALL_GRACE_MS / 1000} s for it the step stopped, to end inside the runner's kill window. The command may have started; the post step destroys its context, which stops it.`
-
-/** Runs one phase, adding what it was doing to any error (and a hint for known causes). */
-async function step<T>(
-  doing: string,
-  f: () => Promise<T>,
-  ifUnknown?: string,
-  ifCancelled?: string
-): Promise<T> {
-  try {
-    return await f()
-  } catch (e) {
-    if (ifCancelled && e instanceof CancelledError) throw new CancelledError(ifCancelled)
-    const wrapped = wrapError(doing, e)
-    // The request went out and no answer came back: the service may have acted on it.
-    if (ifUnknown && e instanceof TransportError && !e.neverSent) {
-      wrapped.message += ` (${ifUnknown})`
-    }
-    if (e instanceof ApiError && e.evicted) {
-      wrapped.message += ` (the context was evicted: a cluster keeps at most ${MAX_CONTEXTS_PER_CLUSTER} execution contexts and drops idle ones, or it restarted)`
-    }
-    if (e instanceof ApiError && e.unauthorized) {
-      wrapped.message +=
-        ' (the credentials were refused: check that the token or password is valid, has not expired, and may use this cluster)'
-    }
-    throw wrapped
   }
 }
