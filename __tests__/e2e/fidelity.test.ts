@@ -194,16 +194,20 @@ describe('rate limits and error bodies', () => {
           body: barePre('Worker environment not ready')
         },
         {
-          path: '/api/2.0/clusters/get',
+          // The step creates its context without a cluster check, so the first call it makes
+          // that can carry this body is the execute.
+          path: '/api/1.2/commands/execute',
           status: 400,
-          body: plainCode('MALFORMED_REQUEST', 'cluster_id is malformed'),
+          body: plainCode('MALFORMED_REQUEST', 'language is malformed'),
           contentType: 'text/plain'
         }
       ]
     })
     const a = await job(emu, { command: '1' })
-    expect(theError(a.main)).toBe(
-      `Failed to check cluster ${emu.clusterId}: HTTP 400 MALFORMED_REQUEST: cluster_id is malformed`
+    expect(theError(a.main)).toMatch(
+      new RegExp(
+        `^Failed to start the command in context \\S+ on cluster ${emu.clusterId}: HTTP 400 MALFORMED_REQUEST: language is malformed$`
+      )
     )
     emu.faults.set({
       rules: [

@@ -1,4 +1,7 @@
-import type { Clock, Sleep } from '../../src/common/time.js'
+import { Deadline, type Clock, type Sleep } from '../../src/common/time.js'
+import { DatabricksApi } from '../../src/databricks/api.js'
+import { TokenAuth } from '../../src/databricks/auth/static.js'
+import { Secrets } from '../../src/common/secrets.js'
 import { CancelledError } from '../../src/common/errors.js'
 import type { Logger } from '../../src/common/logger.js'
 import type { HttpRequest, HttpResponse, HttpTransport } from '../../src/databricks/transport.js'
@@ -89,4 +92,24 @@ export class MemoryLogger implements Logger {
   notice(m: string): void {
     this.lines.push(`notice: ${m}`)
   }
+}
+
+/** A Databricks client on a fake transport and fake time, as the unit tests use it. */
+export function fakeApi(timeoutMs = 60_000) {
+  const time = new FakeTime()
+  const http = new FakeTransport()
+  const logger = new MemoryLogger()
+  const secrets = new Secrets()
+  const api = new DatabricksApi({
+    host: 'https://example.cloud.databricks.com',
+    auth: new TokenAuth('dapi-secret', secrets),
+    secrets,
+    transport: http,
+    sleep: time.sleep,
+    logger,
+    requestTimeoutMs: 30_000,
+    random: () => 0.5
+  })
+  const deadline = Deadline.after(time.clock, timeoutMs, `${timeoutMs / 1000}s`)
+  return { time, http, logger, api, deadline, secrets }
 }

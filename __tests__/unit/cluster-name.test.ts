@@ -1,26 +1,14 @@
 import { describe, expect, it } from '@jest/globals'
-import { Deadline } from '../../src/common/time.js'
-import { Secrets } from '../../src/common/secrets.js'
-import { DatabricksApi } from '../../src/databricks/api.js'
-import { TokenAuth } from '../../src/databricks/auth/static.js'
 import { listClusters, terminateCluster } from '../../src/databricks/cluster-list.js'
 import { closestNames, pickClusterByName, resolveClusterName } from '../../src/flow/cluster-name.js'
-import { FakeTime, FakeTransport, MemoryLogger, json } from '../support/fakes.js'
+import { MemoryLogger, fakeApi, json } from '../support/fakes.js'
 
 const c = (id: string, name: string, state = 'RUNNING') => ({ id, name, state })
 
-function api(http: FakeTransport, time = new FakeTime()) {
-  const a = new DatabricksApi({
-    host: 'https://example.cloud.databricks.com',
-    auth: new TokenAuth('t-token', new Secrets()),
-    secrets: new Secrets(),
-    transport: http,
-    sleep: time.sleep,
-    logger: new MemoryLogger(),
-    requestTimeoutMs: 1000,
-    random: () => 0.5
-  })
-  return { a, call: { deadline: Deadline.after(time.clock, 60_000, '1m') } }
+/** A client whose fake transport the test scripts. */
+function api() {
+  const { api: a, http, deadline } = fakeApi()
+  return { a, http, call: { deadline } }
 }
 
 describe('pickClusterByName', () => {
@@ -74,7 +62,8 @@ describe('pickClusterByName', () => {
 
 describe('listClusters', () => {
   it('follows next_page_token until the last page', async () => {
-    const http = new FakeTransport().queue(
+    const { a, http, call } = api()
+    http.queue(
       'GET /api/2.1/clusters/list',
       json({
         clusters: [{ cluster_id: 'a', cluster_name: 'A', state: 'RUNNING' }],
@@ -86,7 +75,6 @@ describe('listClusters', () => {
       }),
       json({ clusters: [{ cluster_id: 'c', cluster_name: 'C' }], next_page_token: '' })
     )
-    const { a, call } = api(http)
     expect(await listClusters(a, call)).toEqual([
       c('a', 'A'),
       c('b', 'B', 'TERMINATED'),
@@ -99,38 +87,36 @@ describe('listClusters', () => {
   })
 
   it('reads an empty workspace (no clusters field) as no clusters', async () => {
-    const { a, call } = api(new FakeTransport().queue('GET /api/2.1/clusters/list', json({})))
+    const { a, http, call } = api()
+    http.queue('GET /api/2.1/clusters/list', json({}))
     expect(await listClusters(a, call)).toEqual([])
   })
 
   it('stops on a page token that repeats instead of looping', async () => {
-    const http = new FakeTransport().always(
-      'GET /api/2.1/clusters/list',
-      json({ clusters: [], next_page_token: 'same' })
-    )
-    const { a, call } = api(http)
+    const { a, http, call } = api()
+    http.always('GET /api/2.1/clusters/list', json({ clusters: [], next_page_token: 'same' }))
     await expect(listClusters(a, call)).rejects.toThrow(/page token same twice/)
   })
 
   it('resolves a name through every page', async () => {
-    const http = new FakeTransport().queue(
+    const { a, http, call } = api()
+    http.queue(
       'GET /api/2.1/clusters/list',
       json({ clusters: [{ cluster_id: 'a', cluster_name: 'A' }], next_page_token: 'p2' }),
       json({ clusters: [{ cluster_id: 'z', cluster_name: 'wanted' }] })
     )
-    const { a, call } = api(http)
     expect(await resolveClusterName(a, 'wanted', call, new MemoryLogger())).toBe('z')
   })
 })
 
 describe('terminateCluster', () => {
   it('posts clusters/delete with the id, and repeats it on a transient failure', async () => {
-    const http = new FakeTransport().queue(
+    const { a, http, call } = api()
+    http.queue(
       'POST /api/2.0/clusters/delete',
       json({ error_code: 'TEMPORARILY_UNAVAILABLE' }, 503),
       json({})
     )
-    const { a, call } = api(http)
     await terminateCluster(a, 'x-1', call)
     const sent = http.calls('POST /api/2.0/clusters/delete')
     expect(sent).toHaveLength(2)

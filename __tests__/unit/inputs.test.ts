@@ -4,21 +4,7 @@ import { parseHost } from '../../src/runner/connection.js'
 import { parseInputs, type RawInputs } from '../../src/runner/inputs.js'
 import { CREDENTIAL_INPUTS, type CredentialInputs } from '../../src/runner/auth-choice.js'
 import type { SourceFs } from '../../src/runner/source.js'
-
-const base: RawInputs = {
-  host: 'https://adb-1.2.azuredatabricks.net',
-  credentials: noCredentials({ token: 'dapi123' }),
-  clusterId: '0123-456789-abcdefgh',
-  language: '',
-  command: 'print(1)',
-  file: '',
-  timeout: '',
-  failOnError: '',
-  startCluster: '',
-  requestTimeout: '',
-  commentOnPr: '',
-  githubToken: 'ghs_token'
-}
+import { RAW_INPUTS as base } from '../support/raw-inputs.js'
 
 /** A file system with a few files, a directory and a file that cannot be read. */
 const fs: SourceFs = {
@@ -40,10 +26,6 @@ const fs: SourceFs = {
   async realpath(p) {
     return p
   }
-}
-function noCredentials(over: Partial<CredentialInputs> = {}): CredentialInputs {
-  const empty = Object.fromEntries(Object.keys(CREDENTIAL_INPUTS).map(k => [k, '']))
-  return { ...(empty as unknown as CredentialInputs), ...over }
 }
 
 type Over = Partial<Omit<RawInputs, 'credentials'>> & Partial<CredentialInputs>

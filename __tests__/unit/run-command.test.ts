@@ -1,14 +1,11 @@
-import { Secrets } from '../../src/common/secrets.js'
 import { describe, expect, it } from '@jest/globals'
 import { MAX_CONTEXTS_PER_CLUSTER } from '../../src/common/limits.js'
 import { CancelledError, DeadlineError } from '../../src/common/errors.js'
 import { Deadline } from '../../src/common/time.js'
-import { DatabricksApi } from '../../src/databricks/api.js'
-import { TokenAuth } from '../../src/databricks/auth/static.js'
 import type { CommandSource } from '../../src/databricks/execution.js'
 import { runCommand } from '../../src/flow/run-command.js'
 import { TransportError } from '../../src/databricks/transport.js'
-import { FakeTime, FakeTransport, MemoryLogger, json } from '../support/fakes.js'
+import { fakeApi, json } from '../support/fakes.js'
 
 const CLUSTER = '0123-456789-abcdefgh'
 const CTX = '1234567890123456789'
@@ -17,20 +14,7 @@ const running = json({ cluster_id: CLUSTER, state: 'RUNNING' })
 const finished = (results: unknown) => json({ id: CMD, status: 'Finished', results })
 
 function setup(timeoutMs = 60_000) {
-  const time = new FakeTime()
-  const http = new FakeTransport()
-  const logger = new MemoryLogger()
-  const secrets = new Secrets()
-  const api = new DatabricksApi({
-    host: 'https://example.cloud.databricks.com',
-    auth: new TokenAuth('dapi-secret', secrets),
-    secrets,
-    transport: http,
-    sleep: time.sleep,
-    logger,
-    requestTimeoutMs: 30_000,
-    random: () => 0.5
-  })
+  const { time, http, logger, api } = fakeApi()
   const events: string[] = []
   const phases: string[] = []
   const hooks = {
@@ -74,7 +58,8 @@ describe('runCommand', () => {
       contextId: CTX,
       commandId: CMD,
       status: 'Finished',
-      result: { type: 'text', text: '2', truncated: false }
+      result: { type: 'text', text: '2', truncated: false },
+      clusterState: 'RUNNING'
     })
     expect(events).toEqual([`context ${CTX}`, `command ${CMD}`, 'ended'])
     expect(time.sleeps).toEqual([100])

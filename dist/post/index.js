@@ -72,7 +72,7 @@ class EarlyConnectAgent extends node_https__WEBPACK_IMPORTED_MODULE_0__.Agent {
 async function run(deps) {
     if (!deps)
         (0,_runner_early_connection_js__WEBPACK_IMPORTED_MODULE_0__/* .connectEarly */ .I)('post');
-    const { runPost } = await Promise.all(/* import() */[__nccwpck_require__.e(143), __nccwpck_require__.e(279)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3148));
+    const { runPost } = await Promise.all(/* import() */[__nccwpck_require__.e(143), __nccwpck_require__.e(35)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1136));
     await runPost(deps);
 }
 
@@ -118,6 +118,13 @@ function connectEarly(entry, env = process.env, agent = processAgent) {
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
+
+/***/ }),
+
+/***/ 181:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
 
 /***/ }),
 
@@ -349,6 +356,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
+
+/***/ }),
+
+/***/ 932:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
 
 /***/ }),
 

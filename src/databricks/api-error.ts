@@ -59,6 +59,11 @@ export class ApiError extends Error {
     return this.errorCode === 'INVALID_STATE'
   }
 
+  /** The identity is known but lacks a permission (e.g. CAN RESTART to start a cluster). */
+  get permissionDenied(): boolean {
+    return this.errorCode === 'PERMISSION_DENIED'
+  }
+
   /** The credentials were refused. */
   get unauthorized(): boolean {
     return this.status === 401 || this.status === 403

@@ -1,10 +1,6 @@
 import { errorMessage } from '../common/errors.js'
 import { formatDuration } from '../common/duration.js'
-import {
-  MAX_CONTEXTS_PER_CLUSTER,
-  POST_CANCEL_BUDGET_MS,
-  POST_CLEANUP_BUDGET_MS
-} from '../common/limits.js'
+import { MAX_CONTEXTS_PER_CLUSTER, POST_CANCEL_BUDGET_MS } from '../common/limits.js'
 import type { Logger } from '../common/logger.js'
 import { Deadline, type Clock } from '../common/time.js'
 import type { DatabricksApi } from '../databricks/api.js'
@@ -20,6 +16,8 @@ export interface Leftovers {
   /** '' when no command was started. */
   commandId: string
   commandDone: boolean
+  /** The context belongs to an earlier step (input context-id): cancel in it, never destroy it. */
+  contextShared: boolean
 }
 
 export interface CleanupDeps {
@@ -28,19 +26,17 @@ export interface CleanupDeps {
   logger: Logger
   /** How the step authenticated, so the manual advice shows the same kind of credential. */
   authType: AuthType
+  /** The whole post step's deadline (POST_CLEANUP_BUDGET_MS), shared with what follows. */
+  deadline: Deadline
 }
 
 /**
- * Cancels the command if it may still run, then destroys the context, all within the post
- * budget. Only ever warns: cleanup never fails the job.
+ * Cancels the command if it may still run, then destroys the context unless an earlier step
+ * made it, all within the post budget. Only ever warns: cleanup never fails the job.
  */
 export async function cleanUp(left: Leftovers, d: CleanupDeps): Promise<void> {
   const exec = new ExecutionApi(d.api, left.clusterId)
-  const deadline = Deadline.after(
-    d.clock,
-    POST_CLEANUP_BUDGET_MS,
-    formatDuration(POST_CLEANUP_BUDGET_MS)
-  )
+  const deadline = d.deadline
 
   if (left.commandId && !left.commandDone) {
     try {
@@ -58,6 +54,12 @@ export async function cleanUp(left: Leftovers, d: CleanupDeps): Promise<void> {
         `Could not cancel command ${left.commandId} (${errorMessage(e)}); destroying its context stops it`
       )
     }
+  }
+  if (left.contextShared) {
+    d.logger.info(
+      `Leaving execution context ${left.contextId} (input context-id): the step that created it destroys it in its own post step`
+    )
+    return
   }
   try {
     await exec.destroyContext(left.contextId, { deadline })

@@ -1,3 +1,4 @@
+import { wrapError } from '../common/errors.js'
 import type { Logger } from '../common/logger.js'
 import type { CallOptions, DatabricksApi } from '../databricks/api.js'
 import { listClusters, type ClusterSummary } from '../databricks/cluster-list.js'
@@ -64,7 +65,12 @@ export async function resolveClusterName(
   call: CallOptions,
   logger: Logger
 ): Promise<string> {
-  const clusters = await listClusters(api, call)
+  let clusters: ClusterSummary[]
+  try {
+    clusters = await listClusters(api, call)
+  } catch (e) {
+    throw wrapError(`Failed to list the clusters to find '${name}' (input cluster-name)`, e)
+  }
   const id = pickClusterByName(name, clusters)
   logger.info(`Cluster '${name}' is ${id}`)
   return id

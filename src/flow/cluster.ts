@@ -22,6 +22,8 @@ export interface EnsureClusterOptions {
   sleep: Sleep
   signal?: AbortSignal
   logger: Logger
+  /** Called once the service accepted our start (so post knows this step started it). */
+  onStarted?: () => void
 }
 
 /** Cluster start is slow (minutes); poll it gently. */
@@ -86,9 +88,10 @@ export async function ensureClusterReady(o: EnsureClusterOptions): Promise<Clust
     o.logger.info(`Cluster ${o.clusterId} is ${info.state}; starting it (start-cluster: true)`)
     try {
       await startCluster(o.api, o.clusterId, call)
+      o.onStarted?.()
     } catch (e) {
       // Someone else started it between our look and our start: that is what we wanted.
-      if (!(e instanceof ApiError && e.invalidState)) throw e
+      if (!(e instanceof ApiError && e.invalidState)) throw refusedChange(e, 'start', o.clusterId)
       o.logger.info(`Cluster ${o.clusterId} was already starting (${e.serviceMessage})`)
     }
   } else if (readiness !== 'coming-up') {
@@ -113,4 +116,13 @@ export async function ensureClusterReady(o: EnsureClusterOptions): Promise<Clust
     `Cluster ${o.clusterId} is ${info.state} after ${formatDuration(o.clock.now() - started)}`
   )
   return info
+}
+
+/** Starting or terminating needs more than running code does; a refusal says which permission. */
+export function refusedChange(e: unknown, what: 'start' | 'terminate', clusterId: string): unknown {
+  if (!(e instanceof ApiError && e.permissionDenied)) return e
+  return new Error(
+    `Databricks refused to ${what} cluster ${clusterId}: ${e.message}. To ${what} a cluster the identity needs the CAN RESTART permission on it (CAN ATTACH TO only runs code): ask a workspace admin to grant it, or ${what === 'start' ? 'start the cluster ahead of the job' : 'let its auto-termination stop it'}.`,
+    { cause: e }
+  )
 }

@@ -24,11 +24,16 @@ import {
 } from '../runner/outputs.js'
 import {
   clearContextRequested,
+  saveCluster,
+  saveClusterStarted,
   saveCommand,
   saveCommandDone,
   saveContext,
-  saveContextRequested
+  saveContextRequested,
+  saveSharedContext
 } from '../runner/state.js'
+import { resolveClusterName } from './cluster-name.js'
+import { runClusterStep } from './cluster-step.js'
 import { buildSummary, writeSummary, type SummaryData } from '../runner/summary.js'
 import {
   clusterUrl,
@@ -81,18 +86,42 @@ export async function runMain(deps: ActionDeps = defaultDeps()): Promise<void> {
       logger: log,
       requestTimeoutMs: inputs.requestTimeoutMs
     })
+    const where = inputs.clusterId || `'${inputs.clusterName}'`
     log.info(
-      `Running ${inputs.sourceLabel} (${inputs.language}) on cluster ${inputs.clusterId} at ${inputs.host}, with ${auth.description}; timeout ${inputs.timeoutLabel}`
+      `Running ${inputs.sourceLabel}${inputs.source ? ` (${inputs.language})` : ''} on cluster ${where} at ${inputs.host}, with ${auth.description}; timeout ${inputs.timeoutLabel}`
     )
+    const deadline = Deadline.after(deps.clock, inputs.timeoutMs, inputs.timeoutLabel)
+    // A name is looked up before anything else: every later call needs the id.
+    if (!inputs.clusterId)
+      inputs.clusterId = await resolveClusterName(
+        api,
+        inputs.clusterName,
+        { deadline, signal },
+        log
+      )
     const host = inputs.host
     const clusterId = inputs.clusterId
+    saveCluster(host, clusterId)
+    writeOutputs({ 'cluster-id': clusterId })
+    const source = inputs.source
+    if (!source) {
+      await runClusterStep(inputs, { api, deadline, ...deps, signal, started })
+      return
+    }
+    if (inputs.contextId) {
+      ids.contextId = inputs.contextId
+      saveSharedContext(inputs.contextId)
+      writeOutputs({ 'context-id': inputs.contextId })
+    }
     const outcome = await runCommand(
       {
         clusterId,
         language: inputs.language,
-        source: inputs.source,
+        source,
         startCluster: inputs.startCluster,
-        deadline: Deadline.after(deps.clock, inputs.timeoutMs, inputs.timeoutLabel)
+        deadline,
+        contextId: inputs.contextId || undefined,
+        parameters: inputs.parameters
       },
       {
         onCreatingContext: () => saveContextRequested(host, clusterId),
@@ -108,6 +137,7 @@ export async function runMain(deps: ActionDeps = defaultDeps()): Promise<void> {
           writeOutputs({ 'command-id': id })
         },
         onCommandEnded: () => saveCommandDone(),
+        onClusterStarted: () => saveClusterStarted(),
         onPhaseEnded: (phase, ms) => {
           phases[phase] = ms
         }
@@ -212,12 +242,13 @@ async function keepImages(r: CommandResult, dir: string): Promise<SavedImages | 
 
 /** What the summary shows of the inputs: where it ran and what. */
 function summaryHead(inputs: Inputs): Omit<SummaryData, 'status' | 'durationMs'> {
+  const clusterId = inputs.clusterId || inputs.clusterName
   return {
-    clusterId: inputs.clusterId,
-    clusterUrl: clusterUrl(inputs.host, inputs.clusterId),
+    clusterId,
+    clusterUrl: inputs.clusterId ? clusterUrl(inputs.host, inputs.clusterId) : undefined,
     language: inputs.language,
     source: inputs.sourceLabel,
-    inlineCode: inputs.source.kind === 'inline' ? inputs.source.code : undefined
+    inlineCode: inputs.source?.kind === 'inline' ? inputs.source.code : undefined
   }
 }
 

@@ -1,6 +1,11 @@
 import { errorMessage } from '../common/errors.js'
-import { parseDuration } from '../common/duration.js'
-import { MAX_CONTEXTS_PER_CLUSTER, POST_REQUEST_TIMEOUT_MS } from '../common/limits.js'
+import { Deadline } from '../common/time.js'
+import { formatDuration, parseDuration } from '../common/duration.js'
+import {
+  MAX_CONTEXTS_PER_CLUSTER,
+  POST_CLEANUP_BUDGET_MS,
+  POST_REQUEST_TIMEOUT_MS
+} from '../common/limits.js'
 import { Secrets } from '../common/secrets.js'
 import { DatabricksApi } from '../databricks/api.js'
 import type { Authenticator } from '../databricks/auth/types.js'
@@ -13,15 +18,18 @@ import { mask, runnerLogger as log } from '../runner/log.js'
 import { holdOffCancel } from '../runner/signals.js'
 import { readState, type SavedState } from '../runner/state.js'
 import { cleanUp, manualDestroy } from './cleanup.js'
+import { terminateInPost } from './cluster-lifecycle.js'
 import { defaultDeps, type ActionDeps } from './deps.js'
 
 /**
- * The post step: cancel the command if it may still run, destroy the context. It runs after
+ * The post step: cancel the command if it may still run, destroy the context (not one an
+ * earlier step made), and terminate the cluster when terminate-cluster asks. It runs after
  * success, failure and cancel alike, and only ever warns: cleanup never fails the job.
  */
 export async function runPost(deps: ActionDeps = defaultDeps()): Promise<void> {
   const state = readState()
-  if (!state.contextId) {
+  const terminate = shouldTerminate(state, orDefault(readRawInputs(), 'terminateCluster'))
+  if (!state.contextId && !terminate) {
     if (state.contextRequested)
       log.warning(
         `Main was stopped before contexts/create answered, so an execution context may be left on cluster ${state.clusterId}: the service may have created one whose id never arrived. API 1.2 cannot list contexts; the cluster evicts idle ones when it needs room (it holds at most ${MAX_CONTEXTS_PER_CLUSTER}), and a restart removes them all.`
@@ -33,7 +41,7 @@ export async function runPost(deps: ActionDeps = defaultDeps()): Promise<void> {
   // work a cancel wants done, so it goes on within its budget instead of dying half way.
   const held = holdOffCancel(() => log.info('Cancel received; finishing cleanup first'))
   try {
-    await connectAndCleanUp(state, deps)
+    await connectAndCleanUp(state, terminate, deps)
   } catch (e) {
     log.warning(`Cleanup failed: ${errorMessage(e)}`)
   } finally {
@@ -42,7 +50,11 @@ export async function runPost(deps: ActionDeps = defaultDeps()): Promise<void> {
   }
 }
 
-async function connectAndCleanUp(state: SavedState, deps: ActionDeps): Promise<void> {
+async function connectAndCleanUp(
+  state: SavedState,
+  terminate: boolean,
+  deps: ActionDeps
+): Promise<void> {
   const raw = readRawInputs()
   const secrets = new Secrets()
   secrets.onAdd(mask)
@@ -64,9 +76,12 @@ async function connectAndCleanUp(state: SavedState, deps: ActionDeps): Promise<v
       requestTimeoutMs
     })
   } catch (e) {
-    log.warning(
-      `Execution context ${state.contextId} was not destroyed: ${secrets.redact(errorMessage(e))} ${manualDestroy(state)}`
-    )
+    const why = secrets.redact(errorMessage(e))
+    if (state.contextId && !state.contextShared)
+      log.warning(
+        `Execution context ${state.contextId} was not destroyed: ${why} ${manualDestroy(state)}`
+      )
+    if (terminate) log.warning(`Cluster ${state.clusterId} was not terminated: ${why}`)
     return
   }
   const api = new DatabricksApi({
@@ -78,5 +93,40 @@ async function connectAndCleanUp(state: SavedState, deps: ActionDeps): Promise<v
     requestTimeoutMs,
     secrets
   })
-  await cleanUp(state, { api, clock: deps.clock, logger: log, authType: auth.authType })
+  // One budget for all of post: it must end inside the runner's cancel window.
+  const deadline = Deadline.after(
+    deps.clock,
+    POST_CLEANUP_BUDGET_MS,
+    formatDuration(POST_CLEANUP_BUDGET_MS)
+  )
+  if (state.contextId)
+    await cleanUp(state, {
+      api,
+      clock: deps.clock,
+      logger: log,
+      authType: auth.authType,
+      deadline
+    })
+  if (terminate) await terminateCluster(api, state, deadline)
+}
+
+/** terminate-cluster: always, or if-started when main started the cluster; never twice. */
+function shouldTerminate(state: SavedState, mode: string): boolean {
+  if (!state.clusterId || state.clusterTerminated) return false
+  return mode === 'always' || (mode === 'if-started' && state.clusterStarted)
+}
+
+/** Asks the cluster to terminate and does not wait: it stops on its own. Only ever warns. */
+async function terminateCluster(
+  api: DatabricksApi,
+  state: SavedState,
+  deadline: Deadline
+): Promise<void> {
+  try {
+    log.info(await terminateInPost(api, state.clusterId, { deadline }))
+  } catch (e) {
+    log.warning(
+      `Could not terminate cluster ${state.clusterId}: ${errorMessage(e)}. It stops when its auto-termination fires; to stop it now, terminate it in the workspace's Compute page.`
+    )
+  }
 }

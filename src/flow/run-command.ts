@@ -15,7 +15,10 @@ import {
   type Language
 } from '../databricks/execution.js'
 import { parseResults, type CommandResult } from '../databricks/results.js'
+import { bindParameters, type Parameters } from '../databricks/parameters.js'
 import { createOnReadyCluster } from './create-context.js'
+import { defineParameters } from './parameters.js'
+import { attachContext } from './shared-context.js'
 import { openContext } from './context.js'
 import { verdict } from './outcome.js'
 import {
@@ -32,6 +35,10 @@ export interface RunRequest {
   source: CommandSource
   startCluster: boolean
   deadline: Deadline
+  /** Run in this existing context (an earlier step's) instead of creating one. */
+  contextId?: string
+  /** Handed to the code as data: defined in the context before the command runs. */
+  parameters?: Parameters
 }
 
 /** Called as ids appear, so the runner layer can save them before anything else can fail. */
@@ -46,6 +53,8 @@ export interface RunHooks {
   onContextCreated(contextId: string): void
   onCommandStarted(commandId: string): void
   onCommandEnded(): void
+  /** The service accepted this step's start of the cluster. */
+  onClusterStarted?(): void
   /** A phase completed after `durationMs`; a phase that fails is the first one not reported. */
   onPhaseEnded?(phase: RunPhase, durationMs: number): void
 }
@@ -67,6 +76,8 @@ export interface RunOutcome {
   /** The command's final status; `Cancelled` also for Finished + CommandCancelledException. */
   status: FinalCommandStatus
   result: CommandResult
+  /** The cluster's state as last seen by the step ('' when it could not be read). */
+  clusterState?: string
   /** Why the step should fail (an error result, a cancel, a shut-down context, status Error). */
   failure?: string
 }
@@ -96,55 +107,81 @@ export async function runCommand(
     phaseStart = now
   }
 
-  // The cluster is known ready when a create is accepted, or when the wait that a refused
-  // create led to is over (create-context.ts): there is no check before the create.
-  let clusterReady = false
-  const clusterPhaseEnded = (): void => {
-    if (!clusterReady) phaseEnded('cluster')
-    clusterReady = true
+  const bound = bindParameters(req.language, req.source, req.parameters)
+  let contextId: string
+  let clusterState: string
+  if (req.contextId) {
+    // Made by an earlier step, whose post destroys it: nothing is created here.
+    contextId = req.contextId
+    clusterState = await attachContext(exec, contextId, req.deadline, d)
+    phaseEnded('context')
+  } else {
+    // The cluster is known ready when a create is accepted, or when the wait that a refused
+    // create led to is over (create-context.ts): there is no check before the create.
+    let clusterReady = false
+    const clusterPhaseEnded = (): void => {
+      if (!clusterReady) phaseEnded('cluster')
+      clusterReady = true
+    }
+    contextId = await openContext(
+      exec,
+      {
+        language: bound.contextLanguage,
+        deadline: req.deadline,
+        // Marked in `create` below, before each contexts/create (the first, and one after a
+        // cluster start).
+        onCreating: () => {},
+        onCreated: id => hooks.onContextCreated(id),
+        // No cluster check before the create: only a refusal leads to one (create-context.ts).
+        create: f =>
+          createOnReadyCluster(
+            waitForCluster => {
+              if (waitForCluster) clusterPhaseEnded()
+              hooks.onCreatingContext?.()
+              return step(
+                `Failed to create a ${bound.contextLanguage} execution context on ${where}`,
+                () =>
+                  f(waitForCluster).then(
+                    id => (clusterPhaseEnded(), id),
+                    (e: unknown) => {
+                      // Refused (the limit included): no context came of this create.
+                      if (!(e instanceof CancelledError)) hooks.onCreateFailed?.()
+                      throw e
+                    }
+                  ),
+                UNKNOWN_CREATE,
+                CANCELLED_CREATE
+              )
+            },
+            {
+              ...d,
+              clusterId: req.clusterId,
+              startCluster: req.startCluster,
+              deadline: req.deadline,
+              onStarted: () => hooks.onClusterStarted?.()
+            }
+          ),
+        step
+      },
+      d
+    )
+    // Only a running cluster accepts a context.
+    clusterState = 'RUNNING'
+    phaseEnded('context')
   }
-
-  const contextId = await openContext(
-    exec,
-    {
-      language: req.language,
-      deadline: req.deadline,
-      // Marked in `create` below, before each contexts/create (the first, and one after a
-      // cluster start).
-      onCreating: () => {},
-      onCreated: id => hooks.onContextCreated(id),
-      // No cluster check before the create: only a refusal leads to one (create-context.ts).
-      create: f =>
-        createOnReadyCluster(
-          waitForCluster => {
-            if (waitForCluster) clusterPhaseEnded()
-            hooks.onCreatingContext?.()
-            return step(
-              `Failed to create a ${req.language} execution context on ${where}`,
-              () =>
-                f(waitForCluster).then(
-                  id => (clusterPhaseEnded(), id),
-                  (e: unknown) => {
-                    // Refused (the limit included): no context came of this create.
-                    if (!(e instanceof CancelledError)) hooks.onCreateFailed?.()
-                    throw e
-                  }
-                ),
-              UNKNOWN_CREATE,
-              CANCELLED_CREATE
-            )
-          },
-          { ...d, clusterId: req.clusterId, startCluster: req.startCluster, deadline: req.deadline }
-        ),
-      step
-    },
-    d
-  )
-  phaseEnded('context')
+  if (bound.prelude)
+    await defineParameters(
+      exec,
+      contextId,
+      bound.prelude,
+      req.deadline,
+      { onStarted: id => hooks.onCommandStarted(id), onEnded: () => hooks.onCommandEnded() },
+      d
+    )
 
   const commandId = await step(
     `Failed to start the command in context ${contextId} on ${where}`,
-    () => exec.execute(contextId, req.language, req.source, call),
+    () => exec.execute(contextId, bound.command.language, bound.command.source, call),
     UNKNOWN_EXECUTE,
     CANCELLED_EXECUTE
   )
@@ -185,12 +222,13 @@ export async function runCommand(
   }
   hooks.onCommandEnded()
   phaseEnded('command')
-  const result = parseResults(final.results, req.language)
+  const result = parseResults(final.results, bound.command.language)
   return {
     contextId,
     commandId,
     result,
-    ...verdict(commandId, final.status, final.results, result)
+    ...verdict(commandId, final.status, final.results, result),
+    clusterState
   }
 }
 

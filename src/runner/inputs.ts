@@ -5,6 +5,15 @@ import { chooseCredentials, type CredentialPlan } from './auth-choice.js'
 import { parseHost } from './connection.js'
 import { orDefault, type RawInputs } from './raw-inputs.js'
 import { resolveSource, type SourceFs } from './source.js'
+import type { Parameters } from '../databricks/parameters.js'
+import {
+  checkClusterOnlyStep,
+  parseClusterChoice,
+  parseContextId,
+  parseTerminateMode,
+  type TerminateMode
+} from './composition-inputs.js'
+import { parseParameters } from './parameters-input.js'
 
 export { INPUTS, readRawInputs, type RawInputs } from './raw-inputs.js'
 
@@ -14,10 +23,22 @@ export interface Inputs {
   host: string
   /** The one way of authenticating, checked; the authenticator is built from it. */
   credentials: CredentialPlan
+  /** The cluster's id; '' until clusterName is resolved (main sets it then). */
   clusterId: string
+  /** The cluster-name input, looked up with the clusters list before anything else; or ''. */
+  clusterName: string
   language: Language
-  /** The code to run; a file's bytes are read up front so a bad file fails before any call. */
-  source: CommandSource
+  /**
+   * The code to run; a file's bytes are read up front so a bad file fails before any call.
+   * Undefined when the step only manages the cluster (neither command nor file).
+   */
+  source?: CommandSource
+  /** Run in this context, made by an earlier step: nothing is created or destroyed. '' if none. */
+  contextId: string
+  /** Values handed to the code as data (`params`), when the parameters input is given. */
+  parameters?: Parameters
+  /** When post terminates the cluster. */
+  terminateCluster: TerminateMode
   /** "inline command" or the file's path, for logs and the summary. */
   sourceLabel: string
   /** The whole step's deadline, and how the user wrote it. */
@@ -62,15 +83,7 @@ export async function parseInputs(
 ): Promise<Inputs> {
   const host = parseHost(raw.host || env.DATABRICKS_HOST?.trim() || '')
   const credentials = chooseCredentials(raw.credentials, env, new URL(host).hostname)
-  const clusterId = raw.clusterId || env.DATABRICKS_CLUSTER_ID?.trim() || ''
-  if (!clusterId)
-    throw new InputError(
-      'Input cluster-id is required: set it to the id of an all-purpose cluster (e.g. 0123-456789-abcdefgh), or set DATABRICKS_CLUSTER_ID.'
-    )
-  if (!/^[A-Za-z0-9][\w.-]*$/.test(clusterId))
-    throw new InputError(
-      `Invalid input cluster-id '${clusterId}': a cluster id holds only letters, digits, '-', '_' and '.', e.g. 0123-456789-abcdefgh.`
-    )
+  const { clusterId, clusterName } = parseClusterChoice(raw, env)
   const timeoutMs = parseDurationInput('timeout', orDefault(raw, 'timeout'), MAX_TIMEOUT_MS)
   const requestTimeoutMs = parseDurationInput(
     'request-timeout',
@@ -84,21 +97,32 @@ export async function parseInputs(
     throw new InputError(
       'Inputs command and file were both given: set exactly one (command for inline code, file for a path in the repository).'
     )
-  if (!raw.command && !raw.file)
-    throw new InputError(
-      'Neither command nor file was given: set command to inline code, or file to a path in the repository.'
-    )
+  const terminateCluster = parseTerminateMode(orDefault(raw, 'terminateCluster'))
+  const contextId = parseContextId(raw.contextId)
   const notices: string[] = []
   const language = parseLanguage(raw.language, raw.file, notices)
-  const { source, label } = raw.command
-    ? { source: { kind: 'inline' as const, code: raw.command }, label: 'inline command' }
-    : await resolveSource(raw.file, workspace, fs, env.RUNNER_TEMP?.trim() ?? '')
+  let source: CommandSource | undefined
+  let label = 'cluster only'
+  if (raw.command) [source, label] = [{ kind: 'inline', code: raw.command }, 'inline command']
+  else if (raw.file)
+    ({ source, label } = await resolveSource(
+      raw.file,
+      workspace,
+      fs,
+      env.RUNNER_TEMP?.trim() ?? ''
+    ))
+  else checkClusterOnlyStep(raw, startCluster, terminateCluster)
+  const parameters = await parseParameters(raw.parameters)
   return {
     host,
     credentials,
     clusterId,
+    clusterName,
     language,
     source,
+    contextId,
+    parameters,
+    terminateCluster,
     sourceLabel: label,
     timeoutMs,
     timeoutLabel: orDefault(raw, 'timeout'),

@@ -26,7 +26,9 @@ export const OUTPUT_NAMES = [
   'command-id',
   'auth-type',
   'image-files',
-  'result-file'
+  'result-file',
+  'cluster-id',
+  'cluster-state'
 ] as const
 export type OutputName = (typeof OUTPUT_NAMES)[number]
 
@@ -36,6 +38,10 @@ export interface StepOutputs extends Record<OutputName, string> {
   'result-type': CommandResult['type'] | ''
   truncated: 'true' | 'false'
   'auth-type': AuthType
+  /** The cluster the step used (resolved from cluster-name when that was given). */
+  'cluster-id': string
+  /** The cluster's state when the step ended, as last seen. */
+  'cluster-state': string
   /** JSON array of the image files saved under RUNNER_TEMP. */
   'image-files': string
   /** The path of the file that holds the whole result. */
@@ -48,6 +54,8 @@ export interface FinishedRun {
   commandId: string
   status: FinalCommandStatus
   result: CommandResult
+  /** The cluster's state as last seen, when the run looked. */
+  clusterState?: string
 }
 
 /** Renders a result as the `result` output, cut to fit; `cut` says whether anything was dropped. */
@@ -106,7 +114,8 @@ export function buildOutputs(
   outcome: FinishedRun,
   maxBytes = MAX_OUTPUT_BYTES,
   images?: SavedImages
-): Omit<StepOutputs, 'auth-type' | 'result-file'> {
+): Omit<StepOutputs, 'auth-type' | 'result-file' | 'cluster-id' | 'cluster-state'> &
+  Partial<Pick<StepOutputs, 'cluster-state'>> {
   const { text, cut } = resultText(outcome.result, maxBytes, images)
   const r = outcome.result
   // Databricks cut it before we saw it: a table past its caps, or text with its skip warnings.
@@ -119,7 +128,8 @@ export function buildOutputs(
     truncated: cut || serviceTruncated ? 'true' : 'false',
     'context-id': outcome.contextId,
     'command-id': outcome.commandId,
-    'image-files': JSON.stringify(images?.files ?? [])
+    'image-files': JSON.stringify(images?.files ?? []),
+    ...(outcome.clusterState ? { 'cluster-state': outcome.clusterState } : {})
   }
 }
 

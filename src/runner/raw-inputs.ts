@@ -18,7 +18,11 @@ export const INPUTS = {
   requestTimeout: { name: 'request-timeout', default: '30s' },
   commentOnPr: { name: 'comment-on-pr', default: 'false' },
   // The runner fills this default in; the code never falls back to it.
-  githubToken: { name: 'github-token', default: '${{ github.token }}' }
+  githubToken: { name: 'github-token', default: '${{ github.token }}' },
+  clusterName: { name: 'cluster-name' },
+  contextId: { name: 'context-id' },
+  parameters: { name: 'parameters' },
+  terminateCluster: { name: 'terminate-cluster', default: 'never' }
 } as const satisfies Record<string, { name: string; default?: string }>
 
 export type InputKey = keyof typeof INPUTS

@@ -88,7 +88,7 @@ export async function reportComment(
 
 /** The file's path, or the first line of the inline code that has any text. */
 function sourceLine(inputs: Inputs): string {
-  if (inputs.source.kind !== 'inline') return inputs.sourceLabel
+  if (inputs.source?.kind !== 'inline') return inputs.sourceLabel
   return inputs.source.code.split('\n').find(l => l.trim()) ?? inputs.sourceLabel
 }
 

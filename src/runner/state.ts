@@ -11,8 +11,36 @@ export interface SavedState {
   commandId: string
   /** True once the command reached a final state. */
   commandDone: boolean
+  /** The context belongs to an earlier step (input context-id): post must not destroy it. */
+  contextShared: boolean
+  /** This step started the cluster (for terminate-cluster: if-started). */
+  clusterStarted: boolean
+  /** Main already terminated the cluster (a step that only manages it). */
+  clusterTerminated: boolean
   /** True once main sent contexts/create, answered or not. */
   contextRequested: boolean
+}
+
+/** Saves which cluster the step works on, as soon as it is known (post may terminate it). */
+export function saveCluster(host: string, clusterId: string): void {
+  core.saveState('host', host)
+  core.saveState('cluster-id', clusterId)
+}
+
+/** Saves an earlier step's context the command runs in: post cancels in it, never destroys it. */
+export function saveSharedContext(contextId: string): void {
+  core.saveState('context-id', contextId)
+  core.saveState('context-shared', 'true')
+}
+
+/** Records that the service accepted this step's start of the cluster. */
+export function saveClusterStarted(): void {
+  core.saveState('cluster-started', 'true')
+}
+
+/** Records that main terminated the cluster, so post does not ask again. */
+export function saveClusterTerminated(): void {
+  core.saveState('cluster-terminated', 'true')
 }
 
 /**
@@ -55,6 +83,9 @@ export function readState(get: (name: string) => string = n => core.getState(n))
     contextId: get('context-id'),
     commandId: get('command-id'),
     commandDone: get('command-done') === 'true',
+    contextShared: get('context-shared') === 'true',
+    clusterStarted: get('cluster-started') === 'true',
+    clusterTerminated: get('cluster-terminated') === 'true',
     contextRequested: get('context-requested') === 'true'
   }
 }

@@ -39,6 +39,8 @@ export interface SummaryData {
   images?: SavedImages
   /** Why the step failed, when it did. */
   failure?: string
+  /** For a step that only manages the cluster: the state it left the cluster in. */
+  clusterState?: string
 }
 
 const ICONS: Record<StepStatus, string> = {
@@ -59,6 +61,12 @@ function headline(d: SummaryData): { icon: string; text: string; status: string 
       status: 'Finished with an error'
     }
   }
+  if (d.clusterState && d.status === 'Finished')
+    return {
+      icon: ICONS[d.status],
+      text: `Databricks cluster: ${d.clusterState}`,
+      status: d.clusterState
+    }
   return {
     icon: ICONS[d.status] ?? 'ℹ️',
     text: `Databricks command: ${d.status}`,
