@@ -1092,6 +1092,9 @@ function failure(c, r, status, body, headers) {
 
 
 
+class ProgramMissingError extends Error {
+    name = 'ProgramMissingError';
+}
 const runProgram = (file, args, o) => new Promise((resolve, reject) => {
     (0,external_node_child_process_.execFile)(file, args, { timeout: o.timeoutMs, signal: o.signal, maxBuffer: 1024 * 1024, windowsHide: true }, (error, stdout, stderr) => {
         if (!error)
@@ -1100,7 +1103,7 @@ const runProgram = (file, args, o) => new Promise((resolve, reject) => {
             return reject(new CancelledError());
         const code = error.code;
         if (code === 'ENOENT')
-            return reject(new Error(`the Azure CLI (${file}) is not on PATH: install it, or sign in with the azure/login action first`));
+            return reject(new ProgramMissingError(`the Azure CLI (${file}) is not on PATH`));
         const said = String(stderr || error.message)
             .trim()
             .split('\n')
@@ -1467,8 +1470,16 @@ function createAuthenticator(host, plan, d) {
         case 'github-oidc-azure':
             return githubOidcAzure(c, { host, ...plan, idToken: idToken() });
         case 'azure-cli':
-            return azureCli(c, { run: d.run ?? runProgram, ...plan });
+            return azureCli(c, { run: withSignInAdvice(d.run ?? runProgram), ...plan });
     }
+}
+const AZ_SIGN_IN = 'install it, or sign in with the azure/login action in an earlier step of the job (GitHub-hosted runners have az installed)';
+function withSignInAdvice(run) {
+    return (file, args, o) => run(file, args, o).catch((e) => {
+        if (e instanceof ProgramMissingError)
+            throw new ProgramMissingError(`${e.message}: ${AZ_SIGN_IN}`, { cause: e });
+        throw e;
+    });
 }
 
 ;// CONCATENATED MODULE: ./src/databricks/execution.ts
@@ -2373,7 +2384,7 @@ function readState(get = n => core.getState(n)) {
 const PAGE_SIZE = 100;
 const MAX_PAGES = 1000;
 async function listClusters(api, call) {
-    const all = [];
+    const byId = new Map();
     const seen = new Set();
     let token = '';
     for (let page = 0; page < MAX_PAGES; page++) {
@@ -2388,7 +2399,7 @@ async function listClusters(api, call) {
             const o = c;
             if (typeof o.cluster_id !== 'string')
                 continue;
-            all.push({
+            byId.set(o.cluster_id, {
                 id: o.cluster_id,
                 name: typeof o.cluster_name === 'string' ? o.cluster_name : '',
                 state: typeof o.state === 'string' ? o.state : ''
@@ -2396,7 +2407,7 @@ async function listClusters(api, call) {
         }
         const next = typeof answer.next_page_token === 'string' ? answer.next_page_token : '';
         if (!next)
-            return all;
+            return [...byId.values()];
         if (seen.has(next))
             throw new Error(`clusters/list sent the page token ${next} twice; the list never ends`);
         seen.add(next);
