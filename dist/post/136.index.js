@@ -1867,85 +1867,69 @@ function composition_inputs_checkClusterOnlyStep(raw, startCluster, terminate) {
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const HELP = 'Give a JSON object or a YAML mapping of names to strings, numbers or booleans, e.g. {"branch": ${{ toJSON(github.head_ref) }}}.';
+const bad = (why) => new InputError(`Invalid input parameters: ${why}`);
 async function parameters_input_parseParameters(text) {
     if (!text.trim())
         return undefined;
-    const value = parseJson(text) ?? (await parseYaml(text));
-    if (!isPlainMapping(value))
-        throw new InputError(`Invalid input parameters: expected a mapping of names to values, got ${parameters_input_describe(value)}. ${HELP}`);
+    const yaml = await __webpack_require__.e(/* import() */ 815).then(__webpack_require__.t.bind(__webpack_require__, 8815, 19));
+    const doc = yaml.parseDocument(text, { uniqueKeys: false });
+    const problem = doc.errors[0];
+    if (problem)
+        throw bad(`it is not valid JSON or YAML (${problem.message.split('\n')[0]?.replace(/:$/, '')}). ${HELP}`);
+    const root = doc.contents;
+    if (!yaml.isMap(root))
+        throw bad(`expected a mapping of names to values, got ${parameters_input_describe(yaml, doc, root)}. ${HELP}`);
     const params = new Map();
-    for (const [name, v] of entries(value)) {
+    for (const { key, value } of root.items) {
+        const name = keyName(yaml, key);
         if (!NAME.test(name))
-            throw new InputError(`Invalid input parameters: the name ${JSON.stringify(name)} is not an identifier. Names start with a letter or '_' and hold only letters, digits and '_' (they become Python/Scala/R names and SQL :markers).`);
-        params.set(name, scalarText(name, v));
+            throw bad(`the name ${JSON.stringify(name)} is not an identifier. Names start with a letter or '_' and hold only letters, digits and '_' (they become Python/Scala/R names and SQL :markers).`);
+        if (params.has(name))
+            throw bad(`the name ${name} is given twice; give each name once (JSON and YAML alike).`);
+        params.set(name, scalarText(yaml, doc, name, value));
     }
     return params;
 }
-function parseJson(text) {
-    const trimmed = text.trim();
-    if (!trimmed.startsWith('{') && !trimmed.startsWith('['))
-        return undefined;
-    try {
-        return JSON.parse(trimmed);
-    }
-    catch {
-        return undefined;
-    }
+function keyName(yaml, key) {
+    if (key === null || key === undefined)
+        return '';
+    if (yaml.isScalar(key))
+        return typeof key.value === 'string' ? key.value : (key.source ?? '');
+    const what = yaml.isSeq(key) ? 'a list' : yaml.isMap(key) ? 'a mapping' : 'an alias';
+    throw bad(`a key is ${what}; write names as plain words.`);
 }
-async function parseYaml(text) {
-    const { parseDocument } = await __webpack_require__.e(/* import() */ 815).then(__webpack_require__.t.bind(__webpack_require__, 8815, 19));
-    const doc = parseDocument(text);
-    const problem = doc.errors[0];
-    if (problem)
-        throw new InputError(`Invalid input parameters: it is neither JSON nor valid YAML (${problem.message.split('\n')[0]}). ${HELP}`);
-    try {
-        return doc.toJS({ mapAsMap: true });
-    }
-    catch (e) {
-        throw new InputError(`Invalid input parameters: ${errorMessage(e)}. ${HELP}`);
-    }
-}
-function isPlainMapping(v) {
-    return v instanceof Map || (typeof v === 'object' && v !== null && !Array.isArray(v));
-}
-function entries(v) {
-    if (!(v instanceof Map))
-        return Object.entries(v);
-    return [...v].map(([k, value]) => {
-        if (typeof k !== 'string')
-            throw new InputError(`Invalid input parameters: the key ${JSON.stringify(String(k))} is not a name (write names as plain words).`);
-        return [k, value];
-    });
-}
-function scalarText(name, v) {
-    let text;
-    if (typeof v === 'string')
-        text = v;
-    else if (typeof v === 'boolean')
-        text = String(v);
-    else if (typeof v === 'number' && Number.isFinite(v)) {
-        if (Number.isInteger(v) && !Number.isSafeInteger(v))
-            throw new InputError(`Invalid input parameters: ${name} is an integer too large to keep exactly (${v}). Quote it, to pass it as a string.`);
-        text = String(v);
-    }
-    else
-        throw new InputError(`Invalid input parameters: ${name} is ${parameters_input_describe(v)}; a value must be a string, a number or a boolean. Quote it, or pass a structure as a JSON string and parse it in the code.`);
+function scalarText(yaml, doc, name, node) {
+    const text = written(yaml, yaml.isAlias(node) ? node.resolve(doc) : node);
+    if (text === undefined)
+        throw bad(`${name} is ${parameters_input_describe(yaml, doc, node)}; a value must be a string, a number or a boolean. Quote it, or pass a structure as a JSON string and parse it in the code.`);
     if (text.includes('\0'))
-        throw new InputError(`Invalid input parameters: ${name} holds a NUL character, which R strings and the runner's environment cannot carry.`);
+        throw bad(`${name} holds a NUL character, which R strings and the runner's environment cannot carry.`);
     if (/\p{Cs}/u.test(text))
-        throw new InputError(`Invalid input parameters: ${name} holds an unpaired UTF-16 surrogate, which has no UTF-8 form.`);
+        throw bad(`${name} holds an unpaired UTF-16 surrogate, which has no UTF-8 form.`);
     return text;
 }
-function parameters_input_describe(v) {
-    if (v === null || v === undefined)
-        return 'null';
-    if (Array.isArray(v))
+function written(yaml, node) {
+    if (!yaml.isScalar(node))
+        return undefined;
+    const v = node.value;
+    if (typeof v === 'string')
+        return v;
+    if (typeof v === 'number' || typeof v === 'boolean')
+        return node.source ?? String(v);
+    return undefined;
+}
+function parameters_input_describe(yaml, doc, node) {
+    const n = yaml.isAlias(node) ? node.resolve(doc) : node;
+    if (yaml.isSeq(n))
         return 'a list';
-    if (v instanceof Map || typeof v === 'object')
+    if (yaml.isMap(n))
         return 'a mapping';
-    if (typeof v === 'number')
-        return `the number ${v}`;
-    return `a ${typeof v}`;
+    const v = yaml.isScalar(n) ? n.value : undefined;
+    if (typeof v === 'string')
+        return 'a string';
+    if (typeof v === 'number' || typeof v === 'boolean')
+        return `the ${typeof v} ${written(yaml, n)}`;
+    return 'null';
 }
 
 ;// CONCATENATED MODULE: ./src/runner/inputs.ts
