@@ -3552,15 +3552,23 @@ async function createOnReadyCluster(create, o) {
 
 
 
+
 async function defineParameters(exec, contextId, prelude, deadline, hooks, d) {
     const call = { deadline, signal: d.signal };
     const doing = `Failed to define the parameters (params) in execution context ${contextId}`;
-    let commandId;
+    const failed = (what, e) => new Error(`${doing}: ${sentence(redact(what, prelude))}${d.attached ? sharedHint(contextId, prelude) : ''}`, { cause: e });
+    const rethrow = (e, advise) => {
+        if (e instanceof CancelledError || e instanceof DeadlineError)
+            throw e;
+        const said = parameters_firstLine(errorMessage(e));
+        throw advise ? failed(said, e) : new Error(`${doing}: ${redact(said, prelude)}`, { cause: e });
+    };
+    let commandId = '';
     try {
         commandId = await exec.execute(contextId, prelude.language, prelude.source, call);
     }
     catch (e) {
-        throw wrapError(doing, e);
+        rethrow(e, e instanceof ApiError && !e.unauthorized && !e.rateLimited);
     }
     hooks.onStarted(commandId);
     const outcome = await pollUntil({
@@ -3570,16 +3578,29 @@ async function defineParameters(exec, contextId, prelude, deadline, hooks, d) {
         describe: s => s.status,
         deadline,
         ...d
-    }).catch((e) => {
-        throw wrapError(doing, e);
-    });
+    }).catch((e) => rethrow(e, false));
     if (!outcome.done)
         throw new DeadlineError(`Timed out after ${deadline.label} while defining the parameters in execution context ${contextId}.`);
     hooks.onEnded();
     const result = parseResults(outcome.value.results);
     if (outcome.value.status !== 'Finished' || result.type === 'error')
-        throw new Error(`${doing}: the command ended ${outcome.value.status}${result.type === 'error' ? ` with ${result.message}` : ''}.`);
+        throw failed(`the command ended ${outcome.value.status}${result.type === 'error' ? ` with ${parameters_firstLine(result.message)}` : ''}.`);
     d.logger.info(`Defined params (${prelude.language}) in execution context ${contextId}`);
+}
+const parameters_firstLine = (text) => text.trim().split('\n')[0]?.trim() ?? '';
+const sentence = (text) => (/[.!?]$/.test(text) ? text : `${text}.`);
+function sharedHint(contextId, prelude) {
+    const lang = prelude.language;
+    const name = { python: 'a Python', scala: 'a Scala', r: 'an R', sql: 'a SQL' }[lang];
+    const sql = lang === 'python' ? ' (SQL with parameters runs in Python too)' : '';
+    return ` Execution context ${contextId} was made by an earlier step (input context-id), and params are defined by ${name} command${sql}, so that context must be ${name} one: create the shared context with language: ${lang} in the step that makes it.`;
+}
+function redact(text, prelude) {
+    const code = prelude.source.kind === 'inline' ? prelude.source.code : '';
+    const payload = [...code.matchAll(/"([A-Za-z0-9+/=]*)"/g)].map(m => m[1] ?? '').join('');
+    if (!payload)
+        return text;
+    return text.replace(/[A-Za-z0-9+/=]{8,}/g, run => payload.includes(run) ? '[encoded parameters]' : run);
 }
 
 ;// CONCATENATED MODULE: ./src/flow/shared-context.ts
@@ -3622,13 +3643,15 @@ async function attachContext(exec, contextId, deadline, d) {
     d.logger.info(`Running in execution context ${contextId} on ${where}, made by an earlier step`);
     return info?.state ?? '';
 }
+const SAME_CLUSTER = 'cluster-id: ${{ steps.<setup>.outputs.cluster-id }}';
 function gone(contextId, clusterId, info, e) {
     const why = info && clusterReadiness(info.state) !== 'ready'
         ? `the cluster is ${describeCluster(info)}, and a context does not outlive its cluster`
-        : `it was destroyed (by the post step of the step that created it, or by hand), evicted (a cluster keeps at most ${MAX_CONTEXTS_PER_CLUSTER} contexts and drops idle ones), or the cluster restarted`;
+        : `it was destroyed (by the post step of the step that created it, or by hand), evicted (a cluster keeps at most ${MAX_CONTEXTS_PER_CLUSTER} contexts and drops idle ones), or the cluster restarted; or, likeliest, it was made on another cluster: this step's cluster-id or cluster-name differs from the one of the step that created it, and a context is known only on its own cluster`;
     const said = e instanceof Error ? ` (Databricks said: ${e.message})` : '';
     return (`Execution context ${contextId} (input context-id) is gone from cluster ${clusterId}: ${why}${said}. ` +
-        `Pass the context-id output of a step that ran earlier in this same job on this cluster (its post step destroys the context only when the job ends), or remove context-id to run in a fresh context.`);
+        `Give this step the cluster of the step that created the context (${SAME_CLUSTER}). ` +
+        `Pass the context-id output of a step that ran earlier in this same job on that cluster (its post step destroys the context only when the job ends), or remove context-id to run in a fresh context.`);
 }
 
 ;// CONCATENATED MODULE: ./src/flow/context.ts
@@ -3811,7 +3834,7 @@ async function runCommand(req, hooks, d) {
         phaseEnded('context');
     }
     if (bound.prelude)
-        await defineParameters(exec, contextId, bound.prelude, req.deadline, { onStarted: id => hooks.onCommandStarted(id), onEnded: () => hooks.onCommandEnded() }, d);
+        await defineParameters(exec, contextId, bound.prelude, req.deadline, { onStarted: id => hooks.onCommandStarted(id), onEnded: () => hooks.onCommandEnded() }, { ...d, attached: Boolean(req.contextId) });
     const commandId = await step(`Failed to start the command in context ${contextId} on ${where}`, () => exec.execute(contextId, bound.command.language, bound.command.source, call), UNKNOWN_EXECUTE, CANCELLED_EXECUTE);
     hooks.onCommandStarted(commandId);
     d.logger.info(`Started command ${commandId}`);

@@ -174,7 +174,7 @@ export async function runCommand(
       bound.prelude,
       req.deadline,
       { onStarted: id => hooks.onCommandStarted(id), onEnded: () => hooks.onCommandEnded() },
-      d
+      { ...d, attached: Boolean(req.contextId) }
     )
 
   const commandId = await step(
