@@ -110,7 +110,8 @@ const SIGINT_TO_SIGTERM_MS = 7500;
 const SIGTERM_TO_KILL_MS = 2500;
 const SIGINT_TO_KILL_MS = SIGINT_TO_SIGTERM_MS + SIGTERM_TO_KILL_MS;
 const MARGIN_MS = 2000;
-const JOB_CANCEL_BUDGET_MS = SIGINT_TO_SIGTERM_MS - SIGTERM_TO_KILL_MS;
+const MAIN_EXIT_MARGIN_MS = 2500;
+const JOB_CANCEL_BUDGET_MS = SIGINT_TO_SIGTERM_MS - MAIN_EXIT_MARGIN_MS;
 const UNANSWERED_CALL_GRACE_MS = 2000;
 const TIMEOUT_CANCEL_WAIT_MS = 15_000;
 const POST_CLEANUP_BUDGET_MS = SIGINT_TO_KILL_MS - MARGIN_MS;
@@ -2187,12 +2188,24 @@ async function cleanUp(left, d) {
     }
 }
 function manualDestroy(left, authType) {
-    const credentials = authType === 'basic'
-        ? '-u "$DATABRICKS_USERNAME:$DATABRICKS_PASSWORD"'
-        : '-H "Authorization: Bearer $DATABRICKS_TOKEN"';
     return (`It stays on the cluster until the cluster evicts it or restarts (each cluster holds at most ${MAX_CONTEXTS_PER_CLUSTER}). ` +
-        `To remove it now: curl -X POST ${left.host}/api/1.2/contexts/destroy ${credentials} ` +
+        `To remove it now: curl -X POST ${left.host}/api/1.2/contexts/destroy ${curlCredentials(left.host, authType)} ` +
         `-d '{"clusterId":"${left.clusterId}","contextId":"${left.contextId}"}'`);
+}
+function curlCredentials(host, authType) {
+    switch (authType) {
+        case 'basic':
+            return '-u "$DATABRICKS_USERNAME:$DATABRICKS_PASSWORD"';
+        case undefined:
+        case 'pat':
+            return '-H "Authorization: Bearer $DATABRICKS_TOKEN"';
+        case 'oauth-m2m':
+        case 'github-oidc':
+        case 'azure-client-secret':
+        case 'github-oidc-azure':
+        case 'azure-cli':
+            return `-H "Authorization: Bearer $(databricks auth token --host ${host} | jq -r .access_token)"`;
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/common/poll.ts

@@ -84,13 +84,27 @@ export function manualDestroy(
   left: Pick<Leftovers, 'host' | 'clusterId' | 'contextId'>,
   authType?: AuthType
 ): string {
-  const credentials =
-    authType === 'basic'
-      ? '-u "$DATABRICKS_USERNAME:$DATABRICKS_PASSWORD"'
-      : '-H "Authorization: Bearer $DATABRICKS_TOKEN"'
   return (
     `It stays on the cluster until the cluster evicts it or restarts (each cluster holds at most ${MAX_CONTEXTS_PER_CLUSTER}). ` +
-    `To remove it now: curl -X POST ${left.host}/api/1.2/contexts/destroy ${credentials} ` +
+    `To remove it now: curl -X POST ${left.host}/api/1.2/contexts/destroy ${curlCredentials(left.host, authType)} ` +
     `-d '{"clusterId":"${left.clusterId}","contextId":"${left.contextId}"}'`
   )
+}
+
+/** curl's credential options for the method the step used; minted tokens come from the CLI. */
+function curlCredentials(host: string, authType: AuthType | undefined): string {
+  switch (authType) {
+    case 'basic':
+      return '-u "$DATABRICKS_USERNAME:$DATABRICKS_PASSWORD"'
+    case undefined:
+    case 'pat':
+      return '-H "Authorization: Bearer $DATABRICKS_TOKEN"'
+    case 'oauth-m2m':
+    case 'github-oidc':
+    case 'azure-client-secret':
+    case 'github-oidc-azure':
+    case 'azure-cli':
+      // The step's token was minted for it and has expired or been dropped; mint another.
+      return `-H "Authorization: Bearer $(databricks auth token --host ${host} | jq -r .access_token)"`
+  }
 }
