@@ -2351,6 +2351,7 @@ function saveContext(host, clusterId, contextId) {
 }
 function saveCommand(commandId) {
     lib_core/* saveState */.LZ('command-id', commandId);
+    lib_core/* saveState */.LZ('command-done', 'false');
 }
 function saveCommandDone() {
     lib_core/* saveState */.LZ('command-done', 'true');
@@ -2851,12 +2852,17 @@ function describeCluster(info) {
 
 
 
+async function lookAtCluster(o, call) {
+    const info = await clusters_getCluster(o.api, o.clusterId, call);
+    o.onSeen?.(info.state);
+    return info;
+}
 const CLUSTER_SCHEDULE = { minMs: 1000, fraction: 0.5, maxMs: 10_000 };
 function pollCluster(o, what, isDone) {
     const call = { deadline: o.deadline, signal: o.signal };
     return pollUntil({
         what: `cluster ${o.clusterId} ${what}`,
-        fetch: () => clusters_getCluster(o.api, o.clusterId, call),
+        fetch: () => lookAtCluster(o, call),
         isDone,
         describe: describeCluster,
         deadline: o.deadline,
@@ -2878,7 +2884,7 @@ async function waitTerminated(o, info) {
 }
 async function ensureClusterReady(o) {
     const call = { deadline: o.deadline, signal: o.signal };
-    let info = await clusters_getCluster(o.api, o.clusterId, call);
+    let info = await lookAtCluster(o, call);
     if (clusterReadiness(info.state) === 'ready')
         return info;
     if (info.state === 'TERMINATING' && o.startCluster)
@@ -2946,7 +2952,7 @@ async function manageCluster(o) {
 }
 async function terminateAndWait(o) {
     const call = { deadline: o.deadline, signal: o.signal };
-    const before = await clusters_getCluster(o.api, o.clusterId, call);
+    const before = await lookAtCluster(o, call);
     if (DOWN.has(before.state)) {
         o.logger.info(`Cluster ${o.clusterId} is already ${describeCluster(before)}; nothing to do`);
         return before.state;
@@ -2961,7 +2967,7 @@ async function terminateAndWait(o) {
     const started = o.clock.now();
     const outcome = await pollUntil({
         what: `cluster ${o.clusterId} to terminate`,
-        fetch: () => clusters_getCluster(o.api, o.clusterId, call),
+        fetch: () => lookAtCluster(o, call),
         isDone: c => DOWN.has(c.state),
         describe: describeCluster,
         deadline: o.deadline,
@@ -3501,9 +3507,21 @@ function bindParameters(language, source, params) {
 
 
 const UNKNOWN_CREATE = 'no answer came back, so the service may have created the context anyway; it was not retried, to avoid creating two. API 1.2 cannot list contexts: an idle one is evicted when the cluster needs room';
-const UNKNOWN_EXECUTE = 'no answer came back, so the command may have started; it was not retried, to avoid running it twice. The post step destroys the context, which stops it';
+function whatStopsIt(sharedContext) {
+    return sharedContext
+        ? "the step that created the context (input context-id) destroys it when the job ends, which stops it; until then this context's later commands wait behind it"
+        : 'the post step destroys its context, which stops it';
+}
+function unknownExecute(sharedContext) {
+    return `no answer came back, so the command may have started; it was not retried, to avoid running it twice. ${capitalised(whatStopsIt(sharedContext))}`;
+}
 const CANCELLED_CREATE = `The job was cancelled while contexts/create had no answer; after waiting ${UNANSWERED_CALL_GRACE_MS / 1000} s for it the step stopped, to end inside the runner's kill window. The service may have created an execution context that this step cannot destroy: API 1.2 cannot list contexts, and the cluster evicts idle ones when it needs room (a restart removes them all).`;
-const CANCELLED_EXECUTE = `The job was cancelled while commands/execute had no answer; after waiting ${UNANSWERED_CALL_GRACE_MS / 1000} s for it the step stopped, to end inside the runner's kill window. The command may have started; the post step destroys its context, which stops it.`;
+function cancelledExecute(sharedContext) {
+    return `The job was cancelled while commands/execute had no answer; after waiting ${UNANSWERED_CALL_GRACE_MS / 1000} s for it the step stopped, to end inside the runner's kill window. The command may have started; ${whatStopsIt(sharedContext)}.`;
+}
+function capitalised(s) {
+    return s.charAt(0).toUpperCase() + s.slice(1);
+}
 async function step(doing, f, ifUnknown, ifCancelled) {
     try {
         return await f();
@@ -3541,7 +3559,7 @@ async function createOnReadyCluster(create, o) {
         const refusal = e instanceof Error && e.cause instanceof ApiError ? e.cause : undefined;
         if (!refusal || refusal.tooManyContexts)
             throw e;
-        const info = await step(`Failed to check ${where}`, () => clusters_getCluster(o.api, o.clusterId, call));
+        const info = await step(`Failed to check ${where}`, () => lookAtCluster(o, call));
         if (clusterReadiness(info.state) === 'ready') {
             if (!refusal.clusterNotReady)
                 throw e;
@@ -3769,6 +3787,7 @@ async function runCommand(req, hooks, d) {
         d.signal?.addEventListener('abort', noteCancel, { once: true });
     const cancelBudget = () => Math.max(1000, JOB_CANCEL_BUDGET_MS - (d.clock.now() - (cancelledAt ?? d.clock.now())));
     const where = `cluster ${req.clusterId}`;
+    const shared = req.contextId !== undefined;
     let phaseStart = d.clock.now();
     const phaseEnded = (phase) => {
         const now = d.clock.now();
@@ -3809,7 +3828,8 @@ async function runCommand(req, hooks, d) {
                 clusterId: req.clusterId,
                 startCluster: req.startCluster,
                 deadline: req.deadline,
-                onStarted: () => hooks.onClusterStarted?.()
+                onStarted: () => hooks.onClusterStarted?.(),
+                onSeen: state => hooks.onClusterSeen?.(state)
             }),
             step: step
         }, d);
@@ -3817,8 +3837,11 @@ async function runCommand(req, hooks, d) {
         phaseEnded('context');
     }
     if (bound.prelude)
-        await defineParameters(exec, contextId, bound.prelude, req.deadline, { onStarted: id => hooks.onCommandStarted(id), onEnded: () => hooks.onCommandEnded() }, d);
-    const commandId = await step(`Failed to start the command in context ${contextId} on ${where}`, () => exec.execute(contextId, bound.command.language, bound.command.source, call), UNKNOWN_EXECUTE, CANCELLED_EXECUTE);
+        await defineParameters(exec, contextId, bound.prelude, req.deadline, {
+            onStarted: id => hooks.onParametersCommandStarted?.(id),
+            onEnded: () => hooks.onCommandEnded()
+        }, d);
+    const commandId = await step(`Failed to start the command in context ${contextId} on ${where}`, () => exec.execute(contextId, bound.command.language, bound.command.source, call), unknownExecute(shared), cancelledExecute(shared));
     hooks.onCommandStarted(commandId);
     d.logger.info(`Started command ${commandId}`);
     let final;
@@ -3836,7 +3859,7 @@ async function runCommand(req, hooks, d) {
             const after = await cancelAndWait(exec, contextId, commandId, budget, d);
             if (after)
                 hooks.onCommandEnded();
-            throw new DeadlineError(`The command timed out after ${req.deadline.label} (the timeout input) and ${after ? 'was cancelled' : `did not stop within ${formatDuration(budget)} of being cancelled; the post step destroys its context, which stops it`}.`);
+            throw new DeadlineError(`The command timed out after ${req.deadline.label} (the timeout input) and ${after ? 'was cancelled' : `did not stop within ${formatDuration(budget)} of being cancelled; ${shared ? 'the post step cancels it again, and ' : ''}${whatStopsIt(shared)}`}.`);
         }
         final = outcome.value;
     }
@@ -3912,6 +3935,10 @@ async function runMain(deps = defaultDeps()) {
     const started = deps.clock.now();
     let inputs;
     const ids = { contextId: '', commandId: '' };
+    let clusterState = '';
+    const onClusterSeen = (state) => {
+        clusterState = state;
+    };
     const phases = {};
     const secrets = new Secrets();
     secrets.onAdd(mask);
@@ -3952,7 +3979,14 @@ async function runMain(deps = defaultDeps()) {
         writeOutputs({ 'cluster-id': clusterId });
         const source = inputs.source;
         if (!source) {
-            await runClusterStep(inputs, { api, deadline, ...deps, signal, started });
+            await runClusterStep(inputs, {
+                api,
+                deadline,
+                ...deps,
+                signal,
+                started,
+                onSeen: onClusterSeen
+            });
             return;
         }
         if (inputs.contextId) {
@@ -3981,8 +4015,10 @@ async function runMain(deps = defaultDeps()) {
                 saveCommand(id);
                 writeOutputs({ 'command-id': id });
             },
+            onParametersCommandStarted: id => saveCommand(id),
             onCommandEnded: () => saveCommandDone(),
             onClusterStarted: () => saveClusterStarted(),
+            onClusterSeen,
             onPhaseEnded: (phase, ms) => {
                 phases[phase] = ms;
             }
@@ -3996,7 +4032,13 @@ async function runMain(deps = defaultDeps()) {
             : e instanceof CancelledError
                 ? 'Cancelled'
                 : 'Failed';
-        writeOutputs(e instanceof InputError ? { status } : { status, ...idOutputs(ids) });
+        writeOutputs(e instanceof InputError
+            ? { status }
+            : {
+                status,
+                ...idOutputs(ids),
+                ...(clusterState ? { 'cluster-state': clusterState } : {})
+            });
         if (inputs) {
             const r = { status, durationMs: deps.clock.now() - started, failure: message };
             const c = { inputs, env: deps.env, redact: (t) => secrets.redact(t) };

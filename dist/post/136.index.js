@@ -2132,6 +2132,7 @@ function saveContext(host, clusterId, contextId) {
 }
 function saveCommand(commandId) {
     core.saveState('command-id', commandId);
+    core.saveState('command-done', 'false');
 }
 function saveCommandDone() {
     core.saveState('command-done', 'true');
@@ -2158,8 +2159,11 @@ function readState(get = n => lib_core/* getState */.Gu(n)) {
 
 
 async function cleanUp(left, d) {
+    await cancelLeftCommand(left, d);
+    await destroyLeftContext(left, d);
+}
+async function cancelLeftCommand(left, d) {
     const exec = new ExecutionApi(d.api, left.clusterId);
-    const deadline = d.deadline;
     if (left.commandId && !left.commandDone) {
         try {
             await exec.cancelCommand(left.contextId, left.commandId, {
@@ -2168,9 +2172,13 @@ async function cleanUp(left, d) {
             d.logger.info(`Cancelled command ${left.commandId}`);
         }
         catch (e) {
-            d.logger.info(`Could not cancel command ${left.commandId} (${errors_errorMessage(e)}); destroying its context stops it`);
+            d.logger.info(`Could not cancel command ${left.commandId} (${errors_errorMessage(e)}); ${left.contextShared ? 'the step that created its context (input context-id) destroys it when the job ends, which stops it' : 'destroying its context stops it'}`);
         }
     }
+}
+async function destroyLeftContext(left, d) {
+    const exec = new ExecutionApi(d.api, left.clusterId);
+    const deadline = d.deadline;
     if (left.contextShared) {
         d.logger.info(`Leaving execution context ${left.contextId} (input context-id): the step that created it destroys it in its own post step`);
         return;
@@ -2331,12 +2339,17 @@ function clusters_describeCluster(info) {
 
 
 
+async function cluster_lookAtCluster(o, call) {
+    const info = await getCluster(o.api, o.clusterId, call);
+    o.onSeen?.(info.state);
+    return info;
+}
 const CLUSTER_SCHEDULE = { minMs: 1000, fraction: 0.5, maxMs: 10_000 };
 function pollCluster(o, what, isDone) {
     const call = { deadline: o.deadline, signal: o.signal };
     return pollUntil({
         what: `cluster ${o.clusterId} ${what}`,
-        fetch: () => getCluster(o.api, o.clusterId, call),
+        fetch: () => cluster_lookAtCluster(o, call),
         isDone,
         describe,
         deadline: o.deadline,
@@ -2358,7 +2371,7 @@ async function waitTerminated(o, info) {
 }
 async function cluster_ensureClusterReady(o) {
     const call = { deadline: o.deadline, signal: o.signal };
-    let info = await getCluster(o.api, o.clusterId, call);
+    let info = await cluster_lookAtCluster(o, call);
     if (clusterReadiness(info.state) === 'ready')
         return info;
     if (info.state === 'TERMINATING' && o.startCluster)
@@ -2426,7 +2439,7 @@ async function manageCluster(o) {
 }
 async function terminateAndWait(o) {
     const call = { deadline: o.deadline, signal: o.signal };
-    const before = await getCluster(o.api, o.clusterId, call);
+    const before = await lookAtCluster(o, call);
     if (DOWN.has(before.state)) {
         o.logger.info(`Cluster ${o.clusterId} is already ${describeCluster(before)}; nothing to do`);
         return before.state;
@@ -2441,7 +2454,7 @@ async function terminateAndWait(o) {
     const started = o.clock.now();
     const outcome = await pollUntil({
         what: `cluster ${o.clusterId} to terminate`,
-        fetch: () => getCluster(o.api, o.clusterId, call),
+        fetch: () => lookAtCluster(o, call),
         isDone: c => DOWN.has(c.state),
         describe: describeCluster,
         deadline: o.deadline,
@@ -2511,7 +2524,10 @@ function defaultDeps() {
 
 async function runPost(deps = defaultDeps()) {
     const state = readState();
-    const terminate = shouldTerminate(state, raw_inputs_orDefault(readRawInputs(), 'terminateCluster'));
+    const mode = raw_inputs_orDefault(readRawInputs(), 'terminateCluster');
+    const terminate = shouldTerminate(state, mode);
+    if (mode === 'always' && !state.clusterId)
+        runnerLogger.warning('terminate-cluster is always, but main stopped before it knew which cluster to use (its error says why), so no cluster was terminated. If the cluster runs, terminate it in the workspace (Compute), or let its auto-termination stop it.');
     if (!state.contextId && !terminate) {
         if (state.contextRequested)
             runnerLogger.warning(`Main was stopped before contexts/create answered, so an execution context may be left on cluster ${state.clusterId}: the service may have created one whose id never arrived. API 1.2 cannot list contexts; the cluster evicts idle ones when it needs room (it holds at most ${MAX_CONTEXTS_PER_CLUSTER}), and a restart removes them all.`);
@@ -2566,16 +2582,16 @@ async function connectAndCleanUp(state, terminate, deps) {
         secrets
     });
     const deadline = Deadline.after(deps.clock, POST_CLEANUP_BUDGET_MS, duration_formatDuration(POST_CLEANUP_BUDGET_MS));
+    const cleanup = { api, clock: deps.clock, logger: runnerLogger, authType: auth.authType, deadline };
     if (state.contextId)
-        await cleanUp(state, {
-            api,
-            clock: deps.clock,
-            logger: runnerLogger,
-            authType: auth.authType,
-            deadline
-        });
-    if (terminate)
-        await post_step_terminateCluster(api, state, deadline);
+        await cancelLeftCommand(state, cleanup);
+    const terminated = terminate && (await post_step_terminateCluster(api, state, deadline));
+    if (!state.contextId)
+        return;
+    if (terminated && !state.contextShared)
+        runnerLogger.info(`Execution context ${state.contextId} ends with the cluster; no destroy needed`);
+    else
+        await destroyLeftContext(state, cleanup);
 }
 function shouldTerminate(state, mode) {
     if (!state.clusterId || state.clusterTerminated)
@@ -2585,9 +2601,11 @@ function shouldTerminate(state, mode) {
 async function post_step_terminateCluster(api, state, deadline) {
     try {
         runnerLogger.info(await terminateInPost(api, state.clusterId, { deadline }));
+        return true;
     }
     catch (e) {
         runnerLogger.warning(`Could not terminate cluster ${state.clusterId}: ${errors_errorMessage(e)}. It stops when its auto-termination fires; to stop it now, terminate it in the workspace's Compute page.`);
+        return false;
     }
 }
 

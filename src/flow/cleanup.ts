@@ -35,9 +35,13 @@ export interface CleanupDeps {
  * made it, all within the post budget. Only ever warns: cleanup never fails the job.
  */
 export async function cleanUp(left: Leftovers, d: CleanupDeps): Promise<void> {
-  const exec = new ExecutionApi(d.api, left.clusterId)
-  const deadline = d.deadline
+  await cancelLeftCommand(left, d)
+  await destroyLeftContext(left, d)
+}
 
+/** Cancels the command main started if it may still run. Only ever logs. */
+export async function cancelLeftCommand(left: Leftovers, d: CleanupDeps): Promise<void> {
+  const exec = new ExecutionApi(d.api, left.clusterId)
   if (left.commandId && !left.commandDone) {
     try {
       await exec.cancelCommand(left.contextId, left.commandId, {
@@ -49,12 +53,18 @@ export async function cleanUp(left: Leftovers, d: CleanupDeps): Promise<void> {
       })
       d.logger.info(`Cancelled command ${left.commandId}`)
     } catch (e) {
-      // Destroying the context below stops the command as well.
+      // Destroying the context stops the command as well; a shared one is destroyed by its owner.
       d.logger.info(
-        `Could not cancel command ${left.commandId} (${errorMessage(e)}); destroying its context stops it`
+        `Could not cancel command ${left.commandId} (${errorMessage(e)}); ${left.contextShared ? 'the step that created its context (input context-id) destroys it when the job ends, which stops it' : 'destroying its context stops it'}`
       )
     }
   }
+}
+
+/** Destroys the context main created; never one an earlier step made. Only ever warns. */
+export async function destroyLeftContext(left: Leftovers, d: CleanupDeps): Promise<void> {
+  const exec = new ExecutionApi(d.api, left.clusterId)
+  const deadline = d.deadline
   if (left.contextShared) {
     d.logger.info(
       `Leaving execution context ${left.contextId} (input context-id): the step that created it destroys it in its own post step`
