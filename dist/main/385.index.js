@@ -203,6 +203,11 @@ function cutToBytes(text, maxBytes) {
         cut = cut.slice(0, -1);
     return cut;
 }
+function groupDigits(n) {
+    if (!Number.isSafeInteger(n))
+        return n.toLocaleString('en-US');
+    return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
 function plural(n, noun, nouns = `${noun}s`) {
     return `${n} ${n === 1 ? noun : nouns}`;
 }
@@ -2476,7 +2481,7 @@ function formatCell(value, maxChars) {
     return { text: `${cut}…`, shortened: true };
 }
 function countOf(n, noun) {
-    return `${n.toLocaleString('en-US')} ${noun}${n === 1 ? '' : 's'}`;
+    return `${groupDigits(n)} ${noun}${n === 1 ? '' : 's'}`;
 }
 function cellText(v) {
     if (v === null || v === undefined)
@@ -3081,6 +3086,7 @@ function defaultDeps() {
 
 
 
+
 const COMMENT_MAX_CHARS = 60_000;
 const COMMENT_TABLE_ROWS = 20;
 const COMMENT_TEXT_LINES = 50;
@@ -3154,7 +3160,7 @@ function textTail(text, budget) {
     while (lines.length > 1 && escapeBlock(lines.join('\n')).length > budget)
         lines = lines.slice(1);
     const note = lines.length < all.length
-        ? `<p><em>The last ${countOf(lines.length, 'line')} of ${all.length.toLocaleString('en-US')}; the job summary and the result file have more.</em></p>`
+        ? `<p><em>The last ${countOf(lines.length, 'line')} of ${groupDigits(all.length)}; the job summary and the result file have more.</em></p>`
         : '';
     return [note, pre(lines.join('\n'), budget)];
 }
@@ -3174,7 +3180,7 @@ function tableHead(r, budget) {
     }
     const notes = [
         shown < r.rows.length
-            ? `The first ${countOf(shown, 'row')} of ${r.rows.length.toLocaleString('en-US')}`
+            ? `The first ${countOf(shown, 'row')} of ${groupDigits(r.rows.length)}`
             : countOf(r.rows.length, 'row'),
         r.truncated ? 'Databricks truncated the result' : '',
         shortened ? `cells longer than ${CELL_MAX_CHARS} characters are shortened (…)` : ''
@@ -3195,9 +3201,12 @@ function cut(text, max) {
     return formatCell(text, max).text;
 }
 
+// EXTERNAL MODULE: ./src/runner/undici-on-demand.ts
+var undici_on_demand = __webpack_require__(1162);
 ;// CONCATENATED MODULE: ./src/runner/github-comments.ts
+
 async function restComments(pr, token, signal) {
-    const { getOctokit } = await __webpack_require__.e(/* import() */ 413).then(__webpack_require__.bind(__webpack_require__, 2413));
+    const [{ getOctokit }] = await Promise.all([__webpack_require__.e(/* import() */ 413).then(__webpack_require__.bind(__webpack_require__, 2413)), (0,undici_on_demand/* loadUndici */.b7)()]);
     const octokit = getOctokit(token, { request: { signal } });
     const where = { owner: pr.owner, repo: pr.repo };
     const shape = (c) => ({
@@ -3812,7 +3821,7 @@ async function runCommand(req, hooks, d) {
         contextId = await openContext(exec, {
             language: bound.contextLanguage,
             deadline: req.deadline,
-            onCreating: () => hooks.onCreatingContext?.(),
+            onCreating: () => { },
             onCreated: id => hooks.onContextCreated(id),
             create: f => createOnReadyCluster(waitForCluster => {
                 if (waitForCluster)
@@ -4117,6 +4126,36 @@ function summaryHead(inputs) {
 function idOutputs(ids) {
     return { 'context-id': ids.contextId, 'command-id': ids.commandId };
 }
+
+
+/***/ }),
+
+/***/ 1162:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   b7: () => (/* binding */ loadUndici),
+/* harmony export */   hd: () => (/* binding */ fetch),
+/* harmony export */   kT: () => (/* binding */ ProxyAgent)
+/* harmony export */ });
+let real;
+async function loadUndici() {
+    if (real)
+        return;
+    const { ProxyAgent, fetch } = await __webpack_require__.e(/* import() */ 752).then(__webpack_require__.t.bind(__webpack_require__, 6752, 19));
+    real = { ProxyAgent, fetch };
+}
+function loaded() {
+    if (!real)
+        throw new Error('undici was used before loadUndici() loaded it');
+    return real;
+}
+const ProxyAgent = class {
+    constructor(...args) {
+        return new (loaded().ProxyAgent)(...args);
+    }
+};
+const fetch = (...args) => loaded().fetch(...args);
 
 
 /***/ })

@@ -137,7 +137,9 @@ export async function runCommand(
       {
         language: bound.contextLanguage,
         deadline: req.deadline,
-        onCreating: () => hooks.onCreatingContext?.(),
+        // Marked in `create` below, before each contexts/create (the first, and one after a
+        // cluster start).
+        onCreating: () => {},
         onCreated: id => hooks.onContextCreated(id),
         // No cluster check before the create: only a refusal leads to one (create-context.ts).
         create: f =>
