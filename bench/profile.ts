@@ -3,6 +3,10 @@
  * delay proxy, as a timeline: when each process started, connected, each call reached the
  * server, the command ended, and each process exited (ms since main was spawned). Shows where
  * the overhead beyond the command goes.
+ *
+ * BENCH_NODE_OPTIONS is passed to the steps as NODE_OPTIONS, e.g. `--cpu-prof
+ * --cpu-prof-dir=/tmp/prof` for CPU profiles, or `--import=$PWD/bench/marks.mjs` with
+ * BENCH_MARKS=/tmp/marks.txt for each process's own timeline (bench/marks.mjs).
  */
 import { parseArgs } from 'node:util'
 import { Emulator, type CallRecord } from '../emulator/emulator.js'
@@ -35,7 +39,9 @@ for (let run = 0; run < Number(values.runs); run++) {
     'cluster-id': emu.clusterId,
     command: `import time\ntime.sleep(${seconds})\nprint(repr(time.time()))`
   }
-  const env = { NODE_EXTRA_CA_CERTS: emu.caCert }
+  const env: Record<string, string> = { NODE_EXTRA_CA_CERTS: emu.caCert }
+  if (process.env.BENCH_NODE_OPTIONS) env.NODE_OPTIONS = process.env.BENCH_NODE_OPTIONS
+  if (process.env.BENCH_MARKS) env.BENCH_MARKS = process.env.BENCH_MARKS
   try {
     const t0 = Date.now()
     events.push([t0, 'main spawned'])

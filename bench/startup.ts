@@ -20,6 +20,8 @@ export interface Startup {
   connected: Moment
   /** When the first request went out. */
   request: Moment
+  /** Bytes of the bundle (entry and chunks) loaded by the first request. */
+  loadedBytes: number
 }
 
 export async function measureStartup(entry: 'main' | 'post', runs = 7): Promise<Startup> {

@@ -67,7 +67,7 @@ export function table(r: BenchResult): string {
   lines.push('')
   for (const s of r.startup)
     lines.push(
-      `Start-up, ${s.entry} (fastest of 7): connection opened ${ms(s.connected.wallMs)} after the process started, first request sent at ${ms(s.request.wallMs)} (${ms(s.request.cpuMs)} of CPU).`
+      `Start-up, ${s.entry} (fastest of 7): connection opened ${ms(s.connected.wallMs)} after the process started, first request sent at ${ms(s.request.wallMs)} (${ms(s.request.cpuMs)} of CPU), ${(s.loadedBytes / 1e6).toFixed(2)} MB of the bundle loaded by then.`
     )
   return lines.join('\n')
 }

@@ -265,7 +265,7 @@ describe('the job summary, through the bundled action', () => {
     const { main } = await job(emu, { command: 'import time\ntime.sleep(60)', timeout: '2s' })
     const text = visibleText(renderGfm(main.summary))
     expect(text).toMatch(
-      /stopped while (creating the execution context|running the command), after [\d.]+ s/
+      /stopped while (creating the execution context|running the command), after [\d.]+ m?s/
     )
   })
 })

@@ -62,8 +62,8 @@ const LAYERS: [folder: string, why: string, folders: string[], packages: string[
     'src/runner',
     'speaks to GitHub and may use the client, never the flow',
     ['src/runner/', 'src/databricks/', 'src/common/'],
-    // yaml reads the parameters input.
-    ['@actions/', 'yaml']
+    // yaml reads the parameters input; undici is loaded on demand (runner/undici-on-demand.ts).
+    ['@actions/', 'yaml', 'undici/index.js']
   ],
   [
     'src/flow',

@@ -175,7 +175,8 @@ const SIGINT_TO_SIGTERM_MS = 7500;
 const SIGTERM_TO_KILL_MS = 2500;
 const SIGINT_TO_KILL_MS = SIGINT_TO_SIGTERM_MS + SIGTERM_TO_KILL_MS;
 const MARGIN_MS = 2000;
-const JOB_CANCEL_BUDGET_MS = SIGINT_TO_SIGTERM_MS - SIGTERM_TO_KILL_MS;
+const MAIN_EXIT_MARGIN_MS = 2500;
+const JOB_CANCEL_BUDGET_MS = SIGINT_TO_SIGTERM_MS - MAIN_EXIT_MARGIN_MS;
 const UNANSWERED_CALL_GRACE_MS = 2000;
 const TIMEOUT_CANCEL_WAIT_MS = 15_000;
 const POST_CLEANUP_BUDGET_MS = SIGINT_TO_KILL_MS - MARGIN_MS;
@@ -201,6 +202,11 @@ function cutToBytes(text, maxBytes) {
     while (cut.endsWith('\uFFFD'))
         cut = cut.slice(0, -1);
     return cut;
+}
+function groupDigits(n) {
+    if (!Number.isSafeInteger(n))
+        return n.toLocaleString('en-US');
+    return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
 function plural(n, noun, nouns = `${noun}s`) {
     return `${n} ${n === 1 ? noun : nouns}`;
@@ -2345,6 +2351,7 @@ function saveContext(host, clusterId, contextId) {
 }
 function saveCommand(commandId) {
     lib_core/* saveState */.LZ('command-id', commandId);
+    lib_core/* saveState */.LZ('command-done', 'false');
 }
 function saveCommandDone() {
     lib_core/* saveState */.LZ('command-done', 'true');
@@ -2469,7 +2476,7 @@ function formatCell(value, maxChars) {
     return { text: `${cut}…`, shortened: true };
 }
 function countOf(n, noun) {
-    return `${n.toLocaleString('en-US')} ${noun}${n === 1 ? '' : 's'}`;
+    return `${groupDigits(n)} ${noun}${n === 1 ? '' : 's'}`;
 }
 function cellText(v) {
     if (v === null || v === undefined)
@@ -2845,12 +2852,17 @@ function describeCluster(info) {
 
 
 
+async function lookAtCluster(o, call) {
+    const info = await clusters_getCluster(o.api, o.clusterId, call);
+    o.onSeen?.(info.state);
+    return info;
+}
 const CLUSTER_SCHEDULE = { minMs: 1000, fraction: 0.5, maxMs: 10_000 };
 function pollCluster(o, what, isDone) {
     const call = { deadline: o.deadline, signal: o.signal };
     return pollUntil({
         what: `cluster ${o.clusterId} ${what}`,
-        fetch: () => clusters_getCluster(o.api, o.clusterId, call),
+        fetch: () => lookAtCluster(o, call),
         isDone,
         describe: describeCluster,
         deadline: o.deadline,
@@ -2872,7 +2884,7 @@ async function waitTerminated(o, info) {
 }
 async function ensureClusterReady(o) {
     const call = { deadline: o.deadline, signal: o.signal };
-    let info = await clusters_getCluster(o.api, o.clusterId, call);
+    let info = await lookAtCluster(o, call);
     if (clusterReadiness(info.state) === 'ready')
         return info;
     if (info.state === 'TERMINATING' && o.startCluster)
@@ -2940,7 +2952,7 @@ async function manageCluster(o) {
 }
 async function terminateAndWait(o) {
     const call = { deadline: o.deadline, signal: o.signal };
-    const before = await clusters_getCluster(o.api, o.clusterId, call);
+    const before = await lookAtCluster(o, call);
     if (DOWN.has(before.state)) {
         o.logger.info(`Cluster ${o.clusterId} is already ${describeCluster(before)}; nothing to do`);
         return before.state;
@@ -2955,7 +2967,7 @@ async function terminateAndWait(o) {
     const started = o.clock.now();
     const outcome = await pollUntil({
         what: `cluster ${o.clusterId} to terminate`,
-        fetch: () => clusters_getCluster(o.api, o.clusterId, call),
+        fetch: () => lookAtCluster(o, call),
         isDone: c => DOWN.has(c.state),
         describe: describeCluster,
         deadline: o.deadline,
@@ -3069,6 +3081,7 @@ function defaultDeps() {
 
 
 
+
 const COMMENT_MAX_CHARS = 60_000;
 const COMMENT_TABLE_ROWS = 20;
 const COMMENT_TEXT_LINES = 50;
@@ -3142,7 +3155,7 @@ function textTail(text, budget) {
     while (lines.length > 1 && escapeBlock(lines.join('\n')).length > budget)
         lines = lines.slice(1);
     const note = lines.length < all.length
-        ? `<p><em>The last ${countOf(lines.length, 'line')} of ${all.length.toLocaleString('en-US')}; the job summary and the result file have more.</em></p>`
+        ? `<p><em>The last ${countOf(lines.length, 'line')} of ${groupDigits(all.length)}; the job summary and the result file have more.</em></p>`
         : '';
     return [note, pre(lines.join('\n'), budget)];
 }
@@ -3162,7 +3175,7 @@ function tableHead(r, budget) {
     }
     const notes = [
         shown < r.rows.length
-            ? `The first ${countOf(shown, 'row')} of ${r.rows.length.toLocaleString('en-US')}`
+            ? `The first ${countOf(shown, 'row')} of ${groupDigits(r.rows.length)}`
             : countOf(r.rows.length, 'row'),
         r.truncated ? 'Databricks truncated the result' : '',
         shortened ? `cells longer than ${CELL_MAX_CHARS} characters are shortened (…)` : ''
@@ -3183,9 +3196,12 @@ function cut(text, max) {
     return formatCell(text, max).text;
 }
 
+// EXTERNAL MODULE: ./src/runner/undici-on-demand.ts
+var undici_on_demand = __webpack_require__(1162);
 ;// CONCATENATED MODULE: ./src/runner/github-comments.ts
+
 async function restComments(pr, token, signal) {
-    const { getOctokit } = await __webpack_require__.e(/* import() */ 413).then(__webpack_require__.bind(__webpack_require__, 2413));
+    const [{ getOctokit }] = await Promise.all([__webpack_require__.e(/* import() */ 413).then(__webpack_require__.bind(__webpack_require__, 2413)), (0,undici_on_demand/* loadUndici */.b7)()]);
     const octokit = getOctokit(token, { request: { signal } });
     const where = { owner: pr.owner, repo: pr.repo };
     const shape = (c) => ({
@@ -3495,9 +3511,21 @@ function bindParameters(language, source, params) {
 
 
 const UNKNOWN_CREATE = 'no answer came back, so the service may have created the context anyway; it was not retried, to avoid creating two. API 1.2 cannot list contexts: an idle one is evicted when the cluster needs room';
-const UNKNOWN_EXECUTE = 'no answer came back, so the command may have started; it was not retried, to avoid running it twice. The post step destroys the context, which stops it';
+function whatStopsIt(sharedContext) {
+    return sharedContext
+        ? "the step that created the context (input context-id) destroys it when the job ends, which stops it; until then this context's later commands wait behind it"
+        : 'the post step destroys its context, which stops it';
+}
+function unknownExecute(sharedContext) {
+    return `no answer came back, so the command may have started; it was not retried, to avoid running it twice. ${capitalised(whatStopsIt(sharedContext))}`;
+}
 const CANCELLED_CREATE = `The job was cancelled while contexts/create had no answer; after waiting ${UNANSWERED_CALL_GRACE_MS / 1000} s for it the step stopped, to end inside the runner's kill window. The service may have created an execution context that this step cannot destroy: API 1.2 cannot list contexts, and the cluster evicts idle ones when it needs room (a restart removes them all).`;
-const CANCELLED_EXECUTE = `The job was cancelled while commands/execute had no answer; after waiting ${UNANSWERED_CALL_GRACE_MS / 1000} s for it the step stopped, to end inside the runner's kill window. The command may have started; the post step destroys its context, which stops it.`;
+function cancelledExecute(sharedContext) {
+    return `The job was cancelled while commands/execute had no answer; after waiting ${UNANSWERED_CALL_GRACE_MS / 1000} s for it the step stopped, to end inside the runner's kill window. The command may have started; ${whatStopsIt(sharedContext)}.`;
+}
+function capitalised(s) {
+    return s.charAt(0).toUpperCase() + s.slice(1);
+}
 async function step(doing, f, ifUnknown, ifCancelled) {
     try {
         return await f();
@@ -3535,7 +3563,7 @@ async function createOnReadyCluster(create, o) {
         const refusal = e instanceof Error && e.cause instanceof ApiError ? e.cause : undefined;
         if (!refusal || refusal.tooManyContexts)
             throw e;
-        const info = await step(`Failed to check ${where}`, () => clusters_getCluster(o.api, o.clusterId, call));
+        const info = await step(`Failed to check ${where}`, () => lookAtCluster(o, call));
         if (clusterReadiness(info.state) === 'ready') {
             if (!refusal.clusterNotReady)
                 throw e;
@@ -3786,6 +3814,7 @@ async function runCommand(req, hooks, d) {
         d.signal?.addEventListener('abort', noteCancel, { once: true });
     const cancelBudget = () => Math.max(1000, JOB_CANCEL_BUDGET_MS - (d.clock.now() - (cancelledAt ?? d.clock.now())));
     const where = `cluster ${req.clusterId}`;
+    const shared = req.contextId !== undefined;
     let phaseStart = d.clock.now();
     const phaseEnded = (phase) => {
         const now = d.clock.now();
@@ -3810,7 +3839,7 @@ async function runCommand(req, hooks, d) {
         contextId = await openContext(exec, {
             language: bound.contextLanguage,
             deadline: req.deadline,
-            onCreating: () => hooks.onCreatingContext?.(),
+            onCreating: () => { },
             onCreated: id => hooks.onContextCreated(id),
             create: f => createOnReadyCluster(waitForCluster => {
                 if (waitForCluster)
@@ -3826,7 +3855,8 @@ async function runCommand(req, hooks, d) {
                 clusterId: req.clusterId,
                 startCluster: req.startCluster,
                 deadline: req.deadline,
-                onStarted: () => hooks.onClusterStarted?.()
+                onStarted: () => hooks.onClusterStarted?.(),
+                onSeen: state => hooks.onClusterSeen?.(state)
             }),
             step: step
         }, d);
@@ -3834,8 +3864,11 @@ async function runCommand(req, hooks, d) {
         phaseEnded('context');
     }
     if (bound.prelude)
-        await defineParameters(exec, contextId, bound.prelude, req.deadline, { onStarted: id => hooks.onCommandStarted(id), onEnded: () => hooks.onCommandEnded() }, { ...d, attached: Boolean(req.contextId) });
-    const commandId = await step(`Failed to start the command in context ${contextId} on ${where}`, () => exec.execute(contextId, bound.command.language, bound.command.source, call), UNKNOWN_EXECUTE, CANCELLED_EXECUTE);
+        await defineParameters(exec, contextId, bound.prelude, req.deadline, {
+            onStarted: id => hooks.onParametersCommandStarted?.(id),
+            onEnded: () => hooks.onCommandEnded()
+        }, { ...d, attached: shared });
+    const commandId = await step(`Failed to start the command in context ${contextId} on ${where}`, () => exec.execute(contextId, bound.command.language, bound.command.source, call), unknownExecute(shared), cancelledExecute(shared));
     hooks.onCommandStarted(commandId);
     d.logger.info(`Started command ${commandId}`);
     let final;
@@ -3853,7 +3886,7 @@ async function runCommand(req, hooks, d) {
             const after = await cancelAndWait(exec, contextId, commandId, budget, d);
             if (after)
                 hooks.onCommandEnded();
-            throw new DeadlineError(`The command timed out after ${req.deadline.label} (the timeout input) and ${after ? 'was cancelled' : `did not stop within ${formatDuration(budget)} of being cancelled; the post step destroys its context, which stops it`}.`);
+            throw new DeadlineError(`The command timed out after ${req.deadline.label} (the timeout input) and ${after ? 'was cancelled' : `did not stop within ${formatDuration(budget)} of being cancelled; ${shared ? 'the post step cancels it again, and ' : ''}${whatStopsIt(shared)}`}.`);
         }
         final = outcome.value;
     }
@@ -3929,6 +3962,10 @@ async function runMain(deps = defaultDeps()) {
     const started = deps.clock.now();
     let inputs;
     const ids = { contextId: '', commandId: '' };
+    let clusterState = '';
+    const onClusterSeen = (state) => {
+        clusterState = state;
+    };
     const phases = {};
     const secrets = new Secrets();
     secrets.onAdd(mask);
@@ -3969,7 +4006,14 @@ async function runMain(deps = defaultDeps()) {
         writeOutputs({ 'cluster-id': clusterId });
         const source = inputs.source;
         if (!source) {
-            await runClusterStep(inputs, { api, deadline, ...deps, signal, started });
+            await runClusterStep(inputs, {
+                api,
+                deadline,
+                ...deps,
+                signal,
+                started,
+                onSeen: onClusterSeen
+            });
             return;
         }
         if (inputs.contextId) {
@@ -3998,8 +4042,10 @@ async function runMain(deps = defaultDeps()) {
                 saveCommand(id);
                 writeOutputs({ 'command-id': id });
             },
+            onParametersCommandStarted: id => saveCommand(id),
             onCommandEnded: () => saveCommandDone(),
             onClusterStarted: () => saveClusterStarted(),
+            onClusterSeen,
             onPhaseEnded: (phase, ms) => {
                 phases[phase] = ms;
             }
@@ -4013,7 +4059,13 @@ async function runMain(deps = defaultDeps()) {
             : e instanceof CancelledError
                 ? 'Cancelled'
                 : 'Failed';
-        writeOutputs(e instanceof InputError ? { status } : { status, ...idOutputs(ids) });
+        writeOutputs(e instanceof InputError
+            ? { status }
+            : {
+                status,
+                ...idOutputs(ids),
+                ...(clusterState ? { 'cluster-state': clusterState } : {})
+            });
         if (inputs) {
             const r = { status, durationMs: deps.clock.now() - started, failure: message };
             const c = { inputs, env: deps.env, redact: (t) => secrets.redact(t) };
@@ -4092,6 +4144,36 @@ function summaryHead(inputs) {
 function idOutputs(ids) {
     return { 'context-id': ids.contextId, 'command-id': ids.commandId };
 }
+
+
+/***/ }),
+
+/***/ 1162:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   b7: () => (/* binding */ loadUndici),
+/* harmony export */   hd: () => (/* binding */ fetch),
+/* harmony export */   kT: () => (/* binding */ ProxyAgent)
+/* harmony export */ });
+let real;
+async function loadUndici() {
+    if (real)
+        return;
+    const { ProxyAgent, fetch } = await __webpack_require__.e(/* import() */ 752).then(__webpack_require__.t.bind(__webpack_require__, 6752, 19));
+    real = { ProxyAgent, fetch };
+}
+function loaded() {
+    if (!real)
+        throw new Error('undici was used before loadUndici() loaded it');
+    return real;
+}
+const ProxyAgent = class {
+    constructor(...args) {
+        return new (loaded().ProxyAgent)(...args);
+    }
+};
+const fetch = (...args) => loaded().fetch(...args);
 
 
 /***/ })

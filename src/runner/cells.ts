@@ -1,5 +1,5 @@
 import { ExactNumber, stringifyJson } from '../common/exact-json.js'
-import { jsonText } from '../common/text.js'
+import { groupDigits, jsonText } from '../common/text.js'
 
 /** A table cell as people read it, and whether it had to be shortened. */
 export interface CellText {
@@ -24,7 +24,7 @@ export function formatCell(value: unknown, maxChars: number): CellText {
 
 /** "1 row", "20,000 rows": counts in words, with thousands separated. */
 export function countOf(n: number, noun: string): string {
-  return `${n.toLocaleString('en-US')} ${noun}${n === 1 ? '' : 's'}`
+  return `${groupDigits(n)} ${noun}${n === 1 ? '' : 's'}`
 }
 
 /** A table value as text, whole: null as `null`, exact numbers with every digit, nested as JSON. */

@@ -1,5 +1,6 @@
 import { formatDuration } from '../common/duration.js'
 import type { CommandResult } from '../databricks/results.js'
+import { groupDigits } from '../common/text.js'
 import { countOf, formatCell } from './cells.js'
 import { htmlBlock, htmlText } from './markdown-safe.js'
 
@@ -115,7 +116,7 @@ function textTail(text: string, budget: number): string[] {
   while (lines.length > 1 && escapeBlock(lines.join('\n')).length > budget) lines = lines.slice(1)
   const note =
     lines.length < all.length
-      ? `<p><em>The last ${countOf(lines.length, 'line')} of ${all.length.toLocaleString('en-US')}; the job summary and the result file have more.</em></p>`
+      ? `<p><em>The last ${countOf(lines.length, 'line')} of ${groupDigits(all.length)}; the job summary and the result file have more.</em></p>`
       : ''
   return [note, pre(lines.join('\n'), budget)]
 }
@@ -137,7 +138,7 @@ function tableHead(r: Extract<CommandResult, { type: 'table' }>, budget: number)
   }
   const notes = [
     shown < r.rows.length
-      ? `The first ${countOf(shown, 'row')} of ${r.rows.length.toLocaleString('en-US')}`
+      ? `The first ${countOf(shown, 'row')} of ${groupDigits(r.rows.length)}`
       : countOf(r.rows.length, 'row'),
     r.truncated ? 'Databricks truncated the result' : '',
     shortened ? `cells longer than ${CELL_MAX_CHARS} characters are shortened (…)` : ''

@@ -1,3 +1,5 @@
+import { loadUndici } from './undici-on-demand.js'
+
 /** The pull request a comment goes on. */
 export interface PullRequestRef {
   owner: string
@@ -31,7 +33,8 @@ export async function restComments(
   token: string,
   signal: AbortSignal
 ): Promise<IssueComments> {
-  const { getOctokit } = await import('@actions/github')
+  // undici (its fetch and proxy agent) is loaded on demand too: see undici-on-demand.ts.
+  const [{ getOctokit }] = await Promise.all([import('@actions/github'), loadUndici()])
   const octokit = getOctokit(token, { request: { signal } })
   const where = { owner: pr.owner, repo: pr.repo }
   const shape = (c: { id: number; body?: string | null; html_url: string }): IssueComment => ({
