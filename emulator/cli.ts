@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import { Emulator } from './emulator.js'
-import type { ContextLimits } from './contexts.js'
+import type { ContextLimits } from './context-model.js'
 import type { FaultConfig } from './faults.js'
 import type { OAuthConfig } from './oauth.js'
 

@@ -1,4 +1,12 @@
 import { HttpProblem } from './http-io.js'
+import {
+  finishCommand,
+  leastRecentlyUsedIdle,
+  RUNNABLE,
+  type Command,
+  type Context,
+  type ContextLimits
+} from './context-model.js'
 import { PythonKernel, type Results } from './kernel.js'
 import type { FaultPlan } from './faults.js'
 import {
@@ -7,55 +15,8 @@ import {
   newContextId,
   shutdownResults,
   unsupported,
-  type CannedOutcome,
-  type IdStyle
+  type CannedOutcome
 } from './canned-results.js'
-
-export interface ContextLimits {
-  /** The service keeps at most 145 per cluster and evicts idle ones past that. */
-  maxContextsPerCluster: number
-  /**
-   * A context counts as idle (evictable at the limit) this long after its last activity:
-   * creation, an execute, a command ending. The service's threshold is not public.
-   */
-  idleAfterMs: number
-  /** Python processes the emulator may run at once, over all clusters. */
-  maxProcesses: number
-  /** A cell's whole output past this is dropped for a warning. */
-  maxOutputBytes: number
-  /** spark.databricks.driver.maxReplOutputLength: text past this keeps its head and tail. */
-  maxReplOutputLength: number
-  rowLimit: number
-  /** Tables stop at this many bytes of rows too. */
-  tableBytes: number
-  idStyle: IdStyle
-}
-
-interface Command {
-  id: string
-  status: 'Queued' | 'Running' | 'Cancelling' | 'Finished' | 'Cancelled' | 'Error'
-  results: Results | null
-  language: string
-  code: string
-  cancelRequested: boolean
-}
-
-interface Context {
-  id: string
-  clusterId: string
-  language: string
-  status: 'Pending' | 'Running' | 'Error'
-  kernel?: PythonKernel
-  commands: Map<string, Command>
-  queue: Command[]
-  busy?: Command
-  lastUsed: number
-  /** Creation, the last execute or the last command's end. */
-  lastActive: number
-}
-
-const RUNNABLE = new Set(['python', 'sql'])
-const FINAL = new Set(['Finished', 'Cancelled', 'Error'])
 
 /** Every execution context and command the emulator holds. */
 export class ContextRegistry {
@@ -101,16 +62,7 @@ export class ContextRegistry {
   create(clusterId: string, language: string): string {
     const onCluster = [...this.contexts.values()].filter(c => c.clusterId === clusterId)
     if (onCluster.length >= this.limits.maxContextsPerCluster) {
-      const now = Date.now()
-      const idle = onCluster
-        .filter(
-          c =>
-            c.status !== 'Pending' &&
-            !c.busy &&
-            c.queue.length === 0 &&
-            now - c.lastActive >= this.limits.idleAfterMs
-        )
-        .sort((a, b) => a.lastUsed - b.lastUsed)[0]
+      const idle = leastRecentlyUsedIdle(onCluster, this.limits.idleAfterMs, Date.now())
       if (!idle)
         throw new HttpProblem(
           500,
@@ -292,22 +244,7 @@ export class ContextRegistry {
   }
 
   private finish(cmd: Command, results: Results | null, status?: CannedOutcome['status']): void {
-    // A command ended by a shutdown stays as it ended; its kernel's last words come too late.
-    if (FINAL.has(cmd.status)) return
-    if (status) {
-      cmd.status = status
-      cmd.results = results
-      return
-    }
-    if (!results) return
-    if (cmd.cancelRequested && this.faults.config.cancelMode === 'cancelled') {
-      cmd.status = 'Cancelled'
-      cmd.results = null
-      return
-    }
-    cmd.status = 'Finished'
-    cmd.results =
-      cmd.cancelRequested && results.resultType !== 'error' ? cancelledResults() : results
+    finishCommand(cmd, results, status, this.faults.config.cancelMode)
   }
 
   stopAll(): void {

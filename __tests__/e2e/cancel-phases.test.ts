@@ -87,7 +87,7 @@ describe('job cancellation (SIGINT, SIGTERM at 7.5 s, kill at 10 s) at each phas
     )
     expectPromptExit(main)
     expect(main.errors[0]).toMatch(/^The job was cancelled; command \w+ was asked to cancel\.$/)
-    expect(main.state['command-done']).toBeUndefined()
+    expect(main.state['command-done']).toBe('false')
     expect(post.log).toMatch(/Cancelled command \w+/)
     expect(post.log).toMatch(/Destroyed execution context/)
     await expectNothingLeft(emu)

@@ -130,9 +130,11 @@ describe('a working day: start at 07:00, terminate at 19:00', () => {
     const inputs = { command: '"ran"', 'start-cluster': 'true', 'terminate-cluster': 'if-started' }
     const cold = await job(emu, { ...inputs, 'cluster-id': 'c-cold' })
     expect(cold.main.outputs).toMatchObject({ result: "'ran'", 'cluster-state': 'RUNNING' })
-    expect(cold.post.log).toContain('Destroyed execution context')
+    // The terminate goes first and takes the context with the cluster: no destroy is spent.
     expect(cold.post.log).toContain('Asked cluster c-cold to terminate (it was RUNNING)')
+    expect(cold.post.log).toMatch(/Execution context \S+ ends with the cluster; no destroy needed/)
     expect(calls(emu, 'POST', '2.0/clusters/delete')).toHaveLength(1)
+    expect(calls(emu, 'POST', '1.2/contexts/destroy')).toHaveLength(0)
     expect(emu.clusters.get('c-cold')?.state).toMatch(/^TERMINAT/)
 
     emu.reset()
@@ -153,6 +155,23 @@ describe('a working day: start at 07:00, terminate at 19:00', () => {
     expect(post.exitCode).toBe(0)
     expect(post.log).toContain('Asked cluster c-any to terminate')
     expect(calls(emu, 'POST', '2.0/clusters/delete')).toHaveLength(1)
+    expect(post.warnings).toEqual([])
+  })
+
+  it('always: post says so when main stopped before it knew the cluster', async () => {
+    emu.setClusters(FLEET)
+    const { main, post } = await job(
+      emu,
+      noCluster({ 'cluster-name': 'no such cluster', command: '1', 'terminate-cluster': 'always' })
+    )
+    expect(main.exitCode).toBe(1)
+    expect(post.exitCode).toBe(0)
+    expect(post.warnings).toEqual([
+      expect.stringMatching(
+        /^terminate-cluster is always, but main stopped before it knew which cluster to use .* no cluster was terminated/
+      )
+    ])
+    expect(calls(emu, 'POST', '2.0/clusters/delete')).toHaveLength(0)
   })
 
   it('a refused start or terminate says it needs CAN RESTART', async () => {
@@ -168,6 +187,23 @@ describe('a working day: start at 07:00, terminate at 19:00', () => {
     expect(theError(stop.main)).toMatch(
       /^Databricks refused to terminate cluster c-mine: .*CAN RESTART/
     )
+  })
+
+  it('a step that fails still reports the cluster state it last saw', async () => {
+    emu.setClusters([{ id: 'c-off', state: 'TERMINATED' }])
+    const off = await job(emu, { 'cluster-id': 'c-off', command: '1' })
+    expect(theError(off.main)).toMatch(
+      /Cluster c-off is TERMINATED\. Set the input start-cluster: true/
+    )
+    expect(off.main.outputs).toMatchObject({ status: 'Failed', 'cluster-state': 'TERMINATED' })
+    emu.setClusters([{ id: 'c-slow', state: 'TERMINATED', startDelayMs: 60_000 }])
+    const slow = await job(emu, {
+      'cluster-id': 'c-slow',
+      'start-cluster': 'true',
+      timeout: '3s'
+    })
+    expect(slow.main.outputs).toMatchObject({ status: 'Timed out', 'cluster-state': 'PENDING' })
+    emu.setClusters([{ id: emu.clusterId }])
   })
 
   it('a step with nothing to do is an input error before any call', async () => {

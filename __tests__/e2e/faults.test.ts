@@ -141,7 +141,7 @@ describe('service behaviours that bite', () => {
       'The command timed out after 6s (the timeout input) and did not stop within 15.0 s of being cancelled; the post step destroys its context, which stops it.'
     )
     expect(main.durationMs).toBeLessThan(25_000)
-    expect(main.state['command-done']).toBeUndefined()
+    expect(main.state['command-done']).toBe('false')
     expect(post.log).toMatch(/Cancelled command \w+/)
     expect(post.log).toMatch(/Destroyed execution context/)
     expect(calls(emu, 'POST', '1.2/commands/cancel')).toHaveLength(2)

@@ -50,6 +50,32 @@ describe('parameters reach the code as data, on the bundled action', () => {
     })
   })
 
+  it('numbers and booleans reach the code as the text written, in YAML and in JSON (SQL too)', async () => {
+    const yaml = await job(emu, {
+      parameters:
+        'version: 3.10\nzip: 010\nmask: 0x1F\nflag: True\nid: 123456789012345678901234567890\n',
+      command: 'import json\ndbutils.notebook.exit(json.dumps(params, sort_keys=True))'
+    })
+    expect(yaml.main.exitCode).toBe(0)
+    expect(JSON.parse(yaml.main.outputs.result ?? '')).toEqual({
+      version: '3.10',
+      zip: '010',
+      mask: '0x1F',
+      flag: 'True',
+      id: '123456789012345678901234567890'
+    })
+    emu.reset()
+    const json = await job(emu, {
+      language: 'sql',
+      parameters: '{"a": 1.10, "b": 1e3, "c": -0, "id": 12345678901234567890}',
+      command: 'SELECT :a AS a, :b AS b, :c AS c, :id AS id'
+    })
+    expect(json.main.exitCode).toBe(0)
+    expect(JSON.parse(json.main.outputs.result ?? '')).toEqual([
+      { a: '1.10', b: '1e3', c: '-0', id: '12345678901234567890' }
+    ])
+  })
+
   it('SQL binds :name markers through spark.sql(args=) and still returns a table', async () => {
     const params = {
       drop: INJECTIONS.sqlDrop ?? '',
@@ -120,7 +146,9 @@ describe('parameters reach the code as data, on the bundled action', () => {
     for (const [parameters, message] of [
       ['{"not-a-name": 1}', /is not an identifier/],
       ['[1, 2]', /got a list/],
-      ['a: {b: 1}', /a is a mapping/]
+      ['a: {b: 1}', /a is a mapping/],
+      ['{"a": "1", "a": "2"}', /^Invalid input parameters: the name a is given twice/],
+      ['a: 1\nb: 2\na: 3', /^Invalid input parameters: the name a is given twice/]
     ] as const) {
       emu.reset()
       const { main, post } = await job(emu, { parameters, command: 'print(params)' })

@@ -75,23 +75,39 @@ describe('one execution context across steps', () => {
     emu.setClusters([{ id: emu.clusterId }])
   })
 
-  it('cancels its own command in post after a timeout, but leaves the context to its owner', async () => {
-    const setup = await main({ command: 'x = 1' })
-    const contextId = setup.outputs['context-id'] ?? ''
-    const slow = await step(emu, {
-      entry: 'main',
-      inputs: target(emu, {
-        'context-id': contextId,
-        command: 'import time\ntime.sleep(30)',
-        timeout: '2s'
-      }),
-      cancel: { whenLog: /Started command/ }
-    })
-    expect(slow.exitCode).not.toBe(0)
-    await post(slow)
-    expect(calls(emu, 'POST', '1.2/contexts/destroy')).toHaveLength(0)
-    expect(calls(emu, 'POST', '1.2/commands/cancel').length).toBeGreaterThanOrEqual(1)
-    await post(setup)
-    expect(calls(emu, 'POST', '1.2/contexts/destroy')).toHaveLength(1)
-  })
+  it.each([
+    ['', {}],
+    [' (with parameters, whose own command ends first)', { parameters: '{"a": "1"}' }]
+  ])(
+    'post cancels its own command that main could not stop%s, and leaves the context to its owner',
+    async (_, extra: Record<string, string>) => {
+      const setup = await main({ command: 'x = 1' })
+      const contextId = setup.outputs['context-id'] ?? ''
+      // Main's cancel on the job cancel has no effect, so the command is still running in post.
+      emu.faults.set({ cancelMode: 'ignore' })
+      const slow = await step(emu, {
+        entry: 'main',
+        inputs: target(emu, {
+          ...extra,
+          'context-id': contextId,
+          command: 'import time\ntime.sleep(30)'
+        }),
+        cancel: { whenLog: /Started command/ }
+      })
+      expect(slow.exitCode).not.toBe(0)
+      const commandId = slow.outputs['command-id'] ?? ''
+      expect(slow.state['command-id']).toBe(commandId)
+      expect(slow.state['command-done']).toBe('false')
+      expect(theError(slow)).toMatch(/was asked to cancel/)
+      const byMain = calls(emu, 'POST', '1.2/commands/cancel').length
+      emu.faults.set({})
+      const p = await post(slow)
+      expect(calls(emu, 'POST', '1.2/commands/cancel')).toHaveLength(byMain + 1)
+      expect(p.log).toContain(`Cancelled command ${commandId}`)
+      expect(emu.registry.command(contextId, commandId).status).toMatch(/Cancel|Finished/)
+      expect(calls(emu, 'POST', '1.2/contexts/destroy')).toHaveLength(0)
+      await post(setup)
+      expect(calls(emu, 'POST', '1.2/contexts/destroy')).toHaveLength(1)
+    }
+  )
 })

@@ -2,12 +2,18 @@ import { describe, expect, it } from '@jest/globals'
 import { Secrets } from '../../src/common/secrets.js'
 import { Deadline } from '../../src/common/time.js'
 import { DatabricksApi } from '../../src/databricks/api.js'
-import { azureCli, expiryOf } from '../../src/databricks/auth/azure-cli.js'
+import {
+  azureCli,
+  expiryOf,
+  ProgramMissingError,
+  runProgram
+} from '../../src/databricks/auth/azure-cli.js'
 import { azureClientSecret, githubOidcAzure } from '../../src/databricks/auth/azure.js'
 import { githubOidc, oauthM2M } from '../../src/databricks/auth/databricks-oauth.js'
 import { TokenAuth } from '../../src/databricks/auth/static.js'
 import type { TokenClient } from '../../src/databricks/auth/token-endpoint.js'
 import { TransportError, type HttpRequest } from '../../src/databricks/transport.js'
+import { withSignInAdvice } from '../../src/runner/credentials.js'
 import { githubIdTokens } from '../../src/runner/id-token.js'
 import { FakeTime, FakeTransport, MemoryLogger, json } from '../support/fakes.js'
 
@@ -330,6 +336,23 @@ describe('azure-cli', () => {
       'json'
     ])
     expect(secrets.list()).toContain('az-tok-2')
+  })
+
+  it("says az is missing in the client's own words; the runner adds how a job signs in", async () => {
+    const o = { timeoutMs: 5000 }
+    const missing = '/nonexistent-dir/az'
+    const plain = await runProgram(missing, ['version'], o).catch((e: unknown) => e)
+    expect(plain).toBeInstanceOf(ProgramMissingError)
+    expect((plain as Error).message).toBe('the Azure CLI (/nonexistent-dir/az) is not on PATH')
+    const advised = await withSignInAdvice(runProgram)(missing, ['version'], o).catch(
+      (e: unknown) => e
+    )
+    expect((advised as Error).message).toBe(
+      'the Azure CLI (/nonexistent-dir/az) is not on PATH: install it, or sign in with the azure/login action in an earlier step of the job (GitHub-hosted runners have az installed)'
+    )
+    // Other failures are the program's own words, unchanged.
+    const other = new Error('az failed (exit 1): Please run az login')
+    await expect(withSignInAdvice(() => Promise.reject(other))('az', [], o)).rejects.toBe(other)
   })
 
   it('reads the older expiresOn (local time) when expires_on is missing', () => {

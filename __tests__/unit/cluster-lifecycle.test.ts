@@ -136,6 +136,31 @@ describe('attachContext', () => {
     )
   })
 
+  it('names another cluster as the likeliest cause of ContextNotFound, with the fix', async () => {
+    const { http, api, deadline, time, logger } = setup()
+    const exec = new ExecutionApi(api, ID)
+    http.always('GET /api/2.0/clusters/get', state('RUNNING'))
+    http.always(
+      'GET /api/1.2/contexts/status',
+      json({ error: 'ContextNotFound: Context 9 does not exist' }, 400)
+    )
+    const message = await attachContext(exec, '9', deadline, {
+      api,
+      clock: time.clock,
+      sleep: time.sleep,
+      logger
+    }).then(
+      () => '',
+      (e: unknown) => (e as Error).message
+    )
+    expect(message).toContain(
+      "or, likeliest, it was made on another cluster: this step's cluster-id or cluster-name differs from the one of the step that created it, and a context is known only on its own cluster (Databricks said: HTTP 400: ContextNotFound: Context 9 does not exist)."
+    )
+    expect(message).toContain(
+      'Give this step the cluster of the step that created the context (cluster-id: ${{ steps.<setup>.outputs.cluster-id }}).'
+    )
+  })
+
   it('wraps other failures with what it was doing', async () => {
     const { http, api, deadline, time, logger } = setup()
     const exec = new ExecutionApi(api, ID)

@@ -98,6 +98,45 @@ describe('listClusters', () => {
     await expect(listClusters(a, call)).rejects.toThrow(/page token same twice/)
   })
 
+  it('keeps one entry per cluster id when the list shifts between pages; the later page wins', async () => {
+    const { a, http, call } = api()
+    // Between the pages a cluster was created ahead of c-1, so c-1 is sent again on page 2,
+    // by then restarted: its later state is the one kept, in its first place.
+    http.queue(
+      'GET /api/2.1/clusters/list',
+      json({
+        clusters: [
+          { cluster_id: 'c-1', cluster_name: 'x', state: 'PENDING' },
+          { cluster_id: 'c-2', cluster_name: 'y', state: 'RUNNING' }
+        ],
+        next_page_token: 'p2'
+      }),
+      json({
+        clusters: [
+          { cluster_id: 'c-2', cluster_name: 'y', state: 'RUNNING' },
+          { cluster_id: 'c-1', cluster_name: 'x', state: 'RUNNING' },
+          { cluster_id: 'c-3', cluster_name: 'x-dev', state: 'TERMINATED' }
+        ]
+      })
+    )
+    expect(await listClusters(a, call)).toEqual([
+      c('c-1', 'x'),
+      c('c-2', 'y'),
+      c('c-3', 'x-dev', 'TERMINATED')
+    ])
+  })
+
+  it('finds the one cluster of a name that the shifting list sent twice', async () => {
+    const { a, http, call } = api()
+    const page = (ids: string[], next?: string) =>
+      json({
+        clusters: ids.map(id => ({ cluster_id: id, cluster_name: id === 'c-1' ? 'x' : id })),
+        ...(next ? { next_page_token: next } : {})
+      })
+    http.queue('GET /api/2.1/clusters/list', page(['c-0', 'c-1'], 'p2'), page(['c-1', 'c-2']))
+    expect(await resolveClusterName(a, 'x', call, new MemoryLogger())).toBe('c-1')
+  })
+
   it('resolves a name through every page', async () => {
     const { a, http, call } = api()
     http.queue(

@@ -175,7 +175,8 @@ const SIGINT_TO_SIGTERM_MS = 7500;
 const SIGTERM_TO_KILL_MS = 2500;
 const SIGINT_TO_KILL_MS = SIGINT_TO_SIGTERM_MS + SIGTERM_TO_KILL_MS;
 const MARGIN_MS = 2000;
-const JOB_CANCEL_BUDGET_MS = SIGINT_TO_SIGTERM_MS - SIGTERM_TO_KILL_MS;
+const MAIN_EXIT_MARGIN_MS = 2500;
+const JOB_CANCEL_BUDGET_MS = SIGINT_TO_SIGTERM_MS - MAIN_EXIT_MARGIN_MS;
 const UNANSWERED_CALL_GRACE_MS = 2000;
 const TIMEOUT_CANCEL_WAIT_MS = 15_000;
 const POST_CLEANUP_BUDGET_MS = SIGINT_TO_KILL_MS - MARGIN_MS;
@@ -1097,6 +1098,9 @@ function failure(c, r, status, body, headers) {
 
 
 
+class ProgramMissingError extends Error {
+    name = 'ProgramMissingError';
+}
 const runProgram = (file, args, o) => new Promise((resolve, reject) => {
     (0,external_node_child_process_.execFile)(file, args, { timeout: o.timeoutMs, signal: o.signal, maxBuffer: 1024 * 1024, windowsHide: true }, (error, stdout, stderr) => {
         if (!error)
@@ -1105,7 +1109,7 @@ const runProgram = (file, args, o) => new Promise((resolve, reject) => {
             return reject(new CancelledError());
         const code = error.code;
         if (code === 'ENOENT')
-            return reject(new Error(`the Azure CLI (${file}) is not on PATH: install it, or sign in with the azure/login action first`));
+            return reject(new ProgramMissingError(`the Azure CLI (${file}) is not on PATH`));
         const said = String(stderr || error.message)
             .trim()
             .split('\n')
@@ -1472,8 +1476,16 @@ function createAuthenticator(host, plan, d) {
         case 'github-oidc-azure':
             return githubOidcAzure(c, { host, ...plan, idToken: idToken() });
         case 'azure-cli':
-            return azureCli(c, { run: d.run ?? runProgram, ...plan });
+            return azureCli(c, { run: withSignInAdvice(d.run ?? runProgram), ...plan });
     }
+}
+const AZ_SIGN_IN = 'install it, or sign in with the azure/login action in an earlier step of the job (GitHub-hosted runners have az installed)';
+function withSignInAdvice(run) {
+    return (file, args, o) => run(file, args, o).catch((e) => {
+        if (e instanceof ProgramMissingError)
+            throw new ProgramMissingError(`${e.message}: ${AZ_SIGN_IN}`, { cause: e });
+        throw e;
+    });
 }
 
 ;// CONCATENATED MODULE: ./src/databricks/execution.ts
@@ -1863,85 +1875,69 @@ function checkClusterOnlyStep(raw, startCluster, terminate) {
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const HELP = 'Give a JSON object or a YAML mapping of names to strings, numbers or booleans, e.g. {"branch": ${{ toJSON(github.head_ref) }}}.';
+const bad = (why) => new InputError(`Invalid input parameters: ${why}`);
 async function parseParameters(text) {
     if (!text.trim())
         return undefined;
-    const value = parseJson(text) ?? (await parseYaml(text));
-    if (!isPlainMapping(value))
-        throw new InputError(`Invalid input parameters: expected a mapping of names to values, got ${parameters_input_describe(value)}. ${HELP}`);
+    const yaml = await __webpack_require__.e(/* import() */ 815).then(__webpack_require__.t.bind(__webpack_require__, 8815, 19));
+    const doc = yaml.parseDocument(text, { uniqueKeys: false });
+    const problem = doc.errors[0];
+    if (problem)
+        throw bad(`it is not valid JSON or YAML (${problem.message.split('\n')[0]?.replace(/:$/, '')}). ${HELP}`);
+    const root = doc.contents;
+    if (!yaml.isMap(root))
+        throw bad(`expected a mapping of names to values, got ${parameters_input_describe(yaml, doc, root)}. ${HELP}`);
     const params = new Map();
-    for (const [name, v] of entries(value)) {
+    for (const { key, value } of root.items) {
+        const name = keyName(yaml, key);
         if (!NAME.test(name))
-            throw new InputError(`Invalid input parameters: the name ${JSON.stringify(name)} is not an identifier. Names start with a letter or '_' and hold only letters, digits and '_' (they become Python/Scala/R names and SQL :markers).`);
-        params.set(name, scalarText(name, v));
+            throw bad(`the name ${JSON.stringify(name)} is not an identifier. Names start with a letter or '_' and hold only letters, digits and '_' (they become Python/Scala/R names and SQL :markers).`);
+        if (params.has(name))
+            throw bad(`the name ${name} is given twice; give each name once (JSON and YAML alike).`);
+        params.set(name, scalarText(yaml, doc, name, value));
     }
     return params;
 }
-function parseJson(text) {
-    const trimmed = text.trim();
-    if (!trimmed.startsWith('{') && !trimmed.startsWith('['))
-        return undefined;
-    try {
-        return JSON.parse(trimmed);
-    }
-    catch {
-        return undefined;
-    }
+function keyName(yaml, key) {
+    if (key === null || key === undefined)
+        return '';
+    if (yaml.isScalar(key))
+        return typeof key.value === 'string' ? key.value : (key.source ?? '');
+    const what = yaml.isSeq(key) ? 'a list' : yaml.isMap(key) ? 'a mapping' : 'an alias';
+    throw bad(`a key is ${what}; write names as plain words.`);
 }
-async function parseYaml(text) {
-    const { parseDocument } = await __webpack_require__.e(/* import() */ 815).then(__webpack_require__.t.bind(__webpack_require__, 8815, 19));
-    const doc = parseDocument(text);
-    const problem = doc.errors[0];
-    if (problem)
-        throw new InputError(`Invalid input parameters: it is neither JSON nor valid YAML (${problem.message.split('\n')[0]}). ${HELP}`);
-    try {
-        return doc.toJS({ mapAsMap: true });
-    }
-    catch (e) {
-        throw new InputError(`Invalid input parameters: ${errorMessage(e)}. ${HELP}`);
-    }
-}
-function isPlainMapping(v) {
-    return v instanceof Map || (typeof v === 'object' && v !== null && !Array.isArray(v));
-}
-function entries(v) {
-    if (!(v instanceof Map))
-        return Object.entries(v);
-    return [...v].map(([k, value]) => {
-        if (typeof k !== 'string')
-            throw new InputError(`Invalid input parameters: the key ${JSON.stringify(String(k))} is not a name (write names as plain words).`);
-        return [k, value];
-    });
-}
-function scalarText(name, v) {
-    let text;
-    if (typeof v === 'string')
-        text = v;
-    else if (typeof v === 'boolean')
-        text = String(v);
-    else if (typeof v === 'number' && Number.isFinite(v)) {
-        if (Number.isInteger(v) && !Number.isSafeInteger(v))
-            throw new InputError(`Invalid input parameters: ${name} is an integer too large to keep exactly (${v}). Quote it, to pass it as a string.`);
-        text = String(v);
-    }
-    else
-        throw new InputError(`Invalid input parameters: ${name} is ${parameters_input_describe(v)}; a value must be a string, a number or a boolean. Quote it, or pass a structure as a JSON string and parse it in the code.`);
+function scalarText(yaml, doc, name, node) {
+    const text = written(yaml, yaml.isAlias(node) ? node.resolve(doc) : node);
+    if (text === undefined)
+        throw bad(`${name} is ${parameters_input_describe(yaml, doc, node)}; a value must be a string, a number or a boolean. Quote it, or pass a structure as a JSON string and parse it in the code.`);
     if (text.includes('\0'))
-        throw new InputError(`Invalid input parameters: ${name} holds a NUL character, which R strings and the runner's environment cannot carry.`);
+        throw bad(`${name} holds a NUL character, which R strings and the runner's environment cannot carry.`);
     if (/\p{Cs}/u.test(text))
-        throw new InputError(`Invalid input parameters: ${name} holds an unpaired UTF-16 surrogate, which has no UTF-8 form.`);
+        throw bad(`${name} holds an unpaired UTF-16 surrogate, which has no UTF-8 form.`);
     return text;
 }
-function parameters_input_describe(v) {
-    if (v === null || v === undefined)
-        return 'null';
-    if (Array.isArray(v))
+function written(yaml, node) {
+    if (!yaml.isScalar(node))
+        return undefined;
+    const v = node.value;
+    if (typeof v === 'string')
+        return v;
+    if (typeof v === 'number' || typeof v === 'boolean')
+        return node.source ?? String(v);
+    return undefined;
+}
+function parameters_input_describe(yaml, doc, node) {
+    const n = yaml.isAlias(node) ? node.resolve(doc) : node;
+    if (yaml.isSeq(n))
         return 'a list';
-    if (v instanceof Map || typeof v === 'object')
+    if (yaml.isMap(n))
         return 'a mapping';
-    if (typeof v === 'number')
-        return `the number ${v}`;
-    return `a ${typeof v}`;
+    const v = yaml.isScalar(n) ? n.value : undefined;
+    if (typeof v === 'string')
+        return 'a string';
+    if (typeof v === 'number' || typeof v === 'boolean')
+        return `the ${typeof v} ${written(yaml, n)}`;
+    return 'null';
 }
 
 ;// CONCATENATED MODULE: ./src/runner/inputs.ts
@@ -2355,6 +2351,7 @@ function saveContext(host, clusterId, contextId) {
 }
 function saveCommand(commandId) {
     lib_core/* saveState */.LZ('command-id', commandId);
+    lib_core/* saveState */.LZ('command-done', 'false');
 }
 function saveCommandDone() {
     lib_core/* saveState */.LZ('command-done', 'true');
@@ -2378,7 +2375,7 @@ function readState(get = n => core.getState(n)) {
 const PAGE_SIZE = 100;
 const MAX_PAGES = 1000;
 async function listClusters(api, call) {
-    const all = [];
+    const byId = new Map();
     const seen = new Set();
     let token = '';
     for (let page = 0; page < MAX_PAGES; page++) {
@@ -2393,7 +2390,7 @@ async function listClusters(api, call) {
             const o = c;
             if (typeof o.cluster_id !== 'string')
                 continue;
-            all.push({
+            byId.set(o.cluster_id, {
                 id: o.cluster_id,
                 name: typeof o.cluster_name === 'string' ? o.cluster_name : '',
                 state: typeof o.state === 'string' ? o.state : ''
@@ -2401,7 +2398,7 @@ async function listClusters(api, call) {
         }
         const next = typeof answer.next_page_token === 'string' ? answer.next_page_token : '';
         if (!next)
-            return all;
+            return [...byId.values()];
         if (seen.has(next))
             throw new Error(`clusters/list sent the page token ${next} twice; the list never ends`);
         seen.add(next);
@@ -2855,12 +2852,17 @@ function describeCluster(info) {
 
 
 
+async function lookAtCluster(o, call) {
+    const info = await clusters_getCluster(o.api, o.clusterId, call);
+    o.onSeen?.(info.state);
+    return info;
+}
 const CLUSTER_SCHEDULE = { minMs: 1000, fraction: 0.5, maxMs: 10_000 };
 function pollCluster(o, what, isDone) {
     const call = { deadline: o.deadline, signal: o.signal };
     return pollUntil({
         what: `cluster ${o.clusterId} ${what}`,
-        fetch: () => clusters_getCluster(o.api, o.clusterId, call),
+        fetch: () => lookAtCluster(o, call),
         isDone,
         describe: describeCluster,
         deadline: o.deadline,
@@ -2882,7 +2884,7 @@ async function waitTerminated(o, info) {
 }
 async function ensureClusterReady(o) {
     const call = { deadline: o.deadline, signal: o.signal };
-    let info = await clusters_getCluster(o.api, o.clusterId, call);
+    let info = await lookAtCluster(o, call);
     if (clusterReadiness(info.state) === 'ready')
         return info;
     if (info.state === 'TERMINATING' && o.startCluster)
@@ -2950,7 +2952,7 @@ async function manageCluster(o) {
 }
 async function terminateAndWait(o) {
     const call = { deadline: o.deadline, signal: o.signal };
-    const before = await clusters_getCluster(o.api, o.clusterId, call);
+    const before = await lookAtCluster(o, call);
     if (DOWN.has(before.state)) {
         o.logger.info(`Cluster ${o.clusterId} is already ${describeCluster(before)}; nothing to do`);
         return before.state;
@@ -2965,7 +2967,7 @@ async function terminateAndWait(o) {
     const started = o.clock.now();
     const outcome = await pollUntil({
         what: `cluster ${o.clusterId} to terminate`,
-        fetch: () => clusters_getCluster(o.api, o.clusterId, call),
+        fetch: () => lookAtCluster(o, call),
         isDone: c => DOWN.has(c.state),
         describe: describeCluster,
         deadline: o.deadline,
@@ -3509,9 +3511,21 @@ function bindParameters(language, source, params) {
 
 
 const UNKNOWN_CREATE = 'no answer came back, so the service may have created the context anyway; it was not retried, to avoid creating two. API 1.2 cannot list contexts: an idle one is evicted when the cluster needs room';
-const UNKNOWN_EXECUTE = 'no answer came back, so the command may have started; it was not retried, to avoid running it twice. The post step destroys the context, which stops it';
+function whatStopsIt(sharedContext) {
+    return sharedContext
+        ? "the step that created the context (input context-id) destroys it when the job ends, which stops it; until then this context's later commands wait behind it"
+        : 'the post step destroys its context, which stops it';
+}
+function unknownExecute(sharedContext) {
+    return `no answer came back, so the command may have started; it was not retried, to avoid running it twice. ${capitalised(whatStopsIt(sharedContext))}`;
+}
 const CANCELLED_CREATE = `The job was cancelled while contexts/create had no answer; after waiting ${UNANSWERED_CALL_GRACE_MS / 1000} s for it the step stopped, to end inside the runner's kill window. The service may have created an execution context that this step cannot destroy: API 1.2 cannot list contexts, and the cluster evicts idle ones when it needs room (a restart removes them all).`;
-const CANCELLED_EXECUTE = `The job was cancelled while commands/execute had no answer; after waiting ${UNANSWERED_CALL_GRACE_MS / 1000} s for it the step stopped, to end inside the runner's kill window. The command may have started; the post step destroys its context, which stops it.`;
+function cancelledExecute(sharedContext) {
+    return `The job was cancelled while commands/execute had no answer; after waiting ${UNANSWERED_CALL_GRACE_MS / 1000} s for it the step stopped, to end inside the runner's kill window. The command may have started; ${whatStopsIt(sharedContext)}.`;
+}
+function capitalised(s) {
+    return s.charAt(0).toUpperCase() + s.slice(1);
+}
 async function step(doing, f, ifUnknown, ifCancelled) {
     try {
         return await f();
@@ -3549,7 +3563,7 @@ async function createOnReadyCluster(create, o) {
         const refusal = e instanceof Error && e.cause instanceof ApiError ? e.cause : undefined;
         if (!refusal || refusal.tooManyContexts)
             throw e;
-        const info = await step(`Failed to check ${where}`, () => clusters_getCluster(o.api, o.clusterId, call));
+        const info = await step(`Failed to check ${where}`, () => lookAtCluster(o, call));
         if (clusterReadiness(info.state) === 'ready') {
             if (!refusal.clusterNotReady)
                 throw e;
@@ -3566,15 +3580,23 @@ async function createOnReadyCluster(create, o) {
 
 
 
+
 async function defineParameters(exec, contextId, prelude, deadline, hooks, d) {
     const call = { deadline, signal: d.signal };
     const doing = `Failed to define the parameters (params) in execution context ${contextId}`;
-    let commandId;
+    const failed = (what, e) => new Error(`${doing}: ${sentence(redact(what, prelude))}${d.attached ? sharedHint(contextId, prelude) : ''}`, { cause: e });
+    const rethrow = (e, advise) => {
+        if (e instanceof CancelledError || e instanceof DeadlineError)
+            throw e;
+        const said = parameters_firstLine(errorMessage(e));
+        throw advise ? failed(said, e) : new Error(`${doing}: ${redact(said, prelude)}`, { cause: e });
+    };
+    let commandId = '';
     try {
         commandId = await exec.execute(contextId, prelude.language, prelude.source, call);
     }
     catch (e) {
-        throw wrapError(doing, e);
+        rethrow(e, e instanceof ApiError && !e.unauthorized && !e.rateLimited);
     }
     hooks.onStarted(commandId);
     const outcome = await pollUntil({
@@ -3584,16 +3606,29 @@ async function defineParameters(exec, contextId, prelude, deadline, hooks, d) {
         describe: s => s.status,
         deadline,
         ...d
-    }).catch((e) => {
-        throw wrapError(doing, e);
-    });
+    }).catch((e) => rethrow(e, false));
     if (!outcome.done)
         throw new DeadlineError(`Timed out after ${deadline.label} while defining the parameters in execution context ${contextId}.`);
     hooks.onEnded();
     const result = parseResults(outcome.value.results);
     if (outcome.value.status !== 'Finished' || result.type === 'error')
-        throw new Error(`${doing}: the command ended ${outcome.value.status}${result.type === 'error' ? ` with ${result.message}` : ''}.`);
+        throw failed(`the command ended ${outcome.value.status}${result.type === 'error' ? ` with ${parameters_firstLine(result.message)}` : ''}.`);
     d.logger.info(`Defined params (${prelude.language}) in execution context ${contextId}`);
+}
+const parameters_firstLine = (text) => text.trim().split('\n')[0]?.trim() ?? '';
+const sentence = (text) => (/[.!?]$/.test(text) ? text : `${text}.`);
+function sharedHint(contextId, prelude) {
+    const lang = prelude.language;
+    const name = { python: 'a Python', scala: 'a Scala', r: 'an R', sql: 'a SQL' }[lang];
+    const sql = lang === 'python' ? ' (SQL with parameters runs in Python too)' : '';
+    return ` Execution context ${contextId} was made by an earlier step (input context-id), and params are defined by ${name} command${sql}, so that context must be ${name} one: create the shared context with language: ${lang} in the step that makes it.`;
+}
+function redact(text, prelude) {
+    const code = prelude.source.kind === 'inline' ? prelude.source.code : '';
+    const payload = [...code.matchAll(/"([A-Za-z0-9+/=]*)"/g)].map(m => m[1] ?? '').join('');
+    if (!payload)
+        return text;
+    return text.replace(/[A-Za-z0-9+/=]{8,}/g, run => payload.includes(run) ? '[encoded parameters]' : run);
 }
 
 ;// CONCATENATED MODULE: ./src/flow/shared-context.ts
@@ -3636,13 +3671,15 @@ async function attachContext(exec, contextId, deadline, d) {
     d.logger.info(`Running in execution context ${contextId} on ${where}, made by an earlier step`);
     return info?.state ?? '';
 }
+const SAME_CLUSTER = 'cluster-id: ${{ steps.<setup>.outputs.cluster-id }}';
 function gone(contextId, clusterId, info, e) {
     const why = info && clusterReadiness(info.state) !== 'ready'
         ? `the cluster is ${describeCluster(info)}, and a context does not outlive its cluster`
-        : `it was destroyed (by the post step of the step that created it, or by hand), evicted (a cluster keeps at most ${MAX_CONTEXTS_PER_CLUSTER} contexts and drops idle ones), or the cluster restarted`;
+        : `it was destroyed (by the post step of the step that created it, or by hand), evicted (a cluster keeps at most ${MAX_CONTEXTS_PER_CLUSTER} contexts and drops idle ones), or the cluster restarted; or, likeliest, it was made on another cluster: this step's cluster-id or cluster-name differs from the one of the step that created it, and a context is known only on its own cluster`;
     const said = e instanceof Error ? ` (Databricks said: ${e.message})` : '';
     return (`Execution context ${contextId} (input context-id) is gone from cluster ${clusterId}: ${why}${said}. ` +
-        `Pass the context-id output of a step that ran earlier in this same job on this cluster (its post step destroys the context only when the job ends), or remove context-id to run in a fresh context.`);
+        `Give this step the cluster of the step that created the context (${SAME_CLUSTER}). ` +
+        `Pass the context-id output of a step that ran earlier in this same job on that cluster (its post step destroys the context only when the job ends), or remove context-id to run in a fresh context.`);
 }
 
 ;// CONCATENATED MODULE: ./src/flow/context.ts
@@ -3777,6 +3814,7 @@ async function runCommand(req, hooks, d) {
         d.signal?.addEventListener('abort', noteCancel, { once: true });
     const cancelBudget = () => Math.max(1000, JOB_CANCEL_BUDGET_MS - (d.clock.now() - (cancelledAt ?? d.clock.now())));
     const where = `cluster ${req.clusterId}`;
+    const shared = req.contextId !== undefined;
     let phaseStart = d.clock.now();
     const phaseEnded = (phase) => {
         const now = d.clock.now();
@@ -3817,7 +3855,8 @@ async function runCommand(req, hooks, d) {
                 clusterId: req.clusterId,
                 startCluster: req.startCluster,
                 deadline: req.deadline,
-                onStarted: () => hooks.onClusterStarted?.()
+                onStarted: () => hooks.onClusterStarted?.(),
+                onSeen: state => hooks.onClusterSeen?.(state)
             }),
             step: step
         }, d);
@@ -3825,8 +3864,11 @@ async function runCommand(req, hooks, d) {
         phaseEnded('context');
     }
     if (bound.prelude)
-        await defineParameters(exec, contextId, bound.prelude, req.deadline, { onStarted: id => hooks.onCommandStarted(id), onEnded: () => hooks.onCommandEnded() }, d);
-    const commandId = await step(`Failed to start the command in context ${contextId} on ${where}`, () => exec.execute(contextId, bound.command.language, bound.command.source, call), UNKNOWN_EXECUTE, CANCELLED_EXECUTE);
+        await defineParameters(exec, contextId, bound.prelude, req.deadline, {
+            onStarted: id => hooks.onParametersCommandStarted?.(id),
+            onEnded: () => hooks.onCommandEnded()
+        }, { ...d, attached: shared });
+    const commandId = await step(`Failed to start the command in context ${contextId} on ${where}`, () => exec.execute(contextId, bound.command.language, bound.command.source, call), unknownExecute(shared), cancelledExecute(shared));
     hooks.onCommandStarted(commandId);
     d.logger.info(`Started command ${commandId}`);
     let final;
@@ -3844,7 +3886,7 @@ async function runCommand(req, hooks, d) {
             const after = await cancelAndWait(exec, contextId, commandId, budget, d);
             if (after)
                 hooks.onCommandEnded();
-            throw new DeadlineError(`The command timed out after ${req.deadline.label} (the timeout input) and ${after ? 'was cancelled' : `did not stop within ${formatDuration(budget)} of being cancelled; the post step destroys its context, which stops it`}.`);
+            throw new DeadlineError(`The command timed out after ${req.deadline.label} (the timeout input) and ${after ? 'was cancelled' : `did not stop within ${formatDuration(budget)} of being cancelled; ${shared ? 'the post step cancels it again, and ' : ''}${whatStopsIt(shared)}`}.`);
         }
         final = outcome.value;
     }
@@ -3920,6 +3962,10 @@ async function runMain(deps = defaultDeps()) {
     const started = deps.clock.now();
     let inputs;
     const ids = { contextId: '', commandId: '' };
+    let clusterState = '';
+    const onClusterSeen = (state) => {
+        clusterState = state;
+    };
     const phases = {};
     const secrets = new Secrets();
     secrets.onAdd(mask);
@@ -3960,7 +4006,14 @@ async function runMain(deps = defaultDeps()) {
         writeOutputs({ 'cluster-id': clusterId });
         const source = inputs.source;
         if (!source) {
-            await runClusterStep(inputs, { api, deadline, ...deps, signal, started });
+            await runClusterStep(inputs, {
+                api,
+                deadline,
+                ...deps,
+                signal,
+                started,
+                onSeen: onClusterSeen
+            });
             return;
         }
         if (inputs.contextId) {
@@ -3989,8 +4042,10 @@ async function runMain(deps = defaultDeps()) {
                 saveCommand(id);
                 writeOutputs({ 'command-id': id });
             },
+            onParametersCommandStarted: id => saveCommand(id),
             onCommandEnded: () => saveCommandDone(),
             onClusterStarted: () => saveClusterStarted(),
+            onClusterSeen,
             onPhaseEnded: (phase, ms) => {
                 phases[phase] = ms;
             }
@@ -4004,7 +4059,13 @@ async function runMain(deps = defaultDeps()) {
             : e instanceof CancelledError
                 ? 'Cancelled'
                 : 'Failed';
-        writeOutputs(e instanceof InputError ? { status } : { status, ...idOutputs(ids) });
+        writeOutputs(e instanceof InputError
+            ? { status }
+            : {
+                status,
+                ...idOutputs(ids),
+                ...(clusterState ? { 'cluster-state': clusterState } : {})
+            });
         if (inputs) {
             const r = { status, durationMs: deps.clock.now() - started, failure: message };
             const c = { inputs, env: deps.env, redact: (t) => secrets.redact(t) };

@@ -110,7 +110,8 @@ const SIGINT_TO_SIGTERM_MS = 7500;
 const SIGTERM_TO_KILL_MS = 2500;
 const SIGINT_TO_KILL_MS = SIGINT_TO_SIGTERM_MS + SIGTERM_TO_KILL_MS;
 const MARGIN_MS = 2000;
-const JOB_CANCEL_BUDGET_MS = SIGINT_TO_SIGTERM_MS - SIGTERM_TO_KILL_MS;
+const MAIN_EXIT_MARGIN_MS = 2500;
+const JOB_CANCEL_BUDGET_MS = SIGINT_TO_SIGTERM_MS - MAIN_EXIT_MARGIN_MS;
 const UNANSWERED_CALL_GRACE_MS = 2000;
 const TIMEOUT_CANCEL_WAIT_MS = 15_000;
 const POST_CLEANUP_BUDGET_MS = SIGINT_TO_KILL_MS - MARGIN_MS;
@@ -1266,6 +1267,9 @@ function failure(c, r, status, body, headers) {
 
 
 
+class ProgramMissingError extends Error {
+    name = 'ProgramMissingError';
+}
 const runProgram = (file, args, o) => new Promise((resolve, reject) => {
     (0,external_node_child_process_.execFile)(file, args, { timeout: o.timeoutMs, signal: o.signal, maxBuffer: 1024 * 1024, windowsHide: true }, (error, stdout, stderr) => {
         if (!error)
@@ -1274,7 +1278,7 @@ const runProgram = (file, args, o) => new Promise((resolve, reject) => {
             return reject(new CancelledError());
         const code = error.code;
         if (code === 'ENOENT')
-            return reject(new Error(`the Azure CLI (${file}) is not on PATH: install it, or sign in with the azure/login action first`));
+            return reject(new ProgramMissingError(`the Azure CLI (${file}) is not on PATH`));
         const said = String(stderr || error.message)
             .trim()
             .split('\n')
@@ -1641,8 +1645,16 @@ function createAuthenticator(host, plan, d) {
         case 'github-oidc-azure':
             return githubOidcAzure(c, { host, ...plan, idToken: idToken() });
         case 'azure-cli':
-            return azureCli(c, { run: d.run ?? runProgram, ...plan });
+            return azureCli(c, { run: withSignInAdvice(d.run ?? runProgram), ...plan });
     }
+}
+const AZ_SIGN_IN = 'install it, or sign in with the azure/login action in an earlier step of the job (GitHub-hosted runners have az installed)';
+function withSignInAdvice(run) {
+    return (file, args, o) => run(file, args, o).catch((e) => {
+        if (e instanceof ProgramMissingError)
+            throw new ProgramMissingError(`${e.message}: ${AZ_SIGN_IN}`, { cause: e });
+        throw e;
+    });
 }
 
 ;// CONCATENATED MODULE: ./src/databricks/execution.ts
@@ -1861,85 +1873,69 @@ function composition_inputs_checkClusterOnlyStep(raw, startCluster, terminate) {
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const HELP = 'Give a JSON object or a YAML mapping of names to strings, numbers or booleans, e.g. {"branch": ${{ toJSON(github.head_ref) }}}.';
+const bad = (why) => new InputError(`Invalid input parameters: ${why}`);
 async function parameters_input_parseParameters(text) {
     if (!text.trim())
         return undefined;
-    const value = parseJson(text) ?? (await parseYaml(text));
-    if (!isPlainMapping(value))
-        throw new InputError(`Invalid input parameters: expected a mapping of names to values, got ${parameters_input_describe(value)}. ${HELP}`);
+    const yaml = await __webpack_require__.e(/* import() */ 815).then(__webpack_require__.t.bind(__webpack_require__, 8815, 19));
+    const doc = yaml.parseDocument(text, { uniqueKeys: false });
+    const problem = doc.errors[0];
+    if (problem)
+        throw bad(`it is not valid JSON or YAML (${problem.message.split('\n')[0]?.replace(/:$/, '')}). ${HELP}`);
+    const root = doc.contents;
+    if (!yaml.isMap(root))
+        throw bad(`expected a mapping of names to values, got ${parameters_input_describe(yaml, doc, root)}. ${HELP}`);
     const params = new Map();
-    for (const [name, v] of entries(value)) {
+    for (const { key, value } of root.items) {
+        const name = keyName(yaml, key);
         if (!NAME.test(name))
-            throw new InputError(`Invalid input parameters: the name ${JSON.stringify(name)} is not an identifier. Names start with a letter or '_' and hold only letters, digits and '_' (they become Python/Scala/R names and SQL :markers).`);
-        params.set(name, scalarText(name, v));
+            throw bad(`the name ${JSON.stringify(name)} is not an identifier. Names start with a letter or '_' and hold only letters, digits and '_' (they become Python/Scala/R names and SQL :markers).`);
+        if (params.has(name))
+            throw bad(`the name ${name} is given twice; give each name once (JSON and YAML alike).`);
+        params.set(name, scalarText(yaml, doc, name, value));
     }
     return params;
 }
-function parseJson(text) {
-    const trimmed = text.trim();
-    if (!trimmed.startsWith('{') && !trimmed.startsWith('['))
-        return undefined;
-    try {
-        return JSON.parse(trimmed);
-    }
-    catch {
-        return undefined;
-    }
+function keyName(yaml, key) {
+    if (key === null || key === undefined)
+        return '';
+    if (yaml.isScalar(key))
+        return typeof key.value === 'string' ? key.value : (key.source ?? '');
+    const what = yaml.isSeq(key) ? 'a list' : yaml.isMap(key) ? 'a mapping' : 'an alias';
+    throw bad(`a key is ${what}; write names as plain words.`);
 }
-async function parseYaml(text) {
-    const { parseDocument } = await __webpack_require__.e(/* import() */ 815).then(__webpack_require__.t.bind(__webpack_require__, 8815, 19));
-    const doc = parseDocument(text);
-    const problem = doc.errors[0];
-    if (problem)
-        throw new InputError(`Invalid input parameters: it is neither JSON nor valid YAML (${problem.message.split('\n')[0]}). ${HELP}`);
-    try {
-        return doc.toJS({ mapAsMap: true });
-    }
-    catch (e) {
-        throw new InputError(`Invalid input parameters: ${errorMessage(e)}. ${HELP}`);
-    }
-}
-function isPlainMapping(v) {
-    return v instanceof Map || (typeof v === 'object' && v !== null && !Array.isArray(v));
-}
-function entries(v) {
-    if (!(v instanceof Map))
-        return Object.entries(v);
-    return [...v].map(([k, value]) => {
-        if (typeof k !== 'string')
-            throw new InputError(`Invalid input parameters: the key ${JSON.stringify(String(k))} is not a name (write names as plain words).`);
-        return [k, value];
-    });
-}
-function scalarText(name, v) {
-    let text;
-    if (typeof v === 'string')
-        text = v;
-    else if (typeof v === 'boolean')
-        text = String(v);
-    else if (typeof v === 'number' && Number.isFinite(v)) {
-        if (Number.isInteger(v) && !Number.isSafeInteger(v))
-            throw new InputError(`Invalid input parameters: ${name} is an integer too large to keep exactly (${v}). Quote it, to pass it as a string.`);
-        text = String(v);
-    }
-    else
-        throw new InputError(`Invalid input parameters: ${name} is ${parameters_input_describe(v)}; a value must be a string, a number or a boolean. Quote it, or pass a structure as a JSON string and parse it in the code.`);
+function scalarText(yaml, doc, name, node) {
+    const text = written(yaml, yaml.isAlias(node) ? node.resolve(doc) : node);
+    if (text === undefined)
+        throw bad(`${name} is ${parameters_input_describe(yaml, doc, node)}; a value must be a string, a number or a boolean. Quote it, or pass a structure as a JSON string and parse it in the code.`);
     if (text.includes('\0'))
-        throw new InputError(`Invalid input parameters: ${name} holds a NUL character, which R strings and the runner's environment cannot carry.`);
+        throw bad(`${name} holds a NUL character, which R strings and the runner's environment cannot carry.`);
     if (/\p{Cs}/u.test(text))
-        throw new InputError(`Invalid input parameters: ${name} holds an unpaired UTF-16 surrogate, which has no UTF-8 form.`);
+        throw bad(`${name} holds an unpaired UTF-16 surrogate, which has no UTF-8 form.`);
     return text;
 }
-function parameters_input_describe(v) {
-    if (v === null || v === undefined)
-        return 'null';
-    if (Array.isArray(v))
+function written(yaml, node) {
+    if (!yaml.isScalar(node))
+        return undefined;
+    const v = node.value;
+    if (typeof v === 'string')
+        return v;
+    if (typeof v === 'number' || typeof v === 'boolean')
+        return node.source ?? String(v);
+    return undefined;
+}
+function parameters_input_describe(yaml, doc, node) {
+    const n = yaml.isAlias(node) ? node.resolve(doc) : node;
+    if (yaml.isSeq(n))
         return 'a list';
-    if (v instanceof Map || typeof v === 'object')
+    if (yaml.isMap(n))
         return 'a mapping';
-    if (typeof v === 'number')
-        return `the number ${v}`;
-    return `a ${typeof v}`;
+    const v = yaml.isScalar(n) ? n.value : undefined;
+    if (typeof v === 'string')
+        return 'a string';
+    if (typeof v === 'number' || typeof v === 'boolean')
+        return `the ${typeof v} ${written(yaml, n)}`;
+    return 'null';
 }
 
 ;// CONCATENATED MODULE: ./src/runner/inputs.ts
@@ -2136,6 +2132,7 @@ function saveContext(host, clusterId, contextId) {
 }
 function saveCommand(commandId) {
     core.saveState('command-id', commandId);
+    core.saveState('command-done', 'false');
 }
 function saveCommandDone() {
     core.saveState('command-done', 'true');
@@ -2162,8 +2159,11 @@ function readState(get = n => lib_core/* getState */.Gu(n)) {
 
 
 async function cleanUp(left, d) {
+    await cancelLeftCommand(left, d);
+    await destroyLeftContext(left, d);
+}
+async function cancelLeftCommand(left, d) {
     const exec = new ExecutionApi(d.api, left.clusterId);
-    const deadline = d.deadline;
     if (left.commandId && !left.commandDone) {
         try {
             await exec.cancelCommand(left.contextId, left.commandId, {
@@ -2172,9 +2172,13 @@ async function cleanUp(left, d) {
             d.logger.info(`Cancelled command ${left.commandId}`);
         }
         catch (e) {
-            d.logger.info(`Could not cancel command ${left.commandId} (${errors_errorMessage(e)}); destroying its context stops it`);
+            d.logger.info(`Could not cancel command ${left.commandId} (${errors_errorMessage(e)}); ${left.contextShared ? 'the step that created its context (input context-id) destroys it when the job ends, which stops it' : 'destroying its context stops it'}`);
         }
     }
+}
+async function destroyLeftContext(left, d) {
+    const exec = new ExecutionApi(d.api, left.clusterId);
+    const deadline = d.deadline;
     if (left.contextShared) {
         d.logger.info(`Leaving execution context ${left.contextId} (input context-id): the step that created it destroys it in its own post step`);
         return;
@@ -2192,12 +2196,24 @@ async function cleanUp(left, d) {
     }
 }
 function manualDestroy(left, authType) {
-    const credentials = authType === 'basic'
-        ? '-u "$DATABRICKS_USERNAME:$DATABRICKS_PASSWORD"'
-        : '-H "Authorization: Bearer $DATABRICKS_TOKEN"';
     return (`It stays on the cluster until the cluster evicts it or restarts (each cluster holds at most ${MAX_CONTEXTS_PER_CLUSTER}). ` +
-        `To remove it now: curl -X POST ${left.host}/api/1.2/contexts/destroy ${credentials} ` +
+        `To remove it now: curl -X POST ${left.host}/api/1.2/contexts/destroy ${curlCredentials(left.host, authType)} ` +
         `-d '{"clusterId":"${left.clusterId}","contextId":"${left.contextId}"}'`);
+}
+function curlCredentials(host, authType) {
+    switch (authType) {
+        case 'basic':
+            return '-u "$DATABRICKS_USERNAME:$DATABRICKS_PASSWORD"';
+        case undefined:
+        case 'pat':
+            return '-H "Authorization: Bearer $DATABRICKS_TOKEN"';
+        case 'oauth-m2m':
+        case 'github-oidc':
+        case 'azure-client-secret':
+        case 'github-oidc-azure':
+        case 'azure-cli':
+            return `-H "Authorization: Bearer $(databricks auth token --host ${host} | jq -r .access_token)"`;
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/common/poll.ts
@@ -2235,7 +2251,7 @@ async function poll_pollUntil(o) {
 const PAGE_SIZE = 100;
 const MAX_PAGES = 1000;
 async function listClusters(api, call) {
-    const all = [];
+    const byId = new Map();
     const seen = new Set();
     let token = '';
     for (let page = 0; page < MAX_PAGES; page++) {
@@ -2250,7 +2266,7 @@ async function listClusters(api, call) {
             const o = c;
             if (typeof o.cluster_id !== 'string')
                 continue;
-            all.push({
+            byId.set(o.cluster_id, {
                 id: o.cluster_id,
                 name: typeof o.cluster_name === 'string' ? o.cluster_name : '',
                 state: typeof o.state === 'string' ? o.state : ''
@@ -2258,7 +2274,7 @@ async function listClusters(api, call) {
         }
         const next = typeof answer.next_page_token === 'string' ? answer.next_page_token : '';
         if (!next)
-            return all;
+            return [...byId.values()];
         if (seen.has(next))
             throw new Error(`clusters/list sent the page token ${next} twice; the list never ends`);
         seen.add(next);
@@ -2323,12 +2339,17 @@ function clusters_describeCluster(info) {
 
 
 
+async function cluster_lookAtCluster(o, call) {
+    const info = await getCluster(o.api, o.clusterId, call);
+    o.onSeen?.(info.state);
+    return info;
+}
 const CLUSTER_SCHEDULE = { minMs: 1000, fraction: 0.5, maxMs: 10_000 };
 function pollCluster(o, what, isDone) {
     const call = { deadline: o.deadline, signal: o.signal };
     return pollUntil({
         what: `cluster ${o.clusterId} ${what}`,
-        fetch: () => getCluster(o.api, o.clusterId, call),
+        fetch: () => cluster_lookAtCluster(o, call),
         isDone,
         describe,
         deadline: o.deadline,
@@ -2350,7 +2371,7 @@ async function waitTerminated(o, info) {
 }
 async function cluster_ensureClusterReady(o) {
     const call = { deadline: o.deadline, signal: o.signal };
-    let info = await getCluster(o.api, o.clusterId, call);
+    let info = await cluster_lookAtCluster(o, call);
     if (clusterReadiness(info.state) === 'ready')
         return info;
     if (info.state === 'TERMINATING' && o.startCluster)
@@ -2418,7 +2439,7 @@ async function manageCluster(o) {
 }
 async function terminateAndWait(o) {
     const call = { deadline: o.deadline, signal: o.signal };
-    const before = await getCluster(o.api, o.clusterId, call);
+    const before = await lookAtCluster(o, call);
     if (DOWN.has(before.state)) {
         o.logger.info(`Cluster ${o.clusterId} is already ${describeCluster(before)}; nothing to do`);
         return before.state;
@@ -2433,7 +2454,7 @@ async function terminateAndWait(o) {
     const started = o.clock.now();
     const outcome = await pollUntil({
         what: `cluster ${o.clusterId} to terminate`,
-        fetch: () => getCluster(o.api, o.clusterId, call),
+        fetch: () => lookAtCluster(o, call),
         isDone: c => DOWN.has(c.state),
         describe: describeCluster,
         deadline: o.deadline,
@@ -2503,7 +2524,10 @@ function defaultDeps() {
 
 async function runPost(deps = defaultDeps()) {
     const state = readState();
-    const terminate = shouldTerminate(state, raw_inputs_orDefault(readRawInputs(), 'terminateCluster'));
+    const mode = raw_inputs_orDefault(readRawInputs(), 'terminateCluster');
+    const terminate = shouldTerminate(state, mode);
+    if (mode === 'always' && !state.clusterId)
+        runnerLogger.warning('terminate-cluster is always, but main stopped before it knew which cluster to use (its error says why), so no cluster was terminated. If the cluster runs, terminate it in the workspace (Compute), or let its auto-termination stop it.');
     if (!state.contextId && !terminate) {
         if (state.contextRequested)
             runnerLogger.warning(`Main was stopped before contexts/create answered, so an execution context may be left on cluster ${state.clusterId}: the service may have created one whose id never arrived. API 1.2 cannot list contexts; the cluster evicts idle ones when it needs room (it holds at most ${MAX_CONTEXTS_PER_CLUSTER}), and a restart removes them all.`);
@@ -2558,16 +2582,16 @@ async function connectAndCleanUp(state, terminate, deps) {
         secrets
     });
     const deadline = Deadline.after(deps.clock, POST_CLEANUP_BUDGET_MS, duration_formatDuration(POST_CLEANUP_BUDGET_MS));
+    const cleanup = { api, clock: deps.clock, logger: runnerLogger, authType: auth.authType, deadline };
     if (state.contextId)
-        await cleanUp(state, {
-            api,
-            clock: deps.clock,
-            logger: runnerLogger,
-            authType: auth.authType,
-            deadline
-        });
-    if (terminate)
-        await post_step_terminateCluster(api, state, deadline);
+        await cancelLeftCommand(state, cleanup);
+    const terminated = terminate && (await post_step_terminateCluster(api, state, deadline));
+    if (!state.contextId)
+        return;
+    if (terminated && !state.contextShared)
+        runnerLogger.info(`Execution context ${state.contextId} ends with the cluster; no destroy needed`);
+    else
+        await destroyLeftContext(state, cleanup);
 }
 function shouldTerminate(state, mode) {
     if (!state.clusterId || state.clusterTerminated)
@@ -2577,9 +2601,11 @@ function shouldTerminate(state, mode) {
 async function post_step_terminateCluster(api, state, deadline) {
     try {
         runnerLogger.info(await terminateInPost(api, state.clusterId, { deadline }));
+        return true;
     }
     catch (e) {
         runnerLogger.warning(`Could not terminate cluster ${state.clusterId}: ${errors_errorMessage(e)}. It stops when its auto-termination fires; to stop it now, terminate it in the workspace's Compute page.`);
+        return false;
     }
 }
 

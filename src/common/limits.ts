@@ -14,11 +14,14 @@ export const SIGINT_TO_KILL_MS = SIGINT_TO_SIGTERM_MS + SIGTERM_TO_KILL_MS
 /** Time kept back from each window for Node to start, log and exit. */
 const MARGIN_MS = 2000
 
+/** Main, after a job cancel: time kept back before SIGTERM to save state, report and exit. */
+const MAIN_EXIT_MARGIN_MS = 2500
+
 /**
  * Main, after a job cancel: how long the cancel of the running command may take (sent and
  * awaited), so main ends well before SIGTERM.
  */
-export const JOB_CANCEL_BUDGET_MS = SIGINT_TO_SIGTERM_MS - SIGTERM_TO_KILL_MS
+export const JOB_CANCEL_BUDGET_MS = SIGINT_TO_SIGTERM_MS - MAIN_EXIT_MARGIN_MS
 
 /**
  * Main, after a job cancel: how long a contexts/create or commands/execute already sent may

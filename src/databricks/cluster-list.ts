@@ -15,12 +15,15 @@ const MAX_PAGES = 1000
 /**
  * Every cluster the caller may see, following the 2.1 list's pages (`page_token` in,
  * `next_page_token` out) until there is no next page. GETs: retried when transient.
+ * One entry per cluster id: when the list shifts between pages (a cluster created, deleted or
+ * re-sorted meanwhile) a cluster can come twice; the later page's entry wins, as the fresher
+ * answer (a rename or a state change made between the pages), in the place it first came.
  */
 export async function listClusters(
   api: DatabricksApi,
   call: CallOptions
 ): Promise<ClusterSummary[]> {
-  const all: ClusterSummary[] = []
+  const byId = new Map<string, ClusterSummary>()
   const seen = new Set<string>()
   let token = ''
   for (let page = 0; page < MAX_PAGES; page++) {
@@ -32,14 +35,14 @@ export async function listClusters(
       if (!c || typeof c !== 'object') continue
       const o = c as Record<string, unknown>
       if (typeof o.cluster_id !== 'string') continue
-      all.push({
+      byId.set(o.cluster_id, {
         id: o.cluster_id,
         name: typeof o.cluster_name === 'string' ? o.cluster_name : '',
         state: typeof o.state === 'string' ? o.state : ''
       })
     }
     const next = typeof answer.next_page_token === 'string' ? answer.next_page_token : ''
-    if (!next) return all
+    if (!next) return [...byId.values()]
     if (seen.has(next))
       throw new Error(`clusters/list sent the page token ${next} twice; the list never ends`)
     seen.add(next)

@@ -35,9 +35,13 @@ export interface CleanupDeps {
  * made it, all within the post budget. Only ever warns: cleanup never fails the job.
  */
 export async function cleanUp(left: Leftovers, d: CleanupDeps): Promise<void> {
-  const exec = new ExecutionApi(d.api, left.clusterId)
-  const deadline = d.deadline
+  await cancelLeftCommand(left, d)
+  await destroyLeftContext(left, d)
+}
 
+/** Cancels the command main started if it may still run. Only ever logs. */
+export async function cancelLeftCommand(left: Leftovers, d: CleanupDeps): Promise<void> {
+  const exec = new ExecutionApi(d.api, left.clusterId)
   if (left.commandId && !left.commandDone) {
     try {
       await exec.cancelCommand(left.contextId, left.commandId, {
@@ -49,12 +53,18 @@ export async function cleanUp(left: Leftovers, d: CleanupDeps): Promise<void> {
       })
       d.logger.info(`Cancelled command ${left.commandId}`)
     } catch (e) {
-      // Destroying the context below stops the command as well.
+      // Destroying the context stops the command as well; a shared one is destroyed by its owner.
       d.logger.info(
-        `Could not cancel command ${left.commandId} (${errorMessage(e)}); destroying its context stops it`
+        `Could not cancel command ${left.commandId} (${errorMessage(e)}); ${left.contextShared ? 'the step that created its context (input context-id) destroys it when the job ends, which stops it' : 'destroying its context stops it'}`
       )
     }
   }
+}
+
+/** Destroys the context main created; never one an earlier step made. Only ever warns. */
+export async function destroyLeftContext(left: Leftovers, d: CleanupDeps): Promise<void> {
+  const exec = new ExecutionApi(d.api, left.clusterId)
+  const deadline = d.deadline
   if (left.contextShared) {
     d.logger.info(
       `Leaving execution context ${left.contextId} (input context-id): the step that created it destroys it in its own post step`
@@ -84,13 +94,27 @@ export function manualDestroy(
   left: Pick<Leftovers, 'host' | 'clusterId' | 'contextId'>,
   authType?: AuthType
 ): string {
-  const credentials =
-    authType === 'basic'
-      ? '-u "$DATABRICKS_USERNAME:$DATABRICKS_PASSWORD"'
-      : '-H "Authorization: Bearer $DATABRICKS_TOKEN"'
   return (
     `It stays on the cluster until the cluster evicts it or restarts (each cluster holds at most ${MAX_CONTEXTS_PER_CLUSTER}). ` +
-    `To remove it now: curl -X POST ${left.host}/api/1.2/contexts/destroy ${credentials} ` +
+    `To remove it now: curl -X POST ${left.host}/api/1.2/contexts/destroy ${curlCredentials(left.host, authType)} ` +
     `-d '{"clusterId":"${left.clusterId}","contextId":"${left.contextId}"}'`
   )
+}
+
+/** curl's credential options for the method the step used; minted tokens come from the CLI. */
+function curlCredentials(host: string, authType: AuthType | undefined): string {
+  switch (authType) {
+    case 'basic':
+      return '-u "$DATABRICKS_USERNAME:$DATABRICKS_PASSWORD"'
+    case undefined:
+    case 'pat':
+      return '-H "Authorization: Bearer $DATABRICKS_TOKEN"'
+    case 'oauth-m2m':
+    case 'github-oidc':
+    case 'azure-client-secret':
+    case 'github-oidc-azure':
+    case 'azure-cli':
+      // The step's token was minted for it and has expired or been dropped; mint another.
+      return `-H "Authorization: Bearer $(databricks auth token --host ${host} | jq -r .access_token)"`
+  }
 }

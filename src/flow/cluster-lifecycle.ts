@@ -5,8 +5,8 @@ import { pollUntil } from '../common/poll.js'
 import type { Clock, Deadline, Sleep } from '../common/time.js'
 import type { CallOptions, DatabricksApi } from '../databricks/api.js'
 import { terminateCluster } from '../databricks/cluster-list.js'
-import { describeCluster, getCluster } from '../databricks/clusters.js'
-import { ensureClusterReady, refusedChange } from './cluster.js'
+import { describeCluster, getCluster, type ClusterState } from '../databricks/clusters.js'
+import { ensureClusterReady, lookAtCluster, refusedChange } from './cluster.js'
 
 export interface LifecycleOptions {
   api: DatabricksApi
@@ -16,6 +16,8 @@ export interface LifecycleOptions {
   sleep: Sleep
   signal?: AbortSignal
   logger: Logger
+  /** Called with each state read, so the step can report the last one even when it fails. */
+  onSeen?: (state: ClusterState) => void
 }
 
 /** A terminate is done, for this step, once the cluster is on its way down. */
@@ -47,7 +49,7 @@ export async function manageCluster(
 /** Terminates the cluster (clusters/delete) and waits until it is TERMINATING or TERMINATED. */
 export async function terminateAndWait(o: LifecycleOptions): Promise<string> {
   const call: CallOptions = { deadline: o.deadline, signal: o.signal }
-  const before = await getCluster(o.api, o.clusterId, call)
+  const before = await lookAtCluster(o, call)
   if (DOWN.has(before.state)) {
     o.logger.info(`Cluster ${o.clusterId} is already ${describeCluster(before)}; nothing to do`)
     return before.state
@@ -61,7 +63,7 @@ export async function terminateAndWait(o: LifecycleOptions): Promise<string> {
   const started = o.clock.now()
   const outcome = await pollUntil({
     what: `cluster ${o.clusterId} to terminate`,
-    fetch: () => getCluster(o.api, o.clusterId, call),
+    fetch: () => lookAtCluster(o, call),
     isDone: c => DOWN.has(c.state),
     describe: describeCluster,
     deadline: o.deadline,

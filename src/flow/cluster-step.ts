@@ -21,6 +21,8 @@ export async function runClusterStep(
     sleep: Sleep
     signal?: AbortSignal
     started: number
+    /** Each cluster state read, so a step that fails can still report the last one. */
+    onSeen: (state: string) => void
   }
 ): Promise<string> {
   const start = inputs.startCluster

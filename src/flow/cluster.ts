@@ -3,14 +3,15 @@ import { DeadlineError } from '../common/errors.js'
 import type { Logger } from '../common/logger.js'
 import { pollUntil, type PollOutcome } from '../common/poll.js'
 import type { Clock, Deadline, Sleep } from '../common/time.js'
-import type { DatabricksApi } from '../databricks/api.js'
+import type { CallOptions, DatabricksApi } from '../databricks/api.js'
 import { ApiError } from '../databricks/api-error.js'
 import {
   clusterReadiness,
   describeCluster as describe,
   getCluster,
   startCluster,
-  type ClusterInfo
+  type ClusterInfo,
+  type ClusterState
 } from '../databricks/clusters.js'
 
 export interface EnsureClusterOptions {
@@ -24,6 +25,18 @@ export interface EnsureClusterOptions {
   logger: Logger
   /** Called once the service accepted our start (so post knows this step started it). */
   onStarted?: () => void
+  /** Called with each state read, so the step can report the last one even when it fails. */
+  onSeen?: (state: ClusterState) => void
+}
+
+/** clusters/get, telling `onSeen` what it saw. */
+export async function lookAtCluster(
+  o: Pick<EnsureClusterOptions, 'api' | 'clusterId' | 'onSeen'>,
+  call: CallOptions
+): Promise<ClusterInfo> {
+  const info = await getCluster(o.api, o.clusterId, call)
+  o.onSeen?.(info.state)
+  return info
 }
 
 /** Cluster start is slow (minutes); poll it gently. */
@@ -38,7 +51,7 @@ function pollCluster(
   const call = { deadline: o.deadline, signal: o.signal }
   return pollUntil({
     what: `cluster ${o.clusterId} ${what}`,
-    fetch: () => getCluster(o.api, o.clusterId, call),
+    fetch: () => lookAtCluster(o, call),
     isDone,
     describe,
     deadline: o.deadline,
@@ -74,7 +87,7 @@ async function waitTerminated(o: EnsureClusterOptions, info: ClusterInfo): Promi
  */
 export async function ensureClusterReady(o: EnsureClusterOptions): Promise<ClusterInfo> {
   const call = { deadline: o.deadline, signal: o.signal }
-  let info = await getCluster(o.api, o.clusterId, call)
+  let info = await lookAtCluster(o, call)
   if (clusterReadiness(info.state) === 'ready') return info
   if (info.state === 'TERMINATING' && o.startCluster) info = await waitTerminated(o, info)
   const readiness = clusterReadiness(info.state)

@@ -1,6 +1,6 @@
 import { ApiError } from '../databricks/api-error.js'
-import { clusterReadiness, getCluster } from '../databricks/clusters.js'
-import { ensureClusterReady, type EnsureClusterOptions } from './cluster.js'
+import { clusterReadiness } from '../databricks/clusters.js'
+import { ensureClusterReady, lookAtCluster, type EnsureClusterOptions } from './cluster.js'
 import { step } from './step.js'
 
 /**
@@ -26,7 +26,7 @@ export async function createOnReadyCluster(
   } catch (e) {
     const refusal = e instanceof Error && e.cause instanceof ApiError ? e.cause : undefined
     if (!refusal || refusal.tooManyContexts) throw e
-    const info = await step(`Failed to check ${where}`, () => getCluster(o.api, o.clusterId, call))
+    const info = await step(`Failed to check ${where}`, () => lookAtCluster(o, call))
     // A running cluster that refused for another reason: that answer stands. A running one
     // that is not ready yet (libraries installing) is waited out by the create itself.
     if (clusterReadiness(info.state) === 'ready') {

@@ -58,6 +58,11 @@ export async function runMain(deps: ActionDeps = defaultDeps()): Promise<void> {
   const started = deps.clock.now()
   let inputs: Inputs | undefined
   const ids = { contextId: '', commandId: '' }
+  /** The cluster's state as last read: the cluster-state output, also when the step fails. */
+  let clusterState = ''
+  const onClusterSeen = (state: string): void => {
+    clusterState = state
+  }
   const phases: PhaseTimes = {}
   // Every secret is masked in the log the moment it is known, and redacted from what we write.
   const secrets = new Secrets()
@@ -105,7 +110,14 @@ export async function runMain(deps: ActionDeps = defaultDeps()): Promise<void> {
     writeOutputs({ 'cluster-id': clusterId })
     const source = inputs.source
     if (!source) {
-      await runClusterStep(inputs, { api, deadline, ...deps, signal, started })
+      await runClusterStep(inputs, {
+        api,
+        deadline,
+        ...deps,
+        signal,
+        started,
+        onSeen: onClusterSeen
+      })
       return
     }
     if (inputs.contextId) {
@@ -136,8 +148,11 @@ export async function runMain(deps: ActionDeps = defaultDeps()): Promise<void> {
           saveCommand(id)
           writeOutputs({ 'command-id': id })
         },
+        // Saved like the user's command, but not an output: it is not what the step ran.
+        onParametersCommandStarted: id => saveCommand(id),
         onCommandEnded: () => saveCommandDone(),
         onClusterStarted: () => saveClusterStarted(),
+        onClusterSeen,
         onPhaseEnded: (phase, ms) => {
           phases[phase] = ms
         }
@@ -160,7 +175,15 @@ export async function runMain(deps: ActionDeps = defaultDeps()): Promise<void> {
           ? 'Cancelled'
           : 'Failed'
     // A bad input is reported as Failed too (the README promises a status on every run).
-    writeOutputs(e instanceof InputError ? { status } : { status, ...idOutputs(ids) })
+    writeOutputs(
+      e instanceof InputError
+        ? { status }
+        : {
+            status,
+            ...idOutputs(ids),
+            ...(clusterState ? { 'cluster-state': clusterState } : {})
+          }
+    )
     if (inputs) {
       const r: StepReport = { status, durationMs: deps.clock.now() - started, failure: message }
       const c = { inputs, env: deps.env, redact: (t: string) => secrets.redact(t) }

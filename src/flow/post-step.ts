@@ -17,7 +17,7 @@ import { orDefault } from '../runner/raw-inputs.js'
 import { mask, runnerLogger as log } from '../runner/log.js'
 import { holdOffCancel } from '../runner/signals.js'
 import { readState, type SavedState } from '../runner/state.js'
-import { cleanUp, manualDestroy } from './cleanup.js'
+import { cancelLeftCommand, destroyLeftContext, manualDestroy } from './cleanup.js'
 import { terminateInPost } from './cluster-lifecycle.js'
 import { defaultDeps, type ActionDeps } from './deps.js'
 
@@ -28,7 +28,12 @@ import { defaultDeps, type ActionDeps } from './deps.js'
  */
 export async function runPost(deps: ActionDeps = defaultDeps()): Promise<void> {
   const state = readState()
-  const terminate = shouldTerminate(state, orDefault(readRawInputs(), 'terminateCluster'))
+  const mode = orDefault(readRawInputs(), 'terminateCluster')
+  const terminate = shouldTerminate(state, mode)
+  if (mode === 'always' && !state.clusterId)
+    log.warning(
+      'terminate-cluster is always, but main stopped before it knew which cluster to use (its error says why), so no cluster was terminated. If the cluster runs, terminate it in the workspace (Compute), or let its auto-termination stop it.'
+    )
   if (!state.contextId && !terminate) {
     if (state.contextRequested)
       log.warning(
@@ -99,15 +104,15 @@ async function connectAndCleanUp(
     POST_CLEANUP_BUDGET_MS,
     formatDuration(POST_CLEANUP_BUDGET_MS)
   )
-  if (state.contextId)
-    await cleanUp(state, {
-      api,
-      clock: deps.clock,
-      logger: log,
-      authType: auth.authType,
-      deadline
-    })
-  if (terminate) await terminateCluster(api, state, deadline)
+  const cleanup = { api, clock: deps.clock, logger: log, authType: auth.authType, deadline }
+  if (state.contextId) await cancelLeftCommand(state, cleanup)
+  // A terminate takes every context with the cluster, so it goes first: a slow destroy must
+  // not eat the budget of the one call that stops the cluster's costs.
+  const terminated = terminate && (await terminateCluster(api, state, deadline))
+  if (!state.contextId) return
+  if (terminated && !state.contextShared)
+    log.info(`Execution context ${state.contextId} ends with the cluster; no destroy needed`)
+  else await destroyLeftContext(state, cleanup)
 }
 
 /** terminate-cluster: always, or if-started when main started the cluster; never twice. */
@@ -116,17 +121,22 @@ function shouldTerminate(state: SavedState, mode: string): boolean {
   return mode === 'always' || (mode === 'if-started' && state.clusterStarted)
 }
 
-/** Asks the cluster to terminate and does not wait: it stops on its own. Only ever warns. */
+/**
+ * Asks the cluster to terminate and does not wait: it stops on its own. Only ever warns.
+ * Returns whether the cluster is on its way down (asked now, or already).
+ */
 async function terminateCluster(
   api: DatabricksApi,
   state: SavedState,
   deadline: Deadline
-): Promise<void> {
+): Promise<boolean> {
   try {
     log.info(await terminateInPost(api, state.clusterId, { deadline }))
+    return true
   } catch (e) {
     log.warning(
       `Could not terminate cluster ${state.clusterId}: ${errorMessage(e)}. It stops when its auto-termination fires; to stop it now, terminate it in the workspace's Compute page.`
     )
+    return false
   }
 }

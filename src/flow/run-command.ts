@@ -23,10 +23,11 @@ import { openContext } from './context.js'
 import { verdict } from './outcome.js'
 import {
   CANCELLED_CREATE,
-  CANCELLED_EXECUTE,
+  cancelledExecute,
   step,
   UNKNOWN_CREATE,
-  UNKNOWN_EXECUTE
+  unknownExecute,
+  whatStopsIt
 } from './step.js'
 
 export interface RunRequest {
@@ -51,10 +52,16 @@ export interface RunHooks {
    */
   onCreateFailed?(): void
   onContextCreated(contextId: string): void
+  /** The user's command was accepted; it may run until onCommandEnded. */
   onCommandStarted(commandId: string): void
+  /** The command that defines `params` was accepted: post must cancel it if it still runs. */
+  onParametersCommandStarted?(commandId: string): void
+  /** The command last started (the user's, or the one defining `params`) reached its end. */
   onCommandEnded(): void
   /** The service accepted this step's start of the cluster. */
   onClusterStarted?(): void
+  /** The cluster was read in this state (only when the step had reason to look at it). */
+  onClusterSeen?(state: string): void
   /** A phase completed after `durationMs`; a phase that fails is the first one not reported. */
   onPhaseEnded?(phase: RunPhase, durationMs: number): void
 }
@@ -100,6 +107,8 @@ export async function runCommand(
   const cancelBudget = (): number =>
     Math.max(1000, JOB_CANCEL_BUDGET_MS - (d.clock.now() - (cancelledAt ?? d.clock.now())))
   const where = `cluster ${req.clusterId}`
+  /** An earlier step's context (input context-id): this step never destroys it. */
+  const shared = req.contextId !== undefined
   let phaseStart = d.clock.now()
   const phaseEnded = (phase: RunPhase): void => {
     const now = d.clock.now()
@@ -158,7 +167,8 @@ export async function runCommand(
               clusterId: req.clusterId,
               startCluster: req.startCluster,
               deadline: req.deadline,
-              onStarted: () => hooks.onClusterStarted?.()
+              onStarted: () => hooks.onClusterStarted?.(),
+              onSeen: state => hooks.onClusterSeen?.(state)
             }
           ),
         step
@@ -175,15 +185,18 @@ export async function runCommand(
       contextId,
       bound.prelude,
       req.deadline,
-      { onStarted: id => hooks.onCommandStarted(id), onEnded: () => hooks.onCommandEnded() },
-      d
+      {
+        onStarted: id => hooks.onParametersCommandStarted?.(id),
+        onEnded: () => hooks.onCommandEnded()
+      },
+      { ...d, attached: shared }
     )
 
   const commandId = await step(
     `Failed to start the command in context ${contextId} on ${where}`,
     () => exec.execute(contextId, bound.command.language, bound.command.source, call),
-    UNKNOWN_EXECUTE,
-    CANCELLED_EXECUTE
+    unknownExecute(shared),
+    cancelledExecute(shared)
   )
   hooks.onCommandStarted(commandId)
   d.logger.info(`Started command ${commandId}`)
@@ -206,7 +219,7 @@ export async function runCommand(
       // A command that did not stop stays marked as running, so post cancels it again.
       if (after) hooks.onCommandEnded()
       throw new DeadlineError(
-        `The command timed out after ${req.deadline.label} (the timeout input) and ${after ? 'was cancelled' : `did not stop within ${formatDuration(budget)} of being cancelled; the post step destroys its context, which stops it`}.`
+        `The command timed out after ${req.deadline.label} (the timeout input) and ${after ? 'was cancelled' : `did not stop within ${formatDuration(budget)} of being cancelled; ${shared ? 'the post step cancels it again, and ' : ''}${whatStopsIt(shared)}`}.`
       )
     }
     final = outcome.value

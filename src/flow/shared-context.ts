@@ -70,7 +70,14 @@ export async function attachContext(
   return info?.state ?? ''
 }
 
-/** What happened to a context that is no longer there, and what to do about it. */
+/** The cluster the step that made the context used, as a later step writes it. */
+const SAME_CLUSTER = 'cluster-id: ${{ steps.<setup>.outputs.cluster-id }}'
+
+/**
+ * What happened to a context that is no longer there, and what to do about it. The service
+ * answers the same (ContextNotFound) for a context of another cluster as for a destroyed one,
+ * so both are said, the other cluster as the likeliest when the cluster is up.
+ */
 function gone(
   contextId: string,
   clusterId: string,
@@ -80,10 +87,11 @@ function gone(
   const why =
     info && clusterReadiness(info.state) !== 'ready'
       ? `the cluster is ${describeCluster(info)}, and a context does not outlive its cluster`
-      : `it was destroyed (by the post step of the step that created it, or by hand), evicted (a cluster keeps at most ${MAX_CONTEXTS_PER_CLUSTER} contexts and drops idle ones), or the cluster restarted`
+      : `it was destroyed (by the post step of the step that created it, or by hand), evicted (a cluster keeps at most ${MAX_CONTEXTS_PER_CLUSTER} contexts and drops idle ones), or the cluster restarted; or, likeliest, it was made on another cluster: this step's cluster-id or cluster-name differs from the one of the step that created it, and a context is known only on its own cluster`
   const said = e instanceof Error ? ` (Databricks said: ${e.message})` : ''
   return (
     `Execution context ${contextId} (input context-id) is gone from cluster ${clusterId}: ${why}${said}. ` +
-    `Pass the context-id output of a step that ran earlier in this same job on this cluster (its post step destroys the context only when the job ends), or remove context-id to run in a fresh context.`
+    `Give this step the cluster of the step that created the context (${SAME_CLUSTER}). ` +
+    `Pass the context-id output of a step that ran earlier in this same job on that cluster (its post step destroys the context only when the job ends), or remove context-id to run in a fresh context.`
   )
 }

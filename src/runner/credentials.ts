@@ -1,6 +1,11 @@
 import type { Logger } from '../common/logger.js'
 import type { Clock, Sleep } from '../common/time.js'
-import { azureCli, runProgram, type RunProgram } from '../databricks/auth/azure-cli.js'
+import {
+  azureCli,
+  ProgramMissingError,
+  runProgram,
+  type RunProgram
+} from '../databricks/auth/azure-cli.js'
 import { azureClientSecret, githubOidcAzure } from '../databricks/auth/azure.js'
 import { githubOidc, oauthM2M } from '../databricks/auth/databricks-oauth.js'
 import { BasicAuth, TokenAuth } from '../databricks/auth/static.js'
@@ -77,6 +82,20 @@ export function createAuthenticator(
     case 'github-oidc-azure':
       return githubOidcAzure(c, { host, ...plan, idToken: idToken() })
     case 'azure-cli':
-      return azureCli(c, { run: d.run ?? runProgram, ...plan })
+      return azureCli(c, { run: withSignInAdvice(d.run ?? runProgram), ...plan })
   }
+}
+
+/** How a job gets `az` signed in, said where the client leaves it to its caller. */
+export const AZ_SIGN_IN =
+  'install it, or sign in with the azure/login action in an earlier step of the job (GitHub-hosted runners have az installed)'
+
+/** Adds the job's way to sign `az` in to the client's "not on PATH". */
+export function withSignInAdvice(run: RunProgram): RunProgram {
+  return (file, args, o) =>
+    run(file, args, o).catch((e: unknown) => {
+      if (e instanceof ProgramMissingError)
+        throw new ProgramMissingError(`${e.message}: ${AZ_SIGN_IN}`, { cause: e })
+      throw e
+    })
 }

@@ -68,6 +68,8 @@ export function saveContext(host: string, clusterId: string, contextId: string):
 /** Saves the running command's id, so post can cancel it if main dies. */
 export function saveCommand(commandId: string): void {
   core.saveState('command-id', commandId)
+  // A new command runs: whatever ended before it (the parameters' command) says nothing of it.
+  core.saveState('command-done', 'false')
 }
 
 /** Records that the command ended, so post does not cancel it. */

@@ -12,6 +12,11 @@ export type RunProgram = (
   o: { timeoutMs: number; signal?: AbortSignal }
 ) => Promise<string>
 
+/** The program is not installed where the PATH leads; the caller knows how it gets there. */
+export class ProgramMissingError extends Error {
+  override name = 'ProgramMissingError'
+}
+
 /** The real one: no shell, a hard timeout, and a cancel kills the program. */
 export const runProgram: RunProgram = (file, args, o) =>
   new Promise((resolve, reject) => {
@@ -24,11 +29,7 @@ export const runProgram: RunProgram = (file, args, o) =>
         if (o.signal?.aborted) return reject(new CancelledError())
         const code = (error as NodeJS.ErrnoException).code
         if (code === 'ENOENT')
-          return reject(
-            new Error(
-              `the Azure CLI (${file}) is not on PATH: install it, or sign in with the azure/login action first`
-            )
-          )
+          return reject(new ProgramMissingError(`the Azure CLI (${file}) is not on PATH`))
         const said = String(stderr || error.message)
           .trim()
           .split('\n')
@@ -44,7 +45,7 @@ export const runProgram: RunProgram = (file, args, o) =>
 const AZ_TIMEOUT_MS = 30_000
 
 /**
- * `azure-cli`: the token of whoever `az` is signed in as (after azure/login), read from
+ * `azure-cli`: the token of whoever `az` is signed in as (`az login`), read from
  * `az account get-access-token`, and read again when it is due.
  */
 export function azureCli(
