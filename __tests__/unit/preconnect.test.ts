@@ -1,12 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { EventEmitter } from 'node:events'
 import { createServer, type Server } from 'node:https'
-import type { AddressInfo } from 'node:net'
+import { connect as netConnect, type AddressInfo, type Socket } from 'node:net'
 import { connect, type ConnectionOptions, type TLSSocket } from 'node:tls'
 import { generateCertificate } from '../../emulator/tls.js'
+import { openEarlySocket, type Openers } from '../../src/databricks/early-socket.js'
 import { EarlyConnectAgent } from '../../src/databricks/preconnect.js'
 import { ActionsHttpTransport } from '../../src/databricks/transport.js'
-import { connectEarly } from '../../src/runner/early-connection.js'
+import { connectEarly, takeEarlySocket } from '../../src/runner/early-connection.js'
 
 // No test here waits for anything to happen in time: the early connection is made through an
 // injected `open`, and the real server only counts the connections it was given.
@@ -29,17 +30,30 @@ class FakeSocket extends EventEmitter {
   }
 }
 
-/** An `open` that hands out fake sockets and records the options it was given. */
-function fakeOpen(): { open: typeof connect; opened: ConnectionOptions[]; sockets: FakeSocket[] } {
+/** Openers that hand out fake sockets and record what they were asked for. */
+function fakeOpen(): {
+  open: Openers
+  opened: ConnectionOptions[]
+  tcps: FakeSocket[]
+  sockets: FakeSocket[]
+} {
   const opened: ConnectionOptions[] = []
+  const tcps: FakeSocket[] = []
   const sockets: FakeSocket[] = []
-  const open = ((options: ConnectionOptions) => {
-    opened.push(options)
-    const s = new FakeSocket()
-    sockets.push(s)
-    return s as unknown as TLSSocket
-  }) as typeof connect
-  return { open, opened, sockets }
+  const open: Openers = {
+    tcp: () => {
+      const t = new FakeSocket()
+      tcps.push(t)
+      return t as unknown as Socket
+    },
+    tls: options => {
+      opened.push(options)
+      const s = new FakeSocket()
+      sockets.push(s)
+      return s as unknown as TLSSocket
+    }
+  }
+  return { open, opened, tcps, sockets }
 }
 
 /** Calls the agent's connection factory as Node's http client does. */
@@ -57,13 +71,15 @@ describe('EarlyConnectAgent', () => {
     agent.connectEarly('https://adb-1.azuredatabricks.net')
     agent.connectEarly('dbc-2.cloud.databricks.com:8443')
     agent.connectEarly('https://127.0.0.1:9')
+    // TLS goes over the TCP connection opened just before it.
+    expect(f.opened.map((o, i) => o.socket === (f.tcps[i] as unknown))).toEqual([true, true, true])
     expect(f.opened.map(o => [o.host, o.port, o.servername])).toEqual([
       ['adb-1.azuredatabricks.net', 443, 'adb-1.azuredatabricks.net'],
       ['dbc-2.cloud.databricks.com', 8443, 'dbc-2.cloud.databricks.com'],
       // No SNI for an IP address.
       ['127.0.0.1', 9, undefined]
     ])
-    expect(f.sockets.map(s => s.refs)).toEqual([['unref'], ['unref'], ['unref']])
+    expect([...f.tcps, ...f.sockets].map(s => s.refs)).toEqual(Array(6).fill(['unref']))
   })
 
   it('hands the early connection to the first request for its host, and only to it', () => {
@@ -72,7 +88,10 @@ describe('EarlyConnectAgent', () => {
     agent.connectEarly('https://127.0.0.1:9')
     const early = f.sockets[0]
     expect(createConnection(agent, '127.0.0.1', 9)).toBe(early)
-    expect(early?.refs).toEqual(['unref', 'ref'])
+    expect([f.tcps[0]?.refs, early?.refs]).toEqual([
+      ['unref', 'ref'],
+      ['unref', 'ref']
+    ])
     // A second connection is a new one (here refused at once: nothing listens on port 9).
     const second = createConnection(agent, '127.0.0.1', 9) as TLSSocket
     expect(second).not.toBe(early)
@@ -140,11 +159,17 @@ describe('EarlyConnectAgent against a real HTTPS server', () => {
   it('sends the first request, and the next, on the connection opened early', async () => {
     connections = 0
     const made: TLSSocket[] = []
-    const agent = new EarlyConnectAgent({ ca }, ((o: ConnectionOptions) => {
-      const s = connect(o)
-      made.push(s)
-      return s
-    }) as typeof connect)
+    const agent = new EarlyConnectAgent(
+      { ca },
+      {
+        tcp: o => netConnect(o),
+        tls: o => {
+          const s = connect(o)
+          made.push(s)
+          return s
+        }
+      }
+    )
     agent.connectEarly(origin)
     const transport = new ActionsHttpTransport({ agent })
     expect((await get(transport, '/x')).status).toBe(200)
@@ -171,9 +196,9 @@ describe('EarlyConnectAgent against a real HTTPS server', () => {
 })
 
 describe('connectEarly', () => {
-  const recorder = (): { agent: { connectEarly(o: string): void }; origins: string[] } => {
+  const recorder = (): { agent: (o: string) => undefined; origins: string[] } => {
     const origins: string[] = []
-    return { agent: { connectEarly: o => origins.push(o) }, origins }
+    return { agent: o => void origins.push(o), origins }
   }
 
   it('reads the host as main will: the host input, then DATABRICKS_HOST', () => {
@@ -189,6 +214,15 @@ describe('connectEarly', () => {
     connectEarly('post', { STATE_host: 'https://s.example', INPUT_HOST: 'https://i' }, r.agent)
     connectEarly('post', { INPUT_HOST: 'https://i' }, r.agent)
     expect(r.origins).toEqual(['https://s.example'])
+  })
+
+  it('keeps what it opened for the step’s agent, which takes it once', () => {
+    const f = fakeOpen()
+    connectEarly('main', { INPUT_HOST: 'https://127.0.0.1:9' }, o => openEarlySocket(o, {}, f.open))
+    const early = takeEarlySocket()
+    expect(early?.key).toBe('127.0.0.1:9')
+    expect(early?.socket).toBe(f.sockets[0])
+    expect(takeEarlySocket()).toBeUndefined()
   })
 
   it.each(['https_proxy', 'HTTPS_PROXY', 'http_proxy', 'HTTP_PROXY'])(

@@ -1,60 +1,37 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 7053:
+/***/ 2803:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   l: () => (/* binding */ EarlyConnectAgent)
+/* harmony export */   N: () => (/* binding */ openEarlySocket)
 /* harmony export */ });
-/* harmony import */ var node_https__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4708);
-/* harmony import */ var node_https__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_https__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7030);
-/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_net__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_tls__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1692);
-/* harmony import */ var node_tls__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_tls__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7030);
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_net__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_tls__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1692);
+/* harmony import */ var node_tls__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_tls__WEBPACK_IMPORTED_MODULE_1__);
 
 
-
-class EarlyConnectAgent extends node_https__WEBPACK_IMPORTED_MODULE_0__.Agent {
-    tlsOptions;
-    open;
-    early;
-    constructor(tlsOptions = {}, open = node_tls__WEBPACK_IMPORTED_MODULE_2__.connect) {
-        super({ keepAlive: true, ...tlsOptions });
-        this.tlsOptions = tlsOptions;
-        this.open = open;
+const NODE = { tcp: node_net__WEBPACK_IMPORTED_MODULE_0__.connect, tls: node_tls__WEBPACK_IMPORTED_MODULE_1__.connect };
+function openEarlySocket(origin, tlsOptions = {}, open = NODE) {
+    try {
+        const url = new URL(/^[a-z]+:\/\//i.test(origin) ? origin : `https://${origin}`);
+        if (url.protocol !== 'https:')
+            return undefined;
+        const host = url.hostname.replace(/^\[|\]$/g, '');
+        const port = Number(url.port || 443);
+        const tcp = open.tcp({ host, port });
+        tcp.on('error', () => { });
+        tcp.unref();
+        const servername = (0,node_net__WEBPACK_IMPORTED_MODULE_0__.isIP)(host) ? undefined : host;
+        const socket = open.tls({ ...tlsOptions, socket: tcp, host, port, servername });
+        socket.on('error', () => { });
+        socket.unref();
+        return { key: `${host}:${port}`, socket, tcp };
     }
-    connectEarly(origin) {
-        try {
-            const url = new URL(/^[a-z]+:\/\//i.test(origin) ? origin : `https://${origin}`);
-            if (url.protocol !== 'https:')
-                return;
-            const host = url.hostname.replace(/^\[|\]$/g, '');
-            const port = Number(url.port || 443);
-            const servername = (0,node_net__WEBPACK_IMPORTED_MODULE_1__.isIP)(host) ? undefined : host;
-            const socket = this.open({ ...this.tlsOptions, host, port, servername });
-            socket.on('error', () => { });
-            socket.unref();
-            this.early = { key: `${host}:${port}`, socket };
-        }
-        catch {
-        }
-    }
-    destroy() {
-        this.early?.socket.destroy();
-        this.early = undefined;
-        super.destroy();
-    }
-    createConnection(options, callback) {
-        const early = this.early;
-        this.early = undefined;
-        if (early && !early.socket.destroyed && early.key === `${options.host}:${options.port}`) {
-            early.socket.ref();
-            return early.socket;
-        }
-        early?.socket.destroy();
-        return super.createConnection(options, callback);
+    catch {
+        return undefined;
     }
 }
 
@@ -72,7 +49,7 @@ class EarlyConnectAgent extends node_https__WEBPACK_IMPORTED_MODULE_0__.Agent {
 async function run(deps) {
     if (!deps)
         (0,_runner_early_connection_js__WEBPACK_IMPORTED_MODULE_0__/* .connectEarly */ .I)('post');
-    const { runPost } = await Promise.all(/* import() */[__nccwpck_require__.e(143), __nccwpck_require__.e(35)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1136));
+    const { runPost } = await Promise.all(/* import() */[__nccwpck_require__.e(143), __nccwpck_require__.e(592)]).then(__nccwpck_require__.bind(__nccwpck_require__, 567));
     await runPost(deps);
 }
 
@@ -97,18 +74,23 @@ __webpack_async_result__();
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   I: () => (/* binding */ connectEarly),
-/* harmony export */   P: () => (/* binding */ processAgent)
+/* harmony export */   p: () => (/* binding */ takeEarlySocket)
 /* harmony export */ });
-/* harmony import */ var _databricks_preconnect_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7053);
+/* harmony import */ var _databricks_early_socket_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2803);
 
-const processAgent = new _databricks_preconnect_js__WEBPACK_IMPORTED_MODULE_0__/* .EarlyConnectAgent */ .l();
 const PROXY_VARIABLES = ['https_proxy', 'HTTPS_PROXY', 'http_proxy', 'HTTP_PROXY'];
-function connectEarly(entry, env = process.env, agent = processAgent) {
+let early;
+function connectEarly(entry, env = process.env, open = origin => (0,_databricks_early_socket_js__WEBPACK_IMPORTED_MODULE_0__/* .openEarlySocket */ .N)(origin)) {
     if (PROXY_VARIABLES.some(name => env[name]))
         return;
     const host = entry === 'main' ? env.INPUT_HOST || env.DATABRICKS_HOST : env.STATE_host;
     if (host?.trim())
-        agent.connectEarly(host.trim());
+        early = open(host.trim());
+}
+function takeEarlySocket() {
+    const taken = early;
+    early = undefined;
+    return taken;
 }
 
 
