@@ -72,7 +72,7 @@ class EarlyConnectAgent extends node_https__WEBPACK_IMPORTED_MODULE_0__.Agent {
 async function run(deps) {
     if (!deps)
         (0,_runner_early_connection_js__WEBPACK_IMPORTED_MODULE_0__/* .connectEarly */ .I)('main');
-    const { runMain } = await Promise.all(/* import() */[__nccwpck_require__.e(143), __nccwpck_require__.e(385)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6385));
+    const { runMain } = await Promise.all(/* import() */[__nccwpck_require__.e(143), __nccwpck_require__.e(347)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1347));
     await runMain(deps);
 }
 
