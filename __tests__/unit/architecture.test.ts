@@ -184,7 +184,7 @@ describe('layering (docs/architecture.md)', () => {
 
   it('the rules above see real imports (a check that finds nothing proves nothing)', () => {
     expect(importsOf('src/flow/run-command.ts')).toEqual(
-      expect.arrayContaining(['../databricks/api.js', '../common/limits.js'])
+      expect.arrayContaining(['../databricks/execution.js', '../common/limits.js'])
     )
     expect(importsOf('src/flow/main-step.ts')).toEqual(
       expect.arrayContaining(['../runner/outputs.js', './run-command.js'])

@@ -49,7 +49,7 @@ function openEarlySocket(origin, tlsOptions = {}, open = NODE) {
 async function run(deps) {
     if (!deps)
         (0,_runner_early_connection_js__WEBPACK_IMPORTED_MODULE_0__/* .connectEarly */ .I)('main');
-    const { runMain } = await Promise.all(/* import() */[__nccwpck_require__.e(143), __nccwpck_require__.e(529)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7529));
+    const { runMain } = await Promise.all(/* import() */[__nccwpck_require__.e(143), __nccwpck_require__.e(30)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5030));
     await runMain(deps);
 }
 

@@ -1,11 +1,8 @@
 import { tmpdir } from 'node:os'
 import { CancelledError, DeadlineError, InputError, errorMessage } from '../common/errors.js'
-import { formatDuration } from '../common/duration.js'
 import { Deadline } from '../common/time.js'
 import { DatabricksApi } from '../databricks/api.js'
-import type { CommandResult } from '../databricks/results.js'
 import { Secrets } from '../common/secrets.js'
-import { plural } from '../common/text.js'
 import { registerHostSecrets } from '../runner/connection.js'
 import {
   BASIC_RETIRED,
@@ -13,15 +10,8 @@ import {
   registerConfiguredSecrets
 } from '../runner/credentials.js'
 import { parseInputs, readRawInputs, type Inputs } from '../runner/inputs.js'
-import { fail, mask, notice, printUntrusted, runnerLogger as log } from '../runner/log.js'
-import { imageDir, saveImages, type SavedImages } from '../runner/images.js'
-import {
-  buildOutputs,
-  MAX_OUTPUT_BYTES,
-  resultText,
-  writeOutputs,
-  type StepStatus
-} from '../runner/outputs.js'
+import { fail, mask, notice, runnerLogger as log } from '../runner/log.js'
+import { writeOutputs, type StepStatus } from '../runner/outputs.js'
 import {
   clearContextRequested,
   saveCluster,
@@ -34,22 +24,11 @@ import {
 } from '../runner/state.js'
 import { resolveClusterName } from './cluster-name.js'
 import { runClusterStep } from './cluster-step.js'
-import { buildSummary, writeSummary, type SummaryData } from '../runner/summary.js'
-import {
-  clusterUrl,
-  countsInWords,
-  phasesInWords,
-  type PhaseTimes
-} from '../runner/report-words.js'
+import type { PhaseTimes } from '../runner/report-words.js'
 import { watchJobCancel } from '../runner/signals.js'
 import { defaultDeps, type ActionDeps } from './deps.js'
-import {
-  reportComment,
-  reportResultFile,
-  type ReportContext,
-  type StepReport
-} from '../runner/reports.js'
-import { runCommand, type RunOutcome } from './run-command.js'
+import { reportFailure, reportRun } from './report-run.js'
+import { runCommand } from './run-command.js'
 
 /** The main step: validate inputs, run the command, report it. Never throws. */
 export async function runMain(deps: ActionDeps = defaultDeps()): Promise<void> {
@@ -159,7 +138,7 @@ export async function runMain(deps: ActionDeps = defaultDeps()): Promise<void> {
       },
       { api, clock: deps.clock, sleep: deps.sleep, logger: log, signal }
     )
-    await report(
+    await reportRun(
       outcome,
       { inputs, env: deps.env, redact: t => secrets.redact(t) },
       deps.clock.now() - started,
@@ -184,94 +163,18 @@ export async function runMain(deps: ActionDeps = defaultDeps()): Promise<void> {
             ...(clusterState ? { 'cluster-state': clusterState } : {})
           }
     )
-    if (inputs) {
-      const r: StepReport = { status, durationMs: deps.clock.now() - started, failure: message }
-      const c = { inputs, env: deps.env, redact: (t: string) => secrets.redact(t) }
-      await reportResultFile(r, c)
-      const words = phasesInWords(phases, r.durationMs, true)
-      await writeSummary(buildSummary({ ...summaryHead(inputs), ...r, phases: words }))
-      await reportComment(r, c, { cancelled: e instanceof CancelledError })
-    }
+    if (inputs)
+      await reportFailure(
+        { status, durationMs: deps.clock.now() - started, failure: message },
+        { inputs, env: deps.env, redact: t => secrets.redact(t) },
+        phases,
+        e instanceof CancelledError
+      )
     fail(message)
   } finally {
     watcher?.dispose()
     // The kept-alive connection ends with the step's work (Node unrefs it anyway when idle).
     deps.transport.close?.()
-  }
-}
-
-async function report(
-  outcome: RunOutcome,
-  c: ReportContext,
-  durationMs: number,
-  phases: PhaseTimes,
-  runnerTemp: string
-): Promise<void> {
-  const inputs = c.inputs
-  const r = outcome.result
-  const images = await keepImages(r, imageDir(runnerTemp, outcome.commandId))
-  writeOutputs(buildOutputs(outcome, undefined, images))
-  log.info(
-    `Command ${outcome.commandId} ended ${outcome.status} after ${formatDuration(durationMs)}`
-  )
-  if (r.type === 'text' && r.text) printUntrusted('Output', r.text)
-  if (r.type === 'table')
-    log.info(
-      `Table result: ${plural(r.rows.length, 'row')}, columns ${shortList(r.columns.map(c => c.name))}${r.truncated ? ' (truncated by Databricks)' : ''}`
-    )
-  if (r.type === 'error' && r.traceback.trim()) printUntrusted('Traceback', r.traceback)
-  const rep: StepReport = { status: outcome.status, durationMs, result: r }
-  await reportResultFile(rep, c)
-  await writeSummary(
-    buildSummary({
-      ...summaryHead(inputs),
-      ...rep,
-      images,
-      phases: phasesInWords(phases, durationMs, false),
-      counts: countsInWords(r, resultText(r, MAX_OUTPUT_BYTES).cut)
-    })
-  )
-  await reportComment(rep, c, { cancelled: false })
-
-  const failure = outcome.failure
-  if (!failure) return
-  // @actions/core escapes CR, LF and % in these, so the message stays one workflow command.
-  if (inputs.failOnError) fail(c.redact(failure))
-  else log.warning(`${c.redact(failure)} (not failing the step: fail-on-error is false)`)
-}
-
-/** Column names for one log line: a result with thousands of columns stays readable. */
-function shortList(names: string[], maxChars = 2000): string {
-  const all = names.join(', ')
-  if (all.length <= maxChars) return all
-  const shown = all.slice(0, maxChars).replace(/, [^,]*$/, '')
-  return `${shown}, … (${plural(names.length, 'column')} in all)`
-}
-
-/** Plots are decoded into files a later step can upload; data URLs never reach an output. */
-async function keepImages(r: CommandResult, dir: string): Promise<SavedImages | undefined> {
-  if (r.type !== 'image' && r.type !== 'images') return undefined
-  try {
-    const saved = await saveImages(r.fileNames, dir)
-    log.info(
-      `${plural(r.fileNames.length, 'image')} returned; ${saved.files.length} saved in ${dir} (output image-files)${saved.workspacePaths.length ? `, ${saved.workspacePaths.length} kept in the workspace under /FileStore/plots/` : ''}`
-    )
-    return saved
-  } catch (e) {
-    log.warning(`Could not save the command's images in ${dir}: ${errorMessage(e)}`)
-    return undefined
-  }
-}
-
-/** What the summary shows of the inputs: where it ran and what. */
-function summaryHead(inputs: Inputs): Omit<SummaryData, 'status' | 'durationMs'> {
-  const clusterId = inputs.clusterId || inputs.clusterName
-  return {
-    clusterId,
-    clusterUrl: inputs.clusterId ? clusterUrl(inputs.host, inputs.clusterId) : undefined,
-    language: inputs.language,
-    source: inputs.sourceLabel,
-    inlineCode: inputs.source?.kind === 'inline' ? inputs.source.code : undefined
   }
 }
 

@@ -1,95 +1,29 @@
-import type { RunPhase } from '../runner/report-words.js'
 import { formatDuration } from '../common/duration.js'
 import { CancelledError, DeadlineError, errorMessage } from '../common/errors.js'
 import { JOB_CANCEL_BUDGET_MS, TIMEOUT_CANCEL_WAIT_MS } from '../common/limits.js'
-import type { Logger } from '../common/logger.js'
 import { pollUntil } from '../common/poll.js'
-import { Deadline, type Clock, type Sleep } from '../common/time.js'
-import type { DatabricksApi } from '../databricks/api.js'
+import { Deadline } from '../common/time.js'
 import {
   ExecutionApi,
   isFinalCommandState,
-  type CommandSource,
-  type FinalCommandState,
-  type FinalCommandStatus,
-  type Language
+  type FinalCommandState
 } from '../databricks/execution.js'
-import { parseResults, type CommandResult } from '../databricks/results.js'
-import { bindParameters, type Parameters } from '../databricks/parameters.js'
-import { createOnReadyCluster } from './create-context.js'
+import { parseResults } from '../databricks/results.js'
+import { bindParameters } from '../databricks/parameters.js'
+import type { RunPhase } from '../runner/report-words.js'
+import { openNewContext } from './create-context.js'
 import { defineParameters } from './parameters.js'
 import { attachContext } from './shared-context.js'
-import { openContext } from './context.js'
 import { verdict } from './outcome.js'
-import {
-  CANCELLED_CREATE,
-  cancelledExecute,
-  step,
-  UNKNOWN_CREATE,
-  unknownExecute,
-  whatStopsIt
-} from './step.js'
+import type { RunDeps, RunHooks, RunOutcome, RunRequest } from './run-types.js'
+import { cancelledExecute, step, unknownExecute, whatStopsIt } from './step.js'
 
-export interface RunRequest {
-  clusterId: string
-  language: Language
-  source: CommandSource
-  startCluster: boolean
-  deadline: Deadline
-  /** Run in this existing context (an earlier step's) instead of creating one. */
-  contextId?: string
-  /** Handed to the code as data: defined in the context before the command runs. */
-  parameters?: Parameters
-}
+export type { RunDeps, RunHooks, RunOutcome, RunRequest } from './run-types.js'
 
-/** Called as ids appear, so the runner layer can save them before anything else can fail. */
-export interface RunHooks {
-  /** Just before contexts/create is sent: a context may exist from now on. */
-  onCreatingContext?(): void
-  /**
-   * contexts/create failed and main says so itself (an error answer, or no answer with its own
-   * advice): post need not warn as for a main stopped in mid-create (a cancel).
-   */
-  onCreateFailed?(): void
-  onContextCreated(contextId: string): void
-  /** The user's command was accepted; it may run until onCommandEnded. */
-  onCommandStarted(commandId: string): void
-  /** The command that defines `params` was accepted: post must cancel it if it still runs. */
-  onParametersCommandStarted?(commandId: string): void
-  /** The command last started (the user's, or the one defining `params`) reached its end. */
-  onCommandEnded(): void
-  /** The service accepted this step's start of the cluster. */
-  onClusterStarted?(): void
-  /** The cluster was read in this state (only when the step had reason to look at it). */
-  onClusterSeen?(state: string): void
-  /** A phase completed after `durationMs`; a phase that fails is the first one not reported. */
-  onPhaseEnded?(phase: RunPhase, durationMs: number): void
-}
-
-export interface RunDeps {
-  api: DatabricksApi
-  clock: Clock
-  sleep: Sleep
-  logger: Logger
-  /** Aborts when the job is cancelled. */
-  signal?: AbortSignal
-  /** How long to wait for a cancel to take effect after a timeout. */
-  cancelWaitMs?: number
-}
-
-export interface RunOutcome {
-  contextId: string
-  commandId: string
-  /** The command's final status; `Cancelled` also for Finished + CommandCancelledException. */
-  status: FinalCommandStatus
-  result: CommandResult
-  /** The cluster's state as last seen by the step ('' when it could not be read). */
-  clusterState?: string
-  /** Why the step should fail (an error result, a cancel, a shut-down context, status Error). */
-  failure?: string
-}
-
-/** Runs one command in a fresh context. The context is left for the post step to destroy. */
+/**
+ * Runs one command: in an earlier step's context (input context-id) or a new one, which is left
+ * for the post step to destroy; defines `params` first when there are parameters.
+ */
 export async function runCommand(
   req: RunRequest,
   hooks: RunHooks,
@@ -125,56 +59,7 @@ export async function runCommand(
     clusterState = await attachContext(exec, contextId, req.deadline, d)
     phaseEnded('context')
   } else {
-    // The cluster is known ready when a create is accepted, or when the wait that a refused
-    // create led to is over (create-context.ts): there is no check before the create.
-    let clusterReady = false
-    const clusterPhaseEnded = (): void => {
-      if (!clusterReady) phaseEnded('cluster')
-      clusterReady = true
-    }
-    contextId = await openContext(
-      exec,
-      {
-        language: bound.contextLanguage,
-        deadline: req.deadline,
-        // Marked in `create` below, before each contexts/create (the first, and one after a
-        // cluster start).
-        onCreating: () => {},
-        onCreated: id => hooks.onContextCreated(id),
-        // No cluster check before the create: only a refusal leads to one (create-context.ts).
-        create: f =>
-          createOnReadyCluster(
-            waitForCluster => {
-              if (waitForCluster) clusterPhaseEnded()
-              hooks.onCreatingContext?.()
-              return step(
-                `Failed to create a ${bound.contextLanguage} execution context on ${where}`,
-                () =>
-                  f(waitForCluster).then(
-                    id => (clusterPhaseEnded(), id),
-                    (e: unknown) => {
-                      // Refused (the limit included): no context came of this create.
-                      if (!(e instanceof CancelledError)) hooks.onCreateFailed?.()
-                      throw e
-                    }
-                  ),
-                UNKNOWN_CREATE,
-                CANCELLED_CREATE
-              )
-            },
-            {
-              ...d,
-              clusterId: req.clusterId,
-              startCluster: req.startCluster,
-              deadline: req.deadline,
-              onStarted: () => hooks.onClusterStarted?.(),
-              onSeen: state => hooks.onClusterSeen?.(state)
-            }
-          ),
-        step
-      },
-      d
-    )
+    contextId = await openNewContext(exec, req, bound.contextLanguage, hooks, phaseEnded, d)
     // Only a running cluster accepts a context.
     clusterState = 'RUNNING'
     phaseEnded('context')
