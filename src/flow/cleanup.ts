@@ -7,18 +7,13 @@ import type { DatabricksApi } from '../databricks/api.js'
 import { ApiError } from '../databricks/api-error.js'
 import type { AuthType } from '../databricks/auth/types.js'
 import { ExecutionApi } from '../databricks/execution.js'
+import type { SavedState } from '../runner/state.js'
 
 /** What main left behind: where the context lives, and the command that may still run. */
-export interface Leftovers {
-  host: string
-  clusterId: string
-  contextId: string
-  /** '' when no command was started. */
-  commandId: string
-  commandDone: boolean
-  /** The context belongs to an earlier step (input context-id): cancel in it, never destroy it. */
-  contextShared: boolean
-}
+export type Leftovers = Pick<
+  SavedState,
+  'host' | 'clusterId' | 'contextId' | 'commandId' | 'commandDone' | 'contextShared'
+>
 
 export interface CleanupDeps {
   api: DatabricksApi
