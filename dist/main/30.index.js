@@ -3897,7 +3897,7 @@ async function attachContext(exec, contextId, deadline, d) {
     if (state !== 'Running')
         throw new Error(`Execution context ${contextId} (input context-id) on ${where} is in state ${state} and cannot run commands. Remove context-id to run in a fresh context, or re-run the job so the step that creates it makes a new one.`);
     d.logger.info(`Running in execution context ${contextId} on ${where}, made by an earlier step`);
-    return info?.state ?? '';
+    return info?.state;
 }
 const SAME_CLUSTER = 'cluster-id: ${{ steps.<setup>.outputs.cluster-id }}';
 function gone(contextId, clusterId, info, e) {
@@ -4078,7 +4078,7 @@ async function runMain(deps = defaultDeps()) {
     const started = deps.clock.now();
     let inputs;
     const ids = { contextId: '', commandId: '' };
-    let clusterState = '';
+    let clusterState;
     const onClusterSeen = (state) => {
         clusterState = state;
     };

@@ -32,7 +32,7 @@ const TERMINATE_SCHEDULE = { minMs: 500, fraction: 0.5, maxMs: 5000 }
  */
 export async function manageCluster(
   o: LifecycleOptions & { start: boolean; onStarted: () => void }
-): Promise<string> {
+): Promise<ClusterState> {
   if (o.start) {
     let started = false
     const onStarted = (): void => {
@@ -47,7 +47,7 @@ export async function manageCluster(
 }
 
 /** Terminates the cluster (clusters/delete) and waits until it is TERMINATING or TERMINATED. */
-export async function terminateAndWait(o: LifecycleOptions): Promise<string> {
+export async function terminateAndWait(o: LifecycleOptions): Promise<ClusterState> {
   const call: CallOptions = { deadline: o.deadline, signal: o.signal }
   const before = await lookAtCluster(o, call)
   if (DOWN.has(before.state)) {

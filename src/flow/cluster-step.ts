@@ -1,3 +1,4 @@
+import type { ClusterState } from '../databricks/clusters.js'
 import type { Clock, Deadline, Sleep } from '../common/time.js'
 import type { DatabricksApi } from '../databricks/api.js'
 import type { Inputs } from '../runner/inputs.js'
@@ -22,9 +23,9 @@ export async function runClusterStep(
     signal?: AbortSignal
     started: number
     /** Each cluster state read, so a step that fails can still report the last one. */
-    onSeen: (state: string) => void
+    onSeen: (state: ClusterState) => void
   }
-): Promise<string> {
+): Promise<ClusterState> {
   const start = inputs.startCluster
   const state = await manageCluster({
     ...d,

@@ -1,3 +1,4 @@
+import type { ClusterState } from '../databricks/clusters.js'
 import { tmpdir } from 'node:os'
 import { CancelledError, DeadlineError, InputError, errorMessage } from '../common/errors.js'
 import { Deadline } from '../common/time.js'
@@ -38,8 +39,8 @@ export async function runMain(deps: ActionDeps = defaultDeps()): Promise<void> {
   let inputs: Inputs | undefined
   const ids = { contextId: '', commandId: '' }
   /** The cluster's state as last read: the cluster-state output, also when the step fails. */
-  let clusterState = ''
-  const onClusterSeen = (state: string): void => {
+  let clusterState: ClusterState | undefined
+  const onClusterSeen = (state: ClusterState): void => {
     clusterState = state
   }
   const phases: PhaseTimes = {}

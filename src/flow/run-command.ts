@@ -1,3 +1,4 @@
+import type { ClusterState } from '../databricks/clusters.js'
 import { formatDuration } from '../common/duration.js'
 import { CancelledError, DeadlineError, errorMessage } from '../common/errors.js'
 import { JOB_CANCEL_BUDGET_MS, TIMEOUT_CANCEL_WAIT_MS } from '../common/limits.js'
@@ -52,7 +53,7 @@ export async function runCommand(
 
   const bound = bindParameters(req.language, req.source, req.parameters)
   let contextId: string
-  let clusterState: string
+  let clusterState: ClusterState | undefined
   if (req.contextId) {
     // Made by an earlier step, whose post destroys it: nothing is created here.
     contextId = req.contextId

@@ -1,3 +1,4 @@
+import type { ClusterState } from '../databricks/clusters.js'
 import type { Logger } from '../common/logger.js'
 import type { Clock, Deadline, Sleep } from '../common/time.js'
 import type { DatabricksApi } from '../databricks/api.js'
@@ -38,7 +39,7 @@ export interface RunHooks {
   /** The service accepted this step's start of the cluster. */
   onClusterStarted?(): void
   /** The cluster was read in this state (only when the step had reason to look at it). */
-  onClusterSeen?(state: string): void
+  onClusterSeen?(state: ClusterState): void
   /** A phase completed after `durationMs`; a phase that fails is the first one not reported. */
   onPhaseEnded?(phase: RunPhase, durationMs: number): void
 }
@@ -61,7 +62,7 @@ export interface RunOutcome {
   status: FinalCommandStatus
   result: CommandResult
   /** The cluster's state as last seen by the step ('' when it could not be read). */
-  clusterState?: string
+  clusterState?: ClusterState
   /** Why the step should fail (an error result, a cancel, a shut-down context, status Error). */
   failure?: string
 }

@@ -9,7 +9,8 @@ import {
   clusterReadiness,
   describeCluster,
   getCluster,
-  type ClusterInfo
+  type ClusterInfo,
+  type ClusterState
 } from '../databricks/clusters.js'
 import type { ExecutionApi } from '../databricks/execution.js'
 
@@ -31,7 +32,7 @@ export async function attachContext(
   contextId: string,
   deadline: Deadline,
   d: AttachDeps
-): Promise<string> {
+): Promise<ClusterState | undefined> {
   const call = { deadline, signal: d.signal }
   const where = `cluster ${exec.clusterId}`
   const [cluster, status] = await Promise.allSettled([
@@ -67,7 +68,7 @@ export async function attachContext(
       `Execution context ${contextId} (input context-id) on ${where} is in state ${state} and cannot run commands. Remove context-id to run in a fresh context, or re-run the job so the step that creates it makes a new one.`
     )
   d.logger.info(`Running in execution context ${contextId} on ${where}, made by an earlier step`)
-  return info?.state ?? ''
+  return info?.state
 }
 
 /** The cluster the step that made the context used, as a later step writes it. */

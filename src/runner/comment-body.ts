@@ -1,3 +1,4 @@
+import type { StepStatus } from './outputs.js'
 import { formatDuration } from '../common/duration.js'
 import type { CommandResult } from '../databricks/results.js'
 import { groupDigits } from '../common/text.js'
@@ -16,7 +17,7 @@ export interface CommentData {
   /** The hidden marker that finds this step's comment again (see commentMarker). */
   marker: string
   /** The command's final status, or what stopped the step ("Timed out", "Failed"). */
-  status: string
+  status: StepStatus
   /** The file path, or the first line of the inline code. */
   source: string
   clusterId: string
@@ -73,7 +74,7 @@ export function buildComment(d: CommentData): string {
   return `${d.marker}\n${htmlBlock([...head, ...body])}`
 }
 
-function headline(status: string, r: CommandResult | undefined): string {
+function headline(status: StepStatus, r: CommandResult | undefined): string {
   if (r?.type === 'error') return '❌ Databricks command failed with an error'
   const icons: Record<string, string> = {
     Finished: '✅',

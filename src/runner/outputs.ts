@@ -1,3 +1,4 @@
+import type { ClusterState } from '../databricks/clusters.js'
 import * as core from '@actions/core'
 import { stringifyJson } from '../common/exact-json.js'
 import { byteLength, cutToBytes } from '../common/text.js'
@@ -55,7 +56,7 @@ export interface FinishedRun {
   status: FinalCommandStatus
   result: CommandResult
   /** The cluster's state as last seen, when the run looked. */
-  clusterState?: string
+  clusterState?: ClusterState
 }
 
 /** Renders a result as the `result` output, cut to fit; `cut` says whether anything was dropped. */

@@ -1,3 +1,4 @@
+import type { StepStatus } from './outputs.js'
 import { randomUUID } from 'node:crypto'
 import { mkdir, open } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -8,7 +9,7 @@ import type { CommandResult } from '../databricks/results.js'
 /** What the step ended with when no command result came back (timeout, job cancel, failure). */
 export interface StepFailure {
   type: 'failure'
-  status: string
+  status: StepStatus
   message: string
 }
 

@@ -1,3 +1,4 @@
+import type { ClusterState } from '../databricks/clusters.js'
 import * as core from '@actions/core'
 import { formatDuration } from '../common/duration.js'
 import { errorMessage } from '../common/errors.js'
@@ -40,7 +41,7 @@ export interface SummaryData {
   /** Why the step failed, when it did. */
   failure?: string
   /** For a step that only manages the cluster: the state it left the cluster in. */
-  clusterState?: string
+  clusterState?: ClusterState
 }
 
 const ICONS: Record<StepStatus, string> = {
